@@ -1,0 +1,30 @@
+package dev.powermon.api;
+
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.List;
+
+/** An opened collector. {@link #collect()} may be called from several threads at once. */
+public interface Collector extends AutoCloseable {
+
+  /**
+   * The current readings. Cheap sources read here; slow or wrapping sources answer from what their
+   * background sampler last took. The core enforces a deadline around this call, so it must not block
+   * on a device longer than the collector's own timeout.
+   *
+   * @throws Exception when something that worked is broken now (permission revoked, device gone); the
+   *     message reaches the operator on the landing page and in the log, so say what to do
+   */
+  MetricSnapshots collect() throws Exception;
+
+  /**
+   * Lines that {@code powermon probe} prints above its table, in words rather than series (for Kasa:
+   * one line per device with model, alias, address, power and relay state). Empty by default.
+   */
+  default List<String> summary() {
+    return List.of();
+  }
+
+  /** Stops background work and releases files, sockets and child processes. Never throws. */
+  @Override
+  default void close() {}
+}

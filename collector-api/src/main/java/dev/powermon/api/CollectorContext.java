@@ -1,0 +1,36 @@
+package dev.powermon.api;
+
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+
+/** What the core hands a collector. Everything a collector needs from outside comes through here. */
+public interface CollectorContext {
+
+  /** The collector's settings, already parsed and validated against {@link CollectorProvider#settings()}. */
+  Settings settings();
+
+  /**
+   * A scheduler shared by all collectors for periodic sampling. Tasks must be short: blocking I/O on
+   * slow devices belongs on the collector's own bounded executor, scheduled from here.
+   */
+  ScheduledExecutorService scheduler();
+
+  /** Wall clock, for timestamps. */
+  Clock clock();
+
+  /** Monotonic nanoseconds, for measuring intervals between samples ({@link System#nanoTime()} in production). */
+  long nanoTime();
+
+  /** This machine's host name, the default {@code device} label of host-level power series. */
+  String hostname();
+
+  /** The collector's logger. Log state changes, not every failed sample. */
+  Logger logger();
+
+  /**
+   * True when another enabled collector measures this host's power ({@link
+   * CollectorProvider#measuresHostPower()}), so an estimate would only duplicate it.
+   */
+  boolean hostPowerMeasured();
+}

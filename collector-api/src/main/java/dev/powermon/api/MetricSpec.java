@@ -1,0 +1,113 @@
+package dev.powermon.api;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One metric family a collector may emit: drives the metric table's defaults and the README's metrics
+ * reference. {@code name} is the name as exposed in {@code /metrics}: counters end in {@code _total},
+ * info metrics in {@code _info}.
+ */
+public final class MetricSpec {
+  private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+
+  /** How the family is typed in the exposition. */
+  public enum Type {
+    GAUGE,
+    COUNTER,
+    INFO
+  }
+
+  private final String name;
+  private final Type type;
+  private final String help;
+  private final List<String> labelNames;
+  private final boolean enabledByDefault;
+
+  private MetricSpec(Builder b) {
+    this.name = b.name;
+    this.type = b.type;
+    this.help = b.help;
+    this.labelNames = List.copyOf(b.labelNames);
+    this.enabledByDefault = b.enabledByDefault;
+  }
+
+  public static Builder gauge(String name) {
+    return new Builder(name, Type.GAUGE);
+  }
+
+  public static Builder counter(String name) {
+    return new Builder(name, Type.COUNTER);
+  }
+
+  public static Builder info(String name) {
+    return new Builder(name, Type.INFO);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  public String help() {
+    return help;
+  }
+
+  public List<String> labelNames() {
+    return labelNames;
+  }
+
+  public boolean enabledByDefault() {
+    return enabledByDefault;
+  }
+
+  /** Builder; {@link #help(String)} is required. */
+  public static final class Builder {
+    private final String name;
+    private final Type type;
+    private String help;
+    private List<String> labelNames = List.of();
+    private boolean enabledByDefault = true;
+
+    private Builder(String name, Type type) {
+      this.name = Objects.requireNonNull(name, "name");
+      this.type = type;
+    }
+
+    public Builder help(String help) {
+      this.help = help;
+      return this;
+    }
+
+    public Builder labelNames(String... labelNames) {
+      this.labelNames = List.of(labelNames);
+      return this;
+    }
+
+    /** Whether the family is served until the operator's metric table says otherwise; true by default. */
+    public Builder enabledByDefault(boolean enabledByDefault) {
+      this.enabledByDefault = enabledByDefault;
+      return this;
+    }
+
+    public MetricSpec build() {
+      if (!NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException("'" + name + "': illegal metric name, expected " + NAME + ".");
+      }
+      if (type == Type.COUNTER && !name.endsWith("_total")) {
+        throw new IllegalArgumentException("'" + name + "': a counter's name must end in _total.");
+      }
+      if (type == Type.INFO && !name.endsWith("_info")) {
+        throw new IllegalArgumentException("'" + name + "': an info metric's name must end in _info.");
+      }
+      if (help == null || help.isBlank()) {
+        throw new IllegalArgumentException("'" + name + "': help is required.");
+      }
+      return new MetricSpec(this);
+    }
+  }
+}
