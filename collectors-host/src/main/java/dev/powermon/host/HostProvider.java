@@ -26,6 +26,8 @@ public final class HostProvider implements CollectorProvider {
   static final Duration FIRST_WINDOW = HostSettings.MIN_INTERVAL;
 
   private final Supplier<HostSource> sources;
+  /** Created by the first probe or open, then shared: OSHI's setup takes a second or more, its reads are thread-safe. */
+  private HostSource source;
 
   public HostProvider() {
     this(OshiHostSource::new);
@@ -60,7 +62,7 @@ public final class HostProvider implements CollectorProvider {
   public ProbeResult probe(CollectorContext context) {
     try {
       HostSettings settings = new HostSettings(context.settings());
-      CpuInfo cpu = sources.get().cpuInfo();
+      CpuInfo cpu = source().cpuInfo();
       PowerEstimate estimate = settings.powerEstimate(cpu.logicalCores());
       return ProbeResult.available(String.format(
           "%s, %d logical CPUs; estimate %s", cpu.model(), cpu.logicalCores(), estimateDetail(settings,
@@ -86,20 +88,27 @@ public final class HostProvider implements CollectorProvider {
         + "-Djna.tmpdir at a writable directory not mounted noexec";
   }
 
+  private synchronized HostSource source() {
+    if (source == null) {
+      source = sources.get();
+    }
+    return source;
+  }
+
   @Override
   public Collector open(CollectorContext context) throws Exception {
     HostSettings settings = new HostSettings(context.settings());
-    HostSource source;
+    HostSource host;
     try {
-      source = sources.get();
+      host = source();
     } catch (LinkageError e) {
       throw new IllegalStateException(nativeHint(e), e);
     }
-    CpuInfo cpu = source.cpuInfo();
+    CpuInfo cpu = host.cpuInfo();
     PowerEstimate estimate =
         settings.estimateMode() == EstimateMode.OFF ? null : settings.powerEstimate(cpu.logicalCores());
     HostSampler sampler =
-        new HostSampler(source, settings.perCore(), estimate, context::nanoTime, context.logger());
+        new HostSampler(host, settings.perCore(), estimate, context::nanoTime, context.logger());
     sampler.run();
     // A second sample after a short window gives the first scrape a utilisation and an estimate.
     Thread.sleep(FIRST_WINDOW.toMillis());

@@ -9,6 +9,7 @@ import dev.powermon.api.ProbeResult;
 import dev.powermon.testkit.MetricValues;
 import dev.powermon.testkit.TestContext;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -38,6 +39,21 @@ class HostProviderTest {
     try (TestContext ctx = TestContext.forProvider(provider).hostPowerMeasured(true).build()) {
       assertThat(provider.probe(ctx).detail()).endsWith("estimate off (another collector measures this host)");
     }
+  }
+
+  @Test
+  void probeAndOpenShareOneSourceBecauseOshiIsCostlyToSetUp() throws Exception {
+    AtomicInteger created = new AtomicInteger();
+    HostProvider provider = new HostProvider(() -> {
+      created.incrementAndGet();
+      return new FakeHostSource(1, 2);
+    });
+    try (TestContext ctx = TestContext.forProvider(provider).build()) {
+      provider.probe(ctx);
+      provider.open(ctx).close();
+      provider.open(ctx).close();
+    }
+    assertThat(created).hasValue(1);
   }
 
   @Test
