@@ -78,6 +78,32 @@ class HostCollectorTest {
   }
 
   @Test
+  void idleDefaultsToAFifthOfAGivenTdp() throws Exception {
+    try (TestContext ctx = context().setting("tdp-watts", "100").build()) {
+      // idle 20 W; 20 + 80 x 0.25 = 40 W
+      assertThat(collect(ctx).value(POWER, "source", "estimate")).isCloseTo(40.0, within(1e-9));
+    }
+  }
+
+  @Test
+  void estimatedEnergyNeverDecreasesBetweenScrapes() throws Exception {
+    try (TestContext ctx = context().build(); Collector c = provider.open(ctx)) {
+      double previous = 0;
+      int before = source.samples();
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      // poll across at least two background samples
+      while (source.samples() < before + 2 && System.nanoTime() < deadline) {
+        double joules = MetricValues.of(c.collect()).value(ENERGY, "source", "estimate");
+        assertThat(joules).isGreaterThanOrEqualTo(previous);
+        previous = joules;
+        Thread.sleep(50);
+      }
+      assertThat(source.samples()).isGreaterThanOrEqualTo(before + 2);
+      assertThat(MetricValues.of(c.collect()).value(ENERGY, "source", "estimate")).isGreaterThan(0);
+    }
+  }
+
+  @Test
   void autoEstimateStepsAsideWhenAnotherCollectorMeasuresTheHost() throws Exception {
     try (TestContext ctx = context().hostPowerMeasured(true).build()) {
       MetricValues v = collect(ctx);
