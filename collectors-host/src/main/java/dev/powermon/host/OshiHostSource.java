@@ -79,7 +79,7 @@ final class OshiHostSource implements HostSource {
 
   private List<InterfaceCounters> interfaces() {
     List<InterfaceCounters> out = new ArrayList<>();
-    // true: loopback and other address-less interfaces too, as node_exporter's netdev shows them.
+    // true: loopback and interfaces without a hardware address (tunnels) too, as node_exporter shows them.
     for (NetworkIF nif : hardware.getNetworkIFs(true)) {
       out.add(new InterfaceCounters(nif.getName(), nif.getBytesRecv(), nif.getBytesSent()));
     }
