@@ -88,6 +88,7 @@ final class PowercapTree {
 
   private static void write(Path file, String content) {
     try {
+      Files.createDirectories(file.getParent());
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
       Files.writeString(tmp, content + "\n", StandardCharsets.US_ASCII);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
