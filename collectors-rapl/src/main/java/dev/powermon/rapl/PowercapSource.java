@@ -1,6 +1,7 @@
 package dev.powermon.rapl;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 
@@ -21,6 +22,8 @@ final class PowercapSource implements EnergySource {
       zones = discovery.discover();
     } catch (NoSuchFileException e) {
       throw new NoSuchFileException(null, null, Hints.noPowercap(discovery.classDir()));
+    } catch (AccessDeniedException e) {
+      throw new AccessDeniedException(null, null, Hints.permissionDenied(discovery.classDir()));
     }
     if (zones.isEmpty()) {
       throw new NoSuchFileException(null, null, Hints.noZones(discovery.classDir()));

@@ -110,9 +110,23 @@ public final class RaplProvider implements CollectorProvider {
     return new Sampler(source(s), context::nanoTime, s.duration(INTERVAL), s.duration(REDISCOVERY), log);
   }
 
+  /** Powercap, unless it is absent and the operator asked for the MSR fallback. */
   private EnergySource source(Settings s) {
     Path sysfs = s.path(SYSFS);
-    EnergySource powercap = new PowercapSource(files, new PowercapDiscovery(files, sysfs, VendorRanges.detect(files, sysfs)));
-    return powercap;
+    VendorRanges vendor = VendorRanges.detect(files, sysfs);
+    PowercapDiscovery powercap = new PowercapDiscovery(files, sysfs, vendor);
+    if (s.bool(MSR) && !exists(powercap.classDir())) {
+      return new MsrSource(files, s.path(DEV), sysfs, vendor.vendor());
+    }
+    return new PowercapSource(files, powercap);
+  }
+
+  private boolean exists(Path dir) {
+    try {
+      files.list(dir);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

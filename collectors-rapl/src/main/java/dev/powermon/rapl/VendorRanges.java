@@ -23,7 +23,7 @@ final class VendorRanges {
   private static final Set<String> INTEL_DOMAINS = Set.of("package", "core", "uncore");
   private static final Set<String> AMD_DOMAINS = Set.of("package", "core");
 
-  private enum Vendor {
+  enum Vendor {
     INTEL,
     AMD,
     OTHER
@@ -55,6 +55,10 @@ final class VendorRanges {
     } catch (IOException e) {
       return new VendorRanges(Vendor.OTHER);
     }
+  }
+
+  Vendor vendor() {
+    return vendor;
   }
 
   /** The wrap point of {@code domain} in microjoules, or {@link Zone#UNKNOWN_RANGE}. */
