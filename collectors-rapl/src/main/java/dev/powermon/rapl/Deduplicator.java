@@ -10,22 +10,24 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Keeps one zone per (socket, die, domain), so that summing the energy family never counts a joule twice.
+ * Keeps one zone per (socket, die, domain), so that summing the energy family never counts a joule
+ * twice.
  *
  * <ul>
  *   <li>The same domain under several control types (int340x's {@code intel-rapl-mmio:0} repeats
- *       {@code package-0}; TPMI parts register {@code intel-rapl-tpmi}): {@code intel-rapl} wins, then TPMI,
- *       then MMIO, then anything newer.
- *   <li>The AMD per-CCD bug (6.10-era kernels): every {@code package-S-die-C} zone of a socket reports the
- *       same per-socket counter. When all die zones of a socket read the same value, the first is kept as
- *       the socket's package (without a die label) and the others are dropped.
+ *       {@code package-0}; TPMI parts register {@code intel-rapl-tpmi}): {@code intel-rapl} wins,
+ *       then TPMI, then MMIO, then anything newer.
+ *   <li>The AMD per-CCD bug (6.10-era kernels): every {@code package-S-die-C} zone of a socket
+ *       reports the same per-socket counter. When all die zones of a socket read the same value,
+ *       the first is kept as the socket's package (without a die label) and the others are dropped.
  * </ul>
  */
 final class Deduplicator {
   static final String DUPLICATE = "duplicate";
   static final String LOCKSTEP = "lockstep";
 
-  private static final List<String> PREFERENCE = List.of("intel-rapl", "intel-rapl-tpmi", "intel-rapl-mmio");
+  private static final List<String> PREFERENCE =
+      List.of("intel-rapl", "intel-rapl-tpmi", "intel-rapl-mmio");
 
   /** A zone left out, why, and the id of the zone kept in its place. */
   record Dropped(Zone zone, String reason, String keptId) {}
@@ -37,7 +39,9 @@ final class Deduplicator {
 
   private Deduplicator() {}
 
-  /** @param firstReadings raw counter values read at discovery, by zone id; unreadable zones absent */
+  /**
+   * @param firstReadings raw counter values read at discovery, by zone id; unreadable zones absent
+   */
   static Selection select(List<Zone> zones, Map<String, Long> firstReadings) {
     List<Dropped> dropped = new ArrayList<>();
     Map<String, String> lockstepKeeper = lockstepDuplicates(zones, firstReadings);
@@ -47,14 +51,17 @@ final class Deduplicator {
       if (keeper == null) {
         relabelled.add(zone);
       } else if (!keeper.equals(topLevelId(zone.id()))) {
-        dropped.add(new Dropped(zone, LOCKSTEP, keeper + zone.id().substring(topLevelId(zone.id()).length())));
+        dropped.add(
+            new Dropped(
+                zone, LOCKSTEP, keeper + zone.id().substring(topLevelId(zone.id()).length())));
       } else {
         relabelled.add(zone.withName(zone.name().withoutDie()));
       }
     }
     Map<String, Zone> bestByKey = new LinkedHashMap<>();
     relabelled.stream()
-        .sorted(Comparator.comparingInt(Deduplicator::rank)) // stable: id order within a control type
+        .sorted(
+            Comparator.comparingInt(Deduplicator::rank)) // stable: id order within a control type
         .forEach(zone -> bestByKey.putIfAbsent(zone.seriesKey(), zone));
     Set<Zone> winners = Set.copyOf(bestByKey.values());
     List<Zone> kept = new ArrayList<>();
@@ -68,17 +75,27 @@ final class Deduplicator {
     return new Selection(List.copyOf(kept), List.copyOf(dropped));
   }
 
-  /** Top-level package-die zone id to the id kept for its socket, for sockets whose dies run in lock-step. */
-  private static Map<String, String> lockstepDuplicates(List<Zone> zones, Map<String, Long> firstReadings) {
+  /**
+   * Top-level package-die zone id to the id kept for its socket, for sockets whose dies run in
+   * lock-step.
+   */
+  private static Map<String, String> lockstepDuplicates(
+      List<Zone> zones, Map<String, Long> firstReadings) {
     Map<String, List<Zone>> diesBySocket =
         zones.stream()
             .filter(z -> z.name().domain().equals(ZoneName.PACKAGE) && !z.name().die().isEmpty())
-            .collect(Collectors.groupingBy(z -> z.controlType() + '/' + z.name().socket(), LinkedHashMap::new, Collectors.toList()));
+            .collect(
+                Collectors.groupingBy(
+                    z -> z.controlType() + '/' + z.name().socket(),
+                    LinkedHashMap::new,
+                    Collectors.toList()));
     Map<String, String> keeper = new HashMap<>();
     for (List<Zone> dies : diesBySocket.values()) {
       Long first = firstReadings.get(dies.get(0).id());
       boolean lockstep =
-          dies.size() > 1 && first != null && dies.stream().allMatch(z -> first.equals(firstReadings.get(z.id())));
+          dies.size() > 1
+              && first != null
+              && dies.stream().allMatch(z -> first.equals(firstReadings.get(z.id())));
       if (lockstep) {
         dies.forEach(z -> keeper.put(z.id(), dies.get(0).id()));
       }

@@ -1,6 +1,9 @@
 package dev.powermon.rapl;
 
-/** Parses the decimal counters powercap writes ({@code energy_uj}, {@code max_energy_range_uj}, limits). */
+/**
+ * Parses the decimal counters powercap writes ({@code energy_uj}, {@code max_energy_range_uj},
+ * limits).
+ */
 final class EnergyParser {
   /** Long.MAX_VALUE has 19 digits; more is not a long whatever the digits are. */
   private static final int MAX_DIGITS = 19;
@@ -8,7 +11,8 @@ final class EnergyParser {
   private EnergyParser() {}
 
   /**
-   * The non-negative whole number in {@code text}, surrounding white space (the kernel's newline) ignored.
+   * The non-negative whole number in {@code text}, surrounding white space (the kernel's newline)
+   * ignored.
    *
    * @throws MalformedReadingException for empty text, signs, fractions, words, or values above
    *     {@link Long#MAX_VALUE}; the message quotes at most 32 characters of what was found
@@ -21,7 +25,8 @@ final class EnergyParser {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c < '0' || c > '9') {
-        throw new MalformedReadingException("'" + shown(s) + "' is not a non-negative whole number");
+        throw new MalformedReadingException(
+            "'" + shown(s) + "' is not a non-negative whole number");
       }
     }
     if (s.length() > MAX_DIGITS) {

@@ -3,11 +3,14 @@ package dev.powermon.rapl;
 import java.util.List;
 
 /**
- * The RAPL model-specific registers (Intel SDM vol. 4, AMD PPR for family 17h+). Energy counters are the
- * low 32 bits, in units of 1/2^ESU joules, ESU being bits 12:8 of the power unit register.
+ * The RAPL model-specific registers (Intel SDM vol. 4, AMD PPR for family 17h+). Energy counters
+ * are the low 32 bits, in units of 1/2^ESU joules, ESU being bits 12:8 of the power unit register.
  */
 final class MsrRegisters {
-  /** One counter: its domain, its address, and whether it exists per physical core (AMD core) or per package. */
+  /**
+   * One counter: its domain, its address, and whether it exists per physical core (AMD core) or per
+   * package.
+   */
   record Counter(String domain, long address, boolean perCore) {}
 
   /** A vendor's unit register and counters. */
@@ -25,7 +28,9 @@ final class MsrRegisters {
   static final Layout AMD =
       new Layout(
           0xC0010299L,
-          List.of(new Counter(ZoneName.PACKAGE, 0xC001029BL, false), new Counter("core", 0xC001029AL, true)));
+          List.of(
+              new Counter(ZoneName.PACKAGE, 0xC001029BL, false),
+              new Counter("core", 0xC001029AL, true)));
 
   private MsrRegisters() {}
 

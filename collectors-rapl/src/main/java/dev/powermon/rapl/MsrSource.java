@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The fallback when powercap is absent: RAPL MSRs through {@code <dev>/cpu/N/msr}, one CPU per package
- * (and per physical core for AMD's per-core counter), sockets from sysfs topology. Registers the CPU does
- * not implement answer EIO at discovery and are left out.
+ * The fallback when powercap is absent: RAPL MSRs through {@code <dev>/cpu/N/msr}, one CPU per
+ * package (and per physical core for AMD's per-core counter), sockets from sysfs topology.
+ * Registers the CPU does not implement answer EIO at discovery and are left out.
  */
 final class MsrSource implements EnergySource {
   private final SysFiles files;
@@ -65,7 +65,8 @@ final class MsrSource implements EnergySource {
           readers.put(id, new Reader(c.address(), esu));
           long max = MsrRegisters.microjoules(1L << 32, esu);
           String zoneSocket = c.domain().equals(ZoneName.PSYS) ? "" : socket;
-          zones.add(new Zone(id, "msr", msr, new ZoneName(c.domain(), zoneSocket, ""), max, List.of()));
+          zones.add(
+              new Zone(id, "msr", msr, new ZoneName(c.domain(), zoneSocket, ""), max, List.of()));
         }
       }
     }
@@ -76,7 +77,8 @@ final class MsrSource implements EnergySource {
   public synchronized long read(Zone zone) throws IOException {
     Reader r = readers.get(zone.id());
     if (r == null) {
-      throw new NoSuchFileException(zone.counter().toString(), null, "MSR zone no longer discovered");
+      throw new NoSuchFileException(
+          zone.counter().toString(), null, "MSR zone no longer discovered");
     }
     return MsrRegisters.microjoules(register(zone.counter(), r.address()) & 0xFFFF_FFFFL, r.esu());
   }
@@ -100,7 +102,10 @@ final class MsrSource implements EnergySource {
       case AMD:
         return MsrRegisters.AMD;
       default:
-        throw new IOException("cannot tell Intel from AMD in " + cpuSysfs.resolve("modalias") + ", so the RAPL MSR addresses are unknown");
+        throw new IOException(
+            "cannot tell Intel from AMD in "
+                + cpuSysfs.resolve("modalias")
+                + ", so the RAPL MSR addresses are unknown");
     }
   }
 
@@ -114,13 +119,16 @@ final class MsrSource implements EnergySource {
       }
     }
     if (cpus.isEmpty()) {
-      throw new NoSuchFileException(null, null, cpuDevs + " lists no CPU: load the msr module (modprobe msr)");
+      throw new NoSuchFileException(
+          null, null, cpuDevs + " lists no CPU: load the msr module (modprobe msr)");
     }
     return cpus;
   }
 
   private String topology(int cpu, String attribute) throws IOException {
-    return Long.toString(EnergyParser.parse(files.read(cpuSysfs.resolve("cpu" + cpu).resolve("topology").resolve(attribute))));
+    return Long.toString(
+        EnergyParser.parse(
+            files.read(cpuSysfs.resolve("cpu" + cpu).resolve("topology").resolve(attribute))));
   }
 
   private boolean implemented(Path msr, long address) throws IOException {

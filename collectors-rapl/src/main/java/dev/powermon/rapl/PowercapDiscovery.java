@@ -13,12 +13,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds every zone under {@code <sysfs>/class/powercap}, whatever its control type. A zone is a directory
- * with {@code name} and {@code energy_uj}; sub-zones are found both as {@code class/powercap} entries
- * (symlinks on a real kernel) and nested in their parent's directory, and labelled from the parent.
+ * Finds every zone under {@code <sysfs>/class/powercap}, whatever its control type. A zone is a
+ * directory with {@code name} and {@code energy_uj}; sub-zones are found both as {@code
+ * class/powercap} entries (symlinks on a real kernel) and nested in their parent's directory, and
+ * labelled from the parent.
  */
 final class PowercapDiscovery {
-  /** More zones than this is a loop or a hostile tree, not a machine (a 2-socket 8-CCD AMD has 32). */
+  /**
+   * More zones than this is a loop or a hostile tree, not a machine (a 2-socket 8-CCD AMD has 32).
+   */
   static final int MAX_ZONES = 512;
 
   private static final Pattern CONSTRAINT_NAME = Pattern.compile("constraint_(\\d{1,2})_name");
@@ -59,7 +62,8 @@ final class PowercapDiscovery {
     return List.copyOf(zones.values());
   }
 
-  private void visit(ZoneId id, Map<ZoneId, Path> dirs, Map<ZoneId, Zone> zones, List<ZoneId> pending) {
+  private void visit(
+      ZoneId id, Map<ZoneId, Path> dirs, Map<ZoneId, Zone> zones, List<ZoneId> pending) {
     Path dir = dirs.get(id);
     List<String> children = new ArrayList<>();
     try {
@@ -70,7 +74,8 @@ final class PowercapDiscovery {
       return; // not a directory, or gone: not a zone
     }
     for (String child : children) {
-      Optional<ZoneId> nested = ZoneId.parse(child).filter(c -> c.parent().filter(id::equals).isPresent());
+      Optional<ZoneId> nested =
+          ZoneId.parse(child).filter(c -> c.parent().filter(id::equals).isPresent());
       nested.ifPresent(
           c -> {
             if (dirs.putIfAbsent(c, dir.resolve(child)) == null) {
@@ -91,17 +96,29 @@ final class PowercapDiscovery {
     if (maxRange <= 0) {
       maxRange = vendorRanges.rangeFor(labels.domain());
     }
-    zones.put(id, new Zone(id.toString(), id.controlType(), dir.resolve("energy_uj"), labels, maxRange, limits(dir, children)));
+    zones.put(
+        id,
+        new Zone(
+            id.toString(),
+            id.controlType(),
+            dir.resolve("energy_uj"),
+            labels,
+            maxRange,
+            limits(dir, children)));
   }
 
-  /** {@code constraint_N_name} with a readable {@code constraint_N_power_limit_uw}; others are left out. */
+  /**
+   * {@code constraint_N_name} with a readable {@code constraint_N_power_limit_uw}; others are left
+   * out.
+   */
   private List<Zone.PowerLimit> limits(Path dir, List<String> children) {
     List<Zone.PowerLimit> limits = new ArrayList<>();
     for (String child : children.stream().sorted().toList()) {
       Matcher m = CONSTRAINT_NAME.matcher(child);
       if (m.matches()) {
         Optional<String> constraint = readText(dir.resolve(child));
-        Optional<Long> limit = readNumber(dir.resolve("constraint_" + m.group(1) + "_power_limit_uw"));
+        Optional<Long> limit =
+            readNumber(dir.resolve("constraint_" + m.group(1) + "_power_limit_uw"));
         if (constraint.isPresent() && limit.isPresent()) {
           limits.add(new Zone.PowerLimit(constraint.get().strip(), limit.get()));
         }
@@ -110,7 +127,10 @@ final class PowercapDiscovery {
     return limits;
   }
 
-  /** Optional metadata: Ubuntu makes it root-only and some firmware answers ENODATA, neither stops a zone. */
+  /**
+   * Optional metadata: Ubuntu makes it root-only and some firmware answers ENODATA, neither stops a
+   * zone.
+   */
   private Optional<String> readText(Path file) {
     try {
       return Optional.of(files.read(file));

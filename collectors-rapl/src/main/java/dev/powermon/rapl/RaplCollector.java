@@ -18,7 +18,9 @@ final class RaplCollector implements Collector {
     this.host = host;
   }
 
-  /** @throws IOException with the operator's fix when no zone could be read at the last sample */
+  /**
+   * @throws IOException with the operator's fix when no zone could be read at the last sample
+   */
   @Override
   public MetricSnapshots collect() throws IOException {
     Readings r = sampler.latest();

@@ -25,32 +25,52 @@ final class RaplMetrics {
   static MetricSnapshots render(Readings r, String host) {
     MetricSnapshots.Builder out = MetricSnapshots.builder();
     power(r, host).snapshots().forEach(out::metricSnapshot);
-    InfoSnapshot.Builder info = InfoSnapshot.builder().name(RaplFamilies.ZONE_INFO.name()).help(RaplFamilies.ZONE_INFO.help());
+    InfoSnapshot.Builder info =
+        InfoSnapshot.builder()
+            .name(RaplFamilies.ZONE_INFO.name())
+            .help(RaplFamilies.ZONE_INFO.help());
     GaugeSnapshot.Builder success = gauge(RaplFamilies.ZONE_SUCCESS);
     GaugeSnapshot.Builder range = gauge(RaplFamilies.MAX_RANGE);
     GaugeSnapshot.Builder limits = gauge(RaplFamilies.POWER_LIMIT);
     for (ZoneReading z : r.zones()) {
-      info.dataPoint(InfoDataPointSnapshot.builder().labels(zoneInfo(z.zone(), "kept", "")).build());
+      info.dataPoint(
+          InfoDataPointSnapshot.builder().labels(zoneInfo(z.zone(), "kept", "")).build());
       success.dataPoint(point(zone(z.zone()), z.ok() ? 1 : 0));
       if (z.zone().maxRangeUj() > 0) {
         range.dataPoint(point(zone(z.zone()), z.zone().maxRangeUj() / 1e6));
       }
       for (Zone.PowerLimit limit : z.zone().limits()) {
-        limits.dataPoint(point(zone(z.zone()).add("constraint", LabelValues.fromDevice(limit.constraint())), limit.microwatts() / 1e6));
+        limits.dataPoint(
+            point(
+                zone(z.zone()).add("constraint", LabelValues.fromDevice(limit.constraint())),
+                limit.microwatts() / 1e6));
       }
     }
     for (Deduplicator.Dropped d : r.dropped()) {
-      info.dataPoint(InfoDataPointSnapshot.builder().labels(zoneInfo(d.zone(), d.reason(), d.keptId())).build());
+      info.dataPoint(
+          InfoDataPointSnapshot.builder()
+              .labels(zoneInfo(d.zone(), d.reason(), d.keptId()))
+              .build());
     }
     CounterSnapshot.Builder wraps = counter(RaplFamilies.WRAPS);
-    r.wraps().forEach((zone, n) -> wraps.dataPoint(count(Labels.of("rapl_zone", LabelValues.fromDevice(zone)), n)));
+    r.wraps()
+        .forEach(
+            (zone, n) ->
+                wraps.dataPoint(count(Labels.of("rapl_zone", LabelValues.fromDevice(zone)), n)));
     GaugeSnapshot.Builder shortest = gauge(RaplFamilies.SHORTEST_WRAP);
     if (Double.isFinite(r.shortestWrapSeconds())) {
       shortest.dataPoint(point(Labels.EMPTY, r.shortestWrapSeconds()));
     }
     for (MetricSnapshot s :
-        List.of(info.build(), success.build(), range.build(), limits.build(), wraps.build(),
-            byReason(RaplFamilies.DROPPED, r.drops()), byReason(RaplFamilies.READ_ERRORS, r.readErrors()), shortest.build())) {
+        List.of(
+            info.build(),
+            success.build(),
+            range.build(),
+            limits.build(),
+            wraps.build(),
+            byReason(RaplFamilies.DROPPED, r.drops()),
+            byReason(RaplFamilies.READ_ERRORS, r.readErrors()),
+            shortest.build())) {
       if (!s.getDataPoints().isEmpty()) {
         out.metricSnapshot(s);
       }
@@ -65,7 +85,15 @@ final class RaplMetrics {
   private static PowerFamilies power(Readings r, String host) {
     Map<String, ZoneReading> byKey = new LinkedHashMap<>();
     for (ZoneReading z : r.zones()) {
-      byKey.merge(z.zone().seriesKey(), z, (a, b) -> new ZoneReading(a.zone(), a.accumulatedUj() + b.accumulatedUj(), a.watts() + b.watts(), a.ok() && b.ok()));
+      byKey.merge(
+          z.zone().seriesKey(),
+          z,
+          (a, b) ->
+              new ZoneReading(
+                  a.zone(),
+                  a.accumulatedUj() + b.accumulatedUj(),
+                  a.watts() + b.watts(),
+                  a.ok() && b.ok()));
     }
     PowerFamilies families = new PowerFamilies("rapl");
     for (ZoneReading z : byKey.values()) {
@@ -109,7 +137,12 @@ final class RaplMetrics {
 
   private static CounterSnapshot byReason(MetricSpec spec, Map<ZoneReason, Long> counts) {
     CounterSnapshot.Builder b = counter(spec);
-    counts.forEach((k, n) -> b.dataPoint(count(Labels.of("rapl_zone", LabelValues.fromDevice(k.zone()), "reason", k.reason()), n)));
+    counts.forEach(
+        (k, n) ->
+            b.dataPoint(
+                count(
+                    Labels.of("rapl_zone", LabelValues.fromDevice(k.zone()), "reason", k.reason()),
+                    n)));
     return b.build();
   }
 

@@ -15,18 +15,22 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.helpers.NOPLogger;
 
-/** The {@code rapl} collector: CPU package, core, uncore, DRAM and platform energy from Linux RAPL. */
+/**
+ * The {@code rapl} collector: CPU package, core, uncore, DRAM and platform energy from Linux RAPL.
+ */
 public final class RaplProvider implements CollectorProvider {
   static final SettingSpec SYSFS =
       SettingSpec.builder("sysfs", SettingType.PATH)
           .defaultValue("/sys")
-          .help("Where sysfs is mounted; /host/sys in a container that mounts the host's /sys there.")
+          .help(
+              "Where sysfs is mounted; /host/sys in a container that mounts the host's /sys there.")
           .build();
   static final SettingSpec INTERVAL =
       SettingSpec.builder("interval", SettingType.DURATION)
           .defaultValue("1s")
-          .help("How often the counters are read in the background; well under a quarter of the shortest wrap"
-              + " period (65.5 kJ at 300 W wraps in 3.6 minutes).")
+          .help(
+              "How often the counters are read in the background; well under a quarter of the"
+                  + " shortest wrap period (65.5 kJ at 300 W wraps in 3.6 minutes).")
           .build();
   static final SettingSpec REDISCOVERY =
       SettingSpec.builder("rediscovery", SettingType.DURATION)
@@ -36,7 +40,9 @@ public final class RaplProvider implements CollectorProvider {
   static final SettingSpec MSR =
       SettingSpec.builder("msr", SettingType.BOOLEAN)
           .defaultValue("false")
-          .help("When powercap is absent, read the RAPL MSRs from /dev/cpu/N/msr (root and the msr module).")
+          .help(
+              "When powercap is absent, read the RAPL MSRs from /dev/cpu/N/msr (root and the msr"
+                  + " module).")
           .build();
   static final SettingSpec DEV =
       SettingSpec.builder("dev", SettingType.PATH)
@@ -62,7 +68,8 @@ public final class RaplProvider implements CollectorProvider {
 
   @Override
   public String description() {
-    return "CPU package, core, uncore, DRAM and platform energy from Linux RAPL (powercap, MSR fallback).";
+    return "CPU package, core, uncore, DRAM and platform energy from Linux RAPL (powercap, MSR"
+               + " fallback).";
   }
 
   @Override
@@ -85,7 +92,9 @@ public final class RaplProvider implements CollectorProvider {
     Sampler sampler = sampler(context, new StateLog(NOPLogger.NOP_LOGGER));
     sampler.sample();
     Readings r = sampler.latest();
-    return r.failure() == null ? ProbeResult.available(Summary.of(r)) : ProbeResult.unavailable(r.failure());
+    return r.failure() == null
+        ? ProbeResult.available(Summary.of(r))
+        : ProbeResult.unavailable(r.failure());
   }
 
   @Override
@@ -101,13 +110,16 @@ public final class RaplProvider implements CollectorProvider {
       throw new IOException(first.failure());
     }
     ScheduledFuture<?> schedule =
-        context.scheduler().scheduleWithFixedDelay(sampler, interval, interval, TimeUnit.NANOSECONDS);
+        context
+            .scheduler()
+            .scheduleWithFixedDelay(sampler, interval, interval, TimeUnit.NANOSECONDS);
     return new RaplCollector(sampler, schedule, context.hostname());
   }
 
   private Sampler sampler(CollectorContext context, StateLog log) {
     Settings s = context.settings();
-    return new Sampler(source(s), context::nanoTime, s.duration(INTERVAL), s.duration(REDISCOVERY), log);
+    return new Sampler(
+        source(s), context::nanoTime, s.duration(INTERVAL), s.duration(REDISCOVERY), log);
   }
 
   /** Powercap, unless it is absent and the operator asked for the MSR fallback. */

@@ -34,7 +34,8 @@ enum ReadError {
     if (e instanceof NoSuchFileException) {
       return ENOENT;
     }
-    String reason = e instanceof FileSystemException ? ((FileSystemException) e).getReason() : e.getMessage();
+    String reason =
+        e instanceof FileSystemException ? ((FileSystemException) e).getReason() : e.getMessage();
     String text = reason == null ? "" : reason;
     if (text.contains("Permission denied") || text.contains("Operation not permitted")) {
       return EACCES;

@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * Reads every kept zone, runs its {@link ZoneCounter}, and publishes an immutable {@link Readings}. Runs on
- * the scheduler at the configured interval, so wraps are caught between scrapes however rarely Prometheus
- * comes. Zones are discovered again on a timer and after any read error.
+ * Reads every kept zone, runs its {@link ZoneCounter}, and publishes an immutable {@link Readings}.
+ * Runs on the scheduler at the configured interval, so wraps are caught between scrapes however
+ * rarely Prometheus comes. Zones are discovered again on a timer and after any read error.
  */
 final class Sampler implements Runnable {
   private final EnergySource source;
@@ -33,7 +33,12 @@ final class Sampler implements Runnable {
   private long totalUj;
   private volatile Readings latest = Readings.NONE;
 
-  Sampler(EnergySource source, LongSupplier nanoTime, Duration interval, Duration rediscovery, StateLog log) {
+  Sampler(
+      EnergySource source,
+      LongSupplier nanoTime,
+      Duration interval,
+      Duration rediscovery,
+      StateLog log) {
     this.source = source;
     this.nanoTime = nanoTime;
     this.intervalNanos = interval.toNanos();
@@ -67,7 +72,8 @@ final class Sampler implements Runnable {
     Map<String, IOException> errors = new LinkedHashMap<>();
     double totalWatts = 0;
     for (Zone zone : selection.kept()) {
-      ZoneCounter counter = counters.computeIfAbsent(zone.id(), id -> new ZoneCounter(zone.maxRangeUj()));
+      ZoneCounter counter =
+          counters.computeIfAbsent(zone.id(), id -> new ZoneCounter(zone.maxRangeUj()));
       tally.watch(zone.id());
       Object value = raw.get(zone.id());
       boolean ok = value instanceof Long;
@@ -87,11 +93,23 @@ final class Sampler implements Runnable {
       zones.add(new ZoneReading(zone, counter.accumulatedUj(), counter.watts(), ok));
     }
     String failure = failure(zones, errors);
-    log.report("collector", failure, failure == null ? "RAPL zones readable again: " + zones.size() + " kept" : failure);
+    log.report(
+        "collector",
+        failure,
+        failure == null ? "RAPL zones readable again: " + zones.size() + " kept" : failure);
     double shortestWrap = WrapBudget.shortestWrapSeconds(counters.values());
     WrapBudget.report(log, intervalNanos, shortestWrap);
-    latest = new Readings(zones, selection.dropped(), totalUj, totalParts.isEmpty() ? Double.NaN : totalWatts,
-        tally.wraps(), tally.drops(), tally.readErrors(), shortestWrap, failure);
+    latest =
+        new Readings(
+            zones,
+            selection.dropped(),
+            totalUj,
+            totalParts.isEmpty() ? Double.NaN : totalWatts,
+            tally.wraps(),
+            tally.drops(),
+            tally.readErrors(),
+            shortestWrap,
+            failure);
   }
 
   private void count(String zone, ZoneCounter.Step step) {
@@ -120,12 +138,16 @@ final class Sampler implements Runnable {
     }
     Map<String, Object> raw = readAll(zones);
     Map<String, Long> first = new LinkedHashMap<>();
-    raw.forEach((id, v) -> {
-      if (v instanceof Long) {
-        first.put(id, (Long) v);
-      }
-    });
-    selection = source.needsDeduplication() ? Deduplicator.select(zones, first) : new Selection(zones, List.of());
+    raw.forEach(
+        (id, v) -> {
+          if (v instanceof Long) {
+            first.put(id, (Long) v);
+          }
+        });
+    selection =
+        source.needsDeduplication()
+            ? Deduplicator.select(zones, first)
+            : new Selection(zones, List.of());
     totalParts = TotalDomain.parts(selection.kept());
     return raw;
   }
@@ -142,7 +164,10 @@ final class Sampler implements Runnable {
     return raw;
   }
 
-  /** Nothing to serve when no zone is known or none could be read; single zones failing show per zone. */
+  /**
+   * Nothing to serve when no zone is known or none could be read; single zones failing show per
+   * zone.
+   */
   private String failure(List<ZoneReading> zones, Map<String, IOException> errors) {
     if (zones.isEmpty()) {
       return discoveryFailure != null ? discoveryFailure : "no RAPL zone found";
@@ -157,7 +182,10 @@ final class Sampler implements Runnable {
         log.report("zone " + id, null, "RAPL zone " + id + " is readable again");
       } else {
         IOException e = errors.get(id);
-        log.report("zone " + id, ReadError.of(e).label(), "RAPL zone " + id + " stopped advancing: " + source.explain(z.zone(), e));
+        log.report(
+            "zone " + id,
+            ReadError.of(e).label(),
+            "RAPL zone " + id + " stopped advancing: " + source.explain(z.zone(), e));
       }
     }
     return null;

@@ -23,7 +23,8 @@ final class StateLog {
 
   /**
    * @param key what is reported on ("collector", a zone id)
-   * @param state a short token for the current problem, null when all is well; only its changes are logged
+   * @param state a short token for the current problem, null when all is well; only its changes are
+   *     logged
    * @param message the warning when {@code state} is not null, else the recovery note
    */
   synchronized void report(String key, String state, String message) {

@@ -14,10 +14,15 @@ final class Summary {
     StringJoiner kept = new StringJoiner(", ");
     for (ZoneReading z : r.zones()) {
       ZoneName n = z.zone().name();
-      String where = n.socket().isEmpty() ? "" : " socket " + n.socket() + (n.die().isEmpty() ? "" : " die " + n.die());
+      String where =
+          n.socket().isEmpty()
+              ? ""
+              : " socket " + n.socket() + (n.die().isEmpty() ? "" : " die " + n.die());
       kept.add(n.domain() + where + " (" + z.zone().id() + ")");
     }
-    return r.zones().size() + " RAPL zones: " + kept
+    return r.zones().size()
+        + " RAPL zones: "
+        + kept
         + (r.dropped().isEmpty() ? "" : "; " + r.dropped().size() + " duplicates left out");
   }
 }

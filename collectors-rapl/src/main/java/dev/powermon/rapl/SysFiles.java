@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Everything the collector reads from the machine goes through here, so tests can answer with EACCES, EIO
- * or garbage even when they run as root (where file modes are not enforced).
+ * Everything the collector reads from the machine goes through here, so tests can answer with
+ * EACCES, EIO or garbage even when they run as root (where file modes are not enforced).
  */
 interface SysFiles {
 

@@ -5,9 +5,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which kept zones make up {@code domain="total"}: psys when the platform has it (it already covers the
- * package, DRAM and the rest of the SoC, so nothing is added to it), else every package (or package die)
- * plus every DRAM zone. Cores and uncore are inside the package and never added.
+ * Which kept zones make up {@code domain="total"}: psys when the platform has it (it already covers
+ * the package, DRAM and the rest of the SoC, so nothing is added to it), else every package (or
+ * package die) plus every DRAM zone. Cores and uncore are inside the package and never added.
  */
 final class TotalDomain {
   private TotalDomain() {}
@@ -18,6 +18,9 @@ final class TotalDomain {
   }
 
   private static Set<String> ids(List<Zone> zones, Set<String> domains) {
-    return zones.stream().filter(z -> domains.contains(z.name().domain())).map(Zone::id).collect(Collectors.toUnmodifiableSet());
+    return zones.stream()
+        .filter(z -> domains.contains(z.name().domain()))
+        .map(Zone::id)
+        .collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -4,14 +4,18 @@ import java.util.Collection;
 import java.util.Locale;
 
 /**
- * Checks the sampling interval against how fast counters wrap at the power drawn now. The counter is read
- * as a wrap only when it went back by less than half its range, so sampling must come well within a wrap
- * period; a quarter of the shortest one is the budget (65.5 kJ at 300 W wraps in 3.6 minutes).
+ * Checks the sampling interval against how fast counters wrap at the power drawn now. The counter
+ * is read as a wrap only when it went back by less than half its range, so sampling must come well
+ * within a wrap period; a quarter of the shortest one is the budget (65.5 kJ at 300 W wraps in 3.6
+ * minutes).
  */
 final class WrapBudget {
   private WrapBudget() {}
 
-  /** Seconds until the fastest-wrapping counter wraps at its current power; NaN when nothing is known. */
+  /**
+   * Seconds until the fastest-wrapping counter wraps at its current power; NaN when nothing is
+   * known.
+   */
   static double shortestWrapSeconds(Collection<ZoneCounter> counters) {
     double shortest = Double.NaN;
     for (ZoneCounter c : counters) {
@@ -32,9 +36,9 @@ final class WrapBudget {
           "too long",
           String.format(
               Locale.ROOT,
-              "RAPL interval %.3fs is too long: at the current power a counter wraps every %.1fs, and a wrap"
-                  + " is only recognised when sampled well within that. Set --collector.rapl.interval to %dms"
-                  + " or less.",
+              "RAPL interval %.3fs is too long: at the current power a counter wraps every %.1fs,"
+                  + " and a wrap is only recognised when sampled well within that. Set"
+                  + " --collector.rapl.interval to %dms or less.",
               interval,
               shortestWrapSeconds,
               (long) (shortestWrapSeconds / 4 * 1000)));

@@ -4,11 +4,12 @@ package dev.powermon.rapl;
  * Turns one zone's raw, wrapping counter into energy accumulated since the first reading, in long
  * microjoules (enough for 580 years at 500 W). Not thread-safe: the sampler owns it.
  *
- * <p>Between two readings the counter either advanced ({@code cur - prev}), wrapped once at the zone's own
- * range ({@code (max - prev) + cur}), or jumped back for another reason (suspend, driver reload). A wrap is
- * told from a reset by size: sampled often enough, a wrap covers well under half the range, so a backwards
- * step that would mean more than half a range of energy is a reset. A reset, a backwards step without a
- * known range, and a reading past the range are dropped and re-baselined, never exported as a dip.
+ * <p>Between two readings the counter either advanced ({@code cur - prev}), wrapped once at the
+ * zone's own range ({@code (max - prev) + cur}), or jumped back for another reason (suspend, driver
+ * reload). A wrap is told from a reset by size: sampled often enough, a wrap covers well under half
+ * the range, so a backwards step that would mean more than half a range of energy is a reset. A
+ * reset, a backwards step without a known range, and a reading past the range are dropped and
+ * re-baselined, never exported as a dip.
  */
 final class ZoneCounter {
   /** What one reading did. */

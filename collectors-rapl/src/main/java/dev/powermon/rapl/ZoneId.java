@@ -6,23 +6,32 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A powercap zone id such as {@code intel-rapl:0:a}: the control type, then one hexadecimal number per
- * nesting level. The kernel names zones {@code "%s:%x"} in registration order, so {@code intel-rapl:a}
- * follows {@code intel-rapl:9}, and the number says nothing about the socket.
+ * A powercap zone id such as {@code intel-rapl:0:a}: the control type, then one hexadecimal number
+ * per nesting level. The kernel names zones {@code "%s:%x"} in registration order, so {@code
+ * intel-rapl:a} follows {@code intel-rapl:9}, and the number says nothing about the socket.
  */
 record ZoneId(String controlType, int[] levels) implements Comparable<ZoneId> {
   private static final Pattern CONTROL_TYPE = Pattern.compile("[a-z][a-z0-9-]{0,63}");
   private static final Pattern LEVEL = Pattern.compile("[0-9a-f]{1,7}");
-  /** Real trees nest two levels (package, then core/uncore/dram); four leaves room without recursing forever. */
+
+  /**
+   * Real trees nest two levels (package, then core/uncore/dram); four leaves room without recursing
+   * forever.
+   */
   static final int MAX_LEVELS = 4;
 
   private static final Comparator<ZoneId> ORDER =
       Comparator.comparing(ZoneId::controlType).thenComparing(ZoneId::levels, Arrays::compare);
 
-  /** The id of a {@code class/powercap} entry, or empty for control-type dirs and anything unexpected. */
+  /**
+   * The id of a {@code class/powercap} entry, or empty for control-type dirs and anything
+   * unexpected.
+   */
   static Optional<ZoneId> parse(String text) {
     String[] parts = text.split(":", -1);
-    if (parts.length < 2 || parts.length > MAX_LEVELS + 1 || !CONTROL_TYPE.matcher(parts[0]).matches()) {
+    if (parts.length < 2
+        || parts.length > MAX_LEVELS + 1
+        || !CONTROL_TYPE.matcher(parts[0]).matches()) {
       return Optional.empty();
     }
     int[] levels = new int[parts.length - 1];

@@ -36,7 +36,8 @@ class AccumulationTest {
 
   @Test
   void aResetIsCountedAndSkipped() {
-    PowercapTree tree = new PowercapTree(sysfs).zone("intel-rapl:0", "package-0", 30_000_000_000L, AMD_MAX);
+    PowercapTree tree =
+        new PowercapTree(sysfs).zone("intel-rapl:0", "package-0", 30_000_000_000L, AMD_MAX);
     Harness h = new Harness(tree).sample();
     tree.energy("intel-rapl:0", 30_004_000_000L); // +4 J
     h.sample();
@@ -48,26 +49,40 @@ class AccumulationTest {
     MetricValues m = h.metrics();
     assertThat(m.value(ENERGY, "domain", "package")).isEqualTo(6.0);
     assertThat(m.value(ENERGY, "domain", "total")).isEqualTo(6.0);
-    assertThat(m.value("powermon_rapl_dropped_samples_total", "rapl_zone", "intel-rapl:0", "reason", "reset")).isEqualTo(1.0);
+    assertThat(
+            m.value(
+                "powermon_rapl_dropped_samples_total",
+                "rapl_zone",
+                "intel-rapl:0",
+                "reason",
+                "reset"))
+        .isEqualTo(1.0);
     assertThat(m.value("powermon_rapl_wraps_total", "rapl_zone", "intel-rapl:0")).isEqualTo(0.0);
   }
 
   @Test
   void unreadableRangeUsesTheVendorConstantWhenRecognisable() {
-    PowercapTree tree = new PowercapTree(sysfs).vendor(2).zone("intel-rapl:0", "package-0", AMD_MAX - 1_000_000, AMD_MAX);
+    PowercapTree tree =
+        new PowercapTree(sysfs)
+            .vendor(2)
+            .zone("intel-rapl:0", "package-0", AMD_MAX - 1_000_000, AMD_MAX);
     Harness h = new Harness(tree);
-    h.files.fail("max_energy_range_uj", new java.nio.file.AccessDeniedException("max_energy_range_uj"));
+    h.files.fail(
+        "max_energy_range_uj", new java.nio.file.AccessDeniedException("max_energy_range_uj"));
     h.sample();
     tree.energy("intel-rapl:0", 1_000_000);
     h.sample();
     // AMD constant 65532610987: (65532610987 - 65531610987) + 1000000 = 2 J
     assertThat(h.joules("domain", "package")).isEqualTo(2.0);
-    assertThat(h.metrics().value("powermon_rapl_max_energy_range_joules", "rapl_zone", "intel-rapl:0")).isEqualTo(65_532.610987);
+    assertThat(
+            h.metrics().value("powermon_rapl_max_energy_range_joules", "rapl_zone", "intel-rapl:0"))
+        .isEqualTo(65_532.610987);
   }
 
   @Test
   void unreadableRangeOfAnUnknownVendorDropsBackwardsSteps() {
-    PowercapTree tree = new PowercapTree(sysfs).zone("intel-rapl:0", "package-0", 900_000_000, AMD_MAX);
+    PowercapTree tree =
+        new PowercapTree(sysfs).zone("intel-rapl:0", "package-0", 900_000_000, AMD_MAX);
     tree.file("intel-rapl:0", "max_energy_range_uj", "");
     Harness h = new Harness(tree).sample();
     tree.energy("intel-rapl:0", 100_000_000);
@@ -77,7 +92,8 @@ class AccumulationTest {
 
     MetricValues m = h.metrics();
     assertThat(m.value(ENERGY, "domain", "package")).isEqualTo(4.0);
-    assertThat(m.value("powermon_rapl_dropped_samples_total", "reason", "unknown_range")).isEqualTo(1.0);
+    assertThat(m.value("powermon_rapl_dropped_samples_total", "reason", "unknown_range"))
+        .isEqualTo(1.0);
     assertThat(m.series("powermon_rapl_max_energy_range_joules")).isEmpty();
   }
 

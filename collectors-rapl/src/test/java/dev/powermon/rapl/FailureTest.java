@@ -33,9 +33,17 @@ class FailureTest {
 
     String failure = h.readings().failure();
     assertThat(failure)
-        .startsWith("cannot read " + sysfs.resolve("class/powercap/intel-rapl:0/energy_uj") + ": permission denied.")
-        .contains("CVE-2020-8694", "run powermon as root", "SUBSYSTEM==\"powercap\"", "chmod g+r",
-            "z /sys/class/powercap/*/energy_uj 0440 root powermon -", "sudo chmod a+r",
+        .startsWith(
+            "cannot read "
+                + sysfs.resolve("class/powercap/intel-rapl:0/energy_uj")
+                + ": permission denied.")
+        .contains(
+            "CVE-2020-8694",
+            "run powermon as root",
+            "SUBSYSTEM==\"powercap\"",
+            "chmod g+r",
+            "z /sys/class/powercap/*/energy_uj 0440 root powermon -",
+            "sudo chmod a+r",
             "capabilities.add (DAC_READ_SEARCH) does not help a non-root user");
     assertThat(h.warnings).containsExactly(failure);
 
@@ -46,7 +54,8 @@ class FailureTest {
     assertThat(h.readings().failure()).isNull();
     assertThat(h.warnings).hasSize(1);
     MetricValues m = h.metrics();
-    assertThat(m.value("powermon_energy_joules_total", "domain", "package", "socket", "0")).isEqualTo(3.0);
+    assertThat(m.value("powermon_energy_joules_total", "domain", "package", "socket", "0"))
+        .isEqualTo(3.0);
     // 3 samples x 2 zones denied, at rediscovery each time
     assertThat(m.value(ERRORS, "rapl_zone", "intel-rapl:0", "reason", "eacces")).isEqualTo(3.0);
   }
@@ -64,10 +73,13 @@ class FailureTest {
     assertThat(m.value(SUCCESS, "rapl_zone", "intel-rapl:1")).isEqualTo(0.0);
     assertThat(m.value(ERRORS, "rapl_zone", "intel-rapl:1", "reason", "eio")).isEqualTo(2.0);
     // the failing zone keeps what it had (0 J), and has no power gauge rather than 0 W
-    assertThat(m.value("powermon_energy_joules_total", "domain", "package", "socket", "1")).isEqualTo(0.0);
+    assertThat(m.value("powermon_energy_joules_total", "domain", "package", "socket", "1"))
+        .isEqualTo(0.0);
     assertThat(m.series("powermon_power_watts", "socket", "1")).isEmpty();
     assertThat(m.series("powermon_power_watts", "domain", "total")).isEmpty();
-    assertThat(h.warnings).hasSize(1).allMatch(w -> w.startsWith("RAPL zone intel-rapl:1 stopped advancing: cannot read"));
+    assertThat(h.warnings)
+        .hasSize(1)
+        .allMatch(w -> w.startsWith("RAPL zone intel-rapl:1 stopped advancing: cannot read"));
   }
 
   @ParameterizedTest
@@ -87,11 +99,14 @@ class FailureTest {
   void noPowercapSaysWhatToDo() {
     Harness h = new Harness(new PowercapTree(sysfs)).sample();
     assertThat(h.readings().failure())
-        .isEqualTo(sysfs.resolve("class/powercap") + " does not exist, so this machine exposes no RAPL zones."
-            + " Load the driver (modprobe intel_rapl_msr; AMD Zen needs Linux 5.11 or later); virtual machines"
-            + " and most cloud instances have no RAPL. In a container, mount the host's /sys and set"
-            + " --collector.rapl.sysfs=/host/sys. Without powercap, --collector.rapl.msr=true reads"
-            + " /dev/cpu/*/msr instead (root and the msr module).");
+        .isEqualTo(
+            sysfs.resolve("class/powercap")
+                + " does not exist, so this machine exposes no RAPL zones. Load the driver"
+                + " (modprobe intel_rapl_msr; AMD Zen needs Linux 5.11 or later); virtual machines"
+                + " and most cloud instances have no RAPL. In a container, mount the host's /sys"
+                + " and set --collector.rapl.sysfs=/host/sys. Without powercap,"
+                + " --collector.rapl.msr=true reads /dev/cpu/*/msr instead (root and the msr"
+                + " module).");
     assertThat(h.metrics().value(ERRORS, "rapl_zone", "", "reason", "enoent")).isEqualTo(1.0);
   }
 }

@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Fake {@code /dev/cpu/N/msr} files: sparse files holding 8-byte little-endian values at the register
- * addresses, as the msr driver serves them to pread(2); plus the sysfs topology that maps CPUs to sockets.
+ * Fake {@code /dev/cpu/N/msr} files: sparse files holding 8-byte little-endian values at the
+ * register addresses, as the msr driver serves them to pread(2); plus the sysfs topology that maps
+ * CPUs to sockets.
  */
 final class FakeMsr {
   private final Path dev;
@@ -40,7 +41,8 @@ final class FakeMsr {
 
   FakeMsr register(int cpu, long address, long value) {
     ByteBuffer bytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).flip();
-    try (FileChannel ch = FileChannel.open(dev.resolve("cpu/" + cpu + "/msr"), StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(dev.resolve("cpu/" + cpu + "/msr"), StandardOpenOption.WRITE)) {
       ch.write(bytes, address);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

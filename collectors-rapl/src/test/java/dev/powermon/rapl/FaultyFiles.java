@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Real file reads, except for files whose path ends in a configured suffix: those fail with the given
- * exception, as the kernel would answer a non-root reader (tests run as root, where modes are not enforced).
+ * Real file reads, except for files whose path ends in a configured suffix: those fail with the
+ * given exception, as the kernel would answer a non-root reader (tests run as root, where modes are
+ * not enforced).
  */
 final class FaultyFiles implements SysFiles {
   private final SysFiles real = new NioSysFiles();

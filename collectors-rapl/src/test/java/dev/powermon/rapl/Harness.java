@@ -20,9 +20,15 @@ final class Harness {
 
   Harness(PowercapTree tree) {
     this.tree = tree;
-    PowercapDiscovery discovery = new PowercapDiscovery(files, tree.sysfs(), VendorRanges.detect(files, tree.sysfs()));
+    PowercapDiscovery discovery =
+        new PowercapDiscovery(files, tree.sysfs(), VendorRanges.detect(files, tree.sysfs()));
     this.sampler =
-        new Sampler(new PowercapSource(files, discovery), () -> nanos, Duration.ofSeconds(1), Duration.ofMinutes(5), new StateLog(warnings::add, info -> {}));
+        new Sampler(
+            new PowercapSource(files, discovery),
+            () -> nanos,
+            Duration.ofSeconds(1),
+            Duration.ofMinutes(5),
+            new StateLog(warnings::add, info -> {}));
   }
 
   /** Advances the clock and takes one sample. */

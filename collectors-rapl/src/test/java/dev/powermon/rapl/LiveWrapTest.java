@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Counters that advance and wrap while the real collector samples them in the background. The updater
- * thread writes the next value only once the collector has shown the previous one, so the test does not
- * depend on how fast this shared machine schedules threads; every scrape in between must be monotonic.
+ * Counters that advance and wrap while the real collector samples them in the background. The
+ * updater thread writes the next value only once the collector has shown the previous one, so the
+ * test does not depend on how fast this shared machine schedules threads; every scrape in between
+ * must be monotonic.
  */
 class LiveWrapTest {
   private static final long MAX = 50_000_000; // the zone wraps at 50 J
@@ -26,7 +27,11 @@ class LiveWrapTest {
   @Test
   void energyKeepsRisingAcrossWrapsAndEndsAtTheHandComputedValue() throws Exception {
     PowercapTree tree = new PowercapTree(sysfs).zone("intel-rapl:0", "package-0", START, MAX);
-    try (TestContext ctx = TestContext.forProvider(new RaplProvider()).setting("sysfs", sysfs.toString()).setting("interval", "5ms").build();
+    try (TestContext ctx =
+            TestContext.forProvider(new RaplProvider())
+                .setting("sysfs", sysfs.toString())
+                .setting("interval", "5ms")
+                .build();
         Collector collector = new RaplProvider().open(ctx)) {
       AtomicReference<Throwable> failure = new AtomicReference<>();
       Thread updater =
@@ -36,7 +41,11 @@ class LiveWrapTest {
                   for (int i = 1; i <= STEPS; i++) {
                     tree.energy("intel-rapl:0", (START + i * STEP) % MAX);
                     double expected = i * STEP / 1e6;
-                    Poll.until(collector, m -> m.value("powermon_energy_joules_total", "domain", "package") >= expected);
+                    Poll.until(
+                        collector,
+                        m ->
+                            m.value("powermon_energy_joules_total", "domain", "package")
+                                >= expected);
                   }
                 } catch (Throwable t) {
                   failure.set(t);
@@ -47,7 +56,9 @@ class LiveWrapTest {
       double last = 0;
       long scrapes = 0;
       while (updater.isAlive() && scrapes < 1_000_000) {
-        double now = MetricValues.of(collector.collect()).value("powermon_energy_joules_total", "domain", "total");
+        double now =
+            MetricValues.of(collector.collect())
+                .value("powermon_energy_joules_total", "domain", "total");
         assertThat(now).isGreaterThanOrEqualTo(last);
         last = now;
         scrapes++;
@@ -57,7 +68,8 @@ class LiveWrapTest {
       assertThat(failure.get()).isNull();
 
       MetricValues m = MetricValues.of(collector.collect());
-      // 150 steps x 7 J = 1050 J; raw went from 40 J through 40 + 1050 = 1090 J = 21 x 50 J + 40 J: 21 wraps
+      // 150 steps x 7 J = 1050 J; raw went from 40 J through 40 + 1050 = 1090 J = 21 x 50 J + 40 J:
+      // 21 wraps
       assertThat(m.value("powermon_energy_joules_total", "domain", "package")).isEqualTo(1050.0);
       assertThat(m.value("powermon_energy_joules_total", "domain", "total")).isEqualTo(1050.0);
       assertThat(m.value("powermon_rapl_wraps_total", "rapl_zone", "intel-rapl:0")).isEqualTo(21.0);

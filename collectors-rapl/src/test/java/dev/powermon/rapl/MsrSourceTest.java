@@ -33,7 +33,12 @@ class MsrSourceTest {
 
   private Sampler sampler(SysFiles through, VendorRanges.Vendor vendor) {
     MsrSource source = new MsrSource(through, root.resolve("dev"), root.resolve("sys"), vendor);
-    return new Sampler(source, () -> nanos, Duration.ofSeconds(1), Duration.ofMinutes(5), new StateLog(w -> {}, i -> {}));
+    return new Sampler(
+        source,
+        () -> nanos,
+        Duration.ofSeconds(1),
+        Duration.ofMinutes(5),
+        new StateLog(w -> {}, i -> {}));
   }
 
   private MetricValues sampleAfterOneSecond(Sampler s) {
@@ -44,12 +49,17 @@ class MsrSourceTest {
 
   @Test
   void intelPackagesAndDramWithHighBitsMaskedAndA32BitWrap() {
-    // ESU 14 (0xA0E03: bits 12:8 = 0x0E): 16384 counts = 1 J. cpu 0,1 in socket 0; cpu 2,3 in socket 1.
+    // ESU 14 (0xA0E03: bits 12:8 = 0x0E): 16384 counts = 1 J. cpu 0,1 in socket 0; cpu 2,3 in
+    // socket 1.
     FakeMsr msr = new FakeMsr(root.resolve("dev"), root.resolve("sys"));
     for (int cpu = 0; cpu < 4; cpu++) {
       msr.cpu(cpu, cpu / 2, cpu % 2).register(cpu, 0x606, 0xA0E03);
     }
-    msr.register(0, 0x611, 0xDEAD_0000_0000_0000L | (0x1_0000_0000L - 16384)) // 1 J before the wrap; reserved bits set
+    msr.register(
+            0,
+            0x611,
+            0xDEAD_0000_0000_0000L
+                | (0x1_0000_0000L - 16384)) // 1 J before the wrap; reserved bits set
         .register(0, 0x619, 0)
         .register(2, 0x611, 163_840)
         .register(2, 0x619, 0);
@@ -66,16 +76,27 @@ class MsrSourceTest {
     assertThat(m.value(ENERGY, "domain", "package", "socket", "1")).isEqualTo(5.0);
     // packages + dram: 3 + 0.5 + 5 + 1
     assertThat(m.value(ENERGY, "domain", "total")).isEqualTo(9.5);
-    assertThat(m.value("powermon_rapl_wraps_total", "rapl_zone", "msr:cpu0:package")).isEqualTo(1.0);
+    assertThat(m.value("powermon_rapl_wraps_total", "rapl_zone", "msr:cpu0:package"))
+        .isEqualTo(1.0);
     // 2^32 counts / 2^14 per J = 262144 J
-    assertThat(m.value("powermon_rapl_max_energy_range_joules", "rapl_zone", "msr:cpu0:package")).isEqualTo(262_144.0);
-    assertThat(m.value("powermon_rapl_zone_info", "rapl_zone", "msr:cpu0:package", "control_type", "msr", "path", root.resolve("dev/cpu/0/msr").toString()))
+    assertThat(m.value("powermon_rapl_max_energy_range_joules", "rapl_zone", "msr:cpu0:package"))
+        .isEqualTo(262_144.0);
+    assertThat(
+            m.value(
+                "powermon_rapl_zone_info",
+                "rapl_zone",
+                "msr:cpu0:package",
+                "control_type",
+                "msr",
+                "path",
+                root.resolve("dev/cpu/0/msr").toString()))
         .isEqualTo(1.0);
   }
 
   @Test
   void amdCoreCountersArePerPhysicalCoreAndSummedPerSocket() {
-    // AMD's registers are 1 apart and the msr driver reads 8 bytes per register number, which no single
+    // AMD's registers are 1 apart and the msr driver reads 8 bytes per register number, which no
+    // single
     // file can hold, so this test answers through the SysFiles seam. ESU 16: 65536 counts = 1 J.
     // cpu 0,1 are SMT siblings of core 0; cpu 2 is core 1; all in socket 0.
     new FakeMsr(root.resolve("dev"), root.resolve("sys")).cpu(0, 0, 0).cpu(1, 0, 0).cpu(2, 0, 1);
@@ -134,9 +155,11 @@ class MsrSourceTest {
     Sampler s = sampler(VendorRanges.Vendor.INTEL);
     sampleAfterOneSecond(s);
     assertThat(s.latest().failure())
-        .isEqualTo("cannot read " + root.resolve("dev/cpu/0/msr") + ": permission denied. Reading MSRs needs root"
-            + " (CAP_SYS_RAWIO) and the msr module (modprobe msr); prefer powercap, which only needs read access"
-            + " to energy_uj.");
+        .isEqualTo(
+            "cannot read "
+                + root.resolve("dev/cpu/0/msr")
+                + ": permission denied. Reading MSRs needs root (CAP_SYS_RAWIO) and the msr module"
+                + " (modprobe msr); prefer powercap, which only needs read access to energy_uj.");
     assertThat(Files.exists(root.resolve("dev/cpu/0/msr"))).isTrue();
   }
 
@@ -145,23 +168,40 @@ class MsrSourceTest {
     Files.createDirectories(root.resolve("dev/cpu"));
     Sampler s = sampler(VendorRanges.Vendor.AMD);
     sampleAfterOneSecond(s);
-    assertThat(s.latest().failure()).isEqualTo(root.resolve("dev/cpu") + " lists no CPU: load the msr module (modprobe msr)");
+    assertThat(s.latest().failure())
+        .isEqualTo(root.resolve("dev/cpu") + " lists no CPU: load the msr module (modprobe msr)");
   }
 
   @Test
   void providerFallsBackToMsrOnlyWhenAskedAndPowercapIsAbsent() throws Exception {
     Path sys = root.resolve("sys");
-    new FakeMsr(root.resolve("dev"), sys).cpu(0, 0, 0).register(0, 0x606, 0xA0E03).register(0, 0x611, 16_384);
-    Files.writeString(sys.resolve("devices/system/cpu/modalias"), "cpu:type:x86,ven0000fam0006mod008F:feature:,0000\n");
+    new FakeMsr(root.resolve("dev"), sys)
+        .cpu(0, 0, 0)
+        .register(0, 0x606, 0xA0E03)
+        .register(0, 0x611, 16_384);
+    Files.writeString(
+        sys.resolve("devices/system/cpu/modalias"),
+        "cpu:type:x86,ven0000fam0006mod008F:feature:,0000\n");
     RaplProvider provider = new RaplProvider();
-    try (TestContext ctx = TestContext.forProvider(provider).setting("sysfs", sys.toString()).setting("dev", root.resolve("dev").toString())
-            .setting("msr", "true").setting("interval", "1h").build();
+    try (TestContext ctx =
+            TestContext.forProvider(provider)
+                .setting("sysfs", sys.toString())
+                .setting("dev", root.resolve("dev").toString())
+                .setting("msr", "true")
+                .setting("interval", "1h")
+                .build();
         Collector collector = provider.open(ctx)) {
-      assertThat(provider.probe(ctx).detail()).isEqualTo("1 RAPL zones: package socket 0 (msr:cpu0:package)");
+      assertThat(provider.probe(ctx).detail())
+          .isEqualTo("1 RAPL zones: package socket 0 (msr:cpu0:package)");
       assertThat(MetricValues.of(collector.collect()).value(ENERGY, "domain", "total")).isZero();
     }
-    try (TestContext ctx = TestContext.forProvider(provider).setting("sysfs", sys.toString()).setting("dev", root.resolve("dev").toString()).build()) {
-      assertThat(provider.probe(ctx).detail()).contains("does not exist", "--collector.rapl.msr=true");
+    try (TestContext ctx =
+        TestContext.forProvider(provider)
+            .setting("sysfs", sys.toString())
+            .setting("dev", root.resolve("dev").toString())
+            .build()) {
+      assertThat(provider.probe(ctx).detail())
+          .contains("does not exist", "--collector.rapl.msr=true");
     }
   }
 }

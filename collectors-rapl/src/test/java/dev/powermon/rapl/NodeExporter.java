@@ -17,17 +17,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Debian's {@code prometheus-node-exporter} with only its rapl collector, on a tree and a loopback port,
- * for side-by-side checks. Started and stopped by the test; every wait is bounded.
+ * Debian's {@code prometheus-node-exporter} with only its rapl collector, on a tree and a loopback
+ * port, for side-by-side checks. Started and stopped by the test; every wait is bounded.
  */
 final class NodeExporter implements AutoCloseable {
   static final Path BINARY = Path.of("/usr/bin/prometheus-node-exporter");
   private static final Pattern SERIES =
-      Pattern.compile("node_rapl_\\w+_joules_total\\{[^}]*path=\"[^\"]*/([^/\"]+)\"[^}]*\\} (\\S+)");
+      Pattern.compile(
+          "node_rapl_\\w+_joules_total\\{[^}]*path=\"[^\"]*/([^/\"]+)\"[^}]*\\} (\\S+)");
 
   private final Process process;
   private final URI metrics;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private NodeExporter(Process process, int port) {
     this.process = process;
@@ -43,7 +45,11 @@ final class NodeExporter implements AutoCloseable {
       port = free.getLocalPort();
     }
     Process p =
-        new ProcessBuilder(BINARY.toString(), "--collector.disable-defaults", "--collector.rapl", "--path.sysfs=" + sysfs,
+        new ProcessBuilder(
+                BINARY.toString(),
+                "--collector.disable-defaults",
+                "--collector.rapl",
+                "--path.sysfs=" + sysfs,
                 "--web.listen-address=127.0.0.1:" + port)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())

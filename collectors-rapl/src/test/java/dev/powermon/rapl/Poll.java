@@ -4,13 +4,17 @@ import dev.powermon.api.Collector;
 import dev.powermon.testkit.MetricValues;
 import java.util.function.Predicate;
 
-/** Waits for the background sampler instead of sleeping a fixed time; generous for a slow, shared machine. */
+/**
+ * Waits for the background sampler instead of sleeping a fixed time; generous for a slow, shared
+ * machine.
+ */
 final class Poll {
   private static final long TIMEOUT_MILLIS = 30_000;
 
   private Poll() {}
 
-  static MetricValues until(Collector collector, Predicate<MetricValues> condition) throws InterruptedException {
+  static MetricValues until(Collector collector, Predicate<MetricValues> condition)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
     Exception last = null;
     while (System.currentTimeMillis() < deadline) {

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a sysfs tree laid out as the kernel does: zone directories nested under
- * {@code devices/virtual/powercap/<control type>/}, and {@code class/powercap/<id>} as relative symlinks to
- * them. Counters are rewritten atomically (temp file + rename), so a concurrent reader never sees half a
- * number.
+ * Writes a sysfs tree laid out as the kernel does: zone directories nested under {@code
+ * devices/virtual/powercap/<control type>/}, and {@code class/powercap/<id>} as relative symlinks
+ * to them. Counters are rewritten atomically (temp file + rename), so a concurrent reader never
+ * sees half a number.
  */
 final class PowercapTree {
   static final long INTEL_MAX = 262_143_328_850L;
@@ -27,7 +27,9 @@ final class PowercapTree {
     return sysfs;
   }
 
-  /** Adds zone {@code id} ({@code intel-rapl:0:1}) with its name, counter and range; parents first. */
+  /**
+   * Adds zone {@code id} ({@code intel-rapl:0:1}) with its name, counter and range; parents first.
+   */
   PowercapTree zone(String id, String name, long energyUj, long maxUj) {
     Path dir = dir(id);
     try {
@@ -70,11 +72,16 @@ final class PowercapTree {
 
   /** {@code devices/system/cpu/modalias} for vendor 0 (Intel) or 2 (AMD). */
   PowercapTree vendor(int vendor) {
-    write(sysfs.resolve("devices/system/cpu/modalias"), String.format("cpu:type:x86,ven%04Xfam0019mod0011:feature:,0000", vendor));
+    write(
+        sysfs.resolve("devices/system/cpu/modalias"),
+        String.format("cpu:type:x86,ven%04Xfam0019mod0011:feature:,0000", vendor));
     return this;
   }
 
-  /** The real directory of a zone: {@code intel-rapl:0:1} lives in {@code intel-rapl/intel-rapl:0/intel-rapl:0:1}. */
+  /**
+   * The real directory of a zone: {@code intel-rapl:0:1} lives in {@code
+   * intel-rapl/intel-rapl:0/intel-rapl:0:1}.
+   */
   Path dir(String id) {
     String[] parts = id.split(":");
     Path dir = sysfs.resolve("devices/virtual/powercap").resolve(parts[0]);

@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every family the collector can emit passes {@code promtool check metrics} (names, units, HELP). */
+/**
+ * Every family the collector can emit passes {@code promtool check metrics} (names, units, HELP).
+ */
 class PromtoolTest {
   @TempDir Path sysfs;
 
@@ -29,9 +31,14 @@ class PromtoolTest {
     tree.energy("intel-rapl:0", 4_000_000).energy("intel-rapl:0:0", 0); // a wrap and a reset
     h.sample();
     String text = h.metrics().text();
-    assertThat(text).contains("powermon_rapl_wraps_total", "powermon_rapl_dropped_samples_total", "powermon_rapl_read_errors_total");
+    assertThat(text)
+        .contains(
+            "powermon_rapl_wraps_total",
+            "powermon_rapl_dropped_samples_total",
+            "powermon_rapl_read_errors_total");
 
-    Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+    Process promtool =
+        new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
     try (OutputStream in = promtool.getOutputStream()) {
       in.write(text.getBytes(StandardCharsets.UTF_8));
     }
@@ -40,5 +47,4 @@ class PromtoolTest {
     assertThat(output).isEmpty();
     assertThat(promtool.exitValue()).isZero();
   }
-
 }

@@ -31,27 +31,37 @@ class RaplProviderTest {
 
   @Test
   void isFoundThroughServiceLoader() {
-    assertThat(ServiceLoader.load(CollectorProvider.class).stream().map(p -> p.get().name())).contains("rapl");
+    assertThat(ServiceLoader.load(CollectorProvider.class).stream().map(p -> p.get().name()))
+        .contains("rapl");
   }
 
   @Test
   void probeCountsZonesAndDuplicates() throws Exception {
     tree();
-    try (TestContext ctx = TestContext.forProvider(new RaplProvider()).setting("sysfs", sysfs.toString()).build()) {
+    try (TestContext ctx =
+        TestContext.forProvider(new RaplProvider()).setting("sysfs", sysfs.toString()).build()) {
       ProbeResult r = new RaplProvider().probe(ctx);
       assertThat(r.isAvailable()).isTrue();
       assertThat(r.detail())
-          .isEqualTo("2 RAPL zones: package socket 0 (intel-rapl:0), core socket 0 (intel-rapl:0:0); 1 duplicates left out");
+          .isEqualTo(
+              "2 RAPL zones: package socket 0 (intel-rapl:0), core socket 0 (intel-rapl:0:0); 1"
+                  + " duplicates left out");
     }
   }
 
   @Test
   void probeWithoutPowercapSaysSoPlainly() throws Exception {
-    try (TestContext ctx = TestContext.forProvider(new RaplProvider()).setting("sysfs", sysfs.toString()).build()) {
+    try (TestContext ctx =
+        TestContext.forProvider(new RaplProvider()).setting("sysfs", sysfs.toString()).build()) {
       ProbeResult r = new RaplProvider().probe(ctx);
       assertThat(r.isAvailable()).isFalse();
-      assertThat(r.detail()).startsWith(sysfs.resolve("class/powercap") + " does not exist, so this machine exposes no RAPL zones.");
-      assertThatThrownBy(() -> new RaplProvider().open(ctx)).isInstanceOf(IOException.class).hasMessage(r.detail());
+      assertThat(r.detail())
+          .startsWith(
+              sysfs.resolve("class/powercap")
+                  + " does not exist, so this machine exposes no RAPL zones.");
+      assertThatThrownBy(() -> new RaplProvider().open(ctx))
+          .isInstanceOf(IOException.class)
+          .hasMessage(r.detail());
     }
   }
 
@@ -60,15 +70,22 @@ class RaplProviderTest {
     tree();
     FaultyFiles files = new FaultyFiles().fail("energy_uj", new AccessDeniedException("energy_uj"));
     RaplProvider provider = new RaplProvider(files);
-    try (TestContext ctx = TestContext.forProvider(provider).setting("sysfs", sysfs.toString()).setting("interval", "20ms").build()) {
+    try (TestContext ctx =
+        TestContext.forProvider(provider)
+            .setting("sysfs", sysfs.toString())
+            .setting("interval", "20ms")
+            .build()) {
       ProbeResult probe = provider.probe(ctx);
       assertThat(probe.isAvailable()).isFalse();
       assertThat(probe.detail()).contains("permission denied", "udev", "tmpfiles", "root");
       try (Collector collector = provider.open(ctx)) {
-        assertThatThrownBy(collector::collect).isInstanceOf(IOException.class).hasMessage(probe.detail());
+        assertThatThrownBy(collector::collect)
+            .isInstanceOf(IOException.class)
+            .hasMessage(probe.detail());
         files.heal();
         MetricValues m = Poll.until(collector, v -> v.has("powermon_power_watts"));
-        assertThat(m.value("powermon_rapl_zone_success", "rapl_zone", "intel-rapl:0")).isEqualTo(1.0);
+        assertThat(m.value("powermon_rapl_zone_success", "rapl_zone", "intel-rapl:0"))
+            .isEqualTo(1.0);
       }
     }
   }
@@ -77,13 +94,29 @@ class RaplProviderTest {
   void collectServesTheBackgroundSamplersReadings() throws Exception {
     tree();
     try (TestContext ctx =
-            TestContext.forProvider(new RaplProvider()).setting("sysfs", sysfs.toString()).setting("interval", "1h").hostname("node-7").build();
+            TestContext.forProvider(new RaplProvider())
+                .setting("sysfs", sysfs.toString())
+                .setting("interval", "1h")
+                .hostname("node-7")
+                .build();
         Collector collector = new RaplProvider().open(ctx)) {
       MetricValues m = MetricValues.of(collector.collect());
       // open() took the first sample: counters start at 0 J, no power before a second sample
-      assertThat(m.value("powermon_energy_joules_total", "domain", "total", "device", "node-7", "source", "rapl")).isZero();
+      assertThat(
+              m.value(
+                  "powermon_energy_joules_total",
+                  "domain",
+                  "total",
+                  "device",
+                  "node-7",
+                  "source",
+                  "rapl"))
+          .isZero();
       assertThat(m.has("powermon_power_watts")).isFalse();
-      assertThat(collector.summary()).containsExactly("2 RAPL zones: package socket 0 (intel-rapl:0), core socket 0 (intel-rapl:0:0); 1 duplicates left out");
+      assertThat(collector.summary())
+          .containsExactly(
+              "2 RAPL zones: package socket 0 (intel-rapl:0), core socket 0 (intel-rapl:0:0); 1"
+                  + " duplicates left out");
     }
   }
 
@@ -92,14 +125,19 @@ class RaplProviderTest {
     PowercapTree tree = tree().constraint("intel-rapl:0", 0, "long_term", 1_000_000);
     RaplProvider provider = new RaplProvider();
     Harness h = new Harness(tree).sample();
-    tree.energy("intel-rapl:0", AMD_MAX - 10).energy("intel-rapl:0:0", 1).file("intel-rapl:0:0", "energy_uj", "junk");
+    tree.energy("intel-rapl:0", AMD_MAX - 10)
+        .energy("intel-rapl:0:0", 1)
+        .file("intel-rapl:0:0", "energy_uj", "junk");
     h.sample();
     tree.energy("intel-rapl:0", 5);
     h.sample();
     tree.energy("intel-rapl:0", 6);
     h.sample();
     var declared = provider.metrics().stream().map(MetricSpec::name).collect(Collectors.toSet());
-    assertThat(h.metrics().names()).hasSize(declared.size() - 1).allMatch(declared::contains); // all but dropped samples
-    assertThat(provider.metrics().stream().filter(s -> s.type() == MetricSpec.Type.COUNTER)).allMatch(s -> s.name().endsWith("_total"));
+    assertThat(h.metrics().names())
+        .hasSize(declared.size() - 1)
+        .allMatch(declared::contains); // all but dropped samples
+    assertThat(provider.metrics().stream().filter(s -> s.type() == MetricSpec.Type.COUNTER))
+        .allMatch(s -> s.name().endsWith("_total"));
   }
 }

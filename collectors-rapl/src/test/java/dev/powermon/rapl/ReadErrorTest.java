@@ -12,14 +12,18 @@ class ReadErrorTest {
 
   @Test
   void classifiesByExceptionTypeThenErrnoText() {
-    assertThat(ReadError.of(new AccessDeniedException("/sys/class/powercap/intel-rapl:0/energy_uj"))).isEqualTo(ReadError.EACCES);
+    assertThat(
+            ReadError.of(new AccessDeniedException("/sys/class/powercap/intel-rapl:0/energy_uj")))
+        .isEqualTo(ReadError.EACCES);
     assertThat(ReadError.of(new NoSuchFileException("x"))).isEqualTo(ReadError.ENOENT);
-    assertThat(ReadError.of(new FileSystemException("x", null, "Invalid argument"))).isEqualTo(ReadError.EINVAL);
+    assertThat(ReadError.of(new FileSystemException("x", null, "Invalid argument")))
+        .isEqualTo(ReadError.EINVAL);
     // What FileInputStream.read throws when the driver's show() returns an error:
     assertThat(ReadError.of(new IOException("Invalid argument"))).isEqualTo(ReadError.EINVAL);
     assertThat(ReadError.of(new IOException("Input/output error"))).isEqualTo(ReadError.EIO);
     assertThat(ReadError.of(new IOException("No data available"))).isEqualTo(ReadError.EIO);
-    assertThat(ReadError.of(new IOException("Operation not permitted"))).isEqualTo(ReadError.EACCES);
+    assertThat(ReadError.of(new IOException("Operation not permitted")))
+        .isEqualTo(ReadError.EACCES);
     assertThat(ReadError.of(new IOException((String) null))).isEqualTo(ReadError.EIO);
     assertThat(ReadError.of(new MalformedReadingException("empty"))).isEqualTo(ReadError.PARSE);
   }

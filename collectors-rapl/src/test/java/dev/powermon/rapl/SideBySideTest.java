@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * powermon's collector beside Debian's node_exporter rapl collector on the same tree: the same joules per
- * zone while counters only advance, and across a wrap powermon keeps rising where node_exporter drops.
+ * powermon's collector beside Debian's node_exporter rapl collector on the same tree: the same
+ * joules per zone while counters only advance, and across a wrap powermon keeps rising where
+ * node_exporter drops.
  */
 class SideBySideTest {
   private static final String ENERGY = "powermon_energy_joules_total";
@@ -32,7 +33,11 @@ class SideBySideTest {
             .zone("intel-rapl:1:0", "dram", 6_000_000_000L, INTEL_MAX)
             .zone("intel-rapl-mmio:0", "package-0", 100_000_000_000L, INTEL_MAX);
     try (NodeExporter ne = NodeExporter.start(sysfs, dir.resolve("node_exporter.log"));
-        TestContext ctx = TestContext.forProvider(new RaplProvider()).setting("sysfs", sysfs.toString()).setting("interval", "20ms").build();
+        TestContext ctx =
+            TestContext.forProvider(new RaplProvider())
+                .setting("sysfs", sysfs.toString())
+                .setting("interval", "20ms")
+                .build();
         Collector powermon = new RaplProvider().open(ctx)) {
       Map<String, Double> before = ne.joulesByZone();
       assertThat(before).containsEntry("intel-rapl:0", 100_000.0).hasSize(5);
@@ -42,7 +47,8 @@ class SideBySideTest {
           .energy("intel-rapl:1:0", 6_020_000_000L) // +20 J
           .energy("intel-rapl-mmio:0", 100_123_456_789L);
       // 123.456789 + 10 + 200 + 20 = 353.456789 J
-      MetricValues m = Poll.until(powermon, v -> v.value(ENERGY, "domain", "total") >= 353.456789 - 1e-9);
+      MetricValues m =
+          Poll.until(powermon, v -> v.value(ENERGY, "domain", "total") >= 353.456789 - 1e-9);
       Map<String, Double> after = ne.joulesByZone();
 
       assertThat(after.get("intel-rapl:0") - before.get("intel-rapl:0"))
@@ -53,7 +59,8 @@ class SideBySideTest {
           .isCloseTo(m.value(ENERGY, "domain", "package", "socket", "1"), within(1e-6));
       assertThat(after.get("intel-rapl:1:0") - before.get("intel-rapl:1:0"))
           .isCloseTo(m.value(ENERGY, "domain", "dram", "socket", "1"), within(1e-6));
-      // node_exporter also serves the mmio copy of package-0: summing its packages counts socket 0 twice.
+      // node_exporter also serves the mmio copy of package-0: summing its packages counts socket 0
+      // twice.
       double nodePackages =
           after.entrySet().stream()
               .filter(e -> !e.getKey().matches(".*:\\d+:\\d+")) // top-level zones: the packages
@@ -61,7 +68,9 @@ class SideBySideTest {
               .sum();
       assertThat(nodePackages).isCloseTo(2 * 123.456789 + 200, within(1e-6));
       assertThat(m.series(ENERGY, "domain", "package")).hasSize(2);
-      double powermonPackages = m.value(ENERGY, "domain", "package", "socket", "0") + m.value(ENERGY, "domain", "package", "socket", "1");
+      double powermonPackages =
+          m.value(ENERGY, "domain", "package", "socket", "0")
+              + m.value(ENERGY, "domain", "package", "socket", "1");
       assertThat(powermonPackages).isCloseTo(123.456789 + 200, within(1e-6));
     }
   }
@@ -72,7 +81,11 @@ class SideBySideTest {
     long max = 50_000_000; // 50 J
     PowercapTree tree = new PowercapTree(sysfs).zone("intel-rapl:0", "package-0", 45_000_000, max);
     try (NodeExporter ne = NodeExporter.start(sysfs, dir.resolve("node_exporter.log"));
-        TestContext ctx = TestContext.forProvider(new RaplProvider()).setting("sysfs", sysfs.toString()).setting("interval", "20ms").build();
+        TestContext ctx =
+            TestContext.forProvider(new RaplProvider())
+                .setting("sysfs", sysfs.toString())
+                .setting("interval", "20ms")
+                .build();
         Collector powermon = new RaplProvider().open(ctx)) {
       double nodeBefore = ne.joulesByZone().get("intel-rapl:0");
       tree.energy("intel-rapl:0", 5_000_000); // wrapped: (50 - 45) + 5 = +10 J

@@ -11,7 +11,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every topology from issue 3, each on a tree written here, checked against joules computed by hand. */
+/**
+ * Every topology from issue 3, each on a tree written here, checked against joules computed by
+ * hand.
+ */
 class TopologyTest {
   private static final String ENERGY = "powermon_energy_joules_total";
   private static final String POWER = "powermon_power_watts";
@@ -46,9 +49,18 @@ class TopologyTest {
     assertThat(m.value(ENERGY, "domain", "total")).isEqualTo(394.0);
     assertThat(m.value(POWER, "domain", "total")).isEqualTo(197.0);
     assertThat(m.value(POWER, "domain", "package", "socket", "0")).isEqualTo(100.0);
-    assertThat(m.value(ENERGY, "domain", "total", "source", "rapl", "device", Harness.HOST)).isEqualTo(394.0);
-    assertThat(m.value("powermon_rapl_power_limit_watts", "rapl_zone", "intel-rapl:0", "constraint", "long_term")).isEqualTo(205.0);
-    assertThat(m.value("powermon_rapl_max_energy_range_joules", "rapl_zone", "intel-rapl:0:0")).isEqualTo(65_532.610987);
+    assertThat(m.value(ENERGY, "domain", "total", "source", "rapl", "device", Harness.HOST))
+        .isEqualTo(394.0);
+    assertThat(
+            m.value(
+                "powermon_rapl_power_limit_watts",
+                "rapl_zone",
+                "intel-rapl:0",
+                "constraint",
+                "long_term"))
+        .isEqualTo(205.0);
+    assertThat(m.value("powermon_rapl_max_energy_range_joules", "rapl_zone", "intel-rapl:0:0"))
+        .isEqualTo(65_532.610987);
     assertThat(m.series(ENERGY)).hasSize(5);
   }
 
@@ -77,7 +89,17 @@ class TopologyTest {
     assertThat(m.value(ENERGY, "domain", "psys")).isEqualTo(25.0);
     // psys covers package, dram and SoC: the total is psys alone, not psys + package.
     assertThat(m.value(ENERGY, "domain", "total")).isEqualTo(25.0);
-    assertThat(m.value(INFO, "rapl_zone", "intel-rapl-mmio:0", "state", "duplicate", "kept_zone", "intel-rapl:0", "control_type", "intel-rapl-mmio"))
+    assertThat(
+            m.value(
+                INFO,
+                "rapl_zone",
+                "intel-rapl-mmio:0",
+                "state",
+                "duplicate",
+                "kept_zone",
+                "intel-rapl:0",
+                "control_type",
+                "intel-rapl-mmio"))
         .isEqualTo(1.0);
     assertThat(m.value(INFO, "rapl_zone", "intel-rapl:0", "state", "kept")).isEqualTo(1.0);
   }
@@ -90,7 +112,16 @@ class TopologyTest {
             .zone("intel-rapl-tpmi:0", "package-0", 2_000_000, INTEL_MAX);
     MetricValues m = new Harness(tree).sample().metrics();
     assertThat(m.value(INFO, "rapl_zone", "intel-rapl-tpmi:0", "state", "kept")).isEqualTo(1.0);
-    assertThat(m.value(INFO, "rapl_zone", "intel-rapl-mmio:0", "state", "duplicate", "kept_zone", "intel-rapl-tpmi:0")).isEqualTo(1.0);
+    assertThat(
+            m.value(
+                INFO,
+                "rapl_zone",
+                "intel-rapl-mmio:0",
+                "state",
+                "duplicate",
+                "kept_zone",
+                "intel-rapl-tpmi:0"))
+        .isEqualTo(1.0);
   }
 
   @Test
@@ -147,7 +178,11 @@ class TopologyTest {
     for (int i = 0; i < 16; i++) {
       int socket = i / 8;
       String id = "intel-rapl:" + Integer.toHexString(i);
-      tree.zone(id, "package-" + socket + "-die-" + (i % 8), 40_000_000_000L + socket * 1_000_000_000L, AMD_MAX)
+      tree.zone(
+              id,
+              "package-" + socket + "-die-" + (i % 8),
+              40_000_000_000L + socket * 1_000_000_000L,
+              AMD_MAX)
           .zone(id + ":0", "core", 20_000_000_000L + socket * 1_000_000_000L, AMD_MAX);
     }
     Harness h = new Harness(tree).sample();
@@ -167,9 +202,21 @@ class TopologyTest {
     assertThat(m.value(ENERGY, "domain", "core", "socket", "1")).isEqualTo(90.0);
     // 2 sockets x 250 J, not 16 x 250 J
     assertThat(m.value(ENERGY, "domain", "total")).isEqualTo(500.0);
-    assertThat(m.series(INFO, "state", "lockstep")).hasSize(28); // 14 die zones and their 14 core zones
-    assertThat(m.value(INFO, "rapl_zone", "intel-rapl:f", "state", "lockstep", "kept_zone", "intel-rapl:8")).isEqualTo(1.0);
-    assertThat(m.value(INFO, "rapl_zone", "intel-rapl:8", "state", "kept", "socket", "1", "die", "")).isEqualTo(1.0);
+    assertThat(m.series(INFO, "state", "lockstep"))
+        .hasSize(28); // 14 die zones and their 14 core zones
+    assertThat(
+            m.value(
+                INFO,
+                "rapl_zone",
+                "intel-rapl:f",
+                "state",
+                "lockstep",
+                "kept_zone",
+                "intel-rapl:8"))
+        .isEqualTo(1.0);
+    assertThat(
+            m.value(INFO, "rapl_zone", "intel-rapl:8", "state", "kept", "socket", "1", "die", ""))
+        .isEqualTo(1.0);
   }
 
   @Test
@@ -181,7 +228,9 @@ class TopologyTest {
             .zone("intel-rapl:a", "package-10", 0, INTEL_MAX)
             .zone("intel-rapl:a:b", "dram", 0, INTEL_MAX);
     Harness h = new Harness(tree).sample();
-    tree.energy("intel-rapl:a", 4_000_000).energy("intel-rapl:a:b", 1_000_000).energy("intel-rapl:1", 9_000_000);
+    tree.energy("intel-rapl:a", 4_000_000)
+        .energy("intel-rapl:a:b", 1_000_000)
+        .energy("intel-rapl:1", 9_000_000);
     MetricValues m = h.sample().metrics();
     assertThat(m.value(ENERGY, "domain", "package", "socket", "10")).isEqualTo(4.0);
     assertThat(m.value(ENERGY, "domain", "dram", "socket", "10")).isEqualTo(1.0);

@@ -35,7 +35,8 @@ class ZoneCounterTest {
     ZoneCounter c = new ZoneCounter(MAX);
     c.update(20_000_000_000L, 0);
     c.update(20_005_000_000L, S); // +5 J
-    // A wrap from 20.005 kJ back to 1 J would mean 45.5 kJ in one second: a driver reload, not a wrap.
+    // A wrap from 20.005 kJ back to 1 J would mean 45.5 kJ in one second: a driver reload, not a
+    // wrap.
     assertThat(c.update(1_000_000, 2 * S)).isEqualTo(Step.RESET);
     assertThat(c.accumulatedUj()).isEqualTo(5_000_000);
     assertThat(c.update(3_000_000, 3 * S)).isEqualTo(Step.ADVANCED);
