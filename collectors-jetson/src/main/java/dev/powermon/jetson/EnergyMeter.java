@@ -34,16 +34,14 @@ final class EnergyMeter {
     lastNanos = nanos;
   }
 
-  /** The latest power of every rail in the last sample. */
-  synchronized Map<String, Double> watts() {
-    return lastWatts;
-  }
+  /** Power and energy of the rails in the last sample, taken together. */
+  record Totals(Map<String, Double> watts, Map<String, Double> joules) {}
 
-  /** Joules so far of every rail in the last sample (a rail that vanished keeps its count for later). */
-  synchronized Map<String, Double> joules() {
+  /** The latest power of every rail in the last sample, and its joules so far (kept across a rail's absence). */
+  synchronized Totals totals() {
     Map<String, Double> out = new HashMap<>();
     lastWatts.keySet().forEach(rail -> out.put(rail, joules.get(rail)));
-    return out;
+    return new Totals(lastWatts, Map.copyOf(out));
   }
 
   /** Forgets the last sample, so the next one starts a new interval (the rails' source went away). */

@@ -98,10 +98,11 @@ final class JetsonState implements TegrastatsProcess.Listener {
     String source = railsFromSysfs() ? "sysfs" : process != null ? "tegrastats" : "none";
     Optional<TegrastatsHealth> health = Optional.ofNullable(process)
         .map(p -> new TegrastatsHealth(p.running(), lines.get(), badLines.get(), unknownTokens.get(), p.restarts()));
+    EnergyMeter.Totals rails = railsKnown ? meter.totals() : new EnergyMeter.Totals(Map.of(), Map.of());
     return new Readings(
         sample,
-        railsKnown ? meter.watts() : Map.of(),
-        railsKnown ? meter.joules() : Map.of(),
+        rails.watts(),
+        rails.joules(),
         source,
         health,
         railsFromSysfs() ? Optional.of(sysfsUp) : Optional.empty());
