@@ -87,7 +87,7 @@ final class PowermetricsSource implements SampleSource {
       backoff = delivered ? firstBackoff : backoff;
       String message = ended + "; restarting in " + backoff.toMillis() + " ms";
       if (problem == null) {
-        log.warn("{}; powermetrics needs root (see the macos collector's docs)", message);
+        log.warn("{}", message);
       }
       problem = message;
       ledger.restarted();
