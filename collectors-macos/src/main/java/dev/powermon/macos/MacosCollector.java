@@ -16,8 +16,7 @@ import java.util.function.LongSupplier;
 final class MacosCollector implements Collector {
   private final SampleSource source;
   private final PowerLedger ledger;
-  private final List<AutoCloseable> extras;
-  private final PowerLedger battery;
+  private final Battery battery;
   private final String device;
   private final Duration stale;
   private final LongSupplier nanoTime;
@@ -25,8 +24,7 @@ final class MacosCollector implements Collector {
   MacosCollector(SampleSource source, PowerLedger ledger, Battery battery, String device, Duration stale, LongSupplier nanoTime) {
     this.source = source;
     this.ledger = ledger;
-    this.battery = battery.ledger();
-    this.extras = List.of(battery);
+    this.battery = battery;
     this.device = device;
     this.stale = stale;
     this.nanoTime = nanoTime;
@@ -42,7 +40,7 @@ final class MacosCollector implements Collector {
     }
     PowerFamilies power = new PowerFamilies("macos");
     add(power, v);
-    add(power, battery.view());
+    add(power, battery.ledger().view());
     List<MetricSnapshot> out = new ArrayList<>(power.snapshots());
     out.addAll(MacosMetrics.own(source.name(), v.rejected(), v.restarts()));
     return new MetricSnapshots(out);
@@ -63,13 +61,7 @@ final class MacosCollector implements Collector {
 
   @Override
   public void close() {
+    battery.close();
     source.close();
-    for (AutoCloseable c : extras) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        // closing is best effort; nothing to tell the operator
-      }
-    }
   }
 }
