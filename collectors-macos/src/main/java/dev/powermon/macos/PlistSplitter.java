@@ -6,14 +6,7 @@ import java.io.ByteArrayOutputStream;
  * Cuts {@code powermetrics -f plist} output into documents: powermetrics ends each one with a NUL byte. A
  * document longer than the bound is dropped up to the next NUL instead of growing the buffer without end.
  */
-final class PlistSplitter {
-  /** Receives what the splitter finds. */
-  interface Sink {
-    void document(byte[] document);
-
-    void oversized();
-  }
-
+final class PlistSplitter implements Splitter {
   private final int maxBytes;
   private final ByteArrayOutputStream current = new ByteArrayOutputStream();
   private boolean discarding;
@@ -22,7 +15,8 @@ final class PlistSplitter {
     this.maxBytes = maxBytes;
   }
 
-  void feed(byte[] buffer, int length, Sink sink) {
+  @Override
+  public void feed(byte[] buffer, int length, Sink sink) {
     int start = 0;
     for (int i = 0; i < length; i++) {
       if (buffer[i] == 0) {
@@ -34,8 +28,9 @@ final class PlistSplitter {
     append(buffer, start, length - start, sink);
   }
 
-  /** At the end of the stream: whatever is left (a document cut off when the process died). */
-  void finish(Sink sink) {
+  /** At the end of the stream: whatever is left (a document cut off when the process died; the parser says so). */
+  @Override
+  public void finish(Sink sink) {
     emit(sink);
   }
 

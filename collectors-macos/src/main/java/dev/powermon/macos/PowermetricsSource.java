@@ -18,7 +18,6 @@ import org.slf4j.Logger;
  * once a new process delivers samples.
  */
 final class PowermetricsSource implements SampleSource {
-  static final int MAX_DOCUMENT_BYTES = 4 << 20;
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
   private final List<String> command;
@@ -69,7 +68,9 @@ final class PowermetricsSource implements SampleSource {
           return; // closed
         }
         StderrTail stderr = StderrTail.follow(p.getErrorStream());
-        delivered = readSamples(p.getInputStream(), ledger);
+        try (InputStream out = p.getInputStream()) {
+          delivered = new SampleStream(ledger, nanoTime, this::rejected, this::recovered).read(out);
+        }
         int status = p.waitFor();
         if (isClosed()) {
           return;
@@ -115,38 +116,6 @@ final class PowermetricsSource implements SampleSource {
     }
   }
 
-  /** Reads until the process closes its output; true when at least one sample was accepted. */
-  private boolean readSamples(InputStream out, PowerLedger ledger) throws IOException {
-    PlistSampleParser parser = new PlistSampleParser();
-    boolean[] delivered = {false};
-    PlistSplitter.Sink sink = new PlistSplitter.Sink() {
-      @Override
-      public void document(byte[] document) {
-        try {
-          ledger.record(parser.parse(document), nanoTime.getAsLong());
-          delivered[0] = true;
-          recovered();
-        } catch (MalformedSampleException e) {
-          rejected(ledger, e.reason(), e.getMessage());
-        }
-      }
-
-      @Override
-      public void oversized() {
-        rejected(ledger, "oversized", "a plist document exceeded " + MAX_DOCUMENT_BYTES + " bytes");
-      }
-    };
-    PlistSplitter splitter = new PlistSplitter(MAX_DOCUMENT_BYTES);
-    byte[] buffer = new byte[64 * 1024];
-    try (out) {
-      for (int n; (n = out.read(buffer)) >= 0; ) {
-        splitter.feed(buffer, n, sink);
-      }
-    }
-    splitter.finish(sink);
-    return delivered[0];
-  }
-
   private void recovered() {
     if (problem != null) {
       log.info("powermetrics delivers samples again");
@@ -154,8 +123,7 @@ final class PowermetricsSource implements SampleSource {
     }
   }
 
-  private void rejected(PowerLedger ledger, String reason, String message) {
-    ledger.reject(reason);
+  private void rejected(String reason, String message) {
     if (loggedReasons.add(reason)) { // once per kind: the counter tells how often
       log.warn("powermetrics sample rejected ({}): {}; see macos_sample_errors_total", reason, message);
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PlistSplitterTest {
   private final List<String> documents = new ArrayList<>();
   private int oversized;
-  private final PlistSplitter.Sink sink = new PlistSplitter.Sink() {
+  private final Splitter.Sink sink = new Splitter.Sink() {
     @Override
     public void document(byte[] document) {
       documents.add(new String(document, StandardCharsets.UTF_8));
@@ -19,6 +19,11 @@ class PlistSplitterTest {
     @Override
     public void oversized() {
       oversized++;
+    }
+
+    @Override
+    public void truncated() {
+      throw new AssertionError("the plist parser, not the splitter, tells a truncated document");
     }
   };
 
