@@ -19,6 +19,7 @@ import org.slf4j.Logger;
  */
 final class PowermetricsSource implements SampleSource {
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+  private static final Duration QUIET_BETWEEN_WARNINGS = Duration.ofMinutes(10);
 
   private final List<String> command;
   private final Duration firstBackoff;
@@ -29,6 +30,9 @@ final class PowermetricsSource implements SampleSource {
   private Thread reader;
   private Process process;
   private volatile String problem;
+  // reader thread only: the last death warning, and whether "again" has been said since
+  private long lastWarning = System.nanoTime() - QUIET_BETWEEN_WARNINGS.toNanos() - 1;
+  private boolean warnedUnanswered;
   private boolean closed;
 
   PowermetricsSource(Path executable, Duration interval, Duration firstBackoff, LongSupplier nanoTime, Logger log) {
@@ -87,8 +91,10 @@ final class PowermetricsSource implements SampleSource {
       }
       backoff = delivered ? firstBackoff : backoff;
       String message = ended + "; restarting in " + backoff.toMillis() + " ms";
-      if (problem == null) {
-        log.warn("{}", message);
+      if (problem == null && System.nanoTime() - lastWarning > QUIET_BETWEEN_WARNINGS.toNanos()) {
+        log.warn("{}", message); // a process that keeps dying after a few samples warns every 10 min, not each time
+        lastWarning = System.nanoTime();
+        warnedUnanswered = true;
       }
       problem = message;
       ledger.restarted();
@@ -117,10 +123,11 @@ final class PowermetricsSource implements SampleSource {
   }
 
   private void recovered() {
-    if (problem != null) {
+    if (warnedUnanswered) {
       log.info("powermetrics delivers samples again");
-      problem = null;
+      warnedUnanswered = false;
     }
+    problem = null;
   }
 
   private void rejected(String reason, String message) {
