@@ -20,7 +20,7 @@ final class DeviceLog {
           now.target(), info.model(), dev.powermon.api.LabelValues.fromDevice(info.alias()), info.deviceId());
     } else if (!now.ok() && (wasOk || firstPoll)) {
       logger.warn(
-          "kasa device {} failed: {}. Its readings are withheld (kasa_scrape_success 0) until it answers; "
+          "kasa device {} failed ({}); its readings are withheld (kasa_scrape_success 0) until it answers: "
               + "check that it is powered and reachable on TCP {}, and that it still speaks the legacy "
               + "protocol (firmware from late 2024 may need KLAP, not supported yet).",
           now.target(), now.error(), now.target().substring(now.target().lastIndexOf(':') + 1));

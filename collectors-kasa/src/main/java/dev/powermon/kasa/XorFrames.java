@@ -22,7 +22,7 @@ final class XorFrames {
     long length = ByteBuffer.wrap(header).getInt() & 0xFFFF_FFFFL;
     if (length == 0 || length > MAX_PAYLOAD) {
       throw new KasaProtocolException(
-          "reply declares " + length + " bytes, outside 1.." + MAX_PAYLOAD + "; not a Kasa device on this port?");
+          "reply declares " + length + " bytes, outside 1.." + MAX_PAYLOAD + " (is this a Kasa device?)");
     }
     return (int) length;
   }
