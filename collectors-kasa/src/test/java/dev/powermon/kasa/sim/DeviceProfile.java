@@ -53,6 +53,16 @@ public final class DeviceProfile {
     return new DeviceProfile(copy);
   }
 
+  /**
+   * The {@code n}-th copy of this profile in a fleet: the device id's last four hex digits become
+   * {@code n}, the alias gets {@code #n}, so every copy is a distinct device.
+   */
+  public DeviceProfile numbered(int n) {
+    String id = deviceId();
+    return withIdentity(id.substring(0, id.length() - 4) + String.format("%04X", n & 0xFFFF),
+        sysinfo().path("alias").asText() + " #" + n);
+  }
+
   /** The sysinfo object, for tests that compare exported values with what was served. */
   public JsonNode sysinfo() {
     return doc.path("system").path("get_sysinfo");
