@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.powermon.api.Collector;
+import dev.powermon.api.LabelValues;
+import dev.powermon.kasa.sim.DeviceProfile;
 import dev.powermon.kasa.sim.Fleet;
 import dev.powermon.testkit.MetricValues;
 import dev.powermon.testkit.TestContext;
@@ -113,6 +115,22 @@ class KasaCollectorTest {
       MetricValues m = MetricValues.of(collector.collect());
       assertThat(new KasaProvider().metrics()).extracting(s -> s.name()).containsAll(m.names());
       assertThat(m.names()).hasSize(new KasaProvider().metrics().size());
+    }
+  }
+
+  @Test
+  void hostileAliasesAreCappedAndStrippedOfControlCharacters() throws Exception {
+    String evil = "Plug \"1\"\n" + "x".repeat(1000);
+    try (Fleet fleet = new Fleet()) {
+      fleet.add(DeviceProfile.load("hs300").withIdentity(STRIP, evil));
+      try (TestContext context = TestContext.forProvider(new KasaProvider())
+              .setting("target", fleet.targets()).setting("poll-interval", "1h").build();
+          Collector collector = new KasaProvider().open(context)) {
+        MetricValues m = MetricValues.of(collector.collect());
+        String alias = m.labelSets("kasa_device_info").get(0).get("alias");
+        assertThat(alias).hasSize(LabelValues.MAX_LENGTH).startsWith("Plug \"1\"x").doesNotContain("\n");
+        assertThat(m.text()).contains("alias=\"Plug \\\"1\\\"xxx"); // quotes escaped in the exposition
+      }
     }
   }
 }
