@@ -4,6 +4,7 @@ import dev.powermon.api.CollectorContext;
 import dev.powermon.api.MultiTargetCollector;
 import dev.powermon.api.TargetNotAllowedException;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -77,7 +78,7 @@ final class KasaCollector implements MultiTargetCollector {
   }
 
   @Override
-  public MetricSnapshots collectTarget(String target) throws TargetNotAllowedException {
+  public MetricSnapshots collectTarget(String target) throws TargetNotAllowedException, IOException {
     Target t;
     try {
       t = Target.parse(target, settings.port());
@@ -88,6 +89,9 @@ final class KasaCollector implements MultiTargetCollector {
       t = allowedByNetwork(t);
     }
     DeviceState state = poller.probe(t);
+    if (!state.ok()) {
+      throw new IOException(t.label() + ": " + state.error()); // the core answers powermon_probe_success 0
+    }
     return KasaSnapshots.build(List.of(state), state.seconds(), null);
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.powermon.api.MultiTargetCollector;
 import dev.powermon.api.TargetNotAllowedException;
 import dev.powermon.kasa.sim.DeviceProfile;
+import dev.powermon.kasa.sim.Fault;
 import dev.powermon.kasa.sim.Fleet;
 import dev.powermon.kasa.sim.SimulatedDevice;
 import dev.powermon.testkit.MetricValues;
@@ -31,6 +32,20 @@ class MultiTargetTest {
       assertThat(m.value("kasa_scrape_success", "device_id", NEW)).isEqualTo(1);
       assertThat(m.has("kasa_devices_discovered")).isFalse();
       assertThat(fleet.get(1).connections()).isEqualTo(before + 1); // polled now, not served from memory
+    }
+  }
+
+  @Test
+  void aFailedProbeThrowsWithTheReason() throws Exception {
+    try (Fleet fleet = Fleet.start("plug-old");
+        TestContext context =
+            TestContext.forProvider(new KasaProvider()).setting("target", fleet.targets())
+                .setting("poll-interval", "1h").setting("timeout", "300ms").build();
+        MultiTargetCollector collector = (MultiTargetCollector) new KasaProvider().open(context)) {
+      fleet.get(0).fault(Fault.HUGE_LENGTH);
+      assertThatThrownBy(() -> collector.collectTarget(fleet.get(0).target()))
+          .isInstanceOf(java.io.IOException.class)
+          .hasMessage(fleet.get(0).target() + ": reply declares 4294967280 bytes, outside 1..65536 (is this a Kasa device?)");
     }
   }
 

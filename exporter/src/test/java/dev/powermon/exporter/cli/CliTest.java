@@ -45,7 +45,7 @@ class CliTest {
   @Test
   void anUnknownCollectorIsAUsageError() {
     assertThat(run("probe", "--collector", "nosuch")).isEqualTo(2);
-    assertThat(err.toString()).contains("--collector: no collector named 'nosuch'; this build has [broken, hanging, steady]");
+    assertThat(err.toString()).contains("--collector: no collector named 'nosuch'; this build has [broken, hanging, kasa, steady]");
   }
 
   @Test
