@@ -1,5 +1,6 @@
 package dev.powermon.kasa;
 
+import dev.powermon.api.LabelValues;
 import org.slf4j.Logger;
 
 /** One log line when a device starts failing or recovers, never one per poll. */
@@ -17,7 +18,7 @@ final class DeviceLog {
       SysInfo info = now.reading().info();
       logger.info(
           "kasa device {} answers: {} \"{}\" (id {})",
-          now.target(), info.model(), dev.powermon.api.LabelValues.fromDevice(info.alias()), info.deviceId());
+          now.target(), info.model(), LabelValues.fromDevice(info.alias()), info.deviceId());
     } else if (!now.ok() && (wasOk || firstPoll)) {
       logger.warn(
           "kasa device {} failed ({}); its readings are withheld (kasa_scrape_success 0) until it answers: "

@@ -28,10 +28,14 @@ final class DeviceSession {
 
   /** The address this session polls, resolved on first use. */
   synchronized InetSocketAddress address() throws IOException {
-    if (address == null || address.isUnresolved()) {
+    if (address == null) {
       address = target.resolve();
     }
     return address;
+  }
+
+  private synchronized void forgetAddress() {
+    address = null;
   }
 
   DeviceReading poll() throws IOException, InterruptedException {
@@ -40,6 +44,9 @@ final class DeviceSession {
     }
     try (KasaConnection connection = new KasaConnection(address())) {
       return DevicePoll.run(request -> KasaJson.parse(connection.exchange(request, Deadline.after(timeout))));
+    } catch (IOException e) {
+      forgetAddress(); // a host name is looked up again next time, in case DHCP moved the device
+      throw e;
     } finally {
       lock.unlock();
     }

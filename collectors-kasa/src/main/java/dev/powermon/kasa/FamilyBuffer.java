@@ -2,6 +2,7 @@ package dev.powermon.kasa;
 
 import dev.powermon.api.MetricSpec;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.InfoSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -16,7 +17,7 @@ import java.util.Map;
  * out families without points. A null value means "not reported" and adds nothing.
  */
 final class FamilyBuffer {
-  private final Map<MetricSpec, List<Object>> points = new LinkedHashMap<>();
+  private final Map<MetricSpec, List<DataPointSnapshot>> points = new LinkedHashMap<>();
 
   FamilyBuffer() {
     KasaMetrics.ALL.forEach(spec -> points.put(spec, new ArrayList<>()));
@@ -48,7 +49,7 @@ final class FamilyBuffer {
     return out;
   }
 
-  private static MetricSnapshot build(MetricSpec spec, List<Object> list) {
+  private static MetricSnapshot build(MetricSpec spec, List<DataPointSnapshot> list) {
     switch (spec.type()) {
       case COUNTER: {
         CounterSnapshot.Builder b = CounterSnapshot.builder().name(spec.name()).help(spec.help());

@@ -1,6 +1,7 @@
 package dev.powermon.kasa;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 
 /** Typed reads of reply fields; a field of the wrong type is an error naming it, never a silent zero. */
 final class JsonFields {
@@ -69,7 +70,7 @@ final class JsonFields {
       return "nothing";
     }
     String text = node.toString();
-    return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
+    return node.getNodeType().toString().toLowerCase(Locale.ROOT)
         + " "
         + (text.length() > 40 ? text.substring(0, 40) + "…" : text);
   }

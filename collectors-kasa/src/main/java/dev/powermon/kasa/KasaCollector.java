@@ -38,17 +38,23 @@ final class KasaCollector implements MultiTargetCollector {
 
   static KasaCollector open(CollectorContext context) throws Exception {
     KasaSettings s = KasaSettings.from(context.settings());
+    InetAddress discoveryAddress = s.discovery() ? resolve(s.discoveryAddress()) : null;
     KasaPoller poller = new KasaPoller(s.timeout(), s.pollThreads(), context.logger());
     s.targets().forEach(poller::add);
     DiscoveryLoop loop = null;
-    if (s.discovery()) {
-      Discovery d = new Discovery(resolve(s.discoveryAddress()), s.port(), s.klapPort(), s.timeout());
+    if (discoveryAddress != null) {
+      Discovery d = new Discovery(discoveryAddress, s.port(), s.klapPort(), s.timeout());
       Set<String> labels = new HashSet<>();
       s.targets().forEach(t -> labels.add(t.label()));
       loop = new DiscoveryLoop(d, poller, s.port(), labels, context.logger());
     }
     KasaCollector collector = new KasaCollector(s, poller, loop);
-    collector.start(context.scheduler());
+    try {
+      collector.start(context.scheduler());
+    } catch (InterruptedException | RuntimeException e) {
+      collector.close(); // no thread pool left behind by a failed open
+      throw e;
+    }
     return collector;
   }
 

@@ -2,6 +2,7 @@ package dev.powermon.kasa;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 
 /**
  * Finds {@code reply.<module>.<method>}, checking {@code err_code} at both levels: older firmware
@@ -10,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class Replies {
   private Replies() {}
 
-  static JsonNode method(ObjectNode reply, String module, String method) throws java.io.IOException {
+  static JsonNode method(ObjectNode reply, String module, String method) throws IOException {
     JsonNode moduleNode = JsonFields.object(reply, module, "reply");
     checkError(moduleNode, module);
     String where = module + "." + method;
@@ -22,7 +23,7 @@ final class Replies {
     return methodNode;
   }
 
-  private static void checkError(JsonNode node, String where) throws java.io.IOException {
+  private static void checkError(JsonNode node, String where) throws IOException {
     Double code = JsonFields.number(node, "err_code", where);
     if (code != null && code != 0) {
       String message = JsonFields.text(node, "err_msg", where);

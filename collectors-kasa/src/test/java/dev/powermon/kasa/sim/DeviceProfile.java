@@ -109,10 +109,6 @@ public final class DeviceProfile {
     return reply;
   }
 
-  ObjectNode answer(ObjectNode request) {
-    return answer(request, doc);
-  }
-
   private static JsonNode outletReading(ObjectNode source, String childId) {
     ArrayNode children = (ArrayNode) source.path("system").path("get_sysinfo").path("children");
     for (int i = 0; i < children.size(); i++) {
