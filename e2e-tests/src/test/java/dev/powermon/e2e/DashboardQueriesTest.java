@@ -1,0 +1,72 @@
+package dev.powermon.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every panel and variable of every dashboard returns data from a real Prometheus. */
+class DashboardQueriesTest {
+  /** Samples of `up` to wait for before evaluating (1 s scrapes): enough for rate() over 15 s windows. */
+  private static final int MIN_SCRAPES = 20;
+  private static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(120);
+  /** After the first full pass, failing queries are retried this long (rules evaluate, slow machine). */
+  private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
+
+  @Test
+  void everyPanelExpressionAndVariableReturnsSeries(@TempDir Path dir) throws Exception {
+    try (MetricsSource source = StandInExporter.start();
+        PrometheusServer prometheus = PrometheusServer.start(source.target(), dir)) {
+      awaitScrapes(prometheus);
+      DashboardEvaluator evaluator = new DashboardEvaluator(prometheus.api);
+      List<Dashboard> dashboards = Dashboard.all();
+      assertThat(dashboards).hasSize(4);
+
+      Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
+      List<String> report = new ArrayList<>();
+      List<DashboardEvaluator.Failure> failures = new ArrayList<>();
+      do {
+        report.clear();
+        failures.clear();
+        for (Dashboard d : dashboards) {
+          DashboardEvaluator.Outcome o = evaluator.evaluate(d);
+          failures.addAll(o.failures());
+          report.add(String.format("%-28s %2d panels, %2d/%2d expressions and %d/%d variable queries non-empty",
+              d.title(), d.panels().size(), o.expressionsProven(), d.expressionCount(), o.variablesProven(),
+              d.variables().stream().filter(v -> "query".equals(v.type())).count()));
+        }
+        if (!failures.isEmpty()) {
+          Thread.sleep(1000);
+        }
+      } while (!failures.isEmpty() && Instant.now().isBefore(deadline));
+
+      System.out.println("Dashboard queries proven against Prometheus:\n  " + String.join("\n  ", report));
+      assertThat(failures)
+          .withFailMessage(() -> failures.size() + " dashboard queries failed:\n" + join(failures)
+              + "\n" + prometheus.log())
+          .isEmpty();
+    }
+  }
+
+  private static void awaitScrapes(PrometheusServer prometheus) throws Exception {
+    Instant deadline = Instant.now().plus(SAMPLE_TIMEOUT);
+    String probe = "count_over_time(up{job=\"powermon\"}[5m]) >= " + MIN_SCRAPES;
+    while (prometheus.api.query(probe).isEmpty()) {
+      assertThat(Instant.now())
+          .withFailMessage(() -> "fewer than " + MIN_SCRAPES + " scrapes in " + SAMPLE_TIMEOUT + "\n" + prometheus.log())
+          .isBefore(deadline);
+      Thread.sleep(500);
+    }
+  }
+
+  private static String join(List<DashboardEvaluator.Failure> failures) {
+    StringBuilder out = new StringBuilder();
+    failures.forEach(f -> out.append("  ").append(f).append('\n'));
+    return out.toString();
+  }
+}
