@@ -83,6 +83,10 @@ final class StandInExporter implements MetricsSource {
       jetson_gpu_freq_hertz{device_type="orin-nano",hostname="jetson"} 3.05e8
       # TYPE jetson_ram_used_bytes gauge
       jetson_ram_used_bytes{device_type="orin-nano",hostname="jetson"} 2.5e9
+      # TYPE jetson_ram_total_bytes gauge
+      jetson_ram_total_bytes{device_type="orin-nano",hostname="jetson"} 8.0e9
+      # TYPE jetson_swap_used_bytes gauge
+      jetson_swap_used_bytes{device_type="orin-nano",hostname="jetson"} 0
       """;
 
   private final HttpServer server;
