@@ -14,42 +14,10 @@
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-jar="$here/../../exporter/target/powermon.jar"
-prefix=""
-dry_run=0
+# shellcheck source-path=SCRIPTDIR/.. source=install-common.sh
+. "$here/../install-common.sh"
+parse_options "$here" "$@"
 
-usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; }
-
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --jar) [ $# -ge 2 ] || { usage >&2; exit 2; }; jar=$2; shift 2 ;;
-    --jar=*) jar=${1#--jar=}; shift ;;
-    --prefix) [ $# -ge 2 ] || { usage >&2; exit 2; }; prefix=$2; shift 2 ;;
-    --prefix=*) prefix=${1#--prefix=}; shift ;;
-    --dry-run) dry_run=1; shift ;;
-    -h|--help) usage; exit 0 ;;
-    *) echo "install-linux.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
-  esac
-done
-prefix=${prefix%/}
-# A real install manages the system (user, udev, systemd); a prefix install only copies files.
-system=1
-[ -z "$prefix" ] || system=0
-
-# Prints a command, then runs it unless --dry-run.
-run() {
-  echo "+ $*"
-  [ "$dry_run" -eq 1 ] || "$@"
-}
-
-if [ ! -f "$jar" ]; then
-  echo "install-linux.sh: $jar not found; build it with: mvn -B -q package -DskipTests" >&2
-  exit 1
-fi
-if [ "$system" -eq 1 ] && [ "$dry_run" -eq 0 ] && [ "$(id -u)" -ne 0 ]; then
-  echo "install-linux.sh: run as root (sudo), or use --prefix DIR or --dry-run" >&2
-  exit 1
-fi
 if [ "$system" -eq 1 ] && [ ! -x /usr/bin/java ]; then
   echo "warning: /usr/bin/java not found; install a Java 17+ runtime (e.g. apt install openjdk-17-jre-headless)" >&2
 fi

@@ -14,42 +14,11 @@
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-jar="$here/../../exporter/target/powermon.jar"
-prefix=""
-dry_run=0
 label=dev.powermon.exporter
+# shellcheck source-path=SCRIPTDIR/.. source=install-common.sh
+. "$here/../install-common.sh"
+parse_options "$here" "$@"
 
-usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; }
-
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --jar) [ $# -ge 2 ] || { usage >&2; exit 2; }; jar=$2; shift 2 ;;
-    --jar=*) jar=${1#--jar=}; shift ;;
-    --prefix) [ $# -ge 2 ] || { usage >&2; exit 2; }; prefix=$2; shift 2 ;;
-    --prefix=*) prefix=${1#--prefix=}; shift ;;
-    --dry-run) dry_run=1; shift ;;
-    -h|--help) usage; exit 0 ;;
-    *) echo "install-macos.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
-  esac
-done
-prefix=${prefix%/}
-system=1
-[ -z "$prefix" ] || system=0
-
-# Prints a command, then runs it unless --dry-run.
-run() {
-  echo "+ $*"
-  [ "$dry_run" -eq 1 ] || "$@"
-}
-
-if [ ! -f "$jar" ]; then
-  echo "install-macos.sh: $jar not found; build it with: mvn -B -q package -DskipTests" >&2
-  exit 1
-fi
-if [ "$system" -eq 1 ] && [ "$dry_run" -eq 0 ] && [ "$(id -u)" -ne 0 ]; then
-  echo "install-macos.sh: run with sudo, or use --prefix DIR or --dry-run" >&2
-  exit 1
-fi
 if [ "$system" -eq 1 ] && ! /usr/bin/java -version >/dev/null 2>&1; then
   echo "warning: no Java runtime found; install Java 17+ (e.g. brew install --cask temurin@17)" >&2
 fi
