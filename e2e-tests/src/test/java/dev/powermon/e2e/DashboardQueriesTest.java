@@ -10,19 +10,27 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every panel and variable of every dashboard returns data from a real Prometheus. */
+/**
+ * Every panel and variable of every dashboard returns data from a real Prometheus scraping the
+ * real JAR, which reads a simulated RAPL tree, a fake tegrastats, simulated Kasa devices and
+ * the host itself.
+ */
 class DashboardQueriesTest {
-  /** Samples of `up` to wait for before evaluating (1 s scrapes): enough for rate() over 15 s windows. */
+  /** Samples to wait for (1 s scrapes): enough for rate() over 15 s windows. */
   private static final int MIN_SCRAPES = 20;
+  /** A family the Jetson collector discovers switched off: once it has samples, the table is all on. */
+  private static final String DISCOVERED = "jetson_temp_cpu_celsius";
   private static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(120);
   /** After the first full pass, failing queries are retried this long (rules evaluate, slow machine). */
   private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
 
   @Test
   void everyPanelExpressionAndVariableReturnsSeries(@TempDir Path dir) throws Exception {
-    try (MetricsSource source = StandInExporter.start();
-        PrometheusServer prometheus = PrometheusServer.start(source.target(), dir)) {
-      awaitScrapes(prometheus);
+    try (PowercapTree rapl = PowercapTree.start(dir.resolve("sys"));
+        KasaSimulator kasa = KasaSimulator.start(dir);
+        PowermonJar powermon = PowermonJar.start(dir, rapl.sysfs(), FakeTegrastats.write(dir), kasa.targets());
+        PrometheusServer prometheus = PrometheusServer.start(powermon.target(), dir)) {
+      awaitScrapes(prometheus, powermon);
       DashboardEvaluator evaluator = new DashboardEvaluator(prometheus.api);
       List<Dashboard> dashboards = Dashboard.all();
       assertThat(dashboards).hasSize(4);
@@ -48,19 +56,22 @@ class DashboardQueriesTest {
       System.out.println("Dashboard queries proven against Prometheus:\n  " + String.join("\n  ", report));
       assertThat(failures)
           .withFailMessage(() -> failures.size() + " dashboard queries failed:\n" + join(failures)
-              + "\n" + prometheus.log())
+              + "\n" + powermon.log())
           .isEmpty();
     }
   }
 
-  private static void awaitScrapes(PrometheusServer prometheus) throws Exception {
+  /** Switches every discovered family on, then waits until even those have enough samples. */
+  private static void awaitScrapes(PrometheusServer prometheus, PowermonJar powermon) throws Exception {
     Instant deadline = Instant.now().plus(SAMPLE_TIMEOUT);
-    String probe = "count_over_time(up{job=\"powermon\"}[5m]) >= " + MIN_SCRAPES;
+    String probe = "count_over_time(" + DISCOVERED + "[5m]) >= " + MIN_SCRAPES;
     while (prometheus.api.query(probe).isEmpty()) {
+      powermon.enableAllFamilies();
       assertThat(Instant.now())
-          .withFailMessage(() -> "fewer than " + MIN_SCRAPES + " scrapes in " + SAMPLE_TIMEOUT + "\n" + prometheus.log())
+          .withFailMessage(() -> "no " + MIN_SCRAPES + " samples of " + DISCOVERED + " within " + SAMPLE_TIMEOUT
+              + "\n" + powermon.log() + "\n" + prometheus.log())
           .isBefore(deadline);
-      Thread.sleep(500);
+      Thread.sleep(1000);
     }
   }
 
