@@ -28,7 +28,8 @@ class DashboardQueriesTest {
   void everyPanelExpressionAndVariableReturnsSeries(@TempDir Path dir) throws Exception {
     try (PowercapTree rapl = PowercapTree.start(dir.resolve("sys"));
         KasaSimulator kasa = KasaSimulator.start(dir);
-        PowermonJar powermon = PowermonJar.start(dir, rapl.sysfs(), FakeTegrastats.write(dir), kasa.targets());
+        PowermonJar powermon =
+            PowermonJar.withSimulatedSources(dir, rapl.sysfs(), FakeTegrastats.write(dir), kasa.targets());
         PrometheusServer prometheus = PrometheusServer.start(powermon.target(), dir)) {
       awaitScrapes(prometheus, powermon);
       DashboardEvaluator evaluator = new DashboardEvaluator(prometheus.api);

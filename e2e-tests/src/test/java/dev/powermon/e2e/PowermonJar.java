@@ -47,26 +47,32 @@ final class PowermonJar implements AutoCloseable {
     return jar;
   }
 
-  static PowermonJar start(Path dir, Path sysfs, Path tegrastats, List<String> kasaTargets)
+  /** Runs the JAR with the simulated sources, every collector named, the admin API on. */
+  static PowermonJar withSimulatedSources(Path dir, Path sysfs, Path tegrastats, List<String> kasaTargets)
       throws IOException, InterruptedException {
     Path jetsonSysfs = Files.createDirectories(dir.resolve("jetson-sys"));
     Path config = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: info\n");
-    String listen = "127.0.0.1:" + FreePort.pick();
-    String admin = "127.0.0.1:" + FreePort.pick();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(JVM_FLAGS);
-    command.addAll(List.of("-jar", jar().toString(),
-        "--config.file=" + config,
+    List<String> args = new ArrayList<>(List.of(
         "--collector=rapl,jetson,host,kasa",
         "--collector.rapl.sysfs=" + sysfs,
         "--collector.jetson.tegrastats=" + tegrastats,
         "--collector.jetson.sysfs=" + jetsonSysfs,
         "--collector.jetson.device-type=orin-nano-e2e",
-        "--collector.kasa.poll-interval=1s",
-        "--web.listen-address=" + listen,
-        "--web.admin-address=" + admin));
-    kasaTargets.forEach(t -> command.add("--collector.kasa.target=" + t));
+        "--collector.kasa.poll-interval=1s"));
+    kasaTargets.forEach(t -> args.add("--collector.kasa.target=" + t));
+    return start(dir, config, args);
+  }
+
+  /** Runs the JAR with {@code config} and {@code args}, on free loopback ports; returns once healthy. */
+  static PowermonJar start(Path dir, Path config, List<String> args) throws IOException, InterruptedException {
+    String listen = "127.0.0.1:" + FreePort.pick();
+    String admin = "127.0.0.1:" + FreePort.pick();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JVM_FLAGS);
+    command.addAll(List.of("-jar", jar().toString(), "--config.file=" + config,
+        "--web.listen-address=" + listen, "--web.admin-address=" + admin));
+    command.addAll(args);
     PowermonJar jar = new PowermonJar(ChildProcess.start("powermon", command, dir), listen, admin);
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (jar.status("http://" + listen + "/-/healthy") != 200) {
@@ -78,6 +84,15 @@ final class PowermonJar implements AutoCloseable {
       Thread.sleep(200);
     }
     return jar;
+  }
+
+  /** The body of one scrape of /metrics. */
+  String scrape() throws IOException, InterruptedException {
+    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://" + listen + "/metrics")));
+    if (r.statusCode() != 200) {
+      throw new IOException("/metrics answered " + r.statusCode());
+    }
+    return r.body();
   }
 
   /**
