@@ -8,9 +8,6 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code powermon collectors}: every collector in this build, whether it can run here, and why not. */
 @Command(
@@ -18,22 +15,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = "List every collector in this build, whether it can run here, and the reason when not.")
-final class CollectorsCommand implements Callable<Integer> {
-  @Mixin CommonOptions options;
-  @Spec CommandSpec spec;
-
-  private final Map<String, CollectorProvider> providers;
-  private final CollectorFlags flags;
+final class CollectorsCommand extends ProviderCommand implements Callable<Integer> {
 
   CollectorsCommand(Map<String, CollectorProvider> providers, CollectorFlags flags) {
-    this.providers = providers;
-    this.flags = flags;
+    super(providers, flags);
   }
 
   @Override
   public Integer call() {
-    Setup setup = Setup.load(providers, flags.read(spec.commandLine().getParseResult(), options));
-    ServeCommand.configureLogging(setup);
+    Setup setup = setup();
     PrintWriter out = spec.commandLine().getOut();
     TextTable table = new TextTable("COLLECTOR", "CAN RUN", "ENABLED", "DETAIL");
     try (CollectorPool pool = new CollectorPool()) {

@@ -21,9 +21,6 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code powermon probe}: opens the selected collectors, collects once, prints every series as an aligned
@@ -34,22 +31,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = "Collect once and print the readings as a table; exit 0 when every selected collector succeeded.")
-final class ProbeCommand implements Callable<Integer> {
-  @Mixin CommonOptions options;
-  @Spec CommandSpec spec;
-
-  private final Map<String, CollectorProvider> providers;
-  private final CollectorFlags flags;
+final class ProbeCommand extends ProviderCommand implements Callable<Integer> {
 
   ProbeCommand(Map<String, CollectorProvider> providers, CollectorFlags flags) {
-    this.providers = providers;
-    this.flags = flags;
+    super(providers, flags);
   }
 
   @Override
   public Integer call() {
-    Setup setup = Setup.load(providers, flags.read(spec.commandLine().getParseResult(), options));
-    ServeCommand.configureLogging(setup);
+    Setup setup = setup();
     PrintWriter out = spec.commandLine().getOut();
     try (CollectorPool pool = new CollectorPool()) {
       List<CollectorPlan> plans = Selection.plans(providers, setup.file(), setup.invocation(), pool::probeContext);

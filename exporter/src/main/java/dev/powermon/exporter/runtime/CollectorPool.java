@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.LoggerFactory;
 
 /** The threads collectors run on and the contexts they get; shared by {@code serve} and {@code probe}. */
 public final class CollectorPool implements AutoCloseable {
@@ -24,16 +25,21 @@ public final class CollectorPool implements AutoCloseable {
 
   /** A context to run a provider's probe in. */
   public CollectorContext probeContext(String collector, Settings settings) {
-    return new CoreContext(collector, settings, scheduler, hostname, false);
+    return context(collector, settings, false);
   }
 
   /** A started runner for {@code plan}, one of {@code all} (which tells whether host power is measured). */
   public CollectorRunner start(CollectorPlan plan, List<CollectorPlan> all) {
     boolean measuredElsewhere = all.stream().anyMatch(p -> p != plan && p.provider().measuresHostPower());
     CollectorRunner runner =
-        new CollectorRunner(plan, new CoreContext(plan.name(), plan.settings(), scheduler, hostname, measuredElsewhere), executor);
+        new CollectorRunner(plan, context(plan.name(), plan.settings(), measuredElsewhere), executor);
     runner.start();
     return runner;
+  }
+
+  private CollectorContext context(String collector, Settings settings, boolean hostPowerMeasured) {
+    return new CoreContext(
+        settings, scheduler, hostname, hostPowerMeasured, LoggerFactory.getLogger("dev.powermon.collector." + collector));
   }
 
   @Override

@@ -5,34 +5,11 @@ import dev.powermon.api.Settings;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** The context the core hands each collector. */
-public final class CoreContext implements CollectorContext {
-  private final Settings settings;
-  private final ScheduledExecutorService scheduler;
-  private final String hostname;
-  private final boolean hostPowerMeasured;
-  private final Logger logger;
-
-  public CoreContext(
-      String collector, Settings settings, ScheduledExecutorService scheduler, String hostname, boolean hostPowerMeasured) {
-    this.settings = settings;
-    this.scheduler = scheduler;
-    this.hostname = hostname;
-    this.hostPowerMeasured = hostPowerMeasured;
-    this.logger = LoggerFactory.getLogger("dev.powermon.collector." + collector);
-  }
-
-  @Override
-  public Settings settings() {
-    return settings;
-  }
-
-  @Override
-  public ScheduledExecutorService scheduler() {
-    return scheduler;
-  }
+/** The context the core hands each collector: its settings, the shared scheduler, and its own logger. */
+record CoreContext(
+    Settings settings, ScheduledExecutorService scheduler, String hostname, boolean hostPowerMeasured, Logger logger)
+    implements CollectorContext {
 
   @Override
   public Clock clock() {
@@ -42,20 +19,5 @@ public final class CoreContext implements CollectorContext {
   @Override
   public long nanoTime() {
     return System.nanoTime();
-  }
-
-  @Override
-  public String hostname() {
-    return hostname;
-  }
-
-  @Override
-  public Logger logger() {
-    return logger;
-  }
-
-  @Override
-  public boolean hostPowerMeasured() {
-    return hostPowerMeasured;
   }
 }
