@@ -79,7 +79,11 @@ public final class HostProvider implements CollectorProvider {
     if (mode == EstimateMode.OFF || (mode == EstimateMode.AUTO && measured)) {
       return mode == EstimateMode.OFF ? "off" : "off (another collector measures this host)";
     }
-    return String.format("on, %.1f W idle to %.1f W at full load", estimate.idleWatts(), estimate.tdpWatts());
+    return "on, " + range(estimate);
+  }
+
+  private static String range(PowerEstimate estimate) {
+    return String.format("%.1f W idle to %.1f W at full load", estimate.idleWatts(), estimate.tdpWatts());
   }
 
   /** OSHI fails this way when JNA cannot unpack or load its native library (noexec temp directory). */
@@ -107,6 +111,11 @@ public final class HostProvider implements CollectorProvider {
     CpuInfo cpu = host.cpuInfo();
     PowerEstimate estimate =
         settings.estimateMode() == EstimateMode.OFF ? null : settings.powerEstimate(cpu.logicalCores());
+    if (estimate != null && (settings.estimateMode() == EstimateMode.ON || !context.hostPowerMeasured())) {
+      context.logger().info(
+          "Estimating this host's power from CPU load as source=\"estimate\", {}; set tdp-watts and "
+              + "idle-watts to calibrate it.", range(estimate));
+    }
     HostSampler sampler =
         new HostSampler(host, settings.perCore(), estimate, context::nanoTime, context.logger());
     sampler.run();

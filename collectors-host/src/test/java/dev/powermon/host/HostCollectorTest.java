@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.powermon.api.Collector;
+import dev.powermon.api.MetricSpec;
 import dev.powermon.host.HostSource.BatteryReading;
 import dev.powermon.testkit.MetricValues;
 import dev.powermon.testkit.TestContext;
@@ -46,6 +47,15 @@ class HostCollectorTest {
           "vendor", "FakeVendor"));
       assertThat(v.has("powermon_host_cpu_core_utilization_ratio")).isFalse();
       assertThat(v.has("powermon_host_battery_power_watts")).isFalse();
+    }
+  }
+
+  @Test
+  void everyEmittedFamilyIsDeclaredForTheMetricTable() throws Exception {
+    source.batteries(new BatteryReading("BAT0", -1000));
+    try (TestContext ctx = context().setting("per-core", "true").build()) {
+      assertThat(collect(ctx).names())
+          .containsExactlyInAnyOrderElementsOf(provider.metrics().stream().map(MetricSpec::name).toList());
     }
   }
 
