@@ -75,11 +75,10 @@ public final class HostProvider implements CollectorProvider {
   }
 
   private static String estimateDetail(HostSettings settings, PowerEstimate estimate, boolean measured) {
-    EstimateMode mode = settings.estimateMode();
-    if (mode == EstimateMode.OFF || (mode == EstimateMode.AUTO && measured)) {
-      return mode == EstimateMode.OFF ? "off" : "off (another collector measures this host)";
+    if (settings.estimateShown(measured)) {
+      return "on, " + range(estimate);
     }
-    return "on, " + range(estimate);
+    return settings.estimateMode() == EstimateMode.OFF ? "off" : "off (another collector measures this host)";
   }
 
   private static String range(PowerEstimate estimate) {
@@ -111,7 +110,7 @@ public final class HostProvider implements CollectorProvider {
     CpuInfo cpu = host.cpuInfo();
     PowerEstimate estimate =
         settings.estimateMode() == EstimateMode.OFF ? null : settings.powerEstimate(cpu.logicalCores());
-    if (estimate != null && (settings.estimateMode() == EstimateMode.ON || !context.hostPowerMeasured())) {
+    if (estimate != null && settings.estimateShown(context.hostPowerMeasured())) {
       context.logger().info(
           "Estimating this host's power from CPU load as source=\"estimate\", {}; set tdp-watts and "
               + "idle-watts to calibrate it.", range(estimate));
