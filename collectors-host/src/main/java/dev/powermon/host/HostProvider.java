@@ -28,6 +28,8 @@ public final class HostProvider implements CollectorProvider {
   private final Supplier<HostSource> sources;
   /** Created by the first probe or open, then shared: OSHI's setup takes a second or more, its reads are thread-safe. */
   private HostSource source;
+  /** The estimate's energy, kept across reopening (a reload) so the counter never restarts in one process. */
+  private final EnergyCounter estimatedEnergy = new EnergyCounter();
 
   public HostProvider() {
     this(OshiHostSource::new);
@@ -116,7 +118,7 @@ public final class HostProvider implements CollectorProvider {
               + "idle-watts to calibrate it.", range(estimate));
     }
     HostSampler sampler =
-        new HostSampler(host, settings.perCore(), estimate, context::nanoTime, context.logger());
+        new HostSampler(host, settings.perCore(), estimate, estimatedEnergy, context::nanoTime, context.logger());
     sampler.run();
     // A second sample after a short window gives the first scrape a utilisation and an estimate.
     Thread.sleep(FIRST_WINDOW.toMillis());

@@ -16,7 +16,7 @@ final class HostSampler implements Runnable {
   private final PowerEstimate estimate; // null when the estimate is off
   private final LongSupplier nanoTime;
   private final Logger log;
-  private final EnergyCounter energy = new EnergyCounter();
+  private final EnergyCounter energy;
 
   private volatile Reading latest;
   private volatile String failure;
@@ -34,8 +34,15 @@ final class HostSampler implements Runnable {
       double estimateJoules,
       long atNanos) {}
 
-  HostSampler(HostSource source, boolean perCore, PowerEstimate estimate, LongSupplier nanoTime, Logger log) {
+  HostSampler(
+      HostSource source,
+      boolean perCore,
+      PowerEstimate estimate,
+      EnergyCounter energy,
+      LongSupplier nanoTime,
+      Logger log) {
     this.source = source;
+    this.energy = energy;
     this.perCore = perCore;
     this.estimate = estimate;
     this.nanoTime = nanoTime;

@@ -114,6 +114,20 @@ class HostCollectorTest {
   }
 
   @Test
+  void reopeningContinuesTheEnergyCounterInsteadOfRestartingIt() throws Exception {
+    try (TestContext ctx = context().build()) {
+      double first;
+      try (Collector c = provider.open(ctx)) {
+        first = MetricValues.of(c.collect()).value(ENERGY, "source", "estimate");
+      }
+      try (Collector c = provider.open(ctx)) {
+        // the second open adds its own first window (500 ms at 6.4 W) on top
+        assertThat(MetricValues.of(c.collect()).value(ENERGY, "source", "estimate")).isGreaterThan(first);
+      }
+    }
+  }
+
+  @Test
   void autoEstimateStepsAsideWhenAnotherCollectorMeasuresTheHost() throws Exception {
     try (TestContext ctx = context().hostPowerMeasured(true).build()) {
       MetricValues v = collect(ctx);
