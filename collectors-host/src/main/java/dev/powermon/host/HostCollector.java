@@ -7,6 +7,7 @@ import dev.powermon.host.HostSource.CpuInfo;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 
 /** Answers scrapes from the sampler's last reading; never touches the host itself. */
@@ -56,9 +57,10 @@ final class HostCollector implements Collector {
     Reading reading = sampler.latest();
     String line = cpu.model() + ", " + cpu.logicalCores() + " logical CPUs";
     if (reading != null && !Double.isNaN(reading.cpuUtilization())) {
-      line += String.format(", %.0f%% busy", reading.cpuUtilization() * 100);
+      line += String.format(Locale.ROOT, ", %.0f%% busy", reading.cpuUtilization() * 100);
       if (estimateShown() && !Double.isNaN(reading.estimateWatts())) {
-        line += String.format(", estimate %.1f W (source=\"estimate\", not measured)", reading.estimateWatts());
+        line += String.format(
+            Locale.ROOT, ", estimate %.1f W (source=\"estimate\", not measured)", reading.estimateWatts());
       }
     }
     return List.of(line);

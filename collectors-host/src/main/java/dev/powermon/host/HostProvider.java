@@ -10,6 +10,7 @@ import dev.powermon.host.HostSettings.EstimateMode;
 import dev.powermon.host.HostSource.CpuInfo;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -26,7 +27,7 @@ public final class HostProvider implements CollectorProvider {
   static final Duration FIRST_WINDOW = HostSettings.MIN_INTERVAL;
 
   private final Supplier<HostSource> sources;
-  /** Created by the first probe or open, then shared: OSHI's setup takes a second or more, its reads are thread-safe. */
+  /** Made by the first probe or open, then shared: OSHI's setup takes a second or more; its reads are thread-safe. */
   private HostSource source;
   /** The estimate's energy, kept across reopening (a reload) so the counter never restarts in one process. */
   private final EnergyCounter estimatedEnergy = new EnergyCounter();
@@ -66,9 +67,9 @@ public final class HostProvider implements CollectorProvider {
       HostSettings settings = new HostSettings(context.settings());
       CpuInfo cpu = source().cpuInfo();
       PowerEstimate estimate = settings.powerEstimate(cpu.logicalCores());
-      return ProbeResult.available(String.format(
-          "%s, %d logical CPUs; estimate %s", cpu.model(), cpu.logicalCores(), estimateDetail(settings,
-              estimate, context.hostPowerMeasured())));
+      String detail = estimateDetail(settings, estimate, context.hostPowerMeasured());
+      return ProbeResult.available(
+          String.format(Locale.ROOT, "%s, %d logical CPUs; estimate %s", cpu.model(), cpu.logicalCores(), detail));
     } catch (IllegalArgumentException e) {
       return ProbeResult.unavailable(e.getMessage());
     } catch (RuntimeException | LinkageError e) {
@@ -84,7 +85,8 @@ public final class HostProvider implements CollectorProvider {
   }
 
   private static String range(PowerEstimate estimate) {
-    return String.format("%.1f W idle to %.1f W at full load", estimate.idleWatts(), estimate.tdpWatts());
+    return String.format(
+        Locale.ROOT, "%.1f W idle to %.1f W at full load", estimate.idleWatts(), estimate.tdpWatts());
   }
 
   /** OSHI fails this way when JNA cannot unpack or load its native library (noexec temp directory). */
