@@ -32,7 +32,12 @@ final class HostSampler implements Runnable {
       List<Double> coreUtilization,
       double estimateWatts,
       double estimateJoules,
-      long atNanos) {}
+      long atNanos) {
+
+    Reading {
+      coreUtilization = List.copyOf(coreUtilization);
+    }
+  }
 
   HostSampler(
       HostSource source,
@@ -54,7 +59,8 @@ final class HostSampler implements Runnable {
     HostSample sample;
     try {
       sample = source.sample(perCore);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
+      // LinkageError: a native call JNA cannot bind; uncaught, it would end the schedule silently.
       if (failure == null) {
         log.warn("Reading the host through OSHI failed, host metrics are withheld until it works again: {}",
             e.toString());
