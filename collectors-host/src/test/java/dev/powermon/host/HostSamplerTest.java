@@ -116,6 +116,25 @@ class HostSamplerTest {
   }
 
   @Test
+  void aNativeLinkFailureIsASampleFailureNotTheEndOfTheSchedule() {
+    HostSource unlinked = new HostSource() {
+      @Override
+      public CpuInfo cpuInfo() {
+        return FakeHostSource.CPU;
+      }
+
+      @Override
+      public HostSample sample(boolean perCore) {
+        throw new UnsatisfiedLinkError("Error looking up function 'sysinfo'");
+      }
+    };
+    HostSampler sampler = sampler(unlinked, null);
+    sampler.run(); // returns normally, so the scheduler keeps running it
+    assertThat(sampler.failure()).contains("sysinfo");
+    assertThat(sampler.latest()).isNull();
+  }
+
+  @Test
   void collectThrowsWhileTheSourceFailsAndWhenTheReadingIsStale() throws Exception {
     ScriptedSource source = new ScriptedSource(new Ticks(0, 0));
     HostProvider provider = new HostProvider(() -> source);
