@@ -3,11 +3,11 @@ package dev.powermon.host;
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
 import dev.powermon.host.HostSampler.Reading;
-import dev.powermon.host.HostSettings.EstimateMode;
 import dev.powermon.host.HostSource.CpuInfo;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 
 /** Answers scrapes from the sampler's last reading; never touches the host itself. */
@@ -15,7 +15,7 @@ final class HostCollector implements Collector {
   private final CollectorContext context;
   private final CpuInfo cpu;
   private final HostSampler sampler;
-  private final EstimateMode estimateMode;
+  private final HostSettings settings;
   private final long staleAfterNanos;
   private final ScheduledFuture<?> schedule;
 
@@ -24,7 +24,7 @@ final class HostCollector implements Collector {
     this.context = context;
     this.cpu = cpu;
     this.sampler = sampler;
-    this.estimateMode = settings.estimateMode();
+    this.settings = settings;
     // A few missed runs are a busy scheduler; many are a sampler that stopped.
     this.staleAfterNanos = Math.max(settings.interval().multipliedBy(5).toNanos(), Duration.ofSeconds(30).toNanos());
     this.schedule = schedule;
@@ -48,16 +48,8 @@ final class HostCollector implements Collector {
     return HostMetrics.snapshots(cpu, reading, context.hostname(), estimateShown());
   }
 
-  /** auto follows the other collectors now, so an estimate appears or goes as they do (after a reload). */
   private boolean estimateShown() {
-    switch (estimateMode) {
-      case ON:
-        return true;
-      case OFF:
-        return false;
-      default:
-        return !context.hostPowerMeasured();
-    }
+    return settings.estimateShown(context.hostPowerMeasured());
   }
 
   @Override
@@ -65,9 +57,10 @@ final class HostCollector implements Collector {
     Reading reading = sampler.latest();
     String line = cpu.model() + ", " + cpu.logicalCores() + " logical CPUs";
     if (reading != null && !Double.isNaN(reading.cpuUtilization())) {
-      line += String.format(", %.0f%% busy", reading.cpuUtilization() * 100);
+      line += String.format(Locale.ROOT, ", %.0f%% busy", reading.cpuUtilization() * 100);
       if (estimateShown() && !Double.isNaN(reading.estimateWatts())) {
-        line += String.format(", estimate %.1f W (source=\"estimate\", not measured)", reading.estimateWatts());
+        line += String.format(
+            Locale.ROOT, ", estimate %.1f W (source=\"estimate\", not measured)", reading.estimateWatts());
       }
     }
     return List.of(line);

@@ -10,6 +10,7 @@ import dev.powermon.host.HostSettings.EstimateMode;
 import dev.powermon.host.HostSource.CpuInfo;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -26,8 +27,10 @@ public final class HostProvider implements CollectorProvider {
   static final Duration FIRST_WINDOW = HostSettings.MIN_INTERVAL;
 
   private final Supplier<HostSource> sources;
-  /** Created by the first probe or open, then shared: OSHI's setup takes a second or more, its reads are thread-safe. */
+  /** Made by the first probe or open, then shared: OSHI's setup takes a second or more; its reads are thread-safe. */
   private HostSource source;
+  /** The estimate's energy, kept across reopening (a reload) so the counter never restarts in one process. */
+  private final EnergyCounter estimatedEnergy = new EnergyCounter();
 
   public HostProvider() {
     this(OshiHostSource::new);
@@ -64,9 +67,9 @@ public final class HostProvider implements CollectorProvider {
       HostSettings settings = new HostSettings(context.settings());
       CpuInfo cpu = source().cpuInfo();
       PowerEstimate estimate = settings.powerEstimate(cpu.logicalCores());
-      return ProbeResult.available(String.format(
-          "%s, %d logical CPUs; estimate %s", cpu.model(), cpu.logicalCores(), estimateDetail(settings,
-              estimate, context.hostPowerMeasured())));
+      String detail = estimateDetail(settings, estimate, context.hostPowerMeasured());
+      return ProbeResult.available(
+          String.format(Locale.ROOT, "%s, %d logical CPUs; estimate %s", cpu.model(), cpu.logicalCores(), detail));
     } catch (IllegalArgumentException e) {
       return ProbeResult.unavailable(e.getMessage());
     } catch (RuntimeException | LinkageError e) {
@@ -75,11 +78,15 @@ public final class HostProvider implements CollectorProvider {
   }
 
   private static String estimateDetail(HostSettings settings, PowerEstimate estimate, boolean measured) {
-    EstimateMode mode = settings.estimateMode();
-    if (mode == EstimateMode.OFF || (mode == EstimateMode.AUTO && measured)) {
-      return mode == EstimateMode.OFF ? "off" : "off (another collector measures this host)";
+    if (settings.estimateShown(measured)) {
+      return "on, " + range(estimate);
     }
-    return String.format("on, %.1f W idle to %.1f W at full load", estimate.idleWatts(), estimate.tdpWatts());
+    return settings.estimateMode() == EstimateMode.OFF ? "off" : "off (another collector measures this host)";
+  }
+
+  private static String range(PowerEstimate estimate) {
+    return String.format(
+        Locale.ROOT, "%.1f W idle to %.1f W at full load", estimate.idleWatts(), estimate.tdpWatts());
   }
 
   /** OSHI fails this way when JNA cannot unpack or load its native library (noexec temp directory). */
@@ -107,8 +114,13 @@ public final class HostProvider implements CollectorProvider {
     CpuInfo cpu = host.cpuInfo();
     PowerEstimate estimate =
         settings.estimateMode() == EstimateMode.OFF ? null : settings.powerEstimate(cpu.logicalCores());
+    if (estimate != null && settings.estimateShown(context.hostPowerMeasured())) {
+      context.logger().info(
+          "Estimating this host's power from CPU load as source=\"estimate\", {}; set tdp-watts and "
+              + "idle-watts to calibrate it.", range(estimate));
+    }
     HostSampler sampler =
-        new HostSampler(host, settings.perCore(), estimate, context::nanoTime, context.logger());
+        new HostSampler(host, settings.perCore(), estimate, estimatedEnergy, context::nanoTime, context.logger());
     sampler.run();
     // A second sample after a short window gives the first scrape a utilisation and an estimate.
     Thread.sleep(FIRST_WINDOW.toMillis());

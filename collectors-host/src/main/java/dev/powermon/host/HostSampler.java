@@ -16,7 +16,7 @@ final class HostSampler implements Runnable {
   private final PowerEstimate estimate; // null when the estimate is off
   private final LongSupplier nanoTime;
   private final Logger log;
-  private final EnergyCounter energy = new EnergyCounter();
+  private final EnergyCounter energy;
 
   private volatile Reading latest;
   private volatile String failure;
@@ -32,10 +32,22 @@ final class HostSampler implements Runnable {
       List<Double> coreUtilization,
       double estimateWatts,
       double estimateJoules,
-      long atNanos) {}
+      long atNanos) {
 
-  HostSampler(HostSource source, boolean perCore, PowerEstimate estimate, LongSupplier nanoTime, Logger log) {
+    Reading {
+      coreUtilization = List.copyOf(coreUtilization);
+    }
+  }
+
+  HostSampler(
+      HostSource source,
+      boolean perCore,
+      PowerEstimate estimate,
+      EnergyCounter energy,
+      LongSupplier nanoTime,
+      Logger log) {
     this.source = source;
+    this.energy = energy;
     this.perCore = perCore;
     this.estimate = estimate;
     this.nanoTime = nanoTime;
@@ -47,7 +59,8 @@ final class HostSampler implements Runnable {
     HostSample sample;
     try {
       sample = source.sample(perCore);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
+      // LinkageError: a native call JNA cannot bind; uncaught, it would end the schedule silently.
       if (failure == null) {
         log.warn("Reading the host through OSHI failed, host metrics are withheld until it works again: {}",
             e.toString());

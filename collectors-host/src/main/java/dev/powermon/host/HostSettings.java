@@ -88,6 +88,11 @@ final class HostSettings {
     return estimateMode;
   }
 
+  /** Whether the estimate is exported now; auto follows the other collectors, after a reload too. */
+  boolean estimateShown(boolean hostPowerMeasured) {
+    return estimateMode == EstimateMode.ON || (estimateMode == EstimateMode.AUTO && !hostPowerMeasured);
+  }
+
   /**
    * The power model for a host with {@code logicalCpus}, defaults filled in.
    *

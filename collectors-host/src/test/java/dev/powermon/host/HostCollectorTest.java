@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.powermon.api.Collector;
+import dev.powermon.api.MetricSpec;
 import dev.powermon.host.HostSource.BatteryReading;
 import dev.powermon.testkit.MetricValues;
 import dev.powermon.testkit.TestContext;
@@ -46,6 +47,15 @@ class HostCollectorTest {
           "vendor", "FakeVendor"));
       assertThat(v.has("powermon_host_cpu_core_utilization_ratio")).isFalse();
       assertThat(v.has("powermon_host_battery_power_watts")).isFalse();
+    }
+  }
+
+  @Test
+  void everyEmittedFamilyIsDeclaredForTheMetricTable() throws Exception {
+    source.batteries(new BatteryReading("BAT0", -1000));
+    try (TestContext ctx = context().setting("per-core", "true").build()) {
+      assertThat(collect(ctx).names())
+          .containsExactlyInAnyOrderElementsOf(provider.metrics().stream().map(MetricSpec::name).toList());
     }
   }
 
@@ -100,6 +110,20 @@ class HostCollectorTest {
       }
       assertThat(source.samples()).isGreaterThanOrEqualTo(before + 2);
       assertThat(MetricValues.of(c.collect()).value(ENERGY, "source", "estimate")).isGreaterThan(0);
+    }
+  }
+
+  @Test
+  void reopeningContinuesTheEnergyCounterInsteadOfRestartingIt() throws Exception {
+    try (TestContext ctx = context().build()) {
+      double first;
+      try (Collector c = provider.open(ctx)) {
+        first = MetricValues.of(c.collect()).value(ENERGY, "source", "estimate");
+      }
+      try (Collector c = provider.open(ctx)) {
+        // the second open adds its own first window (500 ms at 6.4 W) on top
+        assertThat(MetricValues.of(c.collect()).value(ENERGY, "source", "estimate")).isGreaterThan(first);
+      }
     }
   }
 

@@ -60,7 +60,8 @@ class HostProviderTest {
   void probeRefusesInconsistentSettingsWithTheSettingName() throws Exception {
     HostProvider provider = new HostProvider(() -> new FakeHostSource(1, 2));
     try (TestContext ctx = TestContext.forProvider(provider).setting("estimate", "sometimes").build()) {
-      assertThat(provider.probe(ctx).detail()).isEqualTo("collectors.host.estimate: 'sometimes' is not auto, on or off");
+      assertThat(provider.probe(ctx).detail())
+          .isEqualTo("collectors.host.estimate: 'sometimes' is not auto, on or off");
     }
     try (TestContext ctx = TestContext.forProvider(provider).setting("idle-watts", "20").setting("tdp-watts", "10")
         .build()) {

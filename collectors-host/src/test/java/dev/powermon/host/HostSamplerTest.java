@@ -62,7 +62,7 @@ class HostSamplerTest {
   }
 
   private HostSampler sampler(HostSource source, PowerEstimate estimate) {
-    return new HostSampler(source, false, estimate, nanos::get, log);
+    return new HostSampler(source, false, estimate, new EnergyCounter(), nanos::get, log);
   }
 
   @Test
@@ -116,13 +116,33 @@ class HostSamplerTest {
   }
 
   @Test
+  void aNativeLinkFailureIsASampleFailureNotTheEndOfTheSchedule() {
+    HostSource unlinked = new HostSource() {
+      @Override
+      public CpuInfo cpuInfo() {
+        return FakeHostSource.CPU;
+      }
+
+      @Override
+      public HostSample sample(boolean perCore) {
+        throw new UnsatisfiedLinkError("Error looking up function 'sysinfo'");
+      }
+    };
+    HostSampler sampler = sampler(unlinked, null);
+    sampler.run(); // returns normally, so the scheduler keeps running it
+    assertThat(sampler.failure()).contains("sysinfo");
+    assertThat(sampler.latest()).isNull();
+  }
+
+  @Test
   void collectThrowsWhileTheSourceFailsAndWhenTheReadingIsStale() throws Exception {
     ScriptedSource source = new ScriptedSource(new Ticks(0, 0));
     HostProvider provider = new HostProvider(() -> source);
     try (TestContext ctx = TestContext.forProvider(provider).build()) {
       HostSettings settings = new HostSettings(ctx.settings());
       // a reading taken an hour before the context's clock: the sampler has stopped
-      HostSampler sampler = new HostSampler(source, false, null, () -> System.nanoTime() - 3_600_000_000_000L, log);
+      HostSampler sampler = new HostSampler(source, false, null, new EnergyCounter(),
+          () -> System.nanoTime() - 3_600_000_000_000L, log);
       HostCollector collector = new HostCollector(ctx, FakeHostSource.CPU, sampler, settings,
           ctx.scheduler().schedule(() -> { }, 1, TimeUnit.HOURS));
       assertThatIllegalStateException().isThrownBy(collector::collect).withMessageContaining("no host sample yet");
