@@ -45,7 +45,9 @@ class CliTest {
   @Test
   void anUnknownCollectorIsAUsageError() {
     assertThat(run("probe", "--collector", "nosuch")).isEqualTo(2);
-    assertThat(err.toString()).contains("--collector: no collector named 'nosuch'; this build has [broken, hanging, steady]");
+    // the product's collectors (rapl, ...) sit among the test collectors, so only these are pinned
+    assertThat(err.toString())
+        .containsPattern("--collector: no collector named 'nosuch'; this build has \\[broken, hanging, .*steady");
   }
 
   @Test
