@@ -92,11 +92,9 @@ final class Sampler implements Runnable {
       }
       zones.add(new ZoneReading(zone, counter.accumulatedUj(), counter.watts(), ok));
     }
+    // A collector-wide failure is not logged here: collect() throws it, and the core logs that once
+    // per state change (and again for every failed re-open, which a log of ours would double).
     String failure = failure(zones, errors);
-    log.report(
-        "collector",
-        failure,
-        failure == null ? "RAPL zones readable again: " + zones.size() + " kept" : failure);
     double shortestWrap = WrapBudget.shortestWrapSeconds(counters.values());
     WrapBudget.report(log, intervalNanos, shortestWrap);
     latest =

@@ -110,4 +110,22 @@ class AccumulationTest {
     h.sample();
     assertThat(h.joules("socket", "1")).isEqualTo(7.0);
   }
+
+  @Test
+  void anIntervalTooLongForTheWrapPeriodIsWarnedOnce() {
+    PowercapTree tree = new PowercapTree(sysfs).zone("intel-rapl:0", "package-0", 0, 50_000_000);
+    Harness h = new Harness(tree).sample(); // the harness samples every 1 s
+    for (int i = 1; i <= 3; i++) {
+      tree.energy("intel-rapl:0", i * 20_000_000L % 50_000_000L); // 20 W
+      h.sample();
+    }
+    // 50 J at 20 W wraps every 2.5 s; a quarter of it is 625 ms, shorter than the 1 s interval
+    assertThat(h.warnings)
+        .containsExactly(
+            "RAPL interval 1.000s is too long: at the current power a counter wraps every 2.5s, and"
+                + " a wrap is only recognised when sampled well within that. Set"
+                + " --collector.rapl.interval to 625ms or less.");
+    assertThat(h.metrics().value("powermon_rapl_shortest_wrap_seconds")).isEqualTo(2.5);
+    assertThat(h.joules("domain", "package")).isEqualTo(60.0);
+  }
 }
