@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.powermon.testkit.MetricValues;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,5 +128,17 @@ class AccumulationTest {
                 + " --collector.rapl.interval to 625ms or less.");
     assertThat(h.metrics().value("powermon_rapl_shortest_wrap_seconds")).isEqualTo(2.5);
     assertThat(h.joules("domain", "package")).isEqualTo(60.0);
+  }
+
+  @Test
+  void zonesAreLookedForAgainOnTheTimer() {
+    PowercapTree tree = new PowercapTree(sysfs).zone("intel-rapl:0", "package-0", 0, AMD_MAX);
+    Harness h = new Harness(tree).sample();
+    tree.zone("intel-rapl:1", "package-1", 0, AMD_MAX);
+    h.sampleAfter(Duration.ofMinutes(1));
+    assertThat(h.metrics().series(ENERGY, "socket", "1")).isEmpty(); // the rediscovery timer is 5 min
+    h.sampleAfter(Duration.ofMinutes(5));
+    tree.energy("intel-rapl:1", 3_000_000);
+    assertThat(h.sample().joules("socket", "1")).isEqualTo(3.0);
   }
 }
