@@ -93,12 +93,16 @@ public final class RaplProvider implements CollectorProvider {
 
   @Override
   public ProbeResult probe(CollectorContext context) {
-    Sampler sampler = sampler(context, new StateLog(NOPLogger.NOP_LOGGER));
-    sampler.sample();
-    Readings r = sampler.latest();
-    return r.failure() == null
-        ? ProbeResult.available(Summary.of(r))
-        : ProbeResult.unavailable(r.failure());
+    try {
+      Sampler sampler = sampler(context, new StateLog(NOPLogger.NOP_LOGGER));
+      sampler.sample();
+      Readings r = sampler.latest();
+      return r.failure() == null
+          ? ProbeResult.available(Summary.of(r))
+          : ProbeResult.unavailable(r.failure());
+    } catch (RuntimeException e) { // probe never throws; a bug here must not stop the others
+      return ProbeResult.unavailable("RAPL probe failed unexpectedly: " + e);
+    }
   }
 
   @Override
