@@ -27,8 +27,9 @@ final class Hints {
         + file
         + ": permission denied. Since CVE-2020-8694 (Linux 5.10, backported to 4.4 and later)"
         + " energy_uj is readable by root only, and Ubuntu also restricts max_energy_range_uj. Fix:"
-        + " run powermon as root, or let a group read the counters at boot with a udev rule in"
-        + " /etc/udev/rules.d/90-powermon-rapl.rules: ACTION==\"add\", SUBSYSTEM==\"powercap\","
+        + " run powermon as root, or let a group read the counters at boot with a udev rule"
+        + " (packaging/linux/install-linux.sh installs one) in"
+        + " /etc/udev/rules.d/99-powermon-powercap.rules: ACTION==\"add\", SUBSYSTEM==\"powercap\","
         + " RUN+=\"/bin/chgrp powermon /sys%p/energy_uj /sys%p/max_energy_range_uj\","
         + " RUN+=\"/bin/chmod g+r /sys%p/energy_uj /sys%p/max_energy_range_uj\" or a tmpfiles line"
         + " in /etc/tmpfiles.d/powermon-rapl.conf: z /sys/class/powercap/*/energy_uj 0440 root"

@@ -10,6 +10,7 @@ import dev.powermon.api.SettingType;
 import dev.powermon.api.Settings;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,9 @@ public final class RaplProvider implements CollectorProvider {
           .help("Where /dev is, for the MSR fallback's cpu/N/msr files.")
           .build();
 
+  /** How long open() waits between its two samples, unless the interval is shorter. */
+  private static final Duration FIRST_WINDOW = Duration.ofMillis(200);
+
   private final SysFiles files;
 
   public RaplProvider() {
@@ -89,16 +93,20 @@ public final class RaplProvider implements CollectorProvider {
 
   @Override
   public ProbeResult probe(CollectorContext context) {
-    Sampler sampler = sampler(context, new StateLog(NOPLogger.NOP_LOGGER));
-    sampler.sample();
-    Readings r = sampler.latest();
-    return r.failure() == null
-        ? ProbeResult.available(Summary.of(r))
-        : ProbeResult.unavailable(r.failure());
+    try {
+      Sampler sampler = sampler(context, new StateLog(NOPLogger.NOP_LOGGER));
+      sampler.sample();
+      Readings r = sampler.latest();
+      return r.failure() == null
+          ? ProbeResult.available(Summary.of(r))
+          : ProbeResult.unavailable(r.failure());
+    } catch (RuntimeException e) { // probe never throws; a bug here must not stop the others
+      return ProbeResult.unavailable("RAPL probe failed unexpectedly: " + e);
+    }
   }
 
   @Override
-  public Collector open(CollectorContext context) throws IOException {
+  public Collector open(CollectorContext context) throws IOException, InterruptedException {
     long interval = context.settings().duration(INTERVAL).toNanos();
     if (interval <= 0) {
       throw new IllegalArgumentException("collectors.rapl.interval: must be more than 0, e.g. 1s");
@@ -109,6 +117,9 @@ public final class RaplProvider implements CollectorProvider {
     if (first.zones().isEmpty()) {
       throw new IOException(first.failure());
     }
+    // A second sample shortly after gives the first scrape and `powermon probe` a power reading.
+    Thread.sleep(Math.min(interval, FIRST_WINDOW.toNanos()) / 1_000_000);
+    sampler.sample();
     ScheduledFuture<?> schedule =
         context
             .scheduler()

@@ -62,7 +62,7 @@ final class Sampler implements Runnable {
 
   synchronized void sample() {
     long now = nanoTime.getAsLong();
-    Map<String, Object> raw; // zone id to Long reading or IOException
+    Map<String, Raw> raw;
     if (rediscover || now - nextDiscovery >= 0) {
       raw = discover(now);
     } else {
@@ -75,12 +75,12 @@ final class Sampler implements Runnable {
       ZoneCounter counter =
           counters.computeIfAbsent(zone.id(), id -> new ZoneCounter(zone.maxRangeUj()));
       tally.watch(zone.id());
-      Object value = raw.get(zone.id());
-      boolean ok = value instanceof Long;
+      Raw value = raw.get(zone.id());
+      boolean ok = value.error() == null;
       if (ok) {
-        count(zone.id(), counter.update((Long) value, now));
+        count(zone.id(), counter.update(value.microjoules(), now));
       } else {
-        IOException e = (IOException) value;
+        IOException e = value.error();
         errors.put(zone.id(), e);
         tally.readError(zone.id(), ReadError.of(e));
         counter.readFailed();
@@ -92,11 +92,9 @@ final class Sampler implements Runnable {
       }
       zones.add(new ZoneReading(zone, counter.accumulatedUj(), counter.watts(), ok));
     }
+    // A collector-wide failure is not logged here: collect() throws it, and the core logs that once
+    // per state change (and again for every failed re-open, which a log of ours would double).
     String failure = failure(zones, errors);
-    log.report(
-        "collector",
-        failure,
-        failure == null ? "RAPL zones readable again: " + zones.size() + " kept" : failure);
     double shortestWrap = WrapBudget.shortestWrapSeconds(counters.values());
     WrapBudget.report(log, intervalNanos, shortestWrap);
     latest =
@@ -121,7 +119,7 @@ final class Sampler implements Runnable {
   }
 
   /** Finds the zones again; the first readings serve both deduplication and this sample. */
-  private Map<String, Object> discover(long now) {
+  private Map<String, Raw> discover(long now) {
     rediscover = false;
     nextDiscovery = now + rediscoveryNanos;
     List<Zone> zones;
@@ -136,12 +134,12 @@ final class Sampler implements Runnable {
       totalParts = Set.of();
       return Map.of();
     }
-    Map<String, Object> raw = readAll(zones);
+    Map<String, Raw> raw = readAll(zones);
     Map<String, Long> first = new LinkedHashMap<>();
     raw.forEach(
         (id, v) -> {
-          if (v instanceof Long) {
-            first.put(id, (Long) v);
+          if (v.error() == null) {
+            first.put(id, v.microjoules());
           }
         });
     selection =
@@ -152,17 +150,20 @@ final class Sampler implements Runnable {
     return raw;
   }
 
-  private Map<String, Object> readAll(List<Zone> zones) {
-    Map<String, Object> raw = new HashMap<>();
+  private Map<String, Raw> readAll(List<Zone> zones) {
+    Map<String, Raw> raw = new HashMap<>();
     for (Zone zone : zones) {
       try {
-        raw.put(zone.id(), source.read(zone));
+        raw.put(zone.id(), new Raw(source.read(zone), null));
       } catch (IOException e) {
-        raw.put(zone.id(), e);
+        raw.put(zone.id(), new Raw(0, e));
       }
     }
     return raw;
   }
+
+  /** One read of a zone's raw counter: microjoules, or why it failed. */
+  private record Raw(long microjoules, IOException error) {}
 
   /**
    * Nothing to serve when no zone is known or none could be read; single zones failing show per

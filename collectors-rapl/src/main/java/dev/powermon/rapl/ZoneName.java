@@ -1,6 +1,7 @@
 package dev.powermon.rapl;
 
 import dev.powermon.api.LabelValues;
+import dev.powermon.api.PowerFamilies;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +33,9 @@ record ZoneName(String domain, String socket, String die) {
       return new ZoneName(PACKAGE, m.group(1), m.group(2) == null ? "" : m.group(2));
     }
     String domain = LabelValues.fromDevice(n.isEmpty() ? "unnamed" : n);
+    if (domain.equals(PowerFamilies.TOTAL_DOMAIN)) {
+      domain = "zone-total"; // "total" is the summable series; a zone must not pose as it
+    }
     return parent == null
         ? new ZoneName(domain, "", "")
         : new ZoneName(domain, parent.socket, parent.die);

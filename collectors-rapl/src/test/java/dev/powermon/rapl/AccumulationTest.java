@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.powermon.testkit.MetricValues;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,5 +110,35 @@ class AccumulationTest {
     tree.energy("intel-rapl:1", 7_000_000);
     h.sample();
     assertThat(h.joules("socket", "1")).isEqualTo(7.0);
+  }
+
+  @Test
+  void anIntervalTooLongForTheWrapPeriodIsWarnedOnce() {
+    PowercapTree tree = new PowercapTree(sysfs).zone("intel-rapl:0", "package-0", 0, 50_000_000);
+    Harness h = new Harness(tree).sample(); // the harness samples every 1 s
+    for (int i = 1; i <= 3; i++) {
+      tree.energy("intel-rapl:0", i * 20_000_000L % 50_000_000L); // 20 W
+      h.sample();
+    }
+    // 50 J at 20 W wraps every 2.5 s; a quarter of it is 625 ms, shorter than the 1 s interval
+    assertThat(h.warnings)
+        .containsExactly(
+            "RAPL interval 1.000s is too long: at the current power a counter wraps every 2.5s, and"
+                + " a wrap is only recognised when sampled well within that. Set"
+                + " --collector.rapl.interval to 625ms or less.");
+    assertThat(h.metrics().value("powermon_rapl_shortest_wrap_seconds")).isEqualTo(2.5);
+    assertThat(h.joules("domain", "package")).isEqualTo(60.0);
+  }
+
+  @Test
+  void zonesAreLookedForAgainOnTheTimer() {
+    PowercapTree tree = new PowercapTree(sysfs).zone("intel-rapl:0", "package-0", 0, AMD_MAX);
+    Harness h = new Harness(tree).sample();
+    tree.zone("intel-rapl:1", "package-1", 0, AMD_MAX);
+    h.sampleAfter(Duration.ofMinutes(1));
+    assertThat(h.metrics().series(ENERGY, "socket", "1")).isEmpty(); // the rediscovery timer is 5 min
+    h.sampleAfter(Duration.ofMinutes(5));
+    tree.energy("intel-rapl:1", 3_000_000);
+    assertThat(h.sample().joules("socket", "1")).isEqualTo(3.0);
   }
 }

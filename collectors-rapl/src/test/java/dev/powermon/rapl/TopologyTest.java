@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.powermon.testkit.MetricValues;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -236,5 +237,30 @@ class TopologyTest {
     assertThat(m.value(ENERGY, "domain", "dram", "socket", "10")).isEqualTo(1.0);
     assertThat(m.value(ENERGY, "domain", "total")).isEqualTo(9.0);
     assertThat(m.value(POWER, "domain", "psys")).isCloseTo(9.0, within(1e-9));
+  }
+
+  @Test
+  void subZonesAreFoundNestedInTheirParentEvenWithoutAClassEntry() throws Exception {
+    PowercapTree tree =
+        new PowercapTree(sysfs)
+            .zone("intel-rapl:0", "package-0", 0, INTEL_MAX)
+            .zone("intel-rapl:0:0", "dram", 0, INTEL_MAX);
+    Files.delete(sysfs.resolve("class/powercap/intel-rapl:0:0"));
+    Harness h = new Harness(tree).sample();
+    tree.energy("intel-rapl:0:0", 2_000_000);
+    assertThat(h.sample().joules("domain", "dram", "socket", "0")).isEqualTo(2.0);
+  }
+
+  @Test
+  void flatPlainDirectoriesWorkToo() throws Exception {
+    // The procfs and node_exporter test fixtures: class/powercap/<id> as plain directories, no
+    // nesting.
+    Path zone = Files.createDirectories(sysfs.resolve("class/powercap/intel-rapl:0"));
+    Files.writeString(zone.resolve("name"), "package-0\n");
+    Files.writeString(zone.resolve("energy_uj"), "1000000\n");
+    Files.writeString(zone.resolve("max_energy_range_uj"), INTEL_MAX + "\n");
+    Harness h = new Harness(new PowercapTree(sysfs)).sample();
+    Files.writeString(zone.resolve("energy_uj"), "4000000\n");
+    assertThat(h.sample().joules("domain", "package", "socket", "0")).isEqualTo(3.0);
   }
 }

@@ -27,6 +27,7 @@ class ZoneNameTest {
     assertThat(ZoneName.parse("psys", null)).isEqualTo(new ZoneName("psys", "", ""));
     assertThat(ZoneName.parse("SYSTEM\n", null)).isEqualTo(new ZoneName("system", "", ""));
     assertThat(ZoneName.parse("", null)).isEqualTo(new ZoneName("unnamed", "", ""));
+    assertThat(ZoneName.parse("Total", null)).isEqualTo(new ZoneName("zone-total", "", ""));
     assertThat(ZoneName.parse("evil\u0007" + "x".repeat(300), null).domain())
         .hasSize(128)
         .doesNotContain("\u0007");
