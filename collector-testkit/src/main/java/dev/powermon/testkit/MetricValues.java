@@ -1,5 +1,6 @@
 package dev.powermon.testkit;
 
+import dev.powermon.api.ExposedNames;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
@@ -32,18 +33,6 @@ public final class MetricValues {
     return new MetricValues(snapshots);
   }
 
-  /** The family's name as exposed in the text format: counters with {@code _total}, info with {@code _info}. */
-  public static String exposedName(MetricSnapshot snapshot) {
-    String name = snapshot.getMetadata().getPrometheusName();
-    if (snapshot instanceof CounterSnapshot) {
-      return name + "_total";
-    }
-    if (snapshot instanceof InfoSnapshot) {
-      return name + "_info";
-    }
-    return name;
-  }
-
   /** Whether the family is present with at least one series. */
   public boolean has(String exposedName) {
     return family(exposedName).map(f -> !f.getDataPoints().isEmpty()).orElse(false);
@@ -52,7 +41,7 @@ public final class MetricValues {
   /** Names of every family present, as exposed. */
   public List<String> names() {
     List<String> names = new ArrayList<>();
-    snapshots.forEach(s -> names.add(exposedName(s)));
+    snapshots.forEach(s -> names.add(ExposedNames.of(s)));
     return names;
   }
 
@@ -107,7 +96,7 @@ public final class MetricValues {
 
   private Optional<MetricSnapshot> family(String exposedName) {
     for (MetricSnapshot s : snapshots) {
-      if (exposedName(s).equals(exposedName)) {
+      if (ExposedNames.of(s).equals(exposedName)) {
         return Optional.of(s);
       }
     }

@@ -1,0 +1,190 @@
+package dev.powermon.exporter;
+
+import dev.powermon.exporter.cli.OperatorError;
+import dev.powermon.exporter.cli.Selection;
+import dev.powermon.exporter.cli.Setup;
+import dev.powermon.exporter.config.ConfigException;
+import dev.powermon.exporter.config.FileConfig;
+import dev.powermon.exporter.logging.Logging;
+import dev.powermon.exporter.meta.BuildInfo;
+import dev.powermon.exporter.meta.MetaMetrics;
+import dev.powermon.exporter.meta.ProcessMetrics;
+import dev.powermon.exporter.meta.ReloadStatus;
+import dev.powermon.exporter.runtime.CollectorPlan;
+import dev.powermon.exporter.runtime.CollectorPool;
+import dev.powermon.exporter.runtime.CollectorRunner;
+import dev.powermon.exporter.runtime.Orchestrator;
+import dev.powermon.exporter.table.MetricTable;
+import dev.powermon.exporter.web.AdminServer;
+import dev.powermon.exporter.web.ListenAddress;
+import dev.powermon.exporter.web.WebServer;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running exporter: collectors, metric table, the metrics listener and the admin listener. Built by
+ * {@code powermon} (serve) and by the tests, which start it on ephemeral ports.
+ */
+public final class Server implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+  private final CollectorPool pool = new CollectorPool();
+  private final ExecutorService tableWriter = Executors.newSingleThreadExecutor(CollectorPool.daemon("powermon-table"));
+  private final ExecutorService adminThreads = Executors.newFixedThreadPool(2, CollectorPool.daemon("powermon-admin"));
+  private final ReloadStatus reloadStatus = new ReloadStatus();
+  private final BuildInfo build = BuildInfo.load();
+  private Setup setup;
+  private MetricTable table;
+  private Orchestrator orchestrator;
+  private WebServer web;
+  private AdminServer admin;
+
+  private Server(Setup setup) {
+    this.setup = setup;
+  }
+
+  /**
+   * Starts everything; returns once the listeners accept connections.
+   *
+   * @throws OperatorError when an address is taken or a setting is wrong
+   */
+  public static Server start(Setup setup) {
+    Server server = new Server(setup);
+    try {
+      server.startAll();
+      return server;
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  private void startAll() {
+    table = new MetricTable(setup.file().path(), setup.file().metrics(), tableWriter);
+    orchestrator = new Orchestrator(table, new MetaMetrics(build, reloadStatus), new ProcessMetrics());
+    orchestrator.setRunners(startRunners(plans(setup), Map.of()));
+    ListenAddress listen = setup.listenAddress();
+    try {
+      web = WebServer.start(listen, setup.telemetryPath(), orchestrator, build, pool.executor());
+    } catch (BindException e) {
+      throw new OperatorError("cannot listen on " + listen + ": address already in use. node_exporter also defaults"
+          + " to port 9100; choose another port with --web.listen-address (for example --web.listen-address=:9110)");
+    } catch (IOException e) {
+      throw new OperatorError("cannot listen on " + listen + ": " + e.getMessage());
+    }
+    ListenAddress adminAddress = setup.adminAddress();
+    if (adminAddress != null) {
+      try {
+        admin = new AdminServer(adminAddress, table, this::reload, adminThreads);
+      } catch (IOException e) {
+        throw new OperatorError("cannot start the admin API on " + adminAddress + ": " + e.getMessage()
+            + "; choose another with --web.admin-address, or --web.admin-address=off");
+      }
+      if (!adminAddress.isLoopback()) {
+        LOG.warn("the admin API listens on {}, reachable from other machines, and has no authentication;"
+            + " keep it on 127.0.0.1 unless a firewall or proxy guards it", adminAddress);
+      }
+    }
+    LOG.atInfo().addKeyValue("address", listen).addKeyValue("port", web.port())
+        .addKeyValue("admin", adminAddress == null ? "off" : adminAddress)
+        .addKeyValue("version", build.version()).log("powermon listening");
+  }
+
+  /** Port of the metrics listener (the real one when started on port 0). */
+  public int port() {
+    return web.port();
+  }
+
+  /** Address of the admin listener, or null when it is off. */
+  public InetSocketAddress adminAddress() {
+    return admin == null ? null : admin.address();
+  }
+
+  /**
+   * Reloads the config file. A broken file keeps the running configuration.
+   *
+   * @return null on success, else what is wrong with the file
+   */
+  public synchronized String reload() {
+    FileConfig file;
+    List<CollectorPlan> plans;
+    Setup next;
+    try {
+      file = setup.reloadFile();
+      next = setup.withFile(file);
+      plans = plans(next);
+      Logging.configure(next.logLevel(), next.logFormat());
+    } catch (ConfigException | OperatorError | IllegalArgumentException e) {
+      reloadStatus.failed();
+      LOG.error("config reload failed, the previous configuration keeps running: {}", e.getMessage());
+      return e.getMessage();
+    }
+    if (!next.listenAddress().equals(setup.listenAddress()) || !next.telemetryPath().equals(setup.telemetryPath())
+        || !Objects.equals(next.adminAddress(), setup.adminAddress())) {
+      LOG.warn("web settings changed in the config file; they take effect after a restart");
+    }
+    setup = next;
+    table.replaceOperatorTable(file.metrics());
+    Map<String, CollectorRunner> running = new HashMap<>();
+    orchestrator.runners().forEach(r -> running.put(r.name(), r));
+    orchestrator.setRunners(startRunners(plans, running));
+    running.values().forEach(CollectorRunner::close); // whatever was not kept
+    reloadStatus.succeeded();
+    LOG.info("configuration reloaded");
+    return null;
+  }
+
+  private List<CollectorPlan> plans(Setup s) {
+    return Selection.plans(s.providers(), s.file(), s.invocation(), pool::probeContext);
+  }
+
+  /**
+   * Runners for {@code plans}; a collector whose settings did not change keeps running (taken out of
+   * {@code running}), the others are opened anew.
+   */
+  private List<CollectorRunner> startRunners(List<CollectorPlan> plans, Map<String, CollectorRunner> running) {
+    List<CollectorRunner> out = new ArrayList<>();
+    List<CollectorRunner> started = new ArrayList<>();
+    for (CollectorPlan plan : plans) {
+      CollectorRunner old = running.get(plan.name());
+      if (old != null && old.plan().rawSettings().equals(plan.rawSettings())
+          && old.plan().deadline().equals(plan.deadline())) {
+        out.add(running.remove(plan.name()));
+        continue;
+      }
+      CollectorRunner runner = pool.start(plan, plans);
+      out.add(runner);
+      started.add(runner);
+    }
+    // Opening takes a first sample; wait for it (all open in parallel) so the first scrape has data.
+    started.forEach(r -> r.awaitOpen(r.plan().deadline()));
+    return out;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (web != null) {
+      web.close();
+    }
+    if (admin != null) {
+      admin.close();
+    }
+    if (orchestrator != null) {
+      orchestrator.runners().forEach(CollectorRunner::close);
+    }
+    pool.close();
+    tableWriter.shutdown();
+    adminThreads.shutdownNow();
+  }
+
+}

@@ -1,0 +1,103 @@
+package dev.powermon.exporter.cli;
+
+import dev.powermon.api.CollectorProvider;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** Builds the command line: {@code powermon} (serve), {@code probe}, {@code collectors}. */
+public final class Cli {
+  private Cli() {}
+
+  public static CommandLine commandLine(Map<String, CollectorProvider> providers) {
+    CollectorFlags flags = new CollectorFlags(providers);
+    CommandLine root = new CommandLine(new ServeCommand(providers, flags));
+    root.addSubcommand("probe", new ProbeCommand(providers, flags));
+    root.addSubcommand("collectors", new CollectorsCommand(providers, flags));
+    // picocli's default negation pattern stops at dots; --no-collector.rapl needs these.
+    root.setNegatableOptionTransformer(
+        new CommandLine.RegexTransformer.Builder()
+            .addPattern("^--no-(\\w[\\w.-]*)$", "--$1", "--[no-]$1")
+            .addPattern("^--(\\w[\\w.-]*)$", "--no-$1", "--[no-]$1")
+            .build());
+    flags.addTo(root.getCommandSpec());
+    root.getSubcommands().values().forEach(sub -> flags.addTo(sub.getCommandSpec()));
+    root.setExecutionExceptionHandler(Cli::operatorErrorInOneLine);
+    root.setParameterExceptionHandler(Cli::usageErrorWithNearestFlag);
+    return root;
+  }
+
+  /**
+   * Parses {@code args} as {@code powermon} (serve) does and loads the config file, without running
+   * anything: how tests and embedders start a {@link dev.powermon.exporter.Server}.
+   */
+  public static Setup setup(Map<String, CollectorProvider> providers, String... args) {
+    CommandLine cl = commandLine(providers);
+    CommandLine.ParseResult parsed = cl.parseArgs(args);
+    ServeCommand serve = cl.getCommand();
+    return Setup.load(providers, serve.flags().read(parsed, serve.options));
+  }
+
+  private static int operatorErrorInOneLine(Exception e, CommandLine cl, CommandLine.ParseResult parsed)
+      throws Exception {
+    if (e instanceof OperatorError) {
+      cl.getErr().println("powermon: " + e.getMessage());
+      cl.getErr().flush();
+      return CommandLine.ExitCode.SOFTWARE;
+    }
+    throw e; // a bug: picocli prints the stack trace
+  }
+
+  private static int usageErrorWithNearestFlag(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    PrintWriter err = cl.getErr();
+    err.println("powermon: " + e.getMessage());
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      for (String arg : unmatched.getUnmatched()) {
+        String nearest = nearest(arg.split("=", 2)[0], cl);
+        if (nearest != null) {
+          err.println("Did you mean " + nearest + "?");
+        }
+      }
+    }
+    err.println("See '" + cl.getCommandSpec().qualifiedName() + " --help'.");
+    err.flush();
+    return CommandLine.ExitCode.USAGE;
+  }
+
+  /** The option name closest to {@code typed} by edit distance, if it is close enough to be a typo. */
+  static String nearest(String typed, CommandLine cl) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (OptionSpec o : cl.getCommandSpec().options()) {
+      for (String name : o.names()) {
+        int d = distance(typed, name);
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = name;
+        }
+      }
+    }
+    return bestDistance <= Math.max(2, typed.length() / 5) ? best : null;
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

@@ -1,0 +1,109 @@
+package dev.powermon.exporter.cli;
+
+import dev.powermon.api.CollectorContext;
+import dev.powermon.api.CollectorProvider;
+import dev.powermon.api.ProbeResult;
+import dev.powermon.api.SettingType;
+import dev.powermon.api.Settings;
+import dev.powermon.exporter.config.CollectorSection;
+import dev.powermon.exporter.config.FileConfig;
+import dev.powermon.exporter.runtime.CollectorPlan;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides which collectors run and with what settings. Per collector, a flag beats the file. When no
+ * collector is named anywhere, every local collector whose probe passes is enabled, so a first run shows
+ * real data; a collector that sends network traffic is never enabled unless named.
+ */
+public final class Selection {
+  private static final Logger LOG = LoggerFactory.getLogger(Selection.class);
+
+  private Selection() {}
+
+  /**
+   * @param contexts makes the context a probe runs in, from the collector's name and settings
+   * @throws OperatorError for a setting or deadline that does not parse
+   */
+  public static List<CollectorPlan> plans(
+      Map<String, CollectorProvider> providers,
+      FileConfig file,
+      Invocation invocation,
+      BiFunction<String, Settings, CollectorContext> contexts) {
+    Map<String, Boolean> explicit = new LinkedHashMap<>();
+    file.collectors().forEach((name, section) -> {
+      if (section.enabled() != null) {
+        explicit.put(name, section.enabled());
+      }
+    });
+    explicit.putAll(invocation.enabled());
+    boolean anyNamed = explicit.containsValue(Boolean.TRUE);
+
+    List<CollectorPlan> plans = new ArrayList<>();
+    for (CollectorProvider p : providers.values()) {
+      Boolean wanted = explicit.get(p.name());
+      if (Boolean.FALSE.equals(wanted)) {
+        continue;
+      }
+      boolean named = Boolean.TRUE.equals(wanted);
+      if (!named && (anyNamed || invocation.options().disableDefaults || p.networked())) {
+        continue;
+      }
+      CollectorPlan plan = plan(p, file, invocation, named);
+      if (!named) {
+        ProbeResult probe = p.probe(contexts.apply(p.name(), plan.settings()));
+        if (!probe.isAvailable()) {
+          LOG.atDebug().addKeyValue("collector", p.name()).log("not enabled: {}", probe.detail());
+          continue;
+        }
+        LOG.atInfo().addKeyValue("collector", p.name()).log("enabled because it can run here: {}", probe.detail());
+      }
+      plans.add(plan);
+    }
+    return plans;
+  }
+
+  /** The collector's settings as text: the file's, with each setting given as a flag replacing it. */
+  static Map<String, List<String>> rawSettings(String collector, FileConfig file, Invocation inv) {
+    Map<String, List<String>> raw = new LinkedHashMap<>();
+    CollectorSection section = file.collectors().get(collector);
+    if (section != null) {
+      raw.putAll(section.settings());
+    }
+    raw.putAll(inv.settings().getOrDefault(collector, Map.of()));
+    return raw;
+  }
+
+  private static CollectorPlan plan(CollectorProvider p, FileConfig file, Invocation inv, boolean named) {
+    Map<String, List<String>> raw = rawSettings(p.name(), file, inv);
+    CollectorSection section = file.collectors().get(p.name());
+    Settings settings;
+    try {
+      settings = Settings.parse(p.name(), p.settings(), raw);
+    } catch (IllegalArgumentException e) {
+      throw new OperatorError(e.getMessage());
+    }
+    String deadlineText = inv.deadlines().get(p.name());
+    if (deadlineText == null && section != null) {
+      deadlineText = section.deadline();
+    }
+    Duration deadline = CollectorPlan.DEFAULT_DEADLINE;
+    if (deadlineText != null) {
+      try {
+        deadline = SettingType.parseDuration(deadlineText);
+      } catch (IllegalArgumentException e) {
+        throw new OperatorError("collectors." + p.name() + ".deadline: " + e.getMessage());
+      }
+      if (deadline.isZero()) {
+        throw new OperatorError("collectors." + p.name() + ".deadline: must be longer than 0");
+      }
+    }
+    return new CollectorPlan(p, settings, raw, deadline, named);
+  }
+}

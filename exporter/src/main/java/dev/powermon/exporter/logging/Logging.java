@@ -1,0 +1,75 @@
+package dev.powermon.exporter.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import java.util.Locale;
+import org.slf4j.LoggerFactory;
+
+/** Applies {@code --log.level} and {@code --log.format}: everything goes to stderr. */
+public final class Logging {
+  private Logging() {}
+
+  /**
+   * @param level debug, info, warn or error
+   * @param format logfmt or json
+   * @throws IllegalArgumentException for any other value
+   */
+  public static void configure(String level, String format) {
+    Level parsed = parseLevel(level);
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    Encoder<ILoggingEvent> encoder = encoder(format, context);
+    ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+    appender.setContext(context);
+    appender.setName("STDERR");
+    appender.setTarget("System.err");
+    appender.setEncoder(encoder);
+    appender.start();
+    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.detachAndStopAllAppenders();
+    root.addAppender(appender);
+    root.setLevel(parsed);
+  }
+
+  private static Level parseLevel(String level) {
+    switch (level.toLowerCase(Locale.ROOT)) {
+      case "debug":
+        return Level.DEBUG;
+      case "info":
+        return Level.INFO;
+      case "warn":
+        return Level.WARN;
+      case "error":
+        return Level.ERROR;
+      default:
+        throw new IllegalArgumentException(
+            "--log.level: '" + level + "' is not one of debug, info, warn, error");
+    }
+  }
+
+  private static Encoder<ILoggingEvent> encoder(String format, LoggerContext context) {
+    switch (format.toLowerCase(Locale.ROOT)) {
+      case "logfmt":
+        LogfmtLayout layout = new LogfmtLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> wrapping = new LayoutWrappingEncoder<>();
+        wrapping.setContext(context);
+        wrapping.setLayout(layout);
+        wrapping.start();
+        return wrapping;
+      case "json":
+        JsonEncoder json = new JsonEncoder();
+        json.setContext(context);
+        json.start();
+        return json;
+      default:
+        throw new IllegalArgumentException("--log.format: '" + format + "' is not one of logfmt, json");
+    }
+  }
+}

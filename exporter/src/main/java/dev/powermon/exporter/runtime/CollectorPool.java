@@ -1,0 +1,62 @@
+package dev.powermon.exporter.runtime;
+
+import dev.powermon.api.CollectorContext;
+import dev.powermon.api.Settings;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The threads collectors run on and the contexts they get; shared by {@code serve} and {@code probe}. */
+public final class CollectorPool implements AutoCloseable {
+  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("powermon-sampler"));
+  private final ExecutorService executor = Executors.newCachedThreadPool(daemon("powermon-collect"));
+  private final String hostname = hostname();
+
+  /** The executor collections and {@code /probe} calls run on. */
+  public ExecutorService executor() {
+    return executor;
+  }
+
+  /** A context to run a provider's probe in. */
+  public CollectorContext probeContext(String collector, Settings settings) {
+    return new CoreContext(collector, settings, scheduler, hostname, false);
+  }
+
+  /** A started runner for {@code plan}, one of {@code all} (which tells whether host power is measured). */
+  public CollectorRunner start(CollectorPlan plan, List<CollectorPlan> all) {
+    boolean measuredElsewhere = all.stream().anyMatch(p -> p != plan && p.provider().measuresHostPower());
+    CollectorRunner runner =
+        new CollectorRunner(plan, new CoreContext(plan.name(), plan.settings(), scheduler, hostname, measuredElsewhere), executor);
+    runner.start();
+    return runner;
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    executor.shutdownNow();
+  }
+
+  private static String hostname() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "localhost";
+    }
+  }
+
+  /** Daemon threads, so a stuck device read never keeps the JVM from exiting. */
+  public static ThreadFactory daemon(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,195 @@
+package dev.powermon.exporter.runtime;
+
+import dev.powermon.api.Collector;
+import dev.powermon.api.CollectorContext;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one collector: opens it (retrying after a failure), calls collect() under its deadline with at most
+ * one call in flight (a hung device never piles up threads), and remembers the last outcome for the
+ * landing page. Failures are logged when the state changes, not at every scrape.
+ */
+public final class CollectorRunner implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CollectorRunner.class);
+  static final Duration REOPEN_AFTER = Duration.ofSeconds(30);
+
+  private final CollectorPlan plan;
+  private final CollectorContext context;
+  private final ExecutorService executor;
+
+  private Collector collector;
+  private Future<Collector> opening;
+  private long lastOpenFailureNanos;
+  private Future<MetricSnapshots> inFlight;
+  private volatile String lastError = "starting";
+  private volatile Instant lastSuccess;
+  private boolean loggedFailing;
+
+  public CollectorRunner(CollectorPlan plan, CollectorContext context, ExecutorService executor) {
+    this.plan = plan;
+    this.context = context;
+    this.executor = executor;
+  }
+
+  public CollectorPlan plan() {
+    return plan;
+  }
+
+  public String name() {
+    return plan.name();
+  }
+
+  /** Starts opening the collector in the background. */
+  public synchronized void start() {
+    opening = executor.submit(() -> plan.provider().open(context));
+  }
+
+  /** Waits up to {@code timeout} for the collector to open, for {@code powermon probe}. */
+  public void awaitOpen(Duration timeout) {
+    Future<Collector> pending;
+    synchronized (this) {
+      pending = opening;
+    }
+    if (pending != null) {
+      try {
+        pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        // reported by the next begin()
+      }
+    }
+  }
+
+  /** Starts one collection; the caller waits on it with {@link #finish}. */
+  public synchronized Future<MetricSnapshots> begin() {
+    if (collector == null && !takeOpened()) {
+      return CompletableFuture.failedFuture(new CollectorFailure(lastError));
+    }
+    if (inFlight != null && !inFlight.isDone()) {
+      return CompletableFuture.failedFuture(
+          new CollectorFailure("the previous collection is still running; the source is not answering"));
+    }
+    Collector opened = collector;
+    inFlight = executor.submit(opened::collect);
+    return inFlight;
+  }
+
+  /** Waits for {@code pending} until {@code deadlineNanos} (System.nanoTime) and records the outcome. */
+  public CollectionResult finish(Future<MetricSnapshots> pending, long startNanos, long deadlineNanos) {
+    String error;
+    MetricSnapshots snapshots = null;
+    try {
+      long waitNanos = Math.max(0, deadlineNanos - System.nanoTime());
+      snapshots = pending.get(waitNanos, TimeUnit.NANOSECONDS);
+      error = snapshots == null ? "the collector returned nothing" : null;
+    } catch (TimeoutException e) {
+      error = "no answer within the " + plan.deadline().toMillis() + " ms deadline (collectors." + name()
+          + ".deadline)";
+    } catch (ExecutionException e) {
+      error = message(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      error = "interrupted";
+    }
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    record(error);
+    return new CollectionResult(name(), error == null ? snapshots : null, seconds, error);
+  }
+
+  /** The last error, or null when the last collection succeeded. */
+  public String lastError() {
+    return lastError;
+  }
+
+  /** When the collector last succeeded, or null. */
+  public Instant lastSuccess() {
+    return lastSuccess;
+  }
+
+  /** The opened collector's summary lines, empty when not open. */
+  public synchronized List<String> summary() {
+    return collector == null ? List.of() : collector.summary();
+  }
+
+  /** The opened collector, when it is open; for multi-target probes. */
+  public synchronized Collector opened() {
+    return collector;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (opening != null) {
+      opening.cancel(true);
+    }
+    if (collector != null) {
+      try {
+        collector.close();
+      } catch (RuntimeException e) {
+        LOG.warn("collector {} failed to close cleanly: {}", name(), e.toString());
+      }
+      collector = null;
+    }
+  }
+
+  /** Takes the result of a finished open; starts a new attempt when the last failed long enough ago. */
+  private boolean takeOpened() {
+    if (opening != null && opening.isDone()) {
+      try {
+        collector = opening.get();
+        opening = null;
+        return true;
+      } catch (ExecutionException e) {
+        lastError = "cannot start: " + message(e.getCause());
+      } catch (Exception e) {
+        lastError = "cannot start: " + e;
+      }
+      opening = null;
+      lastOpenFailureNanos = System.nanoTime();
+      record(lastError);
+      return false;
+    }
+    if (opening == null && System.nanoTime() - lastOpenFailureNanos > REOPEN_AFTER.toNanos()) {
+      opening = executor.submit(() -> plan.provider().open(context));
+    }
+    return false;
+  }
+
+  private synchronized void record(String error) {
+    if (error == null) {
+      if (loggedFailing) {
+        LOG.atInfo().addKeyValue("collector", name()).log("collector recovered");
+      }
+      loggedFailing = false;
+      lastSuccess = Instant.now();
+      lastError = null;
+      return;
+    }
+    if (!loggedFailing || !error.equals(lastError)) {
+      LOG.atWarn().addKeyValue("collector", name()).log("collector failing: {}", error);
+    }
+    loggedFailing = true;
+    lastError = error;
+  }
+
+  private static String message(Throwable t) {
+    String m = t.getMessage();
+    return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+  }
+
+  /** A collection that did not run; its message is the reason. */
+  static final class CollectorFailure extends Exception {
+    CollectorFailure(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

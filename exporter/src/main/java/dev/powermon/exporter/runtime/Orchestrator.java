@@ -1,0 +1,114 @@
+package dev.powermon.exporter.runtime;
+
+import dev.powermon.api.ExposedNames;
+import dev.powermon.api.PowerFamilies;
+import dev.powermon.exporter.meta.MetaMetrics;
+import dev.powermon.exporter.meta.ProcessMetrics;
+import dev.powermon.exporter.table.MetricTable;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one client_java collector registered with the registry: runs every collector in parallel under its
+ * own deadline, catches everything (a broken collector costs its own series, never the scrape), merges
+ * families emitted by several collectors, applies the metric table and adds the meta-metrics.
+ */
+public final class Orchestrator implements MultiCollector {
+  private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
+  static final String CORE = "core";
+
+  private final MetricTable table;
+  private final MetaMetrics meta;
+  private final ProcessMetrics process;
+  private final Set<String> reportedProblems = ConcurrentHashMap.newKeySet();
+  private final FamilyMerger merger = new FamilyMerger(this::reportOnce);
+  private volatile List<CollectorRunner> runners = List.of();
+  private volatile GaugeSnapshot lastPower;
+
+  public Orchestrator(MetricTable table, MetaMetrics meta, ProcessMetrics process) {
+    this.table = table;
+    this.meta = meta;
+    this.process = process;
+  }
+
+  /** Replaces the running collectors (at start and after a reload). */
+  public void setRunners(List<CollectorRunner> runners) {
+    this.runners = List.copyOf(runners);
+  }
+
+  public List<CollectorRunner> runners() {
+    return runners;
+  }
+
+  /** The unified power family of the last scrape, for the landing page; null before the first. */
+  public GaugeSnapshot lastPower() {
+    return lastPower;
+  }
+
+  @Override
+  public MetricSnapshots collect() {
+    List<CollectionResult> results = runAll(runners);
+    List<MetricSnapshot> out = new ArrayList<>();
+    for (FamilyMerger.Family family : merger.merge(results)) {
+      String name = ExposedNames.of(family.snapshot());
+      for (String collector : family.collectors()) {
+        table.observe(name, collector, defaultFor(collector, name));
+      }
+      if (name.equals(PowerFamilies.POWER) && family.snapshot() instanceof GaugeSnapshot) {
+        lastPower = (GaugeSnapshot) family.snapshot();
+      }
+      if (table.isEnabled(name)) {
+        out.add(family.snapshot());
+      }
+    }
+    List<MetricSnapshot> own = new ArrayList<>(meta.snapshots(results));
+    own.addAll(process.snapshots());
+    for (MetricSnapshot s : own) {
+      String name = ExposedNames.of(s);
+      table.observe(name, CORE, true);
+      if (table.isEnabled(name)) {
+        out.add(s);
+      }
+    }
+    return new MetricSnapshots(out);
+  }
+
+  /** Runs {@code selected} in parallel, each under its own deadline. */
+  public static List<CollectionResult> runAll(List<CollectorRunner> selected) {
+    long start = System.nanoTime();
+    List<Future<MetricSnapshots>> pending = new ArrayList<>(selected.size());
+    for (CollectorRunner r : selected) {
+      pending.add(r.begin());
+    }
+    List<CollectionResult> results = new ArrayList<>(selected.size());
+    for (int i = 0; i < selected.size(); i++) {
+      CollectorRunner r = selected.get(i);
+      results.add(r.finish(pending.get(i), start, start + r.plan().deadline().toNanos()));
+    }
+    return results;
+  }
+
+  private boolean defaultFor(String collector, String family) {
+    for (CollectorRunner r : runners) {
+      if (r.name().equals(collector)) {
+        return r.plan().provider().enabledByDefault(family);
+      }
+    }
+    return true;
+  }
+
+  private void reportOnce(String problem) {
+    if (reportedProblems.add(problem)) {
+      LOG.warn(problem);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package dev.powermon.exporter.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.powermon.exporter.table.MetricTable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+
+/**
+ * The admin API on its own listener ({@code --web.admin-address}, loopback by default):
+ * {@code GET /api/v1/metrics} lists the metric table, {@code POST /api/v1/metrics} with
+ * {@code {"family": true|false, …}} changes it from the next scrape on, {@code POST /-/reload} reloads the
+ * config file.
+ */
+public final class AdminServer implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpServer server;
+  private final MetricTable table;
+  private final Supplier<String> reload;
+
+  /**
+   * @param reload reloads the config file; returns null on success, else the error
+   */
+  public AdminServer(ListenAddress address, MetricTable table, Supplier<String> reload, ExecutorService executor)
+      throws IOException {
+    this.table = table;
+    this.reload = reload;
+    this.server = HttpServer.create(address.socketAddress(), 3);
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try {
+      switch (exchange.getRequestURI().getPath()) {
+        case "/api/v1/metrics" -> metrics(exchange);
+        case "/-/reload" -> {
+          if (Responses.allow(exchange, "POST", "PUT")) {
+            String error = reload.get();
+            if (error == null) {
+              json(exchange, 200, JSON.createObjectNode().put("status", "reloaded"));
+            } else {
+              json(exchange, 500, JSON.createObjectNode().put("status", "failed").put("error", error));
+            }
+          }
+        }
+        default -> Responses.text(exchange, 404, "Not found. The admin API has /api/v1/metrics and /-/reload.");
+      }
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private void metrics(HttpExchange exchange) throws IOException {
+    if (!Responses.allow(exchange, "GET", "HEAD", "POST")) {
+      return;
+    }
+    if (!exchange.getRequestMethod().equals("POST")) {
+      ArrayNode list = JSON.createArrayNode();
+      for (MetricTable.Entry e : table.entries()) {
+        ObjectNode item = list.addObject();
+        item.put("name", e.family());
+        item.put("enabled", e.enabled());
+        item.put("decided_by", e.decidedBy().name().toLowerCase(java.util.Locale.ROOT));
+        ArrayNode collectors = item.putArray("collectors");
+        e.collectors().forEach(collectors::add);
+      }
+      ObjectNode body = JSON.createObjectNode();
+      body.set("metrics", list);
+      json(exchange, 200, body);
+      return;
+    }
+    byte[] body = Responses.body(exchange);
+    if (body == null) {
+      return;
+    }
+    Map<String, Boolean> changes = new LinkedHashMap<>();
+    try {
+      JsonNode root = JSON.readTree(body);
+      if (root == null || !root.isObject()) {
+        badRequest(exchange, "the body must be a JSON object of family names to true or false");
+        return;
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        if (!field.getValue().isBoolean()) {
+          badRequest(exchange, field.getKey() + ": expected true or false, got " + field.getValue());
+          return;
+        }
+        changes.put(field.getKey(), field.getValue().booleanValue());
+      }
+    } catch (JsonProcessingException e) {
+      badRequest(exchange, "the body is not JSON: " + e.getOriginalMessage());
+      return;
+    }
+    MetricTable.Change change;
+    try {
+      change = table.apply(changes);
+    } catch (IllegalArgumentException e) {
+      badRequest(exchange, e.getMessage());
+      return;
+    }
+    ObjectNode reply = JSON.createObjectNode();
+    ObjectNode changed = reply.putObject("changed");
+    change.changed().forEach(changed::put);
+    reply.put("persisted", change.persisted());
+    if (change.persistError() != null) {
+      reply.put("persist_error", change.persistError());
+    }
+    json(exchange, 200, reply);
+  }
+
+  private static void badRequest(HttpExchange exchange, String message) throws IOException {
+    json(exchange, 400, JSON.createObjectNode().put("error", message));
+  }
+
+  private static void json(HttpExchange exchange, int status, JsonNode body) throws IOException {
+    Responses.send(exchange, status, "application/json", JSON.writeValueAsString(body) + "\n");
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,118 @@
+package dev.powermon.exporter.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.powermon.api.Collector;
+import dev.powermon.api.MultiTargetCollector;
+import dev.powermon.api.TargetNotAllowedException;
+import dev.powermon.exporter.runtime.CollectorRunner;
+import dev.powermon.exporter.runtime.Orchestrator;
+import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code /probe?target=HOST[&collector=NAME]}: polls one target of a multi-target collector (Kasa) now,
+ * blackbox-exporter style, and answers its metrics plus {@code powermon_probe_success} and
+ * {@code powermon_probe_duration_seconds}. A target the operator did not allow is 403.
+ */
+final class ProbeHandler {
+  private final Orchestrator orchestrator;
+  private final ExecutorService executor;
+  private final PrometheusProperties properties;
+
+  ProbeHandler(Orchestrator orchestrator, ExecutorService executor, PrometheusProperties properties) {
+    this.orchestrator = orchestrator;
+    this.executor = executor;
+    this.properties = properties;
+  }
+
+  void handle(HttpExchange exchange) throws IOException {
+    if (!Responses.allow(exchange, "GET", "HEAD")) {
+      return;
+    }
+    String target = parameter(exchange, "target");
+    if (target == null || target.isBlank()) {
+      Responses.text(exchange, 400, "Missing ?target=HOST");
+      return;
+    }
+    String wanted = parameter(exchange, "collector");
+    CollectorRunner runner = multiTarget(wanted);
+    if (runner == null) {
+      Responses.text(exchange, 404, wanted == null
+          ? "No enabled collector answers /probe (enable one that does, e.g. --collector kasa)"
+          : "Collector '" + wanted + "' is not enabled or does not answer /probe");
+      return;
+    }
+    MultiTargetCollector collector = (MultiTargetCollector) runner.opened();
+    long start = System.nanoTime();
+    List<MetricSnapshot> out = new ArrayList<>();
+    boolean success;
+    Future<MetricSnapshots> pending = executor.submit(() -> collector.collectTarget(target));
+    try {
+      pending.get(runner.plan().deadline().toMillis(), TimeUnit.MILLISECONDS).forEach(out::add);
+      success = true;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof TargetNotAllowedException) {
+        Responses.text(exchange, 403, e.getCause().getMessage());
+        return;
+      }
+      success = false;
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      success = false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      success = false;
+    }
+    out.add(gauge("powermon_probe_success", "Whether the probe of the target succeeded.", success ? 1 : 0));
+    out.add(gauge("powermon_probe_duration_seconds", "How long the probe took, in seconds.",
+        (System.nanoTime() - start) / 1e9));
+    PrometheusRegistry registry = new PrometheusRegistry();
+    MetricSnapshots snapshots = new MetricSnapshots(out);
+    registry.register((MultiCollector) () -> snapshots);
+    new MetricsHandler(properties, registry).handle(exchange);
+  }
+
+  private CollectorRunner multiTarget(String wanted) {
+    for (CollectorRunner r : orchestrator.runners()) {
+      Collector opened = r.opened();
+      if (opened instanceof MultiTargetCollector && (wanted == null || wanted.equals(r.name()))) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private static GaugeSnapshot gauge(String name, String help, double value) {
+    return GaugeSnapshot.builder().name(name).help(help)
+        .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(value).build()).build();
+  }
+
+  private static String parameter(HttpExchange exchange, String name) {
+    String query = exchange.getRequestURI().getRawQuery();
+    if (query == null) {
+      return null;
+    }
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+        return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
+  }
+}

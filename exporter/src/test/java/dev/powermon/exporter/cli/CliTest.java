@@ -1,0 +1,105 @@
+package dev.powermon.exporter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.powermon.exporter.runtime.Providers;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line through picocli's execute(), with the test collectors of this module. */
+class CliTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = Cli.commandLine(Providers.discover());
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  @Test
+  void helpListsEveryDiscoveredCollectorAndItsSettings() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString())
+        .contains("--[no-]collector.steady")
+        .contains("--collector.steady.watts=<number>")
+        .contains("The power to report. (default: 12.5)")
+        .contains("--collector.hanging.deadline=<duration>")
+        .contains("--web.listen-address=ADDR")
+        .contains("probe")
+        .contains("collectors");
+  }
+
+  @Test
+  void aMisspeltFlagIsAUsageErrorNamingTheNearestFlag() {
+    assertThat(run("--collector.steady.wats=3")).isEqualTo(2);
+    assertThat(err.toString()).contains("Did you mean --collector.steady.watts?").doesNotContain("\tat ");
+  }
+
+  @Test
+  void anUnknownCollectorIsAUsageError() {
+    assertThat(run("probe", "--collector", "nosuch")).isEqualTo(2);
+    assertThat(err.toString()).containsPattern("--collector: no collector named 'nosuch'; this build has \\[broken, .*steady\\]");
+  }
+
+  @Test
+  void aBadSettingValueIsOneLine() {
+    assertThat(run("probe", "--collector", "steady", "--collector.steady.watts=lots")).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("powermon: collectors.steady.watts: 'lots' is not a finite number\n");
+  }
+
+  @Test
+  void collectorsSaysWhichCanRunAndWhyNot() {
+    assertThat(run("collectors")).isZero();
+    assertThat(out.toString())
+        .contains("COLLECTOR")
+        .containsPattern("broken +no +by default if it can run +never available unless named")
+        .containsPattern("steady +yes +by default if it can run +always here");
+  }
+
+  @Test
+  void probePrintsATableAndSucceedsWhenEveryCollectorDid() {
+    assertThat(run("probe", "--collector", "steady")).isZero();
+    assertThat(out.toString())
+        .contains("steady: steady draws 12.5 W")
+        .containsPattern("FAMILY +LABELS +VALUE")
+        .containsPattern("powermon_power_watts +\\{device=\"steady\",domain=\"total\",source=\"steady\"\\} +12\\.5\n")
+        .containsPattern("powermon_energy_joules_total +\\{device=\"steady\",domain=\"total\",source=\"steady\"\\} +1000\n");
+  }
+
+  @Test
+  void probeFailsWhenACollectorFails() {
+    assertThat(run("probe", "--collector", "steady,broken", "--collector.broken.deadline=1s")).isEqualTo(1);
+    assertThat(out.toString())
+        .contains("broken: cannot run here: never available unless named")
+        .contains("broken: FAILED: sensor unplugged; plug it back in")
+        .contains("powermon_power_watts");
+  }
+
+  @Test
+  void withNoCollectorNamedEveryCollectorWhoseProbePassesRuns() {
+    assertThat(run("probe")).isZero(); // steady's probe passes; broken and hanging stay off
+    assertThat(out.toString()).contains("steady: steady draws").doesNotContain("broken");
+  }
+
+  @Test
+  void aFlagOverridesTheFileAndNoCollectorDisables(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("powermon.yml");
+    Files.writeString(config, "collectors:\n  steady:\n    watts: 7\n    label: from-file\n  broken:\n    enabled: true\n");
+    assertThat(run("probe", "--config.file=" + config, "--collector.steady.watts=9", "--no-collector.broken",
+        "--collector.steady")).isZero();
+    assertThat(out.toString()).contains("from-file draws 9.0 W").doesNotContain("broken");
+  }
+
+  @Test
+  void versionNamesTheJavaRuntime() {
+    assertThat(run("--version")).isZero();
+    assertThat(out.toString()).startsWith("powermon, version ").contains("java version:");
+  }
+}
