@@ -1,0 +1,11 @@
+#!/bin/sh
+# Kasa collector benchmark: 256 simulated devices on 127.0.0.1, 10 % dead (accept, never answer).
+# Reports poll-cycle time and collect() latency with and without the dead devices.
+# Usage: bench/kasa/run.sh [devices] [dead-percent] [cycles]     (MAVEN_FLAGS=-o to stay offline)
+set -eu
+cd "$(dirname "$0")/../.."
+# shellcheck disable=SC2086 # MAVEN_FLAGS is a list of flags
+mvn -B -q ${MAVEN_FLAGS:-} -pl collectors-kasa -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/kasa-test.classpath -Dmdep.includeScope=test
+cp="collectors-kasa/target/test-classes:collectors-kasa/target/classes:$(cat collectors-kasa/target/kasa-test.classpath)"
+exec java -Xmx512m -cp "$cp" dev.powermon.kasa.bench.KasaBench "$@"

@@ -1,0 +1,54 @@
+package dev.powermon.kasa;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Polls one device over one connection at a time (plugs serve a single connection), closing it at
+ * the end of the poll: devices drop idle sockets, and a fresh connection per poll never meets a stale
+ * one. Each request has its own overall {@code timeout}.
+ */
+final class DeviceSession {
+  private final Target target;
+  private final Duration timeout;
+  private final ReentrantLock lock = new ReentrantLock();
+  private InetSocketAddress address;
+
+  DeviceSession(Target target, Duration timeout) {
+    this.target = target;
+    this.timeout = timeout;
+  }
+
+  Target target() {
+    return target;
+  }
+
+  /** The address this session polls, resolved on first use. */
+  synchronized InetSocketAddress address() throws IOException {
+    if (address == null) {
+      address = target.resolve();
+    }
+    return address;
+  }
+
+  private synchronized void forgetAddress() {
+    address = null;
+  }
+
+  DeviceReading poll() throws IOException, InterruptedException {
+    if (!lock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IOException("still busy with an earlier poll after " + timeout.toMillis() + " ms");
+    }
+    try (KasaConnection connection = new KasaConnection(address())) {
+      return DevicePoll.run(request -> KasaJson.parse(connection.exchange(request, Deadline.after(timeout))));
+    } catch (IOException e) {
+      forgetAddress(); // a host name is looked up again next time, in case DHCP moved the device
+      throw e;
+    } finally {
+      lock.unlock();
+    }
+  }
+}

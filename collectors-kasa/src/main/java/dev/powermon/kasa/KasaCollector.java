@@ -1,0 +1,155 @@
+package dev.powermon.kasa;
+
+import dev.powermon.api.CollectorContext;
+import dev.powermon.api.MultiTargetCollector;
+import dev.powermon.api.TargetNotAllowedException;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The opened collector: {@link #collect()} answers from the last poll cycle (never waits on a device);
+ * {@link #collectTarget} polls one allowed device on demand.
+ */
+final class KasaCollector implements MultiTargetCollector {
+  private final KasaSettings settings;
+  private final KasaPoller poller;
+  private final DiscoveryLoop discovery;
+  private final Set<String> targets = new HashSet<>();
+  private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+
+  private KasaCollector(KasaSettings settings, KasaPoller poller, DiscoveryLoop discovery) {
+    this.settings = settings;
+    this.poller = poller;
+    this.discovery = discovery;
+    settings.targets().forEach(t -> targets.add(t.label()));
+  }
+
+  static KasaCollector open(CollectorContext context) throws Exception {
+    KasaSettings s = KasaSettings.from(context.settings());
+    InetAddress discoveryAddress = s.discovery() ? resolve(s.discoveryAddress()) : null;
+    KasaPoller poller = new KasaPoller(s.timeout(), s.pollThreads(), context.logger());
+    s.targets().forEach(poller::add);
+    DiscoveryLoop loop = null;
+    if (discoveryAddress != null) {
+      Discovery d = new Discovery(discoveryAddress, s.port(), s.klapPort(), s.timeout());
+      Set<String> labels = new HashSet<>();
+      s.targets().forEach(t -> labels.add(t.label()));
+      loop = new DiscoveryLoop(d, poller, s.port(), labels, context.logger());
+    }
+    KasaCollector collector = new KasaCollector(s, poller, loop);
+    try {
+      collector.start(context.scheduler());
+    } catch (InterruptedException | RuntimeException e) {
+      collector.close(); // no thread pool left behind by a failed open
+      throw e;
+    }
+    return collector;
+  }
+
+  /** Takes a first sample (bounded) so the first scrape has data, then schedules the loops. */
+  private void start(ScheduledExecutorService scheduler) throws InterruptedException {
+    if (discovery != null) {
+      discovery.run();
+    }
+    Duration firstWait = settings.timeout().plusSeconds(1);
+    try {
+      poller.pollAll().get(firstWait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // slow devices finish in the background; the first scrape shows what has answered
+    }
+    long poll = settings.pollInterval().toMillis();
+    tasks.add(scheduler.scheduleAtFixedRate(guarded(poller::pollAll), poll, poll, TimeUnit.MILLISECONDS));
+    if (discovery != null) {
+      long every = settings.discoveryInterval().toMillis();
+      Runnable sweep = guarded(() -> poller.pool().execute(discovery::run)); // the sweep blocks: not on the scheduler
+      tasks.add(scheduler.scheduleAtFixedRate(sweep, every, every, TimeUnit.MILLISECONDS));
+    }
+  }
+
+  @Override
+  public MetricSnapshots collect() {
+    return KasaSnapshots.build(poller.states(), poller.lastCycleSeconds(), poller.labels().size() + klapOnly().size());
+  }
+
+  @Override
+  public MetricSnapshots collectTarget(String target) throws TargetNotAllowedException, IOException {
+    Target t;
+    try {
+      t = Target.parse(target, settings.port());
+    } catch (IllegalArgumentException e) {
+      throw new TargetNotAllowedException(e.getMessage());
+    }
+    if (!targets.contains(t.label())) {
+      t = allowedByNetwork(t);
+    }
+    DeviceState state = poller.probe(t);
+    if (!state.ok()) {
+      throw new IOException(t.label() + ": " + state.error()); // the core answers powermon_probe_success 0
+    }
+    return KasaSnapshots.build(List.of(state), state.seconds(), null);
+  }
+
+  /** The target resolved once to an address in probe-allow on the device port, or refused. */
+  private Target allowedByNetwork(Target t) throws TargetNotAllowedException {
+    String refusal = "'" + t.label() + "' is neither a configured target nor in probe-allow on port " + settings.port();
+    if (settings.probeAllow().isEmpty() || t.port() != settings.port()) {
+      throw new TargetNotAllowedException(refusal);
+    }
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(t.host());
+    } catch (UnknownHostException e) {
+      throw new TargetNotAllowedException("'" + t.host() + "' does not resolve");
+    }
+    if (!settings.probeAllow().allows(address)) {
+      throw new TargetNotAllowedException(refusal);
+    }
+    return new Target(address.getHostAddress(), t.port());
+  }
+
+  @Override
+  public List<String> summary() {
+    return Summary.lines(poller.states(), klapOnly());
+  }
+
+  private List<KlapDevice> klapOnly() {
+    return discovery == null ? List.of() : discovery.klapOnly();
+  }
+
+  @Override
+  public void close() {
+    tasks.forEach(t -> t.cancel(false));
+    poller.close();
+  }
+
+  private static InetAddress resolve(String host) throws UnknownHostException {
+    try {
+      return InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      throw new UnknownHostException("collectors.kasa.discovery-address: '" + host + "' does not resolve");
+    }
+  }
+
+  /** A periodic task that survives its own failure (a thrown exception would cancel the schedule). */
+  private static Runnable guarded(Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        // the pool is shutting down, or a bug; the next tick tries again
+      }
+    };
+  }
+}

@@ -1,0 +1,42 @@
+package dev.powermon.kasa;
+
+import dev.powermon.api.LabelValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The lines {@code powermon probe --collector kasa} prints: one per device, in words. */
+final class Summary {
+  private Summary() {}
+
+  static List<String> lines(List<DeviceState> states, List<KlapDevice> klapOnly) {
+    List<String> lines = new ArrayList<>();
+    for (DeviceState s : states) {
+      if (!s.ok()) {
+        lines.add(String.format(Locale.ROOT, "%-10s %-24s %-21s failed: %s", "?", "", s.target(), s.error()));
+        continue;
+      }
+      SysInfo i = s.reading().info();
+      String power = s.reading().total() == null
+          ? "no meter"
+          : String.format(Locale.ROOT, "%.1f W", s.reading().total().watts());
+      lines.add(String.format(Locale.ROOT, "%-10s %-24s %-21s %-9s %s",
+          LabelValues.fromDevice(i.model()), "\"" + LabelValues.fromDevice(i.alias()) + "\"", s.target(), power,
+          state(s.reading())));
+    }
+    for (KlapDevice d : klapOnly) {
+      lines.add(String.format(Locale.ROOT, "%-10s %-24s %-21s %-9s needs KLAP, not supported yet",
+          LabelValues.fromDevice(d.model()), "", d.ip(), "-"));
+    }
+    return lines;
+  }
+
+  private static String state(DeviceReading r) {
+    if (r.outlets().isEmpty()) {
+      Double relay = r.info().relayState();
+      return relay == null ? "state unknown" : relay > 0 ? "on" : "off";
+    }
+    long on = r.outlets().stream().filter(o -> o.outlet().state() != null && o.outlet().state() > 0).count();
+    return on + "/" + r.outlets().size() + " outlets on";
+  }
+}

@@ -1,0 +1,94 @@
+package dev.powermon.kasa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.powermon.api.Collector;
+import dev.powermon.kasa.sim.DeviceProfile;
+import dev.powermon.kasa.sim.KlapOnlyResponder;
+import dev.powermon.kasa.sim.SimulatedDevice;
+import dev.powermon.testkit.MetricValues;
+import dev.powermon.testkit.TestContext;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Discovery over loopback UDP only: probes go to 127.x addresses, never to a LAN or 255.255.255.255. */
+class DiscoveryTest {
+  private static final String NEW = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900002";
+
+  @Test
+  void aDeviceAnsweringTheLegacyProbeIsPolledOnce() throws Exception {
+    try (SimulatedDevice device =
+            SimulatedDevice.start(DeviceProfile.load("plug-new"), InetAddress.getByName("127.0.0.1"), 0);
+        TestContext context =
+            TestContext.forProvider(new KasaProvider())
+                .setting("discovery-address", "127.0.0.1")
+                .setting("port", String.valueOf(device.port()))
+                .setting("timeout", "600ms")
+                .setting("poll-interval", "1h")
+                .build();
+        Collector collector = new KasaProvider().open(context)) {
+      MetricValues m = MetricValues.of(collector.collect());
+      assertThat(m.value("kasa_device_power_watts", "device_id", NEW)).isEqualTo(61.25);
+      assertThat(m.value("kasa_devices_discovered")).isEqualTo(1); // three probe rounds, one device
+      assertThat(collector.summary()).singleElement().asString().contains("KP115(EU)", "\"Desk\"", "61.3 W", "on");
+    }
+  }
+
+  @Test
+  void aDeviceAnsweringOnlyKlapIsListedAsNeedingIt() throws Exception {
+    InetAddress address = InetAddress.getByName("127.0.0.3");
+    try (KlapOnlyResponder klap = KlapOnlyResponder.start(address, 0);
+        TestContext context =
+            TestContext.forProvider(new KasaProvider())
+                .setting("discovery", "true")
+                .setting("discovery-address", "127.0.0.3")
+                .setting("discovery-klap-port", String.valueOf(klap.port()))
+                .setting("timeout", "600ms")
+                .setting("poll-interval", "1h")
+                .build();
+        Collector collector = new KasaProvider().open(context)) {
+      assertThat(collector.summary())
+          .singleElement().asString().contains("HS300(US)", "127.0.0.3", "needs KLAP, not supported yet")
+          .doesNotContain("10.9.9.9"); // the source address, not the payload's "ip"
+      MetricValues m = MetricValues.of(collector.collect());
+      assertThat(m.value("kasa_devices_discovered")).isEqualTo(1);
+      assertThat(m.has("kasa_scrape_success")).isFalse();
+    }
+  }
+
+  @Test
+  void repliesFromAnotherPortOrOversizedAreIgnored() throws Exception {
+    InetAddress address = InetAddress.getByName("127.0.0.4");
+    try (DatagramSocket probed = new DatagramSocket(new InetSocketAddress(address, 0));
+        DatagramSocket impostor = new DatagramSocket(new InetSocketAddress(address, 0))) {
+      Thread responder = new Thread(() -> answerFromElsewhere(probed, impostor));
+      responder.setDaemon(true);
+      responder.start();
+      Discovery discovery = new Discovery(address, probed.getLocalPort(), 1, Duration.ofMillis(600));
+      Discovery.Result result = discovery.sweep();
+      assertThat(result.legacy()).isEmpty();
+      assertThat(result.klapOnly()).isEmpty();
+    }
+  }
+
+  /** Answers each probe twice: a valid sysinfo from the wrong port, an oversized one from the right port. */
+  private static void answerFromElsewhere(DatagramSocket probed, DatagramSocket impostor) {
+    byte[] buffer = new byte[2048];
+    byte[] valid = XorCipher.encrypt("{\"system\":{\"get_sysinfo\":{\"deviceId\":\"X\",\"model\":\"M\"}}}".getBytes());
+    byte[] huge = new byte[DiscoveryReplies.MAX_DATAGRAM + 100];
+    try {
+      for (int i = 0; i < 3; i++) {
+        DatagramPacket probe = new DatagramPacket(buffer, buffer.length);
+        probed.receive(probe);
+        impostor.send(new DatagramPacket(valid, valid.length, probe.getSocketAddress()));
+        probed.send(new DatagramPacket(huge, huge.length, probe.getSocketAddress()));
+      }
+    } catch (java.io.IOException e) {
+      // sockets closed at the end of the test
+    }
+  }
+}

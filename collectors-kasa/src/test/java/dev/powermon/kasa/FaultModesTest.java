@@ -1,0 +1,94 @@
+package dev.powermon.kasa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.powermon.api.Collector;
+import dev.powermon.kasa.sim.Fault;
+import dev.powermon.kasa.sim.Fleet;
+import dev.powermon.kasa.sim.SimulatedDevice;
+import dev.powermon.testkit.MetricValues;
+import dev.powermon.testkit.TestContext;
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every fault mode, next to a healthy device: the healthy one stays served, the faulty one drops to
+ * {@code kasa_scrape_success 0} with its readings withheld, and {@code collect()} stays fast because
+ * it never touches the network.
+ */
+class FaultModesTest {
+  private static final String HEALTHY = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900002";
+  private static final String VICTIM = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900001";
+  /** The core's default per-collector deadline; collect() must return well within it. */
+  private static final Duration CORE_DEADLINE = Duration.ofSeconds(5);
+
+  @ParameterizedTest
+  @EnumSource(value = Fault.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+  void aFaultyDeviceFailsAloneAndRecovers(Fault fault) throws Exception {
+    try (Fleet fleet = Fleet.start("plug-new", "plug-old");
+        TestContext context =
+            TestContext.forProvider(new KasaProvider())
+                .setting("target", fleet.targets())
+                .setting("poll-interval", "200ms")
+                .setting("timeout", "500ms")
+                .build();
+        Collector collector = new KasaProvider().open(context)) {
+      SimulatedDevice victim = fleet.get(1);
+      awaitScrape(collector, m -> m.value("kasa_scrape_success", "device_id", VICTIM) == 1);
+
+      victim.dripMillis(50).fault(fault);
+      MetricValues failed = awaitScrape(collector, m -> m.value("kasa_scrape_success", "device_id", VICTIM) == 0);
+      assertThat(failed.value("kasa_scrape_success", "device_id", HEALTHY)).isEqualTo(1);
+      assertThat(failed.value("kasa_device_power_watts", "device_id", HEALTHY)).isEqualTo(61.25);
+      assertThat(failed.series("kasa_device_power_watts", "device_id", VICTIM)).isEmpty();
+      assertThat(failed.series("kasa_device_info", "device_id", VICTIM)).isEmpty();
+      assertThat(failed.series("powermon_power_watts", "device", VICTIM)).isEmpty();
+
+      victim.fault(Fault.NONE);
+      MetricValues back = awaitScrape(collector, m -> m.value("kasa_scrape_success", "device_id", VICTIM) == 1);
+      assertThat(back.value("kasa_device_power_watts", "device_id", VICTIM)).isEqualTo(112.5);
+    }
+  }
+
+  @Test
+  void aTargetWithNothingListeningIsReportedUnderItsAddress() throws Exception {
+    String deadTarget;
+    try (Fleet gone = Fleet.start("plug-new")) {
+      deadTarget = gone.get(0).target();
+    }
+    try (Fleet fleet = Fleet.start("plug-new");
+        TestContext context =
+            TestContext.forProvider(new KasaProvider())
+                .setting("target", fleet.get(0).target(), deadTarget)
+                .setting("poll-interval", "1h")
+                .setting("timeout", "500ms")
+                .build();
+        Collector collector = new KasaProvider().open(context)) {
+      MetricValues m = MetricValues.of(collector.collect());
+      assertThat(m.value("kasa_scrape_success", "device_id", deadTarget)).isZero();
+      assertThat(m.value("kasa_scrape_success", "device_id", HEALTHY)).isEqualTo(1);
+      assertThat(collector.summary()).anyMatch(line -> line.contains(deadTarget) && line.contains("failed: "));
+    }
+  }
+
+  /** Scrapes until {@code condition} holds (bounded), checking that every scrape is fast. */
+  private static MetricValues awaitScrape(Collector collector, Predicate<MetricValues> condition)
+      throws Exception {
+    long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      long start = System.nanoTime();
+      MetricValues m = MetricValues.of(collector.collect());
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(CORE_DEADLINE);
+      if (m.has("kasa_scrape_success") && m.series("kasa_scrape_success").size() == 2 && condition.test(m)) {
+        return m;
+      }
+      if (System.nanoTime() > giveUp) {
+        throw new AssertionError("condition not reached within 30 s; last scrape:\n" + m.text());
+      }
+      Thread.sleep(50);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package dev.powermon.kasa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.powermon.api.Collector;
+import dev.powermon.api.LabelValues;
+import dev.powermon.kasa.sim.DeviceProfile;
+import dev.powermon.kasa.sim.Fleet;
+import dev.powermon.testkit.MetricValues;
+import dev.powermon.testkit.TestContext;
+import org.junit.jupiter.api.Test;
+
+/** The collector over real loopback sockets: values exported equal what the simulator served. */
+class KasaCollectorTest {
+  private static final String OLD = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900001";
+  private static final String NEW = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900002";
+  private static final String NOMETER = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900003";
+  private static final String STRIP = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900004";
+  private static final String BULB = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900005";
+  private static final String KP303 = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900006";
+
+  @Test
+  void everyProfileIsExportedInBaseUnits() throws Exception {
+    try (Fleet fleet = Fleet.start("plug-old", "plug-new", "plug-nometer", "hs300", "bulb", "kp303");
+        TestContext context =
+            TestContext.forProvider(new KasaProvider())
+                .setting("target", fleet.targets())
+                .setting("poll-interval", "1h")
+                .build();
+        Collector collector = new KasaProvider().open(context)) {
+      MetricValues m = MetricValues.of(collector.collect());
+
+      for (String id : new String[] {OLD, NEW, NOMETER, STRIP, BULB, KP303}) {
+        assertThat(m.value("kasa_scrape_success", "device_id", id)).isEqualTo(1);
+      }
+      // Old units: W, V, A as sent; total 3.25 kWh = 3250 Wh.
+      assertThat(m.value("kasa_device_power_watts", "device_id", OLD)).isEqualTo(112.5);
+      assertThat(m.value("kasa_device_voltage_volts", "device_id", OLD)).isEqualTo(229.8);
+      assertThat(m.value("kasa_device_current_amps", "device_id", OLD)).isEqualTo(0.512);
+      assertThat(m.value("kasa_device_energy_watt_hours_total", "device_id", OLD)).isCloseTo(3250, within(1e-9));
+      assertThat(m.value("kasa_device_on_time_seconds", "device_id", OLD)).isEqualTo(3600);
+      assertThat(m.value("kasa_device_rssi_dbm", "device_id", OLD)).isEqualTo(-58);
+      assertThat(m.value("kasa_device_cloud_connected", "device_id", OLD)).isEqualTo(1);
+      assertThat(m.value("kasa_device_info", "device_id", OLD, "model", "HS110(EU)", "alias", "Kitchen kettle",
+          "mac", "50:C7:BF:1A:2B:01", "hw_ver", "1.0", "ip", "127.0.0.1")).isEqualTo(1);
+      // New units: 61250 mW = 61.25 W, 230500 mV = 230.5 V, 268 mA = 0.268 A, 16384 Wh.
+      assertThat(m.value("kasa_device_power_watts", "device_id", NEW)).isEqualTo(61.25);
+      assertThat(m.value("kasa_device_voltage_volts", "device_id", NEW)).isEqualTo(230.5);
+      assertThat(m.value("kasa_device_current_amps", "device_id", NEW)).isEqualTo(0.268);
+      assertThat(m.value("kasa_device_energy_watt_hours_total", "device_id", NEW)).isEqualTo(16384);
+      assertThat(m.value("kasa_device_led_off", "device_id", NEW)).isEqualTo(1);
+      assertThat(m.value("kasa_device_cloud_connected", "device_id", NEW)).isEqualTo(0);
+      // No meter: state but no readings, not zeros.
+      assertThat(m.value("kasa_device_relay_state", "device_id", NOMETER)).isEqualTo(0);
+      assertThat(m.series("kasa_device_power_watts", "device_id", NOMETER)).isEmpty();
+      assertThat(m.series("powermon_power_watts", "device", NOMETER)).isEmpty();
+      // Bulb: 8600 mW = 8.6 W, 412 Wh, no voltage reported.
+      assertThat(m.value("kasa_device_power_watts", "device_id", BULB)).isEqualTo(8.6);
+      assertThat(m.value("kasa_device_energy_watt_hours_total", "device_id", BULB)).isEqualTo(412);
+      assertThat(m.series("kasa_device_voltage_volts", "device_id", BULB)).isEmpty();
+      assertThat(m.value("kasa_device_relay_state", "device_id", BULB)).isEqualTo(1);
+      // Unified families: the plug's total; energy counted from 0 at the exporter's first reading.
+      assertThat(m.value("powermon_power_watts", "source", "kasa", "device", NEW, "domain", "total")).isEqualTo(61.25);
+      assertThat(m.value("powermon_energy_joules_total", "source", "kasa", "device", NEW, "domain", "total")).isZero();
+      // Meterless strip: outlets' state only.
+      assertThat(m.series("kasa_plug_relay_state", "device_id", KP303)).hasSize(3);
+      assertThat(m.value("kasa_plug_on_time_seconds", "device_id", KP303, "plug_alias", "Fan")).isEqualTo(120);
+      assertThat(m.series("kasa_plug_power_watts", "device_id", KP303)).isEmpty();
+      assertThat(m.value("kasa_devices_discovered")).isEqualTo(6);
+      assertThat(m.value("kasa_scrape_duration_seconds")).isPositive();
+    }
+  }
+
+  @Test
+  void aStripShowsSixOutletsAndATotalEqualToTheirSum() throws Exception {
+    try (Fleet fleet = Fleet.start("hs300");
+        TestContext context =
+            TestContext.forProvider(new KasaProvider()).setting("target", fleet.targets())
+                .setting("poll-interval", "1h").build();
+        Collector collector = new KasaProvider().open(context)) {
+      MetricValues m = MetricValues.of(collector.collect());
+      assertThat(m.series("kasa_plug_power_watts", "device_id", STRIP)).hasSize(6);
+      double[] watts = {10.5, 35.25, 0, 7, 150, 0}; // power_mw / 1000 per outlet
+      double sum = 0;
+      for (int slot = 0; slot < 6; slot++) {
+        double w = m.value("kasa_plug_power_watts", "device_id", STRIP, "plug_slot", String.valueOf(slot));
+        assertThat(w).isEqualTo(watts[slot]);
+        sum += w;
+      }
+      assertThat(sum).isEqualTo(202.75);
+      assertThat(m.value("kasa_device_power_watts", "device_id", STRIP)).isEqualTo(202.75);
+      assertThat(m.value("kasa_device_energy_watt_hours_total", "device_id", STRIP)).isEqualTo(30555); // Wh summed
+      assertThat(m.value("kasa_device_voltage_volts", "device_id", STRIP)).isCloseTo(120.05, within(1e-9)); // mean
+      assertThat(m.value("kasa_plug_energy_watt_hours_total", "device_id", STRIP, "plug_alias", "Space heater"))
+          .isEqualTo(23000);
+      assertThat(m.value("kasa_plug_relay_state", "device_id", STRIP, "plug_slot", "2")).isZero();
+      assertThat(m.value("kasa_plug_on_time_seconds", "device_id", STRIP, "plug_slot", "4")).isEqualTo(4000);
+      assertThat(m.value("kasa_plug_power_watts", "plug_id", STRIP + "01")).isEqualTo(35.25);
+      assertThat(m.value("powermon_power_watts", "device", STRIP, "domain", "total")).isEqualTo(202.75);
+      assertThat(m.value("powermon_power_watts", "device", STRIP, "domain", "Router")).isEqualTo(35.25);
+      assertThat(m.series("powermon_power_watts", "device", STRIP)).hasSize(7);
+      assertThat(m.series("powermon_energy_joules_total", "device", STRIP)).hasSize(7);
+      assertThat(m.series("kasa_device_relay_state", "device_id", STRIP)).isEmpty();
+    }
+  }
+
+  @Test
+  void everyEmittedFamilyIsDeclared() throws Exception {
+    try (Fleet fleet = Fleet.start("plug-old", "hs300", "bulb");
+        TestContext context =
+            TestContext.forProvider(new KasaProvider()).setting("target", fleet.targets())
+                .setting("poll-interval", "1h").build();
+        Collector collector = new KasaProvider().open(context)) {
+      MetricValues m = MetricValues.of(collector.collect());
+      assertThat(new KasaProvider().metrics()).extracting(s -> s.name()).containsAll(m.names());
+      assertThat(m.names()).hasSize(new KasaProvider().metrics().size());
+    }
+  }
+
+  @Test
+  void hostileAliasesAreCappedAndStrippedOfControlCharacters() throws Exception {
+    String evil = "Plug \"1\"\n" + "x".repeat(1000);
+    try (Fleet fleet = new Fleet()) {
+      fleet.add(DeviceProfile.load("hs300").withIdentity(STRIP, evil));
+      try (TestContext context = TestContext.forProvider(new KasaProvider())
+              .setting("target", fleet.targets()).setting("poll-interval", "1h").build();
+          Collector collector = new KasaProvider().open(context)) {
+        MetricValues m = MetricValues.of(collector.collect());
+        String alias = m.labelSets("kasa_device_info").get(0).get("alias");
+        assertThat(alias).hasSize(LabelValues.MAX_LENGTH).startsWith("Plug \"1\"x").doesNotContain("\n");
+        assertThat(m.text()).contains("alias=\"Plug \\\"1\\\"xxx"); // quotes escaped in the exposition
+      }
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.powermon.kasa.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KasaSimulatorMainTest {
+  @Test
+  void startsNumberedDevicesAndPrintsWhereTheyListen() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    List<SimulatedDevice> devices =
+        KasaSimulatorMain.start(
+            new String[] {"--bind", "127.0.0.1", "--profile", "hs300", "--profile", "bulb", "--count", "2",
+                "--fault", "never-answers"},
+            new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    try {
+      String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+      assertThat(lines).hasSize(5);
+      assertThat(lines[0]).matches("device hs300 127\\.0\\.0\\.1:\\d+ 8006A1B2C3D4E5F60718293A4B5C6D7E8F900000");
+      assertThat(lines[3]).matches("device bulb 127\\.0\\.0\\.1:\\d+ 8006A1B2C3D4E5F60718293A4B5C6D7E8F900003");
+      assertThat(lines[4]).isEqualTo("ready");
+      assertThat(devices).extracting(d -> d.profile().sysinfo().path("alias").asText())
+          .containsExactly("Rack strip #0", "Reading light #1", "Rack strip #2", "Reading light #3");
+    } finally {
+      devices.forEach(SimulatedDevice::close);
+    }
+  }
+
+  @Test
+  void refusesNonLoopbackAddressesAndUnknownProfiles() {
+    assertThatThrownBy(() -> KasaSimulatorMain.start(new String[] {"--bind", "192.0.2.1", "--profile", "bulb"},
+            System.out))
+        .hasMessageContaining("not a loopback address");
+    assertThatThrownBy(() -> KasaSimulatorMain.start(new String[] {"--profile", "hs999"}, System.out))
+        .hasMessageContaining("unknown profile 'hs999'");
+  }
+}
