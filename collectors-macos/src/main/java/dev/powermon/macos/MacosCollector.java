@@ -34,7 +34,10 @@ final class MacosCollector implements Collector {
   public MetricSnapshots collect() {
     PowerLedger.View v = ledger.view();
     OptionalLong last = v.lastSampleNanos();
-    if (last.isEmpty() || nanoTime.getAsLong() - last.getAsLong() > stale.toNanos()) {
+    if (last.isEmpty()) {
+      throw new IllegalStateException(source.problem().orElse("waiting for the first sample from " + source.name()));
+    }
+    if (nanoTime.getAsLong() - last.getAsLong() > stale.toNanos()) {
       throw new IllegalStateException(source.problem().orElse(
           "no sample from " + source.name() + " for more than " + stale.toSeconds() + " s"));
     }

@@ -17,7 +17,7 @@ final class MacosMetrics {
   static final MetricSpec SAMPLE_ERRORS =
       MetricSpec.counter("macos_sample_errors_total")
           .help("Samples or values the macOS source delivered that could not be used, by reason "
-              + "(truncated, malformed, oversized, missing_key, invalid_value, unknown_unit).")
+              + "(truncated, malformed, oversized, missing_key, invalid_value).")
           .labelNames("reason")
           .build();
   static final MetricSpec RESTARTS =

@@ -29,6 +29,7 @@ public final class MacosProvider implements CollectorProvider {
           .help("Sampling window (powermetrics -i; IOReport and battery sampling period), 100ms to 1h.")
           .build();
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+  private static final Duration MAX_FIRST_WAIT = Duration.ofSeconds(4);
 
   private final Supplier<BatterySource> batteries;
   private final Duration firstBackoff;
@@ -102,14 +103,14 @@ public final class MacosProvider implements CollectorProvider {
     source.start(ledger);
     Battery battery = new Battery(batteries.get(), context::nanoTime, context.logger());
     try {
-      awaitFirstSample(source, ledger, interval.plusSeconds(2));
+      // bounded: with a long interval the first window ends after open() returns, and scrapes say so meanwhile
+      awaitFirstSample(source, ledger, min(interval.plusSeconds(2), MAX_FIRST_WAIT));
       battery.start(context.scheduler(), interval);
     } catch (IOException | InterruptedException | RuntimeException e) {
       source.close();
       throw e;
     }
-    Duration stale = interval.multipliedBy(3).compareTo(Duration.ofSeconds(5)) > 0
-        ? interval.multipliedBy(3) : Duration.ofSeconds(5);
+    Duration stale = max(interval.multipliedBy(3), Duration.ofSeconds(5));
     return new MacosCollector(source, ledger, battery, context.hostname(), stale, context::nanoTime);
   }
 
@@ -133,6 +134,14 @@ public final class MacosProvider implements CollectorProvider {
   /** The setting has no "given" flag (Settings reports defaults as set), so anything but the default counts. */
   private static boolean isExplicit(Path powermetrics) {
     return !powermetrics.equals(Path.of(DEFAULT_POWERMETRICS));
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   /** Waits until the source delivered a sample or reported why it cannot. */

@@ -13,14 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * Reads one {@code powermetrics -f plist} document (samplers cpu_power, gpu_power, ane_power).
@@ -34,7 +29,7 @@ final class PlistSampleParser {
   /** Longest window accepted; anything longer is a corrupt elapsed_ns rather than a sample. */
   private static final double MAX_SECONDS = 3600;
 
-  private final DocumentBuilder xml = secureDocumentBuilder();
+  private final DocumentBuilder xml = SecureXml.documentBuilder();
 
   PowerSample parse(byte[] document) throws MalformedSampleException {
     String text = new String(document, StandardCharsets.UTF_8);
@@ -168,41 +163,4 @@ final class PlistSampleParser {
       return null;
     }
   }
-
-  private static DocumentBuilder secureDocumentBuilder() {
-    try {
-      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      f.setXIncludeAware(false);
-      f.setExpandEntityReferences(false);
-      f.setIgnoringComments(true);
-      f.setCoalescing(true);
-      DocumentBuilder b = f.newDocumentBuilder();
-      // The DTD named in every powermetrics document is never fetched.
-      b.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
-      b.setErrorHandler(SILENT); // the default handler prints "[Fatal Error]" to stderr
-      return b;
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("the JDK's XML parser lacks a standard feature", e);
-    }
-  }
-
-  private static final ErrorHandler SILENT =
-      new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {}
-
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-          throw e;
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-          throw e;
-        }
-      };
 }

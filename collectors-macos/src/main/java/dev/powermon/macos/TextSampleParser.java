@@ -77,10 +77,15 @@ final class TextSampleParser {
   /** A decimal as powermetrics prints it in any locale: 4.87 or 4,87, never with thousands separators. */
   static double number(String text) throws MalformedSampleException {
     String s = text.indexOf(',') >= 0 && text.indexOf('.') < 0 ? text.replace(',', '.') : text;
+    double value;
     try {
-      return new BigDecimal(s).doubleValue();
+      value = new BigDecimal(s).doubleValue();
     } catch (NumberFormatException e) {
       throw new MalformedSampleException("invalid_value", "not a number: " + text);
     }
+    if (!Double.isFinite(value)) { // thousands of digits parse, and overflow a double
+      throw new MalformedSampleException("invalid_value", "number out of range");
+    }
+    return value;
   }
 }

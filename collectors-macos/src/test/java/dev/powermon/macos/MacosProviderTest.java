@@ -101,6 +101,9 @@ class MacosProviderTest {
     PowermetricsSource source = new PowermetricsSource(fake.executable, Duration.ofSeconds(1), Duration.ofMillis(10),
         now::get, org.slf4j.LoggerFactory.getLogger("test"));
     Battery none = new Battery(List::of, now::get, org.slf4j.LoggerFactory.getLogger("test"));
+    try (MacosCollector waiting = new MacosCollector(source, new PowerLedger(), none, "mac", Duration.ofSeconds(5), now::get)) {
+      assertThatThrownBy(waiting::collect).hasMessage("waiting for the first sample from powermetrics");
+    }
     try (MacosCollector c = new MacosCollector(source, ledger, none, "mac", Duration.ofSeconds(5), now::get)) {
       assertThat(MetricValues.of(c.collect()).value("powermon_power_watts", "domain", "total")).isEqualTo(2);
       now.set(5_000_000_001L);

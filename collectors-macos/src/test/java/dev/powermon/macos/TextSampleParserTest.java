@@ -66,4 +66,13 @@ class TextSampleParserTest {
     assertThat(s.invalid()).containsExactly("cpu");
     assertThat(s.domains()).containsOnlyKeys("gpu"); // no total from a partial sum
   }
+
+  @Test
+  void aHostileNumberIsInvalidNotInfinite() throws Exception {
+    String digits = "9".repeat(100_000);
+    PowerSample s = TextSampleParser.parse(
+        "*** Sampled system activity (x) (1000.00ms elapsed) ***\nCPU Power: " + digits + " mW\nGPU Power: 5 mW\n");
+    assertThat(s.invalid()).containsExactly("cpu");
+    assertThat(s.domains()).containsOnlyKeys("gpu");
+  }
 }

@@ -60,7 +60,7 @@ final class EnergyMeterLedger {
       return null;
     }
     long picowattHours = r.picowattHours() - before.picowattHours();
-    if (picowattHours < 0) {
+    if (picowattHours < 0 || r.picowattHours() < before.picowattHours()) { // the second test catches overflow
       resets++; // the counter restarted (driver reload): this window is lost, the counter must not go back
       return null;
     }

@@ -131,4 +131,12 @@ class EnergyMeterLedgerTest {
     assertThat(MeterInstance.of("rapl_package99999_pkg").countsTowardsTotal()).isFalse(); // absurd socket: not RAPL
     assertThat(MeterInstance.of("_TOTAL").role()).isEqualTo(MeterInstance.Role.IGNORED);
   }
+
+  @Test
+  void aWrapFromTheTopOfTheRangeIsAReset() {
+    ledger.update(List.of(r("rapl_package0_pkg", Long.MAX_VALUE - 10, T0)));
+    ledger.update(List.of(r("rapl_package0_pkg", Long.MIN_VALUE + 10, T0 + SECOND))); // raw ULONGLONG wrapped
+    assertThat(ledger.resets()).isEqualTo(1);
+    assertThat(ledger.joules()).isEmpty();
+  }
 }

@@ -68,7 +68,7 @@ class WindowsProviderTest {
     try (TestContext ctx = context(provider)) {
       assertThat(provider.probe(ctx).detail()).isEqualTo("3 Energy Meter instances, 0 batteries");
       try (Collector c = provider.open(ctx)) {
-        assertThat(eventually(() -> host.meter.reads() >= 3)).isTrue();
+        assertThat(eventually(() -> host.meter.reads() >= 3)).isTrue(); // the third read starts after the second is filed
         MetricValues v = MetricValues.of(c.collect());
         // per simulated second: PKG 1e9 pWh = 3.6 W, PP0 3.6 W (inside PKG), DRAM 2.5e8 pWh = 0.9 W
         assertThat(v.value("powermon_power_watts", "source", "windows", "device", "gaming-pc", "domain", "package-0"))
@@ -121,6 +121,22 @@ class WindowsProviderTest {
       assertThat(eventually(() -> broken.equals(error(c)))).isTrue();
       host.meter.failing = false;
       assertThat(eventually(() -> error(c) == null)).isTrue();
+    }
+  }
+
+  @Test
+  void hostileInstanceNamesBecomeCappedLabelsNeverMetricNames() throws Exception {
+    String hostile = "GPU\n" + "x".repeat(1000);
+    FakeHost host = new FakeHost("rapl_package0_pkg", hostile);
+    WindowsProvider provider = new WindowsProvider(host);
+    try (TestContext ctx = context(provider); Collector c = provider.open(ctx)) {
+      assertThat(eventually(() -> host.meter.reads() >= 3)).isTrue(); // the third read starts after the second is filed
+      MetricValues v = MetricValues.of(c.collect());
+      String domain = "gpu" + "x".repeat(125); // control character dropped, cut to 128 characters
+      assertThat(v.value("powermon_power_watts", "domain", domain)).isCloseTo(3.6, within(1e-9));
+      assertThat(v.value("powermon_power_watts", "domain", "total")).isCloseTo(3.6, within(1e-9)); // not in the total
+      assertThat(v.names()).containsExactlyInAnyOrder(
+          "powermon_power_watts", "powermon_energy_joules_total", "windows_energy_meter_resets_total");
     }
   }
 }

@@ -1,0 +1,95 @@
+package dev.powermon.exporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.powermon.exporter.cli.Cli;
+import dev.powermon.exporter.runtime.Providers;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The macos collector through the whole exporter on Linux, driven the documented way: an explicitly named
+ * powermetrics executable (here a script printing a hand-written plist) runs on any OS.
+ */
+class MacosWindowsEndToEndTest {
+  // Apple Silicon layout; 1 s window, cpu 2500 mW / 2500 mJ, gpu 500 mW / 500 mJ, combined 3000 mW
+  private static final String SAMPLE = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
+      <plist version="1.0">
+      <dict>
+      <key>elapsed_ns</key><integer>1000000000</integer>
+      <key>hw_model</key><string>Mac15,6</string>
+      <key>processor</key>
+      <dict>
+      <key>cpu_energy</key><integer>2500</integer>
+      <key>cpu_power</key><real>2500</real>
+      <key>gpu_energy</key><integer>500</integer>
+      <key>gpu_power</key><real>500</real>
+      <key>ane_energy</key><integer>0</integer>
+      <key>ane_power</key><real>0</real>
+      <key>combined_power</key><real>3000</real>
+      </dict>
+      </dict>
+      </plist>
+      """;
+
+  @TempDir Path dir;
+
+  private Path fakePowermetrics() throws Exception {
+    Files.writeString(dir.resolve("sample.plist"), SAMPLE);
+    Path script = dir.resolve("powermetrics");
+    // two samples, NUL-separated as powermetrics -f plist prints them, then silence until stopped
+    Files.writeString(script, "#!/bin/sh\nd=$(dirname \"$0\")\n"
+        + "cat \"$d/sample.plist\"; printf '\\0'; cat \"$d/sample.plist\"; printf '\\0'\nexec sleep 60\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+    return script;
+  }
+
+  @Test
+  void macosFamiliesFromARecordedPowermetricsPassPromtool() throws Exception {
+    Server server = Server.start(Cli.setup(Providers.discover(),
+        "--collector", "macos",
+        "--collector.macos.powermetrics=" + fakePowermetrics(),
+        "--collector.macos.interval=250ms",
+        "--web.listen-address=127.0.0.1:0",
+        "--web.admin-address=off"));
+    try {
+      String base = "http://127.0.0.1:" + server.port();
+      String energy = "powermon_energy_joules_total{device=\"";
+      String scrape = "";
+      for (int i = 0; i < 400 && !(scrape.contains(",domain=\"cpu\",source=\"macos\"} 5.0") && scrape.contains(energy)); i++) {
+        Thread.sleep(50);
+        scrape = Http.get(base + "/metrics").body();
+      }
+      // two windows of 2.5 J cpu; power is the last window's average; total = combined_power
+      assertThat(scrape)
+          .contains("powermon_collector_success{collector=\"macos\"} 1.0")
+          .containsPattern("powermon_power_watts\\{device=\"[^\"]+\",domain=\"cpu\",source=\"macos\"\\} 2\\.5\n")
+          .containsPattern("powermon_power_watts\\{device=\"[^\"]+\",domain=\"total\",source=\"macos\"\\} 3\\.0\n")
+          .containsPattern("powermon_energy_joules_total\\{device=\"[^\"]+\",domain=\"cpu\",source=\"macos\"\\} 5\\.0\n")
+          .contains("macos_source_info{source=\"powermetrics\"} 1")
+          .contains("macos_powermetrics_restarts_total 0.0");
+      assertThat(Promtool.checkMetrics(scrape)).isEmpty();
+    } finally {
+      server.close();
+    }
+  }
+
+  @Test
+  void collectorsExplainsWhyMacosAndWindowsCannotRunOnLinux() {
+    StringWriter out = new StringWriter();
+    CommandLine cl = Cli.commandLine(Providers.discover());
+    cl.setOut(new PrintWriter(out, true));
+    assertThat(cl.execute("collectors")).isZero();
+    assertThat(out.toString())
+        .containsPattern("macos +no .*macos collector runs on macOS; this is Linux")
+        .containsPattern("windows +no .*windows collector runs on Windows; this is Linux");
+  }
+}
