@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -183,8 +184,16 @@ public final class Server implements AutoCloseable {
       orchestrator.runners().forEach(CollectorRunner::close);
     }
     pool.close();
-    tableWriter.shutdown();
     adminThreads.shutdownNow();
+    // A discovery write may be under way: let it finish, so the file is whole and no longer in use.
+    tableWriter.shutdown();
+    try {
+      if (!tableWriter.awaitTermination(5, TimeUnit.SECONDS)) {
+        LOG.warn("the metric table write did not finish within 5 s of shutdown");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
 }

@@ -103,7 +103,8 @@ class ServerTest {
 
   @Test
   void aFamilyToggledThroughTheAdminApiLeavesTheNextScrapeAndTheFile() throws Exception {
-    Http.get(base + "/metrics"); // discovery
+    Http.get(base + "/metrics"); // discovery, written to the file in the background
+    awaitFileContains("  steady_temperature_celsius: true\n");
     assertThat(Http.get(admin + "/api/v1/metrics").body())
         .contains("{\"name\":\"steady_temperature_celsius\",\"enabled\":true,\"decided_by\":\"table\",\"collectors\":[\"steady\"]}");
 
@@ -120,6 +121,13 @@ class ServerTest {
         .contains("  # kept on purpose\n  powermon_power_watts: true\n")
         .contains("  steady_temperature_celsius: false\n")
         .contains("  steady_hidden_ratio: true\n");
+  }
+
+  private void awaitFileContains(String text) throws Exception {
+    for (int i = 0; i < 200 && !Files.readString(config).contains(text); i++) {
+      Thread.sleep(50);
+    }
+    assertThat(Files.readString(config)).contains(text);
   }
 
   @Test

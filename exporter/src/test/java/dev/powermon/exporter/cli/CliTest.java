@@ -45,7 +45,8 @@ class CliTest {
   @Test
   void anUnknownCollectorIsAUsageError() {
     assertThat(run("probe", "--collector", "nosuch")).isEqualTo(2);
-    assertThat(err.toString()).contains("--collector: no collector named 'nosuch'; this build has [broken, hanging, kasa, steady]");
+    // the list grows with every collector module on the class path
+    assertThat(err.toString()).containsPattern("--collector: no collector named 'nosuch'; this build has \\[broken, hanging, .*steady.*\\]");
   }
 
   @Test

@@ -1,0 +1,121 @@
+package dev.powermon.host;
+
+import dev.powermon.api.Collector;
+import dev.powermon.api.CollectorContext;
+import dev.powermon.api.CollectorProvider;
+import dev.powermon.api.MetricSpec;
+import dev.powermon.api.ProbeResult;
+import dev.powermon.api.SettingSpec;
+import dev.powermon.host.HostSettings.EstimateMode;
+import dev.powermon.host.HostSource.CpuInfo;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The {@code host} collector: CPU, memory, network, battery and uptime of any machine through OSHI, and a
+ * CPU-load power estimate labelled {@code source="estimate"} where nothing measures the host's power.
+ */
+public final class HostProvider implements CollectorProvider {
+  /**
+   * The first utilisation window, so that the first scrape and {@code powermon probe} already show one;
+   * longer than OSHI's 300 ms cache of CPU ticks.
+   */
+  static final Duration FIRST_WINDOW = HostSettings.MIN_INTERVAL;
+
+  private final Supplier<HostSource> sources;
+  /** Created by the first probe or open, then shared: OSHI's setup takes a second or more, its reads are thread-safe. */
+  private HostSource source;
+
+  public HostProvider() {
+    this(OshiHostSource::new);
+  }
+
+  HostProvider(Supplier<HostSource> sources) {
+    this.sources = sources;
+  }
+
+  @Override
+  public String name() {
+    return "host";
+  }
+
+  @Override
+  public String description() {
+    return "CPU, memory, network, battery and uptime of this host through OSHI (any OS), "
+        + "and a labelled CPU-load power estimate where nothing measures.";
+  }
+
+  @Override
+  public List<SettingSpec> settings() {
+    return HostSettings.ALL;
+  }
+
+  @Override
+  public List<MetricSpec> metrics() {
+    return HostMetrics.SPECS;
+  }
+
+  @Override
+  public ProbeResult probe(CollectorContext context) {
+    try {
+      HostSettings settings = new HostSettings(context.settings());
+      CpuInfo cpu = source().cpuInfo();
+      PowerEstimate estimate = settings.powerEstimate(cpu.logicalCores());
+      return ProbeResult.available(String.format(
+          "%s, %d logical CPUs; estimate %s", cpu.model(), cpu.logicalCores(), estimateDetail(settings,
+              estimate, context.hostPowerMeasured())));
+    } catch (IllegalArgumentException e) {
+      return ProbeResult.unavailable(e.getMessage());
+    } catch (RuntimeException | LinkageError e) {
+      return ProbeResult.unavailable(nativeHint(e));
+    }
+  }
+
+  private static String estimateDetail(HostSettings settings, PowerEstimate estimate, boolean measured) {
+    EstimateMode mode = settings.estimateMode();
+    if (mode == EstimateMode.OFF || (mode == EstimateMode.AUTO && measured)) {
+      return mode == EstimateMode.OFF ? "off" : "off (another collector measures this host)";
+    }
+    return String.format("on, %.1f W idle to %.1f W at full load", estimate.idleWatts(), estimate.tdpWatts());
+  }
+
+  /** OSHI fails this way when JNA cannot unpack or load its native library (noexec temp directory). */
+  private static String nativeHint(Throwable e) {
+    return "OSHI cannot read this host (" + e + "); if JNA could not load its native library, point "
+        + "-Djna.tmpdir at a writable directory not mounted noexec";
+  }
+
+  private synchronized HostSource source() {
+    if (source == null) {
+      source = sources.get();
+    }
+    return source;
+  }
+
+  @Override
+  public Collector open(CollectorContext context) throws Exception {
+    HostSettings settings = new HostSettings(context.settings());
+    HostSource host;
+    try {
+      host = source();
+    } catch (LinkageError e) {
+      throw new IllegalStateException(nativeHint(e), e);
+    }
+    CpuInfo cpu = host.cpuInfo();
+    PowerEstimate estimate =
+        settings.estimateMode() == EstimateMode.OFF ? null : settings.powerEstimate(cpu.logicalCores());
+    HostSampler sampler =
+        new HostSampler(host, settings.perCore(), estimate, context::nanoTime, context.logger());
+    sampler.run();
+    // A second sample after a short window gives the first scrape a utilisation and an estimate.
+    Thread.sleep(FIRST_WINDOW.toMillis());
+    sampler.run();
+    long period = settings.interval().toNanos();
+    ScheduledFuture<?> schedule =
+        context.scheduler().scheduleAtFixedRate(sampler, period, period, TimeUnit.NANOSECONDS);
+    return new HostCollector(context, cpu, sampler, settings, schedule);
+  }
+}

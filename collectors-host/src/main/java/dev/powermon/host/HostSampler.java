@@ -1,0 +1,87 @@
+package dev.powermon.host;
+
+import dev.powermon.host.HostSource.HostSample;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+
+/**
+ * Takes a {@link HostSample} on every run, derives utilisation and the estimate from the previous one, and
+ * publishes the result as an immutable {@link Reading} that scrapes read without touching the host. Runs
+ * on one thread at a time (the scheduler never overlaps runs of one task).
+ */
+final class HostSampler implements Runnable {
+  private final HostSource source;
+  private final boolean perCore;
+  private final PowerEstimate estimate; // null when the estimate is off
+  private final LongSupplier nanoTime;
+  private final Logger log;
+  private final EnergyCounter energy = new EnergyCounter();
+
+  private volatile Reading latest;
+  private volatile String failure;
+
+  /**
+   * What the last good sample says. Utilisation and estimate are NaN until two samples exist.
+   *
+   * @param atNanos when the sample was taken, on {@code nanoTime}'s scale
+   */
+  record Reading(
+      HostSample sample,
+      double cpuUtilization,
+      List<Double> coreUtilization,
+      double estimateWatts,
+      double estimateJoules,
+      long atNanos) {}
+
+  HostSampler(HostSource source, boolean perCore, PowerEstimate estimate, LongSupplier nanoTime, Logger log) {
+    this.source = source;
+    this.perCore = perCore;
+    this.estimate = estimate;
+    this.nanoTime = nanoTime;
+    this.log = log;
+  }
+
+  @Override
+  public void run() {
+    HostSample sample;
+    try {
+      sample = source.sample(perCore);
+    } catch (RuntimeException e) {
+      if (failure == null) {
+        log.warn("Reading the host through OSHI failed, host metrics are withheld until it works again: {}",
+            e.toString());
+      }
+      failure = "reading the host failed: " + e;
+      return;
+    }
+    long now = nanoTime.getAsLong();
+    latest = next(latest, sample, now);
+    if (failure != null) {
+      log.info("Reading the host works again.");
+      failure = null;
+    }
+  }
+
+  private Reading next(Reading previous, HostSample sample, long now) {
+    if (previous == null) {
+      return new Reading(sample, Double.NaN, List.of(), Double.NaN, energy.joules(), now);
+    }
+    double load = Utilization.between(previous.sample().cpu(), sample.cpu());
+    List<Double> cores = Utilization.perCore(previous.sample().cores(), sample.cores());
+    double watts = estimate == null || Double.isNaN(load) ? Double.NaN : estimate.watts(load);
+    // The estimate is the average over exactly this window, so watts x window is its energy.
+    double joules = Double.isNaN(watts) ? energy.joules() : energy.add(watts, now - previous.atNanos());
+    return new Reading(sample, load, cores, watts, joules, now);
+  }
+
+  /** The last good reading, or null before the first sample succeeded. */
+  Reading latest() {
+    return latest;
+  }
+
+  /** Why the last sample failed, or null when it succeeded. */
+  String failure() {
+    return failure;
+  }
+}

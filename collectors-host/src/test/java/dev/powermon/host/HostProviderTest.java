@@ -1,0 +1,111 @@
+package dev.powermon.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.powermon.api.Collector;
+import dev.powermon.api.CollectorProvider;
+import dev.powermon.api.ProbeResult;
+import dev.powermon.testkit.MetricValues;
+import dev.powermon.testkit.TestContext;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+class HostProviderTest {
+
+  @Test
+  void registeredForServiceLoaderAndNeverNamedAsMeasuring() {
+    assertThat(ServiceLoader.load(CollectorProvider.class).stream().map(ServiceLoader.Provider::get))
+        .filteredOn(p -> p.name().equals("host"))
+        .singleElement()
+        .satisfies(p -> {
+          assertThat(p.measuresHostPower()).isFalse();
+          assertThat(p.networked()).isFalse();
+        });
+  }
+
+  @Test
+  void probeSaysWhatItFoundAndWhatTheEstimateWillBe() throws Exception {
+    HostProvider provider = new HostProvider(() -> new FakeHostSource(1, 2));
+    try (TestContext ctx = TestContext.forProvider(provider).build()) {
+      ProbeResult r = provider.probe(ctx);
+      assertThat(r.isAvailable()).isTrue();
+      // 4 logical CPUs x 4 W = 16 W, idle 20% = 3.2 W
+      assertThat(r.detail()).isEqualTo("Fake CPU 3000, 4 logical CPUs; estimate on, 3.2 W idle to 16.0 W at full load");
+    }
+    try (TestContext ctx = TestContext.forProvider(provider).hostPowerMeasured(true).build()) {
+      assertThat(provider.probe(ctx).detail()).endsWith("estimate off (another collector measures this host)");
+    }
+  }
+
+  @Test
+  void probeAndOpenShareOneSourceBecauseOshiIsCostlyToSetUp() throws Exception {
+    AtomicInteger created = new AtomicInteger();
+    HostProvider provider = new HostProvider(() -> {
+      created.incrementAndGet();
+      return new FakeHostSource(1, 2);
+    });
+    try (TestContext ctx = TestContext.forProvider(provider).build()) {
+      provider.probe(ctx);
+      provider.open(ctx).close();
+      provider.open(ctx).close();
+    }
+    assertThat(created).hasValue(1);
+  }
+
+  @Test
+  void probeRefusesInconsistentSettingsWithTheSettingName() throws Exception {
+    HostProvider provider = new HostProvider(() -> new FakeHostSource(1, 2));
+    try (TestContext ctx = TestContext.forProvider(provider).setting("estimate", "sometimes").build()) {
+      assertThat(provider.probe(ctx).detail()).isEqualTo("collectors.host.estimate: 'sometimes' is not auto, on or off");
+    }
+    try (TestContext ctx = TestContext.forProvider(provider).setting("idle-watts", "20").setting("tdp-watts", "10")
+        .build()) {
+      ProbeResult r = provider.probe(ctx);
+      assertThat(r.isAvailable()).isFalse();
+      assertThat(r.detail()).startsWith("collectors.host: ").contains("idle-watts 20.0");
+    }
+    try (TestContext ctx = TestContext.forProvider(provider).setting("interval", "100ms").build()) {
+      assertThat(provider.probe(ctx).detail()).isEqualTo("collectors.host.interval: 100ms is outside 500ms to 10m");
+      assertThatIllegalArgumentException().isThrownBy(() -> provider.open(ctx));
+    }
+  }
+
+  @Test
+  void probeReportsAHostOshiCannotReadInsteadOfThrowing() throws Exception {
+    HostProvider provider = new HostProvider(() -> {
+      throw new UnsatisfiedLinkError("libjnidispatch.so: failed to map segment");
+    });
+    try (TestContext ctx = TestContext.forProvider(provider).build()) {
+      ProbeResult r = provider.probe(ctx);
+      assertThat(r.isAvailable()).isFalse();
+      assertThat(r.detail()).contains("failed to map segment").contains("-Djna.tmpdir");
+    }
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void realHostThroughOshiShowsSaneMetricsAndALabelledEstimate() throws Exception {
+    HostProvider provider = new HostProvider();
+    try (TestContext ctx = TestContext.forProvider(provider).hostname("build-host").build()) {
+      assertThat(provider.probe(ctx).isAvailable()).isTrue();
+      try (Collector c = provider.open(ctx)) {
+        MetricValues v = MetricValues.of(c.collect());
+        assertThat(v.value("powermon_host_cpu_utilization_ratio")).isBetween(0.0, 1.0);
+        double total = v.value("powermon_host_memory_total_bytes");
+        assertThat(total).isPositive();
+        assertThat(v.value("powermon_host_memory_used_bytes")).isBetween(0.0, total);
+        assertThat(v.value("powermon_host_network_receive_bytes_total", "interface", "lo")).isNotNegative();
+        assertThat(v.value("powermon_host_uptime_seconds")).isPositive();
+        assertThat(v.has("powermon_host_cpu_info")).isTrue();
+        assertThat(v.value("powermon_power_watts", "source", "estimate", "device", "build-host", "domain", "total"))
+            .isPositive();
+        assertThat(v.value("powermon_energy_joules_total", "source", "estimate")).isNotNegative();
+        assertThat(c.summary()).singleElement().asString().contains("logical CPUs");
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.powermon.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class PowerEstimateTest {
+
+  @Test
+  void interpolatesBetweenIdleAndTdp() {
+    PowerEstimate p = new PowerEstimate(13, 65);
+    assertThat(p.watts(0)).isEqualTo(13.0);
+    assertThat(p.watts(1)).isEqualTo(65.0);
+    // 13 + (65 - 13) x 0.25 = 13 + 13 = 26
+    assertThat(p.watts(0.25)).isCloseTo(26.0, within(1e-12));
+  }
+
+  @Test
+  void loadOutsideZeroToOneIsClamped() {
+    PowerEstimate p = new PowerEstimate(2, 10);
+    assertThat(p.watts(-0.5)).isEqualTo(2.0);
+    assertThat(p.watts(1.7)).isEqualTo(10.0);
+  }
+
+  @Test
+  void inconsistentWattsAreRefusedWithBothValues() {
+    assertThatIllegalArgumentException().isThrownBy(() -> new PowerEstimate(70, 65))
+        .withMessageContaining("idle-watts 70.0").withMessageContaining("tdp-watts 65.0");
+    assertThatIllegalArgumentException().isThrownBy(() -> new PowerEstimate(-1, 65));
+    assertThatIllegalArgumentException().isThrownBy(() -> new PowerEstimate(0, 0));
+    assertThatIllegalArgumentException().isThrownBy(() -> new PowerEstimate(Double.NaN, 65));
+  }
+
+  @Test
+  void energyIsPowerTimesWindowAndNeverDecreases() {
+    EnergyCounter e = new EnergyCounter();
+    // 26 W for 1.5 s = 39 J
+    assertThat(e.add(26, 1_500_000_000L)).isCloseTo(39.0, within(1e-9));
+    // + 13 W for 250 ms = 3.25 J -> 42.25 J
+    assertThat(e.add(13, 250_000_000L)).isCloseTo(42.25, within(1e-9));
+    // a clock going backwards, negative or NaN power add nothing
+    assertThat(e.add(13, -1_000_000_000L)).isCloseTo(42.25, within(1e-9));
+    assertThat(e.add(-5, 1_000_000_000L)).isCloseTo(42.25, within(1e-9));
+    assertThat(e.add(Double.NaN, 1_000_000_000L)).isCloseTo(42.25, within(1e-9));
+    assertThat(e.joules()).isCloseTo(42.25, within(1e-9));
+  }
+}

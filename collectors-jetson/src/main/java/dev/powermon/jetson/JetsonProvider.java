@@ -1,0 +1,129 @@
+package dev.powermon.jetson;
+
+import dev.powermon.api.Collector;
+import dev.powermon.api.CollectorContext;
+import dev.powermon.api.CollectorProvider;
+import dev.powermon.api.MetricSpec;
+import dev.powermon.api.ProbeResult;
+import dev.powermon.api.SettingSpec;
+import dev.powermon.api.SettingType;
+import dev.powermon.api.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** NVIDIA Jetson: INA rails from sysfs, everything else from tegrastats. */
+public final class JetsonProvider implements CollectorProvider {
+  static final SettingSpec SYSFS = SettingSpec.builder("sysfs", SettingType.PATH).defaultValue("/sys")
+      .help("Root of sysfs, where the INA3221/INA238 monitors are found under bus/i2c/devices; the board model is"
+          + " read from proc/device-tree/model next to it.")
+      .build();
+  static final SettingSpec TEGRASTATS = SettingSpec.builder("tegrastats", SettingType.PATH)
+      .defaultValue("/usr/bin/tegrastats")
+      .help("The tegrastats executable, run as '<path> --interval <ms>' for temperatures, usage and engines.")
+      .build();
+  static final SettingSpec INTERVAL = SettingSpec.builder("interval", SettingType.DURATION).defaultValue("1s")
+      .help("How often the rails are sampled and tegrastats prints a line; at least 10ms.")
+      .build();
+  static final SettingSpec DEVICE_TYPE = SettingSpec.builder("device-type", SettingType.STRING)
+      .help("The device_type label; by default the device-tree model (\"NVIDIA Jetson AGX Orin Developer Kit\").")
+      .build();
+  private static final Duration MIN_INTERVAL = Duration.ofMillis(10);
+  private static final List<MetricSpec> METRICS = JetsonSpecs.all();
+
+  @Override
+  public String name() {
+    return "jetson";
+  }
+
+  @Override
+  public String description() {
+    return "NVIDIA Jetson: power rails from the INA monitors, temperatures, usage and engines from tegrastats.";
+  }
+
+  @Override
+  public List<SettingSpec> settings() {
+    return List.of(SYSFS, TEGRASTATS, INTERVAL, DEVICE_TYPE);
+  }
+
+  @Override
+  public List<MetricSpec> metrics() {
+    return METRICS;
+  }
+
+  /**
+   * The edge exporter's rule: a rail, sensor, core or engine family seen for the first time is off until
+   * the operator turns it on. The declared families (the unified power families, the input rails, RAM,
+   * CPU and GPU usage) keep their declared default, true.
+   */
+  @Override
+  public boolean enabledByDefault(String familyName) {
+    return METRICS.stream().filter(m -> m.name().equals(familyName)).findFirst()
+        .map(MetricSpec::enabledByDefault).orElse(false);
+  }
+
+  @Override
+  public boolean measuresHostPower() {
+    return true;
+  }
+
+  @Override
+  public ProbeResult probe(CollectorContext context) {
+    try {
+      Settings s = context.settings();
+      Path sysfs = s.path(SYSFS);
+      Path tegrastats = s.path(TEGRASTATS);
+      String model = DeviceModel.read(sysfs);
+      List<RailChannel> rails = InaDiscovery.discover(sysfs);
+      boolean runnable = Files.isExecutable(tegrastats);
+      if (runnable || !rails.isEmpty()) {
+        return ProbeResult.available(model + "; " + railsFound(rails) + "; tegrastats "
+            + (runnable ? "at " + tegrastats : "not found at " + tegrastats));
+      }
+      return ProbeResult.unavailable(notFound(model, sysfs, tegrastats));
+    } catch (RuntimeException e) {
+      return ProbeResult.unavailable("cannot look for a Jetson: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public Collector open(CollectorContext context) throws Exception {
+    Settings s = context.settings();
+    Path sysfs = s.path(SYSFS);
+    Path tegrastats = s.path(TEGRASTATS);
+    Duration interval = s.duration(INTERVAL);
+    if (interval.compareTo(MIN_INTERVAL) < 0) {
+      throw new IllegalArgumentException("collectors.jetson.interval: " + interval.toMillis() + "ms is below 10ms");
+    }
+    List<RailChannel> rails = InaDiscovery.discover(sysfs);
+    boolean runnable = Files.isExecutable(tegrastats);
+    String model = DeviceModel.read(sysfs);
+    if (rails.isEmpty() && !runnable) {
+      throw new IllegalStateException(notFound(model, sysfs, tegrastats));
+    }
+    String deviceType = s.isSet(DEVICE_TYPE) ? s.string(DEVICE_TYPE) : model;
+    return JetsonCollector.start(context, rails, runnable ? tegrastats : null, interval, deviceType);
+  }
+
+  private static String railsFound(List<RailChannel> rails) {
+    if (rails.isEmpty()) {
+      return "no INA monitors (rails from tegrastats)";
+    }
+    Optional<String> input = MetricNames.inputRail(rails.stream().map(RailChannel::name).collect(Collectors.toList()));
+    return rails.size() + " INA rails (" + rails.stream().map(RailChannel::name).collect(Collectors.joining(", "))
+        + ")" + input.map(r -> ", total " + r).orElse(", no input rail");
+  }
+
+  private static String notFound(String model, Path sysfs, Path tegrastats) {
+    String where = "no executable tegrastats at " + tegrastats + " and no INA3221/INA238 monitors under "
+        + sysfs.resolve("bus/i2c/devices");
+    if (DeviceModel.isJetson(model)) {
+      return model + ", but " + where + "; install nvidia-l4t-tools or set --collector.jetson.tegrastats";
+    }
+    return "not a Jetson: " + where + ", and " + DeviceModel.modelFile(sysfs) + " names no NVIDIA Jetson"
+        + " (point --collector.jetson.tegrastats and --collector.jetson.sysfs elsewhere to run off-board)";
+  }
+}

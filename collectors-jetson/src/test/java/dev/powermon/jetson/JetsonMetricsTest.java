@@ -1,0 +1,108 @@
+package dev.powermon.jetson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.powermon.jetson.Readings.TegrastatsHealth;
+import dev.powermon.testkit.MetricValues;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class JetsonMetricsTest {
+  private static final String ORIN_NANO =
+      "01-05-2025 18:20:44 RAM 3300/7620MB (lfb 6x2MB) SWAP 10/3810MB (cached 2MB) "
+          + "CPU [30%@1510,10%@1510,20%@729,0%@729,off,off] EMC_FREQ 7%@2133 GR3D_FREQ 45%@[612] NVDEC off "
+          + "VIC 12%@115 APE 200 cpu@60.5C soc2@59.75C gpu@-256C PMIC@100C "
+          + "VDD_IN 6010mW/6000mW VDD_CPU_GPU_CV 1610mW/1605 VDD_SOC 1250mW/1249mW";
+  private static final String AGX_ORIN =
+      "RAM 7001/62841MB CPU [4%@729,2%@729] VDD_GPU_SOC 3120mW/3005mW VDD_CPU_CV 610mW/590mW "
+          + "VIN_SYS_5V0 4800mW/4750mW VDDQ_VDD2_1V8AO 620mW/615mW";
+
+  @Test
+  void everyFieldOfALineInBaseUnitsWithTheSeedsLabels() {
+    MetricValues v = build(ORIN_NANO, Optional.empty());
+    String[] l = {"device_type", "NVIDIA Jetson Orin Nano", "hostname", "edge-1"};
+
+    assertThat(v.value("jetson_ram_used_bytes", l)).isEqualTo(3300.0 * 1048576);
+    assertThat(v.value("jetson_ram_total_bytes", l)).isEqualTo(7620.0 * 1048576);
+    assertThat(v.value("jetson_swap_cached_bytes", l)).isEqualTo(2.0 * 1048576);
+    // four online cores: (30 + 10 + 20 + 0) / 4 = 15
+    assertThat(v.value("jetson_cpu_avg_usage_percent", l)).isEqualTo(15.0);
+    assertThat(v.value("jetson_cpu_online_cores", l)).isEqualTo(4.0);
+    assertThat(v.value("jetson_cpu_core0_usage_percent", l)).isEqualTo(30.0);
+    assertThat(v.value("jetson_cpu_core2_freq_hertz", l)).isEqualTo(729e6);
+    assertThat(v.has("jetson_cpu_core4_usage_percent")).isFalse(); // offline, no invented zero
+    assertThat(v.value("jetson_gpu_usage_percent", l)).isEqualTo(45.0);
+    assertThat(v.value("jetson_gpu_freq_hertz", l)).isEqualTo(612e6);
+    assertThat(v.value("jetson_emc_usage_percent", l)).isEqualTo(7.0);
+    assertThat(v.value("jetson_emc_freq_hertz", l)).isEqualTo(2133e6);
+    assertThat(v.value("jetson_engine_nvdec_active", l)).isEqualTo(0.0);
+    assertThat(v.value("jetson_engine_vic_active", l)).isEqualTo(1.0);
+    assertThat(v.value("jetson_engine_vic_usage_percent", l)).isEqualTo(12.0);
+    assertThat(v.value("jetson_engine_ape_freq_hertz", l)).isEqualTo(200e6);
+    assertThat(v.value("jetson_temp_cpu_celsius", l)).isEqualTo(60.5);
+    assertThat(v.value("jetson_temp_soc2_celsius", l)).isEqualTo(59.75);
+    assertThat(v.has("jetson_temp_gpu_celsius")).isFalse(); // -256C: offline
+    assertThat(v.has("jetson_temp_pmic_celsius")).isFalse(); // constant placeholder
+  }
+
+  @Test
+  void railsFeedTheirOwnFamiliesAndTheUnifiedOnesWithTheInputRailAsTotal() {
+    MetricValues v = build(ORIN_NANO, Optional.empty());
+
+    assertThat(v.value("jetson_power_vdd_in_watts")).isEqualTo(6.01);
+    assertThat(v.value("jetson_power_vdd_cpu_gpu_cv_watts")).isEqualTo(1.61);
+    assertThat(v.value("powermon_power_watts", "source", "jetson", "device", "edge-1", "domain", "VDD_IN"))
+        .isEqualTo(6.01);
+    assertThat(v.value("powermon_power_watts", "domain", "total")).isEqualTo(6.01);
+    assertThat(v.value("powermon_energy_joules_total", "domain", "total")).isEqualTo(12.5);
+    assertThat(v.value("powermon_energy_joules_total", "domain", "VDD_SOC")).isEqualTo(2.5);
+    assertThat(v.series("powermon_power_watts")).hasSize(4); // three rails and the total
+  }
+
+  @Test
+  void agxOrinHasNoInputRailSoNoTotal() {
+    MetricValues v = build(AGX_ORIN, Optional.empty());
+
+    assertThat(v.series("powermon_power_watts")).hasSize(4);
+    assertThat(v.series("powermon_power_watts", "domain", "total")).isEmpty();
+    assertThat(v.value("jetson_power_vin_sys_5v0_watts")).isCloseTo(4.8, within(1e-12));
+  }
+
+  @Test
+  void healthCountersAndTheirTypes() {
+    MetricValues v = build(AGX_ORIN, Optional.of(new TegrastatsHealth(true, 10, 2, 5, 1)));
+
+    assertThat(v.value("jetson_tegrastats_up")).isEqualTo(1.0);
+    assertThat(v.value("jetson_tegrastats_lines_total")).isEqualTo(10.0);
+    assertThat(v.value("jetson_tegrastats_bad_lines_total")).isEqualTo(2.0);
+    assertThat(v.value("jetson_tegrastats_unknown_tokens_total")).isEqualTo(5.0);
+    assertThat(v.value("jetson_tegrastats_restarts_total")).isEqualTo(1.0);
+    assertThat(v.text()).contains("# TYPE jetson_tegrastats_lines_total counter")
+        .contains("# HELP jetson_power_vdd_gpu_soc_watts ");
+  }
+
+  @Test
+  void twoNamesThatSanitizeAlikeYieldOneFamily() {
+    TegrastatsSample s = TegrastatsParser.parse("RAM 1/2MB CPU [1%@1] Tj@40C tj@50C");
+    Readings r = new Readings(Optional.of(s), Map.of(), Map.of(), "none", Optional.empty(), Optional.empty());
+
+    MetricValues v = MetricValues.of(JetsonMetrics.build(r, "x", "h"));
+
+    assertThat(v.series("jetson_temp_tj_celsius")).hasSize(1);
+  }
+
+  private static MetricValues build(String line, Optional<TegrastatsHealth> health) {
+    TegrastatsSample s = TegrastatsParser.parse(line);
+    Map<String, Double> watts = new HashMap<>();
+    Map<String, Double> joules = new HashMap<>();
+    s.rails().forEach((rail, r) -> {
+      watts.put(rail, r.currentMilliwatts() / 1e3);
+      joules.put(rail, rail.equals("VDD_IN") ? 12.5 : 2.5);
+    });
+    Readings r = new Readings(Optional.of(s), watts, joules, "tegrastats", health, Optional.empty());
+    return MetricValues.of(JetsonMetrics.build(r, "NVIDIA Jetson Orin Nano", "edge-1"));
+  }
+}

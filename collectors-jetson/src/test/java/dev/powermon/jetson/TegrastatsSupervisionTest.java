@@ -1,0 +1,103 @@
+package dev.powermon.jetson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.powermon.api.Collector;
+import dev.powermon.testkit.MetricValues;
+import dev.powermon.testkit.TestContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The collector against a fake tegrastats that prints, dies, prints garbage, and comes back. */
+class TegrastatsSupervisionTest {
+  private static final String FIRST =
+      "RAM 3000/7620MB CPU [20%@729,off] tj@50C VDD_IN 4000mW/4000mW VDD_SOC 1000mW/1000mW";
+  private static final String STEADY =
+      "02-01-2026 10:00:00 RAM 3300/7620MB (lfb 6x2MB) SWAP 0/3810MB (cached 0MB) CPU [30%@1510,10%@1510] "
+          + "GR3D_FREQ 45%@[612] cpu@60.5C gpu@-256C VDD_IN 6000mW/5000mW VDD_SOC 1250mW/1249mW NEWTOKEN";
+  private final JetsonProvider provider = new JetsonProvider();
+  @TempDir Path root;
+
+  @Test
+  void restartsWhenItDiesCountsBadLinesAndKeepsServing() throws Exception {
+    FakeTegrastats fake = new FakeTegrastats(root)
+        .run(1, FIRST + "\nSegmentation fault\n")
+        .run(2, "RAM 1000/3964MB CPU [9%@14") // dies mid-line
+        .steady(STEADY);
+    try (TestContext ctx = context(fake.install()); Collector c = provider.open(ctx)) {
+      Poll.until("the third run's lines", () -> fake.runs() >= 3 && watts(c) == 6.0);
+      MetricValues v = MetricValues.of(c.collect());
+
+      assertThat(fake.args()).isEqualTo("--interval 100");
+      assertThat(v.value("jetson_tegrastats_up")).isEqualTo(1.0);
+      assertThat(v.value("jetson_tegrastats_restarts_total")).isEqualTo(2.0);
+      // "Segmentation fault" (no RAM, no CPU) and run 2's line cut by its death
+      assertThat(v.value("jetson_tegrastats_bad_lines_total")).isEqualTo(2.0);
+      assertThat(v.value("jetson_tegrastats_unknown_tokens_total")).isGreaterThanOrEqualTo(3.0); // "Segmentation", "fault", NEWTOKEN...
+      assertThat(v.value("jetson_tegrastats_lines_total")).isGreaterThanOrEqualTo(4.0);
+      assertThat(v.value("jetson_power_vdd_in_watts")).isEqualTo(6.0); // rails from tegrastats: no sysfs here
+      assertThat(v.value("jetson_temp_cpu_celsius")).isEqualTo(60.5);
+      assertThat(v.value("jetson_cpu_avg_usage_percent")).isEqualTo(20.0); // (30 + 10) / 2
+      assertThat(v.value("jetson_swap_total_bytes")).isEqualTo(3810.0 * 1048576);
+
+      Poll.until("energy from the steady lines", () -> JetsonCollectorTest.joules(c, "total") > 0.3);
+      double before = JetsonCollectorTest.joules(c, "total");
+      Poll.until("energy to keep growing", () -> JetsonCollectorTest.joules(c, "total") > before);
+      // two rails at a constant ratio integrate in that ratio: 1.25 W / 6 W
+      assertThat(JetsonCollectorTest.joules(c, "VDD_SOC") / JetsonCollectorTest.joules(c, "VDD_IN"))
+          .isCloseTo(1.25 / 6, within(0.05));
+      assertThat(c.summary()).contains("temperature sensors: cpu; offline: gpu");
+    }
+  }
+
+  @Test
+  void closeStopsTheProcess() throws Exception {
+    FakeTegrastats fake = new FakeTegrastats(root).steady(STEADY);
+    TestContext ctx = context(fake.install());
+    Collector c = provider.open(ctx);
+    Poll.until("the fake to start", () -> fake.pid().isPresent());
+    OptionalLong pid = fake.pid();
+
+    c.close();
+    ctx.close();
+
+    Poll.until("the fake to be gone",
+        () -> ProcessHandle.of(pid.getAsLong()).map(p -> !p.isAlive()).orElse(true));
+  }
+
+  @Test
+  void tegrastatsThatNeverPrintsAGoodLineFailsTheScrapeWithTheReason() throws Exception {
+    Path broken = root.resolve("tegrastats");
+    Files.writeString(broken, "#!/bin/sh\necho 'tegrastats: permission denied'\nexit 2\n");
+    Files.setPosixFilePermissions(broken, PosixFilePermissions.fromString("rwx------"));
+    try (TestContext ctx = context(broken); Collector c = provider.open(ctx)) {
+      assertThatExceptionOfType(IOException.class).isThrownBy(c::collect)
+          .withMessageContaining(broken + " has printed no good line")
+          .withMessageContaining("run it by hand");
+      assertThat(c.summary()).anySatisfy(s -> assertThat(s).contains("bad"));
+    }
+  }
+
+  private TestContext context(Path tegrastats) {
+    return TestContext.forProvider(provider)
+        .setting("sysfs", root.resolve("empty-sys").toString())
+        .setting("tegrastats", tegrastats.toString())
+        .setting("interval", "100ms")
+        .build();
+  }
+
+  private static double watts(Collector c) {
+    try {
+      return MetricValues.of(c.collect()).value("powermon_power_watts", "domain", "total");
+    } catch (Exception | AssertionError e) {
+      return -1;
+    }
+  }
+}

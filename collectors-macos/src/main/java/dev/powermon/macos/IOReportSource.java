@@ -1,0 +1,95 @@
+package dev.powermon.macos;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+
+/** Samples IOReport's Energy Model every interval on the shared scheduler; needs no root. */
+final class IOReportSource implements SampleSource {
+  private final EnergyChannelSource.Opener opener;
+  private final ScheduledExecutorService scheduler;
+  private final Duration interval;
+  private final LongSupplier nanoTime;
+  private final Logger log;
+  private EnergyChannelSource channels;
+  private ScheduledFuture<?> task;
+  private long lastNanos;
+  private volatile String problem;
+
+  IOReportSource(EnergyChannelSource.Opener opener, ScheduledExecutorService scheduler, Duration interval,
+      LongSupplier nanoTime, Logger log) {
+    this.opener = opener;
+    this.scheduler = scheduler;
+    this.interval = interval;
+    this.nanoTime = nanoTime;
+    this.log = log;
+  }
+
+  /** Whether this is a Mac whose IOReport has Energy Model channels (Apple Silicon). */
+  static boolean works() {
+    if (!MacHost.isMac()) {
+      return false;
+    }
+    try (EnergyChannelSource probe = IOReportChannels.open()) {
+      return !probe.sample().isEmpty();
+    } catch (IOException | RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
+  @Override
+  public String name() {
+    return "ioreport";
+  }
+
+  @Override
+  public synchronized void start(PowerLedger ledger) {
+    try {
+      channels = opener.open();
+      lastNanos = nanoTime.getAsLong();
+    } catch (IOException | RuntimeException e) {
+      problem = "cannot subscribe to IOReport Energy Model channels: " + e.getMessage();
+      return;
+    }
+    // Channels update at different rates (every ~1.7 s for CPU on some Ultras): shorter windows jitter.
+    task = scheduler.scheduleAtFixedRate(() -> sample(ledger), interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  synchronized void sample(PowerLedger ledger) {
+    try {
+      long now = nanoTime.getAsLong();
+      PowerSample s = EnergyModel.toSample(channels.sample(), (now - lastNanos) / 1e9);
+      lastNanos = now;
+      ledger.record(s, now);
+      if (problem != null) {
+        log.info("IOReport delivers samples again");
+        problem = null;
+      }
+    } catch (IOException | RuntimeException e) {
+      if (problem == null) {
+        log.warn("IOReport sampling failed: {}", e.toString());
+      }
+      problem = "IOReport sampling failed: " + e.getMessage();
+    }
+  }
+
+  @Override
+  public Optional<String> problem() {
+    return Optional.ofNullable(problem);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (task != null) {
+      task.cancel(false);
+    }
+    if (channels != null) {
+      channels.close();
+    }
+  }
+}

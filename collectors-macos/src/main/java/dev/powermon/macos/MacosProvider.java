@@ -1,0 +1,152 @@
+package dev.powermon.macos;
+
+import dev.powermon.api.Collector;
+import dev.powermon.api.CollectorContext;
+import dev.powermon.api.CollectorProvider;
+import dev.powermon.api.MetricSpec;
+import dev.powermon.api.ProbeResult;
+import dev.powermon.api.SettingSpec;
+import dev.powermon.api.SettingType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Mac power: IOReport's Energy Model without root, else powermetrics as root; plus battery discharge. */
+public final class MacosProvider implements CollectorProvider {
+  static final String DEFAULT_POWERMETRICS = "/usr/bin/powermetrics";
+  static final SettingSpec POWERMETRICS =
+      SettingSpec.builder("powermetrics", SettingType.PATH)
+          .defaultValue(DEFAULT_POWERMETRICS)
+          .help("The powermetrics executable. Named explicitly, it is used instead of IOReport, on any OS "
+              + "(how tests replay recorded output).")
+          .build();
+  static final SettingSpec INTERVAL =
+      SettingSpec.builder("interval", SettingType.DURATION)
+          .defaultValue("1s")
+          .help("Sampling window (powermetrics -i; IOReport and battery sampling period), 100ms to 1h.")
+          .build();
+  private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+
+  private final Supplier<BatterySource> batteries;
+  private final Duration firstBackoff;
+
+  public MacosProvider() {
+    this(() -> MacHost.isMac() ? new OshiBatterySource() : List::of, FIRST_BACKOFF);
+  }
+
+  /** For tests: a fake battery and a short restart back-off. */
+  MacosProvider(Supplier<BatterySource> batteries, Duration firstBackoff) {
+    this.batteries = batteries;
+    this.firstBackoff = firstBackoff;
+  }
+
+  @Override
+  public String name() {
+    return "macos";
+  }
+
+  @Override
+  public String description() {
+    return "Mac CPU, GPU, ANE and package power from IOReport (no root) or powermetrics (root), and battery discharge.";
+  }
+
+  @Override
+  public List<SettingSpec> settings() {
+    return List.of(POWERMETRICS, INTERVAL);
+  }
+
+  @Override
+  public List<MetricSpec> metrics() {
+    return MacosMetrics.SPECS;
+  }
+
+  @Override
+  public boolean measuresHostPower() {
+    return true;
+  }
+
+  @Override
+  public ProbeResult probe(CollectorContext context) {
+    Path powermetrics = context.settings().path(POWERMETRICS);
+    if (isExplicit(powermetrics)) {
+      return Files.isExecutable(powermetrics)
+          ? ProbeResult.available("powermetrics " + powermetrics + " (named explicitly)")
+          : ProbeResult.unavailable(powermetrics + " is not an executable file; fix --collector.macos.powermetrics");
+    }
+    if (!MacHost.isMac()) {
+      return ProbeResult.unavailable("macos collector runs on macOS; this is " + MacHost.osName());
+    }
+    if (IOReportSource.works()) {
+      return ProbeResult.available(MacHost.isRoot()
+          ? "IOReport Energy Model"
+          : "IOReport Energy Model (powermetrics needs root; IOReport is used instead)");
+    }
+    if (MacHost.isRoot() && Files.isExecutable(powermetrics)) {
+      return ProbeResult.available("powermetrics " + powermetrics + " (no IOReport Energy Model here)");
+    }
+    return ProbeResult.unavailable("no IOReport Energy Model on this Mac (Intel?) and powermetrics needs root: "
+        + "run powermon as root, see the macos collector's docs");
+  }
+
+  @Override
+  public Collector open(CollectorContext context) throws Exception {
+    Duration interval = context.settings().duration(INTERVAL);
+    if (interval.compareTo(Duration.ofMillis(100)) < 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
+      throw new IllegalArgumentException("collectors.macos.interval: " + interval + " is outside 100ms to 1h");
+    }
+    SampleSource source = chooseSource(context, interval);
+    PowerLedger ledger = new PowerLedger();
+    source.start(ledger);
+    Battery battery = new Battery(batteries.get(), context::nanoTime, context.logger());
+    try {
+      awaitFirstSample(source, ledger, interval.plusSeconds(2));
+      battery.start(context.scheduler(), interval);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      source.close();
+      throw e;
+    }
+    Duration stale = interval.multipliedBy(3).compareTo(Duration.ofSeconds(5)) > 0
+        ? interval.multipliedBy(3) : Duration.ofSeconds(5);
+    return new MacosCollector(source, ledger, battery, context.hostname(), stale, context::nanoTime);
+  }
+
+  private SampleSource chooseSource(CollectorContext context, Duration interval) throws IOException {
+    Path powermetrics = context.settings().path(POWERMETRICS);
+    if (isExplicit(powermetrics)) {
+      return new PowermetricsSource(powermetrics, interval, firstBackoff, context::nanoTime, context.logger());
+    }
+    if (!MacHost.isMac()) {
+      throw new IOException("macos collector runs on macOS; this is " + MacHost.osName());
+    }
+    if (IOReportSource.works()) {
+      return new IOReportSource(IOReportChannels::open, context.scheduler(), interval, context::nanoTime, context.logger());
+    }
+    if (!MacHost.isRoot()) {
+      throw new IOException("no IOReport Energy Model on this Mac and powermetrics needs root: run powermon as root");
+    }
+    return new PowermetricsSource(powermetrics, interval, firstBackoff, context::nanoTime, context.logger());
+  }
+
+  /** The setting has no "given" flag (Settings reports defaults as set), so anything but the default counts. */
+  private static boolean isExplicit(Path powermetrics) {
+    return !powermetrics.equals(Path.of(DEFAULT_POWERMETRICS));
+  }
+
+  /** Waits until the source delivered a sample or reported why it cannot. */
+  private static void awaitFirstSample(SampleSource source, PowerLedger ledger, Duration limit)
+      throws IOException, InterruptedException {
+    long end = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < end) {
+      if (ledger.view().lastSampleNanos().isPresent()) {
+        return;
+      }
+      if (source.problem().isPresent()) {
+        throw new IOException(source.problem().get());
+      }
+      Thread.sleep(20);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package dev.powermon.macos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class IOReportSourceTest {
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+  private final PowerLedger ledger = new PowerLedger();
+
+  @AfterEach
+  void stop() {
+    scheduler.shutdownNow();
+  }
+
+  private IOReportSource source(FakeChannels channels) {
+    // an hour-long period: the test drives sample() itself
+    return new IOReportSource(() -> channels, scheduler, Duration.ofHours(1), nanos::get, LoggerFactory.getLogger("test"));
+  }
+
+  @Test
+  void windowsBecomeWattsAndGrowingCounters() {
+    FakeChannels channels = new FakeChannels(List.of(
+        List.of(new ChannelEnergy("CPU Energy", "mJ", 3_000), new ChannelEnergy("GPU Energy", "nJ", 1_000_000_000)),
+        List.of(new ChannelEnergy("CPU Energy", "mJ", 1_500), new ChannelEnergy("GPU Energy", "nJ", 0))));
+    IOReportSource source = source(channels);
+    source.start(ledger);
+    nanos.addAndGet(1_500_000_000L); // 1.5 s
+    source.sample(ledger);
+    // cpu 3 J / 1.5 s = 2 W; gpu 1e9 nJ = 1 J / 1.5 s = 0.6667 W; total 4 J / 1.5 s = 2.6667 W
+    assertThat(ledger.view().watts().get("cpu")).isCloseTo(2.0, within(1e-12));
+    assertThat(ledger.view().watts().get("total")).isCloseTo(4 / 1.5, within(1e-12));
+    nanos.addAndGet(500_000_000L); // 0.5 s
+    source.sample(ledger);
+    // cpu 1.5 J / 0.5 s = 3 W; energy 3 + 1.5 = 4.5 J; total 4 + 1.5 = 5.5 J
+    assertThat(ledger.view().watts().get("cpu")).isCloseTo(3.0, within(1e-12));
+    assertThat(ledger.view().joules().get("cpu")).isCloseTo(4.5, within(1e-12));
+    assertThat(ledger.view().joules().get("total")).isCloseTo(5.5, within(1e-12));
+    assertThat(source.problem()).isEmpty();
+  }
+
+  @Test
+  void aFailingSubscriptionIsAProblemAndClosingClosesIt() {
+    FakeChannels channels = new FakeChannels(List.of());
+    IOReportSource source = source(channels);
+    source.start(ledger);
+    source.sample(ledger);
+    assertThat(source.problem()).contains("IOReport sampling failed: subscription gone");
+    assertThat(ledger.view().lastSampleNanos()).isEmpty();
+    source.close();
+    assertThat(channels.closed).isTrue();
+  }
+
+  @Test
+  void aSubscriptionThatCannotOpenIsAProblem() {
+    IOReportSource source = new IOReportSource(
+        () -> { throw new java.io.IOException("no Energy Model"); }, scheduler, Duration.ofSeconds(1), nanos::get,
+        LoggerFactory.getLogger("test"));
+    source.start(ledger);
+    assertThat(source.problem()).contains("cannot subscribe to IOReport Energy Model channels: no Energy Model");
+    source.close();
+  }
+}

@@ -1,0 +1,62 @@
+package dev.powermon.macos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SampleStreamTest {
+  private final PowerLedger ledger = new PowerLedger();
+  private final List<String> rejections = new ArrayList<>();
+  private int accepted;
+  private final SampleStream stream =
+      new SampleStream(ledger, () -> 1L, (reason, message) -> rejections.add(reason), () -> accepted++);
+
+  @Test
+  void plistStreamIsSplitAtNul() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (String name : List.of("m3-macos15.plist", "m1-macos12.plist")) {
+      out.write(Fixtures.bytes("powermetrics/" + name));
+      out.write(0);
+    }
+    assertThat(stream.read(new ByteArrayInputStream(out.toByteArray()))).isTrue();
+    assertThat(accepted).isEqualTo(2);
+    // cpu 1.318 J + 0.412 J
+    assertThat(ledger.view().joules().get("cpu")).isCloseTo(1.73, within(1e-12));
+    assertThat(rejections).isEmpty();
+  }
+
+  @Test
+  void textStreamKeepsCompleteSamplesAndCallsTheLastOneTruncated() throws Exception {
+    byte[] text = Fixtures.bytes("powermetrics/m2-macos13.txt");
+    assertThat(stream.read(new ByteArrayInputStream(text))).isTrue();
+    // the first sample is complete when the second header arrives; the second ends with the stream
+    assertThat(accepted).isEqualTo(1);
+    assertThat(rejections).containsExactly("truncated");
+    assertThat(ledger.view().watts().get("total")).isEqualTo(1.29);
+  }
+
+  @Test
+  void anEmptyOrBlankStreamDeliversNothing() throws Exception {
+    assertThat(stream.read(new ByteArrayInputStream("\n \0\n".getBytes()))).isFalse();
+    assertThat(rejections).isEmpty();
+  }
+
+  @Test
+  void anOversizedTextSampleIsDroppedAndTheNextOneRead() throws Exception {
+    StringBuilder text = new StringBuilder("*** Sampled system activity (x) (1000.00ms elapsed) ***\n");
+    String filler = "x".repeat(1023) + "\n";
+    for (int i = 0; i < (SampleStream.MAX_SAMPLE_BYTES / 1024) + 1; i++) {
+      text.append(filler);
+    }
+    text.append("*** Sampled system activity (y) (1000.00ms elapsed) ***\nCPU Power: 7 W\n");
+    text.append("*** Sampled system activity (z) (1000.00ms elapsed) ***\n");
+    stream.read(new ByteArrayInputStream(text.toString().getBytes()));
+    assertThat(rejections).containsExactly("oversized", "truncated");
+    assertThat(ledger.view().watts().get("cpu")).isEqualTo(7.0);
+  }
+}

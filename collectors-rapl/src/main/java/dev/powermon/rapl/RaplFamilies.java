@@ -1,0 +1,83 @@
+package dev.powermon.rapl;
+
+import dev.powermon.api.MetricSpec;
+import dev.powermon.api.PowerFamilies;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every family the collector emits besides the two shared power families. */
+final class RaplFamilies {
+  static final MetricSpec ZONE_INFO =
+      MetricSpec.info("powermon_rapl_zone_info")
+          .help(
+              "Every RAPL zone found, value 1; state is kept, or why it was left out (duplicate,"
+                  + " lockstep) with kept_zone naming the zone counted instead.")
+          .labelNames(
+              "rapl_zone", "path", "control_type", "domain", "socket", "die", "state", "kept_zone")
+          .build();
+  static final MetricSpec ZONE_SUCCESS =
+      MetricSpec.gauge("powermon_rapl_zone_success")
+          .help(
+              "Whether the last background read of this kept RAPL zone succeeded (1) or failed"
+                  + " (0).")
+          .labelNames("rapl_zone")
+          .build();
+  static final MetricSpec MAX_RANGE =
+      MetricSpec.gauge("powermon_rapl_max_energy_range_joules")
+          .help(
+              "Where the zone's hardware counter wraps, in joules (max_energy_range_uj or the"
+                  + " vendor constant).")
+          .labelNames("rapl_zone")
+          .build();
+  static final MetricSpec POWER_LIMIT =
+      MetricSpec.gauge("powermon_rapl_power_limit_watts")
+          .help(
+              "The zone's power limits from constraint_N_power_limit_uw, in watts, by constraint"
+                  + " name.")
+          .labelNames("rapl_zone", "constraint")
+          .build();
+  static final MetricSpec WRAPS =
+      MetricSpec.counter("powermon_rapl_wraps_total")
+          .help("Times the zone's hardware counter wrapped and was carried over.")
+          .labelNames("rapl_zone")
+          .build();
+  static final MetricSpec DROPPED =
+      MetricSpec.counter("powermon_rapl_dropped_samples_total")
+          .help(
+              "Readings not added to the energy counter: reset (backwards, not a wrap: suspend,"
+                  + " driver reload), unknown_range (backwards with an unreadable max range),"
+                  + " out_of_range (above the max range).")
+          .labelNames("rapl_zone", "reason")
+          .build();
+  static final MetricSpec READ_ERRORS =
+      MetricSpec.counter("powermon_rapl_read_errors_total")
+          .help(
+              "Failed reads by reason: eacces, enoent, einval, eio, parse; rapl_zone is empty for"
+                  + " the powercap directory itself.")
+          .labelNames("rapl_zone", "reason")
+          .build();
+  static final MetricSpec SHORTEST_WRAP =
+      MetricSpec.gauge("powermon_rapl_shortest_wrap_seconds")
+          .help(
+              "How long the fastest-wrapping zone takes to wrap at its current power; the sampling"
+                  + " interval should stay under a quarter of it.")
+          .build();
+
+  /** All families, shared ones first, for {@code CollectorProvider.metrics()}. */
+  static List<MetricSpec> all() {
+    List<MetricSpec> all = new ArrayList<>(PowerFamilies.SPECS);
+    all.addAll(
+        List.of(
+            ZONE_INFO,
+            ZONE_SUCCESS,
+            MAX_RANGE,
+            POWER_LIMIT,
+            WRAPS,
+            DROPPED,
+            READ_ERRORS,
+            SHORTEST_WRAP));
+    return List.copyOf(all);
+  }
+
+  private RaplFamilies() {}
+}

@@ -1,0 +1,144 @@
+package dev.powermon.rapl;
+
+import dev.powermon.api.Collector;
+import dev.powermon.api.CollectorContext;
+import dev.powermon.api.CollectorProvider;
+import dev.powermon.api.MetricSpec;
+import dev.powermon.api.ProbeResult;
+import dev.powermon.api.SettingSpec;
+import dev.powermon.api.SettingType;
+import dev.powermon.api.Settings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.helpers.NOPLogger;
+
+/**
+ * The {@code rapl} collector: CPU package, core, uncore, DRAM and platform energy from Linux RAPL.
+ */
+public final class RaplProvider implements CollectorProvider {
+  static final SettingSpec SYSFS =
+      SettingSpec.builder("sysfs", SettingType.PATH)
+          .defaultValue("/sys")
+          .help(
+              "Where sysfs is mounted; /host/sys in a container that mounts the host's /sys there.")
+          .build();
+  static final SettingSpec INTERVAL =
+      SettingSpec.builder("interval", SettingType.DURATION)
+          .defaultValue("1s")
+          .help(
+              "How often the counters are read in the background; well under a quarter of the"
+                  + " shortest wrap period (65.5 kJ at 300 W wraps in 3.6 minutes).")
+          .build();
+  static final SettingSpec REDISCOVERY =
+      SettingSpec.builder("rediscovery", SettingType.DURATION)
+          .defaultValue("5m")
+          .help("How often zones are looked for again (also after any read error).")
+          .build();
+  static final SettingSpec MSR =
+      SettingSpec.builder("msr", SettingType.BOOLEAN)
+          .defaultValue("false")
+          .help(
+              "When powercap is absent, read the RAPL MSRs from /dev/cpu/N/msr (root and the msr"
+                  + " module).")
+          .build();
+  static final SettingSpec DEV =
+      SettingSpec.builder("dev", SettingType.PATH)
+          .defaultValue("/dev")
+          .help("Where /dev is, for the MSR fallback's cpu/N/msr files.")
+          .build();
+
+  private final SysFiles files;
+
+  public RaplProvider() {
+    this(new NioSysFiles());
+  }
+
+  /** For tests: every read goes through {@code files}. */
+  RaplProvider(SysFiles files) {
+    this.files = files;
+  }
+
+  @Override
+  public String name() {
+    return "rapl";
+  }
+
+  @Override
+  public String description() {
+    return "CPU package, core, uncore, DRAM and platform energy from Linux RAPL (powercap, MSR"
+               + " fallback).";
+  }
+
+  @Override
+  public List<SettingSpec> settings() {
+    return List.of(SYSFS, INTERVAL, REDISCOVERY, MSR, DEV);
+  }
+
+  @Override
+  public List<MetricSpec> metrics() {
+    return RaplFamilies.all();
+  }
+
+  @Override
+  public boolean measuresHostPower() {
+    return true;
+  }
+
+  @Override
+  public ProbeResult probe(CollectorContext context) {
+    Sampler sampler = sampler(context, new StateLog(NOPLogger.NOP_LOGGER));
+    sampler.sample();
+    Readings r = sampler.latest();
+    return r.failure() == null
+        ? ProbeResult.available(Summary.of(r))
+        : ProbeResult.unavailable(r.failure());
+  }
+
+  @Override
+  public Collector open(CollectorContext context) throws IOException {
+    long interval = context.settings().duration(INTERVAL).toNanos();
+    if (interval <= 0) {
+      throw new IllegalArgumentException("collectors.rapl.interval: must be more than 0, e.g. 1s");
+    }
+    Sampler sampler = sampler(context, new StateLog(context.logger()));
+    sampler.sample();
+    Readings first = sampler.latest();
+    if (first.zones().isEmpty()) {
+      throw new IOException(first.failure());
+    }
+    ScheduledFuture<?> schedule =
+        context
+            .scheduler()
+            .scheduleWithFixedDelay(sampler, interval, interval, TimeUnit.NANOSECONDS);
+    return new RaplCollector(sampler, schedule, context.hostname());
+  }
+
+  private Sampler sampler(CollectorContext context, StateLog log) {
+    Settings s = context.settings();
+    return new Sampler(
+        source(s), context::nanoTime, s.duration(INTERVAL), s.duration(REDISCOVERY), log);
+  }
+
+  /** Powercap, unless it is absent and the operator asked for the MSR fallback. */
+  private EnergySource source(Settings s) {
+    Path sysfs = s.path(SYSFS);
+    VendorRanges vendor = VendorRanges.detect(files, sysfs);
+    PowercapDiscovery powercap = new PowercapDiscovery(files, sysfs, vendor);
+    if (s.bool(MSR) && !exists(powercap.classDir())) {
+      return new MsrSource(files, s.path(DEV), sysfs, vendor.vendor());
+    }
+    return new PowercapSource(files, powercap);
+  }
+
+  private boolean exists(Path dir) {
+    try {
+      files.list(dir);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

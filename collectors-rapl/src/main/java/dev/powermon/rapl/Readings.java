@@ -1,0 +1,52 @@
+package dev.powermon.rapl;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the sampler last saw, immutable, handed to every scrape.
+ *
+ * @param zones the kept zones with their accumulated energy
+ * @param dropped the zones left out as duplicates
+ * @param totalUj energy of the {@code domain="total"} series (psys, else packages + dram),
+ *     microjoules
+ * @param totalWatts its power over the last window; NaN when any part of it is unknown
+ * @param wraps counter wraps by zone id
+ * @param drops dropped samples by zone id and reason
+ * @param readErrors failed reads by zone id ("" for the powercap directory) and reason
+ * @param shortestWrapSeconds how soon the fastest-wrapping zone wraps at its current power; NaN if
+ *     unknown
+ * @param failure why nothing can be served (the operator's message), or null
+ */
+record Readings(
+    List<ZoneReading> zones,
+    List<Deduplicator.Dropped> dropped,
+    long totalUj,
+    double totalWatts,
+    Map<String, Long> wraps,
+    Map<ZoneReason, Long> drops,
+    Map<ZoneReason, Long> readErrors,
+    double shortestWrapSeconds,
+    String failure) {
+
+  static final Readings NONE =
+      new Readings(
+          List.of(),
+          List.of(),
+          0,
+          Double.NaN,
+          Map.of(),
+          Map.of(),
+          Map.of(),
+          Double.NaN,
+          "not sampled yet");
+
+  /**
+   * A kept zone: energy since start, power over the last window (NaN when unknown), whether its
+   * last read worked.
+   */
+  record ZoneReading(Zone zone, long accumulatedUj, double watts, boolean ok) {}
+
+  /** A counter key: zone id and reason label. */
+  record ZoneReason(String zone, String reason) {}
+}

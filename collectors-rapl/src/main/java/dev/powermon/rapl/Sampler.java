@@ -1,0 +1,193 @@
+package dev.powermon.rapl;
+
+import dev.powermon.rapl.Deduplicator.Selection;
+import dev.powermon.rapl.Readings.ZoneReading;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * Reads every kept zone, runs its {@link ZoneCounter}, and publishes an immutable {@link Readings}.
+ * Runs on the scheduler at the configured interval, so wraps are caught between scrapes however
+ * rarely Prometheus comes. Zones are discovered again on a timer and after any read error.
+ */
+final class Sampler implements Runnable {
+  private final EnergySource source;
+  private final LongSupplier nanoTime;
+  private final long intervalNanos;
+  private final long rediscoveryNanos;
+  private final StateLog log;
+  private final Map<String, ZoneCounter> counters = new HashMap<>();
+  private final Tally tally = new Tally();
+  private Selection selection = Selection.EMPTY;
+  private Set<String> totalParts = Set.of();
+  private String discoveryFailure;
+  private boolean rediscover = true;
+  private long nextDiscovery;
+  private long totalUj;
+  private volatile Readings latest = Readings.NONE;
+
+  Sampler(
+      EnergySource source,
+      LongSupplier nanoTime,
+      Duration interval,
+      Duration rediscovery,
+      StateLog log) {
+    this.source = source;
+    this.nanoTime = nanoTime;
+    this.intervalNanos = interval.toNanos();
+    this.rediscoveryNanos = rediscovery.toNanos();
+    this.log = log;
+  }
+
+  Readings latest() {
+    return latest;
+  }
+
+  /** For the scheduler: a task that throws is never run again, so nothing may escape. */
+  @Override
+  public void run() {
+    try {
+      sample();
+    } catch (RuntimeException e) {
+      log.report("sampler", e.getClass().getName(), "RAPL sampling failed unexpectedly: " + e);
+    }
+  }
+
+  synchronized void sample() {
+    long now = nanoTime.getAsLong();
+    Map<String, Object> raw; // zone id to Long reading or IOException
+    if (rediscover || now - nextDiscovery >= 0) {
+      raw = discover(now);
+    } else {
+      raw = readAll(selection.kept());
+    }
+    List<ZoneReading> zones = new ArrayList<>();
+    Map<String, IOException> errors = new LinkedHashMap<>();
+    double totalWatts = 0;
+    for (Zone zone : selection.kept()) {
+      ZoneCounter counter =
+          counters.computeIfAbsent(zone.id(), id -> new ZoneCounter(zone.maxRangeUj()));
+      tally.watch(zone.id());
+      Object value = raw.get(zone.id());
+      boolean ok = value instanceof Long;
+      if (ok) {
+        count(zone.id(), counter.update((Long) value, now));
+      } else {
+        IOException e = (IOException) value;
+        errors.put(zone.id(), e);
+        tally.readError(zone.id(), ReadError.of(e));
+        counter.readFailed();
+        rediscover = true;
+      }
+      if (totalParts.contains(zone.id())) {
+        totalUj += counter.lastDeltaUj();
+        totalWatts += counter.watts();
+      }
+      zones.add(new ZoneReading(zone, counter.accumulatedUj(), counter.watts(), ok));
+    }
+    String failure = failure(zones, errors);
+    log.report(
+        "collector",
+        failure,
+        failure == null ? "RAPL zones readable again: " + zones.size() + " kept" : failure);
+    double shortestWrap = WrapBudget.shortestWrapSeconds(counters.values());
+    WrapBudget.report(log, intervalNanos, shortestWrap);
+    latest =
+        new Readings(
+            zones,
+            selection.dropped(),
+            totalUj,
+            totalParts.isEmpty() ? Double.NaN : totalWatts,
+            tally.wraps(),
+            tally.drops(),
+            tally.readErrors(),
+            shortestWrap,
+            failure);
+  }
+
+  private void count(String zone, ZoneCounter.Step step) {
+    if (step == ZoneCounter.Step.WRAPPED) {
+      tally.wrap(zone);
+    } else if (step.dropped()) {
+      tally.drop(zone, step);
+    }
+  }
+
+  /** Finds the zones again; the first readings serve both deduplication and this sample. */
+  private Map<String, Object> discover(long now) {
+    rediscover = false;
+    nextDiscovery = now + rediscoveryNanos;
+    List<Zone> zones;
+    try {
+      zones = source.discover();
+      discoveryFailure = null;
+    } catch (IOException e) {
+      tally.readError("", ReadError.of(e));
+      discoveryFailure = e.getMessage();
+      rediscover = true;
+      selection = Selection.EMPTY;
+      totalParts = Set.of();
+      return Map.of();
+    }
+    Map<String, Object> raw = readAll(zones);
+    Map<String, Long> first = new LinkedHashMap<>();
+    raw.forEach(
+        (id, v) -> {
+          if (v instanceof Long) {
+            first.put(id, (Long) v);
+          }
+        });
+    selection =
+        source.needsDeduplication()
+            ? Deduplicator.select(zones, first)
+            : new Selection(zones, List.of());
+    totalParts = TotalDomain.parts(selection.kept());
+    return raw;
+  }
+
+  private Map<String, Object> readAll(List<Zone> zones) {
+    Map<String, Object> raw = new HashMap<>();
+    for (Zone zone : zones) {
+      try {
+        raw.put(zone.id(), source.read(zone));
+      } catch (IOException e) {
+        raw.put(zone.id(), e);
+      }
+    }
+    return raw;
+  }
+
+  /**
+   * Nothing to serve when no zone is known or none could be read; single zones failing show per
+   * zone.
+   */
+  private String failure(List<ZoneReading> zones, Map<String, IOException> errors) {
+    if (zones.isEmpty()) {
+      return discoveryFailure != null ? discoveryFailure : "no RAPL zone found";
+    }
+    if (errors.size() == zones.size()) {
+      Zone first = zones.get(0).zone();
+      return source.explain(first, errors.get(first.id()));
+    }
+    for (ZoneReading z : zones) {
+      String id = z.zone().id();
+      if (z.ok()) {
+        log.report("zone " + id, null, "RAPL zone " + id + " is readable again");
+      } else {
+        IOException e = errors.get(id);
+        log.report(
+            "zone " + id,
+            ReadError.of(e).label(),
+            "RAPL zone " + id + " stopped advancing: " + source.explain(z.zone(), e));
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.powermon.windows;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+
+/** One sampling step: the Energy Meter counters and the batteries, into their ledgers. Logs on state change. */
+final class WindowsSampler {
+  private final EnergyMeterSource meter;
+  private final BatterySource batteries;
+  private final LongSupplier nanoTime;
+  private final Logger log;
+  private final EnergyMeterLedger ledger = new EnergyMeterLedger();
+  private final BatteryDischarge battery = new BatteryDischarge();
+  private volatile String problem;
+  private volatile long lastMeterNanos;
+  private boolean batteryFailing;
+
+  WindowsSampler(EnergyMeterSource meter, BatterySource batteries, LongSupplier nanoTime, Logger log) {
+    this.meter = meter;
+    this.batteries = batteries;
+    this.nanoTime = nanoTime;
+    this.log = log;
+  }
+
+  /** Never throws: it runs on the shared scheduler, where an exception would cancel it. */
+  synchronized void sample() {
+    try {
+      ledger.update(meter.read());
+      lastMeterNanos = nanoTime.getAsLong();
+      if (problem != null) {
+        log.info("Energy Meter counters readable again");
+        problem = null;
+      }
+    } catch (IOException | RuntimeException e) {
+      if (problem == null) {
+        log.warn("cannot read the Energy Meter counters: {}", e.getMessage());
+      }
+      problem = "cannot read the Energy Meter counters: " + e.getMessage();
+    }
+    try {
+      battery.update(batteries.read(), nanoTime.getAsLong());
+      batteryFailing = false;
+    } catch (RuntimeException e) {
+      battery.update(java.util.List.of(), nanoTime.getAsLong()); // unknown is not 0 W: no reading this window
+      if (!batteryFailing) {
+        log.warn("cannot read the battery, battery power not reported: {}", e.toString());
+        batteryFailing = true;
+      }
+    }
+  }
+
+  EnergyMeterLedger ledger() {
+    return ledger;
+  }
+
+  BatteryDischarge battery() {
+    return battery;
+  }
+
+  long lastMeterNanos() {
+    return lastMeterNanos;
+  }
+
+  Optional<String> problem() {
+    return Optional.ofNullable(problem);
+  }
+}

@@ -1,0 +1,126 @@
+package dev.powermon.windows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.powermon.api.Collector;
+import dev.powermon.api.CollectorProvider;
+import dev.powermon.testkit.MetricValues;
+import dev.powermon.testkit.TestContext;
+import java.time.Duration;
+import java.util.ServiceLoader;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+class WindowsProviderTest {
+
+  private static TestContext context(WindowsProvider provider) {
+    return TestContext.forProvider(provider).hostname("gaming-pc").setting("interval", "100ms").build();
+  }
+
+  private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < end && !condition.getAsBoolean()) {
+      Thread.sleep(20);
+    }
+    return condition.getAsBoolean();
+  }
+
+  /** The scrape's error message, or null when it succeeded. */
+  private static String error(Collector c) {
+    try {
+      c.collect();
+      return null;
+    } catch (Exception e) {
+      return e.getMessage();
+    }
+  }
+
+  private static boolean noPowerSeries(Collector c) {
+    try {
+      return MetricValues.of(c.collect()).series("powermon_power_watts").isEmpty();
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  @Test
+  void isFoundByServiceLoaderAndMeasuresHostPower() {
+    assertThat(ServiceLoader.load(CollectorProvider.class).stream().map(p -> p.get().name())).contains("windows");
+    assertThat(new WindowsProvider().measuresHostPower()).isTrue();
+  }
+
+  @Test
+  void onLinuxItSaysPlainlyWhyNot() throws Exception {
+    WindowsProvider real = new WindowsProvider();
+    try (TestContext ctx = TestContext.forProvider(real).build()) {
+      assertThat(real.probe(ctx).isAvailable()).isFalse();
+      assertThat(real.probe(ctx).detail()).isEqualTo("windows collector runs on Windows; this is Linux");
+      assertThatThrownBy(() -> real.open(ctx)).hasMessage("windows collector runs on Windows; this is Linux");
+    }
+  }
+
+  @Test
+  void energyMeterFeedsTheUnifiedFamilies() throws Exception {
+    FakeHost host = new FakeHost("RAPL_Package0_PKG", "RAPL_Package0_PP0", "RAPL_Package0_DRAM");
+    WindowsProvider provider = new WindowsProvider(host);
+    try (TestContext ctx = context(provider)) {
+      assertThat(provider.probe(ctx).detail()).isEqualTo("3 Energy Meter instances, 0 batteries");
+      try (Collector c = provider.open(ctx)) {
+        assertThat(eventually(() -> host.meter.reads() >= 3)).isTrue();
+        MetricValues v = MetricValues.of(c.collect());
+        // per simulated second: PKG 1e9 pWh = 3.6 W, PP0 3.6 W (inside PKG), DRAM 2.5e8 pWh = 0.9 W
+        assertThat(v.value("powermon_power_watts", "source", "windows", "device", "gaming-pc", "domain", "package-0"))
+            .isCloseTo(3.6, within(1e-9));
+        assertThat(v.value("powermon_power_watts", "domain", "total")).isCloseTo(4.5, within(1e-9));
+        double windows = v.value("powermon_energy_joules_total", "domain", "package-0") / 3.6;
+        assertThat(windows).isCloseTo(Math.rint(windows), within(1e-9)).isGreaterThanOrEqualTo(2);
+        // total energy = windows × (3.6 + 0.9) J
+        assertThat(v.value("powermon_energy_joules_total", "domain", "total")).isCloseTo(Math.rint(windows) * 4.5, within(1e-6));
+        assertThat(v.value("windows_energy_meter_resets_total")).isZero();
+        assertThat(v.series("powermon_power_watts", "domain", "battery")).isEmpty();
+      }
+      assertThat(host.meter.closed).isTrue();
+    }
+  }
+
+  @Test
+  void batteryIsTheTotalWhereNoEnergyMeterExists() throws Exception {
+    FakeHost host = new FakeHost();
+    host.batteries.add(new BatteryRate("Battery 0", -11_000, false, true)); // 11 W drawn
+    WindowsProvider provider = new WindowsProvider(host);
+    try (TestContext ctx = context(provider); Collector c = provider.open(ctx)) {
+      MetricValues v = MetricValues.of(c.collect());
+      assertThat(v.value("powermon_power_watts", "domain", "battery")).isEqualTo(11.0);
+      assertThat(v.value("powermon_power_watts", "domain", "total")).isEqualTo(11.0);
+      assertThat(v.has("windows_energy_meter_resets_total")).isFalse();
+      host.batteries.set(0, new BatteryRate("Battery 0", 45_000, true, false)); // plugged in
+      assertThat(eventually(() -> noPowerSeries(c))).isTrue();
+      // charging is not consumption: no power series, the counter keeps what discharge added
+      assertThat(MetricValues.of(c.collect()).series("powermon_energy_joules_total", "domain", "total")).hasSize(1);
+    }
+  }
+
+  @Test
+  void aMachineWithNothingToReadSaysSo() throws Exception {
+    WindowsProvider provider = new WindowsProvider(new FakeHost());
+    try (TestContext ctx = context(provider)) {
+      assertThat(provider.probe(ctx).detail()).startsWith("no Energy Meter counters (this CPU's power driver publishes none)");
+      assertThatThrownBy(() -> provider.open(ctx)).hasMessageStartingWith("no Energy Meter counters");
+    }
+  }
+
+  @Test
+  void aFailingCounterQueryFailsTheScrapeWithPdhStatus() throws Exception {
+    FakeHost host = new FakeHost("rapl_package0_pkg");
+    WindowsProvider provider = new WindowsProvider(host);
+    try (TestContext ctx = context(provider); Collector c = provider.open(ctx)) {
+      host.meter.failing = true;
+      String broken = "cannot read the Energy Meter counters: PdhCollectQueryData failed with PDH status 0xc0000bc6";
+      assertThat(eventually(() -> broken.equals(error(c)))).isTrue();
+      host.meter.failing = false;
+      assertThat(eventually(() -> error(c) == null)).isTrue();
+    }
+  }
+}

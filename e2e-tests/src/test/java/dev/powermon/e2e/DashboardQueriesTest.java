@@ -1,0 +1,84 @@
+package dev.powermon.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every panel and variable of every dashboard returns data from a real Prometheus scraping the
+ * real JAR, which reads a simulated RAPL tree, a fake tegrastats, simulated Kasa devices and
+ * the host itself.
+ */
+class DashboardQueriesTest {
+  /** Samples to wait for (1 s scrapes): enough for rate() over 15 s windows. */
+  private static final int MIN_SCRAPES = 20;
+  /** A family the Jetson collector discovers switched off: once it has samples, the table is all on. */
+  private static final String DISCOVERED = "jetson_temp_cpu_celsius";
+  private static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(120);
+  /** After the first full pass, failing queries are retried this long (rules evaluate, slow machine). */
+  private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
+
+  @Test
+  void everyPanelExpressionAndVariableReturnsSeries(@TempDir Path dir) throws Exception {
+    try (PowercapTree rapl = PowercapTree.start(dir.resolve("sys"));
+        KasaSimulator kasa = KasaSimulator.start(dir);
+        PowermonJar powermon =
+            PowermonJar.withSimulatedSources(dir, rapl.sysfs(), FakeTegrastats.write(dir), kasa.targets());
+        PrometheusServer prometheus = PrometheusServer.start(powermon.target(), dir)) {
+      awaitScrapes(prometheus, powermon);
+      DashboardEvaluator evaluator = new DashboardEvaluator(prometheus.api);
+      List<Dashboard> dashboards = Dashboard.all();
+      assertThat(dashboards).hasSize(4);
+
+      Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
+      List<String> report = new ArrayList<>();
+      List<DashboardEvaluator.Failure> failures = new ArrayList<>();
+      do {
+        report.clear();
+        failures.clear();
+        for (Dashboard d : dashboards) {
+          DashboardEvaluator.Outcome o = evaluator.evaluate(d);
+          failures.addAll(o.failures());
+          report.add(String.format("%-28s %2d panels, %2d/%2d expressions and %d/%d variable queries non-empty",
+              d.title(), d.panels().size(), o.expressionsProven(), d.expressionCount(), o.variablesProven(),
+              d.variables().stream().filter(v -> "query".equals(v.type())).count()));
+        }
+        if (!failures.isEmpty()) {
+          Thread.sleep(1000);
+        }
+      } while (!failures.isEmpty() && Instant.now().isBefore(deadline));
+
+      System.out.println("Dashboard queries proven against Prometheus:\n  " + String.join("\n  ", report));
+      assertThat(failures)
+          .withFailMessage(() -> failures.size() + " dashboard queries failed:\n" + join(failures)
+              + "\n" + powermon.log())
+          .isEmpty();
+    }
+  }
+
+  /** Switches every discovered family on, then waits until even those have enough samples. */
+  private static void awaitScrapes(PrometheusServer prometheus, PowermonJar powermon) throws Exception {
+    Instant deadline = Instant.now().plus(SAMPLE_TIMEOUT);
+    String probe = "count_over_time(" + DISCOVERED + "[5m]) >= " + MIN_SCRAPES;
+    while (prometheus.api.query(probe).isEmpty()) {
+      powermon.enableAllFamilies();
+      assertThat(Instant.now())
+          .withFailMessage(() -> "no " + MIN_SCRAPES + " samples of " + DISCOVERED + " within " + SAMPLE_TIMEOUT
+              + "\n" + powermon.log() + "\n" + prometheus.log())
+          .isBefore(deadline);
+      Thread.sleep(1000);
+    }
+  }
+
+  private static String join(List<DashboardEvaluator.Failure> failures) {
+    StringBuilder out = new StringBuilder();
+    failures.forEach(f -> out.append("  ").append(f).append('\n'));
+    return out.toString();
+  }
+}

@@ -1,0 +1,145 @@
+package dev.powermon.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The real exporter/target/powermon.jar with the shipped JVM flags, fed by simulated sources:
+ * a RAPL powercap tree, a fake tegrastats, the host itself and simulated Kasa devices.
+ */
+final class PowermonJar implements AutoCloseable {
+  /** The flags of the Dockerfile, the service units and the README. */
+  static final List<String> JVM_FLAGS =
+      List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-XX:TieredStopAtLevel=1", "-Xss256k",
+          "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=64m", "-XX:+ExitOnOutOfMemoryError",
+          "-XX:-UsePerfData");
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ChildProcess process;
+  private final String listen;
+  private final String admin;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private PowermonJar(ChildProcess process, String listen, String admin) {
+    this.process = process;
+    this.listen = listen;
+    this.admin = admin;
+  }
+
+  static Path jar() {
+    Path jar = Repo.root().resolve("exporter/target/powermon.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: build it with mvn -B -q package -DskipTests");
+    }
+    return jar;
+  }
+
+  /** Runs the JAR with the simulated sources, every collector named, the admin API on. */
+  static PowermonJar withSimulatedSources(Path dir, Path sysfs, Path tegrastats, List<String> kasaTargets)
+      throws IOException, InterruptedException {
+    Path jetsonSysfs = Files.createDirectories(dir.resolve("jetson-sys"));
+    Path config = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: info\n");
+    List<String> args = new ArrayList<>(List.of(
+        "--collector=rapl,jetson,host,kasa",
+        "--collector.rapl.sysfs=" + sysfs,
+        "--collector.jetson.tegrastats=" + tegrastats,
+        "--collector.jetson.sysfs=" + jetsonSysfs,
+        "--collector.jetson.device-type=orin-nano-e2e",
+        "--collector.kasa.poll-interval=1s"));
+    kasaTargets.forEach(t -> args.add("--collector.kasa.target=" + t));
+    return start(dir, config, args);
+  }
+
+  /** Runs the JAR with {@code config} and {@code args}, on free loopback ports; returns once healthy. */
+  static PowermonJar start(Path dir, Path config, List<String> args) throws IOException, InterruptedException {
+    String listen = "127.0.0.1:" + FreePort.pick();
+    String admin = "127.0.0.1:" + FreePort.pick();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JVM_FLAGS);
+    command.addAll(List.of("-jar", jar().toString(), "--config.file=" + config,
+        "--web.listen-address=" + listen, "--web.admin-address=" + admin));
+    command.addAll(args);
+    PowermonJar jar = new PowermonJar(ChildProcess.start("powermon", command, dir), listen, admin);
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (jar.status("http://" + listen + "/-/healthy") != 200) {
+      if (!jar.process.isAlive() || Instant.now().isAfter(deadline)) {
+        String tail = jar.process.tail();
+        jar.close();
+        throw new IllegalStateException("powermon did not become healthy\n" + tail);
+      }
+      Thread.sleep(200);
+    }
+    return jar;
+  }
+
+  /** The body of one scrape of /metrics. */
+  String scrape() throws IOException, InterruptedException {
+    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://" + listen + "/metrics")));
+    if (r.statusCode() != 200) {
+      throw new IOException("/metrics answered " + r.statusCode());
+    }
+    return r.body();
+  }
+
+  /**
+   * Switches on every family of the metric table (new Jetson sensors start switched off), and
+   * returns how many were off. Families appear in the table once a scrape has seen them.
+   */
+  int enableAllFamilies() throws IOException, InterruptedException {
+    JsonNode table = JSON.readTree(send(HttpRequest.newBuilder(URI.create("http://" + admin + "/api/v1/metrics"))).body());
+    ObjectNode changes = JSON.createObjectNode();
+    for (JsonNode family : table.path("metrics")) {
+      if (!family.path("enabled").asBoolean()) {
+        changes.put(family.path("name").asText(), true);
+      }
+    }
+    if (!changes.isEmpty()) {
+      HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://" + admin + "/api/v1/metrics"))
+          .POST(HttpRequest.BodyPublishers.ofString(changes.toString())));
+      if (r.statusCode() != 200) {
+        throw new IOException("enabling " + changes + " answered " + r.statusCode() + ": " + r.body());
+      }
+    }
+    return changes.size();
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private int status(String url) throws InterruptedException {
+    try {
+      return send(HttpRequest.newBuilder(URI.create(url))).statusCode();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  String log() {
+    return process.tail();
+  }
+
+  /** host:port of its /metrics. */
+  String target() {
+    return listen;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.close();
+  }
+}
