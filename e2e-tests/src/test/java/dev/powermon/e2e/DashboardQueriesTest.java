@@ -30,7 +30,7 @@ class DashboardQueriesTest {
         KasaSimulator kasa = KasaSimulator.start(dir);
         PowermonJar powermon =
             PowermonJar.withSimulatedSources(dir, rapl.sysfs(), FakeTegrastats.write(dir), kasa.targets());
-        PrometheusServer prometheus = PrometheusServer.start(powermon.target(), dir)) {
+        PrometheusServer prometheus = PrometheusServer.start(PrometheusConfig.powermonJob(powermon.target()), dir)) {
       awaitScrapes(prometheus, powermon);
       DashboardEvaluator evaluator = new DashboardEvaluator(prometheus.api);
       List<Dashboard> dashboards = Dashboard.all();
