@@ -22,10 +22,10 @@ final class PrometheusConfig {
 
   private PrometheusConfig() {}
 
-  /** The shipped powermon job, scraping {@code target}. */
-  static String powermonJob(String target) throws IOException {
+  /** The shipped powermon job, scraping {@code targets}. */
+  static String powermonJob(String... targets) throws IOException {
     Map<String, Object> config = shipped();
-    config.put("scrape_configs", List.of(powermonJob(config, target)));
+    config.put("scrape_configs", List.of(powermonJob(config, targets)));
     return dump(config);
   }
 
@@ -57,10 +57,10 @@ final class PrometheusConfig {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> powermonJob(Map<String, Object> config, String target) {
+  private static Map<String, Object> powermonJob(Map<String, Object> config, String... targets) {
     Map<String, Object> job = ((List<Map<String, Object>>) config.get("scrape_configs")).get(0);
     job.remove("file_sd_configs");
-    job.put("static_configs", List.of(Map.of("targets", List.of(target))));
+    job.put("static_configs", List.of(Map.of("targets", List.of(targets))));
     return job;
   }
 
