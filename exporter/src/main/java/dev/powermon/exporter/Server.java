@@ -10,6 +10,9 @@ import dev.powermon.exporter.meta.BuildInfo;
 import dev.powermon.exporter.meta.MetaMetrics;
 import dev.powermon.exporter.meta.ProcessMetrics;
 import dev.powermon.exporter.meta.ReloadStatus;
+import dev.powermon.exporter.push.PushConfig;
+import dev.powermon.exporter.push.Pusher;
+import dev.powermon.exporter.push.SnapshotSamples;
 import dev.powermon.exporter.runtime.CollectorPlan;
 import dev.powermon.exporter.runtime.CollectorPool;
 import dev.powermon.exporter.runtime.CollectorRunner;
@@ -18,6 +21,7 @@ import dev.powermon.exporter.table.MetricTable;
 import dev.powermon.exporter.web.AdminServer;
 import dev.powermon.exporter.web.ListenAddress;
 import dev.powermon.exporter.web.WebServer;
+import io.prometheus.metrics.model.snapshots.Labels;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -49,6 +53,7 @@ public final class Server implements AutoCloseable {
   private Orchestrator orchestrator;
   private WebServer web;
   private AdminServer admin;
+  private Pusher pusher;
 
   private Server(Setup setup) {
     this.setup = setup;
@@ -74,6 +79,7 @@ public final class Server implements AutoCloseable {
     table = new MetricTable(setup.file().path(), setup.file().metrics(), tableWriter);
     orchestrator = new Orchestrator(table, new MetaMetrics(build, reloadStatus), new ProcessMetrics());
     orchestrator.setRunners(startRunners(plans(setup), Map.of()));
+    startPushing();
     ListenAddress listen = setup.listenAddress();
     try {
       web = WebServer.start(listen, setup.telemetryPath(), orchestrator, build, pool.executor());
@@ -99,6 +105,17 @@ public final class Server implements AutoCloseable {
     LOG.atInfo().addKeyValue("address", listen).addKeyValue("port", web.port())
         .addKeyValue("admin", adminAddress == null ? "off" : adminAddress)
         .addKeyValue("version", build.version()).log("powermon listening");
+  }
+
+  /** Pushes the regular collection every push interval, when a push target is configured. */
+  private void startPushing() {
+    PushConfig push = setup.pushConfig(pool.hostname());
+    if (!push.enabled()) {
+      return;
+    }
+    SnapshotSamples samples = new SnapshotSamples(Labels.of("instance", push.instance(), "job", PushConfig.JOB));
+    pusher = Pusher.start(push, now -> samples.of(orchestrator.collect(), now), "powermon/" + build.version());
+    orchestrator.setExtraFamilies(pusher::metrics);
   }
 
   /** Port of the metrics listener (the real one when started on port 0). */
@@ -179,6 +196,9 @@ public final class Server implements AutoCloseable {
     }
     if (admin != null) {
       admin.close();
+    }
+    if (pusher != null) {
+      pusher.close(); // flushes what is queued, within its deadline
     }
     if (orchestrator != null) {
       orchestrator.runners().forEach(CollectorRunner::close);

@@ -16,11 +16,16 @@ import org.slf4j.LoggerFactory;
 public final class CollectorPool implements AutoCloseable {
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("powermon-sampler"));
   private final ExecutorService executor = Executors.newCachedThreadPool(daemon("powermon-collect"));
-  private final String hostname = hostname();
+  private final String hostname = lookUpHostname();
 
   /** The executor collections and {@code /probe} calls run on. */
   public ExecutorService executor() {
     return executor;
+  }
+
+  /** This machine's host name, as collectors see it. */
+  public String hostname() {
+    return hostname;
   }
 
   /** A context to run a provider's probe in. */
@@ -48,7 +53,7 @@ public final class CollectorPool implements AutoCloseable {
     executor.shutdownNow();
   }
 
-  private static String hostname() {
+  private static String lookUpHostname() {
     try {
       return InetAddress.getLocalHost().getHostName();
     } catch (IOException e) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ public final class Orchestrator implements MultiCollector {
   private final FamilyMerger merger = new FamilyMerger(this::reportOnce);
   private volatile List<CollectorRunner> runners = List.of();
   private volatile GaugeSnapshot lastPower;
+  private volatile Supplier<List<MetricSnapshot>> extraFamilies = List::of;
 
   public Orchestrator(MetricTable table, MetaMetrics meta, ProcessMetrics process) {
     this.table = table;
@@ -43,6 +45,11 @@ public final class Orchestrator implements MultiCollector {
   /** Replaces the running collectors (at start and after a reload). */
   public void setRunners(List<CollectorRunner> runners) {
     this.runners = List.copyOf(runners);
+  }
+
+  /** Families the core adds beside the meta-metrics (the push counters), asked for at every collection. */
+  public void setExtraFamilies(Supplier<List<MetricSnapshot>> families) {
+    this.extraFamilies = families;
   }
 
   public List<CollectorRunner> runners() {
@@ -72,6 +79,7 @@ public final class Orchestrator implements MultiCollector {
     }
     List<MetricSnapshot> own = new ArrayList<>(meta.snapshots(results));
     own.addAll(process.snapshots());
+    own.addAll(extraFamilies.get());
     for (MetricSnapshot s : own) {
       String name = ExposedNames.of(s);
       table.observe(name, CORE, true);

@@ -1,0 +1,56 @@
+package dev.powermon.exporter.push;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where and how to push, validated by the command line.
+ *
+ * @param remoteWrite remote-write receivers, empty for none
+ * @param interval how often the regular series are collected and pushed
+ * @param headers extra request headers for remote-write (a tenant id, never credentials)
+ * @param bearerTokenFile remote-write bearer token, or null
+ * @param basicUser remote-write basic-auth user (the password comes from {@code basicPasswordFile}), or null
+ * @param instance the {@code instance} label of every pushed series
+ * @param queueSamples samples each target holds at most while its receiver is away
+ * @param timeout deadline of one request, connecting included
+ */
+public record PushConfig(
+    List<URI> remoteWrite,
+    Duration interval,
+    Map<String, String> headers,
+    Path bearerTokenFile,
+    String basicUser,
+    Path basicPasswordFile,
+    String instance,
+    int queueSamples,
+    Duration timeout) {
+
+  public static final String JOB = "powermon";
+
+  public PushConfig {
+    remoteWrite = List.copyOf(remoteWrite);
+    headers = Map.copyOf(headers);
+  }
+
+  /** Whether anything is pushed at all. */
+  public boolean enabled() {
+    return !remoteWrite.isEmpty();
+  }
+
+  Credentials remoteWriteCredentials() {
+    if (bearerTokenFile != null) {
+      return Credentials.bearer(bearerTokenFile);
+    }
+    return basicUser != null ? Credentials.basic(basicUser, basicPasswordFile) : Credentials.NONE;
+  }
+
+  /** The {@code target} label: scheme, host, port and path, never the user info or query (they may hold secrets). */
+  public static String targetLabel(URI url) {
+    return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+        + (url.getRawPath() == null ? "" : url.getRawPath());
+  }
+}

@@ -1,0 +1,126 @@
+package dev.powermon.exporter.push;
+
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pushing: every interval it takes the samples of one collection and queues them for each target; each
+ * target sends from its own thread. Nothing here runs on the path of a scrape.
+ */
+public final class Pusher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Pusher.class);
+  /** How long shutdown waits for the queues to empty before it counts the rest as dropped. */
+  static final Duration FLUSH_DEADLINE = Duration.ofSeconds(5);
+  static final int BATCH_SAMPLES = 2000;
+
+  /** Where the samples of one push come from; {@code nowMillis} is their timestamp. */
+  @FunctionalInterface
+  public interface Source {
+    List<Sample> samples(long nowMillis);
+  }
+
+  private final Source source;
+  private final Clock clock;
+  private final List<PushTarget> targets;
+  private final List<Thread> threads = new ArrayList<>();
+  private final ScheduledExecutorService ticker =
+      Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "powermon-push"));
+
+  Pusher(Source source, Clock clock, List<PushTarget> targets) {
+    this.source = source;
+    this.clock = clock;
+    this.targets = List.copyOf(targets);
+  }
+
+  /** Starts pushing to every target of {@code config}. */
+  public static Pusher start(PushConfig config, Source source, String userAgent) {
+    HttpClient client = HttpPush.client(config.timeout());
+    List<PushTarget> targets = new ArrayList<>();
+    for (URI url : config.remoteWrite()) {
+      HttpPush http = new HttpPush(client, url, config.timeout(), config.headers(), config.remoteWriteCredentials(), userAgent);
+      targets.add(target(new RemoteWriteSender(http), PushConfig.targetLabel(url), config.queueSamples()));
+    }
+    Pusher pusher = new Pusher(source, Clock.systemUTC(), targets);
+    pusher.run(config.interval());
+    for (URI url : config.remoteWrite()) {
+      LOG.atInfo().addKeyValue("target", PushConfig.targetLabel(url)).addKeyValue("interval", config.interval())
+          .log("pushing with remote-write");
+    }
+    return pusher;
+  }
+
+  static PushTarget target(Sender sender, String label, int queueSamples) {
+    SendQueue queue = new SendQueue(queueSamples, BATCH_SAMPLES);
+    return new PushTarget(sender, queue, new TargetStats(label, queue::size), Backoff.DEFAULT, Clock.systemUTC());
+  }
+
+  /** Starts the target threads and the ticker that collects every {@code interval}. */
+  void run(Duration interval) {
+    for (PushTarget t : targets) {
+      Thread thread = daemon(t, "powermon-push-" + t.stats().target());
+      threads.add(thread);
+      thread.start();
+    }
+    // Fixed delay, not rate: a late tick never bursts to catch up, so no two pushes share a millisecond.
+    ticker.scheduleWithFixedDelay(this::pushOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** One collection, queued for every target. */
+  void pushOnce() {
+    try {
+      List<Sample> samples = source.samples(clock.millis());
+      targets.forEach(t -> t.offer(samples));
+    } catch (RuntimeException e) {
+      LOG.warn("collecting for a push failed: {}", e.toString()); // a bug; the next tick tries again
+    }
+  }
+
+  /** The push families, for {@code /metrics}. */
+  public List<MetricSnapshot> metrics() {
+    List<TargetStats> stats = new ArrayList<>();
+    targets.forEach(t -> stats.add(t.stats()));
+    return PushMetrics.snapshots(stats);
+  }
+
+  /** Stops collecting (a collection under way finishes), then gives the targets {@link #FLUSH_DEADLINE} to send what they hold. */
+  @Override
+  public void close() {
+    ticker.shutdown();
+    try {
+      ticker.awaitTermination(FLUSH_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+      targets.forEach(t -> t.queue().close());
+      long deadline = System.nanoTime() + FLUSH_DEADLINE.toNanos();
+      for (Thread thread : threads) {
+        thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (int i = 0; i < threads.size(); i++) {
+      threads.get(i).interrupt();
+      PushTarget t = targets.get(i);
+      int left = t.queue().discardAll();
+      if (left > 0) {
+        t.stats().dropped(TargetStats.SHUTDOWN, left);
+        LOG.atWarn().addKeyValue("target", t.stats().target())
+            .log("{} samples were still queued when the flush deadline passed; they are dropped", left);
+      }
+    }
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+}
