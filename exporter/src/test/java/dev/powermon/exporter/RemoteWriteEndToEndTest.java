@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.powermon.exporter.cli.Cli;
-import dev.powermon.exporter.push.PrometheusProcess;
+import dev.powermon.exporter.push.ReceiverProcess;
 import dev.powermon.exporter.runtime.Providers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ class RemoteWriteEndToEndTest {
   void theSteadyReadingsArriveWithInstanceAndJobAtEveryPush() throws Exception {
     Path token = Files.writeString(dir.resolve("token"), "not-checked-by-prometheus\n");
     Files.createDirectories(dir.resolve("prometheus"));
-    try (PrometheusProcess prometheus = PrometheusProcess.start(dir.resolve("prometheus"));
+    try (ReceiverProcess prometheus = ReceiverProcess.prometheus(dir.resolve("prometheus"));
         Server server = Server.start(Cli.setup(Providers.discover(), "--collector", "steady",
             "--web.listen-address=127.0.0.1:0", "--web.admin-address=off",
             "--push.remote-write.url=" + prometheus.writeUrl(), "--push.interval=100ms",
@@ -46,7 +46,7 @@ class RemoteWriteEndToEndTest {
     }
   }
 
-  private static double value(PrometheusProcess prometheus, String selector) throws Exception {
+  private static double value(ReceiverProcess prometheus, String selector) throws Exception {
     JsonNode result = prometheus.query(selector);
     assertThat(result).as(selector).hasSize(1);
     return Double.parseDouble(result.get(0).get("value").get(1).asText());

@@ -58,6 +58,20 @@ public final class PushOptions {
       description = "Deadline of one push request, connecting included (default: ${DEFAULT-VALUE}).")
   String timeout = "10s";
 
+  @Option(names = "--push.influx.url", paramLabel = "URL",
+      description = "Push the power readings in InfluxDB line protocol to this InfluxDB v2 (or compatible) server.")
+  String influxUrl;
+
+  @Option(names = "--push.influx.org", paramLabel = "ORG", description = "InfluxDB organization to write to.")
+  String influxOrg;
+
+  @Option(names = "--push.influx.bucket", paramLabel = "BUCKET", description = "InfluxDB bucket to write to.")
+  String influxBucket;
+
+  @Option(names = "--push.influx.token-file", paramLabel = "FILE",
+      description = "File holding the InfluxDB API token, read at every push (default: the INFLUX_TOKEN environment variable).")
+  Path influxTokenFile;
+
   /** The checked configuration; {@code hostname} is the default instance. */
   PushConfig config(String hostname) {
     Duration every = positive("--push.interval", interval);
@@ -83,7 +97,26 @@ public final class PushOptions {
       throw new OperatorError("--push.instance: must not be empty");
     }
     return new PushConfig(urls, every, headers(), bearerTokenFile, basicUser, basicPasswordFile, instanceLabel,
-        queueSamples, requestTimeout);
+        queueSamples, requestTimeout, influx());
+  }
+
+  private PushConfig.Influx influx() {
+    if (influxUrl == null) {
+      if (influxOrg != null || influxBucket != null || influxTokenFile != null) {
+        throw new OperatorError("--push.influx.org, --push.influx.bucket and --push.influx.token-file need --push.influx.url");
+      }
+      return null;
+    }
+    if (influxOrg == null || influxOrg.isBlank() || influxBucket == null || influxBucket.isBlank()) {
+      throw new OperatorError("--push.influx.url needs --push.influx.org and --push.influx.bucket");
+    }
+    readable("--push.influx.token-file", influxTokenFile);
+    URI base = url("--push.influx.url", influxUrl);
+    String path = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
+    URI write = URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + "/api/v2/write");
+    String env = System.getenv(PushConfig.Influx.TOKEN_VARIABLE);
+    return new PushConfig.Influx(write, influxOrg, influxBucket, influxTokenFile,
+        influxTokenFile == null && env != null && !env.isBlank());
   }
 
   private Map<String, String> headers() {

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param instance the {@code instance} label of every pushed series
  * @param queueSamples samples each target holds at most while its receiver is away
  * @param timeout deadline of one request, connecting included
+ * @param influx the InfluxDB v2 target, or null
  */
 public record PushConfig(
     List<URI> remoteWrite,
@@ -27,7 +28,26 @@ public record PushConfig(
     Path basicPasswordFile,
     String instance,
     int queueSamples,
-    Duration timeout) {
+    Duration timeout,
+    Influx influx) {
+
+  /**
+   * An InfluxDB v2 write target.
+   *
+   * @param url the write endpoint ({@code .../api/v2/write}), without the query
+   * @param tokenFile the token, or null to read {@code INFLUX_TOKEN} (or send none when that is unset too)
+   * @param tokenFromEnvironment whether the token comes from {@code INFLUX_TOKEN}
+   */
+  public record Influx(URI url, String org, String bucket, Path tokenFile, boolean tokenFromEnvironment) {
+    public static final String TOKEN_VARIABLE = "INFLUX_TOKEN";
+
+    Credentials credentials() {
+      if (tokenFile != null) {
+        return Credentials.influxToken(Credentials.file(tokenFile));
+      }
+      return tokenFromEnvironment ? Credentials.influxToken(Credentials.environment(TOKEN_VARIABLE)) : Credentials.NONE;
+    }
+  }
 
   public static final String JOB = "powermon";
 
@@ -38,7 +58,7 @@ public record PushConfig(
 
   /** Whether anything is pushed at all. */
   public boolean enabled() {
-    return !remoteWrite.isEmpty();
+    return !remoteWrite.isEmpty() || influx != null;
   }
 
   Credentials remoteWriteCredentials() {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,20 +25,24 @@ final class PushTarget implements Runnable {
   private final TargetStats stats;
   private final Backoff backoff;
   private final Clock clock;
+  private final Predicate<Series> accepts;
   private final Set<Integer> refusalsLogged = new HashSet<>();
   private int failuresInARow;
 
-  PushTarget(Sender sender, SendQueue queue, TargetStats stats, Backoff backoff, Clock clock) {
+  /** @param accepts which series this target takes (InfluxDB: the power gauge only) */
+  PushTarget(Sender sender, SendQueue queue, TargetStats stats, Backoff backoff, Clock clock, Predicate<Series> accepts) {
     this.sender = sender;
     this.queue = queue;
     this.stats = stats;
     this.backoff = backoff;
     this.clock = clock;
+    this.accepts = accepts;
   }
 
-  /** Queues the samples of one push; counts what the full queue dropped for them. */
+  /** Queues the samples of one push that this target takes; counts what the full queue dropped for them. */
   void offer(List<Sample> samples) {
-    stats.dropped(TargetStats.QUEUE_FULL, queue.offer(samples));
+    List<Sample> taken = samples.stream().filter(s -> accepts.test(s.series())).toList();
+    stats.dropped(TargetStats.QUEUE_FULL, queue.offer(taken));
   }
 
   TargetStats stats() {

@@ -7,9 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,20 +50,26 @@ public final class Pusher implements AutoCloseable {
     List<PushTarget> targets = new ArrayList<>();
     for (URI url : config.remoteWrite()) {
       HttpPush http = new HttpPush(client, url, config.timeout(), config.headers(), config.remoteWriteCredentials(), userAgent);
-      targets.add(target(new RemoteWriteSender(http), PushConfig.targetLabel(url), config.queueSamples()));
+      targets.add(target(new RemoteWriteSender(http), url, config.queueSamples(), series -> true));
+    }
+    PushConfig.Influx influx = config.influx();
+    if (influx != null) {
+      HttpPush http = new HttpPush(client, influx.url(), config.timeout(), Map.of(), influx.credentials(), userAgent);
+      targets.add(target(new InfluxSender(http, influx.org(), influx.bucket()), influx.url(), config.queueSamples(),
+          LineProtocol::accepts));
     }
     Pusher pusher = new Pusher(source, Clock.systemUTC(), targets);
     pusher.run(config.interval());
-    for (URI url : config.remoteWrite()) {
-      LOG.atInfo().addKeyValue("target", PushConfig.targetLabel(url)).addKeyValue("interval", config.interval())
-          .log("pushing with remote-write");
+    for (PushTarget t : targets) {
+      LOG.atInfo().addKeyValue("target", t.stats().target()).addKeyValue("interval", config.interval()).log("pushing");
     }
     return pusher;
   }
 
-  static PushTarget target(Sender sender, String label, int queueSamples) {
+  static PushTarget target(Sender sender, URI url, int queueSamples, Predicate<Series> accepts) {
     SendQueue queue = new SendQueue(queueSamples, BATCH_SAMPLES);
-    return new PushTarget(sender, queue, new TargetStats(label, queue::size), Backoff.DEFAULT, Clock.systemUTC());
+    TargetStats stats = new TargetStats(PushConfig.targetLabel(url), queue::size);
+    return new PushTarget(sender, queue, stats, Backoff.DEFAULT, Clock.systemUTC(), accepts);
   }
 
   /** Starts the target threads and the ticker that collects every {@code interval}. */

@@ -24,7 +24,7 @@ class PushTargetTest {
   private final SendQueue queue = new SendQueue(100, 10);
   private final TargetStats stats = new TargetStats("http://127.0.0.1:1/api/v1/write", queue::size);
   private final PushTarget target =
-      new PushTarget(sender, queue, stats, new Backoff(Duration.ofMillis(1), Duration.ofMillis(2)), CLOCK);
+      new PushTarget(sender, queue, stats, new Backoff(Duration.ofMillis(1), Duration.ofMillis(2)), CLOCK, series -> true);
   private final Thread thread = new Thread(target, "test-push");
 
   @AfterEach
@@ -77,13 +77,25 @@ class PushTargetTest {
   void samplesPushedOutOfAFullQueueAreCounted() {
     SendQueue small = new SendQueue(4, 4);
     TargetStats smallStats = new TargetStats("t", small::size);
-    PushTarget t = new PushTarget(sender, small, smallStats, Backoff.DEFAULT, CLOCK);
+    PushTarget t = new PushTarget(sender, small, smallStats, Backoff.DEFAULT, CLOCK, series -> true);
 
     t.offer(SendQueueTest.samples(0, 3));
     t.offer(SendQueueTest.samples(3, 3));
 
     assertThat(smallStats.dropped(TargetStats.QUEUE_FULL)).isEqualTo(2);
     assertThat(smallStats.queued()).isEqualTo(4);
+  }
+
+  @Test
+  void aTargetQueuesOnlyTheSeriesItTakes() {
+    SendQueue q = new SendQueue(10, 10);
+    PushTarget powerOnly = new PushTarget(sender, q, new TargetStats("t", q::size), Backoff.DEFAULT, CLOCK,
+        LineProtocol::accepts);
+    Series power = new Series("powermon_power_watts", io.prometheus.metrics.model.snapshots.Labels.EMPTY);
+
+    powerOnly.offer(List.of(new Sample(power, 1, 5), new Sample(new Series("other", power.labels()), 1, 7)));
+
+    assertThat(q.size()).isEqualTo(1);
   }
 
   private void runUntilSent(long samples) throws Exception {

@@ -27,7 +27,7 @@ class RemoteWriteOutageTest {
 
   @TempDir Path dir;
   private final Map<Long, Double> produced = new ConcurrentSkipListMap<>();
-  private PrometheusProcess prometheus;
+  private ReceiverProcess prometheus;
   private Pusher pusher;
 
   @AfterEach
@@ -68,10 +68,10 @@ class RemoteWriteOutageTest {
 
   /** Pushes a counting series every 50 ms; stops the receiver for a while, restarts it, flushes. */
   private TargetStats runThroughAnOutage(int queueSamples) throws Exception {
-    prometheus = PrometheusProcess.start(dir);
+    prometheus = ReceiverProcess.prometheus(dir);
     HttpPush http = new HttpPush(HttpPush.client(Duration.ofSeconds(5)), URI.create(prometheus.writeUrl()),
         Duration.ofSeconds(5), Map.of(), Credentials.NONE, "powermon-test");
-    PushTarget target = Pusher.target(new RemoteWriteSender(http), "outage", queueSamples);
+    PushTarget target = Pusher.target(new RemoteWriteSender(http), URI.create(prometheus.writeUrl()), queueSamples, series -> true);
     pusher = new Pusher(this::tick, Clock.systemUTC(), List.of(target));
     TargetStats stats = target.stats();
     pusher.run(INTERVAL);
