@@ -19,6 +19,7 @@ import dev.powermon.exporter.runtime.CollectorRunner;
 import dev.powermon.exporter.runtime.Orchestrator;
 import dev.powermon.exporter.table.MetricTable;
 import dev.powermon.exporter.web.AdminServer;
+import dev.powermon.exporter.window.PowerWindows;
 import dev.powermon.exporter.web.ListenAddress;
 import dev.powermon.exporter.web.WebServer;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -77,7 +78,7 @@ public final class Server implements AutoCloseable {
 
   private void startAll() {
     table = new MetricTable(setup.file().path(), setup.file().metrics(), tableWriter);
-    orchestrator = new Orchestrator(table, new MetaMetrics(build, reloadStatus), new ProcessMetrics());
+    orchestrator = new Orchestrator(table, new MetaMetrics(build, reloadStatus), new ProcessMetrics(), pool.windows());
     orchestrator.setRunners(startRunners(plans(setup), Map.of()));
     startPushing();
     ListenAddress listen = setup.listenAddress();
@@ -107,14 +108,20 @@ public final class Server implements AutoCloseable {
         .addKeyValue("version", build.version()).log("powermon listening");
   }
 
-  /** Pushes the regular collection every push interval, when a push target is configured. */
+  /**
+   * Pushes the regular collection every push interval, and every sampler reading as it comes, when a push
+   * target is configured.
+   */
   private void startPushing() {
     PushConfig push = setup.pushConfig(pool.hostname());
     if (!push.enabled()) {
       return;
     }
-    SnapshotSamples samples = new SnapshotSamples(Labels.of("instance", push.instance(), "job", PushConfig.JOB));
-    pusher = Pusher.start(push, now -> samples.of(orchestrator.collect(), now), "powermon/" + build.version());
+    PowerWindows windows = pool.windows();
+    SnapshotSamples samples =
+        new SnapshotSamples(Labels.of("instance", push.instance(), "job", PushConfig.JOB), windows::sampled);
+    pusher = Pusher.start(push, now -> samples.of(orchestrator.collectForPush(), now), "powermon/" + build.version());
+    windows.listen((series, millis, joules, watts) -> pusher.offer(samples.reading(series, millis, joules, watts)));
     orchestrator.setExtraFamilies(pusher::metrics);
   }
 

@@ -45,6 +45,11 @@ final class PushTarget implements Runnable {
     stats.dropped(TargetStats.QUEUE_FULL, queue.offer(taken));
   }
 
+  /** Sends what is queued now rather than when a batch is full. */
+  void flush() {
+    queue.flush();
+  }
+
   TargetStats stats() {
     return stats;
   }

@@ -83,7 +83,7 @@ public final class Pusher implements AutoCloseable {
     ticker.scheduleWithFixedDelay(this::pushOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** One collection, queued for every target. */
+  /** One collection, queued for every target, and everything queued sent. */
   void pushOnce() {
     try {
       List<Sample> samples = source.samples(clock.millis());
@@ -91,6 +91,12 @@ public final class Pusher implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("collecting for a push failed: {}", e.toString()); // a bug; the next tick tries again
     }
+    targets.forEach(PushTarget::flush);
+  }
+
+  /** Queues samples taken between ticks (high-rate readings); they leave with the next flush or full batch. */
+  public void offer(List<Sample> samples) {
+    targets.forEach(t -> t.offer(samples));
   }
 
   /** The push families, for {@code /metrics}. */

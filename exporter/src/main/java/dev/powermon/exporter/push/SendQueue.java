@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * One target's bounded backlog. When it is full the oldest waiting samples make room for new ones, so
  * after an outage the receiver gets the most recent data; the batch being sent is never dropped under
- * the sender, so every sample is counted exactly once: sent, refused, or dropped here.
+ * the sender, so every sample is counted exactly once: sent, refused, or dropped here. A batch goes out
+ * when it is full or at the next {@link #flush} (every push interval), so high-rate readings travel in
+ * few requests rather than one each.
  */
 final class SendQueue {
   private final int capacity;
@@ -15,6 +17,7 @@ final class SendQueue {
   private final ArrayDeque<Sample> waiting = new ArrayDeque<>();
   private List<Sample> inFlight = List.of();
   private boolean closed;
+  private boolean flushRequested;
 
   /**
    * @param capacity samples held at most, the batch in flight included
@@ -43,31 +46,45 @@ final class SendQueue {
       waiting.pollFirst();
       dropped++;
     }
-    notifyAll();
+    if (waiting.size() >= batchSize) {
+      notifyAll();
+    }
     return dropped;
   }
 
+  /** Everything waiting may go now, in as many batches as it takes. */
+  synchronized void flush() {
+    flushRequested = true;
+    notifyAll();
+  }
+
   /**
-   * The batch to send: the unacknowledged one again after a failure, else the oldest waiting samples.
-   * Waits up to {@code timeoutMillis} for data; empty when there is none (or the queue is closed and empty).
+   * The batch to send: the unacknowledged one again after a failure, else the oldest waiting samples once
+   * a batch is full or a flush (or close) asked for them. Waits up to {@code timeoutMillis}; empty when
+   * nothing is ready by then, or at once when the queue is closed and empty.
    */
   synchronized List<Sample> next(long timeoutMillis) throws InterruptedException {
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
-    while (inFlight.isEmpty() && waiting.isEmpty() && !closed) {
+    while (!ready()) {
       long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
-      if (leftMillis <= 0) {
+      if (closed || leftMillis <= 0) {
         return List.of();
       }
       wait(leftMillis);
     }
-    if (inFlight.isEmpty() && !waiting.isEmpty()) {
+    if (inFlight.isEmpty()) {
       List<Sample> batch = new ArrayList<>(Math.min(batchSize, waiting.size()));
       while (batch.size() < batchSize && !waiting.isEmpty()) {
         batch.add(waiting.pollFirst());
       }
       inFlight = List.copyOf(batch);
+      flushRequested &= !waiting.isEmpty();
     }
     return inFlight;
+  }
+
+  private boolean ready() {
+    return !inFlight.isEmpty() || waiting.size() >= batchSize || (!waiting.isEmpty() && (flushRequested || closed));
   }
 
   /** The batch from {@link #next} was delivered or refused for good: it leaves the queue. */

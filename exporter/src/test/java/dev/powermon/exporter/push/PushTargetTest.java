@@ -37,6 +37,7 @@ class PushTargetTest {
   void serverErrorsAnd429AreRetriedWithTheSameBatchUntilItIsAccepted() throws Exception {
     sender.script(503, 429, 204);
     target.offer(SendQueueTest.samples(0, 3));
+    target.flush();
 
     runUntilSent(3);
 
@@ -50,9 +51,11 @@ class PushTargetTest {
   void aClientErrorDropsTheBatchWithoutRetryingIt() throws Exception {
     sender.script(400, 204);
     target.offer(SendQueueTest.samples(0, 3));
+    target.flush();
     thread.start();
     await(() -> stats.dropped(TargetStats.REJECTED) == 3);
     target.offer(SendQueueTest.samples(3, 2));
+    target.flush();
 
     await(() -> stats.sent() == 2);
 
@@ -66,6 +69,7 @@ class PushTargetTest {
     sender.script(new ConnectException("refused"), new HttpTimeoutException("timed out"),
         new CredentialsException("cannot read token"), 200);
     target.offer(SendQueueTest.samples(0, 1));
+    target.flush();
 
     runUntilSent(1);
 

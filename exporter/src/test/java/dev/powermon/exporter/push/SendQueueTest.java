@@ -16,6 +16,7 @@ class SendQueueTest {
 
     assertThat(q.offer(samples(0, 3))).isZero();
     assertThat(q.offer(samples(3, 4))).isEqualTo(2); // 7 offered, room for 5: t=0 and t=1 go
+    q.flush();
 
     assertThat(times(q.next(0))).containsExactly(2L, 3L, 4L, 5L, 6L);
   }
@@ -41,6 +42,23 @@ class SendQueueTest {
     assertThat(times(q.next(0))).containsExactly(0L, 1L, 2L);
     q.acknowledge();
     assertThat(times(q.next(0))).containsExactly(3L, 4L, 5L);
+  }
+
+  @Test
+  void aPartialBatchWaitsForTheFlushThenEverythingGoes() throws Exception {
+    SendQueue q = new SendQueue(100, 3);
+    q.offer(samples(0, 2));
+
+    assertThat(q.next(20)).isEmpty(); // two of three: not yet
+    q.offer(samples(2, 2));
+    assertThat(times(q.next(0))).containsExactly(0L, 1L, 2L); // full
+    q.acknowledge();
+    assertThat(q.next(20)).isEmpty();
+    q.flush();
+    assertThat(times(q.next(0))).containsExactly(3L);
+    q.acknowledge();
+    q.offer(samples(4, 1));
+    assertThat(q.next(20)).isEmpty(); // the flush emptied the queue; the next one waits again
   }
 
   @Test

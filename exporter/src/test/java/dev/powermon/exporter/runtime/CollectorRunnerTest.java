@@ -61,7 +61,7 @@ class CollectorRunnerTest {
     Settings settings = Settings.parse("hanging", List.of(), Map.of());
     CollectorPlan plan = new CollectorPlan(provider, settings, Map.of(), deadline, true);
     CoreContext context = new CoreContext(settings, scheduler, "host", false,
-        LoggerFactory.getLogger("test"));
+        LoggerFactory.getLogger("test"), null);
     CollectorRunner runner = new CollectorRunner(plan, context, executor);
     runner.start();
     runner.awaitOpen(Duration.ofSeconds(30));
