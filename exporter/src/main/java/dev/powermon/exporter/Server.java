@@ -23,6 +23,7 @@ import dev.powermon.exporter.window.PowerWindows;
 import dev.powermon.exporter.web.ListenAddress;
 import dev.powermon.exporter.web.WebServer;
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -120,7 +121,10 @@ public final class Server implements AutoCloseable {
     PowerWindows windows = pool.windows();
     SnapshotSamples samples =
         new SnapshotSamples(Labels.of("instance", push.instance(), "job", PushConfig.JOB), windows::sampled);
-    pusher = Pusher.start(push, now -> samples.of(orchestrator.collectForPush(), now), "powermon/" + build.version());
+    pusher = Pusher.start(push, now -> {
+      MetricSnapshots snapshots = orchestrator.collectForPush();
+      return new Pusher.Collected(snapshots, samples.of(snapshots, now));
+    }, "powermon/" + build.version());
     windows.listen((series, millis, joules, watts) -> pusher.offer(samples.reading(series, millis, joules, watts)));
     orchestrator.setExtraFamilies(pusher::metrics);
   }

@@ -72,6 +72,10 @@ public final class PushOptions {
       description = "File holding the InfluxDB API token, read at every push (default: the INFLUX_TOKEN environment variable).")
   Path influxTokenFile;
 
+  @Option(names = "--push.pushgateway.url", paramLabel = "URL",
+      description = "Replace the group job=powermon, instance=<instance> on this Pushgateway every interval.")
+  String pushgatewayUrl;
+
   /** The checked configuration; {@code hostname} is the default instance. */
   PushConfig config(String hostname) {
     Duration every = positive("--push.interval", interval);
@@ -97,7 +101,7 @@ public final class PushOptions {
       throw new OperatorError("--push.instance: must not be empty");
     }
     return new PushConfig(urls, every, headers(), bearerTokenFile, basicUser, basicPasswordFile, instanceLabel,
-        queueSamples, requestTimeout, influx());
+        queueSamples, requestTimeout, influx(), pushgatewayUrl == null ? null : url("--push.pushgateway.url", pushgatewayUrl));
   }
 
   private PushConfig.Influx influx() {

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param queueSamples samples each target holds at most while its receiver is away
  * @param timeout deadline of one request, connecting included
  * @param influx the InfluxDB v2 target, or null
+ * @param pushgateway the Pushgateway's base URL, or null
  */
 public record PushConfig(
     List<URI> remoteWrite,
@@ -29,7 +30,8 @@ public record PushConfig(
     String instance,
     int queueSamples,
     Duration timeout,
-    Influx influx) {
+    Influx influx,
+    URI pushgateway) {
 
   /**
    * An InfluxDB v2 write target.
@@ -58,7 +60,7 @@ public record PushConfig(
 
   /** Whether anything is pushed at all. */
   public boolean enabled() {
-    return !remoteWrite.isEmpty() || influx != null;
+    return !remoteWrite.isEmpty() || influx != null || pushgateway != null;
   }
 
   Credentials remoteWriteCredentials() {

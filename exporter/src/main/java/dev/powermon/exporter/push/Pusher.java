@@ -1,6 +1,7 @@
 package dev.powermon.exporter.push;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -25,23 +26,31 @@ public final class Pusher implements AutoCloseable {
   static final Duration FLUSH_DEADLINE = Duration.ofSeconds(5);
   static final int BATCH_SAMPLES = 2000;
 
-  /** Where the samples of one push come from; {@code nowMillis} is their timestamp. */
+  /** Where one push comes from; {@code nowMillis} is the samples' timestamp. */
   @FunctionalInterface
   public interface Source {
-    List<Sample> samples(long nowMillis);
+    Collected collect(long nowMillis);
   }
+
+  /**
+   * One collection: as snapshots for the Pushgateway (which takes the exposition) and as samples for
+   * the queued targets.
+   */
+  public record Collected(MetricSnapshots snapshots, List<Sample> samples) {}
 
   private final Source source;
   private final Clock clock;
   private final List<PushTarget> targets;
+  private final List<GatewayTarget> gateways;
   private final List<Thread> threads = new ArrayList<>();
   private final ScheduledExecutorService ticker =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "powermon-push"));
 
-  Pusher(Source source, Clock clock, List<PushTarget> targets) {
+  Pusher(Source source, Clock clock, List<PushTarget> targets, List<GatewayTarget> gateways) {
     this.source = source;
     this.clock = clock;
     this.targets = List.copyOf(targets);
+    this.gateways = List.copyOf(gateways);
   }
 
   /** Starts pushing to every target of {@code config}. */
@@ -58,11 +67,16 @@ public final class Pusher implements AutoCloseable {
       targets.add(target(new InfluxSender(http, influx.org(), influx.bucket()), influx.url(), config.queueSamples(),
           LineProtocol::accepts));
     }
-    Pusher pusher = new Pusher(source, Clock.systemUTC(), targets);
-    pusher.run(config.interval());
-    for (PushTarget t : targets) {
-      LOG.atInfo().addKeyValue("target", t.stats().target()).addKeyValue("interval", config.interval()).log("pushing");
+    List<GatewayTarget> gateways = new ArrayList<>();
+    if (config.pushgateway() != null) {
+      URI url = GatewayTarget.groupUrl(config.pushgateway(), config.instance());
+      gateways.add(new GatewayTarget(new HttpPush(client, url, config.timeout(), Map.of(), Credentials.NONE, userAgent),
+          new TargetStats(PushConfig.targetLabel(config.pushgateway()), () -> 0), Clock.systemUTC()));
     }
+    Pusher pusher = new Pusher(source, Clock.systemUTC(), targets, gateways);
+    pusher.run(config.interval());
+    pusher.stats().forEach(t ->
+        LOG.atInfo().addKeyValue("target", t.target()).addKeyValue("interval", config.interval()).log("pushing"));
     return pusher;
   }
 
@@ -83,11 +97,12 @@ public final class Pusher implements AutoCloseable {
     ticker.scheduleWithFixedDelay(this::pushOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** One collection, queued for every target, and everything queued sent. */
+  /** One collection, queued for every target, and everything queued sent; the gateways get it whole. */
   void pushOnce() {
     try {
-      List<Sample> samples = source.samples(clock.millis());
-      targets.forEach(t -> t.offer(samples));
+      Collected collected = source.collect(clock.millis());
+      targets.forEach(t -> t.offer(collected.samples()));
+      gateways.forEach(g -> g.push(collected.snapshots()));
     } catch (RuntimeException e) {
       LOG.warn("collecting for a push failed: {}", e.toString()); // a bug; the next tick tries again
     }
@@ -101,9 +116,14 @@ public final class Pusher implements AutoCloseable {
 
   /** The push families, for {@code /metrics}. */
   public List<MetricSnapshot> metrics() {
+    return PushMetrics.snapshots(stats());
+  }
+
+  private List<TargetStats> stats() {
     List<TargetStats> stats = new ArrayList<>();
     targets.forEach(t -> stats.add(t.stats()));
-    return PushMetrics.snapshots(stats);
+    gateways.forEach(g -> stats.add(g.stats()));
+    return stats;
   }
 
   /** Stops collecting (a collection under way finishes), then gives the targets {@link #FLUSH_DEADLINE} to send what they hold. */
@@ -114,6 +134,9 @@ public final class Pusher implements AutoCloseable {
       ticker.awaitTermination(FLUSH_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
       targets.forEach(t -> t.queue().close());
       long deadline = System.nanoTime() + FLUSH_DEADLINE.toNanos();
+      for (GatewayTarget g : gateways) {
+        g.close(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      }
       for (Thread thread : threads) {
         thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
       }

@@ -68,6 +68,21 @@ class PushOptionsTest {
   }
 
   @Test
+  void influxTakesItsWriteEndpointOrgBucketAndTokenFile() throws Exception {
+    Path token = Files.writeString(dir.resolve("token"), "t");
+    PushConfig c = config("--push.influx.url=http://influx:8086/", "--push.influx.org=home",
+        "--push.influx.bucket=power", "--push.influx.token-file=" + token, "--push.pushgateway.url=http://gw:9091");
+
+    assertThat(c.influx()).isEqualTo(new PushConfig.Influx(URI.create("http://influx:8086/api/v2/write"), "home", "power",
+        token, false));
+    assertThat(c.pushgateway()).isEqualTo(URI.create("http://gw:9091"));
+    assertThat(c.enabled()).isTrue();
+    assertThatThrownBy(() -> config("--push.influx.url=http://influx:8086")).hasMessageContaining("--push.influx.org");
+    assertThatThrownBy(() -> config("--push.influx.bucket=b")).hasMessageContaining("need --push.influx.url");
+    assertThatThrownBy(() -> config("--push.pushgateway.url=gw:9091")).hasMessageContaining("http://");
+  }
+
+  @Test
   void theTargetLabelKeepsNeitherUserInfoNorQuery() {
     assertThat(PushConfig.targetLabel(URI.create("https://u:p@metrics.example:8428/api/v1/write?token=x")))
         .isEqualTo("https://metrics.example:8428/api/v1/write");

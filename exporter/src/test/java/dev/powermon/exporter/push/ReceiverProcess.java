@@ -30,19 +30,21 @@ public final class ReceiverProcess implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final List<String> command;
+  private final String readyPath;
   private Process process;
 
-  private ReceiverProcess(Path dir, int port, List<String> command) {
+  private ReceiverProcess(Path dir, int port, List<String> command, String readyPath) {
     this.dir = dir;
     this.port = port;
     this.command = command;
+    this.readyPath = readyPath;
   }
 
   /** Starts Prometheus (package {@code prometheus}) with an empty configuration and its storage under {@code dir}. */
   public static ReceiverProcess prometheus(Path dir) throws Exception {
     Files.writeString(dir.resolve("prometheus.yml"), "");
     int port = freePort();
-    return start(dir, port, List.of("prometheus",
+    return start(dir, port, "/-/ready", List.of("prometheus",
         "--config.file=" + dir.resolve("prometheus.yml"),
         "--storage.tsdb.path=" + dir.resolve("data"),
         "--web.listen-address=127.0.0.1:" + port,
@@ -55,14 +57,22 @@ public final class ReceiverProcess implements AutoCloseable {
    */
   public static ReceiverProcess victoriaMetrics(Path dir) throws Exception {
     int port = freePort();
-    return start(dir, port, List.of("victoria-metrics",
+    return start(dir, port, "/health", List.of("victoria-metrics",
         "-storageDataPath=" + dir.resolve("data"),
         "-httpListenAddr=127.0.0.1:" + port,
         "-search.latencyOffset=0s"));
   }
 
-  private static ReceiverProcess start(Path dir, int port, List<String> command) throws Exception {
-    ReceiverProcess p = new ReceiverProcess(dir, port, command);
+  /** Starts the Pushgateway (package {@code prometheus-pushgateway}), persisting under {@code dir}, not /var/lib. */
+  public static ReceiverProcess pushgateway(Path dir) throws Exception {
+    int port = freePort();
+    return start(dir, port, "/-/ready", List.of("prometheus-pushgateway",
+        "--web.listen-address=127.0.0.1:" + port,
+        "--persistence.file=" + dir.resolve("pushgateway.data")));
+  }
+
+  private static ReceiverProcess start(Path dir, int port, String readyPath, List<String> command) throws Exception {
+    ReceiverProcess p = new ReceiverProcess(dir, port, command, readyPath);
     p.launch();
     return p;
   }
@@ -123,6 +133,12 @@ public final class ReceiverProcess implements AutoCloseable {
     return out;
   }
 
+  /** The body of a GET of {@code path} (the Pushgateway's {@code /metrics}). */
+  public String text(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(15)).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+  }
+
   /** The {@code data.result} of an instant query at the current time. */
   public JsonNode query(String promql) throws Exception {
     HttpResponse<String> response = HTTP.send(
@@ -161,7 +177,7 @@ public final class ReceiverProcess implements AutoCloseable {
 
   private boolean ready() throws InterruptedException {
     try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create(url(command.get(0).equals("prometheus") ? "/-/ready" : "/health")))
+      return HTTP.send(HttpRequest.newBuilder(URI.create(url(readyPath)))
               .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
           .statusCode() == 200;
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.powermon.exporter.push;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,7 +73,7 @@ class RemoteWriteOutageTest {
     HttpPush http = new HttpPush(HttpPush.client(Duration.ofSeconds(5)), URI.create(prometheus.writeUrl()),
         Duration.ofSeconds(5), Map.of(), Credentials.NONE, "powermon-test");
     PushTarget target = Pusher.target(new RemoteWriteSender(http), URI.create(prometheus.writeUrl()), queueSamples, series -> true);
-    pusher = new Pusher(this::tick, Clock.systemUTC(), List.of(target));
+    pusher = new Pusher(this::tick, Clock.systemUTC(), List.of(target), List.of());
     TargetStats stats = target.stats();
     pusher.run(INTERVAL);
 
@@ -89,10 +90,10 @@ class RemoteWriteOutageTest {
   }
 
   /** One sample per push; its value is its position, so a lost or duplicated one shows. */
-  private List<Sample> tick(long nowMillis) {
+  private Pusher.Collected tick(long nowMillis) {
     double value = produced.size();
     produced.put(nowMillis, value);
-    return List.of(new Sample(SERIES, nowMillis, value));
+    return new Pusher.Collected(MetricSnapshots.of(), List.of(new Sample(SERIES, nowMillis, value)));
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {
