@@ -4,7 +4,7 @@
 #   docker build -t powermon .
 #   docker run -d --name powermon -p 9100:9100 -v /sys:/host/sys:ro powermon --collector.rapl.sysfs=/host/sys
 #
-# RAPL's energy_uj files are root-only on current kernels: see docs/monitoring.md
+# RAPL's energy_uj files are root-only on current kernels: see the README (Monitoring, and rapl: Containers)
 # ("Docker") for the group or root options. Kasa discovery needs --network host.
 
 FROM maven:3-eclipse-temurin-17 AS build

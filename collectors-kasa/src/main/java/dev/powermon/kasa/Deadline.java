@@ -4,25 +4,36 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 /**
- * An overall time budget for one exchange with a device. Socket timeouts are recomputed from what is
- * left before every blocking call, so a peer that drips one byte at a time cannot extend the exchange.
+ * An overall time budget. Socket timeouts are recomputed from what is left before every blocking
+ * call, so a peer that drips one byte at a time cannot extend an exchange.
  */
 final class Deadline {
   private final long endNanos;
-  private final Duration budget;
+  private final String whenExpired;
 
-  private Deadline(Duration budget) {
-    this.budget = budget;
-    this.endNanos = System.nanoTime() + budget.toNanos();
+  private Deadline(long endNanos, String whenExpired) {
+    this.endNanos = endNanos;
+    this.whenExpired = whenExpired;
   }
 
-  static Deadline after(Duration budget) {
-    return new Deadline(budget);
+  /** The budget of one request: connect, send, and the whole reply. */
+  static Deadline forRequest(Duration budget) {
+    return new Deadline(System.nanoTime() + budget.toNanos(), "no complete reply within " + budget.toMillis() + " ms");
+  }
+
+  /** The budget of a whole poll of one device (a strip sends a request per outlet). */
+  static Deadline forPoll(Duration budget) {
+    return new Deadline(System.nanoTime() + budget.toNanos(), "poll not done within " + budget.toMillis() + " ms");
+  }
+
+  /** Whichever of the two ends first, with its own message. */
+  Deadline earliest(Deadline other) {
+    return other.endNanos - endNanos < 0 ? other : this;
   }
 
   /** The error for a spent budget, whichever blocking call noticed it. */
   SocketTimeoutException expired() {
-    return new SocketTimeoutException("no complete reply within " + budget.toMillis() + " ms");
+    return new SocketTimeoutException(whenExpired);
   }
 
   /**

@@ -9,9 +9,15 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Polls one device over one connection at a time (plugs serve a single connection), closing it at
  * the end of the poll: devices drop idle sockets, and a fresh connection per poll never meets a stale
- * one. Each request has its own overall {@code timeout}.
+ * one. Each request has its own overall {@code timeout}, and the whole poll twice that.
  */
 final class DeviceSession {
+  /**
+   * A whole poll may take this many timeouts: a strip sends up to 18 requests, and one that answers
+   * each just in time must not stretch every poll cycle (cycles do not overlap) to many timeouts.
+   */
+  static final int POLL_BUDGET_IN_TIMEOUTS = 2;
+
   private final Target target;
   private final Duration timeout;
   private final ReentrantLock lock = new ReentrantLock();
@@ -42,8 +48,10 @@ final class DeviceSession {
     if (!lock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new IOException("still busy with an earlier poll after " + timeout.toMillis() + " ms");
     }
+    Deadline wholePoll = Deadline.forPoll(timeout.multipliedBy(POLL_BUDGET_IN_TIMEOUTS));
     try (KasaConnection connection = new KasaConnection(address())) {
-      return DevicePoll.run(request -> KasaJson.parse(connection.exchange(request, Deadline.after(timeout))));
+      return DevicePoll.run(request ->
+          KasaJson.parse(connection.exchange(request, Deadline.forRequest(timeout).earliest(wholePoll))));
     } catch (IOException e) {
       forgetAddress(); // a host name is looked up again next time, in case DHCP moved the device
       throw e;

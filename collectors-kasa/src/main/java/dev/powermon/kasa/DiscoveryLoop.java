@@ -16,7 +16,12 @@ import org.slf4j.Logger;
 final class DiscoveryLoop {
   static final int FORGET_AFTER = 3;
 
-  private final Discovery discovery;
+  /** One discovery sweep; {@link Discovery#sweep} in production. */
+  interface Sweep {
+    Discovery.Result run() throws IOException;
+  }
+
+  private final Sweep discovery;
   private final KasaPoller poller;
   private final int port;
   private final Set<String> staticTargets;
@@ -26,7 +31,7 @@ final class DiscoveryLoop {
   private int sweep;
   private boolean failing;
 
-  DiscoveryLoop(Discovery discovery, KasaPoller poller, int port, Set<String> staticTargets, Logger logger) {
+  DiscoveryLoop(Sweep discovery, KasaPoller poller, int port, Set<String> staticTargets, Logger logger) {
     this.discovery = discovery;
     this.poller = poller;
     this.port = port;
@@ -38,7 +43,7 @@ final class DiscoveryLoop {
   synchronized void run() {
     Discovery.Result result;
     try {
-      result = discovery.sweep();
+      result = discovery.run();
     } catch (IOException e) {
       if (!failing) {
         logger.warn("kasa discovery failed: {}. Check discovery-address and that UDP {} may leave this host; "

@@ -46,7 +46,7 @@ final class KasaCollector implements MultiTargetCollector {
       Discovery d = new Discovery(discoveryAddress, s.port(), s.klapPort(), s.timeout());
       Set<String> labels = new HashSet<>();
       s.targets().forEach(t -> labels.add(t.label()));
-      loop = new DiscoveryLoop(d, poller, s.port(), labels, context.logger());
+      loop = new DiscoveryLoop(d::sweep, poller, s.port(), labels, context.logger());
     }
     KasaCollector collector = new KasaCollector(s, poller, loop);
     try {

@@ -43,7 +43,8 @@ record KasaSettings(
           .help("How often every device is polled; /metrics answers from the last poll.").build();
   static final SettingSpec TIMEOUT =
       SettingSpec.builder("timeout", SettingType.DURATION).defaultValue("2s")
-          .help("Overall deadline of one request to a device: connect, send and the whole reply.").build();
+          .help("Overall deadline of one request to a device (connect, send, whole reply); a whole poll gets twice this.")
+          .build();
   static final SettingSpec POLL_THREADS =
       SettingSpec.builder("poll-threads", SettingType.INTEGER).defaultValue("64")
           .help("Devices polled at once; a dead device holds one thread for the timeout.").build();

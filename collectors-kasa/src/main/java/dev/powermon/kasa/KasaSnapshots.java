@@ -46,9 +46,10 @@ final class KasaSnapshots {
   private static void device(FamilyBuffer b, PowerFamilies power, String id, DeviceState state) {
     DeviceReading r = state.reading();
     SysInfo i = r.info();
-    Labels dev = Labels.of("device_id", id, "alias", fromDevice(i.alias()), "model", fromDevice(i.model()), "ip", state.ip());
-    b.info(KasaMetrics.INFO,
-        dev.merge(Labels.of("hw_ver", fromDevice(i.hwVer()), "sw_ver", fromDevice(i.swVer()), "mac", fromDevice(i.mac()))));
+    Labels dev =
+        Labels.of("device_id", id, "alias", fromDevice(i.alias()), "model", fromDevice(i.model()), "ip", state.ip());
+    b.info(KasaMetrics.INFO, dev.merge(
+        Labels.of("hw_ver", fromDevice(i.hwVer()), "sw_ver", fromDevice(i.swVer()), "mac", fromDevice(i.mac()))));
     b.gauge(KasaMetrics.RELAY, dev, i.relayState());
     b.gauge(KasaMetrics.LED_OFF, dev, i.ledOff());
     b.gauge(KasaMetrics.RSSI, dev, i.rssi());

@@ -75,4 +75,19 @@ class DeviceSessionTest {
           .hasMessage("system.get_sysinfo.relay_state: expected a number, got string \"on\"");
     }
   }
+
+  @Test
+  void aWholePollIsBoundedEvenWhenEveryReplyIsJustInTime() throws Exception {
+    Duration timeout = Duration.ofSeconds(1);
+    try (SimulatedDevice strip = start("hs300"); SimulatedDevice plug = start("plug-new")) {
+      // 300 ms per reply is within the 1 s per request; a plug's 3 requests fit in the 2 s poll budget,
+      // a strip's 8 (2.4 s) do not.
+      strip.fault(Fault.SLOW).dripMillis(300);
+      plug.fault(Fault.SLOW).dripMillis(300);
+      assertThat(new DeviceSession(Target.parse(plug.target(), 9999), timeout).poll().total().watts()).isEqualTo(61.25);
+      assertThatThrownBy(() -> new DeviceSession(Target.parse(strip.target(), 9999), timeout).poll())
+          .isInstanceOf(java.net.SocketTimeoutException.class)
+          .hasMessage("poll not done within 2000 ms");
+    }
+  }
 }

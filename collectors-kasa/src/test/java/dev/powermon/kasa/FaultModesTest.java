@@ -26,7 +26,7 @@ class FaultModesTest {
   private static final Duration CORE_DEADLINE = Duration.ofSeconds(5);
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(value = Fault.class, names = {"NONE", "SLOW"}, mode = EnumSource.Mode.EXCLUDE) // SLOW: DeviceSessionTest
   void aFaultyDeviceFailsAloneAndRecovers(Fault fault) throws Exception {
     try (Fleet fleet = Fleet.start("plug-new", "plug-old");
         TestContext context =

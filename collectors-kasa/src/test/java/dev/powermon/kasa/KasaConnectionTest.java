@@ -34,7 +34,7 @@ class KasaConnectionTest {
   }
 
   private byte[] ask() throws IOException {
-    return connection.exchange(Commands.SYSINFO, Deadline.after(TIMEOUT));
+    return connection.exchange(Commands.SYSINFO, Deadline.forRequest(TIMEOUT));
   }
 
   @Test
@@ -107,6 +107,6 @@ class KasaConnectionTest {
     int port = device.port();
     device.close();
     KasaConnection c = new KasaConnection(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
-    assertThatThrownBy(() -> c.exchange(Commands.SYSINFO, Deadline.after(TIMEOUT))).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> c.exchange(Commands.SYSINFO, Deadline.forRequest(TIMEOUT))).isInstanceOf(IOException.class);
   }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The dashboard rules of docs/monitoring.md, checked on the JSON without a Grafana. */
+/** The dashboard rules of the README's Monitoring section, checked on the JSON without a Grafana. */
 class DashboardLintTest {
   /** Stable uids: links and bookmarks to the dashboards survive updates. */
   private static final Map<String, String> UIDS =

@@ -30,7 +30,7 @@ class DashboardQueriesTest {
         KasaSimulator kasa = KasaSimulator.start(dir);
         PowermonJar powermon =
             PowermonJar.withSimulatedSources(dir, rapl.sysfs(), FakeTegrastats.write(dir), kasa.targets());
-        PrometheusServer prometheus = PrometheusServer.start(powermon.target(), dir)) {
+        PrometheusServer prometheus = PrometheusServer.start(PrometheusConfig.powermonJob(powermon.target()), dir)) {
       awaitScrapes(prometheus, powermon);
       DashboardEvaluator evaluator = new DashboardEvaluator(prometheus.api);
       List<Dashboard> dashboards = Dashboard.all();
@@ -59,6 +59,18 @@ class DashboardQueriesTest {
           .withFailMessage(() -> failures.size() + " dashboard queries failed:\n" + join(failures)
               + "\n" + powermon.log())
           .isEmpty();
+      // A healthy simulated fleet raises no alert, not even a pending one (a failing collector would).
+      assertThat(prometheus.api.query("ALERTS"))
+          .withFailMessage(() -> "alerts on a healthy setup: " + alerts(prometheus) + "\n" + powermon.log())
+          .isEmpty();
+    }
+  }
+
+  private static String alerts(PrometheusServer prometheus) {
+    try {
+      return prometheus.api.query("ALERTS").toString();
+    } catch (Exception e) {
+      return e.toString();
     }
   }
 

@@ -60,6 +60,20 @@ class KasaEndToEndTest {
   }
 
   @Test
+  void probeAnswersBeforeAnyScrape() throws Exception {
+    // A Prometheus job that only scrapes /probe must get data without /metrics ever being scraped.
+    try (Fleet fleet = Fleet.start("plug-new")) {
+      try (Server server = Server.start(Cli.setup(Providers.discover(),
+          args(fleet, "--web.admin-address=off", "--web.listen-address=127.0.0.1:0")))) {
+        HttpResponse<String> probe =
+            Http.get("http://127.0.0.1:" + server.port() + "/probe?target=" + fleet.get(0).target());
+        assertThat(probe.statusCode()).isEqualTo(200);
+        assertThat(probe.body()).contains("powermon_probe_success 1.0");
+      }
+    }
+  }
+
+  @Test
   void probeCommandPrintsOneLinePerDevice() throws Exception {
     try (Fleet fleet = Fleet.start("hs300", "bulb")) {
       StringWriter out = new StringWriter();

@@ -8,6 +8,8 @@ public enum Fault {
   NEVER_ANSWERS,
   /** Sends a correct reply one byte at a time, slowly enough to take far longer than any timeout. */
   DRIP,
+  /** Sends each correct reply in one piece, but only after waiting the drip delay. */
+  SLOW,
   /** Declares a reply of 0xFFFFFFF0 bytes, then sends a few. */
   HUGE_LENGTH,
   /** Declares a reply of 0 bytes. */

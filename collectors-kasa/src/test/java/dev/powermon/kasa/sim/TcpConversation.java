@@ -48,6 +48,10 @@ final class TcpConversation {
           sleep(device.drip());
         }
         return true;
+      case SLOW:
+        sleep(device.drip());
+        SimulatedDevice.send(out, frame);
+        return true;
       case HUGE_LENGTH:
         SimulatedDevice.send(out, WireFormat.header(0xFFFF_FFF0L));
         SimulatedDevice.send(out, FaultyReplies.garbage(16, 1));

@@ -34,7 +34,7 @@ final class CollectorFlags {
               .type(boolean.class)
               .negatable(true)
               .fallbackValue("true")
-              .description("Enable the " + p.name() + " collector: " + p.description()
+              .description("Enable the " + p.name() + " collector: " + literal(p.description())
                   + (p.networked() ? " Sends network traffic: only when named." : ""))
               .build());
       spec.addOption(
@@ -47,7 +47,7 @@ final class CollectorFlags {
         OptionSpec.Builder option =
             OptionSpec.builder(prefix + "." + s.name())
                 .paramLabel("<" + s.type().label() + ">")
-                .description(s.help() + (s.defaultValue() != null ? " (default: " + s.defaultValue() + ")" : "")
+                .description(literal(s.help()) + (s.defaultValue() != null ? " (default: " + literal(s.defaultValue()) + ")" : "")
                     + (s.isList() ? " Repeatable." : ""));
         if (s.isList()) {
           option.type(List.class).auxiliaryTypes(String.class);
@@ -57,6 +57,11 @@ final class CollectorFlags {
         spec.addOption(option.build());
       }
     }
+  }
+
+  /** picocli formats descriptions with String.format; a collector's "20% of tdp" must stay literal. */
+  private static String literal(String text) {
+    return text.replace("%", "%%");
   }
 
   /** Reads what was typed for the generated options, plus {@code --collector NAME}. */

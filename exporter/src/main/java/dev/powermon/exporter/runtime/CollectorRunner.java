@@ -128,8 +128,14 @@ public final class CollectorRunner implements AutoCloseable {
     return collector == null ? List.of() : collector.summary();
   }
 
-  /** The opened collector, when it is open; for multi-target probes. */
+  /**
+   * The opened collector, when it is open; for multi-target probes, which may come before any scrape
+   * has taken the result of the open.
+   */
   public synchronized Collector opened() {
+    if (collector == null) {
+      takeOpened();
+    }
     return collector;
   }
 

@@ -3,7 +3,10 @@ package dev.powermon.exporter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.powermon.exporter.runtime.Providers;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +37,21 @@ class CliTest {
         .contains("--web.listen-address=ADDR")
         .contains("probe")
         .contains("collectors");
+  }
+
+  @Test
+  void helpPrintsPercentSignsInSettingHelpLiterally() {
+    // picocli formats descriptions; an unescaped "%" makes it warn on stderr at every --help.
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(run("--help")).isZero();
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(out.toString()).contains("Default: 20% of tdp-watts");
+    assertThat(stderr.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
   }
 
   @Test
