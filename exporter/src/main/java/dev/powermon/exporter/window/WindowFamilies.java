@@ -24,6 +24,9 @@ public final class WindowFamilies {
           .labelNames("source", "device", "domain")
           .build();
 
+  /** Both window families, for the README's reference. */
+  public static final List<MetricSpec> SPECS = List.of(MAX, MIN);
+
   private WindowFamilies() {}
 
   /** {@code power} with each sampled series' value replaced by its window's energy-weighted mean. */
