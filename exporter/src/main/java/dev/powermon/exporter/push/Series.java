@@ -16,13 +16,16 @@ public record Series(String name, Labels labels) {
 
   /**
    * Every label including {@code __name__}, sorted by name as remote-write requires (byte order, which for
-   * the ASCII of legal label names is {@link String#compareTo}).
+   * the ASCII of legal label names is {@link String#compareTo}). Empty values are left out: remote-write
+   * forbids them, and to Prometheus an empty label is no label.
    */
   public List<Pair> sortedWithName() {
     List<Pair> out = new ArrayList<>(labels.size() + 1);
     out.add(new Pair("__name__", name));
     for (int i = 0; i < labels.size(); i++) {
-      out.add(new Pair(labels.getPrometheusName(i), labels.getValue(i)));
+      if (!labels.getValue(i).isEmpty()) {
+        out.add(new Pair(labels.getPrometheusName(i), labels.getValue(i)));
+      }
     }
     out.sort(Comparator.comparing(Pair::name));
     return out;

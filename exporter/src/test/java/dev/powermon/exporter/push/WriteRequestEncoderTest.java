@@ -33,6 +33,14 @@ class WriteRequestEncoderTest {
   }
 
   @Test
+  void anEmptyLabelIsLeftOutAsRemoteWriteRequires() {
+    Series series = new Series("powermon_rapl_read_errors_total", Labels.of("rapl_zone", "", "reason", "eacces"));
+
+    assertThat(series.sortedWithName()).containsExactly(
+        new Series.Pair("__name__", "powermon_rapl_read_errors_total"), new Series.Pair("reason", "eacces"));
+  }
+
+  @Test
   void samplesOfOneSeriesGoTogetherInTimeOrder() {
     Series a = new Series("a", Labels.EMPTY);
     Series b = new Series("b", Labels.EMPTY);
