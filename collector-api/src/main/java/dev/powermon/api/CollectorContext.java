@@ -33,4 +33,13 @@ public interface CollectorContext {
    * CollectorProvider#measuresHostPower()}), so an estimate would only duplicate it.
    */
   boolean hostPowerMeasured();
+
+  /**
+   * Where a background sampler hands every reading of the series it exports with {@code source} as their
+   * {@code source} label, for per-window statistics and high-rate push. Samplers that take a reading per
+   * interval should call it once per series per reading. Contexts that keep no windows discard them.
+   */
+  default PowerSampleSink powerSamples(String source) {
+    return PowerSampleSink.DISCARD;
+  }
 }

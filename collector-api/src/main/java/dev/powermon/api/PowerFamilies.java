@@ -73,6 +73,11 @@ public final class PowerFamilies {
   }
 
   private Labels labels(String device, String domain, Labels extra) {
+    return labels(source, device, domain, extra);
+  }
+
+  /** The labels of a power or energy series, as {@link #power} and {@link #energy} give them. */
+  public static Labels labels(String source, String device, String domain, Labels extra) {
     return Labels.of(
             "source", source,
             "device", LabelValues.fromDevice(device),

@@ -4,15 +4,19 @@ import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.MetricSpec;
+import dev.powermon.api.PowerFamilies;
+import dev.powermon.api.PowerSampleSink;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.host.HostSettings.EstimateMode;
 import dev.powermon.host.HostSource.CpuInfo;
+import io.prometheus.metrics.model.snapshots.Labels;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -119,8 +123,9 @@ public final class HostProvider implements CollectorProvider {
           "Estimating this host's power from CPU load as source=\"estimate\", {}; set tdp-watts and "
               + "idle-watts to calibrate it.", range(estimate));
     }
-    HostSampler sampler =
-        new HostSampler(host, settings.perCore(), estimate, estimatedEnergy, context::nanoTime, context.logger());
+    boolean estimateServed = estimate != null && settings.estimateShown(context.hostPowerMeasured());
+    HostSampler sampler = new HostSampler(host, settings.perCore(), estimate, estimatedEnergy, context::nanoTime,
+        context.logger(), estimateReadings(context, estimateServed));
     sampler.run();
     // A second sample after a short window gives the first scrape a utilisation and an estimate.
     Thread.sleep(FIRST_WINDOW.toMillis());
@@ -129,5 +134,19 @@ public final class HostProvider implements CollectorProvider {
     ScheduledFuture<?> schedule =
         context.scheduler().scheduleAtFixedRate(sampler, period, period, TimeUnit.NANOSECONDS);
     return new HostCollector(context, cpu, sampler, settings, schedule);
+  }
+
+  /** Hands each estimate to the core as the energy of the series it is served as, when it is served. */
+  private static Consumer<HostSampler.Reading> estimateReadings(CollectorContext context, boolean shown) {
+    if (!shown) {
+      return reading -> {};
+    }
+    PowerSampleSink sink = context.powerSamples(HostMetrics.ESTIMATE_SOURCE);
+    return reading -> {
+      if (!Double.isNaN(reading.estimateWatts())) {
+        sink.record(context.hostname(), PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, context.clock().millis(),
+            reading.estimateJoules());
+      }
+    };
   }
 }

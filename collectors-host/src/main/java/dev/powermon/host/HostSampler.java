@@ -2,13 +2,15 @@ package dev.powermon.host;
 
 import dev.powermon.host.HostSource.HostSample;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
  * Takes a {@link HostSample} on every run, derives utilisation and the estimate from the previous one, and
- * publishes the result as an immutable {@link Reading} that scrapes read without touching the host. Runs
- * on one thread at a time (the scheduler never overlaps runs of one task).
+ * publishes the result as an immutable {@link Reading} that scrapes read without touching the host (and
+ * hands it to {@code onReading}, for the core's per-window statistics). Runs on one thread at a time (the
+ * scheduler never overlaps runs of one task).
  */
 final class HostSampler implements Runnable {
   private final HostSource source;
@@ -17,6 +19,7 @@ final class HostSampler implements Runnable {
   private final LongSupplier nanoTime;
   private final Logger log;
   private final EnergyCounter energy;
+  private final Consumer<Reading> onReading;
 
   private volatile Reading latest;
   private volatile String failure;
@@ -45,8 +48,10 @@ final class HostSampler implements Runnable {
       PowerEstimate estimate,
       EnergyCounter energy,
       LongSupplier nanoTime,
-      Logger log) {
+      Logger log,
+      Consumer<Reading> onReading) {
     this.source = source;
+    this.onReading = onReading;
     this.energy = energy;
     this.perCore = perCore;
     this.estimate = estimate;
@@ -70,6 +75,7 @@ final class HostSampler implements Runnable {
     }
     long now = nanoTime.getAsLong();
     latest = next(latest, sample, now);
+    onReading.accept(latest);
     if (failure != null) {
       log.info("Reading the host works again.");
       failure = null;

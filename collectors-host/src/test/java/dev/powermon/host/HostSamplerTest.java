@@ -62,7 +62,7 @@ class HostSamplerTest {
   }
 
   private HostSampler sampler(HostSource source, PowerEstimate estimate) {
-    return new HostSampler(source, false, estimate, new EnergyCounter(), nanos::get, log);
+    return new HostSampler(source, false, estimate, new EnergyCounter(), nanos::get, log, reading -> {});
   }
 
   @Test
@@ -142,7 +142,7 @@ class HostSamplerTest {
       HostSettings settings = new HostSettings(ctx.settings());
       // a reading taken an hour before the context's clock: the sampler has stopped
       HostSampler sampler = new HostSampler(source, false, null, new EnergyCounter(),
-          () -> System.nanoTime() - 3_600_000_000_000L, log);
+          () -> System.nanoTime() - 3_600_000_000_000L, log, reading -> {});
       HostCollector collector = new HostCollector(ctx, FakeHostSource.CPU, sampler, settings,
           ctx.scheduler().schedule(() -> { }, 1, TimeUnit.HOURS));
       assertThatIllegalStateException().isThrownBy(collector::collect).withMessageContaining("no host sample yet");

@@ -3,6 +3,7 @@ package dev.powermon.rapl;
 import dev.powermon.api.LabelValues;
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.PowerFamilies;
+import dev.powermon.api.PowerSampleSink;
 import dev.powermon.rapl.Readings.ZoneReading;
 import dev.powermon.rapl.Readings.ZoneReason;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -14,12 +15,16 @@ import io.prometheus.metrics.model.snapshots.InfoSnapshot.InfoDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Turns {@link Readings} into snapshots. Joules and watts become doubles only here. */
 final class RaplMetrics {
+  /** The {@code source} label of the unified series. */
+  static final String SOURCE = "rapl";
+
   private RaplMetrics() {}
 
   static MetricSnapshots render(Readings r, String host) {
@@ -78,11 +83,34 @@ final class RaplMetrics {
     return out.build();
   }
 
-  /**
-   * One energy and power series per (domain, socket, die). Powercap zones are unique per key after
-   * deduplication; MSR per-core counters (AMD core) share one and are summed here.
-   */
+  /** One unified series: its domain and extra labels (socket, die), its energy and its power. */
+  record Series(String domain, Labels extra, double joules, double watts) {}
+
+  /** The unified power and energy series of {@code r}. */
   private static PowerFamilies power(Readings r, String host) {
+    PowerFamilies families = new PowerFamilies(SOURCE);
+    for (Series s : series(r)) {
+      families.energy(host, s.domain(), s.joules(), s.extra());
+      if (Double.isFinite(s.watts())) {
+        families.power(host, s.domain(), s.watts(), s.extra());
+      }
+    }
+    return families;
+  }
+
+  /** Hands every series' energy at this sample to the core, which keeps per-window statistics. */
+  static void record(Readings r, String host, PowerSampleSink sink, long epochMillis) {
+    for (Series s : series(r)) {
+      sink.record(host, s.domain(), s.extra(), epochMillis, s.joules());
+    }
+  }
+
+  /**
+   * One energy and power series per (domain, socket, die), then the total. Powercap zones are
+   * unique per key after deduplication; MSR per-core counters (AMD core) share one and are summed
+   * here.
+   */
+  static List<Series> series(Readings r) {
     Map<String, ZoneReading> byKey = new LinkedHashMap<>();
     for (ZoneReading z : r.zones()) {
       byKey.merge(
@@ -95,7 +123,7 @@ final class RaplMetrics {
                   a.watts() + b.watts(),
                   a.ok() && b.ok()));
     }
-    PowerFamilies families = new PowerFamilies("rapl");
+    List<Series> out = new ArrayList<>();
     for (ZoneReading z : byKey.values()) {
       ZoneName name = z.zone().name();
       Labels extra = Labels.EMPTY;
@@ -105,18 +133,13 @@ final class RaplMetrics {
       if (!name.die().isEmpty()) {
         extra = extra.add("die", name.die());
       }
-      families.energy(host, name.domain(), z.accumulatedUj() / 1e6, extra);
-      if (Double.isFinite(z.watts())) {
-        families.power(host, name.domain(), z.watts(), extra);
-      }
+      out.add(new Series(name.domain(), extra, z.accumulatedUj() / 1e6, z.watts()));
     }
     if (!r.zones().isEmpty()) {
-      families.energy(host, PowerFamilies.TOTAL_DOMAIN, r.totalUj() / 1e6, Labels.EMPTY);
-      if (Double.isFinite(r.totalWatts())) {
-        families.power(host, PowerFamilies.TOTAL_DOMAIN, r.totalWatts(), Labels.EMPTY);
-      }
+      out.add(
+          new Series(PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, r.totalUj() / 1e6, r.totalWatts()));
     }
-    return families;
+    return out;
   }
 
   private static Labels zoneInfo(Zone z, String state, String keptId) {

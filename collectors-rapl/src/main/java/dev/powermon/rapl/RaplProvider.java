@@ -4,6 +4,7 @@ import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.MetricSpec;
+import dev.powermon.api.PowerSampleSink;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.helpers.NOPLogger;
 
 /**
@@ -73,7 +75,7 @@ public final class RaplProvider implements CollectorProvider {
   @Override
   public String description() {
     return "CPU package, core, uncore, DRAM and platform energy from Linux RAPL (powercap, MSR"
-               + " fallback).";
+        + " fallback).";
   }
 
   @Override
@@ -94,7 +96,7 @@ public final class RaplProvider implements CollectorProvider {
   @Override
   public ProbeResult probe(CollectorContext context) {
     try {
-      Sampler sampler = sampler(context, new StateLog(NOPLogger.NOP_LOGGER));
+      Sampler sampler = sampler(context, new StateLog(NOPLogger.NOP_LOGGER), readings -> {});
       sampler.sample();
       Readings r = sampler.latest();
       return r.failure() == null
@@ -111,7 +113,13 @@ public final class RaplProvider implements CollectorProvider {
     if (interval <= 0) {
       throw new IllegalArgumentException("collectors.rapl.interval: must be more than 0, e.g. 1s");
     }
-    Sampler sampler = sampler(context, new StateLog(context.logger()));
+    PowerSampleSink sink = context.powerSamples(RaplMetrics.SOURCE);
+    Sampler sampler =
+        sampler(
+            context,
+            new StateLog(context.logger()),
+            readings ->
+                RaplMetrics.record(readings, context.hostname(), sink, context.clock().millis()));
     sampler.sample();
     Readings first = sampler.latest();
     if (first.zones().isEmpty()) {
@@ -127,10 +135,10 @@ public final class RaplProvider implements CollectorProvider {
     return new RaplCollector(sampler, schedule, context.hostname());
   }
 
-  private Sampler sampler(CollectorContext context, StateLog log) {
+  private Sampler sampler(CollectorContext context, StateLog log, Consumer<Readings> onSample) {
     Settings s = context.settings();
     return new Sampler(
-        source(s), context::nanoTime, s.duration(INTERVAL), s.duration(REDISCOVERY), log);
+        source(s), context::nanoTime, s.duration(INTERVAL), s.duration(REDISCOVERY), log, onSample);
   }
 
   /** Powercap, unless it is absent and the operator asked for the MSR fallback. */

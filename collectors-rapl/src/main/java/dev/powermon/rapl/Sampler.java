@@ -10,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Reads every kept zone, runs its {@link ZoneCounter}, and publishes an immutable {@link Readings}.
+ * Reads every kept zone, runs its {@link ZoneCounter}, and publishes an immutable {@link Readings}
+ * (also handed to {@code onSample} when every zone was read, for the core's per-window statistics).
  * Runs on the scheduler at the configured interval, so wraps are caught between scrapes however
  * rarely Prometheus comes. Zones are discovered again on a timer and after any read error.
  */
@@ -23,6 +25,7 @@ final class Sampler implements Runnable {
   private final long intervalNanos;
   private final long rediscoveryNanos;
   private final StateLog log;
+  private final Consumer<Readings> onSample;
   private final Map<String, ZoneCounter> counters = new HashMap<>();
   private final Tally tally = new Tally();
   private Selection selection = Selection.EMPTY;
@@ -38,12 +41,14 @@ final class Sampler implements Runnable {
       LongSupplier nanoTime,
       Duration interval,
       Duration rediscovery,
-      StateLog log) {
+      StateLog log,
+      Consumer<Readings> onSample) {
     this.source = source;
     this.nanoTime = nanoTime;
     this.intervalNanos = interval.toNanos();
     this.rediscoveryNanos = rediscovery.toNanos();
     this.log = log;
+    this.onSample = onSample;
   }
 
   Readings latest() {
@@ -108,6 +113,10 @@ final class Sampler implements Runnable {
             tally.readErrors(),
             shortestWrap,
             failure);
+    if (failure == null && errors.isEmpty()) {
+      // Only whole samples: a zone that missed its read would show a false 0 W step.
+      onSample.accept(latest);
+    }
   }
 
   private void count(String zone, ZoneCounter.Step step) {

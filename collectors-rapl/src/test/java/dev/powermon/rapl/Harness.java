@@ -28,7 +28,8 @@ final class Harness {
             () -> nanos,
             Duration.ofSeconds(1),
             Duration.ofMinutes(5),
-            new StateLog(warnings::add, info -> {}));
+            new StateLog(warnings::add, info -> {}),
+            readings -> {});
   }
 
   /** Advances the clock and takes one sample. */

@@ -38,7 +38,8 @@ class MsrSourceTest {
         () -> nanos,
         Duration.ofSeconds(1),
         Duration.ofMinutes(5),
-        new StateLog(w -> {}, i -> {}));
+        new StateLog(w -> {}, i -> {}),
+        readings -> {});
   }
 
   private MetricValues sampleAfterOneSecond(Sampler s) {

@@ -10,14 +10,20 @@ import dev.powermon.exporter.meta.BuildInfo;
 import dev.powermon.exporter.meta.MetaMetrics;
 import dev.powermon.exporter.meta.ProcessMetrics;
 import dev.powermon.exporter.meta.ReloadStatus;
+import dev.powermon.exporter.push.PushConfig;
+import dev.powermon.exporter.push.Pusher;
+import dev.powermon.exporter.push.SnapshotSamples;
 import dev.powermon.exporter.runtime.CollectorPlan;
 import dev.powermon.exporter.runtime.CollectorPool;
 import dev.powermon.exporter.runtime.CollectorRunner;
 import dev.powermon.exporter.runtime.Orchestrator;
 import dev.powermon.exporter.table.MetricTable;
 import dev.powermon.exporter.web.AdminServer;
+import dev.powermon.exporter.window.PowerWindows;
 import dev.powermon.exporter.web.ListenAddress;
 import dev.powermon.exporter.web.WebServer;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -49,6 +55,7 @@ public final class Server implements AutoCloseable {
   private Orchestrator orchestrator;
   private WebServer web;
   private AdminServer admin;
+  private Pusher pusher;
 
   private Server(Setup setup) {
     this.setup = setup;
@@ -72,8 +79,9 @@ public final class Server implements AutoCloseable {
 
   private void startAll() {
     table = new MetricTable(setup.file().path(), setup.file().metrics(), tableWriter);
-    orchestrator = new Orchestrator(table, new MetaMetrics(build, reloadStatus), new ProcessMetrics());
+    orchestrator = new Orchestrator(table, new MetaMetrics(build, reloadStatus), new ProcessMetrics(), pool.windows());
     orchestrator.setRunners(startRunners(plans(setup), Map.of()));
+    startPushing();
     ListenAddress listen = setup.listenAddress();
     try {
       web = WebServer.start(listen, setup.telemetryPath(), orchestrator, build, pool.executor());
@@ -99,6 +107,26 @@ public final class Server implements AutoCloseable {
     LOG.atInfo().addKeyValue("address", listen).addKeyValue("port", web.port())
         .addKeyValue("admin", adminAddress == null ? "off" : adminAddress)
         .addKeyValue("version", build.version()).log("powermon listening");
+  }
+
+  /**
+   * Pushes the regular collection every push interval, and every sampler reading as it comes, when a push
+   * target is configured.
+   */
+  private void startPushing() {
+    PushConfig push = setup.pushConfig(pool.hostname());
+    if (!push.enabled()) {
+      return;
+    }
+    PowerWindows windows = pool.windows();
+    SnapshotSamples samples =
+        new SnapshotSamples(Labels.of("instance", push.instance(), "job", PushConfig.JOB), windows::sampled);
+    pusher = Pusher.start(push, now -> {
+      MetricSnapshots snapshots = orchestrator.collectForPush();
+      return new Pusher.Collected(snapshots, samples.of(snapshots, now));
+    }, "powermon/" + build.version());
+    windows.listen((series, millis, joules, watts) -> pusher.offer(samples.reading(series, millis, joules, watts)));
+    orchestrator.setExtraFamilies(pusher::metrics);
   }
 
   /** Port of the metrics listener (the real one when started on port 0). */
@@ -179,6 +207,9 @@ public final class Server implements AutoCloseable {
     }
     if (admin != null) {
       admin.close();
+    }
+    if (pusher != null) {
+      pusher.close(); // flushes what is queued, within its deadline
     }
     if (orchestrator != null) {
       orchestrator.runners().forEach(CollectorRunner::close);

@@ -36,7 +36,7 @@ public final class Cli {
     CommandLine cl = commandLine(providers);
     CommandLine.ParseResult parsed = cl.parseArgs(args);
     ServeCommand serve = cl.getCommand();
-    return Setup.load(providers, serve.flags.read(parsed, serve.options));
+    return Setup.load(providers, serve.flags.read(parsed, serve.options)).withPush(serve.push);
   }
 
   private static int operatorErrorInOneLine(Exception e, CommandLine cl, CommandLine.ParseResult parsed)

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code powermon}: serves /metrics until stopped; SIGHUP reloads the config file. */
 @Command(
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
     description = "Prometheus power exporter: serves /metrics for every power source this machine has.",
     footer = "%nRun 'powermon collectors' to see which collectors can run here.")
 final class ServeCommand extends ProviderCommand implements Callable<Integer> {
+  @Mixin PushOptions push;
 
   ServeCommand(Map<String, CollectorProvider> providers, CollectorFlags flags) {
     super(providers, flags);
@@ -23,7 +25,7 @@ final class ServeCommand extends ProviderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Setup setup = setup();
+    Setup setup = setup().withPush(push);
     Server server = Server.start(setup);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -4,15 +4,26 @@ import dev.powermon.api.CollectorProvider;
 import dev.powermon.exporter.config.ConfigException;
 import dev.powermon.exporter.config.ConfigLoader;
 import dev.powermon.exporter.config.FileConfig;
+import dev.powermon.exporter.push.PushConfig;
 import dev.powermon.exporter.web.ListenAddress;
 import java.util.Map;
 
 /** The command line and the config file, resolved: flags first, then the file, then the defaults. */
-public record Setup(Map<String, CollectorProvider> providers, Invocation invocation, FileConfig file) {
+public record Setup(Map<String, CollectorProvider> providers, Invocation invocation, FileConfig file, PushOptions push) {
 
-  /** Loads {@code --config.file} if given; a broken file is an operator error. */
+  /** Loads {@code --config.file} if given; a broken file is an operator error. Nothing is pushed. */
   static Setup load(Map<String, CollectorProvider> providers, Invocation invocation) {
-    return new Setup(providers, invocation, loadFile(providers, invocation));
+    return new Setup(providers, invocation, loadFile(providers, invocation), new PushOptions());
+  }
+
+  /** With {@code powermon}'s push flags. */
+  Setup withPush(PushOptions options) {
+    return new Setup(providers, invocation, file, options);
+  }
+
+  /** Where to push, checked; {@code hostname} is the default instance label. */
+  public PushConfig pushConfig(String hostname) {
+    return push.config(hostname);
   }
 
   /** Reads the config file again, for a reload. */
@@ -23,7 +34,7 @@ public record Setup(Map<String, CollectorProvider> providers, Invocation invocat
   }
 
   public Setup withFile(FileConfig newFile) {
-    return new Setup(providers, invocation, newFile);
+    return new Setup(providers, invocation, newFile, push);
   }
 
   public ListenAddress listenAddress() {

@@ -2,6 +2,7 @@ package dev.powermon.exporter.runtime;
 
 import dev.powermon.api.CollectorContext;
 import dev.powermon.api.Settings;
+import dev.powermon.exporter.window.PowerWindows;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.List;
@@ -16,30 +17,41 @@ import org.slf4j.LoggerFactory;
 public final class CollectorPool implements AutoCloseable {
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("powermon-sampler"));
   private final ExecutorService executor = Executors.newCachedThreadPool(daemon("powermon-collect"));
-  private final String hostname = hostname();
+  private final String hostname = lookUpHostname();
+  private final PowerWindows windows = new PowerWindows();
 
   /** The executor collections and {@code /probe} calls run on. */
   public ExecutorService executor() {
     return executor;
   }
 
-  /** A context to run a provider's probe in. */
+  /** This machine's host name, as collectors see it. */
+  public String hostname() {
+    return hostname;
+  }
+
+  /** The windows the samplers of started collectors feed. */
+  public PowerWindows windows() {
+    return windows;
+  }
+
+  /** A context to run a provider's probe in; its readings feed no window. */
   public CollectorContext probeContext(String collector, Settings settings) {
-    return context(collector, settings, false);
+    return context(collector, settings, false, null);
   }
 
   /** A started runner for {@code plan}, one of {@code all} (which tells whether host power is measured). */
   public CollectorRunner start(CollectorPlan plan, List<CollectorPlan> all) {
     boolean measuredElsewhere = all.stream().anyMatch(p -> p != plan && p.provider().measuresHostPower());
     CollectorRunner runner =
-        new CollectorRunner(plan, context(plan.name(), plan.settings(), measuredElsewhere), executor);
+        new CollectorRunner(plan, context(plan.name(), plan.settings(), measuredElsewhere, windows), executor);
     runner.start();
     return runner;
   }
 
-  private CollectorContext context(String collector, Settings settings, boolean hostPowerMeasured) {
-    return new CoreContext(
-        settings, scheduler, hostname, hostPowerMeasured, LoggerFactory.getLogger("dev.powermon.collector." + collector));
+  private CollectorContext context(String collector, Settings settings, boolean hostPowerMeasured, PowerWindows sink) {
+    return new CoreContext(settings, scheduler, hostname, hostPowerMeasured,
+        LoggerFactory.getLogger("dev.powermon.collector." + collector), sink);
   }
 
   @Override
@@ -48,7 +60,7 @@ public final class CollectorPool implements AutoCloseable {
     executor.shutdownNow();
   }
 
-  private static String hostname() {
+  private static String lookUpHostname() {
     try {
       return InetAddress.getLocalHost().getHostName();
     } catch (IOException e) {

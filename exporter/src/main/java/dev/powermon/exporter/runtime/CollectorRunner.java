@@ -32,6 +32,7 @@ public final class CollectorRunner implements AutoCloseable {
   private Future<Collector> opening;
   private long lastOpenFailureNanos;
   private Future<MetricSnapshots> inFlight;
+  private long inFlightStartNanos;
   private volatile String lastError = "starting";
   private volatile Instant lastSuccess;
   private boolean loggedFailing;
@@ -76,10 +77,16 @@ public final class CollectorRunner implements AutoCloseable {
       return CompletableFuture.failedFuture(new CollectorFailure(lastError));
     }
     if (inFlight != null && !inFlight.isDone()) {
+      // A scrape and a push may overlap: the later one shares the call under way, unless that call has
+      // outlived its deadline, which means the source hangs.
+      if (System.nanoTime() - inFlightStartNanos < plan.deadline().toNanos()) {
+        return inFlight;
+      }
       return CompletableFuture.failedFuture(
           new CollectorFailure("the previous collection is still running; the source is not answering"));
     }
     Collector opened = collector;
+    inFlightStartNanos = System.nanoTime();
     inFlight = executor.submit(opened::collect);
     return inFlight;
   }

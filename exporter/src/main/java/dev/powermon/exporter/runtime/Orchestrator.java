@@ -5,6 +5,7 @@ import dev.powermon.api.PowerFamilies;
 import dev.powermon.exporter.meta.MetaMetrics;
 import dev.powermon.exporter.meta.ProcessMetrics;
 import dev.powermon.exporter.table.MetricTable;
+import dev.powermon.exporter.window.PowerWindows;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,20 +31,28 @@ public final class Orchestrator implements MultiCollector {
   private final MetricTable table;
   private final MetaMetrics meta;
   private final ProcessMetrics process;
+  private final PowerWindows windows;
   private final Set<String> reportedProblems = ConcurrentHashMap.newKeySet();
   private final FamilyMerger merger = new FamilyMerger(this::reportOnce);
   private volatile List<CollectorRunner> runners = List.of();
   private volatile GaugeSnapshot lastPower;
+  private volatile Supplier<List<MetricSnapshot>> extraFamilies = List::of;
 
-  public Orchestrator(MetricTable table, MetaMetrics meta, ProcessMetrics process) {
+  public Orchestrator(MetricTable table, MetaMetrics meta, ProcessMetrics process, PowerWindows windows) {
     this.table = table;
     this.meta = meta;
     this.process = process;
+    this.windows = windows;
   }
 
   /** Replaces the running collectors (at start and after a reload). */
   public void setRunners(List<CollectorRunner> runners) {
     this.runners = List.copyOf(runners);
+  }
+
+  /** Families the core adds beside the meta-metrics (the push counters), asked for at every collection. */
+  public void setExtraFamilies(Supplier<List<MetricSnapshot>> families) {
+    this.extraFamilies = families;
   }
 
   public List<CollectorRunner> runners() {
@@ -54,11 +64,21 @@ public final class Orchestrator implements MultiCollector {
     return lastPower;
   }
 
+  /** A scrape: the sampled series' windows end here and the next ones start. */
   @Override
   public MetricSnapshots collect() {
+    return collect(true);
+  }
+
+  /** What a scrape would serve, for a push; the windows keep running, so scrapes still see theirs whole. */
+  public MetricSnapshots collectForPush() {
+    return collect(false);
+  }
+
+  private MetricSnapshots collect(boolean restartWindows) {
     List<CollectionResult> results = runAll(runners);
     List<MetricSnapshot> out = new ArrayList<>();
-    for (FamilyMerger.Family family : merger.merge(results)) {
+    for (FamilyMerger.Family family : withWindows(merger.merge(results), restartWindows)) {
       String name = ExposedNames.of(family.snapshot());
       for (String collector : family.collectors()) {
         table.observe(name, collector, defaultFor(collector, name));
@@ -72,6 +92,7 @@ public final class Orchestrator implements MultiCollector {
     }
     List<MetricSnapshot> own = new ArrayList<>(meta.snapshots(results));
     own.addAll(process.snapshots());
+    own.addAll(extraFamilies.get());
     for (MetricSnapshot s : own) {
       String name = ExposedNames.of(s);
       table.observe(name, CORE, true);
@@ -80,6 +101,24 @@ public final class Orchestrator implements MultiCollector {
       }
     }
     return new MetricSnapshots(out);
+  }
+
+  /** The power family with its window means, followed by the window max and min families. */
+  private List<FamilyMerger.Family> withWindows(List<FamilyMerger.Family> families, boolean restart) {
+    int at = -1;
+    for (int i = 0; i < families.size(); i++) {
+      if (families.get(i).snapshot() instanceof GaugeSnapshot
+          && ExposedNames.of(families.get(i).snapshot()).equals(PowerFamilies.POWER)) {
+        at = i;
+      }
+    }
+    PowerWindows.Applied applied = windows.apply(at < 0 ? null : (GaugeSnapshot) families.get(at).snapshot(), restart);
+    List<FamilyMerger.Family> out = new ArrayList<>(families);
+    if (at >= 0) {
+      out.set(at, new FamilyMerger.Family(applied.power(), families.get(at).collectors()));
+    }
+    applied.windowFamilies().forEach(f -> out.add(new FamilyMerger.Family(f, List.of(CORE))));
+    return out;
   }
 
   /** Runs {@code selected} in parallel, each under its own deadline. */

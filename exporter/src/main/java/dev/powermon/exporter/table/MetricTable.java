@@ -45,6 +45,8 @@ public final class MetricTable {
   private final Map<String, Boolean> defaults = new TreeMap<>();
   private final Map<String, Set<String>> collectors = new TreeMap<>();
   private final AtomicBoolean writeScheduled = new AtomicBoolean();
+  /** One write at a time, snapshot taken inside: a discovery write can never land after, and undo, an admin change. */
+  private final Object fileLock = new Object();
   private boolean unwritableLogged;
 
   /**
@@ -147,6 +149,12 @@ public final class MetricTable {
     if (file == null) {
       return "no --config.file";
     }
+    synchronized (fileLock) {
+      return persistLocked();
+    }
+  }
+
+  private String persistLocked() {
     Map<String, Boolean> snapshot;
     synchronized (this) {
       snapshot = new LinkedHashMap<>(operator);

@@ -1,0 +1,91 @@
+package dev.powermon.exporter.testcollectors;
+
+import dev.powermon.api.Collector;
+import dev.powermon.api.CollectorContext;
+import dev.powermon.api.MetricSpec;
+import dev.powermon.api.PowerFamilies;
+import dev.powermon.api.PowerSampleSink;
+import dev.powermon.api.SettingSpec;
+import dev.powermon.api.SettingType;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A collector whose sampler hands every reading to the core: at a steady power on its own schedule
+ * ({@code interval} set), or fed reading by reading by the test ({@link #feed}). Either way the readings
+ * handed over are kept in {@link #PRODUCED}, for the test to compare with what arrives.
+ */
+public final class SampledProvider extends NamedOnlyProvider {
+  public static final String DEVICE = "lab";
+  /** Every reading handed to the core: epoch milliseconds to joules. */
+  public static final Map<Long, Double> PRODUCED = new ConcurrentSkipListMap<>();
+  static final SettingSpec INTERVAL = SettingSpec.builder("interval", SettingType.DURATION).defaultValue("0")
+      .help("How often the sampler reads; 0 leaves the readings to the test.").build();
+  static final SettingSpec WATTS = SettingSpec.builder("watts", SettingType.DECIMAL).defaultValue("40")
+      .help("The steady power the sampler sees.").build();
+
+  private static volatile PowerSampleSink sink = PowerSampleSink.DISCARD;
+  private static volatile double lastJoules;
+
+  public SampledProvider() {
+    super("sampled", "Test collector that hands every reading to the core.");
+  }
+
+  /** Hands the core one reading of the {@code domain="total"} series, as a sampler would. */
+  public static void feed(long epochMillis, double joules) {
+    PRODUCED.put(epochMillis, joules);
+    lastJoules = joules;
+    sink.record(DEVICE, PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, epochMillis, joules);
+  }
+
+  @Override
+  public List<SettingSpec> settings() {
+    return List.of(INTERVAL, WATTS);
+  }
+
+  @Override
+  public List<MetricSpec> metrics() {
+    return PowerFamilies.SPECS;
+  }
+
+  @Override
+  public Collector open(CollectorContext context) {
+    PRODUCED.clear();
+    lastJoules = 0;
+    sink = context.powerSamples("sampled");
+    Duration interval = context.settings().duration(INTERVAL);
+    double watts = context.settings().decimal(WATTS);
+    ScheduledFuture<?> schedule = interval.isZero() ? null : steady(context, interval, watts);
+    return new Collector() {
+      @Override
+      public MetricSnapshots collect() {
+        return new MetricSnapshots(new PowerFamilies("sampled")
+            .power(DEVICE, PowerFamilies.TOTAL_DOMAIN, watts, Labels.EMPTY)
+            .energy(DEVICE, PowerFamilies.TOTAL_DOMAIN, lastJoules, Labels.EMPTY)
+            .snapshots());
+      }
+
+      @Override
+      public void close() {
+        if (schedule != null) {
+          schedule.cancel(false);
+        }
+      }
+    };
+  }
+
+  /** Energy = watts x time since open, read every {@code interval}: every step's power is {@code watts}. */
+  private static ScheduledFuture<?> steady(CollectorContext context, Duration interval, double watts) {
+    long start = context.clock().millis();
+    return context.scheduler().scheduleWithFixedDelay(() -> {
+      long now = context.clock().millis();
+      feed(now, watts * (now - start) / 1000.0);
+    }, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+  }
+}
