@@ -25,28 +25,13 @@ pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
 sys="$work/sys"
 
-# zone ID NAME: the kernel's layout, real dirs under devices/virtual/powercap, class/powercap/ID a symlink.
-zone() {
-  local id=$1 name=$2 ctype dir prefix part
-  ctype=${id%%:*}
-  dir="devices/virtual/powercap/$ctype"
-  prefix=$ctype
-  IFS=: read -ra parts <<<"${id#*:}"
-  for part in "${parts[@]}"; do
-    prefix="$prefix:$part"
-    dir="$dir/$prefix"
-  done
-  mkdir -p "$sys/$dir" "$sys/class/powercap"
-  echo "$name" >"$sys/$dir/name"
-  echo 262143328850 >"$sys/$dir/max_energy_range_uj"
-  echo 1000000 >"$sys/$dir/energy_uj"
-  ln -s "../../$dir" "$sys/class/powercap/$id"
-}
+# shellcheck source=bench/lib/powercap.sh
+source "bench/lib/powercap.sh"
 zones=(intel-rapl:0 intel-rapl:0:0 intel-rapl:1 intel-rapl:1:0)
-zone intel-rapl:0 package-0
-zone intel-rapl:0:0 dram
-zone intel-rapl:1 package-1
-zone intel-rapl:1:0 dram
+zone intel-rapl:0 package-0 1000000 262143328850
+zone intel-rapl:0:0 dram 1000000 262143328850
+zone intel-rapl:1 package-1 1000000 262143328850
+zone intel-rapl:1:0 dram 1000000 262143328850
 
 # Advances every counter by 0.3 J every 10 ms (30 W per zone), rewriting atomically as the kernel's value
 # never appears half-written. Bounded: stops after the longest run could take.

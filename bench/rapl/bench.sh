@@ -26,24 +26,8 @@ pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
 sys="$work/sys"
 
-# zone ID NAME ENERGY_UJ MAX_UJ: the kernel's layout, real dirs nested under devices/virtual/powercap
-# and class/powercap/ID as a relative symlink.
-zone() {
-  local id=$1 name=$2 energy=$3 max=$4 ctype dir prefix part
-  ctype=${id%%:*}
-  dir="devices/virtual/powercap/$ctype"
-  prefix=$ctype
-  IFS=: read -ra parts <<<"${id#*:}"
-  for part in "${parts[@]}"; do
-    prefix="$prefix:$part"
-    dir="$dir/$prefix"
-  done
-  mkdir -p "$sys/$dir" "$sys/class/powercap"
-  echo "$name" >"$sys/$dir/name"
-  echo "$max" >"$sys/$dir/max_energy_range_uj"
-  echo "$energy" >"$sys/$dir/energy_uj"
-  ln -s "../../$dir" "$sys/class/powercap/$id"
-}
+# shellcheck source=bench/lib/powercap.sh
+source "bench/lib/powercap.sh"
 energy() { # energy ID VALUE: rewrite atomically, as the kernel's value never appears half-written
   local file="$sys/class/powercap/$1/energy_uj"
   echo "$2" >"$file.tmp" && mv "$file.tmp" "$file"

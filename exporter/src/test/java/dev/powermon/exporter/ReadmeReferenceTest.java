@@ -7,7 +7,9 @@ import dev.powermon.api.MetricSpec;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.exporter.meta.MetaMetrics;
 import dev.powermon.exporter.meta.ProcessMetrics;
+import dev.powermon.exporter.push.PushMetrics;
 import dev.powermon.exporter.runtime.Providers;
+import dev.powermon.exporter.window.WindowFamilies;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,8 +74,10 @@ class ReadmeReferenceTest {
     for (MetricSpec m : MetaMetrics.SPECS) {
       rows.put(m.name(), new Row(m, "core"));
     }
-    for (MetricSpec m : ProcessMetrics.SPECS) {
-      rows.put(m.name(), new Row(m, "core"));
+    for (List<MetricSpec> core : List.of(ProcessMetrics.SPECS, PushMetrics.SPECS, WindowFamilies.SPECS)) {
+      for (MetricSpec m : core) {
+        rows.put(m.name(), new Row(m, "core"));
+      }
     }
     for (CollectorProvider p : products()) {
       for (MetricSpec m : p.metrics()) {
