@@ -57,8 +57,8 @@ final class JetsonMetrics {
     for (Map.Entry<String, Double> e : new TreeMap<>(r.railWatts()).entrySet()) {
       String rail = e.getKey();
       double joules = r.railJoules().getOrDefault(rail, 0.0);
-      MetricNames.railFamily(rail).ifPresent(
-          name -> gauge(name, "Power of the " + MetricNames.component(rail).orElseThrow() + " rail, in watts.", e.getValue()));
+      MetricNames.component(rail).ifPresent(
+          c -> gauge("jetson_power_" + c + "_watts", JetsonSpecs.railHelp(c), e.getValue()));
       power.power(hostname, rail, e.getValue(), Labels.EMPTY).energy(hostname, rail, joules, Labels.EMPTY);
       if (input.filter(rail::equals).isPresent()) {
         power.power(hostname, PowerFamilies.TOTAL_DOMAIN, e.getValue(), Labels.EMPTY)

@@ -42,12 +42,17 @@ final class JetsonSpecs {
   static List<MetricSpec> all() {
     List<MetricSpec> out = new ArrayList<>(PowerFamilies.SPECS);
     for (String rail : MetricNames.INPUT_RAILS) {
-      out.add(gauge(MetricNames.railFamily(rail).orElseThrow(), "Power of the " + rail + " input rail, in watts."));
+      out.add(gauge(MetricNames.railFamily(rail).orElseThrow(), railHelp(MetricNames.component(rail).orElseThrow())));
     }
     out.addAll(List.of(CPU_AVG, CPU_ONLINE, GPU_USAGE, GPU_FREQ, EMC_USAGE, EMC_FREQ, RAM_USED, RAM_TOTAL, SWAP_USED,
         SWAP_TOTAL, SWAP_CACHED, TEGRASTATS_UP, TEGRASTATS_LINES, TEGRASTATS_BAD_LINES, TEGRASTATS_UNKNOWN_TOKENS,
         TEGRASTATS_RESTARTS, SYSFS_UP));
     return out;
+  }
+
+  /** One HELP text per rail family, the same whether declared or discovered; {@code component} is already safe. */
+  static String railHelp(String component) {
+    return "Power of the " + component.toUpperCase(java.util.Locale.ROOT) + " rail, in watts.";
   }
 
   private static MetricSpec gauge(String name, String help) {

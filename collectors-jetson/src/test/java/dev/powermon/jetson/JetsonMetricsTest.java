@@ -81,7 +81,7 @@ class JetsonMetricsTest {
     assertThat(v.value("jetson_tegrastats_unknown_tokens_total")).isEqualTo(5.0);
     assertThat(v.value("jetson_tegrastats_restarts_total")).isEqualTo(1.0);
     assertThat(v.text()).contains("# TYPE jetson_tegrastats_lines_total counter")
-        .contains("# HELP jetson_power_vdd_gpu_soc_watts ");
+        .contains("# HELP jetson_power_vdd_gpu_soc_watts Power of the VDD_GPU_SOC rail, in watts.");
   }
 
   @Test
