@@ -1,6 +1,5 @@
 package dev.powermon.exporter.cli;
 
-import dev.powermon.api.SettingType;
 import dev.powermon.exporter.push.PushConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -78,8 +77,8 @@ public final class PushOptions {
 
   /** The checked configuration; {@code hostname} is the default instance. */
   PushConfig config(String hostname) {
-    Duration every = positive("--push.interval", interval);
-    Duration requestTimeout = positive("--push.timeout", timeout);
+    Duration every = Durations.positive("--push.interval", interval);
+    Duration requestTimeout = Durations.positive("--push.timeout", timeout);
     if (queueSamples < 1) {
       throw new OperatorError("--push.queue-samples: must be at least 1, got " + queueSamples);
     }
@@ -152,18 +151,6 @@ public final class PushOptions {
       return uri;
     } catch (URISyntaxException e) {
       throw new OperatorError(flag + ": not a URL (" + e.getReason() + ")");
-    }
-  }
-
-  private static Duration positive(String flag, String text) {
-    try {
-      Duration d = SettingType.parseDuration(text);
-      if (d.isZero()) {
-        throw new OperatorError(flag + ": must be longer than 0");
-      }
-      return d;
-    } catch (IllegalArgumentException e) {
-      throw new OperatorError(flag + ": " + e.getMessage());
     }
   }
 

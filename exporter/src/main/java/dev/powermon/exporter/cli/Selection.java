@@ -3,7 +3,6 @@ package dev.powermon.exporter.cli;
 import dev.powermon.api.CollectorContext;
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.ProbeResult;
-import dev.powermon.api.SettingType;
 import dev.powermon.api.Settings;
 import dev.powermon.exporter.config.CollectorSection;
 import dev.powermon.exporter.config.FileConfig;
@@ -93,17 +92,9 @@ public final class Selection {
     if (deadlineText == null && section != null) {
       deadlineText = section.deadline();
     }
-    Duration deadline = CollectorPlan.DEFAULT_DEADLINE;
-    if (deadlineText != null) {
-      try {
-        deadline = SettingType.parseDuration(deadlineText);
-      } catch (IllegalArgumentException e) {
-        throw new OperatorError("collectors." + p.name() + ".deadline: " + e.getMessage());
-      }
-      if (deadline.isZero()) {
-        throw new OperatorError("collectors." + p.name() + ".deadline: must be longer than 0");
-      }
-    }
+    Duration deadline = deadlineText == null
+        ? CollectorPlan.DEFAULT_DEADLINE
+        : Durations.positive("collectors." + p.name() + ".deadline", deadlineText);
     return new CollectorPlan(p, settings, raw, deadline, named);
   }
 }

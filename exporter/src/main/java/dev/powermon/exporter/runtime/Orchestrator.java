@@ -105,8 +105,8 @@ public final class Orchestrator implements MultiCollector {
 
   /** The power family with its window means, followed by the window max and min families. */
   private List<FamilyMerger.Family> withWindows(List<FamilyMerger.Family> families, boolean restart) {
-    int at = -1;
-    for (int i = 0; i < families.size(); i++) {
+    int at = -1; // families are unique by name after merging: the first match is the only one
+    for (int i = 0; i < families.size() && at < 0; i++) {
       if (families.get(i).snapshot() instanceof GaugeSnapshot
           && ExposedNames.of(families.get(i).snapshot()).equals(PowerFamilies.POWER)) {
         at = i;
