@@ -1,10 +1,10 @@
 package dev.powermon.host;
 
+import dev.powermon.api.BatteryPower;
 import dev.powermon.api.LabelValues;
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.PowerFamilies;
 import dev.powermon.host.HostSampler.Reading;
-import dev.powermon.host.HostSource.BatteryReading;
 import dev.powermon.host.HostSource.CpuInfo;
 import dev.powermon.host.HostSource.HostSample;
 import dev.powermon.host.HostSource.InterfaceCounters;
@@ -108,10 +108,10 @@ final class HostMetrics {
     out.add(tx.build());
   }
 
-  private static void addBatteries(List<MetricSnapshot> out, List<BatteryReading> batteries) {
+  private static void addBatteries(List<MetricSnapshot> out, List<BatteryPower.Reading> batteries) {
     List<GaugeDataPointSnapshot> points = new ArrayList<>();
-    for (BatteryReading battery : batteries) {
-      OptionalDouble watts = BatteryPower.watts(battery);
+    for (BatteryPower.Reading battery : batteries) {
+      OptionalDouble watts = BatteryPower.outWatts(battery);
       if (watts.isPresent()) {
         points.add(point(Labels.of("battery", LabelValues.fromDevice(battery.name())), watts.getAsDouble()));
       }

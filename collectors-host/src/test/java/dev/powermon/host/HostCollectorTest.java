@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.powermon.api.Collector;
 import dev.powermon.api.MetricSpec;
-import dev.powermon.host.HostSource.BatteryReading;
+import dev.powermon.api.BatteryPower.Convention;
+import dev.powermon.api.BatteryPower.Reading;
 import dev.powermon.testkit.MetricValues;
 import dev.powermon.testkit.TestContext;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -52,7 +53,7 @@ class HostCollectorTest {
 
   @Test
   void everyEmittedFamilyIsDeclaredForTheMetricTable() throws Exception {
-    source.batteries(new BatteryReading("BAT0", -1000));
+    source.batteries(new Reading("BAT0", -1000, Convention.SIGNED_MILLIWATTS, false, true));
     try (TestContext ctx = context().setting("per-core", "true").build()) {
       assertThat(collect(ctx).names())
           .containsExactlyInAnyOrderElementsOf(provider.metrics().stream().map(MetricSpec::name).toList());
@@ -155,16 +156,18 @@ class HostCollectorTest {
   @Test
   void batteryStatesAreSignedWattsOrAbsent() throws Exception {
     source.batteries(
-        new BatteryReading("BAT0", -12_500), // discharging 12.5 W
-        new BatteryReading("BAT1", 30_000), // charging 30 W
-        new BatteryReading("BAT2", 0), // unknown: OSHI's 0
-        new BatteryReading("BAT3", Double.NaN),
-        new BatteryReading("BAT4", -2_147_483_648.0)); // Windows unknown rate
+        new Reading("BAT0", -12_500, Convention.SIGNED_MILLIWATTS, false, true), // discharging 12.5 W
+        new Reading("BAT1", 30_000, Convention.SIGNED_MILLIWATTS, true, false), // charging 30 W
+        new Reading("BAT2", 0, Convention.SIGNED_MILLIWATTS, false, true), // discharging at 0: unknown
+        new Reading("BAT3", Double.NaN, Convention.SIGNED_MILLIWATTS, false, false),
+        new Reading("BAT4", -2_147_483_648.0, Convention.SIGNED_MILLIWATTS, false, true), // Windows unknown
+        new Reading("BAT5", 0, Convention.LINUX_MICROWATTS, false, false)); // full: a true 0 W
     try (TestContext ctx = context().build()) {
       MetricValues v = collect(ctx);
       assertThat(v.value("powermon_host_battery_power_watts", "battery", "BAT0")).isEqualTo(12.5);
       assertThat(v.value("powermon_host_battery_power_watts", "battery", "BAT1")).isEqualTo(-30.0);
-      assertThat(v.series("powermon_host_battery_power_watts")).hasSize(2);
+      assertThat(v.value("powermon_host_battery_power_watts", "battery", "BAT5")).isZero();
+      assertThat(v.series("powermon_host_battery_power_watts")).hasSize(3);
       // a battery is never the estimate's input nor a measured source
       assertThat(v.series(POWER)).hasSize(1);
     }

@@ -1,6 +1,8 @@
 package dev.powermon.macos;
 
+import dev.powermon.api.BatteryPower;
 import dev.powermon.macos.PowerSample.DomainEnergy;
+import dev.powermon.oshi.BatterySource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,7 @@ final class Battery implements AutoCloseable {
     long now = nanoTime.getAsLong();
     double seconds = lastNanos == Long.MIN_VALUE ? 0 : (now - lastNanos) / 1e9;
     lastNanos = now;
-    List<BatteryRate> rates;
+    List<BatteryPower.Reading> rates;
     try {
       rates = source.read();
     } catch (RuntimeException e) {
@@ -53,7 +55,7 @@ final class Battery implements AutoCloseable {
       return;
     }
     failing = false;
-    double watts = rates.stream().mapToDouble(BatteryRate::dischargeWatts).sum();
+    double watts = BatteryPower.drawnWatts(rates).orElse(0);
     Map<String, DomainEnergy> domains =
         watts > 0 ? Map.of(DOMAIN, new DomainEnergy(watts, watts * seconds)) : Map.of();
     ledger.record(new PowerSample(seconds, domains, List.of()), now);

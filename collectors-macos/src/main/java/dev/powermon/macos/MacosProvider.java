@@ -7,6 +7,7 @@ import dev.powermon.api.MetricSpec;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
+import dev.powermon.oshi.BatterySource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public final class MacosProvider implements CollectorProvider {
   private final Duration firstBackoff;
 
   public MacosProvider() {
-    this(() -> MacHost.isMac() ? new OshiBatterySource() : List::of, FIRST_BACKOFF);
+    this(() -> MacHost.isMac() ? BatterySource.ofThisMachine() : List::of, FIRST_BACKOFF);
   }
 
   /** For tests: a fake battery and a short restart back-off. */

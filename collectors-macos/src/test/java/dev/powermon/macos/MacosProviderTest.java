@@ -1,10 +1,12 @@
 package dev.powermon.macos;
 
+import static dev.powermon.api.BatteryPower.Convention.SIGNED_MILLIWATTS;
 import static dev.powermon.macos.FakePowermetrics.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.powermon.api.BatteryPower;
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.ProbeResult;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MacosProviderTest {
   @TempDir Path dir;
-  private final List<BatteryRate> battery = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<BatteryPower.Reading> battery = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final MacosProvider provider = new MacosProvider(() -> () -> List.copyOf(battery), Duration.ofMillis(10));
 
   private TestContext context(Path powermetrics) {
@@ -64,7 +66,7 @@ class MacosProviderTest {
 
   @Test
   void collectsUnifiedFamiliesFromPowermetricsAndBattery() throws Exception {
-    battery.add(new BatteryRate("InternalBattery-0", -12_500, false, true)); // 12.5 W drawn from the battery
+    battery.add(new BatteryPower.Reading("InternalBattery-0", -12_500, SIGNED_MILLIWATTS, false, false)); // 12.5 W drawn from the battery
     FakePowermetrics fake = FakePowermetrics.write(dir, 3, "exec sleep 60");
     try (TestContext ctx = context(fake.executable); Collector c = provider.open(ctx)) {
       assertThat(eventually(() -> energy(c, "cpu") >= 3 * 1.318 - 1e-9)).isTrue();

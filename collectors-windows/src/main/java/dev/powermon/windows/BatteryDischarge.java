@@ -1,5 +1,6 @@
 package dev.powermon.windows;
 
+import dev.powermon.api.BatteryPower;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -14,12 +15,12 @@ final class BatteryDischarge {
   private OptionalDouble watts = OptionalDouble.empty();
   private boolean seen;
 
-  synchronized void update(List<BatteryRate> rates, long nanoTime) {
+  synchronized void update(List<BatteryPower.Reading> rates, long nanoTime) {
     double seconds = started ? (nanoTime - lastNanos) / 1e9 : 0;
     lastNanos = nanoTime;
     started = true;
     seen |= !rates.isEmpty();
-    double w = rates.stream().mapToDouble(BatteryRate::dischargeWatts).sum();
+    double w = BatteryPower.drawnWatts(rates).orElse(0);
     watts = w > 0 ? OptionalDouble.of(w) : OptionalDouble.empty();
     joules += w * seconds;
   }

@@ -8,6 +8,7 @@ import dev.powermon.api.PowerFamilies;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
+import dev.powermon.oshi.BatterySource;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.powermon.windows;
 
+import dev.powermon.oshi.BatterySource;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.LongSupplier;

@@ -1,12 +1,14 @@
 package dev.powermon.windows;
 
+import dev.powermon.api.BatteryPower;
+import dev.powermon.oshi.BatterySource;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A Windows machine made of a fake meter and a list of batteries the test changes. */
 final class FakeHost implements WindowsHost {
   final FakeMeter meter;
-  final List<BatteryRate> batteries = new CopyOnWriteArrayList<>();
+  final List<BatteryPower.Reading> batteries = new CopyOnWriteArrayList<>();
 
   FakeHost(String... instances) {
     this.meter = new FakeMeter(List.of(instances));

@@ -1,9 +1,11 @@
 package dev.powermon.windows;
 
+import static dev.powermon.api.BatteryPower.Convention.SIGNED_MILLIWATTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.powermon.api.BatteryPower;
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.testkit.MetricValues;
@@ -88,14 +90,14 @@ class WindowsProviderTest {
   @Test
   void batteryIsTheTotalWhereNoEnergyMeterExists() throws Exception {
     FakeHost host = new FakeHost();
-    host.batteries.add(new BatteryRate("Battery 0", -11_000, false, true)); // 11 W drawn
+    host.batteries.add(new BatteryPower.Reading("Battery 0", -11_000, SIGNED_MILLIWATTS, false, true)); // 11 W drawn
     WindowsProvider provider = new WindowsProvider(host);
     try (TestContext ctx = context(provider); Collector c = provider.open(ctx)) {
       MetricValues v = MetricValues.of(c.collect());
       assertThat(v.value("powermon_power_watts", "domain", "battery")).isEqualTo(11.0);
       assertThat(v.value("powermon_power_watts", "domain", "total")).isEqualTo(11.0);
       assertThat(v.has("windows_energy_meter_resets_total")).isFalse();
-      host.batteries.set(0, new BatteryRate("Battery 0", 45_000, true, false)); // plugged in
+      host.batteries.set(0, new BatteryPower.Reading("Battery 0", 45_000, SIGNED_MILLIWATTS, true, false)); // plugged in
       assertThat(eventually(() -> noPowerSeries(c))).isTrue();
       // charging is not consumption: no power series, the counter keeps what discharge added
       assertThat(MetricValues.of(c.collect()).series("powermon_energy_joules_total", "domain", "total")).hasSize(1);
