@@ -10,6 +10,7 @@ import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.host.HostSettings.EstimateMode;
 import dev.powermon.host.HostSource.CpuInfo;
+import dev.powermon.oshi.NativeAccess;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class HostProvider implements CollectorProvider {
    * longer than OSHI's 300 ms cache of CPU ticks.
    */
   static final Duration FIRST_WINDOW = HostSettings.MIN_INTERVAL;
+  /** What OSHI is asked to do, for the message when JNA cannot load. */
+  static final String READING = "reading the host through OSHI";
 
   private final Supplier<HostSource> sources;
   /** Made by the first probe or open, then shared: OSHI's setup takes a second or more; its reads are thread-safe. */
@@ -69,15 +72,15 @@ public final class HostProvider implements CollectorProvider {
   public ProbeResult probe(CollectorContext context) {
     try {
       HostSettings settings = new HostSettings(context.settings());
-      CpuInfo cpu = source().cpuInfo();
+      CpuInfo cpu = cpuInfo();
       PowerEstimate estimate = settings.powerEstimate(cpu.logicalCores());
       String detail = estimateDetail(settings, estimate, context.hostPowerMeasured());
       return ProbeResult.available(
           String.format(Locale.ROOT, "%s, %d logical CPUs; estimate %s", cpu.model(), cpu.logicalCores(), detail));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | NativeAccess.NativeAccessException e) {
       return ProbeResult.unavailable(e.getMessage());
-    } catch (RuntimeException | LinkageError e) {
-      return ProbeResult.unavailable(nativeHint(e));
+    } catch (RuntimeException e) {
+      return ProbeResult.unavailable("OSHI cannot read this host: " + e);
     }
   }
 
@@ -93,10 +96,9 @@ public final class HostProvider implements CollectorProvider {
         Locale.ROOT, "%.1f W idle to %.1f W at full load", estimate.idleWatts(), estimate.tdpWatts());
   }
 
-  /** OSHI fails this way when JNA cannot unpack or load its native library (noexec temp directory). */
-  private static String nativeHint(Throwable e) {
-    return "OSHI cannot read this host (" + e + "); if JNA could not load its native library, point "
-        + "-Djna.tmpdir at a writable directory not mounted noexec";
+  /** The shared source's CPU facts; a JNA library that cannot load becomes one line for the operator. */
+  private CpuInfo cpuInfo() {
+    return NativeAccess.call(READING, () -> source().cpuInfo());
   }
 
   private synchronized HostSource source() {
@@ -109,13 +111,8 @@ public final class HostProvider implements CollectorProvider {
   @Override
   public Collector open(CollectorContext context) throws Exception {
     HostSettings settings = new HostSettings(context.settings());
-    HostSource host;
-    try {
-      host = source();
-    } catch (LinkageError e) {
-      throw new IllegalStateException(nativeHint(e), e);
-    }
-    CpuInfo cpu = host.cpuInfo();
+    CpuInfo cpu = cpuInfo();
+    HostSource host = source();
     PowerEstimate estimate =
         settings.estimateMode() == EstimateMode.OFF ? null : settings.powerEstimate(cpu.logicalCores());
     if (estimate != null && settings.estimateShown(context.hostPowerMeasured())) {

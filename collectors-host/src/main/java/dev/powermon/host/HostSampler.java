@@ -1,6 +1,7 @@
 package dev.powermon.host;
 
 import dev.powermon.host.HostSource.HostSample;
+import dev.powermon.oshi.NativeAccess;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -64,13 +65,12 @@ final class HostSampler implements Runnable {
     HostSample sample;
     try {
       sample = source.sample(perCore);
-    } catch (RuntimeException | LinkageError e) {
-      // LinkageError: a native call JNA cannot bind; uncaught, it would end the schedule silently.
-      if (failure == null) {
-        log.warn("Reading the host through OSHI failed, host metrics are withheld until it works again: {}",
-            e.toString());
-      }
-      failure = "reading the host failed: " + e;
+    } catch (RuntimeException e) {
+      fail(e instanceof NativeAccess.NativeAccessException ? e.getMessage() : "reading the host failed: " + e);
+      return;
+    } catch (LinkageError e) {
+      // a native call JNA cannot bind; uncaught, it would end the schedule silently
+      fail(NativeAccess.failure(HostProvider.READING, e).getMessage());
       return;
     }
     long now = nanoTime.getAsLong();
@@ -80,6 +80,13 @@ final class HostSampler implements Runnable {
       log.info("Reading the host works again.");
       failure = null;
     }
+  }
+
+  private void fail(String why) {
+    if (failure == null) {
+      log.warn("Host metrics are withheld until reading the host works again: {}", why);
+    }
+    failure = why;
   }
 
   private Reading next(Reading previous, HostSample sample, long now) {

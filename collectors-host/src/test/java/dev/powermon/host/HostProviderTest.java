@@ -2,6 +2,7 @@ package dev.powermon.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorProvider;
@@ -84,6 +85,22 @@ class HostProviderTest {
       ProbeResult r = provider.probe(ctx);
       assertThat(r.isAvailable()).isFalse();
       assertThat(r.detail()).contains("failed to map segment").contains("-Djna.tmpdir");
+    }
+  }
+
+  @Test
+  void openFailsWithOneLineNamingJnaTmpdirOnceJnaIsKnownBroken() throws Exception {
+    // After the first UnsatisfiedLinkError every later touch of JNA throws this
+    HostProvider provider = new HostProvider(() -> {
+      throw new NoClassDefFoundError("Could not initialize class com.sun.jna.Native");
+    });
+    try (TestContext ctx = TestContext.forProvider(provider).build()) {
+      assertThatIllegalStateException().isThrownBy(() -> provider.open(ctx))
+          .withMessage("reading the host through OSHI failed: JNA cannot load its native library "
+              + "(java.lang.NoClassDefFoundError: Could not initialize class com.sun.jna.Native); the "
+              + "temporary directory is probably on a read-only filesystem or mounted noexec: start "
+              + "powermon with -Djna.tmpdir=<a writable directory that allows exec>")
+          .withNoCause();
     }
   }
 

@@ -3,6 +3,7 @@ package dev.powermon.macos;
 import dev.powermon.api.BatteryPower;
 import dev.powermon.macos.PowerSample.DomainEnergy;
 import dev.powermon.oshi.BatterySource;
+import dev.powermon.oshi.NativeAccess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +48,10 @@ final class Battery implements AutoCloseable {
     try {
       rates = source.read();
     } catch (RuntimeException e) {
-      if (!failing) {
-        log.warn("cannot read the battery, battery power not reported: {}", e.toString());
-        failing = true;
-      }
-      ledger.record(new PowerSample(seconds, Map.of(), List.of()), now);
+      failed(e instanceof NativeAccess.NativeAccessException ? e.getMessage() : e.toString(), seconds, now);
+      return;
+    } catch (LinkageError e) {
+      failed(NativeAccess.failure("reading the battery", e).getMessage(), seconds, now);
       return;
     }
     failing = false;
@@ -59,6 +59,15 @@ final class Battery implements AutoCloseable {
     Map<String, DomainEnergy> domains =
         watts > 0 ? Map.of(DOMAIN, new DomainEnergy(watts, watts * seconds)) : Map.of();
     ledger.record(new PowerSample(seconds, domains, List.of()), now);
+  }
+
+  /** No battery reading this window: unknown is not 0 W, so the domain has no power and no energy. */
+  private void failed(String why, double seconds, long now) {
+    if (!failing) {
+      log.warn("cannot read the battery, battery power not reported: {}", why);
+      failing = true;
+    }
+    ledger.record(new PowerSample(seconds, Map.of(), List.of()), now);
   }
 
   PowerLedger ledger() {

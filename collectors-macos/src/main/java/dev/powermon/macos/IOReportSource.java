@@ -1,5 +1,6 @@
 package dev.powermon.macos;
 
+import dev.powermon.oshi.NativeAccess;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,15 +31,24 @@ final class IOReportSource implements SampleSource {
     this.log = log;
   }
 
-  /** Whether this is a Mac whose IOReport has Energy Model channels (Apple Silicon). */
+  /** What JNA was asked to do, for the message when it cannot load. */
+  static final String OPENING = "opening IOReport through JNA";
+
+  /**
+   * Whether this is a Mac whose IOReport has Energy Model channels (Apple Silicon).
+   *
+   * @throws NativeAccess.NativeAccessException when JNA cannot load, which the operator can fix
+   */
   static boolean works() {
     if (!MacHost.isMac()) {
       return false;
     }
     try (EnergyChannelSource probe = IOReportChannels.open()) {
       return !probe.sample().isEmpty();
-    } catch (IOException | RuntimeException | LinkageError e) {
+    } catch (IOException | RuntimeException e) {
       return false;
+    } catch (LinkageError e) {
+      throw NativeAccess.failure(OPENING, e);
     }
   }
 
@@ -54,6 +64,9 @@ final class IOReportSource implements SampleSource {
       lastNanos = nanoTime.getAsLong();
     } catch (IOException | RuntimeException e) {
       problem = "cannot subscribe to IOReport Energy Model channels: " + e.getMessage();
+      return;
+    } catch (LinkageError e) {
+      problem = NativeAccess.failure(OPENING, e).getMessage();
       return;
     }
     // Channels update at different rates (every ~1.7 s for CPU on some Ultras): shorter windows jitter.
@@ -71,11 +84,18 @@ final class IOReportSource implements SampleSource {
         problem = null;
       }
     } catch (IOException | RuntimeException e) {
-      if (problem == null) {
-        log.warn("IOReport sampling failed: {}", e.toString());
-      }
-      problem = "IOReport sampling failed: " + e.getMessage();
+      failed("IOReport sampling failed: " + e.getMessage());
+    } catch (LinkageError e) {
+      // uncaught, it would end the schedule silently
+      failed(NativeAccess.failure("sampling IOReport through JNA", e).getMessage());
     }
+  }
+
+  private void failed(String why) {
+    if (problem == null) {
+      log.warn("{}", why);
+    }
+    problem = why;
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
 import dev.powermon.oshi.BatterySource;
+import dev.powermon.oshi.NativeAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,15 +82,20 @@ public final class MacosProvider implements CollectorProvider {
     if (!MacHost.isMac()) {
       return ProbeResult.unavailable("macos collector runs on macOS; this is " + MacHost.osName());
     }
-    if (IOReportSource.works()) {
-      return ProbeResult.available(MacHost.isRoot()
-          ? "IOReport Energy Model"
-          : "IOReport Energy Model (powermetrics needs root; IOReport is used instead)");
+    String noIOReport = "no IOReport Energy Model on this Mac (Intel?)";
+    try {
+      if (IOReportSource.works()) {
+        return ProbeResult.available(MacHost.isRoot()
+            ? "IOReport Energy Model"
+            : "IOReport Energy Model (powermetrics needs root; IOReport is used instead)");
+      }
+    } catch (NativeAccess.NativeAccessException e) {
+      noIOReport = e.getMessage();
     }
     if (MacHost.isRoot() && Files.isExecutable(powermetrics)) {
-      return ProbeResult.available("powermetrics " + powermetrics + " (no IOReport Energy Model here)");
+      return ProbeResult.available("powermetrics " + powermetrics + " (" + noIOReport + ")");
     }
-    return ProbeResult.unavailable("no IOReport Energy Model on this Mac (Intel?) and powermetrics needs root: "
+    return ProbeResult.unavailable(noIOReport + "; and powermetrics needs root: "
         + "run powermon as root, see the macos collector's docs");
   }
 

@@ -32,6 +32,16 @@ class BatteryTest {
   }
 
   @Test
+  void aBatteryJnaCannotReadReportsNothingAndKeepsSampling() {
+    Battery unlinked = new Battery(() -> {
+      throw new NoClassDefFoundError("Could not initialize class com.sun.jna.Native");
+    }, nanos::get, LoggerFactory.getLogger("test"));
+    unlinked.sample(); // returns normally, so its schedule keeps running
+    assertThat(unlinked.ledger().view().watts()).isEmpty();
+    assertThat(unlinked.ledger().view().lastSampleNanos()).isPresent();
+  }
+
+  @Test
   void aFailingBatteryReadReportsNothingRatherThanZero() {
     Battery broken = new Battery(() -> { throw new IllegalStateException("IOKit said no"); }, nanos::get,
         LoggerFactory.getLogger("test"));

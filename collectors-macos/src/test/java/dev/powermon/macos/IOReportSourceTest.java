@@ -22,7 +22,7 @@ class IOReportSourceTest {
     scheduler.shutdownNow();
   }
 
-  private IOReportSource source(FakeChannels channels) {
+  private IOReportSource source(EnergyChannelSource channels) {
     // an hour-long period: the test drives sample() itself
     return new IOReportSource(() -> channels, scheduler, Duration.ofHours(1), nanos::get, LoggerFactory.getLogger("test"));
   }
@@ -46,6 +46,32 @@ class IOReportSourceTest {
     assertThat(ledger.view().joules().get("cpu")).isCloseTo(4.5, within(1e-12));
     assertThat(ledger.view().joules().get("total")).isCloseTo(5.5, within(1e-12));
     assertThat(source.problem()).isEmpty();
+  }
+
+  @Test
+  void aJnaThatCannotLoadIsOneLineNamingJnaTmpdirNotAnError() {
+    IOReportSource unlinked = new IOReportSource(() -> {
+      throw new UnsatisfiedLinkError("libjnidispatch.so: failed to map segment from shared object");
+    }, scheduler, Duration.ofHours(1), nanos::get, LoggerFactory.getLogger("test"));
+    unlinked.start(ledger); // returns: the collector reports the problem
+    assertThat(unlinked.problem()).hasValueSatisfying(p -> assertThat(p)
+        .startsWith("opening IOReport through JNA failed: JNA cannot load its native library")
+        .contains("failed to map segment").contains("read-only").contains("-Djna.tmpdir").doesNotContain("\n"));
+
+    EnergyChannelSource later = new EnergyChannelSource() {
+      @Override
+      public List<ChannelEnergy> sample() {
+        throw new NoClassDefFoundError("Could not initialize class com.sun.jna.Native");
+      }
+
+      @Override
+      public void close() {}
+    };
+    IOReportSource source = source(later);
+    source.start(ledger);
+    source.sample(ledger); // an Error here would silently end the scheduled task
+    assertThat(source.problem()).hasValueSatisfying(p -> assertThat(p)
+        .contains("Could not initialize class com.sun.jna.Native").contains("-Djna.tmpdir"));
   }
 
   @Test

@@ -84,6 +84,21 @@ class MacosProviderTest {
   }
 
   @Test
+  void aBatteryJnaCannotLoadCostsTheBatteryDomainOnly() throws Exception {
+    MacosProvider unlinkedBattery = new MacosProvider(() -> () -> {
+      throw new UnsatisfiedLinkError("libjnidispatch.jnilib: operation not permitted");
+    }, Duration.ofMillis(10));
+    FakePowermetrics fake = FakePowermetrics.write(dir, 1, "exec sleep 60");
+    try (TestContext ctx = TestContext.forProvider(unlinkedBattery).setting("powermetrics", fake.executable.toString())
+        .setting("interval", "250ms").build(); Collector c = unlinkedBattery.open(ctx)) {
+      assertThat(eventually(() -> energy(c, "cpu") > 0)).isTrue();
+      MetricValues v = MetricValues.of(c.collect());
+      assertThat(v.value("powermon_power_watts", "domain", "cpu")).isEqualTo(1.31196);
+      assertThat(v.series("powermon_power_watts", "domain", "battery")).isEmpty();
+    }
+  }
+
+  @Test
   void openFailsWithPowermetricsOwnComplaint() throws Exception {
     FakePowermetrics fake = FakePowermetrics.write(dir, 0, "echo 'must be invoked as the superuser' >&2; exit 1");
     try (TestContext ctx = context(fake.executable)) {

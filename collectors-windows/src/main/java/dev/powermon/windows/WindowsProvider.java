@@ -9,6 +9,7 @@ import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
 import dev.powermon.oshi.BatterySource;
+import dev.powermon.oshi.NativeAccess;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,9 @@ public final class WindowsProvider implements CollectorProvider {
 
   private static final String NOTHING_TO_READ = "no Energy Meter counters (this CPU's power driver publishes none) "
       + "and no battery; on such a machine use the host collector's estimate";
+
+  /** What JNA is asked to do, for the message when it cannot load. */
+  static final String PDH = "opening the Energy Meter counters through PDH";
 
   private final WindowsHost host;
 
@@ -73,8 +77,12 @@ public final class WindowsProvider implements CollectorProvider {
         return ProbeResult.unavailable(NOTHING_TO_READ);
       }
       return ProbeResult.available(meter.instances().size() + " Energy Meter instances, " + batteries + " batteries");
+    } catch (NativeAccess.NativeAccessException e) {
+      return ProbeResult.unavailable(e.getMessage());
     } catch (IOException | RuntimeException e) {
       return ProbeResult.unavailable("cannot query the Energy Meter counters: " + e.getMessage());
+    } catch (LinkageError e) {
+      return ProbeResult.unavailable(NativeAccess.failure(PDH, e).getMessage());
     }
   }
 
@@ -87,7 +95,12 @@ public final class WindowsProvider implements CollectorProvider {
     if (interval.compareTo(Duration.ofMillis(100)) < 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
       throw new IllegalArgumentException("collectors.windows.interval: " + interval + " is outside 100ms to 1h");
     }
-    EnergyMeterSource meter = host.openMeter();
+    EnergyMeterSource meter;
+    try {
+      meter = host.openMeter();
+    } catch (LinkageError e) {
+      throw NativeAccess.failure(PDH, e);
+    }
     try {
       BatterySource batteries = host.batteries();
       if (meter.instances().isEmpty() && batteries.read().isEmpty()) {

@@ -1,7 +1,9 @@
 package dev.powermon.windows;
 
 import dev.powermon.oshi.BatterySource;
+import dev.powermon.oshi.NativeAccess;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -35,20 +37,33 @@ final class WindowsSampler {
         problem = null;
       }
     } catch (IOException | RuntimeException e) {
-      if (problem == null) {
-        log.warn("cannot read the Energy Meter counters: {}", e.getMessage());
-      }
-      problem = "cannot read the Energy Meter counters: " + e.getMessage();
+      meterFailed("cannot read the Energy Meter counters: " + e.getMessage());
+    } catch (LinkageError e) {
+      // uncaught, it would end the schedule silently
+      meterFailed(NativeAccess.failure("reading the Energy Meter counters through PDH", e).getMessage());
     }
     try {
       battery.update(batteries.read(), nanoTime.getAsLong());
       batteryFailing = false;
     } catch (RuntimeException e) {
-      battery.update(java.util.List.of(), nanoTime.getAsLong()); // unknown is not 0 W: no reading this window
-      if (!batteryFailing) {
-        log.warn("cannot read the battery, battery power not reported: {}", e.toString());
-        batteryFailing = true;
-      }
+      batteryFailed(e instanceof NativeAccess.NativeAccessException ? e.getMessage() : e.toString());
+    } catch (LinkageError e) {
+      batteryFailed(NativeAccess.failure("reading the battery", e).getMessage());
+    }
+  }
+
+  private void meterFailed(String why) {
+    if (problem == null) {
+      log.warn("{}", why);
+    }
+    problem = why;
+  }
+
+  private void batteryFailed(String why) {
+    battery.update(List.of(), nanoTime.getAsLong()); // unknown is not 0 W: no reading this window
+    if (!batteryFailing) {
+      log.warn("cannot read the battery, battery power not reported: {}", why);
+      batteryFailing = true;
     }
   }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A Windows machine made of a fake meter and a list of batteries the test changes. */
-final class FakeHost implements WindowsHost {
+class FakeHost implements WindowsHost {
   final FakeMeter meter;
   final List<BatteryPower.Reading> batteries = new CopyOnWriteArrayList<>();
 

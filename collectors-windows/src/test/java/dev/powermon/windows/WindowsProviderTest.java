@@ -127,6 +127,74 @@ class WindowsProviderTest {
   }
 
   @Test
+  void pdhThatJnaCannotLoadIsOneLineNamingJnaTmpdirFromProbeAndOpen() throws Exception {
+    FakeHost unlinked = new FakeHost() {
+      @Override
+      public EnergyMeterSource openMeter() {
+        throw new UnsatisfiedLinkError("jnidispatch.dll: Access is denied");
+      }
+    };
+    WindowsProvider provider = new WindowsProvider(unlinked);
+    String expected = "opening the Energy Meter counters through PDH failed: JNA cannot load its native library "
+        + "(java.lang.UnsatisfiedLinkError: jnidispatch.dll: Access is denied); the temporary directory is "
+        + "probably on a read-only filesystem or mounted noexec: start powermon with "
+        + "-Djna.tmpdir=<a writable directory that allows exec>";
+    try (TestContext ctx = context(provider)) {
+      assertThat(provider.probe(ctx).isAvailable()).isFalse();
+      assertThat(provider.probe(ctx).detail()).isEqualTo(expected);
+      assertThatThrownBy(() -> provider.open(ctx)).isInstanceOf(IllegalStateException.class).hasMessage(expected)
+          .hasNoCause();
+    }
+  }
+
+  @Test
+  void aMeterReadJnaCannotBindFailsTheScrapeWithOneLineAndTheBatteryKeepsItsOwn() throws Exception {
+    FakeMeter unlinking = new FakeMeter(java.util.List.of("rapl_package0_pkg")) {
+      @Override
+      public synchronized java.util.List<EnergyMeterReading> read() throws java.io.IOException {
+        if (failing) {
+          throw new NoClassDefFoundError("Could not initialize class com.sun.jna.platform.win32.Pdh");
+        }
+        return super.read();
+      }
+    };
+    FakeHost unlinkingHost = new FakeHost() {
+      @Override
+      public EnergyMeterSource openMeter() {
+        return unlinking;
+      }
+    };
+    WindowsProvider provider = new WindowsProvider(unlinkingHost);
+    try (TestContext ctx = context(provider); Collector c = provider.open(ctx)) {
+      unlinking.failing = true;
+      assertThat(eventually(() -> error(c) != null && error(c).contains("-Djna.tmpdir"))).isTrue();
+      assertThat(error(c)).startsWith("reading the Energy Meter counters through PDH failed: JNA cannot load")
+          .doesNotContain("\n");
+      unlinking.failing = false; // the schedule survived the Error
+      assertThat(eventually(() -> error(c) == null)).isTrue();
+    }
+  }
+
+  @Test
+  void aBatteryJnaCannotReadCostsTheBatteryOnly() throws Exception {
+    FakeHost host = new FakeHost("rapl_package0_pkg") {
+      @Override
+      public dev.powermon.oshi.BatterySource batteries() {
+        return () -> {
+          throw new UnsatisfiedLinkError("jnidispatch.dll: Access is denied");
+        };
+      }
+    };
+    WindowsProvider provider = new WindowsProvider(host);
+    try (TestContext ctx = context(provider); Collector c = provider.open(ctx)) {
+      assertThat(eventually(() -> host.meter.reads() >= 3)).isTrue();
+      MetricValues v = MetricValues.of(c.collect());
+      assertThat(v.value("powermon_power_watts", "domain", "package-0")).isCloseTo(3.6, within(1e-9));
+      assertThat(v.series("powermon_power_watts", "domain", "battery")).isEmpty();
+    }
+  }
+
+  @Test
   void hostileInstanceNamesBecomeCappedLabelsNeverMetricNames() throws Exception {
     String hostile = "GPU\n" + "x".repeat(1000);
     FakeHost host = new FakeHost("rapl_package0_pkg", hostile);
