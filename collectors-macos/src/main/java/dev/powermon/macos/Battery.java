@@ -58,7 +58,7 @@ final class Battery implements AutoCloseable {
     double watts = BatteryPower.drawnWatts(rates).orElse(0);
     Map<String, DomainEnergy> domains =
         watts > 0 ? Map.of(DOMAIN, new DomainEnergy(watts, watts * seconds)) : Map.of();
-    ledger.record(new PowerSample(seconds, domains, List.of()), now);
+    ledger.record(new PowerSample(seconds, domains, Map.of()), now);
   }
 
   /** No battery reading this window: unknown is not 0 W, so the domain has no power and no energy. */
@@ -67,7 +67,7 @@ final class Battery implements AutoCloseable {
       log.warn("cannot read the battery, battery power not reported: {}", why);
       failing = true;
     }
-    ledger.record(new PowerSample(seconds, Map.of(), List.of()), now);
+    ledger.record(new PowerSample(seconds, Map.of(), Map.of()), now);
   }
 
   PowerLedger ledger() {

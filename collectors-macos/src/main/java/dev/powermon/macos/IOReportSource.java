@@ -1,5 +1,6 @@
 package dev.powermon.macos;
 
+import dev.powermon.oshi.FieldProblems;
 import dev.powermon.oshi.NativeAccess;
 import java.io.IOException;
 import java.time.Duration;
@@ -21,6 +22,7 @@ final class IOReportSource implements SampleSource {
   private ScheduledFuture<?> task;
   private long lastNanos;
   private volatile String problem;
+  private final FieldProblems fields;
 
   IOReportSource(EnergyChannelSource.Opener opener, ScheduledExecutorService scheduler, Duration interval,
       LongSupplier nanoTime, Logger log) {
@@ -29,6 +31,7 @@ final class IOReportSource implements SampleSource {
     this.interval = interval;
     this.nanoTime = nanoTime;
     this.log = log;
+    this.fields = new FieldProblems(log, "IOReport");
   }
 
   /** What JNA was asked to do, for the message when it cannot load. */
@@ -79,6 +82,7 @@ final class IOReportSource implements SampleSource {
       PowerSample s = EnergyModel.toSample(channels.sample(), (now - lastNanos) / 1e9);
       lastNanos = now;
       ledger.record(s, now);
+      fields.report(s.invalid());
       if (problem != null) {
         log.info("IOReport delivers samples again");
         problem = null;

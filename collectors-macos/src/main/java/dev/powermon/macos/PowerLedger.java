@@ -23,7 +23,7 @@ final class PowerLedger {
       watts.put(domain, e.watts());
       joules.merge(domain, e.joules(), Double::sum);
     });
-    sample.invalid().forEach(key -> reject("invalid_value"));
+    sample.invalid().forEach((field, reason) -> reject("invalid_value"));
     lastSampleNanos = nanoTime;
     sampled = true;
   }

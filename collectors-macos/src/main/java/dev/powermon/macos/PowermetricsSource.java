@@ -1,5 +1,6 @@
 package dev.powermon.macos;
 
+import dev.powermon.oshi.FieldProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ final class PowermetricsSource implements SampleSource {
   private final LongSupplier nanoTime;
   private final Logger log;
   private final Set<String> loggedReasons = new HashSet<>();
+  private final FieldProblems fields;
   private final Object lock = new Object();
   private Thread reader;
   private Process process;
@@ -42,6 +44,7 @@ final class PowermetricsSource implements SampleSource {
     this.firstBackoff = firstBackoff;
     this.nanoTime = nanoTime;
     this.log = log;
+    this.fields = new FieldProblems(log, "powermetrics");
   }
 
   @Override
@@ -73,7 +76,7 @@ final class PowermetricsSource implements SampleSource {
         }
         StderrTail stderr = StderrTail.follow(p.getErrorStream());
         try (InputStream out = p.getInputStream()) {
-          delivered = new SampleStream(ledger, nanoTime, this::rejected, this::recovered).read(out);
+          delivered = new SampleStream(ledger, nanoTime, this::rejected, this::recovered, fields).read(out);
         }
         int status = p.waitFor();
         if (isClosed()) {

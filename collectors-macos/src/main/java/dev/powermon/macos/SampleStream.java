@@ -1,5 +1,6 @@
 package dev.powermon.macos;
 
+import dev.powermon.oshi.FieldProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +23,12 @@ final class SampleStream {
   private final LongSupplier nanoTime;
   private final Rejections rejections;
   private final Runnable accepted;
+  private final FieldProblems fields;
 
-  SampleStream(PowerLedger ledger, LongSupplier nanoTime, Rejections rejections, Runnable accepted) {
+  SampleStream(PowerLedger ledger, LongSupplier nanoTime, Rejections rejections, Runnable accepted,
+      FieldProblems fields) {
     this.ledger = ledger;
+    this.fields = fields;
     this.nanoTime = nanoTime;
     this.rejections = rejections;
     this.accepted = accepted;
@@ -79,6 +83,7 @@ final class SampleStream {
             ? plistParser.parse(document)
             : TextSampleParser.parse(new String(document, StandardCharsets.UTF_8));
         ledger.record(sample, nanoTime.getAsLong());
+        fields.report(sample.invalid());
         delivered = true;
         accepted.run();
       } catch (MalformedSampleException e) {

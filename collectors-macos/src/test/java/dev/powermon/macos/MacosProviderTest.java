@@ -113,7 +113,7 @@ class MacosProviderTest {
     // one sample, then silence: after the 5 s staleness limit collect() says so rather than repeat old watts
     FakePowermetrics fake = FakePowermetrics.write(dir, 1, "exec sleep 60");
     PowerLedger ledger = new PowerLedger();
-    ledger.record(new PowerSample(1, java.util.Map.of("total", new PowerSample.DomainEnergy(2, 2)), List.of()), 0);
+    ledger.record(new PowerSample(1, java.util.Map.of("total", new PowerSample.DomainEnergy(2, 2)), java.util.Map.of()), 0);
     java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(4_000_000_000L);
     PowermetricsSource source = new PowermetricsSource(fake.executable, Duration.ofSeconds(1), Duration.ofMillis(10),
         now::get, org.slf4j.LoggerFactory.getLogger("test"));

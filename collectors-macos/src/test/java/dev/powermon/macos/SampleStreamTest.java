@@ -3,18 +3,41 @@ package dev.powermon.macos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.powermon.oshi.FieldProblems;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class SampleStreamTest {
   private final PowerLedger ledger = new PowerLedger();
   private final List<String> rejections = new ArrayList<>();
   private int accepted;
+  private final FieldProblems fields = new FieldProblems(LoggerFactory.getLogger("test"), "powermetrics");
   private final SampleStream stream =
-      new SampleStream(ledger, () -> 1L, (reason, message) -> rejections.add(reason), () -> accepted++);
+      new SampleStream(ledger, () -> 1L, (reason, message) -> rejections.add(reason), () -> accepted++, fields);
+
+  @Test
+  void aBadFieldIsCountedPerFieldAndCostsOnlyItsOwnSeries() throws Exception {
+    String bad = Fixtures.text("powermetrics/m3-macos15.plist").replace("<real>204.061</real>", "<real>-1</real>")
+        .replace("<integer>205</integer>", "<string>205</string>");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int i = 0; i < 3; i++) {
+      out.write(bad.getBytes(StandardCharsets.UTF_8));
+      out.write(0);
+    }
+    assertThat(stream.read(new ByteArrayInputStream(out.toByteArray()))).isTrue();
+    assertThat(accepted).isEqualTo(3);
+    assertThat(fields.counts()).containsOnly(Map.entry("gpu_power", 3L), Map.entry("gpu_energy", 3L));
+    PowerLedger.View v = ledger.view();
+    assertThat(v.watts()).containsOnlyKeys("cpu", "ane", "total"); // gpu alone is gone
+    assertThat(v.joules().get("cpu")).isCloseTo(3 * 1.318, within(1e-12));
+    assertThat(v.rejected()).containsOnly(Map.entry("invalid_value", 6L));
+  }
 
   @Test
   void plistStreamIsSplitAtNul() throws Exception {

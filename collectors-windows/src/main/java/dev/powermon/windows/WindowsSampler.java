@@ -1,9 +1,15 @@
 package dev.powermon.windows;
 
+import dev.powermon.api.LabelValues;
 import dev.powermon.oshi.BatterySource;
+import dev.powermon.oshi.FieldProblems;
 import dev.powermon.oshi.NativeAccess;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -19,18 +25,31 @@ final class WindowsSampler {
   private volatile String problem;
   private volatile long lastMeterNanos;
   private boolean batteryFailing;
+  private final FieldProblems fields;
 
   WindowsSampler(EnergyMeterSource meter, BatterySource batteries, LongSupplier nanoTime, Logger log) {
     this.meter = meter;
     this.batteries = batteries;
     this.nanoTime = nanoTime;
     this.log = log;
+    this.fields = new FieldProblems(log, "Energy Meter");
   }
 
   /** Never throws: it runs on the shared scheduler, where an exception would cancel it. */
   synchronized void sample() {
     try {
-      ledger.update(meter.read());
+      List<EnergyMeterReading> readings = meter.read();
+      Map<String, String> problems = new TreeMap<>(ledger.update(readings));
+      Set<String> read = new HashSet<>();
+      readings.forEach(r -> read.add(r.instance()));
+      for (String instance : meter.instances()) {
+        if (!read.contains(instance)) {
+          problems.putIfAbsent(MeterInstance.of(instance).domain(), "no valid value this time");
+        }
+      }
+      Map<String, String> bounded = new TreeMap<>();
+      problems.forEach((domain, reason) -> bounded.put(LabelValues.fromDevice(domain), reason));
+      fields.report(bounded);
       lastMeterNanos = nanoTime.getAsLong();
       if (problem != null) {
         log.info("Energy Meter counters readable again");
