@@ -2,6 +2,7 @@ package dev.powermon.macos;
 
 import dev.powermon.api.Collector;
 import dev.powermon.api.PowerFamilies;
+import dev.powermon.oshi.SamplerThread;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -17,14 +18,17 @@ final class MacosCollector implements Collector {
   private final SampleSource source;
   private final PowerLedger ledger;
   private final Battery battery;
+  private final SamplerThread thread;
   private final String device;
   private final Duration stale;
   private final LongSupplier nanoTime;
 
-  MacosCollector(SampleSource source, PowerLedger ledger, Battery battery, String device, Duration stale, LongSupplier nanoTime) {
+  MacosCollector(SampleSource source, PowerLedger ledger, Battery battery, SamplerThread thread, String device,
+      Duration stale, LongSupplier nanoTime) {
     this.source = source;
     this.ledger = ledger;
     this.battery = battery;
+    this.thread = thread;
     this.device = device;
     this.stale = stale;
     this.nanoTime = nanoTime;
@@ -37,16 +41,24 @@ final class MacosCollector implements Collector {
     if (last.isEmpty()) {
       throw new IllegalStateException(source.problem().orElse("waiting for the first sample from " + source.name()));
     }
-    if (nanoTime.getAsLong() - last.getAsLong() > stale.toNanos()) {
-      throw new IllegalStateException(source.problem().orElse(
-          "no sample from " + source.name() + " for more than " + stale.toSeconds() + " s"));
+    if (!fresh(last)) {
+      // stale is not success: powermetrics that stopped printing never serves its last watts as fresh
+      throw new IllegalStateException(source.problem().orElse("no fresh reading from " + source.name()
+          + " for more than " + stale.toSeconds() + " s; readings are withheld until it delivers again"));
     }
     PowerFamilies power = new PowerFamilies("macos");
     add(power, v);
-    add(power, battery.ledger().view());
+    PowerLedger.View batteryView = battery.ledger().view();
+    if (fresh(batteryView.lastSampleNanos())) { // a battery read stuck in IOKit costs the battery domain only
+      add(power, batteryView);
+    }
     List<MetricSnapshot> out = new ArrayList<>(power.snapshots());
     out.addAll(MacosMetrics.own(source.name(), v.rejected(), v.restarts()));
     return new MetricSnapshots(out);
+  }
+
+  private boolean fresh(OptionalLong sampledAt) {
+    return sampledAt.isPresent() && nanoTime.getAsLong() - sampledAt.getAsLong() <= stale.toNanos();
   }
 
   private void add(PowerFamilies power, PowerLedger.View v) {
@@ -66,5 +78,6 @@ final class MacosCollector implements Collector {
   public void close() {
     battery.close();
     source.close();
+    thread.close();
   }
 }

@@ -9,6 +9,7 @@ import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
 import dev.powermon.oshi.BatterySource;
 import dev.powermon.oshi.NativeAccess;
+import dev.powermon.oshi.SamplerThread;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,23 +106,33 @@ public final class MacosProvider implements CollectorProvider {
     if (interval.compareTo(Duration.ofMillis(100)) < 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
       throw new IllegalArgumentException("collectors.macos.interval: " + interval + " is outside 100ms to 1h");
     }
-    SampleSource source = chooseSource(context, interval);
+    // IOReport and IOKit calls can block: on a thread of its own, one stuck call stalls this collector only
+    SamplerThread thread = new SamplerThread("powermon-macos-sampler");
+    SampleSource source;
+    try {
+      source = chooseSource(context, interval, thread);
+    } catch (IOException | RuntimeException e) {
+      thread.close();
+      throw e;
+    }
     PowerLedger ledger = new PowerLedger();
     source.start(ledger);
     Battery battery = new Battery(batteries.get(), context::nanoTime, context.logger());
     try {
       // bounded: with a long interval the first window ends after open() returns, and scrapes say so meanwhile
       awaitFirstSample(source, ledger, min(interval.plusSeconds(2), MAX_FIRST_WAIT));
-      battery.start(context.scheduler(), interval);
+      battery.start(thread.scheduler(), interval);
     } catch (IOException | InterruptedException | RuntimeException e) {
       source.close();
+      thread.close();
       throw e;
     }
     Duration stale = max(interval.multipliedBy(3), Duration.ofSeconds(5));
-    return new MacosCollector(source, ledger, battery, context.hostname(), stale, context::nanoTime);
+    return new MacosCollector(source, ledger, battery, thread, context.hostname(), stale, context::nanoTime);
   }
 
-  private SampleSource chooseSource(CollectorContext context, Duration interval) throws IOException {
+  private SampleSource chooseSource(CollectorContext context, Duration interval, SamplerThread thread)
+      throws IOException {
     Path powermetrics = context.settings().path(POWERMETRICS);
     if (isExplicit(powermetrics)) {
       return new PowermetricsSource(powermetrics, interval, firstBackoff, context::nanoTime, context.logger());
@@ -130,7 +141,7 @@ public final class MacosProvider implements CollectorProvider {
       throw new IOException("macos collector runs on macOS; this is " + MacHost.osName());
     }
     if (IOReportSource.works()) {
-      return new IOReportSource(IOReportChannels::open, context.scheduler(), interval, context::nanoTime, context.logger());
+      return new IOReportSource(IOReportChannels::open, thread.scheduler(), interval, context::nanoTime, context.logger());
     }
     if (!MacHost.isRoot()) {
       throw new IOException("no IOReport Energy Model on this Mac and powermetrics needs root: run powermon as root");

@@ -118,13 +118,43 @@ class MacosProviderTest {
     PowermetricsSource source = new PowermetricsSource(fake.executable, Duration.ofSeconds(1), Duration.ofMillis(10),
         now::get, org.slf4j.LoggerFactory.getLogger("test"));
     Battery none = new Battery(List::of, now::get, org.slf4j.LoggerFactory.getLogger("test"));
-    try (MacosCollector waiting = new MacosCollector(source, new PowerLedger(), none, "mac", Duration.ofSeconds(5), now::get)) {
+    try (MacosCollector waiting = new MacosCollector(source, new PowerLedger(), none,
+        new dev.powermon.oshi.SamplerThread("test"), "mac", Duration.ofSeconds(5), now::get)) {
       assertThatThrownBy(waiting::collect).hasMessage("waiting for the first sample from powermetrics");
     }
-    try (MacosCollector c = new MacosCollector(source, ledger, none, "mac", Duration.ofSeconds(5), now::get)) {
+    try (MacosCollector c = new MacosCollector(source, ledger, none, new dev.powermon.oshi.SamplerThread("test"),
+        "mac", Duration.ofSeconds(5), now::get)) {
       assertThat(MetricValues.of(c.collect()).value("powermon_power_watts", "domain", "total")).isEqualTo(2);
       now.set(5_000_000_001L);
-      assertThatThrownBy(c::collect).hasMessage("no sample from powermetrics for more than 5 s");
+      assertThatThrownBy(c::collect).hasMessage(
+          "no fresh reading from powermetrics for more than 5 s; readings are withheld until it delivers again");
+    }
+  }
+
+  @Test
+  void aBatteryReadThatStopsCostsTheBatteryDomainOnly() throws Exception {
+    java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(0);
+    PowerLedger ledger = new PowerLedger();
+    Battery stuck = new Battery(() -> List.of(new BatteryPower.Reading("b", -9_000, SIGNED_MILLIWATTS, false, false)),
+        now::get, org.slf4j.LoggerFactory.getLogger("test"));
+    stuck.sample();
+    now.set(1_000_000_000L);
+    stuck.sample(); // 9 W; then the battery read never returns again
+    FakePowermetrics fake = FakePowermetrics.write(dir, 1, "exec sleep 60");
+    PowermetricsSource source = new PowermetricsSource(fake.executable, Duration.ofSeconds(1), Duration.ofMillis(10),
+        now::get, org.slf4j.LoggerFactory.getLogger("test"));
+    try (MacosCollector c = new MacosCollector(source, ledger, stuck, new dev.powermon.oshi.SamplerThread("test"),
+        "mac", Duration.ofSeconds(5), now::get)) {
+      ledger.record(new PowerSample(1, java.util.Map.of("cpu", new PowerSample.DomainEnergy(2, 2)), java.util.Map.of()),
+          now.get());
+      assertThat(MetricValues.of(c.collect()).value("powermon_power_watts", "domain", "battery")).isEqualTo(9.0);
+      now.set(7_000_000_000L);
+      ledger.record(new PowerSample(1, java.util.Map.of("cpu", new PowerSample.DomainEnergy(3, 3)), java.util.Map.of()),
+          now.get());
+      MetricValues v = MetricValues.of(c.collect());
+      assertThat(v.value("powermon_power_watts", "domain", "cpu")).isEqualTo(3.0);
+      assertThat(v.series("powermon_power_watts", "domain", "battery")).isEmpty();
+      assertThat(v.series("powermon_energy_joules_total", "domain", "battery")).isEmpty();
     }
   }
 

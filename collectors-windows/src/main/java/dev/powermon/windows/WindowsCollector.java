@@ -3,6 +3,7 @@ package dev.powermon.windows;
 import dev.powermon.api.Collector;
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.PowerFamilies;
+import dev.powermon.oshi.SamplerThread;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,17 +28,17 @@ final class WindowsCollector implements Collector {
 
   private final WindowsSampler sampler;
   private final EnergyMeterSource meter;
-  private final ScheduledFuture<?> task;
+  private final SamplerThread thread;
   private final boolean meterHasTotal;
   private final String device;
   private final Duration stale;
   private final LongSupplier nanoTime;
 
-  WindowsCollector(WindowsSampler sampler, EnergyMeterSource meter, ScheduledFuture<?> task, String device, Duration stale,
-      LongSupplier nanoTime) {
+  WindowsCollector(WindowsSampler sampler, EnergyMeterSource meter, SamplerThread thread, String device,
+      Duration stale, LongSupplier nanoTime) {
     this.sampler = sampler;
     this.meter = meter;
-    this.task = task;
+    this.thread = thread;
     this.meterHasTotal = meter.instances().stream().map(MeterInstance::of).anyMatch(MeterInstance::countsTowardsTotal);
     this.device = device;
     this.stale = stale;
@@ -48,13 +48,16 @@ final class WindowsCollector implements Collector {
   @Override
   public MetricSnapshots collect() {
     boolean hasMeter = !meter.instances().isEmpty();
-    if (hasMeter) {
-      if (sampler.problem().isPresent()) {
-        throw new IllegalStateException(sampler.problem().get());
-      }
-      if (nanoTime.getAsLong() - sampler.lastMeterNanos() > stale.toNanos()) {
-        throw new IllegalStateException("Energy Meter counters not read for more than " + stale.toSeconds() + " s");
-      }
+    long now = nanoTime.getAsLong();
+    if (hasMeter && sampler.problem().isPresent()) {
+      throw new IllegalStateException(sampler.problem().get());
+    }
+    // Stale is not success: a run stuck in PDH or the battery, or counters that stopped reading, never
+    // serve their last readings as fresh.
+    long newest = hasMeter ? Math.min(sampler.lastMeterNanos(), sampler.lastRunNanos()) : sampler.lastRunNanos();
+    if (now - newest > stale.toNanos()) {
+      throw new IllegalStateException("no fresh reading for " + (now - newest) / 1_000_000_000L + " s (limit "
+          + stale.toSeconds() + " s): the sampler is stuck in a PDH or battery call; readings are withheld");
     }
     PowerFamilies power = new PowerFamilies("windows");
     sampler.ledger().watts().forEach((domain, w) -> power.power(device, domain, w, Labels.EMPTY));
@@ -86,7 +89,7 @@ final class WindowsCollector implements Collector {
 
   @Override
   public void close() {
-    task.cancel(false);
+    thread.close();
     meter.close();
   }
 }

@@ -10,10 +10,10 @@ import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
 import dev.powermon.oshi.BatterySource;
 import dev.powermon.oshi.NativeAccess;
+import dev.powermon.oshi.SamplerThread;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Windows power: Energy Meter counters (RAPL republished, no elevation) and battery discharge. */
@@ -86,6 +86,11 @@ public final class WindowsProvider implements CollectorProvider {
     }
   }
 
+  /** Three missed intervals, plus slack for a busy machine: past it, readings are no longer fresh. */
+  static Duration stale(Duration interval) {
+    return interval.multipliedBy(3).plusSeconds(5);
+  }
+
   @Override
   public Collector open(CollectorContext context) throws Exception {
     if (!host.isWindows()) {
@@ -112,9 +117,9 @@ public final class WindowsProvider implements CollectorProvider {
         throw new IOException(sampler.problem().get());
       }
       long period = interval.toNanos();
-      ScheduledFuture<?> task = context.scheduler().scheduleAtFixedRate(sampler::sample, period, period, TimeUnit.NANOSECONDS);
-      Duration stale = interval.multipliedBy(3).plusSeconds(5);
-      return new WindowsCollector(sampler, meter, task, context.hostname(), stale, context::nanoTime);
+      SamplerThread thread = new SamplerThread("powermon-windows-sampler");
+      thread.scheduler().scheduleAtFixedRate(sampler::sample, period, period, TimeUnit.NANOSECONDS);
+      return new WindowsCollector(sampler, meter, thread, context.hostname(), stale(interval), context::nanoTime);
     } catch (Exception e) {
       meter.close();
       throw e;

@@ -24,6 +24,7 @@ final class WindowsSampler {
   private final BatteryDischarge battery = new BatteryDischarge();
   private volatile String problem;
   private volatile long lastMeterNanos;
+  private volatile long lastRunNanos;
   private boolean batteryFailing;
   private final FieldProblems fields;
 
@@ -69,6 +70,7 @@ final class WindowsSampler {
     } catch (LinkageError e) {
       batteryFailed(NativeAccess.failure("reading the battery", e).getMessage());
     }
+    lastRunNanos = nanoTime.getAsLong();
   }
 
   private void meterFailed(String why) {
@@ -94,8 +96,14 @@ final class WindowsSampler {
     return battery;
   }
 
+  /** When the counters were last read successfully, on {@code nanoTime}'s scale. */
   long lastMeterNanos() {
     return lastMeterNanos;
+  }
+
+  /** When a sampling run last finished, whatever it found; a run stuck in a native call never does. */
+  long lastRunNanos() {
+    return lastRunNanos;
   }
 
   Optional<String> problem() {

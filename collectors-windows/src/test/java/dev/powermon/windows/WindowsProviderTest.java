@@ -195,6 +195,62 @@ class WindowsProviderTest {
   }
 
   @Test
+  void staleReadingsAreNotServedAsFreshWithOrWithoutAMeter() throws Exception {
+    java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
+    org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("test");
+    FakeHost host = new FakeHost("rapl_package0_pkg");
+    host.batteries.add(new BatteryPower.Reading("Battery 0", -11_000, SIGNED_MILLIWATTS, false, true));
+    for (EnergyMeterSource meter : java.util.List.<EnergyMeterSource>of(host.meter, new FakeMeter(java.util.List.of()))) {
+      WindowsSampler sampler = new WindowsSampler(meter, host.batteries(), nanos::get, log);
+      sampler.sample();
+      try (WindowsCollector c = new WindowsCollector(sampler, meter, new dev.powermon.oshi.SamplerThread("test"),
+          "pc", Duration.ofSeconds(5), nanos::get)) {
+        nanos.addAndGet(1_000_000_000L);
+        sampler.sample();
+        assertThat(MetricValues.of(c.collect()).value("powermon_power_watts", "domain", "battery")).isEqualTo(11.0);
+        nanos.addAndGet(6_000_000_000L); // the sampler has not finished a run for 6 s
+        assertThatThrownBy(c::collect).hasMessage("no fresh reading for 6 s (limit 5 s): the sampler is stuck "
+            + "in a PDH or battery call; readings are withheld");
+      }
+    }
+  }
+
+  @Test
+  void aReadStuckInPdhStallsThisCollectorOnlyNotTheSharedScheduler() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean entered = new java.util.concurrent.atomic.AtomicBoolean();
+    FakeMeter stuck = new FakeMeter(java.util.List.of("rapl_package0_pkg")) {
+      @Override
+      public synchronized java.util.List<EnergyMeterReading> read() throws java.io.IOException {
+        if (reads() >= 2) {
+          entered.set(true);
+          try {
+            release.await(); // a PDH call that never returns
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return super.read();
+      }
+    };
+    FakeHost host = new FakeHost() {
+      @Override
+      public EnergyMeterSource openMeter() {
+        return stuck;
+      }
+    };
+    WindowsProvider provider = new WindowsProvider(host);
+    try (TestContext ctx = context(provider); Collector c = provider.open(ctx)) {
+      java.util.concurrent.atomic.AtomicInteger shared = new java.util.concurrent.atomic.AtomicInteger();
+      ctx.scheduler().scheduleAtFixedRate(shared::incrementAndGet, 0, 10, java.util.concurrent.TimeUnit.MILLISECONDS);
+      assertThat(eventually(() -> shared.get() >= 20)).isTrue(); // other collectors' sampling goes on
+      assertThat(entered.get()).isTrue(); // while this collector's read hangs
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
   void hostileInstanceNamesBecomeCappedLabelsNeverMetricNames() throws Exception {
     String hostile = "GPU\n" + "x".repeat(1000);
     FakeHost host = new FakeHost("rapl_package0_pkg", hostile);
