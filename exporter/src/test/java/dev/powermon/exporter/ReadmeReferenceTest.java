@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.MetricSpec;
+import dev.powermon.api.PowerFamilies;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.exporter.meta.MetaMetrics;
 import dev.powermon.exporter.meta.ProcessMetrics;
 import dev.powermon.exporter.push.PushMetrics;
 import dev.powermon.exporter.runtime.Providers;
+import dev.powermon.exporter.runtime.CollectorHealth;
 import dev.powermon.exporter.window.WindowFamilies;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,20 +76,22 @@ class ReadmeReferenceTest {
     for (MetricSpec m : MetaMetrics.SPECS) {
       rows.put(m.name(), new Row(m, "core"));
     }
-    for (List<MetricSpec> core : List.of(ProcessMetrics.SPECS, PushMetrics.SPECS, WindowFamilies.SPECS)) {
+    for (List<MetricSpec> core : List.of(ProcessMetrics.SPECS, PushMetrics.SPECS, WindowFamilies.SPECS,
+        CollectorHealth.SPECS, List.of(PowerFamilies.SOURCE_INFO_SPEC))) {
       for (MetricSpec m : core) {
         rows.put(m.name(), new Row(m, "core"));
       }
     }
     for (CollectorProvider p : products()) {
       for (MetricSpec m : p.metrics()) {
-        rows.merge(m.name(), new Row(m, p.name()), (a, b) -> new Row(a.spec(), a.from() + ", " + b.from()));
+        rows.merge(m.name(), new Row(m, p.name(), extras(m, p)),
+            (a, b) -> new Row(a.spec(), a.from() + ", " + b.from(), a.extras() + b.extras()));
       }
     }
     for (Row r : rows.values()) {
       MetricSpec m = r.spec();
       md.append("| `").append(m.name()).append("` | ").append(m.type().name().toLowerCase(Locale.ROOT)).append(" | ")
-          .append(String.join(", ", m.labelNames())).append(" | ").append(r.from()).append(" | ")
+          .append(String.join(", ", m.labelNames())).append(r.extras()).append(" | ").append(r.from()).append(" | ")
           .append(m.enabledByDefault() ? "on" : "off").append(" | ").append(cell(m.help())).append(" |\n");
     }
     return md.toString();
@@ -97,5 +101,14 @@ class ReadmeReferenceTest {
     return text.replace("|", "\\|").replace("\n", " ");
   }
 
-  private record Row(MetricSpec spec, String from) {}
+  /** A collector's extra labels on a shared family, as the reference shows them: "; +socket, die (rapl)". */
+  private static String extras(MetricSpec m, CollectorProvider p) {
+    return m.extraLabelNames().isEmpty() ? "" : "; +" + String.join(", ", m.extraLabelNames()) + " (" + p.name() + ")";
+  }
+
+  private record Row(MetricSpec spec, String from, String extras) {
+    Row(MetricSpec spec, String from) {
+      this(spec, from, "");
+    }
+  }
 }
