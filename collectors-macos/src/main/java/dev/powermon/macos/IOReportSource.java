@@ -1,5 +1,6 @@
 package dev.powermon.macos;
 
+import dev.powermon.api.ParseProblems;
 import dev.powermon.oshi.FieldProblems;
 import dev.powermon.oshi.NativeAccess;
 import java.io.IOException;
@@ -25,13 +26,13 @@ final class IOReportSource implements SampleSource {
   private final FieldProblems fields;
 
   IOReportSource(EnergyChannelSource.Opener opener, ScheduledExecutorService scheduler, Duration interval,
-      LongSupplier nanoTime, Logger log) {
+      LongSupplier nanoTime, Logger log, ParseProblems problems) {
     this.opener = opener;
     this.scheduler = scheduler;
     this.interval = interval;
     this.nanoTime = nanoTime;
     this.log = log;
-    this.fields = new FieldProblems(log, "IOReport");
+    this.fields = new FieldProblems(problems);
   }
 
   /** What JNA was asked to do, for the message when it cannot load. */

@@ -135,18 +135,21 @@ public final class MacosProvider implements CollectorProvider {
       throws IOException {
     Path powermetrics = context.settings().path(POWERMETRICS);
     if (isExplicit(powermetrics)) {
-      return new PowermetricsSource(powermetrics, interval, firstBackoff, context::nanoTime, context.logger());
+      return new PowermetricsSource(powermetrics, interval, firstBackoff, context::nanoTime, context.logger(),
+          context.problems());
     }
     if (!MacHost.isMac()) {
       throw new IOException("macos collector runs on macOS; this is " + MacHost.osName());
     }
     if (IOReportSource.works()) {
-      return new IOReportSource(IOReportChannels::open, thread.scheduler(), interval, context::nanoTime, context.logger());
+      return new IOReportSource(IOReportChannels::open, thread.scheduler(), interval, context::nanoTime,
+          context.logger(), context.problems());
     }
     if (!MacHost.isRoot()) {
       throw new IOException("no IOReport Energy Model on this Mac and powermetrics needs root: run powermon as root");
     }
-    return new PowermetricsSource(powermetrics, interval, firstBackoff, context::nanoTime, context.logger());
+    return new PowermetricsSource(powermetrics, interval, firstBackoff, context::nanoTime, context.logger(),
+        context.problems());
   }
 
   /** The setting has no "given" flag (Settings reports defaults as set), so anything but the default counts. */

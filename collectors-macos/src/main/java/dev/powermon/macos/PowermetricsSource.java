@@ -1,5 +1,6 @@
 package dev.powermon.macos;
 
+import dev.powermon.api.ParseProblems;
 import dev.powermon.oshi.FieldProblems;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,14 +38,15 @@ final class PowermetricsSource implements SampleSource {
   private boolean warnedUnanswered;
   private boolean closed;
 
-  PowermetricsSource(Path executable, Duration interval, Duration firstBackoff, LongSupplier nanoTime, Logger log) {
+  PowermetricsSource(Path executable, Duration interval, Duration firstBackoff, LongSupplier nanoTime, Logger log,
+      ParseProblems problems) {
     this.command = List.of(
         executable.toString(), "--samplers", "cpu_power,gpu_power,ane_power",
         "-i", Long.toString(Math.max(1, interval.toMillis())), "-f", "plist");
     this.firstBackoff = firstBackoff;
     this.nanoTime = nanoTime;
     this.log = log;
-    this.fields = new FieldProblems(log, "powermetrics");
+    this.fields = new FieldProblems(problems);
   }
 
   @Override

@@ -24,7 +24,7 @@ class IOReportSourceTest {
 
   private IOReportSource source(EnergyChannelSource channels) {
     // an hour-long period: the test drives sample() itself
-    return new IOReportSource(() -> channels, scheduler, Duration.ofHours(1), nanos::get, LoggerFactory.getLogger("test"));
+    return new IOReportSource(() -> channels, scheduler, Duration.ofHours(1), nanos::get, LoggerFactory.getLogger("test"), new dev.powermon.testkit.RecordedProblems());
   }
 
   @Test
@@ -52,7 +52,7 @@ class IOReportSourceTest {
   void aJnaThatCannotLoadIsOneLineNamingJnaTmpdirNotAnError() {
     IOReportSource unlinked = new IOReportSource(() -> {
       throw new UnsatisfiedLinkError("libjnidispatch.so: failed to map segment from shared object");
-    }, scheduler, Duration.ofHours(1), nanos::get, LoggerFactory.getLogger("test"));
+    }, scheduler, Duration.ofHours(1), nanos::get, LoggerFactory.getLogger("test"), new dev.powermon.testkit.RecordedProblems());
     unlinked.start(ledger); // returns: the collector reports the problem
     assertThat(unlinked.problem()).hasValueSatisfying(p -> assertThat(p)
         .startsWith("opening IOReport through JNA failed: JNA cannot load its native library")
@@ -90,7 +90,7 @@ class IOReportSourceTest {
   void aSubscriptionThatCannotOpenIsAProblem() {
     IOReportSource source = new IOReportSource(
         () -> { throw new java.io.IOException("no Energy Model"); }, scheduler, Duration.ofSeconds(1), nanos::get,
-        LoggerFactory.getLogger("test"));
+        LoggerFactory.getLogger("test"), new dev.powermon.testkit.RecordedProblems());
     source.start(ledger);
     assertThat(source.problem()).contains("cannot subscribe to IOReport Energy Model channels: no Energy Model");
     source.close();

@@ -116,7 +116,7 @@ class MacosProviderTest {
     ledger.record(new PowerSample(1, java.util.Map.of("total", new PowerSample.DomainEnergy(2, 2)), java.util.Map.of()), 0);
     java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(4_000_000_000L);
     PowermetricsSource source = new PowermetricsSource(fake.executable, Duration.ofSeconds(1), Duration.ofMillis(10),
-        now::get, org.slf4j.LoggerFactory.getLogger("test"));
+        now::get, org.slf4j.LoggerFactory.getLogger("test"), new dev.powermon.testkit.RecordedProblems());
     Battery none = new Battery(List::of, now::get, org.slf4j.LoggerFactory.getLogger("test"));
     try (MacosCollector waiting = new MacosCollector(source, new PowerLedger(), none,
         new dev.powermon.oshi.SamplerThread("test"), "mac", Duration.ofSeconds(5), now::get)) {
@@ -142,7 +142,7 @@ class MacosProviderTest {
     stuck.sample(); // 9 W; then the battery read never returns again
     FakePowermetrics fake = FakePowermetrics.write(dir, 1, "exec sleep 60");
     PowermetricsSource source = new PowermetricsSource(fake.executable, Duration.ofSeconds(1), Duration.ofMillis(10),
-        now::get, org.slf4j.LoggerFactory.getLogger("test"));
+        now::get, org.slf4j.LoggerFactory.getLogger("test"), new dev.powermon.testkit.RecordedProblems());
     try (MacosCollector c = new MacosCollector(source, ledger, stuck, new dev.powermon.oshi.SamplerThread("test"),
         "mac", Duration.ofSeconds(5), now::get)) {
       ledger.record(new PowerSample(1, java.util.Map.of("cpu", new PowerSample.DomainEnergy(2, 2)), java.util.Map.of()),

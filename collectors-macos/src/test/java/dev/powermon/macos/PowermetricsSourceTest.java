@@ -18,7 +18,7 @@ class PowermetricsSourceTest {
 
   private PowermetricsSource source(FakePowermetrics fake) {
     return new PowermetricsSource(fake.executable, Duration.ofMillis(250), Duration.ofMillis(10), System::nanoTime,
-        LoggerFactory.getLogger("test"));
+        LoggerFactory.getLogger("test"), new dev.powermon.testkit.RecordedProblems());
   }
 
   private int starts(FakePowermetrics fake) {
@@ -66,7 +66,7 @@ class PowermetricsSourceTest {
   void aMissingExecutableIsAProblemNotACrash() throws Exception {
     Path missing = dir.resolve("nope");
     try (PowermetricsSource source = new PowermetricsSource(missing, Duration.ofSeconds(1), Duration.ofMillis(10),
-        System::nanoTime, LoggerFactory.getLogger("test"))) {
+        System::nanoTime, LoggerFactory.getLogger("test"), new dev.powermon.testkit.RecordedProblems())) {
       source.start(ledger);
       assertThat(eventually(() -> source.problem().isPresent())).isTrue();
       assertThat(source.problem().get()).startsWith("cannot run " + missing);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.powermon.oshi.FieldProblems;
+import dev.powermon.testkit.RecordedProblems;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -11,13 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class SampleStreamTest {
   private final PowerLedger ledger = new PowerLedger();
   private final List<String> rejections = new ArrayList<>();
   private int accepted;
-  private final FieldProblems fields = new FieldProblems(LoggerFactory.getLogger("test"), "powermetrics");
+  private final RecordedProblems recorded = new RecordedProblems();
+  private final FieldProblems fields = new FieldProblems(recorded);
   private final SampleStream stream =
       new SampleStream(ledger, () -> 1L, (reason, message) -> rejections.add(reason), () -> accepted++, fields);
 
@@ -32,7 +33,10 @@ class SampleStreamTest {
     }
     assertThat(stream.read(new ByteArrayInputStream(out.toByteArray()))).isTrue();
     assertThat(accepted).isEqualTo(3);
-    assertThat(fields.counts()).containsOnly(Map.entry("gpu_power", 3L), Map.entry("gpu_energy", 3L));
+    assertThat(recorded.count("gpu_power")).isEqualTo(3);
+    assertThat(recorded.count("gpu_energy")).isEqualTo(3);
+    assertThat(recorded.failing()).containsOnly(Map.entry("gpu_power", "negative"),
+        Map.entry("gpu_energy", "not a number but a String"));
     PowerLedger.View v = ledger.view();
     assertThat(v.watts()).containsOnlyKeys("cpu", "ane", "total"); // gpu alone is gone
     assertThat(v.joules().get("cpu")).isCloseTo(3 * 1.318, within(1e-12));

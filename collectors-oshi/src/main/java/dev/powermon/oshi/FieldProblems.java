@@ -1,50 +1,37 @@
 package dev.powermon.oshi;
 
+import dev.powermon.api.ParseProblems;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.TreeMap;
-import org.slf4j.Logger;
+import java.util.Set;
 
 /**
- * Fields a platform parser could not use (missing, mistyped, out of range), counted per field and
- * logged once when a field starts or stops failing, never per sample. Each such field costs its own
- * series only. A stand-in until collector-api's {@code ParseProblems} (issue #12) counts them in
- * {@code powermon_parse_problems_total{collector,field}}. Thread-safe.
+ * Hands the fields a platform parser could not use in one read (missing, mistyped, out of range) to
+ * the core's {@link ParseProblems}, which counts them in {@code powermon_parse_problems_total} and logs
+ * state changes; and reports a field that was failing and is not any more as {@code ok}. Each such
+ * field costs its own series only. Thread-safe.
  */
 public final class FieldProblems {
-  private final Logger log;
-  private final String source;
-  private final Map<String, Long> counts = new TreeMap<>();
-  private final Map<String, String> failing = new TreeMap<>();
+  private final ParseProblems problems;
+  private final Set<String> failing = new HashSet<>();
 
-  /** @param source what the fields come from, for the log ("powermetrics", "Energy Meter") */
-  public FieldProblems(Logger log, String source) {
-    this.log = log;
-    this.source = source;
+  public FieldProblems(ParseProblems problems) {
+    this.problems = problems;
   }
 
   /**
    * The problems of one read, field to reason; every field failing before and absent now has recovered.
    * Field names must be bounded (declared keys, or instance names already capped).
    */
-  public synchronized void report(Map<String, String> problems) {
-    problems.forEach((field, reason) -> {
-      counts.merge(field, 1L, Long::sum);
-      if (failing.put(field, reason) == null) {
-        log.warn("{} field {} is unusable, its series are left out until it reads again: {}",
-            source, field, reason);
-      }
-    });
-    failing.keySet().removeIf(field -> {
-      if (problems.containsKey(field)) {
+  public synchronized void report(Map<String, String> read) {
+    read.forEach(problems::problem);
+    failing.removeIf(field -> {
+      if (read.containsKey(field)) {
         return false;
       }
-      log.info("{} field {} reads again", source, field);
+      problems.ok(field);
       return true;
     });
-  }
-
-  /** Problems so far per field. */
-  public synchronized Map<String, Long> counts() {
-    return new TreeMap<>(counts);
+    failing.addAll(read.keySet());
   }
 }

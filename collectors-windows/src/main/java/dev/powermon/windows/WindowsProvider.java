@@ -111,7 +111,7 @@ public final class WindowsProvider implements CollectorProvider {
       if (meter.instances().isEmpty() && batteries.read().isEmpty()) {
         throw new IOException(NOTHING_TO_READ);
       }
-      WindowsSampler sampler = new WindowsSampler(meter, batteries, context::nanoTime, context.logger());
+      WindowsSampler sampler = new WindowsSampler(meter, batteries, context::nanoTime, context.logger(), context.problems());
       sampler.sample(); // the baseline, so the first scrape after one interval has power
       if (sampler.problem().isPresent()) {
         throw new IOException(sampler.problem().get());

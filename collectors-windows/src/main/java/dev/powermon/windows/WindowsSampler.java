@@ -1,6 +1,7 @@
 package dev.powermon.windows;
 
 import dev.powermon.api.LabelValues;
+import dev.powermon.api.ParseProblems;
 import dev.powermon.oshi.BatterySource;
 import dev.powermon.oshi.FieldProblems;
 import dev.powermon.oshi.NativeAccess;
@@ -28,12 +29,13 @@ final class WindowsSampler {
   private boolean batteryFailing;
   private final FieldProblems fields;
 
-  WindowsSampler(EnergyMeterSource meter, BatterySource batteries, LongSupplier nanoTime, Logger log) {
+  WindowsSampler(EnergyMeterSource meter, BatterySource batteries, LongSupplier nanoTime, Logger log,
+      ParseProblems problems) {
     this.meter = meter;
     this.batteries = batteries;
     this.nanoTime = nanoTime;
     this.log = log;
-    this.fields = new FieldProblems(log, "Energy Meter");
+    this.fields = new FieldProblems(problems);
   }
 
   /** Never throws: it runs on the shared scheduler, where an exception would cancel it. */

@@ -201,7 +201,7 @@ class WindowsProviderTest {
     FakeHost host = new FakeHost("rapl_package0_pkg");
     host.batteries.add(new BatteryPower.Reading("Battery 0", -11_000, SIGNED_MILLIWATTS, false, true));
     for (EnergyMeterSource meter : java.util.List.<EnergyMeterSource>of(host.meter, new FakeMeter(java.util.List.of()))) {
-      WindowsSampler sampler = new WindowsSampler(meter, host.batteries(), nanos::get, log);
+      WindowsSampler sampler = new WindowsSampler(meter, host.batteries(), nanos::get, log, new dev.powermon.testkit.RecordedProblems());
       sampler.sample();
       try (WindowsCollector c = new WindowsCollector(sampler, meter, new dev.powermon.oshi.SamplerThread("test"),
           "pc", Duration.ofSeconds(5), nanos::get)) {
