@@ -16,11 +16,14 @@ final class HostSettings {
 
   /** OSHI caches CPU ticks and memory for 300 ms: a shorter interval would read the same values twice. */
   static final Duration MIN_INTERVAL = Duration.ofMillis(500);
-  static final Duration MAX_INTERVAL = Duration.ofMinutes(10);
+
+  private static final List<String> MODES = List.of("auto", "on", "off");
 
   static final SettingSpec INTERVAL =
       SettingSpec.builder("interval", SettingType.DURATION)
           .defaultValue("1s")
+          .min("500ms")
+          .max("10m")
           .help("How often CPU ticks, memory, network and batteries are sampled in the background; "
               + "utilisation and the estimate are averages over this window (500ms to 10m).")
           .build();
@@ -32,16 +35,19 @@ final class HostSettings {
   static final SettingSpec ESTIMATE =
       SettingSpec.builder("estimate", SettingType.STRING)
           .defaultValue("auto")
+          .check(v -> MODES.contains(((String) v).trim().toLowerCase(Locale.ROOT)), "must be auto, on or off")
           .help("Export the CPU-load power estimate (source=\"estimate\"): auto = only when no enabled "
               + "collector measures this host's power, on = always, off = never.")
           .build();
   static final SettingSpec TDP_WATTS =
       SettingSpec.builder("tdp-watts", SettingType.DECIMAL)
+          .check(v -> (Double) v > 0, "must be more than 0")
           .help("Estimated power at full CPU load, in watts: the CPU's TDP, or better a wall-meter reading "
               + "under load. Default: " + DEFAULT_WATTS_PER_LOGICAL_CPU + " W per logical CPU.")
           .build();
   static final SettingSpec IDLE_WATTS =
       SettingSpec.builder("idle-watts", SettingType.DECIMAL)
+          .min("0")
           .help("Estimated power with the CPU idle, in watts. Default: "
               + Math.round(DEFAULT_IDLE_FRACTION * 100) + "% of tdp-watts.")
           .build();
@@ -63,17 +69,7 @@ final class HostSettings {
   HostSettings(Settings settings) {
     this.settings = settings;
     this.interval = settings.duration(INTERVAL);
-    if (interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
-      throw new IllegalArgumentException(
-          "collectors.host.interval: " + interval.toMillis() + "ms is outside 500ms to 10m");
-    }
-    String mode = settings.string(ESTIMATE).trim().toUpperCase(Locale.ROOT);
-    try {
-      this.estimateMode = EstimateMode.valueOf(mode);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "collectors.host.estimate: '" + settings.string(ESTIMATE) + "' is not auto, on or off", e);
-    }
+    this.estimateMode = EstimateMode.valueOf(settings.string(ESTIMATE).trim().toUpperCase(Locale.ROOT));
   }
 
   Duration interval() {
@@ -99,10 +95,10 @@ final class HostSettings {
    * @throws IllegalArgumentException when the given watts are inconsistent
    */
   PowerEstimate powerEstimate(int logicalCpus) {
-    double tdp = settings.isSet(TDP_WATTS)
+    double tdp = settings.isGiven(TDP_WATTS)
         ? settings.decimal(TDP_WATTS)
         : DEFAULT_WATTS_PER_LOGICAL_CPU * Math.max(1, logicalCpus);
-    double idle = settings.isSet(IDLE_WATTS) ? settings.decimal(IDLE_WATTS) : DEFAULT_IDLE_FRACTION * tdp;
+    double idle = settings.isGiven(IDLE_WATTS) ? settings.decimal(IDLE_WATTS) : DEFAULT_IDLE_FRACTION * tdp;
     try {
       return new PowerEstimate(idle, tdp);
     } catch (IllegalArgumentException e) {

@@ -29,6 +29,8 @@ public final class MacosProvider implements CollectorProvider {
   static final SettingSpec INTERVAL =
       SettingSpec.builder("interval", SettingType.DURATION)
           .defaultValue("1s")
+          .min("100ms")
+          .max("1h")
           .help("Sampling window (powermetrics -i; IOReport and battery sampling period), 100ms to 1h.")
           .build();
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
@@ -75,7 +77,7 @@ public final class MacosProvider implements CollectorProvider {
   @Override
   public ProbeResult probe(CollectorContext context) {
     Path powermetrics = context.settings().path(POWERMETRICS);
-    if (isExplicit(powermetrics)) {
+    if (context.settings().isGiven(POWERMETRICS)) {
       return Files.isExecutable(powermetrics)
           ? ProbeResult.available("powermetrics " + powermetrics + " (named explicitly)")
           : ProbeResult.unavailable(powermetrics + " is not an executable file; fix --collector.macos.powermetrics");
@@ -103,9 +105,6 @@ public final class MacosProvider implements CollectorProvider {
   @Override
   public Collector open(CollectorContext context) throws Exception {
     Duration interval = context.settings().duration(INTERVAL);
-    if (interval.compareTo(Duration.ofMillis(100)) < 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
-      throw new IllegalArgumentException("collectors.macos.interval: " + interval + " is outside 100ms to 1h");
-    }
     // IOReport and IOKit calls can block: on a thread of its own, one stuck call stalls this collector only
     SamplerThread thread = new SamplerThread("powermon-macos-sampler");
     SampleSource source;
@@ -134,7 +133,7 @@ public final class MacosProvider implements CollectorProvider {
   private SampleSource chooseSource(CollectorContext context, Duration interval, SamplerThread thread)
       throws IOException {
     Path powermetrics = context.settings().path(POWERMETRICS);
-    if (isExplicit(powermetrics)) {
+    if (context.settings().isGiven(POWERMETRICS)) {
       return new PowermetricsSource(powermetrics, interval, firstBackoff, context::nanoTime, context.logger(),
           context.problems());
     }
@@ -150,11 +149,6 @@ public final class MacosProvider implements CollectorProvider {
     }
     return new PowermetricsSource(powermetrics, interval, firstBackoff, context::nanoTime, context.logger(),
         context.problems());
-  }
-
-  /** The setting has no "given" flag (Settings reports defaults as set), so anything but the default counts. */
-  private static boolean isExplicit(Path powermetrics) {
-    return !powermetrics.equals(Path.of(DEFAULT_POWERMETRICS));
   }
 
   private static Duration min(Duration a, Duration b) {

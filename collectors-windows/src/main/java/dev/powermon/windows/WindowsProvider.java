@@ -21,6 +21,8 @@ public final class WindowsProvider implements CollectorProvider {
   static final SettingSpec INTERVAL =
       SettingSpec.builder("interval", SettingType.DURATION)
           .defaultValue("1s")
+          .min("100ms")
+          .max("1h")
           .help("How often the Energy Meter counters and the battery are read; the power gauges average over it. 100ms to 1h.")
           .build();
 
@@ -97,9 +99,6 @@ public final class WindowsProvider implements CollectorProvider {
       throw new IOException("windows collector runs on Windows; this is " + host.osName());
     }
     Duration interval = context.settings().duration(INTERVAL);
-    if (interval.compareTo(Duration.ofMillis(100)) < 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
-      throw new IllegalArgumentException("collectors.windows.interval: " + interval + " is outside 100ms to 1h");
-    }
     EnergyMeterSource meter;
     try {
       meter = host.openMeter();

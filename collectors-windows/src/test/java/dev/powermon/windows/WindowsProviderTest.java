@@ -243,8 +243,9 @@ class WindowsProviderTest {
     try (TestContext ctx = context(provider); Collector c = provider.open(ctx)) {
       java.util.concurrent.atomic.AtomicInteger shared = new java.util.concurrent.atomic.AtomicInteger();
       ctx.scheduler().scheduleAtFixedRate(shared::incrementAndGet, 0, 10, java.util.concurrent.TimeUnit.MILLISECONDS);
-      assertThat(eventually(() -> shared.get() >= 20)).isTrue(); // other collectors' sampling goes on
-      assertThat(entered.get()).isTrue(); // while this collector's read hangs
+      assertThat(eventually(entered::get)).isTrue(); // this collector's read now hangs
+      int before = shared.get();
+      assertThat(eventually(() -> shared.get() >= before + 20)).isTrue(); // other collectors' sampling goes on
     } finally {
       release.countDown();
     }
