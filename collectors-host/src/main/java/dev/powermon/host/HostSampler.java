@@ -1,5 +1,6 @@
 package dev.powermon.host;
 
+import dev.powermon.api.StateLog;
 import dev.powermon.host.HostSource.HostSample;
 import dev.powermon.oshi.NativeAccess;
 import java.util.List;
@@ -18,7 +19,7 @@ final class HostSampler implements Runnable {
   private final boolean perCore;
   private final PowerEstimate estimate; // null when the estimate is off
   private final LongSupplier nanoTime;
-  private final Logger log;
+  private final StateLog states;
   private final EnergyCounter energy;
   private final Consumer<Reading> onReading;
 
@@ -57,7 +58,7 @@ final class HostSampler implements Runnable {
     this.perCore = perCore;
     this.estimate = estimate;
     this.nanoTime = nanoTime;
-    this.log = log;
+    this.states = new StateLog(log);
   }
 
   @Override
@@ -65,28 +66,17 @@ final class HostSampler implements Runnable {
     HostSample sample;
     try {
       sample = source.sample(perCore);
-    } catch (RuntimeException e) {
-      fail(e instanceof NativeAccess.NativeAccessException ? e.getMessage() : "reading the host failed: " + e);
-      return;
-    } catch (LinkageError e) {
-      // a native call JNA cannot bind; uncaught, it would end the schedule silently
-      fail(NativeAccess.failure(HostProvider.READING, e).getMessage());
+    } catch (RuntimeException | LinkageError e) {
+      // LinkageError: a native call JNA cannot bind; uncaught, it would end the schedule silently
+      failure = NativeAccess.describe(HostProvider.READING, e);
+      states.failing("host", "metrics withheld until reading works again: " + failure);
       return;
     }
     long now = nanoTime.getAsLong();
     latest = next(latest, sample, now);
     onReading.accept(latest);
-    if (failure != null) {
-      log.info("Reading the host works again.");
-      failure = null;
-    }
-  }
-
-  private void fail(String why) {
-    if (failure == null) {
-      log.warn("Host metrics are withheld until reading the host works again: {}", why);
-    }
-    failure = why;
+    failure = null;
+    states.ok("host", "reading works again");
   }
 
   private Reading next(Reading previous, HostSample sample, long now) {

@@ -1,6 +1,7 @@
 package dev.powermon.macos;
 
 import dev.powermon.api.BatteryPower;
+import dev.powermon.api.StateLog;
 import dev.powermon.macos.PowerSample.DomainEnergy;
 import dev.powermon.oshi.BatterySource;
 import dev.powermon.oshi.NativeAccess;
@@ -22,16 +23,15 @@ final class Battery implements AutoCloseable {
 
   private final BatterySource source;
   private final LongSupplier nanoTime;
-  private final Logger log;
   private final PowerLedger ledger = new PowerLedger();
   private ScheduledFuture<?> task;
   private long lastNanos = Long.MIN_VALUE;
-  private boolean failing;
+  private final StateLog states;
 
   Battery(BatterySource source, LongSupplier nanoTime, Logger log) {
     this.source = source;
     this.nanoTime = nanoTime;
-    this.log = log;
+    this.states = new StateLog(log);
   }
 
   void start(ScheduledExecutorService scheduler, Duration interval) {
@@ -47,27 +47,18 @@ final class Battery implements AutoCloseable {
     List<BatteryPower.Reading> rates;
     try {
       rates = source.read();
-    } catch (RuntimeException e) {
-      failed(e instanceof NativeAccess.NativeAccessException ? e.getMessage() : e.toString(), seconds, now);
-      return;
-    } catch (LinkageError e) {
-      failed(NativeAccess.failure("reading the battery", e).getMessage(), seconds, now);
+    } catch (RuntimeException | LinkageError e) {
+      // LinkageError: JNA cannot load; uncaught, it would end the schedule silently. Unknown is not
+      // 0 W: this window has no battery power and no energy.
+      states.failing(DOMAIN, "battery power not reported: " + NativeAccess.describe("reading the battery", e));
+      ledger.record(new PowerSample(seconds, Map.of(), Map.of()), now);
       return;
     }
-    failing = false;
+    states.ok(DOMAIN, "readable again");
     double watts = BatteryPower.drawnWatts(rates).orElse(0);
     Map<String, DomainEnergy> domains =
         watts > 0 ? Map.of(DOMAIN, new DomainEnergy(watts, watts * seconds)) : Map.of();
     ledger.record(new PowerSample(seconds, domains, Map.of()), now);
-  }
-
-  /** No battery reading this window: unknown is not 0 W, so the domain has no power and no energy. */
-  private void failed(String why, double seconds, long now) {
-    if (!failing) {
-      log.warn("cannot read the battery, battery power not reported: {}", why);
-      failing = true;
-    }
-    ledger.record(new PowerSample(seconds, Map.of(), Map.of()), now);
   }
 
   PowerLedger ledger() {

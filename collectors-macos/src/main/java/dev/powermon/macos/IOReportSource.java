@@ -1,6 +1,7 @@
 package dev.powermon.macos;
 
 import dev.powermon.api.ParseProblems;
+import dev.powermon.api.StateLog;
 import dev.powermon.oshi.FieldProblems;
 import dev.powermon.oshi.NativeAccess;
 import java.io.IOException;
@@ -18,7 +19,7 @@ final class IOReportSource implements SampleSource {
   private final ScheduledExecutorService scheduler;
   private final Duration interval;
   private final LongSupplier nanoTime;
-  private final Logger log;
+  private final StateLog states;
   private EnergyChannelSource channels;
   private ScheduledFuture<?> task;
   private long lastNanos;
@@ -31,7 +32,7 @@ final class IOReportSource implements SampleSource {
     this.scheduler = scheduler;
     this.interval = interval;
     this.nanoTime = nanoTime;
-    this.log = log;
+    this.states = new StateLog(log);
     this.fields = new FieldProblems(problems);
   }
 
@@ -84,23 +85,14 @@ final class IOReportSource implements SampleSource {
       lastNanos = now;
       ledger.record(s, now);
       fields.report(s.invalid());
-      if (problem != null) {
-        log.info("IOReport delivers samples again");
-        problem = null;
-      }
-    } catch (IOException | RuntimeException e) {
-      failed("IOReport sampling failed: " + e.getMessage());
-    } catch (LinkageError e) {
-      // uncaught, it would end the schedule silently
-      failed(NativeAccess.failure("sampling IOReport through JNA", e).getMessage());
+      problem = null;
+      states.ok("IOReport", "delivers samples again");
+    } catch (IOException | RuntimeException | LinkageError e) {
+      // LinkageError: JNA cannot load; uncaught, it would end the schedule silently
+      problem = e instanceof IOException ? "IOReport sampling failed: " + e.getMessage()
+          : NativeAccess.describe("sampling IOReport through JNA", e);
+      states.failing("IOReport", problem);
     }
-  }
-
-  private void failed(String why) {
-    if (problem == null) {
-      log.warn("{}", why);
-    }
-    problem = why;
   }
 
   @Override

@@ -34,6 +34,20 @@ public final class NativeAccess {
             + "-Djna.tmpdir=<a writable directory that allows exec>");
   }
 
+  /**
+   * One line for whatever {@code what} threw: the JNA advice for a library that cannot load (raw or
+   * already turned into a {@link NativeAccessException}), else {@code "<what> failed: <error>"}.
+   */
+  public static String describe(String what, Throwable error) {
+    if (error instanceof LinkageError) {
+      return failure(what, (LinkageError) error).getMessage();
+    }
+    if (error instanceof NativeAccessException) {
+      return error.getMessage();
+    }
+    return what + " failed: " + firstLine(error);
+  }
+
   private static String firstLine(Throwable error) {
     String text = error.toString();
     int end = text.indexOf('\n');

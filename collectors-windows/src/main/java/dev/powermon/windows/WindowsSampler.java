@@ -2,6 +2,7 @@ package dev.powermon.windows;
 
 import dev.powermon.api.LabelValues;
 import dev.powermon.api.ParseProblems;
+import dev.powermon.api.StateLog;
 import dev.powermon.oshi.BatterySource;
 import dev.powermon.oshi.FieldProblems;
 import dev.powermon.oshi.NativeAccess;
@@ -23,10 +24,13 @@ final class WindowsSampler {
   private final Logger log;
   private final EnergyMeterLedger ledger = new EnergyMeterLedger();
   private final BatteryDischarge battery = new BatteryDischarge();
+  private static final String METER = "Energy Meter counters";
+  private static final String BATTERY = "battery";
+
   private volatile String problem;
   private volatile long lastMeterNanos;
   private volatile long lastRunNanos;
-  private boolean batteryFailing;
+  private final StateLog states;
   private final FieldProblems fields;
 
   WindowsSampler(EnergyMeterSource meter, BatterySource batteries, LongSupplier nanoTime, Logger log,
@@ -36,6 +40,7 @@ final class WindowsSampler {
     this.nanoTime = nanoTime;
     this.log = log;
     this.fields = new FieldProblems(problems);
+    this.states = new StateLog(log);
   }
 
   /** Never throws: it runs on the shared scheduler, where an exception would cancel it. */
@@ -54,40 +59,23 @@ final class WindowsSampler {
       problems.forEach((domain, reason) -> bounded.put(LabelValues.fromDevice(domain), reason));
       fields.report(bounded);
       lastMeterNanos = nanoTime.getAsLong();
-      if (problem != null) {
-        log.info("Energy Meter counters readable again");
-        problem = null;
-      }
-    } catch (IOException | RuntimeException e) {
-      meterFailed("cannot read the Energy Meter counters: " + e.getMessage());
-    } catch (LinkageError e) {
-      // uncaught, it would end the schedule silently
-      meterFailed(NativeAccess.failure("reading the Energy Meter counters through PDH", e).getMessage());
+      problem = null;
+      states.ok(METER, "readable again");
+    } catch (IOException | RuntimeException | LinkageError e) {
+      // LinkageError: JNA cannot load; uncaught, it would end the schedule silently
+      problem = e instanceof IOException
+          ? "cannot read the Energy Meter counters: " + e.getMessage()
+          : NativeAccess.describe("reading the Energy Meter counters through PDH", e);
+      states.failing(METER, problem);
     }
     try {
       battery.update(batteries.read(), nanoTime.getAsLong());
-      batteryFailing = false;
-    } catch (RuntimeException e) {
-      batteryFailed(e instanceof NativeAccess.NativeAccessException ? e.getMessage() : e.toString());
-    } catch (LinkageError e) {
-      batteryFailed(NativeAccess.failure("reading the battery", e).getMessage());
+      states.ok(BATTERY, "readable again");
+    } catch (RuntimeException | LinkageError e) {
+      battery.update(List.of(), nanoTime.getAsLong()); // unknown is not 0 W: no reading this window
+      states.failing(BATTERY, "battery power not reported: " + NativeAccess.describe("reading the battery", e));
     }
     lastRunNanos = nanoTime.getAsLong();
-  }
-
-  private void meterFailed(String why) {
-    if (problem == null) {
-      log.warn("{}", why);
-    }
-    problem = why;
-  }
-
-  private void batteryFailed(String why) {
-    battery.update(List.of(), nanoTime.getAsLong()); // unknown is not 0 W: no reading this window
-    if (!batteryFailing) {
-      log.warn("cannot read the battery, battery power not reported: {}", why);
-      batteryFailing = true;
-    }
   }
 
   EnergyMeterLedger ledger() {
