@@ -4,7 +4,7 @@ import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.MetricSpec;
-import dev.powermon.api.PowerFamilies;
+import dev.powermon.api.MeterClass;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
@@ -23,7 +23,7 @@ public final class WindowsProvider implements CollectorProvider {
           .defaultValue("1s")
           .min("100ms")
           .max("1h")
-          .help("How often the Energy Meter counters and the battery are read; the power gauges average over it. 100ms to 1h.")
+          .help("How often the Energy Meter counters and the battery are read; each read is one power reading.")
           .build();
 
   private static final String NOTHING_TO_READ = "no Energy Meter counters (this CPU's power driver publishes none) "
@@ -60,7 +60,7 @@ public final class WindowsProvider implements CollectorProvider {
 
   @Override
   public List<MetricSpec> metrics() {
-    return List.of(PowerFamilies.POWER_SPEC, PowerFamilies.ENERGY_SPEC, WindowsCollector.RESETS);
+    return WindowsFamilies.ALL;
   }
 
   @Override
@@ -88,11 +88,6 @@ public final class WindowsProvider implements CollectorProvider {
     }
   }
 
-  /** Three missed intervals, plus slack for a busy machine: past it, readings are no longer fresh. */
-  static Duration stale(Duration interval) {
-    return interval.multipliedBy(3).plusSeconds(5);
-  }
-
   @Override
   public Collector open(CollectorContext context) throws Exception {
     if (!host.isWindows()) {
@@ -110,7 +105,9 @@ public final class WindowsProvider implements CollectorProvider {
       if (meter.instances().isEmpty() && batteries.read().isEmpty()) {
         throw new IOException(NOTHING_TO_READ);
       }
-      WindowsSampler sampler = new WindowsSampler(meter, batteries, context::nanoTime, context.logger(), context.problems());
+      WindowsSampler sampler = new WindowsSampler(meter, batteries,
+          context.powerReadings(name(), MeterClass.COMPONENT), context.clock(), context.hostname(),
+          context.logger(), context.problems());
       sampler.sample(); // the baseline, so the first scrape after one interval has power
       if (sampler.problem().isPresent()) {
         throw new IOException(sampler.problem().get());
@@ -118,7 +115,7 @@ public final class WindowsProvider implements CollectorProvider {
       long period = interval.toNanos();
       SamplerThread thread = new SamplerThread("powermon-windows-sampler");
       thread.scheduler().scheduleAtFixedRate(sampler::sample, period, period, TimeUnit.NANOSECONDS);
-      return new WindowsCollector(sampler, meter, thread, context.hostname(), stale(interval), context::nanoTime);
+      return new WindowsCollector(sampler, meter, thread, interval);
     } catch (Exception e) {
       meter.close();
       throw e;

@@ -1,64 +1,67 @@
 package dev.powermon.windows;
 
+import dev.powermon.api.BatteryPower;
 import dev.powermon.api.LabelValues;
 import dev.powermon.api.ParseProblems;
+import dev.powermon.api.PowerFamilies;
+import dev.powermon.api.PowerReadings;
 import dev.powermon.api.StateLog;
 import dev.powermon.oshi.BatterySource;
 import dev.powermon.oshi.FieldProblems;
 import dev.powermon.oshi.NativeAccess;
+import io.prometheus.metrics.model.snapshots.Labels;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.Optional;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
-/** One sampling step: the Energy Meter counters and the batteries, into their ledgers. Logs on state change. */
+/**
+ * One sampling step: reads the Energy Meter counters and the batteries and hands them to the core as
+ * {@link PowerReadings}: each domain's energy counter (never decreasing, see {@link EnergyMeterLedger}),
+ * and the power drawn from the batteries (domain {@code battery}, and {@code total} where the Energy
+ * Meter has no RAPL instance). Logs on state change.
+ */
 final class WindowsSampler {
+  static final String BATTERY_DOMAIN = "battery";
+  private static final String METER = "Energy Meter counters";
+
   private final EnergyMeterSource meter;
   private final BatterySource batteries;
-  private final LongSupplier nanoTime;
-  private final Logger log;
+  private final PowerReadings readings;
+  private final Clock clock;
+  private final String device;
+  private final boolean meterHasTotal;
   private final EnergyMeterLedger ledger = new EnergyMeterLedger();
-  private final BatteryDischarge battery = new BatteryDischarge();
-  private static final String METER = "Energy Meter counters";
-  private static final String BATTERY = "battery";
-
-  private volatile String problem;
-  private volatile long lastMeterNanos;
-  private volatile long lastRunNanos;
-  private final StateLog states;
   private final FieldProblems fields;
+  private final StateLog states;
+  private volatile String problem;
+  private volatile OptionalDouble batteryWatts = OptionalDouble.empty();
 
-  WindowsSampler(EnergyMeterSource meter, BatterySource batteries, LongSupplier nanoTime, Logger log,
-      ParseProblems problems) {
+  WindowsSampler(EnergyMeterSource meter, BatterySource batteries, PowerReadings readings, Clock clock,
+      String device, Logger log, ParseProblems problems) {
     this.meter = meter;
     this.batteries = batteries;
-    this.nanoTime = nanoTime;
-    this.log = log;
+    this.readings = readings;
+    this.clock = clock;
+    this.device = device;
+    this.meterHasTotal =
+        meter.instances().stream().map(MeterInstance::of).anyMatch(MeterInstance::countsTowardsTotal);
     this.fields = new FieldProblems(problems);
     this.states = new StateLog(log);
   }
 
-  /** Never throws: it runs on the shared scheduler, where an exception would cancel it. */
+  /** Never throws: it runs on a scheduler, where an exception would cancel it. */
   synchronized void sample() {
     try {
-      List<EnergyMeterReading> readings = meter.read();
-      Map<String, String> problems = new TreeMap<>(ledger.update(readings));
-      Set<String> read = new HashSet<>();
-      readings.forEach(r -> read.add(r.instance()));
-      for (String instance : meter.instances()) {
-        if (!read.contains(instance)) {
-          problems.putIfAbsent(MeterInstance.of(instance).domain(), "no valid value this time");
-        }
-      }
-      Map<String, String> bounded = new TreeMap<>();
-      problems.forEach((domain, reason) -> bounded.put(LabelValues.fromDevice(domain), reason));
-      fields.report(bounded);
-      lastMeterNanos = nanoTime.getAsLong();
+      List<EnergyMeterReading> read = meter.read();
+      long now = clock.millis();
+      fields.report(problems(read, ledger.update(read)));
+      ledger.joules().forEach((domain, j) -> readings.joules(device, domain, Labels.EMPTY, now, j));
       problem = null;
       states.ok(METER, "readable again");
     } catch (IOException | RuntimeException | LinkageError e) {
@@ -69,34 +72,48 @@ final class WindowsSampler {
       states.failing(METER, problem);
     }
     try {
-      battery.update(batteries.read(), nanoTime.getAsLong());
-      states.ok(BATTERY, "readable again");
+      List<BatteryPower.Reading> rates = batteries.read();
+      batteryWatts = BatteryPower.drawnWatts(rates);
+      states.ok(BATTERY_DOMAIN, "readable again");
     } catch (RuntimeException | LinkageError e) {
-      battery.update(List.of(), nanoTime.getAsLong()); // unknown is not 0 W: no reading this window
-      states.failing(BATTERY, "battery power not reported: " + NativeAccess.describe("reading the battery", e));
+      batteryWatts = OptionalDouble.empty(); // unknown is not 0 W: no reading this time
+      states.failing(BATTERY_DOMAIN, "battery power not reported: " + NativeAccess.describe("reading the battery", e));
     }
-    lastRunNanos = nanoTime.getAsLong();
+    batteryWatts.ifPresent(w -> {
+      long now = clock.millis();
+      readings.watts(device, BATTERY_DOMAIN, Labels.EMPTY, now, w); // charging draws 0 W from it
+      if (!meterHasTotal) {
+        readings.watts(device, PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, now, w);
+      }
+    });
+  }
+
+  /** The ledger's problems, plus instances that gave no valid value; field names capped as labels. */
+  private Map<String, String> problems(List<EnergyMeterReading> read, Map<String, String> fromLedger) {
+    Map<String, String> problems = new TreeMap<>(fromLedger);
+    Set<String> seen = new HashSet<>();
+    read.forEach(r -> seen.add(r.instance()));
+    for (String instance : meter.instances()) {
+      if (!seen.contains(instance)) {
+        problems.putIfAbsent(MeterInstance.of(instance).domain(), "no valid value this time");
+      }
+    }
+    Map<String, String> bounded = new TreeMap<>();
+    problems.forEach((domain, reason) -> bounded.put(LabelValues.fromDevice(domain), reason));
+    return bounded;
   }
 
   EnergyMeterLedger ledger() {
     return ledger;
   }
 
-  BatteryDischarge battery() {
-    return battery;
+  /** Power drawn from the batteries at the last reading; empty when unknown or none. */
+  OptionalDouble batteryWatts() {
+    return batteryWatts;
   }
 
-  /** When the counters were last read successfully, on {@code nanoTime}'s scale. */
-  long lastMeterNanos() {
-    return lastMeterNanos;
-  }
-
-  /** When a sampling run last finished, whatever it found; a run stuck in a native call never does. */
-  long lastRunNanos() {
-    return lastRunNanos;
-  }
-
-  Optional<String> problem() {
-    return Optional.ofNullable(problem);
+  /** Why the counters cannot be read, or empty. */
+  java.util.Optional<String> problem() {
+    return java.util.Optional.ofNullable(problem);
   }
 }

@@ -8,9 +8,13 @@ import static org.assertj.core.api.Assertions.within;
 import dev.powermon.api.BatteryPower;
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorProvider;
+import dev.powermon.api.MeterClass;
+import dev.powermon.testkit.DeclarationCheck;
 import dev.powermon.testkit.MetricValues;
+import dev.powermon.testkit.RecordedReadings;
 import dev.powermon.testkit.TestContext;
 import java.time.Duration;
+import java.util.List;
 import java.util.ServiceLoader;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -39,12 +43,10 @@ class WindowsProviderTest {
     }
   }
 
-  private static boolean noPowerSeries(Collector c) {
-    try {
-      return MetricValues.of(c.collect()).series("powermon_power_watts").isEmpty();
-    } catch (Exception e) {
-      return false;
-    }
+  /** The latest energy counter handed over for {@code domain}, or 0 before any. */
+  private static double joules(TestContext ctx, String domain) {
+    List<RecordedReadings.Reading> of = ctx.readings("windows").of("gaming-pc", domain);
+    return of.isEmpty() ? 0 : of.get(of.size() - 1).joules();
   }
 
   @Test
@@ -64,24 +66,32 @@ class WindowsProviderTest {
   }
 
   @Test
-  void energyMeterFeedsTheUnifiedFamilies() throws Exception {
+  void energyMeterFeedsComponentReadingsPerDomain() throws Exception {
     FakeHost host = new FakeHost("RAPL_Package0_PKG", "RAPL_Package0_PP0", "RAPL_Package0_DRAM");
     WindowsProvider provider = new WindowsProvider(host);
     try (TestContext ctx = context(provider)) {
       assertThat(provider.probe(ctx).detail()).isEqualTo("3 Energy Meter instances, 0 batteries");
       try (Collector c = provider.open(ctx)) {
-        assertThat(eventually(() -> host.meter.reads() >= 3)).isTrue(); // the third read starts after the second is filed
+        // per simulated second: PKG 1e9 pWh = 3.6 J, PP0 3.6 J (inside PKG), DRAM 2.5e8 pWh = 0.9 J
+        assertThat(eventually(() -> joules(ctx, "total") >= 2 * 4.5 - 1e-9)).isTrue();
+        RecordedReadings readings = ctx.readings("windows");
+        assertThat(readings.meterClass()).isEqualTo(MeterClass.COMPONENT);
+        double windows = joules(ctx, "package-0") / 3.6;
+        assertThat(windows).isCloseTo(Math.rint(windows), within(1e-9));
+        // total = PKG + DRAM, never PKG + PP0: windows x 4.5 J, and the counter never decreases
+        RecordedReadings.Reading total = readings.last("gaming-pc", "total");
+        assertThat(total.joules()).isCloseTo(joules(ctx, "package-0") + joules(ctx, "dram-0"), within(1e-6));
+        assertThat(total.watts()).isNaN(); // the core derives power from the counter
+        List<RecordedReadings.Reading> all = readings.of("gaming-pc", "total");
+        for (int i = 1; i < all.size(); i++) {
+          assertThat(all.get(i).joules()).isGreaterThanOrEqualTo(all.get(i - 1).joules());
+        }
         MetricValues v = MetricValues.of(c.collect());
-        // per simulated second: PKG 1e9 pWh = 3.6 W, PP0 3.6 W (inside PKG), DRAM 2.5e8 pWh = 0.9 W
-        assertThat(v.value("powermon_power_watts", "source", "windows", "device", "gaming-pc", "domain", "package-0"))
-            .isCloseTo(3.6, within(1e-9));
-        assertThat(v.value("powermon_power_watts", "domain", "total")).isCloseTo(4.5, within(1e-9));
-        double windows = v.value("powermon_energy_joules_total", "domain", "package-0") / 3.6;
-        assertThat(windows).isCloseTo(Math.rint(windows), within(1e-9)).isGreaterThanOrEqualTo(2);
-        // total energy = windows × (3.6 + 0.9) J
-        assertThat(v.value("powermon_energy_joules_total", "domain", "total")).isCloseTo(Math.rint(windows) * 4.5, within(1e-6));
         assertThat(v.value("windows_energy_meter_resets_total")).isZero();
-        assertThat(v.series("powermon_power_watts", "domain", "battery")).isEmpty();
+        assertThat(v.has("powermon_power_watts")).isFalse(); // the core builds it from the readings
+        DeclarationCheck.assertEmitsOnlyDeclared(provider, c.collect());
+        assertThat(c.samplingInterval()).contains(Duration.ofMillis(100));
+        assertThat(readings.of("gaming-pc", "battery")).isEmpty();
       }
       assertThat(host.meter.closed).isTrue();
     }
@@ -93,14 +103,13 @@ class WindowsProviderTest {
     host.batteries.add(new BatteryPower.Reading("Battery 0", -11_000, SIGNED_MILLIWATTS, false, true)); // 11 W drawn
     WindowsProvider provider = new WindowsProvider(host);
     try (TestContext ctx = context(provider); Collector c = provider.open(ctx)) {
-      MetricValues v = MetricValues.of(c.collect());
-      assertThat(v.value("powermon_power_watts", "domain", "battery")).isEqualTo(11.0);
-      assertThat(v.value("powermon_power_watts", "domain", "total")).isEqualTo(11.0);
-      assertThat(v.has("windows_energy_meter_resets_total")).isFalse();
+      RecordedReadings readings = ctx.readings("windows");
+      assertThat(readings.last("gaming-pc", "battery").watts()).isEqualTo(11.0);
+      assertThat(readings.last("gaming-pc", "total").watts()).isEqualTo(11.0);
+      assertThat(MetricValues.of(c.collect()).has("windows_energy_meter_resets_total")).isFalse();
       host.batteries.set(0, new BatteryPower.Reading("Battery 0", 45_000, SIGNED_MILLIWATTS, true, false)); // plugged in
-      assertThat(eventually(() -> noPowerSeries(c))).isTrue();
-      // charging is not consumption: no power series, the counter keeps what discharge added
-      assertThat(MetricValues.of(c.collect()).series("powermon_energy_joules_total", "domain", "total")).hasSize(1);
+      // charging is not consumption: 0 W drawn from the battery
+      assertThat(eventually(() -> readings.last("gaming-pc", "total").watts() == 0.0)).isTrue();
     }
   }
 
@@ -187,31 +196,9 @@ class WindowsProviderTest {
     };
     WindowsProvider provider = new WindowsProvider(host);
     try (TestContext ctx = context(provider); Collector c = provider.open(ctx)) {
-      assertThat(eventually(() -> host.meter.reads() >= 3)).isTrue();
-      MetricValues v = MetricValues.of(c.collect());
-      assertThat(v.value("powermon_power_watts", "domain", "package-0")).isCloseTo(3.6, within(1e-9));
-      assertThat(v.series("powermon_power_watts", "domain", "battery")).isEmpty();
-    }
-  }
-
-  @Test
-  void staleReadingsAreNotServedAsFreshWithOrWithoutAMeter() throws Exception {
-    java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
-    org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("test");
-    FakeHost host = new FakeHost("rapl_package0_pkg");
-    host.batteries.add(new BatteryPower.Reading("Battery 0", -11_000, SIGNED_MILLIWATTS, false, true));
-    for (EnergyMeterSource meter : java.util.List.<EnergyMeterSource>of(host.meter, new FakeMeter(java.util.List.of()))) {
-      WindowsSampler sampler = new WindowsSampler(meter, host.batteries(), nanos::get, log, new dev.powermon.testkit.RecordedProblems());
-      sampler.sample();
-      try (WindowsCollector c = new WindowsCollector(sampler, meter, new dev.powermon.oshi.SamplerThread("test"),
-          "pc", Duration.ofSeconds(5), nanos::get)) {
-        nanos.addAndGet(1_000_000_000L);
-        sampler.sample();
-        assertThat(MetricValues.of(c.collect()).value("powermon_power_watts", "domain", "battery")).isEqualTo(11.0);
-        nanos.addAndGet(6_000_000_000L); // the sampler has not finished a run for 6 s
-        assertThatThrownBy(c::collect).hasMessage("no fresh reading for 6 s (limit 5 s): the sampler is stuck "
-            + "in a PDH or battery call; readings are withheld");
-      }
+      assertThat(eventually(() -> joules(ctx, "package-0") >= 2 * 3.6 - 1e-9)).isTrue();
+      assertThat(ctx.readings("windows").of("gaming-pc", "battery")).isEmpty();
+      assertThat(c.collect()).isNotNull();
     }
   }
 
@@ -244,26 +231,28 @@ class WindowsProviderTest {
       java.util.concurrent.atomic.AtomicInteger shared = new java.util.concurrent.atomic.AtomicInteger();
       ctx.scheduler().scheduleAtFixedRate(shared::incrementAndGet, 0, 10, java.util.concurrent.TimeUnit.MILLISECONDS);
       assertThat(eventually(entered::get)).isTrue(); // this collector's read now hangs
+      int readingsBefore = ctx.readings("windows").all().size();
       int before = shared.get();
       assertThat(eventually(() -> shared.get() >= before + 20)).isTrue(); // other collectors' sampling goes on
+      // no reading arrives while stuck: the core's staleness (3 x samplingInterval) withholds the old ones
+      assertThat(ctx.readings("windows").all()).hasSize(readingsBefore);
+      assertThat(c.samplingInterval()).contains(Duration.ofMillis(100));
     } finally {
       release.countDown();
     }
   }
 
   @Test
-  void hostileInstanceNamesBecomeCappedLabelsNeverMetricNames() throws Exception {
+  void hostileInstanceNamesBecomeCappedFieldAndDomainNamesNeverMetricNames() throws Exception {
     String hostile = "GPU\n" + "x".repeat(1000);
     FakeHost host = new FakeHost("rapl_package0_pkg", hostile);
     WindowsProvider provider = new WindowsProvider(host);
     try (TestContext ctx = context(provider); Collector c = provider.open(ctx)) {
-      assertThat(eventually(() -> host.meter.reads() >= 3)).isTrue(); // the third read starts after the second is filed
-      MetricValues v = MetricValues.of(c.collect());
-      String domain = "gpu" + "x".repeat(125); // control character dropped, cut to 128 characters
-      assertThat(v.value("powermon_power_watts", "domain", domain)).isCloseTo(3.6, within(1e-9));
-      assertThat(v.value("powermon_power_watts", "domain", "total")).isCloseTo(3.6, within(1e-9)); // not in the total
-      assertThat(v.names()).containsExactlyInAnyOrder(
-          "powermon_power_watts", "powermon_energy_joules_total", "windows_energy_meter_resets_total");
+      assertThat(eventually(() -> joules(ctx, "total") >= 2 * 3.6 - 1e-9)).isTrue();
+      // exported as its own domain (the core caps the label), never in the total
+      assertThat(joules(ctx, hostile.toLowerCase(java.util.Locale.ROOT))).isCloseTo(joules(ctx, "package-0"), within(1e-9));
+      assertThat(joules(ctx, "total")).isCloseTo(joules(ctx, "package-0"), within(1e-9));
+      assertThat(MetricValues.of(c.collect()).names()).containsExactly("windows_energy_meter_resets_total");
     }
   }
 }
