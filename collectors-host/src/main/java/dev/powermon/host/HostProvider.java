@@ -3,9 +3,10 @@ package dev.powermon.host;
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
 import dev.powermon.api.CollectorProvider;
+import dev.powermon.api.MeterClass;
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.PowerFamilies;
-import dev.powermon.api.PowerSampleSink;
+import dev.powermon.api.PowerReadings;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.host.HostSettings.EstimateMode;
@@ -36,8 +37,6 @@ public final class HostProvider implements CollectorProvider {
   private final Supplier<HostSource> sources;
   /** Made by the first probe or open, then shared: OSHI's setup takes a second or more; its reads are thread-safe. */
   private HostSource source;
-  /** The estimate's energy, kept across reopening (a reload) so the counter never restarts in one process. */
-  private final EnergyCounter estimatedEnergy = new EnergyCounter();
 
   public HostProvider() {
     this(OshiHostSource::new);
@@ -65,7 +64,7 @@ public final class HostProvider implements CollectorProvider {
 
   @Override
   public List<MetricSpec> metrics() {
-    return HostMetrics.SPECS;
+    return HostFamilies.ALL;
   }
 
   @Override
@@ -121,7 +120,7 @@ public final class HostProvider implements CollectorProvider {
               + "idle-watts to calibrate it.", range(estimate));
     }
     boolean estimateServed = estimate != null && settings.estimateShown(context.hostPowerMeasured());
-    HostSampler sampler = new HostSampler(host, settings.perCore(), estimate, estimatedEnergy, context::nanoTime,
+    HostSampler sampler = new HostSampler(host, settings.perCore(), estimate, context::nanoTime,
         context.logger(), estimateReadings(context, estimateServed));
     sampler.run();
     // A second sample after a short window gives the first scrape a utilisation and an estimate.
@@ -130,19 +129,23 @@ public final class HostProvider implements CollectorProvider {
     long period = settings.interval().toNanos();
     ScheduledFuture<?> schedule =
         context.scheduler().scheduleAtFixedRate(sampler, period, period, TimeUnit.NANOSECONDS);
-    return new HostCollector(context, cpu, sampler, settings, schedule);
+    return new HostCollector(context, cpu, sampler, settings, estimateServed, schedule);
   }
 
-  /** Hands each estimate to the core as the energy of the series it is served as, when it is served. */
+  /**
+   * Hands each estimate to the core, when it is served: the mean of the window just ended, as power at
+   * its end (meter class ESTIMATE, so fleet totals count it only for hosts with nothing better). The
+   * core integrates it into {@code powermon_energy_joules_total} and keeps that across a reload.
+   */
   private static Consumer<HostSampler.Reading> estimateReadings(CollectorContext context, boolean shown) {
     if (!shown) {
       return reading -> {};
     }
-    PowerSampleSink sink = context.powerSamples(HostMetrics.ESTIMATE_SOURCE);
+    PowerReadings readings = context.powerReadings(HostFamilies.ESTIMATE_SOURCE, MeterClass.ESTIMATE);
     return reading -> {
       if (!Double.isNaN(reading.estimateWatts())) {
-        sink.record(context.hostname(), PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, context.clock().millis(),
-            reading.estimateJoules());
+        readings.watts(context.hostname(), PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, context.clock().millis(),
+            reading.estimateWatts());
       }
     };
   }
