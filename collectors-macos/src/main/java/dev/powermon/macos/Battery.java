@@ -23,12 +23,13 @@ final class Battery implements AutoCloseable {
 
   private final BatterySource source;
   private final LongSupplier nanoTime;
-  private final PowerLedger ledger = new PowerLedger();
+  private final SampleLog samples;
   private ScheduledFuture<?> task;
   private long lastNanos = Long.MIN_VALUE;
   private final StateLog states;
 
-  Battery(BatterySource source, LongSupplier nanoTime, Logger log) {
+  Battery(BatterySource source, SampleLog samples, LongSupplier nanoTime, Logger log) {
+    this.samples = samples;
     this.source = source;
     this.nanoTime = nanoTime;
     this.states = new StateLog(log);
@@ -51,18 +52,19 @@ final class Battery implements AutoCloseable {
       // LinkageError: JNA cannot load; uncaught, it would end the schedule silently. Unknown is not
       // 0 W: this window has no battery power and no energy.
       states.failing(DOMAIN, "battery power not reported: " + NativeAccess.describe("reading the battery", e));
-      ledger.record(new PowerSample(seconds, Map.of(), Map.of()), now);
+      samples.record(new PowerSample(seconds, Map.of(), Map.of()), now);
       return;
     }
     states.ok(DOMAIN, "readable again");
-    double watts = BatteryPower.drawnWatts(rates).orElse(0);
-    Map<String, DomainEnergy> domains =
-        watts > 0 ? Map.of(DOMAIN, new DomainEnergy(watts, watts * seconds)) : Map.of();
-    ledger.record(new PowerSample(seconds, domains, Map.of()), now);
+    // 0 W while charging (not consumption), so the core integrates nothing across a charge;
+    // no reading when no battery's rate is known
+    Map<String, DomainEnergy> domains = new java.util.HashMap<>();
+    BatteryPower.drawnWatts(rates).ifPresent(w -> domains.put(DOMAIN, new DomainEnergy(w, w * seconds)));
+    samples.record(new PowerSample(seconds, domains, Map.of()), now);
   }
 
-  PowerLedger ledger() {
-    return ledger;
+  SampleLog samples() {
+    return samples;
   }
 
   @Override

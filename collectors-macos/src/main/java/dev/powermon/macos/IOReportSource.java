@@ -63,7 +63,7 @@ final class IOReportSource implements SampleSource {
   }
 
   @Override
-  public synchronized void start(PowerLedger ledger) {
+  public synchronized void start(SampleLog samples) {
     try {
       channels = opener.open();
       lastNanos = nanoTime.getAsLong();
@@ -75,15 +75,15 @@ final class IOReportSource implements SampleSource {
       return;
     }
     // Channels update at different rates (every ~1.7 s for CPU on some Ultras): shorter windows jitter.
-    task = scheduler.scheduleAtFixedRate(() -> sample(ledger), interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
+    task = scheduler.scheduleAtFixedRate(() -> sample(samples), interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
   }
 
-  synchronized void sample(PowerLedger ledger) {
+  synchronized void sample(SampleLog samples) {
     try {
       long now = nanoTime.getAsLong();
       PowerSample s = EnergyModel.toSample(channels.sample(), (now - lastNanos) / 1e9);
       lastNanos = now;
-      ledger.record(s, now);
+      samples.record(s, now);
       fields.report(s.invalid());
       problem = null;
       states.ok("IOReport", "delivers samples again");

@@ -3,7 +3,9 @@ package dev.powermon.macos;
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
 import dev.powermon.api.CollectorProvider;
+import dev.powermon.api.MeterClass;
 import dev.powermon.api.MetricSpec;
+import dev.powermon.api.PowerReadings;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
@@ -66,7 +68,7 @@ public final class MacosProvider implements CollectorProvider {
 
   @Override
   public List<MetricSpec> metrics() {
-    return MacosMetrics.SPECS;
+    return MacosFamilies.ALL;
   }
 
   @Override
@@ -114,20 +116,21 @@ public final class MacosProvider implements CollectorProvider {
       thread.close();
       throw e;
     }
-    PowerLedger ledger = new PowerLedger();
-    source.start(ledger);
-    Battery battery = new Battery(batteries.get(), context::nanoTime, context.logger());
+    PowerReadings readings = context.powerReadings(name(), MeterClass.COMPONENT);
+    SampleLog samples = new SampleLog(readings, context.clock(), context.hostname());
+    source.start(samples);
+    Battery battery = new Battery(batteries.get(), new SampleLog(readings, context.clock(), context.hostname()),
+        context::nanoTime, context.logger());
     try {
       // bounded: with a long interval the first window ends after open() returns, and scrapes say so meanwhile
-      awaitFirstSample(source, ledger, min(interval.plusSeconds(2), MAX_FIRST_WAIT));
+      awaitFirstSample(source, samples, min(interval.plusSeconds(2), MAX_FIRST_WAIT));
       battery.start(thread.scheduler(), interval);
     } catch (IOException | InterruptedException | RuntimeException e) {
       source.close();
       thread.close();
       throw e;
     }
-    Duration stale = max(interval.multipliedBy(3), Duration.ofSeconds(5));
-    return new MacosCollector(source, ledger, battery, thread, context.hostname(), stale, context::nanoTime);
+    return new MacosCollector(source, samples, battery, thread, interval);
   }
 
   private SampleSource chooseSource(CollectorContext context, Duration interval, SamplerThread thread)
@@ -155,16 +158,12 @@ public final class MacosProvider implements CollectorProvider {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
-  }
-
   /** Waits until the source delivered a sample or reported why it cannot. */
-  private static void awaitFirstSample(SampleSource source, PowerLedger ledger, Duration limit)
+  private static void awaitFirstSample(SampleSource source, SampleLog samples, Duration limit)
       throws IOException, InterruptedException {
     long end = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < end) {
-      if (ledger.view().lastSampleNanos().isPresent()) {
+      if (samples.view().lastSampleNanos().isPresent()) {
         return;
       }
       if (source.problem().isPresent()) {

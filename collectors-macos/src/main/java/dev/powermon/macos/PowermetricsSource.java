@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
- * Runs {@code powermetrics -f plist} and feeds every document it prints into the ledger, on its own thread.
+ * Runs {@code powermetrics -f plist} and feeds every document it prints into the samples, on its own thread.
  * When the process ends it is started again after a back-off that doubles up to a minute and starts over
  * once a new process delivers samples.
  */
@@ -55,8 +55,8 @@ final class PowermetricsSource implements SampleSource {
   }
 
   @Override
-  public void start(PowerLedger ledger) {
-    reader = new Thread(() -> run(ledger), "powermon-powermetrics");
+  public void start(SampleLog samples) {
+    reader = new Thread(() -> run(samples), "powermon-powermetrics");
     reader.setDaemon(true);
     reader.start();
   }
@@ -66,7 +66,7 @@ final class PowermetricsSource implements SampleSource {
     return Optional.ofNullable(problem);
   }
 
-  private void run(PowerLedger ledger) {
+  private void run(SampleLog samples) {
     Duration backoff = firstBackoff;
     while (true) {
       String ended;
@@ -78,7 +78,7 @@ final class PowermetricsSource implements SampleSource {
         }
         StderrTail stderr = StderrTail.follow(p.getErrorStream());
         try (InputStream out = p.getInputStream()) {
-          delivered = new SampleStream(ledger, nanoTime, this::rejected, this::recovered, fields).read(out);
+          delivered = new SampleStream(samples, nanoTime, this::rejected, this::recovered, fields).read(out);
         }
         int status = p.waitFor();
         if (isClosed()) {
@@ -102,7 +102,7 @@ final class PowermetricsSource implements SampleSource {
         warnedUnanswered = true;
       }
       problem = message;
-      ledger.restarted();
+      samples.restarted();
       if (!sleep(backoff)) {
         return;
       }

@@ -14,39 +14,40 @@ import org.slf4j.LoggerFactory;
 class BatteryTest {
   private final AtomicLong nanos = new AtomicLong();
   private final List<BatteryPower.Reading> rates = new ArrayList<>();
-  private final Battery battery = new Battery(() -> List.copyOf(rates), nanos::get, LoggerFactory.getLogger("test"));
+  private final FakeReadings readings = new FakeReadings();
+  private final Battery battery =
+      new Battery(() -> List.copyOf(rates), readings.log(), nanos::get, LoggerFactory.getLogger("test"));
 
   @Test
-  void energyGrowsOnlyWhileDischarging() {
+  void dischargeIsPowerDrawnAndChargingIsZeroWattsDrawn() {
     rates.add(new BatteryPower.Reading("b", -10_000, SIGNED_MILLIWATTS, false, false));
-    battery.sample(); // first reading: 10 W, no window yet
+    battery.sample();
     nanos.addAndGet(2_000_000_000L);
-    battery.sample(); // 10 W × 2 s = 20 J
-    assertThat(battery.ledger().view().joules().get("battery")).isCloseTo(20, within(1e-12));
+    battery.sample();
     rates.set(0, new BatteryPower.Reading("b", 30_000, SIGNED_MILLIWATTS, false, false)); // plugged in, charging at 30 W
     nanos.addAndGet(2_000_000_000L);
     battery.sample();
-    PowerLedger.View v = battery.ledger().view();
-    assertThat(v.watts()).doesNotContainKey("battery");
-    assertThat(v.joules().get("battery")).isCloseTo(20, within(1e-12));
+    // 10 W drawn twice, then 0 W: the core integrates nothing across the charge
+    assertThat(readings.watts("battery")).containsExactly(10.0, 10.0, 0.0);
+    assertThat(readings.all).extracting(FakeReadings.Reading::device).containsOnly("mac");
   }
 
   @Test
   void aBatteryJnaCannotReadReportsNothingAndKeepsSampling() {
     Battery unlinked = new Battery(() -> {
       throw new NoClassDefFoundError("Could not initialize class com.sun.jna.Native");
-    }, nanos::get, LoggerFactory.getLogger("test"));
+    }, readings.log(), nanos::get, LoggerFactory.getLogger("test"));
     unlinked.sample(); // returns normally, so its schedule keeps running
-    assertThat(unlinked.ledger().view().watts()).isEmpty();
-    assertThat(unlinked.ledger().view().lastSampleNanos()).isPresent();
+    assertThat(unlinked.samples().view().watts()).isEmpty();
+    assertThat(unlinked.samples().view().lastSampleNanos()).isPresent();
   }
 
   @Test
   void aFailingBatteryReadReportsNothingRatherThanZero() {
-    Battery broken = new Battery(() -> { throw new IllegalStateException("IOKit said no"); }, nanos::get,
+    Battery broken = new Battery(() -> { throw new IllegalStateException("IOKit said no"); }, readings.log(), nanos::get,
         LoggerFactory.getLogger("test"));
     broken.sample();
-    assertThat(broken.ledger().view().watts()).isEmpty();
-    assertThat(broken.ledger().view().joules()).isEmpty();
+    assertThat(broken.samples().view().watts()).isEmpty();
+    assertThat(readings.all).isEmpty();
   }
 }
