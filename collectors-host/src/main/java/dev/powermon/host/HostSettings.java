@@ -25,7 +25,7 @@ final class HostSettings {
           .min("500ms")
           .max("10m")
           .help("How often CPU ticks, memory, network and batteries are sampled in the background; "
-              + "utilisation and the estimate are averages over this window (500ms to 10m).")
+              + "utilisation and the estimate are averages over this window.")
           .build();
   static final SettingSpec PER_CORE =
       SettingSpec.builder("per-core", SettingType.BOOLEAN)

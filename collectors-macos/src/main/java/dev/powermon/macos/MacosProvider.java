@@ -33,7 +33,7 @@ public final class MacosProvider implements CollectorProvider {
           .defaultValue("1s")
           .min("100ms")
           .max("1h")
-          .help("Sampling window (powermetrics -i; IOReport and battery sampling period), 100ms to 1h.")
+          .help("Sampling window (powermetrics -i; IOReport and battery sampling period).")
           .build();
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
   private static final Duration MAX_FIRST_WAIT = Duration.ofSeconds(4);
