@@ -11,7 +11,12 @@ class FakeHost implements WindowsHost {
   final List<BatteryPower.Reading> batteries = new CopyOnWriteArrayList<>();
 
   FakeHost(String... instances) {
-    this.meter = new FakeMeter(List.of(instances));
+    this(new FakeMeter(List.of(instances)));
+  }
+
+  /** A machine whose meter the test made (one that fails or hangs in its own way). */
+  FakeHost(FakeMeter meter) {
+    this.meter = meter;
   }
 
   @Override

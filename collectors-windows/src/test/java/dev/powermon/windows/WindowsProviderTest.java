@@ -167,12 +167,7 @@ class WindowsProviderTest {
         return super.read();
       }
     };
-    FakeHost unlinkingHost = new FakeHost() {
-      @Override
-      public EnergyMeterSource openMeter() {
-        return unlinking;
-      }
-    };
+    FakeHost unlinkingHost = new FakeHost(unlinking);
     WindowsProvider provider = new WindowsProvider(unlinkingHost);
     try (TestContext ctx = context(provider); Collector c = provider.open(ctx)) {
       unlinking.failing = true;
@@ -220,12 +215,7 @@ class WindowsProviderTest {
         return super.read();
       }
     };
-    FakeHost host = new FakeHost() {
-      @Override
-      public EnergyMeterSource openMeter() {
-        return stuck;
-      }
-    };
+    FakeHost host = new FakeHost(stuck);
     WindowsProvider provider = new WindowsProvider(host);
     try (TestContext ctx = context(provider); Collector c = provider.open(ctx)) {
       java.util.concurrent.atomic.AtomicInteger shared = new java.util.concurrent.atomic.AtomicInteger();
