@@ -29,6 +29,7 @@ final class PowercapDiscovery {
   private final SysFiles files;
   private final Path classDir;
   private final VendorRanges vendorRanges;
+  private final List<Readings.AttributeProblem> problems = new ArrayList<>();
 
   PowercapDiscovery(SysFiles files, Path sysfs, VendorRanges vendorRanges) {
     this.files = files;
@@ -46,6 +47,7 @@ final class PowercapDiscovery {
    * @throws IOException when {@code class/powercap} itself cannot be listed
    */
   List<Zone> discover() throws IOException {
+    problems.clear();
     Map<ZoneId, Path> dirs = new TreeMap<>();
     for (Path entry : files.list(classDir)) {
       ZoneId.parse(entry.getFileName().toString()).ifPresent(id -> dirs.putIfAbsent(id, entry));
@@ -60,6 +62,14 @@ final class PowercapDiscovery {
       }
     }
     return List.copyOf(zones.values());
+  }
+
+  /**
+   * What the last {@link #discover()} could not use: a zone's {@code name} (the zone is left out)
+   * or {@code max_energy_range_uj} (the vendor constant stands in).
+   */
+  List<Readings.AttributeProblem> problems() {
+    return List.copyOf(problems);
   }
 
   private void visit(
@@ -87,12 +97,20 @@ final class PowercapDiscovery {
       return;
     }
     ZoneName parentName = id.parent().map(zones::get).map(Zone::name).orElse(null);
-    Optional<String> name = readText(dir.resolve("name"));
-    if (name.isEmpty()) {
-      return;
+    ZoneName labels;
+    try {
+      labels = ZoneName.parse(files.read(dir.resolve("name")), parentName);
+    } catch (IOException e) {
+      problem(id, "name", e);
+      return; // a zone without a usable name costs only itself
     }
-    ZoneName labels = ZoneName.parse(name.get(), parentName);
-    long maxRange = readNumber(dir.resolve("max_energy_range_uj")).orElse(Zone.UNKNOWN_RANGE);
+    long maxRange;
+    try {
+      maxRange = EnergyParser.parse(files.read(dir.resolve("max_energy_range_uj")));
+    } catch (IOException e) {
+      problem(id, "max_energy_range_uj", e);
+      maxRange = Zone.UNKNOWN_RANGE;
+    }
     if (maxRange <= 0) {
       maxRange = vendorRanges.rangeFor(labels.domain());
     }
@@ -125,6 +143,15 @@ final class PowercapDiscovery {
       }
     }
     return limits;
+  }
+
+  private void problem(ZoneId id, String file, IOException e) {
+    problems.add(new Readings.AttributeProblem(id.toString(), file, reason(e)));
+  }
+
+  /** The problem with content, else why the read failed. */
+  static String reason(IOException e) {
+    return e instanceof MalformedReadingException m ? m.problem().label() : ReadError.of(e).label();
   }
 
   /**

@@ -44,23 +44,40 @@ final class RaplFamilies {
   static final MetricSpec DROPPED =
       MetricSpec.counter("powermon_rapl_dropped_samples_total")
           .help(
-              "Readings not added to the energy counter: reset (backwards, not a wrap: suspend,"
-                  + " driver reload), unknown_range (backwards with an unreadable max range),"
-                  + " out_of_range (above the max range).")
+              "Readings not added to the energy counter: reset (backwards by more than one wrap"
+                  + " could carry at 2 kW: suspend, driver reload), unknown_range (backwards with"
+                  + " an unreadable max range), out_of_range (above the max range), range_changed"
+                  + " (max_energy_range_uj changed).")
           .labelNames("rapl_zone", "reason")
           .build();
   static final MetricSpec READ_ERRORS =
       MetricSpec.counter("powermon_rapl_read_errors_total")
           .help(
-              "Failed reads by reason: eacces, enoent, einval, eio, parse; rapl_zone is empty for"
-                  + " the powercap directory itself.")
+              "Failed reads of the counters by reason: eacces, enoent, einval, eio, stuck (no"
+                  + " answer within 250 ms), parse; rapl_zone is empty for the powercap directory"
+                  + " itself.")
           .labelNames("rapl_zone", "reason")
           .build();
   static final MetricSpec SHORTEST_WRAP =
       MetricSpec.gauge("powermon_rapl_shortest_wrap_seconds")
           .help(
-              "How long the fastest-wrapping zone takes to wrap at its current power; the sampling"
-                  + " interval should stay under a quarter of it.")
+              "How long the fastest-wrapping zone takes to wrap at its current power; the sampler"
+                  + " goes faster when this is within 4 sampling intervals.")
+          .build();
+  static final MetricSpec SAMPLING_INTERVAL =
+      MetricSpec.gauge("powermon_rapl_sampling_interval_seconds")
+          .help(
+              "The sampling interval in use: the configured one, or shorter (down to 10 ms) while"
+                  + " a counter would wrap within 4 intervals at the current power.")
+          .build();
+  static final MetricSpec ATTRIBUTE_PROBLEMS =
+      MetricSpec.counter("powermon_rapl_attribute_problems_total")
+          .help(
+              "Zone files that could not be used, by file (name, max_energy_range_uj, energy_uj)"
+                  + " and reason (empty, negative, not_a_number, too_large, oversized, bad_name, or"
+                  + " why the read failed). A bad name leaves that zone out, a bad range falls back"
+                  + " to the vendor constant, a bad counter skips that zone's sample.")
+          .labelNames("rapl_zone", "file", "reason")
           .build();
 
   /** All families, shared ones first, for {@code CollectorProvider.metrics()}. */
@@ -75,7 +92,9 @@ final class RaplFamilies {
             WRAPS,
             DROPPED,
             READ_ERRORS,
-            SHORTEST_WRAP));
+            ATTRIBUTE_PROBLEMS,
+            SHORTEST_WRAP,
+            SAMPLING_INTERVAL));
     return List.copyOf(all);
   }
 

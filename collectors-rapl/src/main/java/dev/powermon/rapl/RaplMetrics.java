@@ -66,6 +66,24 @@ final class RaplMetrics {
     if (Double.isFinite(r.shortestWrapSeconds())) {
       shortest.dataPoint(point(Labels.EMPTY, r.shortestWrapSeconds()));
     }
+    GaugeSnapshot.Builder interval = gauge(RaplFamilies.SAMPLING_INTERVAL);
+    if (Double.isFinite(r.intervalSeconds())) {
+      interval.dataPoint(point(Labels.EMPTY, r.intervalSeconds()));
+    }
+    CounterSnapshot.Builder problems = counter(RaplFamilies.ATTRIBUTE_PROBLEMS);
+    r.attributeProblems()
+        .forEach(
+            (p, n) ->
+                problems.dataPoint(
+                    count(
+                        Labels.of(
+                            "rapl_zone",
+                            LabelValues.fromDevice(p.zone()),
+                            "file",
+                            p.file(),
+                            "reason",
+                            p.reason()),
+                        n)));
     for (MetricSnapshot s :
         List.of(
             info.build(),
@@ -75,7 +93,9 @@ final class RaplMetrics {
             wraps.build(),
             byReason(RaplFamilies.DROPPED, r.drops()),
             byReason(RaplFamilies.READ_ERRORS, r.readErrors()),
-            shortest.build())) {
+            problems.build(),
+            shortest.build(),
+            interval.build())) {
       if (!s.getDataPoints().isEmpty()) {
         out.metricSnapshot(s);
       }
@@ -108,7 +128,8 @@ final class RaplMetrics {
   /**
    * One energy and power series per (domain, socket, die), then the total. Powercap zones are
    * unique per key after deduplication; MSR per-core counters (AMD core) share one and are summed
-   * here.
+   * here. A series whose last read failed is withheld, and so is the total when a part of it is: a
+   * counter that stopped is not served as if it were current.
    */
   static List<Series> series(Readings r) {
     Map<String, ZoneReading> byKey = new LinkedHashMap<>();
@@ -125,6 +146,9 @@ final class RaplMetrics {
     }
     List<Series> out = new ArrayList<>();
     for (ZoneReading z : byKey.values()) {
+      if (!z.ok()) {
+        continue;
+      }
       ZoneName name = z.zone().name();
       Labels extra = Labels.EMPTY;
       if (!name.socket().isEmpty()) {
@@ -135,7 +159,7 @@ final class RaplMetrics {
       }
       out.add(new Series(name.domain(), extra, z.accumulatedUj() / 1e6, z.watts()));
     }
-    if (!r.zones().isEmpty()) {
+    if (r.totalFresh()) {
       out.add(
           new Series(PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, r.totalUj() / 1e6, r.totalWatts()));
     }

@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.helpers.NOPLogger;
 
@@ -32,8 +30,9 @@ public final class RaplProvider implements CollectorProvider {
       SettingSpec.builder("interval", SettingType.DURATION)
           .defaultValue("1s")
           .help(
-              "How often the counters are read in the background; well under a quarter of the"
-                  + " shortest wrap period (65.5 kJ at 300 W wraps in 3.6 minutes).")
+              "How often the counters are read in the background. While a counter would wrap"
+                  + " within 4 intervals at the current power, the sampler reads faster on its own"
+                  + " (down to 10ms) and comes back to this when the power falls.")
           .build();
   static final SettingSpec REDISCOVERY =
       SettingSpec.builder("rediscovery", SettingType.DURATION)
@@ -95,8 +94,8 @@ public final class RaplProvider implements CollectorProvider {
 
   @Override
   public ProbeResult probe(CollectorContext context) {
-    try {
-      Sampler sampler = sampler(context, new StateLog(NOPLogger.NOP_LOGGER), readings -> {});
+    try (DeadlineFiles reads = new DeadlineFiles(files, context.clock())) {
+      Sampler sampler = sampler(context, reads, new StateLog(NOPLogger.NOP_LOGGER), readings -> {});
       sampler.sample();
       Readings r = sampler.latest();
       return r.failure() == null
@@ -114,45 +113,61 @@ public final class RaplProvider implements CollectorProvider {
       throw new IllegalArgumentException("collectors.rapl.interval: must be more than 0, e.g. 1s");
     }
     PowerSampleSink sink = context.powerSamples(RaplMetrics.SOURCE);
+    DeadlineFiles reads = new DeadlineFiles(files, context.clock());
     Sampler sampler =
         sampler(
             context,
+            reads,
             new StateLog(context.logger()),
             readings ->
                 RaplMetrics.record(readings, context.hostname(), sink, context.clock().millis()));
     sampler.sample();
     Readings first = sampler.latest();
     if (first.zones().isEmpty()) {
+      reads.close();
       throw new IOException(first.failure());
     }
     // A second sample shortly after gives the first scrape and `powermon probe` a power reading.
     Thread.sleep(Math.min(interval, FIRST_WINDOW.toNanos()) / 1_000_000);
     sampler.sample();
-    ScheduledFuture<?> schedule =
-        context
-            .scheduler()
-            .scheduleWithFixedDelay(sampler, interval, interval, TimeUnit.NANOSECONDS);
-    return new RaplCollector(sampler, schedule, context.hostname());
+    SamplingLoop loop = new SamplingLoop(context.scheduler(), sampler);
+    loop.start();
+    return new RaplCollector(
+        sampler,
+        () -> {
+          loop.close();
+          reads.close();
+        },
+        context.hostname(),
+        context::nanoTime,
+        context.clock(),
+        context.settings().duration(INTERVAL));
   }
 
-  private Sampler sampler(CollectorContext context, StateLog log, Consumer<Readings> onSample) {
+  private Sampler sampler(
+      CollectorContext context, SysFiles reads, StateLog log, Consumer<Readings> onSample) {
     Settings s = context.settings();
     return new Sampler(
-        source(s), context::nanoTime, s.duration(INTERVAL), s.duration(REDISCOVERY), log, onSample);
+        source(s, reads),
+        context::nanoTime,
+        s.duration(INTERVAL),
+        s.duration(REDISCOVERY),
+        log,
+        onSample);
   }
 
   /** Powercap, unless it is absent and the operator asked for the MSR fallback. */
-  private EnergySource source(Settings s) {
+  private EnergySource source(Settings s, SysFiles reads) {
     Path sysfs = s.path(SYSFS);
-    VendorRanges vendor = VendorRanges.detect(files, sysfs);
-    PowercapDiscovery powercap = new PowercapDiscovery(files, sysfs, vendor);
-    if (s.bool(MSR) && !exists(powercap.classDir())) {
-      return new MsrSource(files, s.path(DEV), sysfs, vendor.vendor());
+    VendorRanges vendor = VendorRanges.detect(reads, sysfs);
+    PowercapDiscovery powercap = new PowercapDiscovery(reads, sysfs, vendor);
+    if (s.bool(MSR) && !exists(reads, powercap.classDir())) {
+      return new MsrSource(reads, s.path(DEV), sysfs, vendor.vendor());
     }
-    return new PowercapSource(files, powercap);
+    return new PowercapSource(reads, powercap);
   }
 
-  private boolean exists(Path dir) {
+  private static boolean exists(SysFiles files, Path dir) {
     try {
       files.list(dir);
       return true;

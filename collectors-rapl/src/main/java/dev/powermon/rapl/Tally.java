@@ -1,15 +1,17 @@
 package dev.powermon.rapl;
 
+import dev.powermon.rapl.Readings.AttributeProblem;
 import dev.powermon.rapl.Readings.ZoneReason;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The sampler's ever-increasing counts: wraps, dropped samples and read errors. */
+/** The sampler's ever-increasing counts: wraps, dropped samples, read errors, bad attributes. */
 final class Tally {
   private final Map<String, Long> wraps = new LinkedHashMap<>();
   private final Map<ZoneReason, Long> drops = new LinkedHashMap<>();
   private final Map<ZoneReason, Long> readErrors = new LinkedHashMap<>();
+  private final Map<AttributeProblem, Long> attributeProblems = new LinkedHashMap<>();
 
   /** Makes the zone's wrap counter visible at 0 before its first wrap. */
   void watch(String zone) {
@@ -28,16 +30,28 @@ final class Tally {
     readErrors.merge(new ZoneReason(zone, reason.label()), 1L, Long::sum);
   }
 
+  void attributeProblem(AttributeProblem problem) {
+    attributeProblems.merge(problem, 1L, Long::sum);
+  }
+
   Map<String, Long> wraps() {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(wraps));
+    return copy(wraps);
   }
 
   Map<ZoneReason, Long> drops() {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(drops));
+    return copy(drops);
   }
 
   Map<ZoneReason, Long> readErrors() {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(readErrors));
+    return copy(readErrors);
+  }
+
+  Map<AttributeProblem, Long> attributeProblems() {
+    return copy(attributeProblems);
+  }
+
+  private static <K> Map<K, Long> copy(Map<K, Long> counts) {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(counts));
   }
 
   private static String dropReason(ZoneCounter.Step step) {
@@ -46,6 +60,8 @@ final class Tally {
         return "reset";
       case UNKNOWN_RANGE:
         return "unknown_range";
+      case RANGE_CHANGED:
+        return "range_changed";
       default:
         return "out_of_range";
     }

@@ -3,6 +3,7 @@ package dev.powermon.rapl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.powermon.rapl.MalformedReadingException.Problem;
 import org.junit.jupiter.api.Test;
 
 class EnergyParserTest {
@@ -12,6 +13,35 @@ class EnergyParserTest {
     assertThat(EnergyParser.parse("240422366267\n")).isEqualTo(240_422_366_267L);
     assertThat(EnergyParser.parse("0")).isZero();
     assertThat(EnergyParser.parse(" 9223372036854775807 \n")).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
+  void leadingZerosAreDigitsLikeAnyOther() throws Exception {
+    // issue 11: counted before stripping, this was "larger than a 64-bit counter"
+    assertThat(EnergyParser.parse("00000000000020774533\n")).isEqualTo(20_774_533L);
+    assertThat(EnergyParser.parse("0".repeat(4000) + "9223372036854775807"))
+        .isEqualTo(Long.MAX_VALUE);
+    assertThat(EnergyParser.parse("0000")).isZero();
+    assertThatThrownBy(() -> EnergyParser.parse("0009223372036854775808"))
+        .hasMessage("'0009223372036854775808' is larger than a 64-bit counter");
+  }
+
+  @Test
+  void eachRefusalSaysWhichProblemItIs() {
+    assertThat(problem("")).isEqualTo(Problem.EMPTY);
+    assertThat(problem("-5")).isEqualTo(Problem.NEGATIVE);
+    assertThat(problem("5-")).isEqualTo(Problem.NOT_A_NUMBER);
+    assertThat(problem("0x1f")).isEqualTo(Problem.NOT_A_NUMBER);
+    assertThat(problem("18446744073709551616")).isEqualTo(Problem.TOO_LARGE);
+  }
+
+  private static Problem problem(String text) {
+    try {
+      EnergyParser.parse(text);
+      throw new AssertionError("accepted " + text);
+    } catch (MalformedReadingException e) {
+      return e.problem();
+    }
   }
 
   @Test

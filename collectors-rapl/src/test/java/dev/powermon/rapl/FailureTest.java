@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Unreadable and malformed counters: visible failures with the fix, logged once, never zeros. */
 class FailureTest {
@@ -72,10 +72,13 @@ class FailureTest {
     assertThat(m.value(SUCCESS, "rapl_zone", "intel-rapl:0")).isEqualTo(1.0);
     assertThat(m.value(SUCCESS, "rapl_zone", "intel-rapl:1")).isEqualTo(0.0);
     assertThat(m.value(ERRORS, "rapl_zone", "intel-rapl:1", "reason", "eio")).isEqualTo(2.0);
-    // the failing zone keeps what it had (0 J), and has no power gauge rather than 0 W
-    assertThat(m.value("powermon_energy_joules_total", "domain", "package", "socket", "1"))
-        .isEqualTo(0.0);
+    // the failing zone's series are withheld, not served as a flat counter and 0 W; so is the
+    // total it is part of
+    assertThat(m.value("powermon_energy_joules_total", "domain", "package", "socket", "0"))
+        .isEqualTo(2.0);
+    assertThat(m.series("powermon_energy_joules_total", "socket", "1")).isEmpty();
     assertThat(m.series("powermon_power_watts", "socket", "1")).isEmpty();
+    assertThat(m.series("powermon_energy_joules_total", "domain", "total")).isEmpty();
     assertThat(m.series("powermon_power_watts", "domain", "total")).isEmpty();
     assertThat(h.warnings)
         .hasSize(1)
@@ -83,14 +86,30 @@ class FailureTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "abc", "-5", "12.5", "99999999999999999999"})
-  void malformedCountersAreParseErrorsNotZeros(String content) {
+  @CsvSource({
+    "'',empty",
+    "abc,not_a_number",
+    "-5,negative",
+    "12.5,not_a_number",
+    "99999999999999999999,too_large"
+  })
+  void malformedCountersAreParseErrorsNotZeros(String content, String reason) {
     Harness h = new Harness(twoPackages()).sample();
     h.tree.file("intel-rapl:1", "energy_uj", content).energy("intel-rapl:0", 6_000_000);
     h.sample();
 
     MetricValues m = h.metrics();
     assertThat(m.value(ERRORS, "rapl_zone", "intel-rapl:1", "reason", "parse")).isEqualTo(1.0);
+    assertThat(
+            m.value(
+                "powermon_rapl_attribute_problems_total",
+                "rapl_zone",
+                "intel-rapl:1",
+                "file",
+                "energy_uj",
+                "reason",
+                reason))
+        .isEqualTo(1.0);
     assertThat(m.value(SUCCESS, "rapl_zone", "intel-rapl:1")).isEqualTo(0.0);
     assertThat(m.value("powermon_energy_joules_total", "socket", "0")).isEqualTo(5.0);
   }
