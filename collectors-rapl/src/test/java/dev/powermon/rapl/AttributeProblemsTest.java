@@ -21,10 +21,7 @@ class AttributeProblemsTest {
   @TempDir Path sysfs;
 
   private PowercapTree twoPackages() {
-    return new PowercapTree(sysfs)
-        .vendor(0)
-        .zone("intel-rapl:0", "package-0", 1_000_000, INTEL_MAX)
-        .zone("intel-rapl:1", "package-1", 2_000_000, INTEL_MAX);
+    return PowercapTree.twoPackages(sysfs).vendor(0);
   }
 
   private static double problems(MetricValues m, String zone, String file, String reason) {

@@ -41,14 +41,21 @@ class FastWrapTest {
     }
   }
 
+  /** A harness over a tree with one zone per counter, sampled once at the start. */
+  private Harness harness(SimulatedCounter... zones) {
+    PowercapTree tree = new PowercapTree(sysfs);
+    for (SimulatedCounter z : zones) {
+      tree.zone(z.id(), z.name(), 0, z.rangeUj());
+    }
+    return new Harness(tree).sampleAfter(Duration.ZERO);
+  }
+
   @Test
   void issue11PackageWrappingEvery1point6sIsCountedInFullAtTheDefaultInterval() {
     // 95 W into a 152 J range wraps every 1.6 s; at 1 s sampling every other step looked like a
     // reset (more than half the range backwards), and the package read 47 W.
-    SimulatedCounter pkg = new SimulatedCounter("intel-rapl:0", 95, 152_000_000);
-    Harness h =
-        new Harness(new PowercapTree(sysfs).zone("intel-rapl:0", "package-0", 0, 152_000_000))
-            .sampleAfter(Duration.ZERO);
+    SimulatedCounter pkg = new SimulatedCounter("intel-rapl:0", "package-0", 95, 152_000_000);
+    Harness h = harness(pkg);
     run(h, List.of(pkg), () -> {});
 
     MetricValues m = h.metrics();
@@ -66,14 +73,9 @@ class FastWrapTest {
 
   @Test
   void aTreeThatWrapsEvery1point5sLosesUnderOnePercentOver30s() {
-    SimulatedCounter pkg = new SimulatedCounter("intel-rapl:0", 100, 150_000_000);
-    SimulatedCounter dram = new SimulatedCounter("intel-rapl:0:0", 20, 65_532_610_987L);
-    Harness h =
-        new Harness(
-                new PowercapTree(sysfs)
-                    .zone("intel-rapl:0", "package-0", 0, 150_000_000)
-                    .zone("intel-rapl:0:0", "dram", 0, 65_532_610_987L))
-            .sampleAfter(Duration.ZERO);
+    SimulatedCounter pkg = new SimulatedCounter("intel-rapl:0", "package-0", 100, 150_000_000);
+    SimulatedCounter dram = new SimulatedCounter("intel-rapl:0:0", "dram", 20, 65_532_610_987L);
+    Harness h = harness(pkg, dram);
     run(h, List.of(pkg, dram), () -> {});
 
     MetricValues m = h.metrics();
@@ -87,14 +89,9 @@ class FastWrapTest {
 
   @Test
   void aZoneWhoseRangeChangesMidRunLosesUnderOnePercentOver30s() {
-    SimulatedCounter pkg = new SimulatedCounter("intel-rapl:0", 100, 150_000_000);
-    SimulatedCounter other = new SimulatedCounter("intel-rapl:1", 50, 1_000_000_000);
-    Harness h =
-        new Harness(
-                new PowercapTree(sysfs)
-                    .zone("intel-rapl:0", "package-0", 0, 150_000_000)
-                    .zone("intel-rapl:1", "package-1", 0, 1_000_000_000))
-            .sampleAfter(Duration.ZERO);
+    SimulatedCounter pkg = new SimulatedCounter("intel-rapl:0", "package-0", 100, 150_000_000);
+    SimulatedCounter other = new SimulatedCounter("intel-rapl:1", "package-1", 50, 1_000_000_000);
+    Harness h = harness(pkg, other);
     run(h, List.of(pkg, other), () -> other.range(60_000_000)); // 20 s wraps become 1.2 s wraps
 
     MetricValues m = h.metrics();
@@ -116,10 +113,8 @@ class FastWrapTest {
 
   @Test
   void theIntervalComesBackWhenThePowerFallsAndEachChangeIsLoggedOnce() {
-    SimulatedCounter pkg = new SimulatedCounter("intel-rapl:0", 95, 152_000_000);
-    Harness h =
-        new Harness(new PowercapTree(sysfs).zone("intel-rapl:0", "package-0", 0, 152_000_000))
-            .sampleAfter(Duration.ZERO);
+    SimulatedCounter pkg = new SimulatedCounter("intel-rapl:0", "package-0", 95, 152_000_000);
+    Harness h = harness(pkg);
     run(h, List.of(pkg), () -> pkg.watts(2)); // 152 J at 2 W wraps every 76 s: 1 s is plenty
 
     assertThat(h.intervalInUse()).isEqualTo(Duration.ofSeconds(1));

@@ -1,6 +1,5 @@
 package dev.powermon.rapl;
 
-import static dev.powermon.rapl.PowercapTree.INTEL_MAX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.powermon.api.ProbeResult;
@@ -28,9 +27,7 @@ class ProbeTest {
   }
 
   private PowercapTree twoPackages() {
-    return new PowercapTree(sysfs)
-        .zone("intel-rapl:0", "package-0", 1_000_000, INTEL_MAX)
-        .zone("intel-rapl:1", "package-1", 2_000_000, INTEL_MAX);
+    return PowercapTree.twoPackages(sysfs);
   }
 
   @Test

@@ -6,19 +6,25 @@ package dev.powermon.rapl;
  */
 final class SimulatedCounter {
   private final String id;
+  private final String name;
   private double watts;
   private long rangeUj;
   private long raw;
   private long injectedUj;
 
-  SimulatedCounter(String id, double watts, long rangeUj) {
+  SimulatedCounter(String id, String name, double watts, long rangeUj) {
     this.id = id;
+    this.name = name;
     this.watts = watts;
     this.rangeUj = rangeUj;
   }
 
   String id() {
     return id;
+  }
+
+  String name() {
+    return name;
   }
 
   long rangeUj() {
