@@ -121,15 +121,19 @@ public final class RaplProvider implements CollectorProvider {
             new StateLog(context.logger()),
             readings ->
                 RaplMetrics.record(readings, context.hostname(), sink, context.clock().millis()));
-    sampler.sample();
-    Readings first = sampler.latest();
-    if (first.zones().isEmpty()) {
-      reads.close();
-      throw new IOException(first.failure());
+    try {
+      sampler.sample();
+      Readings first = sampler.latest();
+      if (first.zones().isEmpty()) {
+        throw new IOException(first.failure());
+      }
+      // A second sample shortly after gives the first scrape and `powermon probe` a power reading.
+      Thread.sleep(Math.min(interval, FIRST_WINDOW.toNanos()) / 1_000_000);
+      sampler.sample();
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      reads.close(); // no collector will own the read threads
+      throw e;
     }
-    // A second sample shortly after gives the first scrape and `powermon probe` a power reading.
-    Thread.sleep(Math.min(interval, FIRST_WINDOW.toNanos()) / 1_000_000);
-    sampler.sample();
     SamplingLoop loop = new SamplingLoop(context.scheduler(), sampler);
     loop.start();
     return new RaplCollector(
