@@ -1,5 +1,6 @@
 package dev.powermon.rapl;
 
+import dev.powermon.api.StateLog;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
@@ -62,46 +63,47 @@ final class AdaptiveInterval {
     if (inUseNanos == configuredNanos) {
       if (wrapNanos / WRAPS_PER_INTERVAL < configuredNanos) {
         inUseNanos = Math.min(faster, configuredNanos);
-        log.report(
-            "interval",
-            "faster",
+        log.failing(
+            "RAPL sampling",
             String.format(
                 Locale.ROOT,
-                "RAPL counters wrap every %s at the current power, within %d sampling intervals"
+                "counters wrap every %s at the current power, within %d sampling intervals"
                     + " of %s: sampling every %s until the power falls.",
                 period(shortestWrapSeconds),
                 WRAPS_PER_INTERVAL,
                 shown(configuredNanos),
-                shown(inUseNanos)));
+                millis(inUseNanos)));
       }
     } else if (faster >= configuredNanos) {
       inUseNanos = configuredNanos;
-      log.report(
-          "interval",
-          null,
-          "RAPL power fell: sampling every " + shown(configuredNanos) + " again.");
+      log.ok("RAPL sampling", "power fell: sampling every " + shown(configuredNanos) + " again.");
     } else {
       inUseNanos = faster;
     }
     if (wrapNanos / WRAPS_PER_INTERVAL < inUseNanos) {
-      log.report(
-          "floor",
-          "too slow",
+      log.failing(
+          "RAPL wraps",
           String.format(
               Locale.ROOT,
-              "RAPL counters wrap every %s, faster than sampling every %s can follow: wraps may"
+              "counters wrap every %s, faster than sampling every %s can follow: wraps may"
                   + " be missed and counted as resets (powermon_rapl_dropped_samples_total).",
               period(shortestWrapSeconds),
-              shown(inUseNanos)));
+              millis(inUseNanos)));
     } else {
-      log.report("floor", null, "RAPL sampling keeps up with the counters' wraps again.");
+      log.ok("RAPL wraps", "sampling keeps up with the counters' wraps again.");
     }
   }
 
+  /**
+   * One unit for every value of a message, so its shape (what {@link StateLog} compares) stays
+   * while the numbers move.
+   */
   private static String period(double seconds) {
-    return seconds >= 1
-        ? String.format(Locale.ROOT, "%.2fs", seconds)
-        : String.format(Locale.ROOT, "%.1fms", seconds * 1e3);
+    return String.format(Locale.ROOT, "%.3fs", seconds);
+  }
+
+  private static String millis(long nanos) {
+    return nanos / 1_000_000 + "ms";
   }
 
   private static String shown(long nanos) {

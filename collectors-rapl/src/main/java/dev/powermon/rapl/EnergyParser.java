@@ -1,7 +1,5 @@
 package dev.powermon.rapl;
 
-import dev.powermon.rapl.MalformedReadingException.Problem;
-
 /**
  * Parses the decimal counters powercap writes ({@code energy_uj}, {@code max_energy_range_uj},
  * limits).
@@ -22,14 +20,13 @@ final class EnergyParser {
   static long parse(String text) throws MalformedReadingException {
     String s = text.strip();
     if (s.isEmpty()) {
-      throw new MalformedReadingException(Problem.EMPTY, "empty, expected a whole number");
+      throw new MalformedReadingException("empty, expected a whole number");
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c < '0' || c > '9') {
-        Problem problem = c == '-' && i == 0 ? Problem.NEGATIVE : Problem.NOT_A_NUMBER;
         throw new MalformedReadingException(
-            problem, "'" + shown(s) + "' is not a non-negative whole number");
+            "'" + shown(s) + "' is not a non-negative whole number");
       }
     }
     int first = 0;
@@ -48,8 +45,7 @@ final class EnergyParser {
   }
 
   private static MalformedReadingException tooLarge(String s) {
-    return new MalformedReadingException(
-        Problem.TOO_LARGE, "'" + shown(s) + "' is larger than a 64-bit counter");
+    return new MalformedReadingException("'" + shown(s) + "' is larger than a 64-bit counter");
   }
 
   /** Enough of a bad value to recognise it in a log line, without control characters. */

@@ -24,11 +24,6 @@ interface EnergySource {
     return zone.maxRangeUj();
   }
 
-  /** What the last {@link #discover()} found unusable in zones' attributes. */
-  default List<Readings.AttributeProblem> problems() {
-    return List.of();
-  }
-
   /** The operator's message for a failed read of {@code zone}: cause, then fix. */
   default String explain(Zone zone, IOException e) {
     return Hints.readFailed(zone.counter(), ReadError.of(e), e.getMessage());

@@ -30,7 +30,6 @@ final class NioSysFiles implements SysFiles {
     if (bytes.length > MAX_TEXT_BYTES) {
       // Cut at the page, 5000 zeros and a 7 would read as 0: refuse rather than misread.
       throw new MalformedReadingException(
-          MalformedReadingException.Problem.OVERSIZED,
           "more than " + MAX_TEXT_BYTES + " bytes, larger than any sysfs attribute");
     }
     return new String(bytes, StandardCharsets.US_ASCII);

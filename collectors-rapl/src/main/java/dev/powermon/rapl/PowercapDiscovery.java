@@ -1,5 +1,6 @@
 package dev.powermon.rapl;
 
+import dev.powermon.api.ParseProblems;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,10 +30,12 @@ final class PowercapDiscovery {
   private final SysFiles files;
   private final Path classDir;
   private final VendorRanges vendorRanges;
-  private final List<Readings.AttributeProblem> problems = new ArrayList<>();
+  private final ParseProblems problems;
 
-  PowercapDiscovery(SysFiles files, Path sysfs, VendorRanges vendorRanges) {
+  /** {@code problems} hears of every zone's name and range: unusable, or fine again. */
+  PowercapDiscovery(SysFiles files, Path sysfs, VendorRanges vendorRanges, ParseProblems problems) {
     this.files = files;
+    this.problems = problems;
     this.classDir = sysfs.resolve("class").resolve("powercap");
     this.vendorRanges = vendorRanges;
   }
@@ -47,7 +50,6 @@ final class PowercapDiscovery {
    * @throws IOException when {@code class/powercap} itself cannot be listed
    */
   List<Zone> discover() throws IOException {
-    problems.clear();
     Map<ZoneId, Path> dirs = new TreeMap<>();
     for (Path entry : files.list(classDir)) {
       ZoneId.parse(entry.getFileName().toString()).ifPresent(id -> dirs.putIfAbsent(id, entry));
@@ -62,14 +64,6 @@ final class PowercapDiscovery {
       }
     }
     return List.copyOf(zones.values());
-  }
-
-  /**
-   * What the last {@link #discover()} could not use: a zone's {@code name} (the zone is left out)
-   * or {@code max_energy_range_uj} (the vendor constant stands in).
-   */
-  List<Readings.AttributeProblem> problems() {
-    return List.copyOf(problems);
   }
 
   private void visit(
@@ -100,15 +94,18 @@ final class PowercapDiscovery {
     ZoneName labels;
     try {
       labels = ZoneName.parse(files.read(dir.resolve("name")), parentName);
+      problems.ok(field(id, "name"));
     } catch (IOException e) {
-      problem(id, "name", e);
+      problems.problem(field(id, "name"), reason(e) + "; the zone is left out");
       return; // a zone without a usable name costs only itself
     }
     long maxRange;
     try {
       maxRange = EnergyParser.parse(files.read(dir.resolve("max_energy_range_uj")));
+      problems.ok(field(id, "max_energy_range_uj"));
     } catch (IOException e) {
-      problem(id, "max_energy_range_uj", e);
+      problems.problem(
+          field(id, "max_energy_range_uj"), reason(e) + "; the vendor's range is used if known");
       maxRange = Zone.UNKNOWN_RANGE;
     }
     if (maxRange <= 0) {
@@ -145,13 +142,16 @@ final class PowercapDiscovery {
     return limits;
   }
 
-  private void problem(ZoneId id, String file, IOException e) {
-    problems.add(new Readings.AttributeProblem(id.toString(), file, reason(e)));
+  /** The parse-problem field of a zone's file: {@code intel-rapl:1/name}. */
+  static String field(Object zoneId, String file) {
+    return zoneId + "/" + file;
   }
 
-  /** The problem with content, else why the read failed. */
-  static String reason(IOException e) {
-    return e instanceof MalformedReadingException m ? m.problem().label() : ReadError.of(e).label();
+  /** What was wrong with the content, else why the read failed. */
+  private static String reason(IOException e) {
+    return e instanceof MalformedReadingException
+        ? e.getMessage()
+        : "cannot read it (" + ReadError.of(e).label() + "): " + e.getMessage();
   }
 
   /**

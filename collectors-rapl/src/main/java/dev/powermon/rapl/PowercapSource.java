@@ -46,11 +46,6 @@ final class PowercapSource implements EnergySource {
   }
 
   @Override
-  public List<Readings.AttributeProblem> problems() {
-    return discovery.problems();
-  }
-
-  @Override
   public boolean needsDeduplication() {
     return true;
   }

@@ -1,51 +1,41 @@
 package dev.powermon.rapl;
 
 import dev.powermon.api.Collector;
+import dev.powermon.api.Families;
+import dev.powermon.api.LabelValues;
+import dev.powermon.api.MetricSpec;
+import dev.powermon.rapl.Readings.ZoneReading;
+import dev.powermon.rapl.Readings.ZoneReason;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.LongSupplier;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Serves what the background {@link Sampler} last read; a scrape never touches sysfs. Readings
- * older than the staleness bound are not served: the collector fails with "no fresh reading since".
+ * Serves what the background {@link Sampler} last read; a scrape never touches sysfs. The power and
+ * energy series reach the core as readings ({@link PowerSeries}); this builds the zone families.
+ * The core holds the sampler to its {@link #samplingInterval()}: readings older than three
+ * intervals are not served.
  */
 final class RaplCollector implements Collector {
-  /** Past this many configured intervals without a fresh reading, the sampler is stuck. */
-  static final int STALE_INTERVALS = 3;
-
-  /** Never stricter than this, so a busy machine's scheduling delays are not called a hang. */
-  static final Duration MIN_STALENESS = Duration.ofSeconds(3);
+  /** What {@link #samplingInterval()} declares at least. */
+  static final Duration SHORTEST_DECLARED_INTERVAL = Duration.ofSeconds(1);
 
   private final Sampler sampler;
   private final Runnable stop;
-  private final String host;
-  private final LongSupplier nanoTime;
-  private final Clock clock;
-  private final long stalenessNanos;
+  private final Duration interval;
 
-  RaplCollector(
-      Sampler sampler,
-      Runnable stop,
-      String host,
-      LongSupplier nanoTime,
-      Clock clock,
-      Duration interval) {
+  RaplCollector(Sampler sampler, Runnable stop, Duration interval) {
     this.sampler = sampler;
     this.stop = stop;
-    this.host = host;
-    this.nanoTime = nanoTime;
-    this.clock = clock;
-    this.stalenessNanos =
-        Math.max(MIN_STALENESS.toNanos(), saturatedTimes(interval.toNanos(), STALE_INTERVALS));
+    this.interval = interval;
   }
 
   /**
-   * @throws IOException with the operator's fix when no zone could be read at the last sample, or
-   *     when no sample has read anything for longer than the staleness bound
+   * @throws IOException with the operator's fix when no zone could be read at the last sample
    */
   @Override
   public MetricSnapshots collect() throws IOException {
@@ -53,23 +43,24 @@ final class RaplCollector implements Collector {
     if (r.failure() != null) {
       throw new IOException(r.failure());
     }
-    long age = nanoTime.getAsLong() - r.freshNanos();
-    if (age > stalenessNanos) {
-      Instant since = clock.instant().minusNanos(age);
-      throw new IOException(
-          "no fresh RAPL reading since "
-              + since
-              + " ("
-              + Duration.ofNanos(age).toSeconds()
-              + " s): the background sampler is stuck; its last readings are not served.");
-    }
-    return RaplMetrics.render(r, host);
+    return families(r).snapshots();
+  }
+
+  /**
+   * The configured interval (the sampler never waits longer between samples), but at least {@link
+   * #SHORTEST_DECLARED_INTERVAL}: the core calls a collector stale after three of these without a
+   * reading, and on a busy machine a 20 ms sampler is often late by more than 60 ms without being
+   * stuck.
+   */
+  @Override
+  public Optional<Duration> samplingInterval() {
+    return Optional.of(
+        interval.compareTo(SHORTEST_DECLARED_INTERVAL) < 0 ? SHORTEST_DECLARED_INTERVAL : interval);
   }
 
   @Override
   public List<String> summary() {
-    Readings r = sampler.latest();
-    return List.of(Summary.of(r));
+    return List.of(Summary.of(sampler.latest()));
   }
 
   @Override
@@ -77,7 +68,59 @@ final class RaplCollector implements Collector {
     stop.run();
   }
 
-  private static long saturatedTimes(long nanos, int times) {
-    return nanos > Long.MAX_VALUE / times ? Long.MAX_VALUE : nanos * times;
+  /** Every zone family of {@code r}; joules and watts become doubles only here. */
+  static Families families(Readings r) {
+    Families out = new Families(RaplFamilies.all());
+    for (ZoneReading z : r.zones()) {
+      out.info(RaplFamilies.ZONE_INFO, zoneInfo(z.zone(), "kept", ""));
+      out.gauge(RaplFamilies.ZONE_SUCCESS, zone(z.zone().id()), z.ok() ? 1 : 0);
+      if (z.zone().maxRangeUj() > 0) {
+        out.gauge(RaplFamilies.MAX_RANGE, zone(z.zone().id()), z.zone().maxRangeUj() / 1e6);
+      }
+      for (Zone.PowerLimit limit : z.zone().limits()) {
+        out.gauge(
+            RaplFamilies.POWER_LIMIT,
+            zone(z.zone().id()).add("constraint", LabelValues.fromDevice(limit.constraint())),
+            limit.microwatts() / 1e6);
+      }
+    }
+    for (Deduplicator.Dropped d : r.dropped()) {
+      out.info(RaplFamilies.ZONE_INFO, zoneInfo(d.zone(), d.reason(), d.keptId()));
+    }
+    r.wraps().forEach((zone, n) -> out.counter(RaplFamilies.WRAPS, zone(zone), n));
+    byReason(out, RaplFamilies.DROPPED, r.drops());
+    byReason(out, RaplFamilies.READ_ERRORS, r.readErrors());
+    if (Double.isFinite(r.shortestWrapSeconds())) {
+      out.gauge(RaplFamilies.SHORTEST_WRAP, Labels.EMPTY, r.shortestWrapSeconds());
+    }
+    if (Double.isFinite(r.intervalSeconds())) {
+      out.gauge(RaplFamilies.SAMPLING_INTERVAL, Labels.EMPTY, r.intervalSeconds());
+    }
+    return out;
+  }
+
+  private static Labels zoneInfo(Zone z, String state, String keptId) {
+    return Labels.of(
+        "rapl_zone", LabelValues.fromDevice(z.id()),
+        "path", LabelValues.fromDevice(z.counter().toString()),
+        "control_type", LabelValues.fromDevice(z.controlType()),
+        "domain", z.name().domain(),
+        "socket", z.name().socket(),
+        "die", z.name().die(),
+        "state", state,
+        "kept_zone", LabelValues.fromDevice(keptId));
+  }
+
+  private static Labels zone(String id) {
+    return Labels.of("rapl_zone", LabelValues.fromDevice(id));
+  }
+
+  private static void byReason(Families out, MetricSpec spec, Map<ZoneReason, Long> counts) {
+    counts.forEach(
+        (k, n) ->
+            out.counter(
+                spec,
+                Labels.of("rapl_zone", LabelValues.fromDevice(k.zone()), "reason", k.reason()),
+                n));
   }
 }

@@ -2,11 +2,21 @@ package dev.powermon.rapl;
 
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.PowerFamilies;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Every family the collector emits besides the two shared power families. */
+/**
+ * Every family the collector declares: the two shared power families with the labels RAPL adds to
+ * them, fed through {@code PowerReadings}, and its own, built with {@code Families}.
+ */
 final class RaplFamilies {
+  /** {@code powermon_power_watts} with RAPL's socket and die. */
+  static final MetricSpec POWER =
+      PowerFamilies.POWER_SPEC.withExtraLabels(PowerSeries.EXTRA_LABELS);
+
+  /** {@code powermon_energy_joules_total} with RAPL's socket and die. */
+  static final MetricSpec ENERGY =
+      PowerFamilies.ENERGY_SPEC.withExtraLabels(PowerSeries.EXTRA_LABELS);
+
   static final MetricSpec ZONE_INFO =
       MetricSpec.info("powermon_rapl_zone_info")
           .help(
@@ -70,32 +80,21 @@ final class RaplFamilies {
               "The sampling interval in use: the configured one, or shorter (down to 10 ms) while"
                   + " a counter would wrap within 4 intervals at the current power.")
           .build();
-  static final MetricSpec ATTRIBUTE_PROBLEMS =
-      MetricSpec.counter("powermon_rapl_attribute_problems_total")
-          .help(
-              "Zone files that could not be used, by file (name, max_energy_range_uj, energy_uj)"
-                  + " and reason (empty, negative, not_a_number, too_large, oversized, bad_name, or"
-                  + " why the read failed). A bad name leaves that zone out, a bad range falls back"
-                  + " to the vendor constant, a bad counter skips that zone's sample.")
-          .labelNames("rapl_zone", "file", "reason")
-          .build();
 
   /** All families, shared ones first, for {@code CollectorProvider.metrics()}. */
   static List<MetricSpec> all() {
-    List<MetricSpec> all = new ArrayList<>(PowerFamilies.SPECS);
-    all.addAll(
-        List.of(
-            ZONE_INFO,
-            ZONE_SUCCESS,
-            MAX_RANGE,
-            POWER_LIMIT,
-            WRAPS,
-            DROPPED,
-            READ_ERRORS,
-            ATTRIBUTE_PROBLEMS,
-            SHORTEST_WRAP,
-            SAMPLING_INTERVAL));
-    return List.copyOf(all);
+    return List.of(
+        POWER,
+        ENERGY,
+        ZONE_INFO,
+        ZONE_SUCCESS,
+        MAX_RANGE,
+        POWER_LIMIT,
+        WRAPS,
+        DROPPED,
+        READ_ERRORS,
+        SHORTEST_WRAP,
+        SAMPLING_INTERVAL);
   }
 
   private RaplFamilies() {}

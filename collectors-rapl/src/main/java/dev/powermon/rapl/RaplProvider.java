@@ -3,12 +3,15 @@ package dev.powermon.rapl;
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
 import dev.powermon.api.CollectorProvider;
+import dev.powermon.api.MeterClass;
 import dev.powermon.api.MetricSpec;
-import dev.powermon.api.PowerSampleSink;
+import dev.powermon.api.ParseProblems;
+import dev.powermon.api.PowerReadings;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
 import dev.powermon.api.Settings;
+import dev.powermon.api.StateLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +32,7 @@ public final class RaplProvider implements CollectorProvider {
   static final SettingSpec INTERVAL =
       SettingSpec.builder("interval", SettingType.DURATION)
           .defaultValue("1s")
+          .min("10ms")
           .help(
               "How often the counters are read in the background. While a counter would wrap"
                   + " within 4 intervals at the current power, the sampler reads faster on its own"
@@ -37,6 +41,7 @@ public final class RaplProvider implements CollectorProvider {
   static final SettingSpec REDISCOVERY =
       SettingSpec.builder("rediscovery", SettingType.DURATION)
           .defaultValue("5m")
+          .min("1s")
           .help("How often zones are looked for again (also after any read error).")
           .build();
   static final SettingSpec MSR =
@@ -51,6 +56,16 @@ public final class RaplProvider implements CollectorProvider {
           .defaultValue("/dev")
           .help("Where /dev is, for the MSR fallback's cpu/N/msr files.")
           .build();
+
+  /** Where a probe's parse problems go: nowhere. */
+  private static final ParseProblems UNCOUNTED =
+      new ParseProblems() {
+        @Override
+        public void problem(String field, String reason) {}
+
+        @Override
+        public void ok(String field) {}
+      };
 
   /** How long open() waits between its two samples, unless the interval is shorter. */
   private static final Duration FIRST_WINDOW = Duration.ofMillis(200);
@@ -95,7 +110,13 @@ public final class RaplProvider implements CollectorProvider {
   @Override
   public ProbeResult probe(CollectorContext context) {
     try (DeadlineFiles reads = new DeadlineFiles(files, context.clock())) {
-      Sampler sampler = sampler(context, reads, new StateLog(NOPLogger.NOP_LOGGER), readings -> {});
+      Sampler sampler =
+          sampler(
+              context,
+              reads,
+              new StateLog(NOPLogger.NOP_LOGGER),
+              UNCOUNTED, // a probe is a look, not a sample: the core counts what collectors read
+              readings -> {});
       sampler.sample();
       Readings r = sampler.latest();
       return r.failure() == null
@@ -108,19 +129,17 @@ public final class RaplProvider implements CollectorProvider {
 
   @Override
   public Collector open(CollectorContext context) throws IOException, InterruptedException {
-    long interval = context.settings().duration(INTERVAL).toNanos();
-    if (interval <= 0) {
-      throw new IllegalArgumentException("collectors.rapl.interval: must be more than 0, e.g. 1s");
-    }
-    PowerSampleSink sink = context.powerSamples(RaplMetrics.SOURCE);
+    Duration interval = context.settings().duration(INTERVAL);
+    PowerReadings power = context.powerReadings(PowerSeries.SOURCE, MeterClass.COMPONENT);
     DeadlineFiles reads = new DeadlineFiles(files, context.clock());
     Sampler sampler =
         sampler(
             context,
             reads,
             new StateLog(context.logger()),
+            context.problems(),
             readings ->
-                RaplMetrics.record(readings, context.hostname(), sink, context.clock().millis()));
+                PowerSeries.feed(readings, context.hostname(), power, context.clock().millis()));
     try {
       sampler.sample();
       Readings first = sampler.latest();
@@ -128,7 +147,7 @@ public final class RaplProvider implements CollectorProvider {
         throw new IOException(first.failure());
       }
       // A second sample shortly after gives the first scrape and `powermon probe` a power reading.
-      Thread.sleep(Math.min(interval, FIRST_WINDOW.toNanos()) / 1_000_000);
+      Thread.sleep(Math.min(interval.toMillis(), FIRST_WINDOW.toMillis()));
       sampler.sample();
     } catch (IOException | InterruptedException | RuntimeException e) {
       reads.close(); // no collector will own the read threads
@@ -142,29 +161,31 @@ public final class RaplProvider implements CollectorProvider {
           loop.close();
           reads.close();
         },
-        context.hostname(),
-        context::nanoTime,
-        context.clock(),
-        context.settings().duration(INTERVAL));
+        interval);
   }
 
   private Sampler sampler(
-      CollectorContext context, SysFiles reads, StateLog log, Consumer<Readings> onSample) {
+      CollectorContext context,
+      SysFiles reads,
+      StateLog log,
+      ParseProblems problems,
+      Consumer<Readings> onSample) {
     Settings s = context.settings();
     return new Sampler(
-        source(s, reads),
+        source(s, reads, problems),
         context::nanoTime,
         s.duration(INTERVAL),
         s.duration(REDISCOVERY),
         log,
+        problems,
         onSample);
   }
 
   /** Powercap, unless it is absent and the operator asked for the MSR fallback. */
-  private EnergySource source(Settings s, SysFiles reads) {
+  private EnergySource source(Settings s, SysFiles reads, ParseProblems problems) {
     Path sysfs = s.path(SYSFS);
     VendorRanges vendor = VendorRanges.detect(reads, sysfs);
-    PowercapDiscovery powercap = new PowercapDiscovery(reads, sysfs, vendor);
+    PowercapDiscovery powercap = new PowercapDiscovery(reads, sysfs, vendor, problems);
     if (s.bool(MSR) && !exists(reads, powercap.classDir())) {
       return new MsrSource(reads, s.path(DEV), sysfs, vendor.vendor());
     }

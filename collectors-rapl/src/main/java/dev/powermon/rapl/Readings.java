@@ -17,12 +17,9 @@ import java.util.Map;
  * @param drops dropped samples by zone id and reason
  * @param readErrors failed reads of the counters by zone id ("" for the powercap directory) and
  *     reason
- * @param attributeProblems unusable zone attributes, by zone, file and reason
  * @param shortestWrapSeconds how soon the fastest-wrapping zone wraps at its current power; NaN if
  *     unknown
  * @param intervalSeconds the sampling interval in use after this sample
- * @param freshNanos monotonic time of the last sample that read at least one zone; {@link
- *     Long#MIN_VALUE} before any did
  * @param failure why nothing can be served (the operator's message), or null
  */
 record Readings(
@@ -34,10 +31,8 @@ record Readings(
     Map<String, Long> wraps,
     Map<ZoneReason, Long> drops,
     Map<ZoneReason, Long> readErrors,
-    Map<AttributeProblem, Long> attributeProblems,
     double shortestWrapSeconds,
     double intervalSeconds,
-    long freshNanos,
     String failure) {
 
   static final Readings NONE =
@@ -50,10 +45,8 @@ record Readings(
           Map.of(),
           Map.of(),
           Map.of(),
-          Map.of(),
           Double.NaN,
           Double.NaN,
-          Long.MIN_VALUE,
           "not sampled yet");
 
   /**
@@ -64,7 +57,4 @@ record Readings(
 
   /** A counter key: zone id and reason label. */
   record ZoneReason(String zone, String reason) {}
-
-  /** A counter key: zone id, the attribute file ({@code name}…) and what was wrong with it. */
-  record AttributeProblem(String zone, String file, String reason) {}
 }

@@ -1,5 +1,7 @@
 package dev.powermon.rapl;
 
+import dev.powermon.api.ParseProblems;
+import dev.powermon.api.StateLog;
 import dev.powermon.rapl.Deduplicator.Selection;
 import dev.powermon.rapl.Readings.ZoneReading;
 import java.io.IOException;
@@ -26,6 +28,7 @@ final class Sampler implements Runnable {
   private final AdaptiveInterval interval;
   private final long rediscoveryNanos;
   private final StateLog log;
+  private final ParseProblems problems;
   private final Consumer<Readings> onSample;
   private final Map<String, ZoneCounter> counters = new HashMap<>();
   private final Tally tally = new Tally();
@@ -35,7 +38,6 @@ final class Sampler implements Runnable {
   private boolean rediscover = true;
   private long nextDiscovery;
   private long totalUj;
-  private long freshNanos = Long.MIN_VALUE;
   private volatile Readings latest = Readings.NONE;
 
   Sampler(
@@ -44,12 +46,14 @@ final class Sampler implements Runnable {
       Duration interval,
       Duration rediscovery,
       StateLog log,
+      ParseProblems problems,
       Consumer<Readings> onSample) {
     this.source = source;
     this.nanoTime = nanoTime;
     this.interval = new AdaptiveInterval(interval);
     this.rediscoveryNanos = rediscovery.toNanos();
     this.log = log;
+    this.problems = problems;
     this.onSample = onSample;
   }
 
@@ -68,7 +72,7 @@ final class Sampler implements Runnable {
     try {
       sample();
     } catch (RuntimeException e) {
-      log.report("sampler", e.getClass().getName(), "RAPL sampling failed unexpectedly: " + e);
+      log.failing("RAPL sampler", "sampling failed unexpectedly: " + e);
     }
   }
 
@@ -77,7 +81,6 @@ final class Sampler implements Runnable {
     Map<String, Raw> raw;
     if (rediscover || now - nextDiscovery >= 0) {
       raw = discover(now);
-      source.problems().forEach(tally::attributeProblem);
     } else {
       raw = readAll(selection.kept());
     }
@@ -92,6 +95,7 @@ final class Sampler implements Runnable {
       Raw value = raw.get(zone.id());
       boolean ok = value.error() == null;
       if (ok) {
+        problems.ok(PowercapDiscovery.field(zone.id(), "energy_uj"));
         count(
             zone.id(),
             counter.update(value.microjoules(), value.nanos(), () -> source.range(zone)));
@@ -99,9 +103,8 @@ final class Sampler implements Runnable {
         IOException e = value.error();
         errors.put(zone.id(), e);
         tally.readError(zone.id(), ReadError.of(e));
-        if (e instanceof MalformedReadingException m) {
-          tally.attributeProblem(
-              new Readings.AttributeProblem(zone.id(), "energy_uj", m.problem().label()));
+        if (e instanceof MalformedReadingException) {
+          problems.problem(PowercapDiscovery.field(zone.id(), "energy_uj"), e.getMessage());
         }
         counter.readFailed();
         rediscover |= !(e instanceof StuckReadException);
@@ -118,9 +121,6 @@ final class Sampler implements Runnable {
               counter.watts(),
               ok));
     }
-    if (errors.size() < zones.size()) {
-      freshNanos = now;
-    }
     // A collector-wide failure is not logged here: collect() throws it, and the core logs that once
     // per state change (and again for every failed re-open, which a log of ours would double).
     String failure = failure(zones, errors);
@@ -136,10 +136,8 @@ final class Sampler implements Runnable {
             tally.wraps(),
             tally.drops(),
             tally.readErrors(),
-            tally.attributeProblems(),
             shortestWrap,
             interval.inUseNanos() / 1e9,
-            freshNanos,
             failure);
     if (failure == null) {
       onSample.accept(latest); // zones whose read failed are left out, never shown as 0 W
@@ -220,13 +218,10 @@ final class Sampler implements Runnable {
     for (ZoneReading z : zones) {
       String id = z.zone().id();
       if (z.ok()) {
-        log.report("zone " + id, null, "RAPL zone " + id + " is readable again");
+        log.ok("RAPL zone " + id, "readable again");
       } else {
-        IOException e = errors.get(id);
-        log.report(
-            "zone " + id,
-            ReadError.of(e).label(),
-            "RAPL zone " + id + " stopped advancing: " + source.explain(z.zone(), e));
+        log.failing(
+            "RAPL zone " + id, "stopped advancing: " + source.explain(z.zone(), errors.get(id)));
       }
     }
     return null;

@@ -1,17 +1,15 @@
 package dev.powermon.rapl;
 
-import dev.powermon.rapl.Readings.AttributeProblem;
 import dev.powermon.rapl.Readings.ZoneReason;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The sampler's ever-increasing counts: wraps, dropped samples, read errors, bad attributes. */
+/** The sampler's ever-increasing counts: wraps, dropped samples and read errors. */
 final class Tally {
   private final Map<String, Long> wraps = new LinkedHashMap<>();
   private final Map<ZoneReason, Long> drops = new LinkedHashMap<>();
   private final Map<ZoneReason, Long> readErrors = new LinkedHashMap<>();
-  private final Map<AttributeProblem, Long> attributeProblems = new LinkedHashMap<>();
 
   /** Makes the zone's wrap counter visible at 0 before its first wrap. */
   void watch(String zone) {
@@ -30,10 +28,6 @@ final class Tally {
     readErrors.merge(new ZoneReason(zone, reason.label()), 1L, Long::sum);
   }
 
-  void attributeProblem(AttributeProblem problem) {
-    attributeProblems.merge(problem, 1L, Long::sum);
-  }
-
   Map<String, Long> wraps() {
     return copy(wraps);
   }
@@ -44,10 +38,6 @@ final class Tally {
 
   Map<ZoneReason, Long> readErrors() {
     return copy(readErrors);
-  }
-
-  Map<AttributeProblem, Long> attributeProblems() {
-    return copy(attributeProblems);
   }
 
   private static <K> Map<K, Long> copy(Map<K, Long> counts) {

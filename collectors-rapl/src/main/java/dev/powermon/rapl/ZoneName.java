@@ -2,7 +2,6 @@ package dev.powermon.rapl;
 
 import dev.powermon.api.LabelValues;
 import dev.powermon.api.PowerFamilies;
-import dev.powermon.rapl.MalformedReadingException.Problem;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,11 +40,11 @@ record ZoneName(String domain, String socket, String die) {
   static ZoneName parse(String name, ZoneName parent) throws MalformedReadingException {
     String n = name.strip().toLowerCase(Locale.ROOT);
     if (n.isEmpty()) {
-      throw new MalformedReadingException(Problem.EMPTY, "empty, expected a zone name");
+      throw new MalformedReadingException("empty, expected a zone name");
     }
     if (!PLAUSIBLE.matcher(n).matches()) {
       throw new MalformedReadingException(
-          Problem.BAD_NAME, "'" + EnergyParser.shown(n) + "' is not a RAPL zone name");
+          "'" + EnergyParser.shown(n) + "' is not a RAPL zone name");
     }
     Matcher m = PACKAGE_NAME.matcher(n);
     if (m.matches()) {

@@ -123,8 +123,8 @@ class AccumulationTest {
     // 50 J at 20 W wraps every 2.5 s, within 4 intervals of 1 s: an eighth of it is 312 ms
     assertThat(h.warnings)
         .containsExactly(
-            "RAPL counters wrap every 2.50s at the current power, within 4 sampling intervals of"
-                + " 1s: sampling every 312ms until the power falls.");
+            "RAPL sampling: counters wrap every 2.500s at the current power, within 4 sampling"
+                + " intervals of 1s: sampling every 312ms until the power falls.");
     assertThat(h.intervalInUse()).isEqualTo(Duration.ofNanos(312_500_000));
     assertThat(h.metrics().value("powermon_rapl_shortest_wrap_seconds")).isEqualTo(2.5);
     assertThat(h.metrics().value("powermon_rapl_sampling_interval_seconds")).isEqualTo(0.3125);
@@ -144,8 +144,9 @@ class AccumulationTest {
         .hasSize(2)
         .last()
         .isEqualTo(
-            "RAPL counters wrap every 2.0ms, faster than sampling every 10ms can follow: wraps"
-                + " may be missed and counted as resets (powermon_rapl_dropped_samples_total).");
+            "RAPL wraps: counters wrap every 0.002s, faster than sampling every 10ms can follow:"
+                + " wraps may be missed and counted as resets"
+                + " (powermon_rapl_dropped_samples_total).");
   }
 
   @Test

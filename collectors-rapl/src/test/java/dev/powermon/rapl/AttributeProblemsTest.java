@@ -12,10 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Issue 11, fail narrow in sysfs readers: a zone whose name, range or counter is garbage,
- * truncated, huge or negative costs that zone only, counted by file and reason.
+ * truncated, huge or negative costs that zone only, and is reported as a parse problem of that
+ * zone's file (the core counts {@code powermon_parse_problems_total{collector,field}}).
  */
 class AttributeProblemsTest {
-  private static final String PROBLEMS = "powermon_rapl_attribute_problems_total";
   private static final String ENERGY = "powermon_energy_joules_total";
 
   @TempDir Path sysfs;
@@ -24,12 +24,14 @@ class AttributeProblemsTest {
     return PowercapTree.twoPackages(sysfs).vendor(0);
   }
 
-  private static double problems(MetricValues m, String zone, String file, String reason) {
-    return m.value(PROBLEMS, "rapl_zone", zone, "file", file, "reason", reason);
-  }
-
   @ParameterizedTest
-  @CsvSource({"'',empty", "'pack\u0001age',bad_name", "'package 1',bad_name"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''|empty, expected a zone name; the zone is left out",
+        "'pack\u0001age'|'pack?age' is not a RAPL zone name; the zone is left out",
+        "'package 1'|'package 1' is not a RAPL zone name; the zone is left out"
+      })
   void aBadNameLeavesThatZoneOutAndTheOtherServed(String name, String reason) {
     PowercapTree tree = twoPackages().file("intel-rapl:1", "name", name);
     Harness h = new Harness(tree).sample();
@@ -40,27 +42,40 @@ class AttributeProblemsTest {
     assertThat(m.value(ENERGY, "socket", "0")).isEqualTo(2.0);
     assertThat(m.value(ENERGY, "domain", "total")).isEqualTo(2.0);
     assertThat(m.series("powermon_rapl_zone_success", "rapl_zone", "intel-rapl:1")).isEmpty();
-    assertThat(problems(m, "intel-rapl:1", "name", reason)).isEqualTo(1.0);
+    assertThat(h.problems.failing()).containsEntry("intel-rapl:1/name", reason);
+    assertThat(h.problems.count("intel-rapl:0/name")).isZero();
   }
 
   @Test
   void aNameLongerThanAPageIsOversized() {
     PowercapTree tree = twoPackages().file("intel-rapl:1", "name", "p".repeat(5000));
     MetricValues m = new Harness(tree).sample().metrics();
-    assertThat(problems(m, "intel-rapl:1", "name", "oversized")).isEqualTo(1.0);
     assertThat(m.series(ENERGY, "socket", "1")).isEmpty();
     assertThat(m.series(ENERGY, "socket", "0")).hasSize(1);
   }
 
+  @Test
+  void aNameThatReadsAgainIsReportedFine() {
+    PowercapTree tree = twoPackages().file("intel-rapl:1", "name", "");
+    Harness h = new Harness(tree).sample();
+    assertThat(h.problems.failing()).containsOnlyKeys("intel-rapl:1/name");
+    tree.file("intel-rapl:1", "name", "package-1");
+    h.sampleAfter(java.time.Duration.ofMinutes(5)); // the rediscovery timer
+    assertThat(h.problems.failing()).isEmpty();
+    assertThat(h.problems.count("intel-rapl:1/name")).isEqualTo(1);
+  }
+
   @ParameterizedTest
-  @CsvSource({
-    "-5,negative",
-    "abc,not_a_number",
-    "'',empty",
-    "99999999999999999999999,too_large",
-    "2621433288.50,not_a_number"
-  })
-  void aBadRangeFallsBackToTheVendorConstantAndIsCounted(String range, String reason) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "-5|'-5' is not a non-negative whole number",
+        "abc|'abc' is not a non-negative whole number",
+        "''|empty, expected a whole number",
+        "99999999999999999999999|'99999999999999999999999' is larger than a 64-bit counter",
+        "2621433288.50|'2621433288.50' is not a non-negative whole number"
+      })
+  void aBadRangeFallsBackToTheVendorConstantAndIsReported(String range, String reason) {
     PowercapTree tree =
         twoPackages()
             .zone("intel-rapl:2", "package-2", INTEL_MAX - 1_000_000, INTEL_MAX)
@@ -71,7 +86,9 @@ class AttributeProblemsTest {
 
     MetricValues m = h.metrics();
     assertThat(m.value(ENERGY, "socket", "2")).isEqualTo(5.0);
-    assertThat(problems(m, "intel-rapl:2", "max_energy_range_uj", reason)).isEqualTo(1.0);
+    assertThat(h.problems.failing())
+        .containsEntry(
+            "intel-rapl:2/max_energy_range_uj", reason + "; the vendor's range is used if known");
     assertThat(m.value("powermon_rapl_max_energy_range_joules", "rapl_zone", "intel-rapl:2"))
         .isEqualTo(262_143.32885);
   }
@@ -94,7 +111,9 @@ class AttributeProblemsTest {
     h.sample();
 
     MetricValues m = h.metrics();
-    assertThat(problems(m, "intel-rapl:1", "energy_uj", "oversized")).isEqualTo(1.0);
+    assertThat(h.problems.failing())
+        .containsEntry(
+            "intel-rapl:1/energy_uj", "more than 4096 bytes, larger than any sysfs attribute");
     assertThat(m.series(ENERGY, "socket", "1")).isEmpty();
     assertThat(m.value(ENERGY, "socket", "0")).isEqualTo(1.0);
   }

@@ -6,6 +6,7 @@ import dev.powermon.testkit.MetricValues;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,17 +80,19 @@ class FailureTest {
     assertThat(m.series("powermon_power_watts", "domain", "total")).isEmpty();
     assertThat(h.warnings)
         .hasSize(1)
-        .allMatch(w -> w.startsWith("RAPL zone intel-rapl:1 stopped advancing: cannot read"));
+        .allMatch(w -> w.startsWith("RAPL zone intel-rapl:1: stopped advancing: cannot read"));
   }
 
   @ParameterizedTest
-  @CsvSource({
-    "'',empty",
-    "abc,not_a_number",
-    "-5,negative",
-    "12.5,not_a_number",
-    "99999999999999999999,too_large"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''|empty, expected a whole number",
+        "abc|'abc' is not a non-negative whole number",
+        "-5|'-5' is not a non-negative whole number",
+        "12.5|'12.5' is not a non-negative whole number",
+        "99999999999999999999|'99999999999999999999' is larger than a 64-bit counter"
+      })
   void malformedCountersAreParseErrorsNotZeros(String content, String reason) {
     Harness h = new Harness(twoPackages()).sample();
     h.tree.file("intel-rapl:1", "energy_uj", content).energy("intel-rapl:0", 6_000_000);
@@ -97,16 +100,9 @@ class FailureTest {
 
     MetricValues m = h.metrics();
     assertThat(m.value(ERRORS, "rapl_zone", "intel-rapl:1", "reason", "parse")).isEqualTo(1.0);
-    assertThat(
-            m.value(
-                "powermon_rapl_attribute_problems_total",
-                "rapl_zone",
-                "intel-rapl:1",
-                "file",
-                "energy_uj",
-                "reason",
-                reason))
-        .isEqualTo(1.0);
+    assertThat(h.problems.count("intel-rapl:1/energy_uj")).isEqualTo(1);
+    assertThat(h.problems.failing()).containsExactly(Map.entry("intel-rapl:1/energy_uj", reason));
+    assertThat(h.problems.count("intel-rapl:0/energy_uj")).isZero();
     assertThat(m.value(SUCCESS, "rapl_zone", "intel-rapl:1")).isEqualTo(0.0);
     assertThat(m.value("powermon_energy_joules_total", "socket", "0")).isEqualTo(5.0);
   }

@@ -67,8 +67,8 @@ class FastWrapTest {
     assertThat(m.value("powermon_rapl_sampling_interval_seconds")).isCloseTo(0.2, within(1e-9));
     assertThat(h.warnings)
         .containsExactly(
-            "RAPL counters wrap every 1.60s at the current power, within 4 sampling intervals of"
-                + " 1s: sampling every 200ms until the power falls.");
+            "RAPL sampling: counters wrap every 1.600s at the current power, within 4 sampling"
+                + " intervals of 1s: sampling every 200ms until the power falls.");
   }
 
   @Test
@@ -120,7 +120,7 @@ class FastWrapTest {
     assertThat(h.intervalInUse()).isEqualTo(Duration.ofSeconds(1));
     assertThat(h.metrics().value("powermon_rapl_sampling_interval_seconds")).isEqualTo(1.0);
     assertThat(h.warnings).hasSize(1);
-    assertThat(h.infos).containsExactly("RAPL power fell: sampling every 1s again.");
+    assertThat(h.infos).containsExactly("RAPL sampling: power fell: sampling every 1s again.");
     assertThat(h.joules("domain", "package")).isCloseTo(pkg.injectedJoules(), withinPercentage(1));
   }
 }

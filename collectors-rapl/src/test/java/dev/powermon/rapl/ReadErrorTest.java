@@ -27,10 +27,7 @@ class ReadErrorTest {
     assertThat(ReadError.of(new IOException("Operation not permitted")))
         .isEqualTo(ReadError.EACCES);
     assertThat(ReadError.of(new IOException((String) null))).isEqualTo(ReadError.EIO);
-    assertThat(
-            ReadError.of(
-                new MalformedReadingException(MalformedReadingException.Problem.EMPTY, "empty")))
-        .isEqualTo(ReadError.PARSE);
+    assertThat(ReadError.of(new MalformedReadingException("empty"))).isEqualTo(ReadError.PARSE);
     assertThat(ReadError.of(new StuckReadException(Path.of("energy_uj"), Instant.EPOCH)))
         .isEqualTo(ReadError.STUCK);
   }

@@ -3,7 +3,6 @@ package dev.powermon.rapl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.powermon.rapl.MalformedReadingException.Problem;
 import org.junit.jupiter.api.Test;
 
 class ZoneNameTest {
@@ -34,13 +33,10 @@ class ZoneNameTest {
   @Test
   void emptyHostileAndOversizedNamesAreRefusedByReason() {
     assertThatThrownBy(() -> ZoneName.parse("\n", null))
-        .isInstanceOfSatisfying(
-            MalformedReadingException.class, e -> assertThat(e.problem()).isEqualTo(Problem.EMPTY))
+        .isInstanceOf(MalformedReadingException.class)
         .hasMessage("empty, expected a zone name");
     assertThatThrownBy(() -> ZoneName.parse("evil\u0007x", null))
-        .isInstanceOfSatisfying(
-            MalformedReadingException.class,
-            e -> assertThat(e.problem()).isEqualTo(Problem.BAD_NAME))
+        .isInstanceOf(MalformedReadingException.class)
         .hasMessage("'evil?x' is not a RAPL zone name");
     assertThatThrownBy(() -> ZoneName.parse("x".repeat(65), null))
         .hasMessageEndingWith("…' is not a RAPL zone name");
