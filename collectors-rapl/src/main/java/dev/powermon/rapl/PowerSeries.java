@@ -46,11 +46,7 @@ final class PowerSeries {
           z.zone().seriesKey(),
           z,
           (a, b) ->
-              new ZoneReading(
-                  a.zone(),
-                  a.accumulatedUj() + b.accumulatedUj(),
-                  a.watts() + b.watts(),
-                  a.ok() && b.ok()));
+              new ZoneReading(a.zone(), a.accumulatedUj() + b.accumulatedUj(), a.ok() && b.ok()));
     }
     List<Series> out = new ArrayList<>();
     for (ZoneReading z : byKey.values()) {

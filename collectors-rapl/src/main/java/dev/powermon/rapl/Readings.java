@@ -10,7 +10,6 @@ import java.util.Map;
  * @param dropped the zones left out as duplicates
  * @param totalUj energy of the {@code domain="total"} series (psys, else packages + dram),
  *     microjoules
- * @param totalWatts its power over the last window; NaN when any part of it is unknown
  * @param totalFresh whether every part of the total was read at this sample; when not, the total is
  *     withheld rather than served short
  * @param wraps counter wraps by zone id
@@ -26,7 +25,6 @@ record Readings(
     List<ZoneReading> zones,
     List<Deduplicator.Dropped> dropped,
     long totalUj,
-    double totalWatts,
     boolean totalFresh,
     Map<String, Long> wraps,
     Map<ZoneReason, Long> drops,
@@ -40,7 +38,6 @@ record Readings(
           List.of(),
           List.of(),
           0,
-          Double.NaN,
           false,
           Map.of(),
           Map.of(),
@@ -50,10 +47,10 @@ record Readings(
           "not sampled yet");
 
   /**
-   * A kept zone: energy since start, power over the last window (NaN when unknown), whether its
-   * last read worked (when not, its series are withheld).
+   * A kept zone: energy since start, and whether its last read worked (when not, its series are
+   * withheld).
    */
-  record ZoneReading(Zone zone, long accumulatedUj, double watts, boolean ok) {}
+  record ZoneReading(Zone zone, long accumulatedUj, boolean ok) {}
 
   /** A counter key: zone id and reason label. */
   record ZoneReason(String zone, String reason) {}

@@ -86,7 +86,6 @@ final class Sampler implements Runnable {
     }
     List<ZoneReading> zones = new ArrayList<>();
     Map<String, IOException> errors = new LinkedHashMap<>();
-    double totalWatts = 0;
     boolean totalFresh = true;
     for (Zone zone : selection.kept()) {
       ZoneCounter counter =
@@ -111,15 +110,10 @@ final class Sampler implements Runnable {
       }
       if (totalParts.contains(zone.id())) {
         totalUj += counter.lastDeltaUj();
-        totalWatts += counter.watts();
         totalFresh &= ok;
       }
       zones.add(
-          new ZoneReading(
-              zone.withMaxRange(counter.maxRangeUj()),
-              counter.accumulatedUj(),
-              counter.watts(),
-              ok));
+          new ZoneReading(zone.withMaxRange(counter.maxRangeUj()), counter.accumulatedUj(), ok));
     }
     // A collector-wide failure is not logged here: collect() throws it, and the core logs that once
     // per state change (and again for every failed re-open, which a log of ours would double).
@@ -131,7 +125,6 @@ final class Sampler implements Runnable {
             zones,
             selection.dropped(),
             totalUj,
-            totalParts.isEmpty() ? Double.NaN : totalWatts,
             totalFresh && !totalParts.isEmpty(),
             tally.wraps(),
             tally.drops(),
