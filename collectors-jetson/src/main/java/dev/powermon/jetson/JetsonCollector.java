@@ -6,7 +6,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 final class JetsonCollector implements Collector {
   /** How long open() waits for tegrastats' first line at most, so probe has data. */
   private static final Duration FIRST_LINE_WAIT = Duration.ofSeconds(5);
+  /** Staleness bound: three intervals, at least this long so a loaded machine's jitter is not staleness. */
+  private static final Duration MIN_STALE = Duration.ofSeconds(3);
 
   private final CollectorContext ctx;
   private final JetsonState state;
@@ -25,17 +27,20 @@ final class JetsonCollector implements Collector {
   private final ScheduledFuture<?> sampler;
   private final String deviceType;
   private final Path tegrastats;
-  private final Duration interval;
+  private final Duration stale;
+  private final boolean seedFamilies;
+  private boolean tegrastatsSilent;
 
   private JetsonCollector(CollectorContext ctx, JetsonState state, TegrastatsProcess process, ScheduledFuture<?> sampler,
-      String deviceType, Path tegrastats, Duration interval) {
+      String deviceType, Path tegrastats, Duration stale, boolean seedFamilies) {
     this.ctx = ctx;
     this.state = state;
     this.process = process;
     this.sampler = sampler;
     this.deviceType = deviceType;
     this.tegrastats = tegrastats;
-    this.interval = interval;
+    this.stale = stale;
+    this.seedFamilies = seedFamilies;
   }
 
   /**
@@ -43,11 +48,12 @@ final class JetsonCollector implements Collector {
    * bounded time for the first readings.
    */
   static JetsonCollector start(CollectorContext ctx, List<RailChannel> rails, Path tegrastats, Duration interval,
-      String deviceType) {
-    // stale after three missed lines; gaps over five intervals are not integrated (see EnergyMeter)
-    long staleNanos = Math.max(interval.multipliedBy(3).toNanos(), Duration.ofSeconds(3).toNanos());
-    long maxGapNanos = Math.max(interval.multipliedBy(5).toNanos(), Duration.ofSeconds(3).toNanos());
-    JetsonState state = new JetsonState(rails, new EnergyMeter(maxGapNanos), ctx::nanoTime, staleNanos, ctx.logger());
+      String deviceType, boolean seedFamilies) {
+    // stale after three missed intervals; gaps over five intervals are not integrated (see EnergyMeter)
+    Duration stale = max(interval.multipliedBy(3), MIN_STALE);
+    long maxGapNanos = max(interval.multipliedBy(5), MIN_STALE).toNanos();
+    JetsonState state = new JetsonState(rails, new EnergyMeter(maxGapNanos), ctx::nanoTime, ctx.clock(),
+        stale.toNanos(), ctx.logger());
     ScheduledFuture<?> sampler = null;
     if (state.railsFromSysfs()) {
       state.sampleSysfs();
@@ -60,7 +66,7 @@ final class JetsonCollector implements Collector {
       process.start();
       awaitFirstLine(state, interval);
     }
-    return new JetsonCollector(ctx, state, process, sampler, deviceType, tegrastats, interval);
+    return new JetsonCollector(ctx, state, process, sampler, deviceType, tegrastats, stale, seedFamilies);
   }
 
   /** A task that throws is never run again by a ScheduledExecutorService: keep the sampler alive. */
@@ -85,25 +91,45 @@ final class JetsonCollector implements Collector {
     }
   }
 
+  /**
+   * The readings, or a failure when the rails' source has not read within the staleness bound: a silent
+   * tegrastats or a stuck sampler must not serve its last power as current. When sysfs gives the power,
+   * a silent tegrastats costs only its own series ({@code jetson_tegrastats_up 0}).
+   */
   @Override
   public MetricSnapshots collect() throws IOException {
     Readings r = state.readings(process);
-    if (r.railWatts().isEmpty() && r.sample().isEmpty()) {
-      throw new IOException(noReadings(r));
+    if (!r.power().fresh()) {
+      throw new IOException(notFresh(r));
     }
-    return JetsonMetrics.build(r, deviceType, ctx.hostname());
+    logTegrastatsSilence(r);
+    return JetsonMetrics.build(r, deviceType, ctx.hostname(), seedFamilies);
   }
 
-  private String noReadings(Readings r) {
-    List<String> why = new ArrayList<>();
-    r.sysfsUp().ifPresent(up -> why.add("the INA power monitors cannot be read (check permissions on their sysfs files)"));
-    r.tegrastats().ifPresent(h -> why.add(tegrastats + " has printed no good line for " + staleSeconds()
-        + "s (restarted " + h.restarts() + " times, " + h.badLines() + " bad lines); run it by hand to see why"));
-    return "no readings: " + String.join("; ", why);
+  private String notFresh(Readings r) {
+    String since = r.power().last().map(Instant::toString).orElse("the collector started");
+    String why = r.railSource().equals("sysfs")
+        ? "the INA power monitors have not been read for " + stale.toSeconds() + "s (check permissions on their"
+            + " sysfs files; the log names the failing ones)"
+        : tegrastats + " has printed no good line for " + stale.toSeconds() + "s (restarted "
+            + r.tegrastats().map(Readings.TegrastatsHealth::restarts).orElse(0L) + " times, "
+            + r.tegrastats().map(h -> h.droppedLines().values().stream().mapToLong(Long::longValue).sum()).orElse(0L)
+            + " dropped lines); run it by hand to see why";
+    return "no fresh reading since " + since + ": " + why;
   }
 
-  private long staleSeconds() {
-    return Math.max(interval.multipliedBy(3).toSeconds(), 3);
+  /** Logs once when tegrastats goes silent next to readable rails, and once when it prints again. */
+  private synchronized void logTegrastatsSilence(Readings r) {
+    boolean silent = r.tegrastats().isPresent() && r.sample().isEmpty();
+    if (silent != tegrastatsSilent) {
+      tegrastatsSilent = silent;
+      if (silent) {
+        ctx.logger().warn("{} has printed no good line since {}; its temperatures, usage and clocks are left out"
+            + " until it does", tegrastats, state.lastLine().map(Instant::toString).orElse("it was started"));
+      } else {
+        ctx.logger().info("{} is printing readings again", tegrastats);
+      }
+    }
   }
 
   @Override
@@ -119,5 +145,9 @@ final class JetsonCollector implements Collector {
     if (process != null) {
       process.close();
     }
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 }

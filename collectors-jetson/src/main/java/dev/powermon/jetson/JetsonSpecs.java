@@ -4,62 +4,121 @@ import dev.powermon.api.MetricSpec;
 import dev.powermon.api.PowerFamilies;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The families every Jetson has, declared for the metric table and the README. Rails, sensors, CPU
- * cores and engines differ per board and are discovered at run time ({@link JetsonMetrics}).
+ * The families the collector emits. Things a board has several of (sensors, cores, engines, rails)
+ * are labels of fixed families, on by default, so one dashboard fits every board. The edge exporter's
+ * name-per-sensor families ({@code jetson_temp_cpu_celsius}) are a compatibility set, emitted only with
+ * the {@code seed-families} setting; the fixed ones among them are declared here as {@link #SEED}, the
+ * rest are named at run time by {@link MetricNames}.
  */
 final class JetsonSpecs {
   static final String DEVICE_TYPE = "device_type";
   static final String HOSTNAME = "hostname";
+  static final String SENSOR = "sensor";
+  static final String CPU = "cpu";
+  static final String ENGINE = "engine";
 
-  static final MetricSpec CPU_AVG = gauge("jetson_cpu_avg_usage_percent", "Mean usage of the online CPU cores, in percent.");
+  static final MetricSpec TEMPERATURE =
+      gauge("jetson_temperature_celsius", "Temperature of each online sensor, in degrees Celsius.", SENSOR);
+  static final MetricSpec CPU_USAGE =
+      gauge("jetson_cpu_usage_ratio", "Usage of each online CPU core, from 0 to 1.", CPU);
+  static final MetricSpec CPU_FREQUENCY =
+      gauge("jetson_cpu_frequency_hertz", "Clock of each online CPU core, in hertz.", CPU);
   static final MetricSpec CPU_ONLINE = gauge("jetson_cpu_online_cores", "CPU cores online (not printed as off).");
-  static final MetricSpec GPU_USAGE = gauge("jetson_gpu_usage_percent", "GPU (GR3D) usage, in percent.");
-  static final MetricSpec GPU_FREQ = gauge("jetson_gpu_freq_hertz", "GPU (GR3D) clock, the highest GPC's, in hertz.");
-  static final MetricSpec EMC_USAGE = gauge("jetson_emc_usage_percent", "Memory controller (EMC) usage, in percent.");
-  static final MetricSpec EMC_FREQ = gauge("jetson_emc_freq_hertz", "Memory controller (EMC) clock, in hertz.");
+  static final MetricSpec ENGINE_ACTIVE = gauge("jetson_engine_active",
+      "Whether each engine (GR3D is the GPU, EMC the memory controller, NVENC, VIC…) is on (1) or off (0).", ENGINE);
+  static final MetricSpec ENGINE_USAGE =
+      gauge("jetson_engine_usage_ratio", "Usage of each engine that prints one, from 0 to 1; GR3D is the GPU.", ENGINE);
+  static final MetricSpec ENGINE_FREQUENCY = gauge("jetson_engine_frequency_hertz",
+      "Clock of each engine that prints one, in hertz; the GPU's is its fastest GPC's.", ENGINE);
   static final MetricSpec RAM_USED = gauge("jetson_ram_used_bytes", "RAM in use, in bytes.");
   static final MetricSpec RAM_TOTAL = gauge("jetson_ram_total_bytes", "RAM installed, in bytes.");
   static final MetricSpec SWAP_USED = gauge("jetson_swap_used_bytes", "Swap in use, in bytes.");
   static final MetricSpec SWAP_TOTAL = gauge("jetson_swap_total_bytes", "Swap configured, in bytes.");
   static final MetricSpec SWAP_CACHED = gauge("jetson_swap_cached_bytes", "Swap cached in RAM, in bytes.");
-  static final MetricSpec TEGRASTATS_UP = gauge("jetson_tegrastats_up", "Whether a tegrastats process is running.");
+  static final MetricSpec TEGRASTATS_UP = gauge("jetson_tegrastats_up",
+      "Whether tegrastats is running and printed a good line within the last three intervals.");
   static final MetricSpec TEGRASTATS_LINES =
-      counter("jetson_tegrastats_lines_total", "Lines tegrastats printed, bad ones included.");
-  static final MetricSpec TEGRASTATS_BAD_LINES =
-      counter("jetson_tegrastats_bad_lines_total", "Lines that were cut short, too long, or had neither RAM nor CPU.");
+      counter("jetson_tegrastats_lines_total", "Lines tegrastats printed, dropped ones included.");
+  static final MetricSpec TEGRASTATS_DROPPED_LINES = counter("jetson_tegrastats_dropped_lines_total",
+      "Lines not used, by reason: rate (beyond two per interval), too_long, cut_short (the process died),"
+          + " unparsable (neither RAM nor CPU).", "reason");
   static final MetricSpec TEGRASTATS_UNKNOWN_TOKENS =
       counter("jetson_tegrastats_unknown_tokens_total", "Tokens of tegrastats lines that matched no known form.");
   static final MetricSpec TEGRASTATS_RESTARTS =
       counter("jetson_tegrastats_restarts_total", "Times tegrastats was started again after it exited.");
   static final MetricSpec SYSFS_UP =
-      gauge("jetson_sysfs_up", "Whether the INA power monitors in sysfs were read on the last sample.");
+      gauge("jetson_sysfs_up", "Whether any INA power monitor in sysfs was read on the last sample.");
+  static final MetricSpec UNTRACKED = counter("jetson_untracked_readings_total",
+      "Readings dropped because their sensor, rail, engine or cpu name is beyond the " + NameLimits.PER_KIND
+          + " distinct names tracked per kind.", "kind");
+  /**
+   * Fields that could not be read, per field; the core will carry this family for every collector
+   * (issue #12), until then the collector emits it itself with the core's labels.
+   */
+  static final MetricSpec PARSE_PROBLEMS = MetricSpec.counter("powermon_parse_problems_total")
+      .help("Values that could not be read, per collector and field; each costs that field's series only.")
+      .labelNames("collector", "field")
+      .build();
+
+  /** The seed's fixed families: compatibility, emitted only with {@code seed-families: true}. */
+  static final MetricSpec CPU_AVG =
+      seed("jetson_cpu_avg_usage_percent", "Mean usage of the online CPU cores, in percent.");
+  static final MetricSpec GPU_USAGE = seed("jetson_gpu_usage_percent", "GPU (GR3D) usage, in percent.");
+  static final MetricSpec GPU_FREQ = seed("jetson_gpu_freq_hertz", "GPU (GR3D) clock, the highest GPC's, in hertz.");
+  static final MetricSpec EMC_USAGE = seed("jetson_emc_usage_percent", "Memory controller (EMC) usage, in percent.");
+  static final MetricSpec EMC_FREQ = seed("jetson_emc_freq_hertz", "Memory controller (EMC) clock, in hertz.");
+  static final List<MetricSpec> SEED = seedFamilies();
 
   private JetsonSpecs() {}
 
-  /** Every declared family: the unified power families, the input rails, and the fixed jetson_* ones. */
+  /** Every declared family: the unified power families, the labelled ones and the seed's fixed ones. */
   static List<MetricSpec> all() {
     List<MetricSpec> out = new ArrayList<>(PowerFamilies.SPECS);
-    for (String rail : MetricNames.INPUT_RAILS) {
-      out.add(gauge(MetricNames.railFamily(rail).orElseThrow(), railHelp(MetricNames.component(rail).orElseThrow())));
-    }
-    out.addAll(List.of(CPU_AVG, CPU_ONLINE, GPU_USAGE, GPU_FREQ, EMC_USAGE, EMC_FREQ, RAM_USED, RAM_TOTAL, SWAP_USED,
-        SWAP_TOTAL, SWAP_CACHED, TEGRASTATS_UP, TEGRASTATS_LINES, TEGRASTATS_BAD_LINES, TEGRASTATS_UNKNOWN_TOKENS,
-        TEGRASTATS_RESTARTS, SYSFS_UP));
+    out.addAll(List.of(TEMPERATURE, CPU_USAGE, CPU_FREQUENCY, CPU_ONLINE, ENGINE_ACTIVE, ENGINE_USAGE,
+        ENGINE_FREQUENCY, RAM_USED, RAM_TOTAL, SWAP_USED, SWAP_TOTAL, SWAP_CACHED, TEGRASTATS_UP, TEGRASTATS_LINES,
+        TEGRASTATS_DROPPED_LINES, TEGRASTATS_UNKNOWN_TOKENS, TEGRASTATS_RESTARTS, SYSFS_UP, UNTRACKED,
+        PARSE_PROBLEMS));
+    out.addAll(SEED);
     return out;
   }
 
   /** One HELP text per rail family, the same whether declared or discovered; {@code component} is already safe. */
   static String railHelp(String component) {
-    return "Power of the " + component.toUpperCase(java.util.Locale.ROOT) + " rail, in watts.";
+    return "Power of the " + component.toUpperCase(Locale.ROOT) + " rail, in watts (seed-families).";
   }
 
-  private static MetricSpec gauge(String name, String help) {
-    return MetricSpec.gauge(name).help(help).labelNames(DEVICE_TYPE, HOSTNAME).build();
+  private static List<MetricSpec> seedFamilies() {
+    List<MetricSpec> out = new ArrayList<>();
+    for (String rail : MetricNames.INPUT_RAILS) {
+      out.add(seed(MetricNames.railFamily(rail).orElseThrow(), railHelp(MetricNames.component(rail).orElseThrow())));
+    }
+    out.addAll(List.of(CPU_AVG, GPU_USAGE, GPU_FREQ, EMC_USAGE, EMC_FREQ));
+    return List.copyOf(out);
   }
 
-  private static MetricSpec counter(String name, String help) {
-    return MetricSpec.counter(name).help(help).labelNames(DEVICE_TYPE, HOSTNAME).build();
+  private static MetricSpec gauge(String name, String help, String... extra) {
+    return MetricSpec.gauge(name).help(help).labelNames(labels(extra)).build();
+  }
+
+  private static MetricSpec counter(String name, String help, String... extra) {
+    return MetricSpec.counter(name).help(help).labelNames(labels(extra)).build();
+  }
+
+  /** Seed families say so in their help, as the reference lists them with the rest. */
+  private static MetricSpec seed(String name, String help) {
+    String marked = help.endsWith("(seed-families).") ? help : help.substring(0, help.length() - 1)
+        + " (seed-families).";
+    return MetricSpec.gauge(name).help(marked).labelNames(DEVICE_TYPE, HOSTNAME).build();
+  }
+
+  private static String[] labels(String... extra) {
+    String[] all = new String[2 + extra.length];
+    all[0] = DEVICE_TYPE;
+    all[1] = HOSTNAME;
+    System.arraycopy(extra, 0, all, 2, extra.length);
+    return all;
   }
 }

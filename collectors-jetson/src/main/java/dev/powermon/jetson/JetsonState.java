@@ -1,39 +1,58 @@
 package dev.powermon.jetson;
 
+import dev.powermon.jetson.Readings.Freshness;
 import dev.powermon.jetson.Readings.TegrastatsHealth;
+import dev.powermon.jetson.TegrastatsSample.Problem;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
 /**
  * What the tegrastats thread and the sysfs sampler last saw. Rails come from sysfs when the INA monitors
- * are readable (tegrastats' own rails are then ignored), from tegrastats otherwise.
+ * are found (tegrastats' own rails are then ignored), from tegrastats otherwise. A source that has not
+ * read within the staleness bound serves nothing: its last values are not passed off as current.
  */
 final class JetsonState implements TegrastatsProcess.Listener {
   private final List<RailChannel> sysfsRails;
   private final EnergyMeter meter;
   private final LongSupplier nanoTime;
+  private final Clock clock;
   private final long staleNanos;
-  private final Logger log;
+  private final NameLimits limits;
+  private final ParseProblems problems;
   private final AtomicLong lines = new AtomicLong();
-  private final AtomicLong badLines = new AtomicLong();
+  private final Map<TegrastatsProcess.Drop, AtomicLong> dropped = new EnumMap<>(TegrastatsProcess.Drop.class);
   private final AtomicLong unknownTokens = new AtomicLong();
+  private final LastReading lastLine = new LastReading();
+  private final LastReading lastSysfs = new LastReading();
   private volatile TegrastatsSample latest;
-  private volatile long latestNanos;
   private volatile boolean sysfsUp;
-  private boolean sysfsFailureLogged;
 
-  JetsonState(List<RailChannel> sysfsRails, EnergyMeter meter, LongSupplier nanoTime, long staleNanos, Logger log) {
-    this.sysfsRails = List.copyOf(sysfsRails);
+  JetsonState(List<RailChannel> sysfsRails, EnergyMeter meter, LongSupplier nanoTime, Clock clock, long staleNanos,
+      Logger log) {
+    this.limits = new NameLimits(log);
+    this.sysfsRails = sysfsRails.stream().filter(c -> limits.admit(NameLimits.Kind.RAIL, c.name()))
+        .collect(Collectors.toUnmodifiableList());
     this.meter = meter;
     this.nanoTime = nanoTime;
+    this.clock = clock;
     this.staleNanos = staleNanos;
-    this.log = log;
+    this.problems = new ParseProblems(log);
+    for (TegrastatsProcess.Drop d : TegrastatsProcess.Drop.values()) {
+      dropped.put(d, new AtomicLong());
+    }
   }
 
   boolean railsFromSysfs() {
@@ -43,15 +62,17 @@ final class JetsonState implements TegrastatsProcess.Listener {
   @Override
   public boolean line(String text) {
     lines.incrementAndGet();
-    TegrastatsSample s = TegrastatsParser.parse(text);
-    unknownTokens.addAndGet(s.unknownTokens());
-    if (s.isBad()) {
-      badLines.incrementAndGet();
+    TegrastatsSample parsed = TegrastatsParser.parse(text);
+    unknownTokens.addAndGet(parsed.unknownTokens());
+    if (parsed.isBad()) {
+      dropped.get(TegrastatsProcess.Drop.UNPARSABLE).incrementAndGet();
       return false;
     }
+    problems.report("tegrastats", parsed.problems());
+    TegrastatsSample s = limits.limit(parsed);
     long now = nanoTime.getAsLong();
     latest = s;
-    latestNanos = now;
+    lastLine.set(now, clock.instant());
     if (!railsFromSysfs()) {
       Map<String, Double> watts = new HashMap<>();
       s.rails().forEach((rail, r) -> watts.put(rail, r.currentMilliwatts() / 1e3));
@@ -61,56 +82,78 @@ final class JetsonState implements TegrastatsProcess.Listener {
   }
 
   @Override
-  public void badLine() {
+  public void dropped(TegrastatsProcess.Drop reason) {
     lines.incrementAndGet();
-    badLines.incrementAndGet();
+    dropped.get(reason).incrementAndGet();
   }
 
-  /** Reads every INA channel; on failure the rails are dropped until a read succeeds again. */
+  /**
+   * Reads every INA channel. A channel that cannot be read costs its own rail for this sample (counted
+   * and logged as its field); the sample counts as a reading when at least one rail was read.
+   */
   synchronized void sampleSysfs() {
     Map<String, Double> watts = new HashMap<>();
-    try {
-      for (RailChannel c : sysfsRails) {
+    List<Problem> failed = new ArrayList<>();
+    for (RailChannel c : sysfsRails) {
+      try {
         watts.put(c.name(), c.watts());
+      } catch (IOException e) {
+        failed.add(new Problem("ina/" + c.name(), String.valueOf(e.getMessage())));
       }
-    } catch (IOException e) {
-      sysfsUp = false;
-      meter.clear();
-      if (!sysfsFailureLogged) {
-        sysfsFailureLogged = true;
-        log.warn("Cannot read the INA power monitors ({}); power rails are not exported until they are readable again."
-            + " Check that the exporter's user may read them.", e.getMessage());
-      }
-      return;
     }
-    meter.add(watts, nanoTime.getAsLong());
-    sysfsUp = true;
-    if (sysfsFailureLogged) {
-      sysfsFailureLogged = false;
-      log.info("The INA power monitors are readable again");
+    problems.report("sysfs", failed);
+    sysfsUp = !watts.isEmpty();
+    if (sysfsUp) {
+      long now = nanoTime.getAsLong();
+      meter.add(watts, now);
+      lastSysfs.set(now, clock.instant());
+    } else {
+      meter.clear();
     }
   }
 
   /** The current readings; {@code process} is null when tegrastats is not run. */
   Readings readings(TegrastatsProcess process) {
     Optional<TegrastatsSample> sample = fresh();
-    boolean railsKnown = railsFromSysfs() ? sysfsUp : sample.isPresent();
-    String source = railsFromSysfs() ? "sysfs" : process != null ? "tegrastats" : "none";
-    Optional<TegrastatsHealth> health = Optional.ofNullable(process)
-        .map(p -> new TegrastatsHealth(p.running(), lines.get(), badLines.get(), unknownTokens.get(), p.restarts()));
-    EnergyMeter.Totals rails = railsKnown ? meter.totals() : new EnergyMeter.Totals(Map.of(), Map.of());
-    return new Readings(
-        sample,
-        rails.watts(),
-        rails.joules(),
-        source,
-        health,
-        railsFromSysfs() ? Optional.of(sysfsUp) : Optional.empty());
+    Freshness power = railsFromSysfs() ? lastSysfs.freshness() : lastLine.freshness();
+    String source = railsFromSysfs() ? "sysfs" : "tegrastats";
+    Optional<TegrastatsHealth> health = Optional.ofNullable(process).map(p -> new TegrastatsHealth(
+        p.running() && sample.isPresent(), lines.get(), droppedLines(), unknownTokens.get(), p.restarts()));
+    EnergyMeter.Totals rails = power.fresh() ? meter.totals() : new EnergyMeter.Totals(Map.of(), Map.of());
+    return new Readings(sample, rails.watts(), rails.joules(), source, power, health,
+        railsFromSysfs() ? Optional.of(sysfsUp) : Optional.empty(), limits.dropped(), problems.counts());
   }
 
-  /** The latest good line, unless tegrastats has been silent for longer than the staleness limit. */
+  /** The latest good line, unless tegrastats has been silent for longer than the staleness bound. */
   Optional<TegrastatsSample> fresh() {
     TegrastatsSample s = latest;
-    return s != null && nanoTime.getAsLong() - latestNanos <= staleNanos ? Optional.of(s) : Optional.empty();
+    return s != null && lastLine.freshness().fresh() ? Optional.of(s) : Optional.empty();
+  }
+
+  /** When tegrastats last printed a good line, if ever. */
+  Optional<Instant> lastLine() {
+    return lastLine.freshness().last();
+  }
+
+  private Map<String, Long> droppedLines() {
+    Map<String, Long> out = new TreeMap<>();
+    dropped.forEach((reason, n) -> out.put(reason.name().toLowerCase(Locale.ROOT), n.get()));
+    return out;
+  }
+
+  /** When a source last read well: monotonic time for staleness, wall time for the message. */
+  private final class LastReading {
+    private long nanos;
+    private Instant at;
+
+    synchronized void set(long nanos, Instant at) {
+      this.nanos = nanos;
+      this.at = at;
+    }
+
+    synchronized Freshness freshness() {
+      boolean fresh = at != null && nanoTime.getAsLong() - nanos <= staleNanos;
+      return new Freshness(fresh, Optional.ofNullable(at));
+    }
   }
 }

@@ -3,8 +3,10 @@ package dev.powermon.jetson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.powermon.jetson.Readings.Freshness;
 import dev.powermon.jetson.Readings.TegrastatsHealth;
 import dev.powermon.testkit.MetricValues;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,41 +23,76 @@ class JetsonMetricsTest {
           + "VIN_SYS_5V0 4800mW/4750mW VDDQ_VDD2_1V8AO 620mW/615mW";
 
   @Test
-  void everyFieldOfALineInBaseUnitsWithTheSeedsLabels() {
-    MetricValues v = build(ORIN_NANO, Optional.empty());
+  void everyFieldOfALineInLabelledFamiliesInBaseUnits() {
+    MetricValues v = build(ORIN_NANO, Optional.empty(), false);
     String[] l = {"device_type", "NVIDIA Jetson Orin Nano", "hostname", "edge-1"};
 
     assertThat(v.value("jetson_ram_used_bytes", l)).isEqualTo(3300.0 * 1048576);
     assertThat(v.value("jetson_ram_total_bytes", l)).isEqualTo(7620.0 * 1048576);
     assertThat(v.value("jetson_swap_cached_bytes", l)).isEqualTo(2.0 * 1048576);
+    assertThat(v.value("jetson_cpu_online_cores", l)).isEqualTo(4.0);
+    assertThat(v.value("jetson_cpu_usage_ratio", "cpu", "0", "hostname", "edge-1")).isEqualTo(0.30);
+    assertThat(v.value("jetson_cpu_usage_ratio", "cpu", "3")).isEqualTo(0.0); // printed 0%: a real zero
+    assertThat(v.value("jetson_cpu_frequency_hertz", "cpu", "2")).isEqualTo(729e6);
+    assertThat(v.series("jetson_cpu_usage_ratio")).hasSize(4); // cores 4 and 5 are off: no invented zero
+    assertThat(v.series("jetson_cpu_usage_ratio", "cpu", "4")).isEmpty();
+    assertThat(v.value("jetson_engine_usage_ratio", "engine", "GR3D")).isEqualTo(0.45);
+    assertThat(v.value("jetson_engine_frequency_hertz", "engine", "GR3D")).isEqualTo(612e6);
+    assertThat(v.value("jetson_engine_usage_ratio", "engine", "EMC")).isEqualTo(0.07);
+    assertThat(v.value("jetson_engine_frequency_hertz", "engine", "EMC")).isEqualTo(2133e6);
+    assertThat(v.value("jetson_engine_active", "engine", "NVDEC")).isEqualTo(0.0);
+    assertThat(v.value("jetson_engine_active", "engine", "VIC")).isEqualTo(1.0);
+    assertThat(v.value("jetson_engine_usage_ratio", "engine", "VIC")).isEqualTo(0.12);
+    assertThat(v.value("jetson_engine_frequency_hertz", "engine", "APE")).isEqualTo(200e6);
+    assertThat(v.series("jetson_engine_usage_ratio", "engine", "APE")).isEmpty(); // APE prints a clock only
+    assertThat(v.value("jetson_temperature_celsius", "sensor", "cpu")).isEqualTo(60.5);
+    assertThat(v.value("jetson_temperature_celsius", "sensor", "soc2")).isEqualTo(59.75);
+    assertThat(v.series("jetson_temperature_celsius", "sensor", "gpu")).isEmpty(); // -256C: offline
+    assertThat(v.series("jetson_temperature_celsius", "sensor", "pmic")).isEmpty(); // constant placeholder
+    assertThat(v.names()).noneMatch(n -> n.startsWith("jetson_temp_") || n.startsWith("jetson_cpu_core")
+        || n.startsWith("jetson_power_") || n.startsWith("jetson_engine_vic") || n.equals("jetson_gpu_usage_percent"));
+  }
+
+  @Test
+  void seedFamiliesOnlyWhenAskedFor() {
+    MetricValues v = build(ORIN_NANO, Optional.empty(), true);
+    String[] l = {"device_type", "NVIDIA Jetson Orin Nano", "hostname", "edge-1"};
+
     // four online cores: (30 + 10 + 20 + 0) / 4 = 15
     assertThat(v.value("jetson_cpu_avg_usage_percent", l)).isEqualTo(15.0);
-    assertThat(v.value("jetson_cpu_online_cores", l)).isEqualTo(4.0);
     assertThat(v.value("jetson_cpu_core0_usage_percent", l)).isEqualTo(30.0);
     assertThat(v.value("jetson_cpu_core2_freq_hertz", l)).isEqualTo(729e6);
-    assertThat(v.has("jetson_cpu_core4_usage_percent")).isFalse(); // offline, no invented zero
+    assertThat(v.has("jetson_cpu_core4_usage_percent")).isFalse();
     assertThat(v.value("jetson_gpu_usage_percent", l)).isEqualTo(45.0);
     assertThat(v.value("jetson_gpu_freq_hertz", l)).isEqualTo(612e6);
     assertThat(v.value("jetson_emc_usage_percent", l)).isEqualTo(7.0);
     assertThat(v.value("jetson_emc_freq_hertz", l)).isEqualTo(2133e6);
     assertThat(v.value("jetson_engine_nvdec_active", l)).isEqualTo(0.0);
-    assertThat(v.value("jetson_engine_vic_active", l)).isEqualTo(1.0);
     assertThat(v.value("jetson_engine_vic_usage_percent", l)).isEqualTo(12.0);
     assertThat(v.value("jetson_engine_ape_freq_hertz", l)).isEqualTo(200e6);
     assertThat(v.value("jetson_temp_cpu_celsius", l)).isEqualTo(60.5);
-    assertThat(v.value("jetson_temp_soc2_celsius", l)).isEqualTo(59.75);
-    assertThat(v.has("jetson_temp_gpu_celsius")).isFalse(); // -256C: offline
-    assertThat(v.has("jetson_temp_pmic_celsius")).isFalse(); // constant placeholder
+    assertThat(v.has("jetson_temp_gpu_celsius")).isFalse();
+    assertThat(v.value("jetson_power_vdd_in_watts", l)).isEqualTo(6.01);
+    assertThat(v.value("jetson_power_vdd_cpu_gpu_cv_watts")).isEqualTo(1.61);
+    // the labelled families are there as well
+    assertThat(v.value("jetson_temperature_celsius", "sensor", "cpu")).isEqualTo(60.5);
   }
 
   @Test
-  void railsFeedTheirOwnFamiliesAndTheUnifiedOnesWithTheInputRailAsTotal() {
-    MetricValues v = build(ORIN_NANO, Optional.empty());
+  void upperCaseSensorsOfJetpack5AreLabelledAsJetpack6PrintsThem() {
+    MetricValues v = build("RAM 1/2MB CPU [1%@1] CPU@45.5C Tboard@37C", Optional.empty(), false);
 
-    assertThat(v.value("jetson_power_vdd_in_watts")).isEqualTo(6.01);
-    assertThat(v.value("jetson_power_vdd_cpu_gpu_cv_watts")).isEqualTo(1.61);
+    assertThat(v.value("jetson_temperature_celsius", "sensor", "cpu")).isEqualTo(45.5);
+    assertThat(v.value("jetson_temperature_celsius", "sensor", "tboard")).isEqualTo(37.0);
+  }
+
+  @Test
+  void railsFeedTheUnifiedFamiliesWithTheInputRailAsTotal() {
+    MetricValues v = build(ORIN_NANO, Optional.empty(), false);
+
     assertThat(v.value("powermon_power_watts", "source", "jetson", "device", "edge-1", "domain", "VDD_IN"))
         .isEqualTo(6.01);
+    assertThat(v.value("powermon_power_watts", "domain", "VDD_CPU_GPU_CV")).isEqualTo(1.61);
     assertThat(v.value("powermon_power_watts", "domain", "total")).isEqualTo(6.01);
     assertThat(v.value("powermon_energy_joules_total", "domain", "total")).isEqualTo(12.5);
     assertThat(v.value("powermon_energy_joules_total", "domain", "VDD_SOC")).isEqualTo(2.5);
@@ -64,37 +101,56 @@ class JetsonMetricsTest {
 
   @Test
   void agxOrinHasNoInputRailSoNoTotal() {
-    MetricValues v = build(AGX_ORIN, Optional.empty());
+    MetricValues v = build(AGX_ORIN, Optional.empty(), false);
 
     assertThat(v.series("powermon_power_watts")).hasSize(4);
     assertThat(v.series("powermon_power_watts", "domain", "total")).isEmpty();
-    assertThat(v.value("jetson_power_vin_sys_5v0_watts")).isCloseTo(4.8, within(1e-12));
+    assertThat(v.value("powermon_power_watts", "domain", "VIN_SYS_5V0")).isCloseTo(4.8, within(1e-12));
   }
 
   @Test
   void healthCountersAndTheirTypes() {
-    MetricValues v = build(AGX_ORIN, Optional.of(new TegrastatsHealth(true, 10, 2, 5, 1)));
+    Map<String, Long> dropped = Map.of("rate", 7L, "too_long", 1L, "cut_short", 1L, "unparsable", 2L);
+    MetricValues v = build(AGX_ORIN, Optional.of(new TegrastatsHealth(true, 10, dropped, 5, 1)), false);
 
     assertThat(v.value("jetson_tegrastats_up")).isEqualTo(1.0);
     assertThat(v.value("jetson_tegrastats_lines_total")).isEqualTo(10.0);
-    assertThat(v.value("jetson_tegrastats_bad_lines_total")).isEqualTo(2.0);
+    assertThat(v.value("jetson_tegrastats_dropped_lines_total", "reason", "rate")).isEqualTo(7.0);
+    assertThat(v.value("jetson_tegrastats_dropped_lines_total", "reason", "unparsable")).isEqualTo(2.0);
     assertThat(v.value("jetson_tegrastats_unknown_tokens_total")).isEqualTo(5.0);
     assertThat(v.value("jetson_tegrastats_restarts_total")).isEqualTo(1.0);
     assertThat(v.text()).contains("# TYPE jetson_tegrastats_lines_total counter")
-        .contains("# HELP jetson_power_vdd_gpu_soc_watts Power of the VDD_GPU_SOC rail, in watts.");
+        .contains("# TYPE jetson_tegrastats_dropped_lines_total counter");
   }
 
   @Test
-  void twoNamesThatSanitizeAlikeYieldOneFamily() {
-    TegrastatsSample s = TegrastatsParser.parse("RAM 1/2MB CPU [1%@1] Tj@40C tj@50C");
-    Readings r = new Readings(Optional.of(s), Map.of(), Map.of(), "none", Optional.empty(), Optional.empty());
+  void parseProblemsAndUntrackedReadingsAreCountedPerFieldAndKind() {
+    TegrastatsSample s = TegrastatsParser.parse(AGX_ORIN);
+    Readings r = new Readings(Optional.of(s), Map.of(), Map.of(), "tegrastats", FRESH, Optional.empty(),
+        Optional.empty(), Map.of("sensor", 3L), Map.of("rail", 2L, "ina/VDD_SOC", 1L));
 
-    MetricValues v = MetricValues.of(JetsonMetrics.build(r, "x", "h"));
+    MetricValues v = MetricValues.of(JetsonMetrics.build(r, "x", "h", false));
 
-    assertThat(v.series("jetson_temp_tj_celsius")).hasSize(1);
+    assertThat(v.value("jetson_untracked_readings_total", "kind", "sensor")).isEqualTo(3.0);
+    assertThat(v.value("powermon_parse_problems_total", "collector", "jetson", "field", "rail")).isEqualTo(2.0);
+    assertThat(v.value("powermon_parse_problems_total", "field", "ina/VDD_SOC")).isEqualTo(1.0);
   }
 
-  private static MetricValues build(String line, Optional<TegrastatsHealth> health) {
+  @Test
+  void twoNamesThatSanitizeAlikeYieldOneSeries() {
+    TegrastatsSample s = TegrastatsParser.parse("RAM 1/2MB CPU [1%@1] Tj@40C tj@50C");
+    Readings r = new Readings(Optional.of(s), Map.of(), Map.of(), "tegrastats", FRESH, Optional.empty(),
+        Optional.empty(), Map.of(), Map.of());
+
+    MetricValues v = MetricValues.of(JetsonMetrics.build(r, "x", "h", true));
+
+    assertThat(v.series("jetson_temp_tj_celsius")).hasSize(1);
+    assertThat(v.series("jetson_temperature_celsius", "sensor", "tj")).hasSize(1);
+  }
+
+  private static final Freshness FRESH = new Freshness(true, Optional.of(Instant.EPOCH));
+
+  private static MetricValues build(String line, Optional<TegrastatsHealth> health, boolean seedFamilies) {
     TegrastatsSample s = TegrastatsParser.parse(line);
     Map<String, Double> watts = new HashMap<>();
     Map<String, Double> joules = new HashMap<>();
@@ -102,7 +158,8 @@ class JetsonMetricsTest {
       watts.put(rail, r.currentMilliwatts() / 1e3);
       joules.put(rail, rail.equals("VDD_IN") ? 12.5 : 2.5);
     });
-    Readings r = new Readings(Optional.of(s), watts, joules, "tegrastats", health, Optional.empty());
-    return MetricValues.of(JetsonMetrics.build(r, "NVIDIA Jetson Orin Nano", "edge-1"));
+    Readings r = new Readings(Optional.of(s), watts, joules, "tegrastats", FRESH, health, Optional.empty(), Map.of(),
+        Map.of());
+    return MetricValues.of(JetsonMetrics.build(r, "NVIDIA Jetson Orin Nano", "edge-1", seedFamilies));
   }
 }

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,12 +38,13 @@ class TegrastatsSupervisionTest {
       assertThat(v.value("jetson_tegrastats_up")).isEqualTo(1.0);
       assertThat(v.value("jetson_tegrastats_restarts_total")).isEqualTo(2.0);
       // "Segmentation fault" (no RAM, no CPU) and run 2's line cut by its death
-      assertThat(v.value("jetson_tegrastats_bad_lines_total")).isEqualTo(2.0);
+      assertThat(v.value("jetson_tegrastats_dropped_lines_total", "reason", "unparsable")).isEqualTo(1.0);
+      assertThat(v.value("jetson_tegrastats_dropped_lines_total", "reason", "cut_short")).isEqualTo(1.0);
       assertThat(v.value("jetson_tegrastats_unknown_tokens_total")).isGreaterThanOrEqualTo(3.0); // "Segmentation", "fault", NEWTOKEN...
       assertThat(v.value("jetson_tegrastats_lines_total")).isGreaterThanOrEqualTo(4.0);
-      assertThat(v.value("jetson_power_vdd_in_watts")).isEqualTo(6.0); // rails from tegrastats: no sysfs here
-      assertThat(v.value("jetson_temp_cpu_celsius")).isEqualTo(60.5);
-      assertThat(v.value("jetson_cpu_avg_usage_percent")).isEqualTo(20.0); // (30 + 10) / 2
+      assertThat(v.value("powermon_power_watts", "domain", "VDD_IN")).isEqualTo(6.0); // from tegrastats: no sysfs
+      assertThat(v.value("jetson_temperature_celsius", "sensor", "cpu")).isEqualTo(60.5);
+      assertThat(v.value("jetson_cpu_usage_ratio", "cpu", "1")).isEqualTo(0.1);
       assertThat(v.value("jetson_swap_total_bytes")).isEqualTo(3810.0 * 1048576);
 
       Poll.until("energy from the steady lines", () -> JetsonCollectorTest.joules(c, "total") > 0.3);
@@ -58,30 +58,16 @@ class TegrastatsSupervisionTest {
   }
 
   @Test
-  void closeStopsTheProcess() throws Exception {
-    FakeTegrastats fake = new FakeTegrastats(root).steady(STEADY);
-    TestContext ctx = context(fake.install());
-    Collector c = provider.open(ctx);
-    Poll.until("the fake to start", () -> fake.pid().isPresent());
-    OptionalLong pid = fake.pid();
-
-    c.close();
-    ctx.close();
-
-    Poll.until("the fake to be gone",
-        () -> ProcessHandle.of(pid.getAsLong()).map(p -> !p.isAlive()).orElse(true));
-  }
-
-  @Test
   void tegrastatsThatNeverPrintsAGoodLineFailsTheScrapeWithTheReason() throws Exception {
     Path broken = root.resolve("tegrastats");
     Files.writeString(broken, "#!/bin/sh\necho 'tegrastats: permission denied'\nexit 2\n");
     Files.setPosixFilePermissions(broken, PosixFilePermissions.fromString("rwx------"));
     try (TestContext ctx = context(broken); Collector c = provider.open(ctx)) {
       assertThatExceptionOfType(IOException.class).isThrownBy(c::collect)
+          .withMessageStartingWith("no fresh reading since the collector started: ")
           .withMessageContaining(broken + " has printed no good line")
           .withMessageContaining("run it by hand");
-      assertThat(c.summary()).anySatisfy(s -> assertThat(s).contains("bad"));
+      assertThat(c.summary()).anySatisfy(s -> assertThat(s).contains("unparsable"));
     }
   }
 
