@@ -93,7 +93,7 @@ final class JetsonMetrics {
       gauge(JetsonSpecs.TEMPERATURE, celsius, sensor.toLowerCase(Locale.ROOT));
       if (seedFamilies) {
         MetricNames.component(sensor).ifPresent(c -> seed("jetson_temp_" + c + "_celsius",
-            "Temperature of the " + c + " sensor, in degrees Celsius (seed-families).", celsius));
+            JetsonSpecs.seedHelp("Temperature of the " + c + " sensor, in degrees Celsius."), celsius));
       }
     });
   }
@@ -124,9 +124,10 @@ final class JetsonMetrics {
       if (seedFamilies) {
         String core = "jetson_cpu_core" + c.index();
         c.usagePercent().ifPresent(
-            u -> seed(core + "_usage_percent", "Usage of CPU core " + c.index() + ", in percent (seed-families).", u));
+            u -> seed(core + "_usage_percent", JetsonSpecs.seedHelp("Usage of CPU core " + c.index() + ", in percent."), u));
         c.freqMhz().ifPresent(
-            f -> seed(core + "_freq_hertz", "Clock of CPU core " + c.index() + ", in hertz (seed-families).", f * MHZ));
+            f -> seed(core + "_freq_hertz", JetsonSpecs.seedHelp("Clock of CPU core " + c.index() + ", in hertz."),
+                f * MHZ));
       }
     }
     gauge(JetsonSpecs.CPU_ONLINE, online);
@@ -155,12 +156,12 @@ final class JetsonMetrics {
     }
     MetricNames.component(name).ifPresent(c -> {
       String family = "jetson_engine_" + c;
-      String suffix = " (seed-families).";
-      seed(family + "_active", "Whether the " + c + " engine is on (1) or off (0)" + suffix, e.on() ? 1 : 0);
-      e.usagePercent().ifPresent(u -> seed(family + "_usage_percent", "Usage of the " + c + " engine, in percent"
-          + suffix, u));
-      e.freqMhz().ifPresent(f -> seed(family + "_freq_hertz", "Clock of the " + c + " engine, in hertz" + suffix,
-          f * MHZ));
+      seed(family + "_active", JetsonSpecs.seedHelp("Whether the " + c + " engine is on (1) or off (0)."),
+          e.on() ? 1 : 0);
+      e.usagePercent().ifPresent(u -> seed(family + "_usage_percent",
+          JetsonSpecs.seedHelp("Usage of the " + c + " engine, in percent."), u));
+      e.freqMhz().ifPresent(f -> seed(family + "_freq_hertz",
+          JetsonSpecs.seedHelp("Clock of the " + c + " engine, in hertz."), f * MHZ));
     });
   }
 

@@ -65,11 +65,13 @@ final class JetsonSpecs {
 
   /** The seed's fixed families: compatibility, emitted only with {@code seed-families: true}. */
   static final MetricSpec CPU_AVG =
-      seed("jetson_cpu_avg_usage_percent", "Mean usage of the online CPU cores, in percent.");
-  static final MetricSpec GPU_USAGE = seed("jetson_gpu_usage_percent", "GPU (GR3D) usage, in percent.");
-  static final MetricSpec GPU_FREQ = seed("jetson_gpu_freq_hertz", "GPU (GR3D) clock, the highest GPC's, in hertz.");
-  static final MetricSpec EMC_USAGE = seed("jetson_emc_usage_percent", "Memory controller (EMC) usage, in percent.");
-  static final MetricSpec EMC_FREQ = seed("jetson_emc_freq_hertz", "Memory controller (EMC) clock, in hertz.");
+      seed("jetson_cpu_avg_usage_percent", seedHelp("Mean usage of the online CPU cores, in percent."));
+  static final MetricSpec GPU_USAGE = seed("jetson_gpu_usage_percent", seedHelp("GPU (GR3D) usage, in percent."));
+  static final MetricSpec GPU_FREQ =
+      seed("jetson_gpu_freq_hertz", seedHelp("GPU (GR3D) clock, the highest GPC's, in hertz."));
+  static final MetricSpec EMC_USAGE =
+      seed("jetson_emc_usage_percent", seedHelp("Memory controller (EMC) usage, in percent."));
+  static final MetricSpec EMC_FREQ = seed("jetson_emc_freq_hertz", seedHelp("Memory controller (EMC) clock, in hertz."));
   static final List<MetricSpec> SEED = seedFamilies();
 
   private JetsonSpecs() {}
@@ -87,7 +89,12 @@ final class JetsonSpecs {
 
   /** One HELP text per rail family, the same whether declared or discovered; {@code component} is already safe. */
   static String railHelp(String component) {
-    return "Power of the " + component.toUpperCase(Locale.ROOT) + " rail, in watts (seed-families).";
+    return seedHelp("Power of the " + component.toUpperCase(Locale.ROOT) + " rail, in watts.");
+  }
+
+  /** Every seed family's help ends saying how to get it, so the reference tells them from the rest. */
+  static String seedHelp(String help) {
+    return help + " Only with seed-families: true.";
   }
 
   private static List<MetricSpec> seedFamilies() {
@@ -107,11 +114,8 @@ final class JetsonSpecs {
     return MetricSpec.counter(name).help(help).labelNames(labels(extra)).build();
   }
 
-  /** Seed families say so in their help, as the reference lists them with the rest. */
   private static MetricSpec seed(String name, String help) {
-    String marked = help.endsWith("(seed-families).") ? help : help.substring(0, help.length() - 1)
-        + " (seed-families).";
-    return MetricSpec.gauge(name).help(marked).labelNames(DEVICE_TYPE, HOSTNAME).build();
+    return MetricSpec.gauge(name).help(help).labelNames(DEVICE_TYPE, HOSTNAME).build();
   }
 
   private static String[] labels(String... extra) {

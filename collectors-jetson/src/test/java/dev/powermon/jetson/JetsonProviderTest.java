@@ -39,7 +39,7 @@ class JetsonProviderTest {
     assertThat(JetsonProvider.SEED_FAMILIES.defaultValue()).isEqualTo("false");
     assertThat(JetsonSpecs.SEED).extracting(MetricSpec::name).contains("jetson_power_vdd_in_watts",
         "jetson_cpu_avg_usage_percent", "jetson_gpu_usage_percent", "jetson_emc_freq_hertz");
-    assertThat(JetsonSpecs.SEED).allSatisfy(m -> assertThat(m.help()).endsWith("(seed-families)."));
+    assertThat(JetsonSpecs.SEED).allSatisfy(m -> assertThat(m.help()).endsWith(" Only with seed-families: true."));
     // named at run time, and only emitted when asked for: then served like any other family
     assertThat(provider.enabledByDefault("jetson_temp_cpu_celsius")).isTrue();
   }

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,10 +29,9 @@ class JetsonEndToEndTest {
   private Path config;
   private Server server;
   private String base;
-  private String admin;
 
-  @BeforeEach
-  void start() throws Exception {
+  /** Starts the exporter on a fake Orin Nano from a config file with no metric table. */
+  private void start(String... extraArgs) throws Exception {
     Path sysfs = dir.resolve("sys");
     Path hwmon = sysfs.resolve("bus/i2c/devices/1-0040/hwmon/hwmon3");
     write(sysfs.resolve("bus/i2c/devices/1-0040/name"), "ina3221\n");
@@ -44,8 +45,8 @@ class JetsonEndToEndTest {
         + " i=$((i + 1)); done\n");
     Files.setPosixFilePermissions(tegrastats, PosixFilePermissions.fromString("rwx------"));
     config = dir.resolve("powermon.yml");
-    write(config, "metrics:\n  jetson_temp_cpu_celsius: true\n");
-    server = Server.start(Cli.setup(Providers.discover(),
+    write(config, "log:\n  level: info\n");
+    List<String> args = new ArrayList<>(List.of(
         "--config.file=" + config,
         "--collector", "jetson",
         "--collector.jetson.sysfs=" + sysfs,
@@ -53,60 +54,70 @@ class JetsonEndToEndTest {
         "--collector.jetson.interval=100ms",
         "--web.listen-address=127.0.0.1:0",
         "--web.admin-address=127.0.0.1:0"));
+    args.addAll(List.of(extraArgs));
+    server = Server.start(Cli.setup(Providers.discover(), args.toArray(String[]::new)));
     base = "http://127.0.0.1:" + server.port();
-    admin = "http://127.0.0.1:" + server.adminAddress().getPort();
   }
 
   @AfterEach
   void stop() {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   @Test
-  void servesRailsFromSysfsAndTheRestFromTegrastats() throws Exception {
+  void aFreshInstallServesRailsFromSysfsAndTheRestFromTegrastatsInLabelledFamilies() throws Exception {
+    start();
     String scrape = scrapeOnceTegrastatsHasPrinted();
     String labels = "{device_type=\"NVIDIA Jetson Orin Nano Developer Kit\",hostname=\"";
 
     assertThat(scrape)
         .contains("powermon_collector_success{collector=\"jetson\"} 1.0")
-        .contains("jetson_power_vdd_in_watts" + labels) // the input rail: on by default
-        .contains("} 5.08\n") // from sysfs, not the line's 9000 mW
+        .contains("domain=\"VDD_IN\",source=\"jetson\"} 5.08") // from sysfs, not the line's 9000 mW
         .contains("domain=\"total\",source=\"jetson\"} 5.08")
-        .contains("jetson_temp_cpu_celsius" + labels) // turned on in the table
-        .contains("} 60.5\n")
-        .contains("jetson_cpu_avg_usage_percent" + labels)
-        .contains("} 20.0\n") // (30 + 10) / 2
-        .contains("jetson_gpu_freq_hertz" + labels)
+        .containsPattern("jetson_temperature_celsius" + Pattern.quote(labels) + "[^\"]+\",sensor=\"cpu\"\\} 60\\.5\n")
+        .containsPattern("jetson_cpu_usage_ratio\\{cpu=\"1\",device_type=\"[^\"]+\",hostname=\"[^\"]+\"\\} 0\\.1\n")
+        .contains("jetson_engine_frequency_hertz{device_type=")
+        .contains("engine=\"GR3D\",") // the GPU: 612 MHz
         .contains("} 6.12E8\n")
         .contains("jetson_ram_used_bytes" + labels)
-        .doesNotContain("jetson_power_vdd_soc_watts") // discovered: off until the operator says so
-        .doesNotContain("jetson_temp_gpu_celsius") // offline sensor
-        .doesNotContain("jetson_temp_pmic_celsius");
+        .doesNotContain("sensor=\"gpu\"") // offline sensor
+        .doesNotContain("sensor=\"pmic\"")
+        .doesNotContain("jetson_temp_") // seed families: only with seed-families
+        .doesNotContain("jetson_power_vdd");
     assertThat(Promtool.checkMetrics(scrape)).isEmpty();
+    // the table written back holds declared families only, every one on
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!Files.readString(config).contains("jetson_temperature_celsius: true") && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(Files.readString(config)).contains("  jetson_temperature_celsius: true\n")
+        .contains("  jetson_engine_usage_ratio: true\n").doesNotContainPattern("jetson_[a-z0-9_]+: false");
   }
 
   @Test
-  void discoveredFamiliesAreWrittenToTheTableAsFalse() throws Exception {
-    scrapeOnceTegrastatsHasPrinted();
+  void seedFamiliesAreServedWhenAskedFor() throws Exception {
+    start("--collector.jetson.seed-families=true");
+    String scrape = scrapeOnceTegrastatsHasPrinted();
+    String labels = "{device_type=\"NVIDIA Jetson Orin Nano Developer Kit\",hostname=\"";
 
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (!Files.readString(config).contains("jetson_engine_nvdec_active: false") && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(Files.readString(config))
-        .contains("  jetson_temp_cpu_celsius: true\n")
-        .contains("  jetson_power_vdd_soc_watts: false\n")
-        .contains("  jetson_cpu_core0_usage_percent: false\n")
-        .contains("  jetson_engine_nvdec_active: false\n")
-        .contains("  jetson_power_vdd_in_watts: true\n");
-    assertThat(Http.get(admin + "/api/v1/metrics").body())
-        .contains("{\"name\":\"jetson_power_vdd_soc_watts\",\"enabled\":false,");
+    assertThat(scrape)
+        .contains("jetson_power_vdd_in_watts" + labels)
+        .contains("jetson_power_vdd_soc_watts" + labels)
+        .contains("jetson_temp_cpu_celsius" + labels)
+        .contains("jetson_cpu_core0_usage_percent" + labels)
+        .contains("jetson_cpu_avg_usage_percent" + labels)
+        .contains("} 20.0\n") // (30 + 10) / 2
+        .contains("jetson_engine_nvdec_active" + labels)
+        .contains("jetson_temperature_celsius" + labels);
+    assertThat(Promtool.checkMetrics(scrape)).isEmpty();
   }
 
   private String scrapeOnceTegrastatsHasPrinted() throws Exception {
     long deadline = System.nanoTime() + 30_000_000_000L;
     String scrape = Http.get(base + "/metrics").body();
-    while (!scrape.contains("jetson_temp_cpu_celsius") && System.nanoTime() < deadline) {
+    while (!scrape.contains("jetson_temperature_celsius") && System.nanoTime() < deadline) {
       Thread.sleep(50);
       scrape = Http.get(base + "/metrics").body();
     }
