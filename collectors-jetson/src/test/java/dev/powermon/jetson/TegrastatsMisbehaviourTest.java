@@ -10,7 +10,6 @@ import dev.powermon.api.Collector;
 import dev.powermon.testkit.MetricValues;
 import dev.powermon.testkit.TestContext;
 import java.nio.file.Path;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,32 +140,39 @@ class TegrastatsMisbehaviourTest {
 
   @Test
   void closingIsNotACrash() throws Exception {
-    FakeTegrastats fake = new FakeTegrastats(root).steady(GOOD);
-    TestContext ctx = context(fake.install());
-    Collector c = provider.open(ctx);
-    Poll.until("the fake to start", () -> fake.pid().isPresent());
-    OptionalLong pid = fake.pid();
+    Running r = runningSteady();
 
-    c.close();
-    ctx.close();
+    r.close();
 
-    Poll.until("the fake to be gone", () -> ProcessHandle.of(pid.getAsLong()).map(p -> !p.isAlive()).orElse(true));
+    Poll.until("the fake to be gone", () -> ProcessHandle.of(r.pid()).map(p -> !p.isAlive()).orElse(true));
     assertThat(warnings()).isEmpty();
   }
 
   @Test
   void aStopSignalToTheWholeGroupAtShutdownIsNotACrash() throws Exception {
+    Running r = runningSteady();
+
+    // systemd and Ctrl-C signal the child as well as the JVM, which then closes the collector
+    ProcessHandle.of(r.pid()).ifPresent(ProcessHandle::destroy);
+    r.close();
+
+    assertThat(warnings()).noneMatch(w -> w.contains("exited with code"));
+  }
+
+  /** An open collector whose fake tegrastats prints {@link #GOOD} steadily, and the fake's PID. */
+  private record Running(TestContext ctx, Collector collector, long pid) {
+    void close() throws InterruptedException {
+      collector.close();
+      ctx.close();
+    }
+  }
+
+  private Running runningSteady() throws Exception {
     FakeTegrastats fake = new FakeTegrastats(root).steady(GOOD);
     TestContext ctx = context(fake.install());
     Collector c = provider.open(ctx);
     Poll.until("the fake to start", () -> fake.pid().isPresent());
-
-    // systemd and Ctrl-C signal the child as well as the JVM, which then closes the collector
-    ProcessHandle.of(fake.pid().getAsLong()).ifPresent(ProcessHandle::destroy);
-    c.close();
-    ctx.close();
-
-    assertThat(warnings()).noneMatch(w -> w.contains("exited with code"));
+    return new Running(ctx, c, fake.pid().getAsLong());
   }
 
   /** One line naming {@code count} sensors and as many rails, numbered from 0. */
