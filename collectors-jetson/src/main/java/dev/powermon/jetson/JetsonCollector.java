@@ -2,71 +2,77 @@ package dev.powermon.jetson;
 
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
+import dev.powermon.api.MeterClass;
+import dev.powermon.api.StateLog;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An opened Jetson collector: INA rails sampled on the shared scheduler, tegrastats read on its own
- * thread, and scrapes answered from what both last saw.
+ * An opened Jetson collector: rails sampled on the shared scheduler, tegrastats read on its own thread,
+ * power handed to the core as readings, and scrapes answered from what both last saw.
  */
 final class JetsonCollector implements Collector {
   /** How long open() waits for tegrastats' first line at most, so probe has data. */
   private static final Duration FIRST_LINE_WAIT = Duration.ofSeconds(5);
-  /** Staleness bound: three intervals, at least this long so a loaded machine's jitter is not staleness. */
+  /**
+   * Tegrastats' temperatures and usage are withheld after three silent intervals, at least this long so
+   * a loaded machine's jitter is not silence. Power staleness is the core's, judged by the readings.
+   */
   private static final Duration MIN_STALE = Duration.ofSeconds(3);
 
   private final CollectorContext ctx;
   private final JetsonState state;
-  private final TegrastatsProcess process;
+  private final TegrastatsSource tegrastats;
   private final ScheduledFuture<?> sampler;
   private final String deviceType;
-  private final Path tegrastats;
-  private final Duration stale;
+  private final Path executable;
+  private final Duration interval;
   private final boolean seedFamilies;
-  private boolean tegrastatsSilent;
+  private final StateLog states;
 
-  private JetsonCollector(CollectorContext ctx, JetsonState state, TegrastatsProcess process, ScheduledFuture<?> sampler,
-      String deviceType, Path tegrastats, Duration stale, boolean seedFamilies) {
+  private JetsonCollector(CollectorContext ctx, JetsonState state, TegrastatsSource tegrastats,
+      ScheduledFuture<?> sampler, Options options) {
     this.ctx = ctx;
     this.state = state;
-    this.process = process;
-    this.sampler = sampler;
-    this.deviceType = deviceType;
     this.tegrastats = tegrastats;
-    this.stale = stale;
-    this.seedFamilies = seedFamilies;
+    this.sampler = sampler;
+    this.deviceType = options.deviceType();
+    this.executable = options.executable();
+    this.interval = options.interval();
+    this.seedFamilies = options.seedFamilies();
+    this.states = new StateLog(ctx.logger());
   }
 
+  /** What the provider read from the settings. */
+  record Options(Path executable, Duration interval, String deviceType, boolean seedFamilies) {}
+
   /**
-   * Starts sampling {@code rails} (when any) and running {@code tegrastats} (when not null), and waits a
+   * Starts sampling {@code rails} (when it has any) and {@code tegrastats} (when not null), and waits a
    * bounded time for the first readings.
    */
-  static JetsonCollector start(CollectorContext ctx, List<RailChannel> rails, Path tegrastats, Duration interval,
-      String deviceType, boolean seedFamilies) {
-    // stale after three missed intervals; gaps over five intervals are not integrated (see EnergyMeter)
-    Duration stale = max(interval.multipliedBy(3), MIN_STALE);
-    long maxGapNanos = max(interval.multipliedBy(5), MIN_STALE).toNanos();
-    JetsonState state = new JetsonState(rails, new EnergyMeter(maxGapNanos), ctx::nanoTime, ctx.clock(),
-        stale.toNanos(), ctx.logger());
+  static JetsonCollector start(CollectorContext ctx, RailSource rails, TegrastatsSource tegrastats, Options options) {
+    Duration interval = options.interval();
+    Duration stale = interval.multipliedBy(3).compareTo(MIN_STALE) < 0 ? MIN_STALE : interval.multipliedBy(3);
+    JetsonState state = new JetsonState(rails, ctx.powerReadings("jetson", MeterClass.COMPONENT), ctx.problems(),
+        ctx.hostname(), ctx::nanoTime, ctx.clock(), stale.toNanos(), ctx.logger());
     ScheduledFuture<?> sampler = null;
     if (state.railsFromSysfs()) {
       state.sampleSysfs();
       sampler = ctx.scheduler().scheduleAtFixedRate(
           () -> sampleQuietly(ctx, state), interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
     }
-    TegrastatsProcess process = null;
     if (tegrastats != null) {
-      process = new TegrastatsProcess(tegrastats, interval, state, ctx.logger());
-      process.start();
+      tegrastats.start(state);
       awaitFirstLine(state, interval);
     }
-    return new JetsonCollector(ctx, state, process, sampler, deviceType, tegrastats, stale, seedFamilies);
+    return new JetsonCollector(ctx, state, tegrastats, sampler, options);
   }
 
   /** A task that throws is never run again by a ScheduledExecutorService: keep the sampler alive. */
@@ -92,49 +98,47 @@ final class JetsonCollector implements Collector {
   }
 
   /**
-   * The readings, or a failure when the rails' source has not read within the staleness bound: a silent
-   * tegrastats or a stuck sampler must not serve its last power as current. When sysfs gives the power,
-   * a silent tegrastats costs only its own series ({@code jetson_tegrastats_up 0}).
+   * While rails are read, the core holds the collector to its interval: past three intervals without a
+   * rail reading it reports the collector failed and withholds its series. A tegrastats that prints no
+   * rails (TX1) hands in no readings, so the collector judges that one itself ({@link #collect}).
+   */
+  @Override
+  public Optional<Duration> samplingInterval() {
+    return state.readsRails() ? Optional.of(interval) : Optional.empty();
+  }
+
+  /**
+   * The non-power series. Without rail readings, a tegrastats that has printed no good line within the
+   * staleness bound fails the collection ("no fresh reading since …"); next to rail readings it costs
+   * only its own series ({@code jetson_tegrastats_up 0}, logged once).
    */
   @Override
   public MetricSnapshots collect() throws IOException {
-    Readings r = state.readings(process);
-    if (!r.power().fresh()) {
-      throw new IOException(notFresh(r));
-    }
-    logTegrastatsSilence(r);
-    return JetsonMetrics.build(r, deviceType, ctx.hostname(), seedFamilies);
-  }
-
-  private String notFresh(Readings r) {
-    String since = r.power().last().map(Instant::toString).orElse("the collector started");
-    String why = r.railSource().equals("sysfs")
-        ? "the INA power monitors have not been read for " + stale.toSeconds() + "s (check permissions on their"
-            + " sysfs files; the log names the failing ones)"
-        : tegrastats + " has printed no good line for " + stale.toSeconds() + "s (restarted "
-            + r.tegrastats().map(Readings.TegrastatsHealth::restarts).orElse(0L) + " times, "
-            + r.tegrastats().map(h -> h.droppedLines().values().stream().mapToLong(Long::longValue).sum()).orElse(0L)
-            + " dropped lines); run it by hand to see why";
-    return "no fresh reading since " + since + ": " + why;
-  }
-
-  /** Logs once when tegrastats goes silent next to readable rails, and once when it prints again. */
-  private synchronized void logTegrastatsSilence(Readings r) {
-    boolean silent = r.tegrastats().isPresent() && r.sample().isEmpty();
-    if (silent != tegrastatsSilent) {
-      tegrastatsSilent = silent;
-      if (silent) {
-        ctx.logger().warn("{} has printed no good line since {}; its temperatures, usage and clocks are left out"
-            + " until it does", tegrastats, state.lastLine().map(Instant::toString).orElse("it was started"));
+    Readings r = state.readings(tegrastats);
+    if (tegrastats != null) {
+      String key = executable + " output";
+      if (r.sample().isPresent()) {
+        states.ok(key, "printing readings again");
+      } else if (!state.readsRails()) {
+        throw new IOException("no fresh reading since " + since() + ": " + executable + " has printed no good line"
+            + " for " + Math.max(3, interval.multipliedBy(3).toSeconds()) + "s (restarted " + tegrastats.restarts()
+            + " times, dropped lines " + r.tegrastats().map(Readings.TegrastatsHealth::droppedLines).orElseThrow()
+            + "); run it by hand to see why");
       } else {
-        ctx.logger().info("{} is printing readings again", tegrastats);
+        states.failing(key, "no good line since " + since() + "; temperatures, usage and clocks are left out until"
+            + " it prints again");
       }
     }
+    return JetsonFamilies.build(r, deviceType, ctx.hostname(), seedFamilies);
+  }
+
+  private String since() {
+    return state.lastLine().map(Instant::toString).orElse("the collector started");
   }
 
   @Override
   public List<String> summary() {
-    return Summary.lines(state.readings(process), deviceType, tegrastats);
+    return Summary.lines(state.readings(tegrastats), deviceType, executable);
   }
 
   @Override
@@ -142,12 +146,8 @@ final class JetsonCollector implements Collector {
     if (sampler != null) {
       sampler.cancel(false);
     }
-    if (process != null) {
-      process.close();
+    if (tegrastats != null) {
+      tegrastats.close();
     }
-  }
-
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
   }
 }

@@ -26,7 +26,8 @@ public final class JetsonProvider implements CollectorProvider {
       .help("The tegrastats executable, run as '<path> --interval <ms>' for temperatures, usage and engines.")
       .build();
   static final SettingSpec INTERVAL = SettingSpec.builder("interval", SettingType.DURATION).defaultValue("1s")
-      .help("How often the rails are sampled and tegrastats prints a line; at least 10ms.")
+      .min("10ms")
+      .help("How often the rails are sampled and tegrastats prints a line.")
       .build();
   static final SettingSpec DEVICE_TYPE = SettingSpec.builder("device-type", SettingType.STRING)
       .help("The device_type label; by default the device-tree model (\"NVIDIA Jetson AGX Orin Developer Kit\").")
@@ -37,8 +38,7 @@ public final class JetsonProvider implements CollectorProvider {
           + " jetson_power_vdd_in_watts, jetson_cpu_core0_usage_percent...) for dashboards built on them; the"
           + " labelled families carry the same readings.")
       .build();
-  private static final Duration MIN_INTERVAL = Duration.ofMillis(10);
-  private static final List<MetricSpec> METRICS = JetsonSpecs.all();
+  private static final List<MetricSpec> METRICS = JetsonFamilies.all();
 
   @Override
   public String name() {
@@ -90,9 +90,6 @@ public final class JetsonProvider implements CollectorProvider {
     Path sysfs = s.path(SYSFS);
     Path tegrastats = s.path(TEGRASTATS);
     Duration interval = s.duration(INTERVAL);
-    if (interval.compareTo(MIN_INTERVAL) < 0) {
-      throw new IllegalArgumentException("collectors.jetson.interval: " + interval.toMillis() + "ms is below 10ms");
-    }
     List<RailChannel> rails = InaDiscovery.discover(sysfs);
     boolean runnable = Files.isExecutable(tegrastats);
     String model = DeviceModel.read(sysfs);
@@ -100,8 +97,9 @@ public final class JetsonProvider implements CollectorProvider {
       throw new IllegalStateException(notFound(model, sysfs, tegrastats));
     }
     String deviceType = s.isSet(DEVICE_TYPE) ? s.string(DEVICE_TYPE) : model;
-    return JetsonCollector.start(context, rails, runnable ? tegrastats : null, interval, deviceType,
-        s.bool(SEED_FAMILIES));
+    TegrastatsSource source = runnable ? new TegrastatsProcess(tegrastats, interval, context.logger()) : null;
+    return JetsonCollector.start(context, new SysfsRails(rails), source,
+        new JetsonCollector.Options(tegrastats, interval, deviceType, s.bool(SEED_FAMILIES)));
   }
 
   private static String railsFound(List<RailChannel> rails) {

@@ -1,62 +1,73 @@
 package dev.powermon.jetson;
 
-import dev.powermon.jetson.Readings.Freshness;
+import dev.powermon.api.ParseProblems;
+import dev.powermon.api.PowerFamilies;
+import dev.powermon.api.PowerReadings;
 import dev.powermon.jetson.Readings.TegrastatsHealth;
 import dev.powermon.jetson.TegrastatsSample.Problem;
-import java.io.IOException;
+import io.prometheus.metrics.model.snapshots.Labels;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
 /**
- * What the tegrastats thread and the sysfs sampler last saw. Rails come from sysfs when the INA monitors
- * are found (tegrastats' own rails are then ignored), from tegrastats otherwise. A source that has not
- * read within the staleness bound serves nothing: its last values are not passed off as current.
+ * What the tegrastats thread and the sysfs sampler last saw, and where their rail readings go. Rails
+ * come from sysfs when the INA monitors are found (tegrastats' own rails are then ignored), from
+ * tegrastats otherwise. Every rail reading is handed to the core as watts at the instant it was taken,
+ * the input rail a second time as {@code domain="total"}; the core keeps the energy, the windows and
+ * remote-write, and withholds everything when the readings stop.
  */
-final class JetsonState implements TegrastatsProcess.Listener {
-  private final List<RailChannel> sysfsRails;
-  private final EnergyMeter meter;
+final class JetsonState implements TegrastatsSource.Listener {
+  private final RailSource sysfs;
+  private final PowerReadings power;
+  private final ParseProblems problems;
+  private final String hostname;
   private final LongSupplier nanoTime;
   private final Clock clock;
   private final long staleNanos;
   private final NameLimits limits;
-  private final ParseProblems problems;
   private final AtomicLong lines = new AtomicLong();
-  private final Map<TegrastatsProcess.Drop, AtomicLong> dropped = new EnumMap<>(TegrastatsProcess.Drop.class);
+  private final Map<TegrastatsSource.Drop, AtomicLong> dropped = new EnumMap<>(TegrastatsSource.Drop.class);
   private final AtomicLong unknownTokens = new AtomicLong();
-  private final LastReading lastLine = new LastReading();
-  private final LastReading lastSysfs = new LastReading();
   private volatile TegrastatsSample latest;
+  private volatile long latestNanos;
+  private volatile Instant latestAt;
+  private volatile Map<String, Double> railWatts = Map.of();
+  private volatile boolean tegrastatsRails;
   private volatile boolean sysfsUp;
 
-  JetsonState(List<RailChannel> sysfsRails, EnergyMeter meter, LongSupplier nanoTime, Clock clock, long staleNanos,
-      Logger log) {
-    this.limits = new NameLimits(log);
-    this.sysfsRails = sysfsRails.stream().filter(c -> limits.admit(NameLimits.Kind.RAIL, c.name()))
-        .collect(Collectors.toUnmodifiableList());
-    this.meter = meter;
+  JetsonState(RailSource sysfs, PowerReadings power, ParseProblems problems, String hostname, LongSupplier nanoTime,
+      Clock clock, long staleNanos, Logger log) {
+    this.sysfs = sysfs;
+    this.power = power;
+    this.problems = problems;
+    this.hostname = hostname;
     this.nanoTime = nanoTime;
     this.clock = clock;
     this.staleNanos = staleNanos;
-    this.problems = new ParseProblems(log);
-    for (TegrastatsProcess.Drop d : TegrastatsProcess.Drop.values()) {
+    this.limits = new NameLimits(log);
+    for (TegrastatsSource.Drop d : TegrastatsSource.Drop.values()) {
       dropped.put(d, new AtomicLong());
     }
   }
 
   boolean railsFromSysfs() {
-    return !sysfsRails.isEmpty();
+    return !sysfs.rails().isEmpty();
+  }
+
+  /** Whether some source hands the core rail readings: then the core judges staleness by them. */
+  boolean readsRails() {
+    return railsFromSysfs() || tegrastatsRails;
   }
 
   @Override
@@ -65,95 +76,92 @@ final class JetsonState implements TegrastatsProcess.Listener {
     TegrastatsSample parsed = TegrastatsParser.parse(text);
     unknownTokens.addAndGet(parsed.unknownTokens());
     if (parsed.isBad()) {
-      dropped.get(TegrastatsProcess.Drop.UNPARSABLE).incrementAndGet();
+      dropped.get(TegrastatsSource.Drop.UNPARSABLE).incrementAndGet();
       return false;
     }
-    problems.report("tegrastats", parsed.problems());
+    report(parsed);
     TegrastatsSample s = limits.limit(parsed);
-    long now = nanoTime.getAsLong();
+    Instant at = clock.instant();
+    latestNanos = nanoTime.getAsLong();
+    latestAt = at;
     latest = s;
-    lastLine.set(now, clock.instant());
-    if (!railsFromSysfs()) {
-      Map<String, Double> watts = new HashMap<>();
+    if (!railsFromSysfs() && !s.rails().isEmpty()) {
+      Map<String, Double> watts = new LinkedHashMap<>();
       s.rails().forEach((rail, r) -> watts.put(rail, r.currentMilliwatts() / 1e3));
-      meter.add(watts, now);
+      tegrastatsRails = true;
+      rails(watts, at);
     }
     return true;
   }
 
+  /** Each malformed field of the line is that field's problem; the others read well. */
+  private void report(TegrastatsSample s) {
+    Set<String> failed = new HashSet<>();
+    for (Problem p : s.problems()) {
+      failed.add(p.field());
+      problems.problem(p.field(), "tegrastats printed '" + p.token() + "'");
+    }
+    for (String field : TegrastatsParser.FIELDS) {
+      if (!failed.contains(field)) {
+        problems.ok(field);
+      }
+    }
+  }
+
   @Override
-  public void dropped(TegrastatsProcess.Drop reason) {
+  public void dropped(TegrastatsSource.Drop reason) {
     lines.incrementAndGet();
     dropped.get(reason).incrementAndGet();
   }
 
-  /**
-   * Reads every INA channel. A channel that cannot be read costs its own rail for this sample (counted
-   * and logged as its field); the sample counts as a reading when at least one rail was read.
-   */
+  /** Reads every INA channel; one that cannot be read costs its own rail (its field: {@code ina/<rail>}). */
   synchronized void sampleSysfs() {
-    Map<String, Double> watts = new HashMap<>();
-    List<Problem> failed = new ArrayList<>();
-    for (RailChannel c : sysfsRails) {
-      try {
-        watts.put(c.name(), c.watts());
-      } catch (IOException e) {
-        failed.add(new Problem("ina/" + c.name(), String.valueOf(e.getMessage())));
+    Map<String, Double> watts = sysfs.read(new RailSource.Failures() {
+      @Override
+      public void rail(String rail, String reason) {
+        problems.problem("ina/" + rail, reason);
       }
-    }
-    problems.report("sysfs", failed);
+
+      @Override
+      public void ok(String rail) {
+        problems.ok("ina/" + rail);
+      }
+    });
     sysfsUp = !watts.isEmpty();
-    if (sysfsUp) {
-      long now = nanoTime.getAsLong();
-      meter.add(watts, now);
-      lastSysfs.set(now, clock.instant());
-    } else {
-      meter.clear();
-    }
+    rails(watts, clock.instant());
+  }
+
+  private void rails(Map<String, Double> watts, Instant at) {
+    railWatts = Map.copyOf(watts);
+    long millis = at.toEpochMilli();
+    watts.forEach((rail, w) -> power.watts(hostname, rail, Labels.EMPTY, millis, w));
+    MetricNames.inputRail(watts.keySet())
+        .ifPresent(rail -> power.watts(hostname, PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, millis, watts.get(rail)));
   }
 
   /** The current readings; {@code process} is null when tegrastats is not run. */
-  Readings readings(TegrastatsProcess process) {
+  Readings readings(TegrastatsSource process) {
     Optional<TegrastatsSample> sample = fresh();
-    Freshness power = railsFromSysfs() ? lastSysfs.freshness() : lastLine.freshness();
-    String source = railsFromSysfs() ? "sysfs" : "tegrastats";
     Optional<TegrastatsHealth> health = Optional.ofNullable(process).map(p -> new TegrastatsHealth(
         p.running() && sample.isPresent(), lines.get(), droppedLines(), unknownTokens.get(), p.restarts()));
-    EnergyMeter.Totals rails = power.fresh() ? meter.totals() : new EnergyMeter.Totals(Map.of(), Map.of());
-    return new Readings(sample, rails.watts(), rails.joules(), source, power, health,
-        railsFromSysfs() ? Optional.of(sysfsUp) : Optional.empty(), limits.dropped(), problems.counts());
+    return new Readings(sample, railWatts, railsFromSysfs() ? "sysfs" : "tegrastats", health,
+        railsFromSysfs() ? Optional.of(sysfsUp) : Optional.empty(), limits.dropped());
   }
 
   /** The latest good line, unless tegrastats has been silent for longer than the staleness bound. */
   Optional<TegrastatsSample> fresh() {
     TegrastatsSample s = latest;
-    return s != null && lastLine.freshness().fresh() ? Optional.of(s) : Optional.empty();
+    return s != null && nanoTime.getAsLong() - latestNanos <= staleNanos ? Optional.of(s) : Optional.empty();
   }
 
   /** When tegrastats last printed a good line, if ever. */
   Optional<Instant> lastLine() {
-    return lastLine.freshness().last();
+    return Optional.ofNullable(latestAt);
   }
 
   private Map<String, Long> droppedLines() {
     Map<String, Long> out = new TreeMap<>();
     dropped.forEach((reason, n) -> out.put(reason.name().toLowerCase(Locale.ROOT), n.get()));
     return out;
-  }
-
-  /** When a source last read well: monotonic time for staleness, wall time for the message. */
-  private final class LastReading {
-    private long nanos;
-    private Instant at;
-
-    synchronized void set(long nanos, Instant at) {
-      this.nanos = nanos;
-      this.at = at;
-    }
-
-    synchronized Freshness freshness() {
-      boolean fresh = at != null && nanoTime.getAsLong() - nanos <= staleNanos;
-      return new Freshness(fresh, Optional.ofNullable(at));
-    }
   }
 }

@@ -42,6 +42,9 @@ final class TegrastatsParser {
   /** Engines that print a bare clock ({@code APE 150}, {@code NVENC 716}); any {@code *_FREQ} may too. */
   private static final Pattern BARE_CLOCK_ENGINE =
       Pattern.compile("APE|VIC|OFA|SE|MSENC|(?:NVENC|NVDEC|NVJPG|NVDLA|PVA|DLA)\\d?|.+_FREQ");
+  /** Every field a problem can name, for reporting the ones that read well. */
+  static final List<String> FIELDS =
+      List.of("ram", "swap", "iram", "cpu", "mts", "temperature", "rail", "engine", "timestamp");
   /** Keywords that introduce a group; a keyword whose value cannot be read is that group's problem. */
   private static final Set<String> KEYWORDS = Set.of("RAM", "SWAP", "IRAM", "CPU", "cpu", "MTS");
   /** Looks like {@code name@…C}: a temperature whose value could not be read. */

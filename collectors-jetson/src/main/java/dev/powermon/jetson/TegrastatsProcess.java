@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import dev.powermon.api.StateLog;
 import org.slf4j.Logger;
 
 /**
@@ -16,7 +17,7 @@ import org.slf4j.Logger;
  * because the collector is closing, or by a stop signal sent to the whole process group at shutdown
  * (systemd, Ctrl-C), is not a crash: the failure is logged only when a restart is actually due.
  */
-final class TegrastatsProcess implements AutoCloseable {
+final class TegrastatsProcess implements TegrastatsSource {
   static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
   /** Exit codes of a shell-style process ended by SIGTERM and SIGINT (128 + signal number). */
   private static final int SIGTERM_EXIT = 143;
@@ -26,61 +27,40 @@ final class TegrastatsProcess implements AutoCloseable {
   /** After a stop signal, wait at least this long before restarting: the stop is likely ours. */
   private static final Duration AFTER_SIGNAL = Duration.ofSeconds(1);
 
-  /** Why a line was not used. */
-  enum Drop {
-    /** Beyond one or two lines per interval: the child floods. */
-    RATE,
-    /** Longer than {@link TegrastatsParser#MAX_LINE_CHARS}; cut and skipped. */
-    TOO_LONG,
-    /** Ended by the process dying mid-line. */
-    CUT_SHORT,
-    /** Neither a RAM nor a CPU group: garbage or a fragment. */
-    UNPARSABLE
-  }
-
-  /** Receives what the process prints. Called on the tegrastats thread only. */
-  interface Listener {
-    /** A complete line within the rate; returns whether it was a good tegrastats line. */
-    boolean line(String text);
-
-    /** A line that was read but not parsed. */
-    void dropped(Drop reason);
-  }
-
   /** How one run ended: whether it printed a good line, and what to say if it must be restarted. */
   private record Run(boolean producedGoodLines, String exit, boolean signalled) {}
 
   private final Path executable;
   private final Duration interval;
-  private final Listener listener;
-  private final Logger log;
+  private volatile Listener listener;
   private final Thread thread;
   private final AtomicLong restarts = new AtomicLong();
   private volatile Process process;
   private volatile boolean closed;
-  private boolean failing;
+  private final StateLog states;
 
-  TegrastatsProcess(Path executable, Duration interval, Listener listener, Logger log) {
+  TegrastatsProcess(Path executable, Duration interval, Logger log) {
     this.executable = executable;
     this.interval = interval;
-    this.listener = listener;
-    this.log = log;
+    this.states = new StateLog(log);
     this.thread = new Thread(this::superviseUntilClosed, "jetson-tegrastats");
     this.thread.setDaemon(true);
   }
 
-  void start() {
+  @Override
+  public void start(Listener listener) {
+    this.listener = listener;
     thread.start();
   }
 
-  /** Whether a tegrastats process is alive now. */
-  boolean running() {
+  @Override
+  public boolean running() {
     Process p = process;
     return p != null && p.isAlive();
   }
 
-  /** How many times tegrastats was started again after dying. */
-  long restarts() {
+  @Override
+  public long restarts() {
     return restarts.get();
   }
 
@@ -168,21 +148,14 @@ final class TegrastatsProcess implements AutoCloseable {
   }
 
   private void failed(String what) {
-    if (!failing) {
-      failing = true;
-      log.warn("{}; restarting it with backoff up to {}s. Check that '{} --interval {}' runs by hand as this user.",
-          what, MAX_BACKOFF.toSeconds(), executable, interval.toMillis());
-    }
+    states.failing(executable.toString(), what + "; restarting it with backoff up to " + MAX_BACKOFF.toSeconds()
+        + "s. Check that '" + executable + " --interval " + interval.toMillis() + "' runs by hand as this user.");
   }
 
   private void recovered() {
-    if (failing) {
-      failing = false;
-      log.info("{} is printing readings again", executable);
-    }
+    states.ok(executable.toString(), "printing readings again");
   }
 
-  /** Stops the process and the thread; waits a bounded time for both. */
   @Override
   public void close() {
     closed = true;

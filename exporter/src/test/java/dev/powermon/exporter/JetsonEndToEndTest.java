@@ -32,6 +32,11 @@ class JetsonEndToEndTest {
 
   /** Starts the exporter on a fake Orin Nano from a config file with no metric table. */
   private void start(String... extraArgs) throws Exception {
+    start(false, extraArgs);
+  }
+
+  /** With {@code silent}, the INA monitors are absent and tegrastats prints one line, then nothing. */
+  private void start(boolean silent, String... extraArgs) throws Exception {
     Path sysfs = dir.resolve("sys");
     Path hwmon = sysfs.resolve("bus/i2c/devices/1-0040/hwmon/hwmon3");
     write(sysfs.resolve("bus/i2c/devices/1-0040/name"), "ina3221\n");
@@ -41,15 +46,16 @@ class JetsonEndToEndTest {
     write(dir.resolve("proc/device-tree/model"), "NVIDIA Jetson Orin Nano Developer Kit\0");
     Path tegrastats = dir.resolve("tegrastats");
     write(dir.resolve("line.txt"), LINE + "\n");
-    write(tegrastats, "#!/bin/sh\ni=0\nwhile [ \"$i\" -lt 600 ]; do cat \"$(dirname \"$0\")/line.txt\"; sleep 0.1;"
-        + " i=$((i + 1)); done\n");
+    write(tegrastats, silent ? "#!/bin/sh\ncat \"$(dirname \"$0\")/line.txt\"\nexec sleep 600\n"
+        : "#!/bin/sh\ni=0\nwhile [ \"$i\" -lt 600 ]; do cat \"$(dirname \"$0\")/line.txt\"; sleep 0.1;"
+            + " i=$((i + 1)); done\n");
     Files.setPosixFilePermissions(tegrastats, PosixFilePermissions.fromString("rwx------"));
     config = dir.resolve("powermon.yml");
     write(config, "log:\n  level: info\n");
     List<String> args = new ArrayList<>(List.of(
         "--config.file=" + config,
         "--collector", "jetson",
-        "--collector.jetson.sysfs=" + sysfs,
+        "--collector.jetson.sysfs=" + (silent ? dir.resolve("no-sys") : sysfs),
         "--collector.jetson.tegrastats=" + tegrastats,
         "--collector.jetson.interval=100ms",
         "--web.listen-address=127.0.0.1:0",
@@ -85,7 +91,10 @@ class JetsonEndToEndTest {
         .doesNotContain("sensor=\"gpu\"") // offline sensor
         .doesNotContain("sensor=\"pmic\"")
         .doesNotContain("jetson_temp_") // seed families: only with seed-families
-        .doesNotContain("jetson_power_vdd");
+        .doesNotContain("jetson_power_vdd")
+        // the rails reach the core as readings: windows and the meter class come with them
+        .containsPattern("powermon_power_window_max_watts\\{device=\"[^\"]+\",domain=\"VDD_IN\",source=\"jetson\"\\}")
+        .contains("powermon_source_info{class=\"component\",source=\"jetson\"} 1");
     assertThat(Promtool.checkMetrics(scrape)).isEmpty();
     // the table written back holds declared families only, every one on
     long deadline = System.nanoTime() + 30_000_000_000L;
@@ -112,6 +121,23 @@ class JetsonEndToEndTest {
         .contains("jetson_engine_nvdec_active" + labels)
         .contains("jetson_temperature_celsius" + labels);
     assertThat(Promtool.checkMetrics(scrape)).isEmpty();
+  }
+
+  @Test
+  void aSilentTegrastatsIsStaleNotSuccess() throws Exception {
+    start(true); // tegrastats is the only power source: it prints one line, then stays alive and silent
+
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    String scrape = Http.get(base + "/metrics").body();
+    while (!scrape.contains("powermon_collector_success{collector=\"jetson\"} 0.0") && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      scrape = Http.get(base + "/metrics").body();
+    }
+
+    assertThat(scrape).contains("powermon_collector_success{collector=\"jetson\"} 0.0")
+        .doesNotContain("source=\"jetson\"} 9") // the line's 9 W is not served as current
+        .doesNotContain("jetson_temperature_celsius");
+    assertThat(Http.get(base + "/").body()).contains("no fresh reading since");
   }
 
   private String scrapeOnceTegrastatsHasPrinted() throws Exception {

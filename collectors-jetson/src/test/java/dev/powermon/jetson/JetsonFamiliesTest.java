@@ -3,16 +3,20 @@ package dev.powermon.jetson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.powermon.jetson.Readings.Freshness;
+import dev.powermon.api.ExposedNames;
+import dev.powermon.api.MetricSpec;
 import dev.powermon.jetson.Readings.TegrastatsHealth;
+import dev.powermon.testkit.DeclarationCheck;
 import dev.powermon.testkit.MetricValues;
-import java.time.Instant;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class JetsonMetricsTest {
+class JetsonFamiliesTest {
   private static final String ORIN_NANO =
       "01-05-2025 18:20:44 RAM 3300/7620MB (lfb 6x2MB) SWAP 10/3810MB (cached 2MB) "
           + "CPU [30%@1510,10%@1510,20%@729,0%@729,off,off] EMC_FREQ 7%@2133 GR3D_FREQ 45%@[612] NVDEC off "
@@ -87,28 +91,6 @@ class JetsonMetricsTest {
   }
 
   @Test
-  void railsFeedTheUnifiedFamiliesWithTheInputRailAsTotal() {
-    MetricValues v = build(ORIN_NANO, Optional.empty(), false);
-
-    assertThat(v.value("powermon_power_watts", "source", "jetson", "device", "edge-1", "domain", "VDD_IN"))
-        .isEqualTo(6.01);
-    assertThat(v.value("powermon_power_watts", "domain", "VDD_CPU_GPU_CV")).isEqualTo(1.61);
-    assertThat(v.value("powermon_power_watts", "domain", "total")).isEqualTo(6.01);
-    assertThat(v.value("powermon_energy_joules_total", "domain", "total")).isEqualTo(12.5);
-    assertThat(v.value("powermon_energy_joules_total", "domain", "VDD_SOC")).isEqualTo(2.5);
-    assertThat(v.series("powermon_power_watts")).hasSize(4); // three rails and the total
-  }
-
-  @Test
-  void agxOrinHasNoInputRailSoNoTotal() {
-    MetricValues v = build(AGX_ORIN, Optional.empty(), false);
-
-    assertThat(v.series("powermon_power_watts")).hasSize(4);
-    assertThat(v.series("powermon_power_watts", "domain", "total")).isEmpty();
-    assertThat(v.value("powermon_power_watts", "domain", "VIN_SYS_5V0")).isCloseTo(4.8, within(1e-12));
-  }
-
-  @Test
   void healthCountersAndTheirTypes() {
     Map<String, Long> dropped = Map.of("rate", 7L, "too_long", 1L, "cut_short", 1L, "unparsable", 2L);
     MetricValues v = build(AGX_ORIN, Optional.of(new TegrastatsHealth(true, 10, dropped, 5, 1)), false);
@@ -124,42 +106,50 @@ class JetsonMetricsTest {
   }
 
   @Test
-  void parseProblemsAndUntrackedReadingsAreCountedPerFieldAndKind() {
-    TegrastatsSample s = TegrastatsParser.parse(AGX_ORIN);
-    Readings r = new Readings(Optional.of(s), Map.of(), Map.of(), "tegrastats", FRESH, Optional.empty(),
-        Optional.empty(), Map.of("sensor", 3L), Map.of("rail", 2L, "ina/VDD_SOC", 1L));
+  void untrackedReadingsAreCountedPerKind() {
+    Readings r = new Readings(Optional.of(TegrastatsParser.parse(AGX_ORIN)), Map.of(), "tegrastats", Optional.empty(),
+        Optional.empty(), Map.of("sensor", 3L));
 
-    MetricValues v = MetricValues.of(JetsonMetrics.build(r, "x", "h", false));
+    MetricValues v = MetricValues.of(JetsonFamilies.build(r, "x", "h", false));
 
     assertThat(v.value("jetson_untracked_readings_total", "kind", "sensor")).isEqualTo(3.0);
-    assertThat(v.value("powermon_parse_problems_total", "collector", "jetson", "field", "rail")).isEqualTo(2.0);
-    assertThat(v.value("powermon_parse_problems_total", "field", "ina/VDD_SOC")).isEqualTo(1.0);
   }
 
   @Test
   void twoNamesThatSanitizeAlikeYieldOneSeries() {
     TegrastatsSample s = TegrastatsParser.parse("RAM 1/2MB CPU [1%@1] Tj@40C tj@50C");
-    Readings r = new Readings(Optional.of(s), Map.of(), Map.of(), "tegrastats", FRESH, Optional.empty(),
-        Optional.empty(), Map.of(), Map.of());
+    Readings r = new Readings(Optional.of(s), Map.of(), "tegrastats", Optional.empty(), Optional.empty(), Map.of());
 
-    MetricValues v = MetricValues.of(JetsonMetrics.build(r, "x", "h", true));
+    MetricValues v = MetricValues.of(JetsonFamilies.build(r, "x", "h", true));
 
     assertThat(v.series("jetson_temp_tj_celsius")).hasSize(1);
     assertThat(v.series("jetson_temperature_celsius", "sensor", "tj")).hasSize(1);
   }
 
-  private static final Freshness FRESH = new Freshness(true, Optional.of(Instant.EPOCH));
+  @Test
+  void everythingEmittedIsDeclaredTheSeedFamiliesAsTheyAreNamed() {
+    MetricSnapshots plain = JetsonFamilies.build(readings(ORIN_NANO, Optional.of(HEALTH)), "x", "h", false);
+    MetricSnapshots seed = JetsonFamilies.build(readings(ORIN_NANO, Optional.of(HEALTH)), "x", "h", true);
+
+    DeclarationCheck.assertEmitsOnlyDeclared(new JetsonProvider(), plain);
+    List<MetricSpec> declared = new ArrayList<>(new JetsonProvider().metrics());
+    seed.stream().map(ExposedNames::of).filter(SeedFamilies::isRunTimeName)
+        .filter(n -> declared.stream().noneMatch(d -> d.name().equals(n)))
+        .forEach(n -> declared.add(SeedFamilies.declaration(n, "seed")));
+    DeclarationCheck.assertEmitsOnlyDeclared(declared, seed);
+    assertThat(seed.stream().map(ExposedNames::of)).contains("jetson_temp_cpu_celsius", "jetson_power_vdd_in_watts");
+  }
+
+  private static final TegrastatsHealth HEALTH = new TegrastatsHealth(true, 3, Map.of("rate", 1L), 0, 0);
 
   private static MetricValues build(String line, Optional<TegrastatsHealth> health, boolean seedFamilies) {
+    return MetricValues.of(JetsonFamilies.build(readings(line, health), "NVIDIA Jetson Orin Nano", "edge-1", seedFamilies));
+  }
+
+  private static Readings readings(String line, Optional<TegrastatsHealth> health) {
     TegrastatsSample s = TegrastatsParser.parse(line);
     Map<String, Double> watts = new HashMap<>();
-    Map<String, Double> joules = new HashMap<>();
-    s.rails().forEach((rail, r) -> {
-      watts.put(rail, r.currentMilliwatts() / 1e3);
-      joules.put(rail, rail.equals("VDD_IN") ? 12.5 : 2.5);
-    });
-    Readings r = new Readings(Optional.of(s), watts, joules, "tegrastats", FRESH, health, Optional.empty(), Map.of(),
-        Map.of());
-    return MetricValues.of(JetsonMetrics.build(r, "NVIDIA Jetson Orin Nano", "edge-1", seedFamilies));
+    s.rails().forEach((rail, r) -> watts.put(rail, r.currentMilliwatts() / 1e3));
+    return new Readings(Optional.of(s), watts, "tegrastats", health, Optional.empty(), Map.of());
   }
 }
