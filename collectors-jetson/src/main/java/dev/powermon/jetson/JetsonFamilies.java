@@ -73,7 +73,8 @@ final class JetsonFamilies {
       seed("jetson_gpu_freq_hertz", seedHelp("GPU (GR3D) clock, the highest GPC's, in hertz."));
   static final MetricSpec EMC_USAGE =
       seed("jetson_emc_usage_percent", seedHelp("Memory controller (EMC) usage, in percent."));
-  static final MetricSpec EMC_FREQ = seed("jetson_emc_freq_hertz", seedHelp("Memory controller (EMC) clock, in hertz."));
+  static final MetricSpec EMC_FREQ =
+      seed("jetson_emc_freq_hertz", seedHelp("Memory controller (EMC) clock, in hertz."));
   static final List<MetricSpec> SEED = seedFamilies();
   private static final List<MetricSpec> DECLARED = declared();
 
@@ -122,7 +123,8 @@ final class JetsonFamilies {
         e.freqMhz().ifPresent(f -> out.gauge(ENGINE_FREQUENCY, f * MHZ, name));
       });
       // JetPack 5 prints CPU@, JetPack 6 cpu@: one label value for both, so queries outlive an upgrade
-      new TreeMap<>(s.temperatures()).forEach((sensor, c) -> out.gauge(TEMPERATURE, c, sensor.toLowerCase(Locale.ROOT)));
+      new TreeMap<>(s.temperatures())
+          .forEach((sensor, c) -> out.gauge(TEMPERATURE, c, sensor.toLowerCase(Locale.ROOT)));
       if (seed != null) {
         seed.sample(s);
       }

@@ -73,7 +73,8 @@ final class NameLimits {
         .filter(c -> admit(Kind.CPU, Integer.toString(c.index()))).collect(Collectors.toList());
     return new TegrastatsSample(s.timestamp(), s.ram(), s.swap(), cores, admitted(Kind.ENGINE, s.engines()),
         admitted(Kind.SENSOR, s.temperatures()),
-        s.offlineSensors().stream().filter(n -> admit(Kind.SENSOR, n)).collect(Collectors.toCollection(LinkedHashSet::new)),
+        s.offlineSensors().stream().filter(n -> admit(Kind.SENSOR, n))
+            .collect(Collectors.toCollection(LinkedHashSet::new)),
         admitted(Kind.RAIL, s.rails()), s.recognizedTokens(), s.unknownTokens(), s.problems());
   }
 

@@ -65,7 +65,8 @@ final class SeedFamilies {
       online++;
       sum += c.usagePercent().orElse(0);
       String core = "jetson_cpu_core" + c.index();
-      c.usagePercent().ifPresent(u -> gauge(core + "_usage_percent", "Usage of CPU core " + c.index() + ", in percent.", u));
+      c.usagePercent().ifPresent(
+          u -> gauge(core + "_usage_percent", "Usage of CPU core " + c.index() + ", in percent.", u));
       c.freqMhz().ifPresent(f -> gauge(core + "_freq_hertz", "Clock of CPU core " + c.index() + ", in hertz.",
           f * JetsonFamilies.MHZ));
     }
@@ -87,7 +88,8 @@ final class SeedFamilies {
     MetricNames.component(name).ifPresent(c -> {
       String family = "jetson_engine_" + c;
       gauge(family + "_active", "Whether the " + c + " engine is on (1) or off (0).", e.on() ? 1 : 0);
-      e.usagePercent().ifPresent(u -> gauge(family + "_usage_percent", "Usage of the " + c + " engine, in percent.", u));
+      e.usagePercent().ifPresent(
+          u -> gauge(family + "_usage_percent", "Usage of the " + c + " engine, in percent.", u));
       e.freqMhz().ifPresent(f -> gauge(family + "_freq_hertz", "Clock of the " + c + " engine, in hertz.",
           f * JetsonFamilies.MHZ));
     });

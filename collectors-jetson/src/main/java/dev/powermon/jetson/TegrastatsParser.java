@@ -222,7 +222,8 @@ final class TegrastatsParser {
     Matcher rail = RAIL.matcher(next);
     if (rail.matches()) {
       if (!name.equals("NC")) {
-        OptionalLong max = rail.group(3) == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(rail.group(3)));
+        OptionalLong max =
+            rail.group(3) == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(rail.group(3)));
         rails.putIfAbsent(name, new Rail(Long.parseLong(rail.group(1)), Long.parseLong(rail.group(2)), max));
       }
       return 2;

@@ -143,7 +143,8 @@ class JetsonFamiliesTest {
   private static final TegrastatsHealth HEALTH = new TegrastatsHealth(true, 3, Map.of("rate", 1L), 0, 0);
 
   private static MetricValues build(String line, Optional<TegrastatsHealth> health, boolean seedFamilies) {
-    return MetricValues.of(JetsonFamilies.build(readings(line, health), "NVIDIA Jetson Orin Nano", "edge-1", seedFamilies));
+    return MetricValues.of(
+        JetsonFamilies.build(readings(line, health), "NVIDIA Jetson Orin Nano", "edge-1", seedFamilies));
   }
 
   private static Readings readings(String line, Optional<TegrastatsHealth> health) {

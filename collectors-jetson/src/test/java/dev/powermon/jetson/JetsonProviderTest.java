@@ -31,7 +31,8 @@ class JetsonProviderTest {
         "jetson_engine_usage_ratio", "jetson_engine_frequency_hertz", "jetson_ram_used_bytes",
         "powermon_power_watts", "powermon_energy_joules_total");
     assertThat(provider.metrics()).filteredOn(m -> m.name().equals("jetson_temperature_celsius"))
-        .singleElement().satisfies(m -> assertThat(m.labelNames()).containsExactly("device_type", "hostname", "sensor"));
+        .singleElement()
+        .satisfies(m -> assertThat(m.labelNames()).containsExactly("device_type", "hostname", "sensor"));
   }
 
   @Test

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 class TegrastatsMisbehaviourTest {
   private static final String GOOD =
-      "RAM 3300/7620MB CPU [30%@1510,10%@1510] GR3D_FREQ 45%@[612] cpu@60.5C VDD_IN 6000mW/5000mW VDD_SOC 1250mW/1249mW";
+      "RAM 3300/7620MB CPU [30%@1510,10%@1510] GR3D_FREQ 45%@[612] cpu@60.5C VDD_IN 6000mW/5000mW"
+          + " VDD_SOC 1250mW/1249mW";
   private final JetsonProvider provider = new JetsonProvider();
   private final Logger log = (Logger) LoggerFactory.getLogger("collector.jetson");
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
