@@ -23,10 +23,6 @@ final class UpsVariables {
     this.problems = problems;
   }
 
-  Map<String, String> all() {
-    return values;
-  }
-
   Optional<String> text(String name) {
     return Optional.ofNullable(values.get(name));
   }
