@@ -9,10 +9,11 @@ import dev.powermon.api.PowerReadings;
 import dev.powermon.api.Settings;
 import dev.powermon.api.StateLog;
 import dev.powermon.api.TargetNotAllowedException;
-import dev.powermon.api.net.HostPort;
-import dev.powermon.api.net.ProbeAllowList;
-import dev.powermon.api.net.TargetPoller;
-import dev.powermon.api.net.TargetPoller.Outcome;
+import dev.powermon.net.DeviceCredentials;
+import dev.powermon.net.HostPort;
+import dev.powermon.net.ProbeAllowList;
+import dev.powermon.net.TargetPoller;
+import dev.powermon.net.TargetPoller.Outcome;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
@@ -69,10 +70,10 @@ final class NutCollector implements MultiTargetCollector {
     Settings s = context.settings();
     Path credentialsFile = s.isSet(NutProvider.CREDENTIALS_FILE) ? s.path(NutProvider.CREDENTIALS_FILE) : null;
     if (credentialsFile != null) {
-      NutCredentials.read(credentialsFile); // a broken file fails the open with its one-line reason
+      DeviceCredentials.read("collectors.nut.credentials-file", credentialsFile); // a broken file fails the open with its one-line reason
     }
     NutSource source = new UpsdSource(s.duration(NutProvider.TIMEOUT),
-        () -> credentialsFile == null ? null : NutCredentials.read(credentialsFile));
+        () -> credentialsFile == null ? null : DeviceCredentials.read("collectors.nut.credentials-file", credentialsFile));
     return open(context, source);
   }
 

@@ -7,7 +7,7 @@ import dev.powermon.api.MetricSpec;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
-import dev.powermon.api.net.HostPort;
+import dev.powermon.net.HostPort;
 import java.util.List;
 
 /** UPSes through Network UPS Tools' upsd. Networked: never enabled unless named. */

@@ -1,6 +1,6 @@
 package dev.powermon.nut;
 
-import dev.powermon.api.net.HostPort;
+import dev.powermon.net.HostPort;
 import java.io.IOException;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.powermon.nut;
 
 import dev.powermon.api.LabelValues;
-import dev.powermon.api.net.HostPort;
+import dev.powermon.net.HostPort;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

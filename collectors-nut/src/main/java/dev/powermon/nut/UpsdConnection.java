@@ -1,7 +1,8 @@
 package dev.powermon.nut;
 
-import dev.powermon.api.net.Deadline;
-import dev.powermon.api.net.HostPort;
+import dev.powermon.net.Deadline;
+import dev.powermon.net.DeviceCredentials;
+import dev.powermon.net.HostPort;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,7 +54,7 @@ final class UpsdConnection implements AutoCloseable {
    * Sends the credentials and checks them: upsd accepts USERNAME and PASSWORD whatever they are and
    * judges them only at LOGIN, so a wrong password would otherwise go unnoticed.
    */
-  void authenticate(NutCredentials credentials, String ups) throws IOException {
+  void authenticate(DeviceCredentials credentials, String ups) throws IOException {
     expectOk("USERNAME", "USERNAME " + quote(credentials.username()));
     expectOk("PASSWORD", "PASSWORD " + quote(credentials.password()));
     expectOk("LOGIN", "LOGIN " + quote(ups));

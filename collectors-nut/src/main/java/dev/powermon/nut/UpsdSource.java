@@ -1,7 +1,8 @@
 package dev.powermon.nut;
 
-import dev.powermon.api.net.Deadline;
-import dev.powermon.api.net.HostPort;
+import dev.powermon.net.Deadline;
+import dev.powermon.net.DeviceCredentials;
+import dev.powermon.net.HostPort;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,10 +17,10 @@ import java.util.function.Supplier;
  */
 final class UpsdSource implements NutSource {
   private final Duration timeout;
-  private final Supplier<NutCredentials> credentials;
+  private final Supplier<DeviceCredentials> credentials;
 
   /** {@code credentials} gives null when none are configured; it is asked at every poll (rotation). */
-  UpsdSource(Duration timeout, Supplier<NutCredentials> credentials) {
+  UpsdSource(Duration timeout, Supplier<DeviceCredentials> credentials) {
     this.timeout = timeout;
     this.credentials = credentials;
   }
@@ -29,7 +30,7 @@ final class UpsdSource implements NutSource {
     Deadline deadline = Deadline.after(timeout, "upsd did not answer within " + timeout.toMillis() + " ms");
     try (UpsdConnection c = UpsdConnection.open(target, deadline)) {
       Map<String, String> upses = c.listUps();
-      NutCredentials login = credentials.get();
+      DeviceCredentials login = credentials.get();
       if (login != null && !upses.isEmpty()) {
         c.authenticate(login, upses.keySet().iterator().next());
       }

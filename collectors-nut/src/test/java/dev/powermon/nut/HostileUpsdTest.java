@@ -3,8 +3,8 @@ package dev.powermon.nut;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.powermon.api.net.Deadline;
-import dev.powermon.api.net.HostPort;
+import dev.powermon.net.Deadline;
+import dev.powermon.net.HostPort;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

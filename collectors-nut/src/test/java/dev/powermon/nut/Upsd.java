@@ -1,7 +1,7 @@
 package dev.powermon.nut;
 
-import dev.powermon.api.net.Deadline;
-import dev.powermon.api.net.HostPort;
+import dev.powermon.net.Deadline;
+import dev.powermon.net.HostPort;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;

@@ -3,8 +3,9 @@ package dev.powermon.nut;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.powermon.api.net.Deadline;
-import dev.powermon.api.net.HostPort;
+import dev.powermon.net.Deadline;
+import dev.powermon.net.DeviceCredentials;
+import dev.powermon.net.HostPort;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -54,7 +55,7 @@ class UpsdConnectionTest {
   @Test
   void rightCredentialsLogIn() throws Exception {
     try (UpsdConnection c = connect()) {
-      c.authenticate(new NutCredentials(Upsd.USER, Upsd.PASSWORD), "rack");
+      c.authenticate(new DeviceCredentials(Upsd.USER, Upsd.PASSWORD), "rack");
       assertThat(c.listVar("rack")).containsEntry("ups.load", "23");
     }
   }
@@ -62,7 +63,7 @@ class UpsdConnectionTest {
   @Test
   void aWrongPasswordIsRefusedAtLogin() throws Exception {
     try (UpsdConnection c = connect()) {
-      assertThatThrownBy(() -> c.authenticate(new NutCredentials(Upsd.USER, "wrong"), "rack"))
+      assertThatThrownBy(() -> c.authenticate(new DeviceCredentials(Upsd.USER, "wrong"), "rack"))
           .isInstanceOf(NutErrorException.class)
           .hasMessageContaining("ERR ACCESS-DENIED to LOGIN")
           .hasMessageNotContaining("wrong");

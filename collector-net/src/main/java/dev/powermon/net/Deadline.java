@@ -1,4 +1,4 @@
-package dev.powermon.api.net;
+package dev.powermon.net;
 
 import java.net.SocketTimeoutException;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.powermon.api.net;
+package dev.powermon.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

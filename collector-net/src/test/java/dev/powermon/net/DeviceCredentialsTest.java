@@ -1,4 +1,4 @@
-package dev.powermon.nut;
+package dev.powermon.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -9,7 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class NutCredentialsTest {
+class DeviceCredentialsTest {
   @TempDir Path dir;
 
   private Path file(String contents, String mode) throws Exception {
@@ -21,36 +21,36 @@ class NutCredentialsTest {
 
   @Test
   void readsUserAndPassword() throws Exception {
-    NutCredentials c = NutCredentials.read(file("username: monitor\npassword: 'p:w #1'\n", "rw-------"));
-    assertThat(c).isEqualTo(new NutCredentials("monitor", "p:w #1"));
+    DeviceCredentials c = DeviceCredentials.read("collectors.x.credentials-file", file("username: monitor\npassword: 'p:w #1'\n", "rw-------"));
+    assertThat(c).isEqualTo(new DeviceCredentials("monitor", "p:w #1"));
     assertThat(c.toString()).doesNotContain("p:w");
   }
 
   @Test
   void refusesAFileOthersCanRead() throws Exception {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> NutCredentials.read(file("username: a\npassword: b\n", "rw-r--r--")))
+        .isThrownBy(() -> DeviceCredentials.read("collectors.x.credentials-file", file("username: a\npassword: b\n", "rw-r--r--")))
         .withMessageEndingWith(": readable by group or others; run chmod 600 on it");
   }
 
   @Test
   void refusesMalformedFilesWithoutQuotingThem() throws Exception {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> NutCredentials.read(file("username: a\npassword: [hunter2\n", "rw-------")))
+        .isThrownBy(() -> DeviceCredentials.read("collectors.x.credentials-file", file("username: a\npassword: [hunter2\n", "rw-------")))
         .withMessageEndingWith(": not valid YAML").withMessageNotContaining("hunter2");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> NutCredentials.read(file("username: a\n", "rw-------")))
+        .isThrownBy(() -> DeviceCredentials.read("collectors.x.credentials-file", file("username: a\n", "rw-------")))
         .withMessageEndingWith(": expected exactly the keys username and password");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> NutCredentials.read(file("username: a\npassword: 12\n", "rw-------")))
+        .isThrownBy(() -> DeviceCredentials.read("collectors.x.credentials-file", file("username: a\npassword: 12\n", "rw-------")))
         .withMessageEndingWith("must be non-empty strings (quote them)");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> NutCredentials.read(file("username: a\npassword: b\npassword: c\n", "rw-------")))
+        .isThrownBy(() -> DeviceCredentials.read("collectors.x.credentials-file", file("username: a\npassword: b\npassword: c\n", "rw-------")))
         .withMessageEndingWith(": not valid YAML");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> NutCredentials.read(file("x: " + "y".repeat(5000), "rw-------")))
+        .isThrownBy(() -> DeviceCredentials.read("collectors.x.credentials-file", file("x: " + "y".repeat(5000), "rw-------")))
         .withMessageContaining("larger than 4096 bytes");
-    assertThatIllegalArgumentException().isThrownBy(() -> NutCredentials.read(dir.resolve("missing.yml")))
+    assertThatIllegalArgumentException().isThrownBy(() -> DeviceCredentials.read("collectors.x.credentials-file", dir.resolve("missing.yml")))
         .withMessageEndingWith(": cannot read it (NoSuchFileException)");
   }
 }

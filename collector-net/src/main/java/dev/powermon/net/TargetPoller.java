@@ -1,4 +1,4 @@
-package dev.powermon.api.net;
+package dev.powermon.net;
 
 import java.io.IOException;
 import java.time.Clock;

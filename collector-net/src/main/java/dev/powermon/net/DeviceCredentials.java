@@ -1,4 +1,4 @@
-package dev.powermon.nut;
+package dev.powermon.net;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,26 +13,28 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The upsd user and password, from a YAML file ({@code username: …}, {@code password: …}) that only its
+ * A device's user and password, from a YAML file ({@code username: …}, {@code password: …}) that only its
  * owner may read. Never from flags: argv is visible to every user of the machine.
  */
-record NutCredentials(String username, String password) {
+public record DeviceCredentials(String username, String password) {
   /** A credentials file is two short lines; anything larger is a mistake, and reading it is refused. */
-  static final int MAX_BYTES = 4096;
+  public static final int MAX_BYTES = 4096;
 
   /** Never shows the password, whoever prints the record. */
   @Override
   public String toString() {
-    return "NutCredentials[username=" + username + ", password=(hidden)]";
+    return "DeviceCredentials[username=" + username + ", password=(hidden)]";
   }
 
   /**
-   * Reads {@code file}; every failure is one line naming the file and the fix, never the contents.
+   * Reads {@code file}; every failure is one line naming the setting, the file and the fix, never the
+   * contents.
    *
+   * @param setting the setting that named the file, {@code collectors.NAME.credentials-file}
    * @throws IllegalArgumentException for a missing, unreadable, too open, oversized or malformed file
    */
-  static NutCredentials read(Path file) {
-    String where = "collectors.nut.credentials-file '" + file + "'";
+  public static DeviceCredentials read(String setting, Path file) {
+    String where = setting + " '" + file + "'";
     try {
       refuseOpenPermissions(file, where);
       if (Files.size(file) > MAX_BYTES) {
@@ -49,7 +51,7 @@ record NutCredentials(String username, String password) {
       if (user.contains("\n") || password.contains("\n")) {
         throw new IllegalArgumentException(where + ": username and password must be single lines");
       }
-      return new NutCredentials(user, password);
+      return new DeviceCredentials(user, password);
     } catch (IOException e) {
       throw new IllegalArgumentException(where + ": cannot read it (" + e.getClass().getSimpleName() + ")");
     } catch (org.yaml.snakeyaml.error.YAMLException e) {
