@@ -1,23 +1,35 @@
 package dev.powermon.net;
 
+import dev.powermon.api.CollectorContext;
+import dev.powermon.api.PowerReadings;
+import dev.powermon.api.StateLog;
+import dev.powermon.api.TargetNotAllowedException;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Polls every target of a networked collector on a bounded pool, all at once, and keeps the latest
- * outcome per target for {@code collect()}, so a scrape never waits on the network. A cycle does not
- * start while the previous one runs, so a slow fleet cannot pile up work; a dead target costs one
- * thread for at most its poll's own deadline.
+ * Polls every target of a networked collector in the background on a bounded pool, all at once, and
+ * keeps the latest outcome per target for {@code collect()}, so a scrape never waits on the network.
+ * A cycle does not start while the previous one runs, so a slow fleet cannot pile up work; a dead target
+ * costs one thread for at most its poll's own deadline. Each good poll's power goes to the core through
+ * {@code feed}; a target that fails has its devices' power withdrawn until it answers again, and its
+ * state changes are logged once.
  *
  * @param <R> what one successful poll of a target yields
  */
@@ -27,6 +39,12 @@ public final class TargetPoller<R> implements AutoCloseable {
   @FunctionalInterface
   public interface Poll<R> {
     R poll(HostPort target) throws IOException;
+  }
+
+  /** Hands one reading's power to the core; returns the {@code device} labels it fed. */
+  @FunctionalInterface
+  public interface Feed<R> {
+    Set<String> feed(R reading, long epochMillis);
   }
 
   /**
@@ -40,17 +58,28 @@ public final class TargetPoller<R> implements AutoCloseable {
     }
   }
 
+  private final String name;
   private final Poll<R> poll;
+  private final Feed<R> feed;
+  private final PowerReadings readings;
   private final Clock clock;
+  private final StateLog log;
   private final ThreadPoolExecutor pool;
   private final Map<String, HostPort> targets = new ConcurrentSkipListMap<>();
   private final Map<String, Outcome<R>> outcomes = new ConcurrentSkipListMap<>();
+  private final Map<String, Set<String>> devicesByTarget = new ConcurrentHashMap<>();
   private final AtomicReference<CompletableFuture<Void>> running = new AtomicReference<>();
+  private ScheduledFuture<?> schedule;
 
-  /** {@code name} names the pool's threads ({@code nut-poll-1} …). */
-  public TargetPoller(String name, int threads, Clock clock, Poll<R> poll) {
+  /** {@code name} is the collector's: it names the pool's threads and the probe's refusals. */
+  public TargetPoller(String name, int threads, CollectorContext context, PowerReadings readings, Poll<R> poll,
+      Feed<R> feed) {
+    this.name = name;
     this.poll = poll;
-    this.clock = clock;
+    this.feed = feed;
+    this.readings = readings;
+    this.clock = context.clock();
+    this.log = new StateLog(context.logger());
     AtomicInteger n = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -66,9 +95,11 @@ public final class TargetPoller<R> implements AutoCloseable {
     targets.putIfAbsent(target.label(), target);
   }
 
-  /** Whether {@code label} ({@link HostPort#label()}) is one of the polled targets. */
-  public boolean polls(String label) {
-    return targets.containsKey(label);
+  /** Takes a first cycle (each target bounded by its deadline), then one every {@code interval}. */
+  public void start(java.util.concurrent.ScheduledExecutorService scheduler, Duration interval) {
+    pollAll().join();
+    long millis = interval.toMillis();
+    schedule = scheduler.scheduleWithFixedDelay(this::pollAll, millis, millis, TimeUnit.MILLISECONDS);
   }
 
   /** Starts a cycle unless one is running; the future completes when every target answered or failed. */
@@ -80,14 +111,59 @@ public final class TargetPoller<R> implements AutoCloseable {
     }
     List<CompletableFuture<?>> polls = new ArrayList<>();
     for (HostPort target : targets.values()) {
-      polls.add(CompletableFuture.runAsync(() -> outcomes.put(target.label(), attempt(target)), pool));
+      polls.add(CompletableFuture.runAsync(() -> outcomes.put(target.label(), pollAndFeed(target)), pool));
     }
     CompletableFuture.allOf(polls.toArray(new CompletableFuture<?>[0])).whenComplete((ok, error) -> cycle.complete(null));
     return cycle;
   }
 
-  /** Polls {@code target} now on the caller's thread (for {@code /probe}), without keeping the outcome. */
-  public Outcome<R> attempt(HostPort target) {
+  private Outcome<R> pollAndFeed(HostPort target) {
+    Outcome<R> outcome = attempt(target);
+    Set<String> before;
+    if (outcome.ok()) {
+      log.ok(target.label(), "answers again");
+      Set<String> fed = Set.copyOf(feed.feed(outcome.reading(), outcome.epochMillis()));
+      before = devicesByTarget.put(target.label(), fed);
+      if (before != null) {
+        before.stream().filter(d -> !fed.contains(d)).forEach(readings::forget);
+      }
+    } else {
+      log.failing(target.label(), outcome.error());
+      before = devicesByTarget.remove(target.label());
+      if (before != null) {
+        before.forEach(readings::forget);
+      }
+    }
+    return outcome;
+  }
+
+  /**
+   * Polls {@code text} now on the caller's thread, for {@code /probe}, without feeding the core or
+   * keeping the outcome: allowed for configured targets and for addresses in {@code allow}.
+   */
+  public Outcome<R> probe(String text, int defaultPort, ProbeAllowList allow) throws TargetNotAllowedException {
+    HostPort target;
+    try {
+      target = HostPort.parse(text, defaultPort);
+    } catch (IllegalArgumentException e) {
+      throw new TargetNotAllowedException(e.getMessage());
+    }
+    if (!targets.containsKey(target.label()) && !allowedByNetwork(target, allow)) {
+      throw new TargetNotAllowedException("'" + target.label() + "' is neither a configured " + name
+          + " target nor in collectors." + name + ".probe-allow");
+    }
+    return attempt(target);
+  }
+
+  private static boolean allowedByNetwork(HostPort target, ProbeAllowList allow) {
+    try {
+      return allow.allows(InetAddress.getByName(target.host()));
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private Outcome<R> attempt(HostPort target) {
     try {
       return new Outcome<>(target, poll.poll(target), null, clock.millis());
     } catch (IOException | RuntimeException e) {
@@ -103,6 +179,9 @@ public final class TargetPoller<R> implements AutoCloseable {
 
   @Override
   public void close() {
+    if (schedule != null) {
+      schedule.cancel(false);
+    }
     pool.shutdownNow();
   }
 }

@@ -35,6 +35,7 @@ public final class DeviceServer implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, Supplier<String>> documents = new ConcurrentHashMap<>();
+  private final Map<String, String> contentTypes = new ConcurrentHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger challenges = new AtomicInteger();
   private volatile Auth auth = Auth.NONE;
@@ -55,9 +56,15 @@ public final class DeviceServer implements AutoCloseable {
     server.start();
   }
 
-  /** Serves {@code json} (evaluated per request) at {@code pathAndQuery}. */
+  /** Serves {@code json} (evaluated per request, so it may change or stall) at {@code pathAndQuery}. */
   public DeviceServer document(String pathAndQuery, Supplier<String> json) {
-    documents.put(pathAndQuery, json);
+    return page(pathAndQuery, "application/json", json);
+  }
+
+  /** Serves {@code body} with its own content type (an HTML error page, garbage) at {@code pathAndQuery}. */
+  public DeviceServer page(String pathAndQuery, String contentType, Supplier<String> body) {
+    documents.put(pathAndQuery, body);
+    contentTypes.put(pathAndQuery, contentType);
     return this;
   }
 
@@ -113,7 +120,7 @@ public final class DeviceServer implements AutoCloseable {
         return;
       }
       byte[] body = doc.get().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.getResponseHeaders().set("Content-Type", contentTypes.get(key));
       exchange.sendResponseHeaders(200, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
