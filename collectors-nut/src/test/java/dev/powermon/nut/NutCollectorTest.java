@@ -157,8 +157,7 @@ class NutCollectorTest {
     Path d = dir.resolve("stopping");
     Files.createDirectories(d);
     try (Upsd own = new Upsd(d, Map.of("u", "ups.status: OL\nups.realpower: 55\n")).start();
-        TestContext ctx = TestContext.forProvider(new NutProvider()).setting("target", own.target())
-            .setting("target", upsd.target()).setting("interval", "1s").build();
+        TestContext ctx = TestContext.forProvider(new NutProvider()).setting("target", own.target(), upsd.target()).setting("interval", "1s").build();
         NutCollector c = NutCollector.open(ctx)) {
       String u = "u@" + own.target();
       own.stopUpsd();
