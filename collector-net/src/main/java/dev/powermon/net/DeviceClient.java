@@ -35,6 +35,7 @@ public final class DeviceClient {
    */
   public ObjectNode getJson(String pathAndQuery, Deadline deadline) throws IOException {
     URI uri = URI.create("http://" + target.label() + pathAndQuery);
+    String path = uri.getRawPath(); // messages name the path only: a query may carry a password (Tasmota)
     DeviceHttp.Response response = http.get(uri, authorization(pathAndQuery), deadline);
     if (response.status() == 401 && credentials != null && answer(response.wwwAuthenticate())) {
       response = http.get(uri, authorization(pathAndQuery), deadline);
@@ -47,10 +48,10 @@ public final class DeviceClient {
           : "the device refused the credentials (HTTP 401); check the credentials file");
     }
     if (response.status() != 200) {
-      throw new IOException("HTTP " + response.status() + " for " + pathAndQuery);
+      throw new IOException("HTTP " + response.status() + " for " + path);
     }
     if (response.contentType().toLowerCase(java.util.Locale.ROOT).startsWith("text/html")) {
-      throw new IOException("the device answered an HTML page, not JSON, for " + pathAndQuery);
+      throw new IOException("the device answered an HTML page, not JSON, for " + path);
     }
     return DeviceJson.parse(response.body());
   }

@@ -41,10 +41,10 @@ public final class TargetPoller<R> implements AutoCloseable {
     R poll(HostPort target) throws IOException;
   }
 
-  /** Hands one reading's power to the core; returns the {@code device} labels it fed. */
+  /** Hands one reading of {@code target} to the core; returns the {@code device} labels it fed. */
   @FunctionalInterface
   public interface Feed<R> {
-    Set<String> feed(R reading, long epochMillis);
+    Set<String> feed(HostPort target, R reading, long epochMillis);
   }
 
   /**
@@ -122,7 +122,7 @@ public final class TargetPoller<R> implements AutoCloseable {
     Set<String> before;
     if (outcome.ok()) {
       log.ok(target.label(), "answers again");
-      Set<String> fed = Set.copyOf(feed.feed(outcome.reading(), outcome.epochMillis()));
+      Set<String> fed = Set.copyOf(feed.feed(target, outcome.reading(), outcome.epochMillis()));
       before = devicesByTarget.put(target.label(), fed);
       if (before != null) {
         before.stream().filter(d -> !fed.contains(d)).forEach(readings::forget);

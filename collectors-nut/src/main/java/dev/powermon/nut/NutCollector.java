@@ -43,7 +43,7 @@ final class NutCollector implements MultiTargetCollector {
     this.problems = parseProblems::problem;
     PowerReadings readings = context.powerReadings("nut", MeterClass.WALL);
     this.poller = new TargetPoller<>("nut", (int) s.integer(NutProvider.POLL_THREADS), context, readings,
-        this::poll, (upses, epochMillis) -> feed(readings, upses, epochMillis));
+        this::poll, (target, upses, epochMillis) -> feed(readings, upses, epochMillis));
     for (String target : s.strings(NutProvider.TARGET)) {
       poller.add(HostPort.parse(target, NutProvider.DEFAULT_PORT));
     }

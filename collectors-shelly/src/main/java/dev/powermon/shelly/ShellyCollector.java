@@ -36,7 +36,7 @@ final class ShellyCollector implements MultiTargetCollector {
     this.probeAllow = ProbeAllowList.parse("collectors.shelly.probe-allow", s.strings(ShellyProvider.PROBE_ALLOW));
     PowerReadings readings = context.powerReadings("shelly", MeterClass.WALL);
     this.poller = new TargetPoller<>("shelly", (int) s.integer(ShellyProvider.POLL_THREADS), context, readings,
-        source::read, (reading, epochMillis) -> feed(readings, reading, epochMillis));
+        source::read, (target, reading, epochMillis) -> feed(readings, reading, epochMillis));
     for (String target : s.strings(ShellyProvider.TARGET)) {
       poller.add(HostPort.parse(target, ShellyProvider.DEFAULT_PORT));
     }
