@@ -30,10 +30,11 @@ final class DeadlineFiles implements SysFiles, AutoCloseable {
   static final Duration DEADLINE = Duration.ofMillis(250);
 
   /** At most this many reads in flight: stuck ones plus the one being made. */
-  private static final int MAX_THREADS = 17;
+  static final int MAX_THREADS = 17;
 
   private final SysFiles real;
   private final Clock clock;
+  private final long deadlineNanos;
   private final Map<Path, Instant> stuck = new ConcurrentHashMap<>();
   private final ThreadPoolExecutor pool =
       new ThreadPoolExecutor(
@@ -49,8 +50,14 @@ final class DeadlineFiles implements SysFiles, AutoCloseable {
           });
 
   DeadlineFiles(SysFiles real, Clock clock) {
+    this(real, clock, DEADLINE);
+  }
+
+  /** For tests: a shorter deadline. */
+  DeadlineFiles(SysFiles real, Clock clock, Duration deadline) {
     this.real = real;
     this.clock = clock;
+    this.deadlineNanos = deadline.toNanos();
   }
 
   @Override
@@ -100,7 +107,7 @@ final class DeadlineFiles implements SysFiles, AutoCloseable {
       throw new IOException(file + ": not read, " + MAX_THREADS + " reads are already stuck");
     }
     try {
-      return future.get(DEADLINE.toNanos(), TimeUnit.NANOSECONDS);
+      return future.get(deadlineNanos, TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       Instant now = clock.instant();
       stuck.put(file, now);

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +41,48 @@ class StuckReadTest {
       assertThat(files.read(tree.dir("intel-rapl:0").resolve("energy_uj"))).isEqualTo("1000000\n");
       fifo.release();
     }
+  }
+
+  @Test
+  void stuckReadsHoldAtMostABoundedNumberOfThreads() throws Exception {
+    CountDownLatch never = new CountDownLatch(1);
+    SysFiles hanging =
+        new SysFiles() {
+          @Override
+          public String read(Path file) {
+            try {
+              never.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return "0";
+          }
+
+          @Override
+          public List<Path> list(Path dir) {
+            return List.of();
+          }
+
+          @Override
+          public byte[] readAt(Path file, long offset, int length) {
+            return new byte[length];
+          }
+        };
+    try (DeadlineFiles files =
+        new DeadlineFiles(hanging, Clock.systemUTC(), Duration.ofMillis(20))) {
+      for (int i = 0; i < DeadlineFiles.MAX_THREADS; i++) {
+        assertThat(catchIo(read(files, "zone" + i))).isInstanceOf(StuckReadException.class);
+      }
+      assertThat(catchIo(read(files, "one-too-many")))
+          .isNotInstanceOf(StuckReadException.class)
+          .hasMessageEndingWith(": not read, 17 reads are already stuck");
+    } finally {
+      never.countDown();
+    }
+  }
+
+  private IoCall read(DeadlineFiles files, String name) {
+    return () -> files.read(sysfs.resolve(name));
   }
 
   @Test
