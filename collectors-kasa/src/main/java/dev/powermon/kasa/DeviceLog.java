@@ -18,7 +18,7 @@ final class DeviceLog {
       SysInfo info = now.reading().info();
       logger.info(
           "kasa device {} answers: {} \"{}\" (id {})",
-          now.target(), info.model(), LabelValues.fromDevice(info.alias()), info.deviceId());
+          now.target(), info.model(), LabelValues.fromDevice(info.alias()), now.deviceId());
     } else if (!now.ok() && (wasOk || firstPoll)) {
       logger.warn(
           "kasa device {} failed ({}); its readings are withheld (kasa_scrape_success 0) until it answers: "

@@ -12,8 +12,6 @@ import java.util.Map;
  * counted since the reboot is added.
  */
 final class EnergyLedger {
-  private static final double JOULES_PER_WATT_HOUR = 3600;
-
   private final Map<String, double[]> entries = new HashMap<>(); // key -> {last Wh, joules}
 
   /** Records a reading and returns the joules counted for {@code key} so far. */
@@ -25,22 +23,24 @@ final class EnergyLedger {
     }
     double delta = wattHours >= entry[0] ? wattHours - entry[0] : wattHours;
     entry[0] = wattHours;
-    entry[1] += delta * JOULES_PER_WATT_HOUR;
+    entry[1] += delta * Realtime.JOULES_PER_WATT_HOUR;
     return entry[1];
   }
 
   /**
    * Records a poll and returns joules per {@code powermon_*} domain: {@code total} for a plug; for a
    * strip each outlet (by its {@link OutletDomains} name) and a total that is their sum, so that one
-   * outlet's reboot-reset cannot make the total jump.
+   * outlet's reboot-reset cannot make the total jump. The total is left out when an outlet's
+   * counter is missing or unusable, rather than counted short.
+   *
+   * @param device the device's key in the ledger (its id)
    */
-  Map<String, Double> record(DeviceReading reading) {
+  Map<String, Double> record(String device, DeviceReading reading) {
     Map<String, Double> out = new LinkedHashMap<>();
-    String device = reading.info().deviceId();
     if (reading.info().kind() == SysInfo.Kind.STRIP && reading.total() != null) {
       List<String> domains = OutletDomains.of(reading.info().outlets());
       double total = 0;
-      boolean complete = true;
+      boolean complete = reading.info().outletsComplete();
       for (int i = 0; i < reading.outlets().size(); i++) {
         DeviceReading.OutletReading outlet = reading.outlets().get(i);
         Double wh = outlet.realtime().wattHours();

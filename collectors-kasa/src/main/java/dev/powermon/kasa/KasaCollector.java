@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -80,7 +81,8 @@ final class KasaCollector implements MultiTargetCollector {
 
   @Override
   public MetricSnapshots collect() {
-    return KasaSnapshots.build(poller.states(), poller.lastCycleSeconds(), poller.labels().size() + klapOnly().size());
+    return KasaSnapshots.build(poller.states(), poller.lastCycleSeconds(), poller.labels().size() + klapOnly().size(),
+        settings.powers(), poller.problemCounts());
   }
 
   @Override
@@ -98,7 +100,7 @@ final class KasaCollector implements MultiTargetCollector {
     if (!state.ok()) {
       throw new IOException(t.label() + ": " + state.error()); // the core answers powermon_probe_success 0
     }
-    return KasaSnapshots.build(List.of(state), state.seconds(), null);
+    return KasaSnapshots.build(List.of(state), state.seconds(), null, settings.powers(), Map.of());
   }
 
   /** The target resolved once to an address in probe-allow on the device port, or refused. */

@@ -24,6 +24,7 @@ final class KasaPoller implements AutoCloseable {
   private final Duration timeout;
   private final ThreadPoolExecutor pool;
   private final DeviceLog log;
+  private final FieldProblemLog problems;
   private final EnergyLedger ledger = new EnergyLedger();
   private final Map<String, DeviceSession> sessions = new ConcurrentSkipListMap<>();
   private final Map<String, DeviceState> states = new ConcurrentSkipListMap<>();
@@ -33,6 +34,7 @@ final class KasaPoller implements AutoCloseable {
   KasaPoller(Duration timeout, int threads, Logger logger) {
     this.timeout = timeout;
     this.log = new DeviceLog(logger);
+    this.problems = new FieldProblemLog(logger);
     AtomicInteger n = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -55,6 +57,7 @@ final class KasaPoller implements AutoCloseable {
   void remove(String label) {
     sessions.remove(label);
     states.remove(label);
+    problems.forget(label);
   }
 
   List<String> labels() {
@@ -87,6 +90,9 @@ final class KasaPoller implements AutoCloseable {
     DeviceState previous = states.get(session.target().label());
     DeviceState state = attempt(session, previous, ledger);
     log.changed(previous, state);
+    if (state.ok()) {
+      problems.record(state.target(), state.reading().problems());
+    }
     return state;
   }
 
@@ -111,8 +117,9 @@ final class KasaPoller implements AutoCloseable {
     try {
       ip = session.address().getAddress().getHostAddress();
       DeviceReading reading = session.poll();
-      Map<String, Double> energy = ledger == null ? Map.of() : ledger.record(reading);
-      return new DeviceState(label, ip, reading.info().deviceId(), reading, null, seconds(start), energy);
+      String id = reading.info().deviceId() != null ? reading.info().deviceId() : knownId;
+      Map<String, Double> energy = ledger == null ? Map.of() : ledger.record(id, reading);
+      return new DeviceState(label, ip, id, reading, null, seconds(start), energy);
     } catch (IOException | RuntimeException e) {
       String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
       return new DeviceState(label, ip, knownId, null, message, seconds(start), Map.of());
@@ -125,6 +132,11 @@ final class KasaPoller implements AutoCloseable {
   /** Every device's latest outcome, ordered by target. */
   List<DeviceState> states() {
     return new ArrayList<>(states.values());
+  }
+
+  /** Unusable fields counted so far, per field path. */
+  Map<String, Long> problemCounts() {
+    return problems.counts();
   }
 
   /** Seconds the last complete cycle took, null before the first. */

@@ -18,7 +18,8 @@ record KasaSettings(
     Duration pollInterval,
     Duration timeout,
     int pollThreads,
-    ProbeAllowList probeAllow) {
+    ProbeAllowList probeAllow,
+    MeterCovers powers) {
 
   static final SettingSpec TARGET =
       SettingSpec.builder("target", SettingType.STRING).list()
@@ -52,9 +53,16 @@ record KasaSettings(
       SettingSpec.builder("probe-allow", SettingType.STRING).list()
           .help("Addresses or CIDRs /probe?target= may poll besides the targets (e.g. 192.168.1.0/24).").build();
 
+  static final SettingSpec POWERS =
+      SettingSpec.builder("powers", SettingType.STRING).list()
+          .help("Which host a plug or outlet feeds, as METER=HOST: METER is a device id, alias or ip, or an "
+              + "outlet's alias; HOST is the name that host's own series carry in 'device'. Exported as "
+              + "powermon_meter_covers, so fleet totals count the host once, at the plug. Repeat for several.")
+          .build();
+
   static final List<SettingSpec> SPECS =
       List.of(TARGET, DISCOVERY, DISCOVERY_ADDRESS, PORT, KLAP_PORT, DISCOVERY_INTERVAL, POLL_INTERVAL, TIMEOUT,
-          POLL_THREADS, PROBE_ALLOW);
+          POLL_THREADS, PROBE_ALLOW, POWERS);
 
   /** Reads and checks the settings; messages name the setting and say what is expected. */
   static KasaSettings from(Settings s) {
@@ -72,7 +80,7 @@ record KasaSettings(
     return new KasaSettings(
         List.copyOf(targets), discovery, s.string(DISCOVERY_ADDRESS), port, port(s, KLAP_PORT),
         positive(s, DISCOVERY_INTERVAL), positive(s, POLL_INTERVAL), timeout, (int) threads,
-        ProbeAllowList.parse(s.strings(PROBE_ALLOW)));
+        ProbeAllowList.parse(s.strings(PROBE_ALLOW)), MeterCovers.parse(s.strings(POWERS)));
   }
 
   private static int port(Settings s, SettingSpec spec) {

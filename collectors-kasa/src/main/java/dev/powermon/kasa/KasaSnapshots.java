@@ -7,6 +7,7 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,8 +20,11 @@ final class KasaSnapshots {
   /**
    * @param cycleSeconds duration of the last poll cycle, null before the first
    * @param known devices known to the collector, null to omit (single-target probes)
+   * @param covers the hosts plugs and outlets feed ({@code powers})
+   * @param problems unusable fields counted so far, per field path
    */
-  static MetricSnapshots build(List<DeviceState> states, Double cycleSeconds, Integer known) {
+  static MetricSnapshots build(
+      List<DeviceState> states, Double cycleSeconds, Integer known, MeterCovers covers, Map<String, Long> problems) {
     FamilyBuffer buffer = new FamilyBuffer();
     PowerFamilies power = new PowerFamilies("kasa");
     Set<String> ids = new HashSet<>();
@@ -32,9 +36,11 @@ final class KasaSnapshots {
       }
       buffer.gauge(KasaMetrics.SUCCESS, Labels.of("device_id", id), state.ok() ? 1.0 : 0.0);
       if (state.ok()) {
-        device(buffer, power, id, state);
+        device(buffer, power, id, state, covers);
       }
     }
+    problems.forEach((field, count) ->
+        buffer.counter(KasaMetrics.PARSE_PROBLEMS, Labels.of("collector", "kasa", "field", field), count.doubleValue()));
     buffer.gauge(KasaMetrics.DURATION, Labels.EMPTY, cycleSeconds);
     buffer.gauge(KasaMetrics.DISCOVERED, Labels.EMPTY, known == null ? null : known.doubleValue());
     MetricSnapshots.Builder out = MetricSnapshots.builder();
@@ -43,7 +49,7 @@ final class KasaSnapshots {
     return out.build();
   }
 
-  private static void device(FamilyBuffer b, PowerFamilies power, String id, DeviceState state) {
+  private static void device(FamilyBuffer b, PowerFamilies power, String id, DeviceState state, MeterCovers covers) {
     DeviceReading r = state.reading();
     SysInfo i = r.info();
     Labels dev =
@@ -60,8 +66,9 @@ final class KasaSnapshots {
       b.gauge(KasaMetrics.VOLTS, dev, r.total().volts());
       b.gauge(KasaMetrics.AMPS, dev, r.total().amps());
       b.gauge(KasaMetrics.WATTS, dev, r.total().watts());
-      b.counter(KasaMetrics.ENERGY, dev, r.total().wattHours());
-      unified(power, state, id, PowerFamilies.TOTAL_DOMAIN, r.total().watts());
+      b.counter(KasaMetrics.ENERGY, dev, r.total().joules());
+      unified(b, power, state, id, PowerFamilies.TOTAL_DOMAIN, r.total().watts(),
+          covers.hostOf(i.deviceId(), i.alias(), state.ip()));
     }
     List<String> domains = OutletDomains.of(i.outlets());
     for (int n = 0; n < r.outlets().size(); n++) {
@@ -74,14 +81,26 @@ final class KasaSnapshots {
         b.gauge(KasaMetrics.PLUG_VOLTS, plug, o.realtime().volts());
         b.gauge(KasaMetrics.PLUG_AMPS, plug, o.realtime().amps());
         b.gauge(KasaMetrics.PLUG_WATTS, plug, o.realtime().watts());
-        b.counter(KasaMetrics.PLUG_ENERGY, plug, o.realtime().wattHours());
-        unified(power, state, id, domains.get(n), o.realtime().watts());
+        b.counter(KasaMetrics.PLUG_ENERGY, plug, o.realtime().joules());
+        unified(b, power, state, id, domains.get(n), o.realtime().watts(),
+            covers.hostOf(o.outlet().alias(), o.outlet().id()));
       }
     }
   }
 
-  private static void unified(PowerFamilies power, DeviceState state, String id, String domain, double watts) {
-    power.power(id, domain, watts, Labels.EMPTY);
+  /**
+   * The unified series of one meter, and its {@code powermon_meter_covers} when {@code host} is set
+   * and the meter has a power reading (a meter without one covers nothing: the host's own total then
+   * counts).
+   */
+  private static void unified(FamilyBuffer b, PowerFamilies power, DeviceState state, String id, String domain,
+      Double watts, String host) {
+    if (watts != null) {
+      power.power(id, domain, watts, Labels.EMPTY);
+      if (host != null) {
+        b.gauge(KasaMetrics.COVERS, PowerFamilies.labels("kasa", id, domain, Labels.of("covers", fromDevice(host))), 1.0);
+      }
+    }
     Double joules = state.energyJoules().get(domain);
     if (joules != null) {
       power.energy(id, domain, joules, Labels.EMPTY);

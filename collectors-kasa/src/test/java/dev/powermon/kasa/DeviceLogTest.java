@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 /** One line when a device starts failing or recovers; nothing while it stays as it was. */
 class DeviceLogTest {
   private static final SysInfo INFO = new SysInfo("ID", "Desk", "KP115(EU)", "", "", "", SysInfo.Kind.PLUG,
-      "TIM:ENE", 1.0, 0.0, -50.0, 10.0, 0.0, List.of());
+      "TIM:ENE", 1.0, 0.0, -50.0, 10.0, 0.0, List.of(), true);
   private static final DeviceState OK = new DeviceState("127.0.0.1:9999", "127.0.0.1", "ID",
-      new DeviceReading(INFO, 1.0, new Realtime(5, 230.0, 0.02, 10.0), List.of()), null, 0.01, Map.of());
+      new DeviceReading(INFO, 1.0, new Realtime(5.0, 230.0, 0.02, 10.0), List.of(), List.of()), null, 0.01, Map.of());
   private static final DeviceState FAILED =
       new DeviceState("127.0.0.1:9999", "127.0.0.1", "ID", null, "Connection refused", 0.01, Map.of());
 

@@ -67,12 +67,18 @@ class DeviceSessionTest {
   }
 
   @Test
-  void wronglyTypedRepliesFailThePollWithTheFieldNamed() throws Exception {
+  void wronglyTypedFieldsCostOnlyThemselves() throws Exception {
     try (SimulatedDevice device = start("plug-new")) {
       device.fault(Fault.WRONG_TYPES);
-      assertThatThrownBy(() -> poll(device))
-          .isInstanceOf(KasaProtocolException.class)
-          .hasMessage("system.get_sysinfo.relay_state: expected a number, got string \"on\"");
+      DeviceReading r = poll(device);
+      assertThat(r.info().relayState()).isNull();
+      assertThat(r.info().rssi()).isNull();
+      assertThat(r.info().ledOff()).isEqualTo(1.0);
+      assertThat(r.total().watts()).isNull();
+      assertThat(r.total().wattHours()).isEqualTo(16384.0);
+      assertThat(r.total().volts()).isEqualTo(230.5);
+      assertThat(r.problems()).extracting(FieldProblems.Problem::field).containsExactly(
+          "system.get_sysinfo.relay_state", "system.get_sysinfo.rssi", "emeter.get_realtime.power_mw");
     }
   }
 

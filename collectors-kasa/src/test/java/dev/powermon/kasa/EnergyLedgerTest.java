@@ -19,21 +19,21 @@ class EnergyLedgerTest {
   @Test
   void aStripTotalIsTheSumOfItsOutletsCounters() {
     EnergyLedger ledger = new EnergyLedger();
-    ledger.record(strip(10, 20));
-    Map<String, Double> joules = ledger.record(strip(11, 20.5)); // +1 Wh and +0.5 Wh
+    ledger.record("S", strip(10, 20));
+    Map<String, Double> joules = ledger.record("S", strip(11, 20.5)); // +1 Wh and +0.5 Wh
     assertThat(joules).containsEntry("A", 3600.0).containsEntry("B", 1800.0).containsEntry("total", 5400.0);
-    joules = ledger.record(strip(0.25, 21)); // outlet A's counter reset: +0.25 Wh, B +0.5 Wh
+    joules = ledger.record("S", strip(0.25, 21)); // outlet A's counter reset: +0.25 Wh, B +0.5 Wh
     assertThat(joules).containsEntry("A", 4500.0).containsEntry("B", 3600.0).containsEntry("total", 8100.0);
   }
 
   private static DeviceReading strip(double a, double b) {
     List<Outlet> outlets = List.of(new Outlet("S00", "A", 0, 1.0, 0.0), new Outlet("S01", "B", 1, 1.0, 0.0));
     SysInfo info = new SysInfo("S", "strip", "HS300", "", "", "", SysInfo.Kind.STRIP, "TIM:ENE",
-        null, null, null, null, null, outlets);
-    List<Realtime> rt = List.of(new Realtime(1, 120.0, 0.01, a), new Realtime(1, 120.0, 0.01, b));
-    return new DeviceReading(info, null, Realtime.sum(rt),
+        null, null, null, null, null, outlets, true);
+    List<Realtime> rt = List.of(new Realtime(1.0, 120.0, 0.01, a), new Realtime(1.0, 120.0, 0.01, b));
+    return new DeviceReading(info, null, Realtime.sum(rt, true),
         List.of(new DeviceReading.OutletReading(outlets.get(0), rt.get(0)),
-            new DeviceReading.OutletReading(outlets.get(1), rt.get(1))));
+            new DeviceReading.OutletReading(outlets.get(1), rt.get(1))), List.of());
   }
 
   @Test

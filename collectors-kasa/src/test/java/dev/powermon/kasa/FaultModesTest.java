@@ -1,6 +1,7 @@
 package dev.powermon.kasa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.powermon.api.Collector;
 import dev.powermon.kasa.sim.Fault;
@@ -26,7 +27,8 @@ class FaultModesTest {
   private static final Duration CORE_DEADLINE = Duration.ofSeconds(5);
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class, names = {"NONE", "SLOW"}, mode = EnumSource.Mode.EXCLUDE) // SLOW: DeviceSessionTest
+  // SLOW: DeviceSessionTest; WRONG_TYPES costs fields, not the device: wronglyTypedFieldsCostOnlyTheirSeries
+  @EnumSource(value = Fault.class, names = {"NONE", "SLOW", "WRONG_TYPES"}, mode = EnumSource.Mode.EXCLUDE)
   void aFaultyDeviceFailsAloneAndRecovers(Fault fault) throws Exception {
     try (Fleet fleet = Fleet.start("plug-new", "plug-old");
         TestContext context =
@@ -50,6 +52,35 @@ class FaultModesTest {
       victim.fault(Fault.NONE);
       MetricValues back = awaitScrape(collector, m -> m.value("kasa_scrape_success", "device_id", VICTIM) == 1);
       assertThat(back.value("kasa_device_power_watts", "device_id", VICTIM)).isEqualTo(112.5);
+    }
+  }
+
+  @Test
+  void wronglyTypedFieldsCostOnlyTheirSeries() throws Exception {
+    try (Fleet fleet = Fleet.start("plug-new", "plug-old");
+        TestContext context =
+            TestContext.forProvider(new KasaProvider())
+                .setting("target", fleet.targets())
+                .setting("poll-interval", "200ms")
+                .setting("timeout", "500ms")
+                .build();
+        Collector collector = new KasaProvider().open(context)) {
+      awaitScrape(collector, m -> m.value("kasa_scrape_success", "device_id", VICTIM) == 1);
+      fleet.get(1).fault(Fault.WRONG_TYPES); // relay_state "on", rssi "strong", power "lots"
+      MetricValues m = awaitScrape(collector, v -> v.series("kasa_device_power_watts", "device_id", VICTIM).isEmpty());
+      assertThat(m.value("kasa_scrape_success", "device_id", VICTIM)).isEqualTo(1);
+      assertThat(m.series("kasa_device_relay_state", "device_id", VICTIM)).isEmpty();
+      assertThat(m.series("kasa_device_rssi_dbm", "device_id", VICTIM)).isEmpty();
+      assertThat(m.series("powermon_power_watts", "device", VICTIM)).isEmpty();
+      // the rest of the device stays: 3.25 kWh = 11.7 MJ, 229.8 V, one hour on
+      assertThat(m.value("kasa_device_energy_joules_total", "device_id", VICTIM)).isCloseTo(11_700_000, within(1e-6));
+      assertThat(m.value("kasa_device_voltage_volts", "device_id", VICTIM)).isEqualTo(229.8);
+      assertThat(m.value("kasa_device_on_time_seconds", "device_id", VICTIM)).isEqualTo(3600);
+      assertThat(m.value("powermon_energy_joules_total", "device", VICTIM, "domain", "total")).isZero();
+      assertThat(m.value("powermon_parse_problems_total", "collector", "kasa", "field", "emeter.get_realtime.power_mw"))
+          .isPositive();
+      assertThat(m.value("powermon_parse_problems_total", "field", "system.get_sysinfo.relay_state")).isPositive();
+      assertThat(m.value("kasa_device_power_watts", "device_id", HEALTHY)).isEqualTo(61.25);
     }
   }
 

@@ -19,6 +19,7 @@ class KasaCollectorTest {
   private static final String STRIP = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900004";
   private static final String BULB = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900005";
   private static final String KP303 = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900006";
+  private static final String CLOCK_BUG = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900007";
 
   @Test
   void everyProfileIsExportedInBaseUnits() throws Exception {
@@ -38,7 +39,8 @@ class KasaCollectorTest {
       assertThat(m.value("kasa_device_power_watts", "device_id", OLD)).isEqualTo(112.5);
       assertThat(m.value("kasa_device_voltage_volts", "device_id", OLD)).isEqualTo(229.8);
       assertThat(m.value("kasa_device_current_amps", "device_id", OLD)).isEqualTo(0.512);
-      assertThat(m.value("kasa_device_energy_watt_hours_total", "device_id", OLD)).isCloseTo(3250, within(1e-9));
+      // 3250 Wh * 3600 J/Wh = 11,700,000 J.
+      assertThat(m.value("kasa_device_energy_joules_total", "device_id", OLD)).isCloseTo(11_700_000, within(1e-6));
       assertThat(m.value("kasa_device_on_time_seconds", "device_id", OLD)).isEqualTo(3600);
       assertThat(m.value("kasa_device_rssi_dbm", "device_id", OLD)).isEqualTo(-58);
       assertThat(m.value("kasa_device_cloud_connected", "device_id", OLD)).isEqualTo(1);
@@ -48,7 +50,7 @@ class KasaCollectorTest {
       assertThat(m.value("kasa_device_power_watts", "device_id", NEW)).isEqualTo(61.25);
       assertThat(m.value("kasa_device_voltage_volts", "device_id", NEW)).isEqualTo(230.5);
       assertThat(m.value("kasa_device_current_amps", "device_id", NEW)).isEqualTo(0.268);
-      assertThat(m.value("kasa_device_energy_watt_hours_total", "device_id", NEW)).isEqualTo(16384);
+      assertThat(m.value("kasa_device_energy_joules_total", "device_id", NEW)).isEqualTo(58_982_400); // 16384 Wh
       assertThat(m.value("kasa_device_led_off", "device_id", NEW)).isEqualTo(1);
       assertThat(m.value("kasa_device_cloud_connected", "device_id", NEW)).isEqualTo(0);
       // No meter: state but no readings, not zeros.
@@ -57,7 +59,7 @@ class KasaCollectorTest {
       assertThat(m.series("powermon_power_watts", "device", NOMETER)).isEmpty();
       // Bulb: 8600 mW = 8.6 W, 412 Wh, no voltage reported.
       assertThat(m.value("kasa_device_power_watts", "device_id", BULB)).isEqualTo(8.6);
-      assertThat(m.value("kasa_device_energy_watt_hours_total", "device_id", BULB)).isEqualTo(412);
+      assertThat(m.value("kasa_device_energy_joules_total", "device_id", BULB)).isEqualTo(1_483_200); // 412 Wh
       assertThat(m.series("kasa_device_voltage_volts", "device_id", BULB)).isEmpty();
       assertThat(m.value("kasa_device_relay_state", "device_id", BULB)).isEqualTo(1);
       // Unified families: the plug's total; energy counted from 0 at the exporter's first reading.
@@ -90,10 +92,11 @@ class KasaCollectorTest {
       }
       assertThat(sum).isEqualTo(202.75);
       assertThat(m.value("kasa_device_power_watts", "device_id", STRIP)).isEqualTo(202.75);
-      assertThat(m.value("kasa_device_energy_watt_hours_total", "device_id", STRIP)).isEqualTo(30555); // Wh summed
+      // 30555 Wh summed over the outlets * 3600 J/Wh.
+      assertThat(m.value("kasa_device_energy_joules_total", "device_id", STRIP)).isEqualTo(109_998_000);
       assertThat(m.value("kasa_device_voltage_volts", "device_id", STRIP)).isCloseTo(120.05, within(1e-9)); // mean
-      assertThat(m.value("kasa_plug_energy_watt_hours_total", "device_id", STRIP, "plug_alias", "Space heater"))
-          .isEqualTo(23000);
+      assertThat(m.value("kasa_plug_energy_joules_total", "device_id", STRIP, "plug_alias", "Space heater"))
+          .isEqualTo(82_800_000); // 23000 Wh
       assertThat(m.value("kasa_plug_relay_state", "device_id", STRIP, "plug_slot", "2")).isZero();
       assertThat(m.value("kasa_plug_on_time_seconds", "device_id", STRIP, "plug_slot", "4")).isEqualTo(4000);
       assertThat(m.value("kasa_plug_power_watts", "plug_id", STRIP + "01")).isEqualTo(35.25);
@@ -105,11 +108,71 @@ class KasaCollectorTest {
     }
   }
 
+  /** HS300 hw1 on firmware 1.0.10 reports a negative on_time for one outlet: only that series goes. */
   @Test
-  void everyEmittedFamilyIsDeclared() throws Exception {
-    try (Fleet fleet = Fleet.start("plug-old", "hs300", "bulb");
+  void aNegativeOutletOnTimeCostsOnlyThatSeries() throws Exception {
+    try (Fleet fleet = Fleet.start("hs300-clock-bug");
         TestContext context =
             TestContext.forProvider(new KasaProvider()).setting("target", fleet.targets())
+                .setting("poll-interval", "1h").build();
+        Collector collector = new KasaProvider().open(context)) {
+      MetricValues m = MetricValues.of(collector.collect());
+      assertThat(m.value("kasa_scrape_success", "device_id", CLOCK_BUG)).isEqualTo(1);
+      assertThat(m.series("kasa_plug_power_watts", "device_id", CLOCK_BUG)).hasSize(6);
+      assertThat(m.series("kasa_plug_relay_state", "device_id", CLOCK_BUG)).hasSize(6);
+      assertThat(m.series("kasa_plug_on_time_seconds", "device_id", CLOCK_BUG)).hasSize(5);
+      assertThat(m.series("kasa_plug_on_time_seconds", "plug_slot", "5")).isEmpty();
+      assertThat(m.value("kasa_plug_relay_state", "device_id", CLOCK_BUG, "plug_slot", "5")).isEqualTo(1);
+      assertThat(m.value("kasa_plug_power_watts", "device_id", CLOCK_BUG, "plug_slot", "5")).isEqualTo(4.8);
+      // 8200 + 27400 + 0 + 3100 + 95500 + 4800 mW = 139 W; 310 + 2250 + 0 + 95 + 41000 + 120 Wh = 43775 Wh
+      assertThat(m.value("kasa_device_power_watts", "device_id", CLOCK_BUG)).isEqualTo(139);
+      assertThat(m.value("kasa_device_energy_joules_total", "device_id", CLOCK_BUG)).isEqualTo(157_590_000);
+      assertThat(m.value("powermon_power_watts", "device", CLOCK_BUG, "domain", "total")).isEqualTo(139);
+      assertThat(m.series("powermon_power_watts", "device", CLOCK_BUG)).hasSize(7);
+      assertThat(m.value("powermon_parse_problems_total", "collector", "kasa",
+          "field", "system.get_sysinfo.children.on_time")).isEqualTo(1);
+      assertThat(collector.summary()).singleElement().asString().contains("139.0 W", "5/6 outlets on");
+    }
+  }
+
+  @Test
+  void powersNamesTheHostEachPlugOrOutletFeeds() throws Exception {
+    try (Fleet fleet = Fleet.start("plug-new", "hs300", "plug-old");
+        TestContext context =
+            TestContext.forProvider(new KasaProvider()).setting("target", fleet.targets())
+                .setting("powers", "Desk=workstation", "Router=gateway", "Nobody=ghost")
+                .setting("poll-interval", "1h").build();
+        Collector collector = new KasaProvider().open(context)) {
+      MetricValues m = MetricValues.of(collector.collect());
+      assertThat(m.value("powermon_meter_covers", "source", "kasa", "device", NEW, "domain", "total",
+          "covers", "workstation")).isEqualTo(1);
+      assertThat(m.value("powermon_meter_covers", "source", "kasa", "device", STRIP, "domain", "Router",
+          "covers", "gateway")).isEqualTo(1);
+      assertThat(m.series("powermon_meter_covers")).hasSize(2); // the kettle feeds no host; no ghost
+    }
+  }
+
+  @Test
+  void powersMatchesADeviceIdOrItsAddress() throws Exception {
+    try (Fleet fleet = Fleet.start("plug-new", "hs300");
+        TestContext context =
+            TestContext.forProvider(new KasaProvider()).setting("target", fleet.targets())
+                .setting("powers", NEW + "=nas", "127.0.0.1=desk-pc")
+                .setting("poll-interval", "1h").build();
+        Collector collector = new KasaProvider().open(context)) {
+      MetricValues m = MetricValues.of(collector.collect());
+      assertThat(m.value("powermon_meter_covers", "device", NEW, "domain", "total")).isEqualTo(1);
+      assertThat(m.labelSets("powermon_meter_covers")).extracting(l -> l.get("device") + "/" + l.get("covers"))
+          .containsExactlyInAnyOrder(NEW + "/nas", STRIP + "/desk-pc"); // the id beats the address
+    }
+  }
+
+  @Test
+  void everyEmittedFamilyIsDeclared() throws Exception {
+    try (Fleet fleet = Fleet.start("plug-old", "hs300-clock-bug", "bulb");
+        TestContext context =
+            TestContext.forProvider(new KasaProvider()).setting("target", fleet.targets())
+                .setting("powers", "Kitchen kettle=kitchen-pc")
                 .setting("poll-interval", "1h").build();
         Collector collector = new KasaProvider().open(context)) {
       MetricValues m = MetricValues.of(collector.collect());

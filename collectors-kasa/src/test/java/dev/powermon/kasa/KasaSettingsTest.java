@@ -87,4 +87,31 @@ class KasaSettingsTest {
     assertThatThrownBy(() -> ProbeAllowList.parse(java.util.List.of("10.0.0.0/33")))
         .hasMessage("collectors.kasa.probe-allow: '10.0.0.0/33': prefix must be 0..32");
   }
+
+  @Test
+  void powersMapsMetersToHostsSplitAtTheLastEquals() throws Exception {
+    KasaSettings s = settings(context().setting("powers", "Desk=workstation", "a=b lamp = nas-1 ", "10.0.0.7=gw"));
+    assertThat(s.powers().hostOf("Desk")).isEqualTo("workstation");
+    assertThat(s.powers().hostOf("a=b lamp")).isEqualTo("nas-1"); // an alias may hold '='; trimmed
+    assertThat(s.powers().hostOf(null, "", "nope", "10.0.0.7")).isEqualTo("gw"); // first configured name wins
+    assertThat(s.powers().hostOf("Kitchen")).isNull();
+    assertThat(settings(context()).powers().isEmpty()).isTrue();
+  }
+
+  @Test
+  void badPowersEntriesAreRefusedWithHowToWriteThem() throws Exception {
+    String how = "is not METER=HOST; write the plug's id, alias or ip (or an outlet's alias), '=', and the host "
+        + "name its series carry in 'device'";
+    assertThatThrownBy(() -> settings(context().setting("powers", "workstation")))
+        .hasMessage("collectors.kasa.powers: 'workstation' " + how);
+    assertThatThrownBy(() -> settings(context().setting("powers", "Desk=")))
+        .hasMessage("collectors.kasa.powers: 'Desk=' " + how);
+    assertThatThrownBy(() -> settings(context().setting("powers", "=host")))
+        .hasMessage("collectors.kasa.powers: '=host' " + how);
+    assertThatThrownBy(() -> settings(context().setting("powers", "Desk=a", "Desk=b")))
+        .hasMessage("collectors.kasa.powers: 'Desk' is given twice ('a' and 'b'); one meter feeds one host");
+    try (TestContext c = context().setting("powers", "x").build()) {
+      assertThat(new KasaProvider().probe(c).isAvailable()).isFalse();
+    }
+  }
 }
