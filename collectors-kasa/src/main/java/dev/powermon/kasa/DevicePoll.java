@@ -13,14 +13,9 @@ import java.util.List;
  * energy reply that answers but cannot be used costs only that meter's readings.
  */
 final class DevicePoll {
-  /** Sends one request and returns the parsed reply. */
-  interface Exchange {
-    ObjectNode ask(byte[] request) throws IOException;
-  }
-
   private DevicePoll() {}
 
-  static DeviceReading run(Exchange exchange) throws IOException {
+  static DeviceReading run(KasaTransport.Channel exchange) throws IOException {
     FieldProblems problems = new FieldProblems();
     SysInfo info = SysInfoParser.parse(exchange.ask(Commands.SYSINFO), problems);
     Double cloud = cloud(exchange, info, problems);
@@ -65,7 +60,7 @@ final class DevicePoll {
     }
   }
 
-  private static Double cloud(Exchange exchange, SysInfo info, FieldProblems problems) throws IOException {
+  private static Double cloud(KasaTransport.Channel exchange, SysInfo info, FieldProblems problems) throws IOException {
     String module = info.cloudModule();
     ObjectNode reply = exchange.ask(Commands.cloudInfo(module));
     try {

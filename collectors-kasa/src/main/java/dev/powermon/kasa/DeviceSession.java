@@ -20,12 +20,14 @@ final class DeviceSession {
 
   private final Target target;
   private final Duration timeout;
+  private final KasaTransport transport;
   private final ReentrantLock lock = new ReentrantLock();
   private InetSocketAddress address;
 
-  DeviceSession(Target target, Duration timeout) {
+  DeviceSession(Target target, Duration timeout, KasaTransport transport) {
     this.target = target;
     this.timeout = timeout;
+    this.transport = transport;
   }
 
   Target target() {
@@ -49,9 +51,8 @@ final class DeviceSession {
       throw new IOException("still busy with an earlier poll after " + timeout.toMillis() + " ms");
     }
     Deadline wholePoll = Deadline.forPoll(timeout.multipliedBy(POLL_BUDGET_IN_TIMEOUTS));
-    try (KasaConnection connection = new KasaConnection(address())) {
-      return DevicePoll.run(request ->
-          KasaJson.parse(connection.exchange(request, Deadline.forRequest(timeout).earliest(wholePoll))));
+    try (KasaTransport.Channel channel = transport.open(address(), timeout, wholePoll)) {
+      return DevicePoll.run(channel);
     } catch (IOException e) {
       forgetAddress(); // a host name is looked up again next time, in case DHCP moved the device
       throw e;

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
  */
 final class KasaPoller implements AutoCloseable {
   private final Duration timeout;
+  private final KasaTransport transport;
   private final ThreadPoolExecutor pool;
   private final DeviceLog log;
   private final FieldProblemLog problems;
@@ -31,8 +32,9 @@ final class KasaPoller implements AutoCloseable {
   private final AtomicReference<CompletableFuture<Void>> running = new AtomicReference<>();
   private volatile Double lastCycleSeconds;
 
-  KasaPoller(Duration timeout, int threads, Logger logger) {
+  KasaPoller(Duration timeout, int threads, KasaTransport transport, Logger logger) {
     this.timeout = timeout;
+    this.transport = transport;
     this.log = new DeviceLog(logger);
     this.problems = new FieldProblemLog(logger);
     AtomicInteger n = new AtomicInteger();
@@ -51,7 +53,7 @@ final class KasaPoller implements AutoCloseable {
 
   /** Starts polling {@code target} from the next cycle on; a known target is left as is. */
   void add(Target target) {
-    sessions.computeIfAbsent(target.label(), k -> new DeviceSession(target, timeout));
+    sessions.computeIfAbsent(target.label(), k -> new DeviceSession(target, timeout, transport));
   }
 
   void remove(String label) {
@@ -106,7 +108,7 @@ final class KasaPoller implements AutoCloseable {
     if (known != null) {
       return attempt(known, states.get(target.label()), ledger);
     }
-    return attempt(new DeviceSession(target, timeout), null, null);
+    return attempt(new DeviceSession(target, timeout, transport), null, null);
   }
 
   private static DeviceState attempt(DeviceSession session, DeviceState previous, EnergyLedger ledger) {

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 class DiscoveryLoopTest {
   private final Deque<Object> sweeps = new ArrayDeque<>();
   private final KasaPoller poller =
-      new KasaPoller(Duration.ofSeconds(1), 1, LoggerFactory.getLogger(DiscoveryLoopTest.class));
+      new KasaPoller(Duration.ofSeconds(1), 1, new XorTransport(), LoggerFactory.getLogger(DiscoveryLoopTest.class));
 
   private DiscoveryLoop loop(Set<String> staticTargets) {
     return new DiscoveryLoop(() -> {

@@ -14,7 +14,7 @@ class KasaPollerTest {
   @Test
   void aCycleDoesNotStartWhileThePreviousOneRuns() throws Exception {
     try (Fleet fleet = Fleet.start("plug-new");
-        KasaPoller poller = new KasaPoller(Duration.ofMillis(800), 4, LoggerFactory.getLogger("test"))) {
+        KasaPoller poller = new KasaPoller(Duration.ofMillis(800), 4, new XorTransport(), LoggerFactory.getLogger("test"))) {
       fleet.get(0).fault(Fault.NEVER_ANSWERS);
       poller.add(Target.parse(fleet.get(0).target(), 9999));
       CompletableFuture<Void> first = poller.pollAll();
@@ -31,7 +31,7 @@ class KasaPollerTest {
   @Test
   void aRemovedDeviceIsForgotten() throws Exception {
     try (Fleet fleet = Fleet.start("plug-new");
-        KasaPoller poller = new KasaPoller(Duration.ofSeconds(2), 4, LoggerFactory.getLogger("test"))) {
+        KasaPoller poller = new KasaPoller(Duration.ofSeconds(2), 4, new XorTransport(), LoggerFactory.getLogger("test"))) {
       Target target = Target.parse(fleet.get(0).target(), 9999);
       poller.add(target);
       poller.pollAll().get(30, TimeUnit.SECONDS);
