@@ -20,7 +20,7 @@ final class FamilyBuffer {
   private final Map<MetricSpec, List<DataPointSnapshot>> points = new LinkedHashMap<>();
 
   FamilyBuffer() {
-    KasaMetrics.ALL.forEach(spec -> points.put(spec, new ArrayList<>()));
+    KasaFamilies.ALL.forEach(spec -> points.put(spec, new ArrayList<>()));
   }
 
   void gauge(MetricSpec spec, Labels labels, Double value) {

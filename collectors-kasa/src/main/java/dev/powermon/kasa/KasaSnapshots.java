@@ -34,15 +34,15 @@ final class KasaSnapshots {
         id = fromDevice(state.deviceId() + "@" + state.target()); // two addresses claim one id: keep both
         ids.add(id);
       }
-      buffer.gauge(KasaMetrics.SUCCESS, Labels.of("device_id", id), state.ok() ? 1.0 : 0.0);
+      buffer.gauge(KasaFamilies.SUCCESS, Labels.of("device_id", id), state.ok() ? 1.0 : 0.0);
       if (state.ok()) {
         device(buffer, power, id, state, covers);
       }
     }
     problems.forEach((field, count) ->
-        buffer.counter(KasaMetrics.PARSE_PROBLEMS, Labels.of("collector", "kasa", "field", field), count.doubleValue()));
-    buffer.gauge(KasaMetrics.DURATION, Labels.EMPTY, cycleSeconds);
-    buffer.gauge(KasaMetrics.DISCOVERED, Labels.EMPTY, known == null ? null : known.doubleValue());
+        buffer.counter(KasaFamilies.PARSE_PROBLEMS, Labels.of("collector", "kasa", "field", field), count.doubleValue()));
+    buffer.gauge(KasaFamilies.DURATION, Labels.EMPTY, cycleSeconds);
+    buffer.gauge(KasaFamilies.DISCOVERED, Labels.EMPTY, known == null ? null : known.doubleValue());
     MetricSnapshots.Builder out = MetricSnapshots.builder();
     buffer.snapshots().forEach(out::metricSnapshot);
     power.snapshots().forEach(out::metricSnapshot);
@@ -54,19 +54,19 @@ final class KasaSnapshots {
     SysInfo i = r.info();
     Labels dev =
         Labels.of("device_id", id, "alias", fromDevice(i.alias()), "model", fromDevice(i.model()), "ip", state.ip());
-    b.info(KasaMetrics.INFO, dev.merge(
+    b.info(KasaFamilies.INFO, dev.merge(
         Labels.of("hw_ver", fromDevice(i.hwVer()), "sw_ver", fromDevice(i.swVer()), "mac", fromDevice(i.mac()))));
-    b.gauge(KasaMetrics.RELAY, dev, i.relayState());
-    b.gauge(KasaMetrics.LED_OFF, dev, i.ledOff());
-    b.gauge(KasaMetrics.RSSI, dev, i.rssi());
-    b.gauge(KasaMetrics.ON_TIME, dev, i.onTimeSeconds());
-    b.gauge(KasaMetrics.UPDATING, dev, i.updating());
-    b.gauge(KasaMetrics.CLOUD, dev, r.cloudConnected());
+    b.gauge(KasaFamilies.RELAY, dev, i.relayState());
+    b.gauge(KasaFamilies.LED_OFF, dev, i.ledOff());
+    b.gauge(KasaFamilies.RSSI, dev, i.rssi());
+    b.gauge(KasaFamilies.ON_TIME, dev, i.onTimeSeconds());
+    b.gauge(KasaFamilies.UPDATING, dev, i.updating());
+    b.gauge(KasaFamilies.CLOUD, dev, r.cloudConnected());
     if (r.total() != null) {
-      b.gauge(KasaMetrics.VOLTS, dev, r.total().volts());
-      b.gauge(KasaMetrics.AMPS, dev, r.total().amps());
-      b.gauge(KasaMetrics.WATTS, dev, r.total().watts());
-      b.counter(KasaMetrics.ENERGY, dev, r.total().joules());
+      b.gauge(KasaFamilies.VOLTS, dev, r.total().volts());
+      b.gauge(KasaFamilies.AMPS, dev, r.total().amps());
+      b.gauge(KasaFamilies.WATTS, dev, r.total().watts());
+      b.counter(KasaFamilies.ENERGY, dev, r.total().joules());
       unified(b, power, state, id, PowerFamilies.TOTAL_DOMAIN, r.total().watts(),
           covers.hostOf(i.deviceId(), i.alias(), state.ip()));
     }
@@ -75,13 +75,13 @@ final class KasaSnapshots {
       DeviceReading.OutletReading o = r.outlets().get(n);
       Labels plug = dev.merge(Labels.of("plug_id", fromDevice(o.outlet().id()),
           "plug_alias", fromDevice(o.outlet().alias()), "plug_slot", String.valueOf(o.outlet().slot())));
-      b.gauge(KasaMetrics.PLUG_RELAY, plug, o.outlet().state());
-      b.gauge(KasaMetrics.PLUG_ON_TIME, plug, o.outlet().onTimeSeconds());
+      b.gauge(KasaFamilies.PLUG_RELAY, plug, o.outlet().state());
+      b.gauge(KasaFamilies.PLUG_ON_TIME, plug, o.outlet().onTimeSeconds());
       if (o.realtime() != null) {
-        b.gauge(KasaMetrics.PLUG_VOLTS, plug, o.realtime().volts());
-        b.gauge(KasaMetrics.PLUG_AMPS, plug, o.realtime().amps());
-        b.gauge(KasaMetrics.PLUG_WATTS, plug, o.realtime().watts());
-        b.counter(KasaMetrics.PLUG_ENERGY, plug, o.realtime().joules());
+        b.gauge(KasaFamilies.PLUG_VOLTS, plug, o.realtime().volts());
+        b.gauge(KasaFamilies.PLUG_AMPS, plug, o.realtime().amps());
+        b.gauge(KasaFamilies.PLUG_WATTS, plug, o.realtime().watts());
+        b.counter(KasaFamilies.PLUG_ENERGY, plug, o.realtime().joules());
         unified(b, power, state, id, domains.get(n), o.realtime().watts(),
             covers.hostOf(o.outlet().alias(), o.outlet().id()));
       }
@@ -98,7 +98,7 @@ final class KasaSnapshots {
     if (watts != null) {
       power.power(id, domain, watts, Labels.EMPTY);
       if (host != null) {
-        b.gauge(KasaMetrics.COVERS, PowerFamilies.labels("kasa", id, domain, Labels.of("covers", fromDevice(host))), 1.0);
+        b.gauge(KasaFamilies.COVERS, PowerFamilies.labels("kasa", id, domain, Labels.of("covers", fromDevice(host))), 1.0);
       }
     }
     Double joules = state.energyJoules().get(domain);

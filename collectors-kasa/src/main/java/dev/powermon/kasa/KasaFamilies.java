@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Every family the collector emits, with the seed exporter's names and labels, in base units. */
-final class KasaMetrics {
+final class KasaFamilies {
   static final String[] DEVICE = {"device_id", "alias", "model", "ip"};
   static final String[] PLUG = {"device_id", "alias", "model", "ip", "plug_id", "plug_alias", "plug_slot"};
 
@@ -60,7 +60,7 @@ final class KasaMetrics {
 
   static final List<MetricSpec> ALL = all();
 
-  private KasaMetrics() {}
+  private KasaFamilies() {}
 
   private static MetricSpec device(String name, String help) {
     return MetricSpec.gauge(name).help(help).labelNames(DEVICE).build();
