@@ -35,38 +35,32 @@ final class FieldProblems {
 
   /** A number, or null when absent or unusable (noted). */
   Double number(JsonNode parent, String field, String where) {
-    try {
-      return JsonFields.number(parent, field, where);
-    } catch (KasaProtocolException e) {
-      add(where, field, e.getMessage());
-      return null;
-    }
+    return read(JsonFields::number, parent, field, where);
   }
 
   /** A number that must not be negative (energy totals, durations), or null when absent or unusable. */
   Double nonNegative(JsonNode parent, String field, String where) {
-    try {
-      return JsonFields.nonNegative(parent, field, where);
-    } catch (KasaProtocolException e) {
-      add(where, field, e.getMessage());
-      return null;
-    }
+    return read(JsonFields::nonNegative, parent, field, where);
   }
 
   /** A text, or null when absent or unusable (noted). */
   String text(JsonNode parent, String field, String where) {
-    try {
-      return JsonFields.text(parent, field, where);
-    } catch (KasaProtocolException e) {
-      add(where, field, e.getMessage());
-      return null;
-    }
+    return read(JsonFields::text, parent, field, where);
   }
 
   /** A text that every device sends; its absence is noted too. */
   String requiredText(JsonNode parent, String field, String where) {
+    return read(JsonFields::requiredText, parent, field, where);
+  }
+
+  /** One of {@link JsonFields}' strict reads. */
+  private interface Read<T> {
+    T from(JsonNode parent, String field, String where) throws KasaProtocolException;
+  }
+
+  private <T> T read(Read<T> read, JsonNode parent, String field, String where) {
     try {
-      return JsonFields.requiredText(parent, field, where);
+      return read.from(parent, field, where);
     } catch (KasaProtocolException e) {
       add(where, field, e.getMessage());
       return null;

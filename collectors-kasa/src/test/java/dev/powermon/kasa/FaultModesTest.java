@@ -31,12 +31,7 @@ class FaultModesTest {
   @EnumSource(value = Fault.class, names = {"NONE", "SLOW", "WRONG_TYPES"}, mode = EnumSource.Mode.EXCLUDE)
   void aFaultyDeviceFailsAloneAndRecovers(Fault fault) throws Exception {
     try (Fleet fleet = Fleet.start("plug-new", "plug-old");
-        TestContext context =
-            TestContext.forProvider(new KasaProvider())
-                .setting("target", fleet.targets())
-                .setting("poll-interval", "200ms")
-                .setting("timeout", "500ms")
-                .build();
+        TestContext context = fastPolling(fleet);
         Collector collector = new KasaProvider().open(context)) {
       SimulatedDevice victim = fleet.get(1);
       awaitScrape(collector, m -> m.value("kasa_scrape_success", "device_id", VICTIM) == 1);
@@ -58,12 +53,7 @@ class FaultModesTest {
   @Test
   void wronglyTypedFieldsCostOnlyTheirSeries() throws Exception {
     try (Fleet fleet = Fleet.start("plug-new", "plug-old");
-        TestContext context =
-            TestContext.forProvider(new KasaProvider())
-                .setting("target", fleet.targets())
-                .setting("poll-interval", "200ms")
-                .setting("timeout", "500ms")
-                .build();
+        TestContext context = fastPolling(fleet);
         Collector collector = new KasaProvider().open(context)) {
       awaitScrape(collector, m -> m.value("kasa_scrape_success", "device_id", VICTIM) == 1);
       fleet.get(1).fault(Fault.WRONG_TYPES); // relay_state "on", rssi "strong", power "lots"
@@ -103,6 +93,15 @@ class FaultModesTest {
       assertThat(m.value("kasa_scrape_success", "device_id", HEALTHY)).isEqualTo(1);
       assertThat(collector.summary()).anyMatch(line -> line.contains(deadTarget) && line.contains("failed: "));
     }
+  }
+
+  /** Polls every device of {@code fleet} five times a second, each request bounded to 500 ms. */
+  private static TestContext fastPolling(Fleet fleet) {
+    return TestContext.forProvider(new KasaProvider())
+        .setting("target", fleet.targets())
+        .setting("poll-interval", "200ms")
+        .setting("timeout", "500ms")
+        .build();
   }
 
   /** Scrapes until {@code condition} holds (bounded), checking that every scrape is fast. */
