@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 
 /**
@@ -43,7 +44,7 @@ final class FieldProblemLog {
     if (now.isEmpty()) {
       badFields.remove(target);
     } else {
-      badFields.put(target, Set.copyOf(now.keySet()));
+      badFields.put(target, new TreeSet<>(now.keySet())); // sorted: recoveries log in a stable order
     }
   }
 

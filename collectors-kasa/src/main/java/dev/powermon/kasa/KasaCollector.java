@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
 
 /**
  * The opened collector: {@link #collect()} answers from the last poll cycle (never waits on a device);
@@ -29,11 +30,14 @@ final class KasaCollector implements MultiTargetCollector {
   private final DiscoveryLoop discovery;
   private final Set<String> targets = new HashSet<>();
   private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+  private final Logger logger;
+  private List<String> unmatchedPowers = List.of();
 
-  private KasaCollector(KasaSettings settings, KasaPoller poller, DiscoveryLoop discovery) {
+  private KasaCollector(KasaSettings settings, KasaPoller poller, DiscoveryLoop discovery, Logger logger) {
     this.settings = settings;
     this.poller = poller;
     this.discovery = discovery;
+    this.logger = logger;
     settings.targets().forEach(t -> targets.add(t.label()));
   }
 
@@ -49,7 +53,7 @@ final class KasaCollector implements MultiTargetCollector {
       s.targets().forEach(t -> labels.add(t.label()));
       loop = new DiscoveryLoop(d::sweep, poller, s.port(), labels, context.logger());
     }
-    KasaCollector collector = new KasaCollector(s, poller, loop);
+    KasaCollector collector = new KasaCollector(s, poller, loop, context.logger());
     try {
       collector.start(context.scheduler());
     } catch (InterruptedException | RuntimeException e) {
@@ -81,7 +85,9 @@ final class KasaCollector implements MultiTargetCollector {
 
   @Override
   public MetricSnapshots collect() {
-    return KasaSnapshots.build(poller.states(), poller.lastCycleSeconds(), poller.labels().size() + klapOnly().size(),
+    List<DeviceState> states = poller.states();
+    checkPowers(states);
+    return KasaSnapshots.build(states, poller.lastCycleSeconds(), poller.labels().size() + klapOnly().size(),
         settings.powers(), poller.problemCounts());
   }
 
@@ -101,6 +107,23 @@ final class KasaCollector implements MultiTargetCollector {
       throw new IOException(t.label() + ": " + state.error()); // the core answers powermon_probe_success 0
     }
     return KasaSnapshots.build(List.of(state), state.seconds(), null, settings.powers(), Map.of());
+  }
+
+  /**
+   * Warns when a {@code powers} entry names none of the devices that answered (a typo would leave its
+   * host counted twice in fleet totals), once each time the set of such entries changes.
+   */
+  private synchronized void checkPowers(List<DeviceState> states) {
+    if (poller.lastCycleSeconds() == null) {
+      return; // nothing has answered yet
+    }
+    List<String> unmatched = settings.powers().unmatched(states);
+    if (!unmatched.equals(unmatchedPowers) && !unmatched.isEmpty()) {
+      logger.warn("collectors.kasa.powers: {} name(s) no device id, alias, ip or outlet alias among the devices that "
+          + "answered; check the spelling (it is case-sensitive). Until then those hosts are not marked as "
+          + "metered by a plug.", unmatched);
+    }
+    unmatchedPowers = unmatched;
   }
 
   /** The target resolved once to an address in probe-allow on the device port, or refused. */

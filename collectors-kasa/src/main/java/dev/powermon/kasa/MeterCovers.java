@@ -1,8 +1,12 @@
 package dev.powermon.kasa;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code powers} setting: which host each plug, strip or strip outlet feeds, so the fleet
@@ -57,5 +61,20 @@ final class MeterCovers {
 
   boolean isEmpty() {
     return hostByMeter.isEmpty();
+  }
+
+  /** The configured meters that name none of the devices that answered, sorted. */
+  List<String> unmatched(List<DeviceState> states) {
+    Set<String> names = new HashSet<>();
+    for (DeviceState state : states) {
+      if (state.ok()) {
+        SysInfo info = state.reading().info();
+        names.addAll(Arrays.asList(info.deviceId(), info.alias(), state.ip()));
+        info.outlets().forEach(o -> names.addAll(List.of(o.alias(), o.id())));
+      }
+    }
+    List<String> out = new ArrayList<>();
+    hostByMeter.keySet().stream().filter(m -> !names.contains(m)).sorted().forEach(out::add);
+    return out;
   }
 }

@@ -3,6 +3,9 @@ package dev.powermon.kasa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.powermon.api.Collector;
 import dev.powermon.api.LabelValues;
 import dev.powermon.kasa.sim.DeviceProfile;
@@ -10,6 +13,7 @@ import dev.powermon.kasa.sim.Fleet;
 import dev.powermon.testkit.MetricValues;
 import dev.powermon.testkit.TestContext;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The collector over real loopback sockets: values exported equal what the simulator served. */
 class KasaCollectorTest {
@@ -137,6 +141,10 @@ class KasaCollectorTest {
 
   @Test
   void powersNamesTheHostEachPlugOrOutletFeeds() throws Exception {
+    Logger kasaLog = (Logger) LoggerFactory.getLogger("collector.kasa");
+    ListAppender<ILoggingEvent> events = new ListAppender<>();
+    events.start();
+    kasaLog.addAppender(events);
     try (Fleet fleet = Fleet.start("plug-new", "hs300", "plug-old");
         TestContext context =
             TestContext.forProvider(new KasaProvider()).setting("target", fleet.targets())
@@ -149,7 +157,12 @@ class KasaCollectorTest {
       assertThat(m.value("powermon_meter_covers", "source", "kasa", "device", STRIP, "domain", "Router",
           "covers", "gateway")).isEqualTo(1);
       assertThat(m.series("powermon_meter_covers")).hasSize(2); // the kettle feeds no host; no ghost
+      MetricValues.of(collector.collect()); // the same unmatched entry is not logged again
+    } finally {
+      kasaLog.detachAppender(events);
     }
+    assertThat(events.list).extracting(ILoggingEvent::getFormattedMessage).filteredOn(l -> l.contains("powers"))
+        .singleElement().asString().startsWith("collectors.kasa.powers: [Nobody] name(s) no device id, alias, ip");
   }
 
   @Test
