@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,7 +43,7 @@ final class KasaCollector implements MultiTargetCollector {
   static KasaCollector open(CollectorContext context) throws Exception {
     KasaSettings s = KasaSettings.from(context.settings());
     InetAddress discoveryAddress = s.discovery() ? resolve(s.discoveryAddress()) : null;
-    KasaPoller poller = new KasaPoller(s.timeout(), s.pollThreads(), new XorTransport(), context.logger());
+    KasaPoller poller = new KasaPoller(s.timeout(), s.pollThreads(), new XorTransport(), context);
     s.targets().forEach(poller::add);
     DiscoveryLoop loop = null;
     if (discoveryAddress != null) {
@@ -88,7 +87,7 @@ final class KasaCollector implements MultiTargetCollector {
     List<DeviceState> states = poller.states();
     checkPowers(states);
     return KasaSnapshots.build(states, poller.lastCycleSeconds(), poller.labels().size() + klapOnly().size(),
-        settings.powers(), poller.problemCounts());
+        settings.powers());
   }
 
   @Override
@@ -106,7 +105,7 @@ final class KasaCollector implements MultiTargetCollector {
     if (!state.ok()) {
       throw new IOException(t.label() + ": " + state.error()); // the core answers powermon_probe_success 0
     }
-    return KasaSnapshots.build(List.of(state), state.seconds(), null, settings.powers(), Map.of());
+    return KasaSnapshots.build(List.of(state), state.seconds(), null, settings.powers());
   }
 
   /**

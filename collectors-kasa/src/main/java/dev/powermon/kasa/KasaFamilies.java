@@ -5,7 +5,11 @@ import dev.powermon.api.PowerFamilies;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every family the collector emits, with the seed exporter's names and labels, in base units. */
+/**
+ * Every family the collector emits, with the seed exporter's names and labels, in base units; and the
+ * unified power families, which the core builds from the readings the poller hands to {@code
+ * PowerReadings}.
+ */
 final class KasaFamilies {
   static final String[] DEVICE = {"device_id", "alias", "model", "ip"};
   static final String[] PLUG = {"device_id", "alias", "model", "ip", "plug_id", "plug_alias", "plug_slot"};
@@ -52,11 +56,6 @@ final class KasaFamilies {
           .help("Always 1: the wall meter (source, device, domain) feeds the host named in covers, from the "
               + "powers setting; fleet totals count that host at the meter, not twice.")
           .labelNames("source", "device", "domain", "covers").build();
-  static final MetricSpec PARSE_PROBLEMS =
-      MetricSpec.counter("powermon_parse_problems_total")
-          .help("Device fields left out because their value was missing, mistyped or out of range, per field; "
-              + "the device's other readings are kept.")
-          .labelNames("collector", "field").build();
 
   static final List<MetricSpec> ALL = all();
 
@@ -75,8 +74,8 @@ final class KasaFamilies {
         new ArrayList<>(
             List.of(INFO, RELAY, LED_OFF, RSSI, ON_TIME, UPDATING, CLOUD, VOLTS, AMPS, WATTS, ENERGY,
                 PLUG_VOLTS, PLUG_AMPS, PLUG_WATTS, PLUG_ENERGY, PLUG_RELAY, PLUG_ON_TIME,
-                SUCCESS, DURATION, DISCOVERED, COVERS, PARSE_PROBLEMS));
-    all.addAll(PowerFamilies.SPECS);
+                SUCCESS, DURATION, DISCOVERED, COVERS));
+    all.addAll(PowerFamilies.SPECS); // built by the core from the poller's readings
     return List.copyOf(all);
   }
 }

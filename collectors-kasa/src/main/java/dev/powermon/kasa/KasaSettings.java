@@ -12,7 +12,6 @@ import static dev.powermon.kasa.KasaProvider.PROBE_ALLOW;
 import static dev.powermon.kasa.KasaProvider.TARGET;
 import static dev.powermon.kasa.KasaProvider.TIMEOUT;
 
-import dev.powermon.api.SettingSpec;
 import dev.powermon.api.Settings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,38 +31,20 @@ record KasaSettings(
     ProbeAllowList probeAllow,
     MeterCovers powers) {
 
-  /** Reads and checks the settings; messages name the setting and say what is expected. */
+  /**
+   * Reads the settings, which their specs checked one by one at load; what spans several values (the
+   * same meter given twice in powers) is checked here, with a message naming the setting.
+   */
   static KasaSettings from(Settings s) {
-    int port = port(s, PORT);
+    int port = (int) s.integer(PORT);
     List<Target> targets = new ArrayList<>();
     for (String text : s.strings(TARGET)) {
       targets.add(Target.parse(text, port));
     }
-    boolean discovery = s.isSet(DISCOVERY) ? s.bool(DISCOVERY) : targets.isEmpty();
-    Duration timeout = positive(s, TIMEOUT);
-    long threads = s.integer(POLL_THREADS);
-    if (threads < 1 || threads > 1024) {
-      throw new IllegalArgumentException("collectors.kasa.poll-threads: " + threads + " is outside 1..1024");
-    }
+    boolean discovery = s.isGiven(DISCOVERY) ? s.bool(DISCOVERY) : targets.isEmpty();
     return new KasaSettings(
-        List.copyOf(targets), discovery, s.string(DISCOVERY_ADDRESS), port, port(s, KLAP_PORT),
-        positive(s, DISCOVERY_INTERVAL), positive(s, POLL_INTERVAL), timeout, (int) threads,
+        List.copyOf(targets), discovery, s.string(DISCOVERY_ADDRESS), port, (int) s.integer(KLAP_PORT),
+        s.duration(DISCOVERY_INTERVAL), s.duration(POLL_INTERVAL), s.duration(TIMEOUT), (int) s.integer(POLL_THREADS),
         ProbeAllowList.parse(s.strings(PROBE_ALLOW)), MeterCovers.parse(s.strings(POWERS)));
-  }
-
-  private static int port(Settings s, SettingSpec spec) {
-    long port = s.integer(spec);
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("collectors.kasa." + spec.name() + ": " + port + " is not a port (1..65535)");
-    }
-    return (int) port;
-  }
-
-  private static Duration positive(Settings s, SettingSpec spec) {
-    Duration d = s.duration(spec);
-    if (d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException("collectors.kasa." + spec.name() + ": must be longer than 0");
-    }
-    return d;
   }
 }

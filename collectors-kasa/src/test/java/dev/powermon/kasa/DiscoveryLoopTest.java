@@ -11,14 +11,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.powermon.testkit.TestContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /** How sweeps feed the poller, with sweeps replayed from a list instead of the network. */
 class DiscoveryLoopTest {
   private final Deque<Object> sweeps = new ArrayDeque<>();
-  private final KasaPoller poller =
-      new KasaPoller(Duration.ofSeconds(1), 1, new XorTransport(), LoggerFactory.getLogger(DiscoveryLoopTest.class));
+  private final TestContext context = TestContext.forProvider(new KasaProvider()).build();
+  private final KasaPoller poller = new KasaPoller(Duration.ofSeconds(1), 1, new XorTransport(), context);
+
+  @AfterEach
+  void close() throws InterruptedException {
+    poller.close();
+    context.close();
+  }
 
   private DiscoveryLoop loop(Set<String> staticTargets) {
     return new DiscoveryLoop(() -> {
@@ -55,7 +63,6 @@ class DiscoveryLoopTest {
     assertThat(poller.labels()).containsExactly("127.0.0.5:9999", "127.0.0.6:9999");
     loop.run(); // third sweep in a row without 127.0.0.6
     assertThat(poller.labels()).containsExactly("127.0.0.5:9999");
-    poller.close();
   }
 
   @Test
@@ -71,6 +78,5 @@ class DiscoveryLoopTest {
     loop.run();
     assertThat(loop.klapOnly()).isEmpty();
     assertThat(poller.labels()).isEqualTo(List.of("127.0.0.7:9999"));
-    poller.close();
   }
 }

@@ -42,7 +42,7 @@ class FaultModesTest {
       assertThat(failed.value("kasa_device_power_watts", "device_id", HEALTHY)).isEqualTo(61.25);
       assertThat(failed.series("kasa_device_power_watts", "device_id", VICTIM)).isEmpty();
       assertThat(failed.series("kasa_device_info", "device_id", VICTIM)).isEmpty();
-      assertThat(failed.series("powermon_power_watts", "device", VICTIM)).isEmpty();
+      assertThat(context.readings("kasa").forgotten()).contains(VICTIM); // the core stops serving its power
 
       victim.fault(Fault.NONE);
       MetricValues back = awaitScrape(collector, m -> m.value("kasa_scrape_success", "device_id", VICTIM) == 1);
@@ -61,15 +61,16 @@ class FaultModesTest {
       assertThat(m.value("kasa_scrape_success", "device_id", VICTIM)).isEqualTo(1);
       assertThat(m.series("kasa_device_relay_state", "device_id", VICTIM)).isEmpty();
       assertThat(m.series("kasa_device_rssi_dbm", "device_id", VICTIM)).isEmpty();
-      assertThat(m.series("powermon_power_watts", "device", VICTIM)).isEmpty();
+      int handedOn = context.readings("kasa").of(VICTIM, "total").size();
       // the rest of the device stays: 3.25 kWh = 11.7 MJ, 229.8 V, one hour on
       assertThat(m.value("kasa_device_energy_joules_total", "device_id", VICTIM)).isCloseTo(11_700_000, within(1e-6));
       assertThat(m.value("kasa_device_voltage_volts", "device_id", VICTIM)).isEqualTo(229.8);
       assertThat(m.value("kasa_device_on_time_seconds", "device_id", VICTIM)).isEqualTo(3600);
-      assertThat(m.value("powermon_energy_joules_total", "device", VICTIM, "domain", "total")).isZero();
-      assertThat(m.value("powermon_parse_problems_total", "collector", "kasa", "field", "emeter.get_realtime.power_mw"))
-          .isPositive();
-      assertThat(m.value("powermon_parse_problems_total", "field", "system.get_sysinfo.relay_state")).isPositive();
+      assertThat(context.problems().count("emeter.get_realtime.power_mw")).isPositive();
+      assertThat(context.problems().failing())
+          .containsOnlyKeys("emeter.get_realtime.power_mw", "system.get_sysinfo.relay_state", "system.get_sysinfo.rssi");
+      awaitScrape(collector, v -> context.problems().count("emeter.get_realtime.power_mw") > 1); // polled again
+      assertThat(context.readings("kasa").of(VICTIM, "total")).hasSize(handedOn); // no power: nothing handed on
       assertThat(m.value("kasa_device_power_watts", "device_id", HEALTHY)).isEqualTo(61.25);
     }
   }

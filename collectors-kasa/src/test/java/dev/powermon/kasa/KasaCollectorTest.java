@@ -10,8 +10,15 @@ import dev.powermon.api.Collector;
 import dev.powermon.api.LabelValues;
 import dev.powermon.kasa.sim.DeviceProfile;
 import dev.powermon.kasa.sim.Fleet;
+import dev.powermon.api.MeterClass;
+import dev.powermon.api.MetricSpec;
+import dev.powermon.testkit.DeclarationCheck;
 import dev.powermon.testkit.MetricValues;
+import dev.powermon.testkit.RecordedReadings;
 import dev.powermon.testkit.TestContext;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -60,15 +67,18 @@ class KasaCollectorTest {
       // No meter: state but no readings, not zeros.
       assertThat(m.value("kasa_device_relay_state", "device_id", NOMETER)).isEqualTo(0);
       assertThat(m.series("kasa_device_power_watts", "device_id", NOMETER)).isEmpty();
-      assertThat(m.series("powermon_power_watts", "device", NOMETER)).isEmpty();
+      assertThat(context.readings("kasa").of(NOMETER, "total")).isEmpty();
       // Bulb: 8600 mW = 8.6 W, 412 Wh, no voltage reported.
       assertThat(m.value("kasa_device_power_watts", "device_id", BULB)).isEqualTo(8.6);
       assertThat(m.value("kasa_device_energy_joules_total", "device_id", BULB)).isEqualTo(1_483_200); // 412 Wh
       assertThat(m.series("kasa_device_voltage_volts", "device_id", BULB)).isEmpty();
       assertThat(m.value("kasa_device_relay_state", "device_id", BULB)).isEqualTo(1);
-      // Unified families: the plug's total; energy counted from 0 at the exporter's first reading.
-      assertThat(m.value("powermon_power_watts", "source", "kasa", "device", NEW, "domain", "total")).isEqualTo(61.25);
-      assertThat(m.value("powermon_energy_joules_total", "source", "kasa", "device", NEW, "domain", "total")).isZero();
+      // Unified families: the core builds them from the plug's reading, a wall meter's power and counter.
+      RecordedReadings.Reading plug = context.readings("kasa").last(NEW, "total");
+      assertThat(plug.watts()).isEqualTo(61.25);
+      assertThat(plug.joules()).isEqualTo(58_982_400); // 16384 Wh
+      assertThat(context.readings("kasa").meterClass()).isEqualTo(MeterClass.WALL);
+      assertThat(m.has("powermon_power_watts")).isFalse(); // never built by the collector itself
       // Meterless strip: outlets' state only.
       assertThat(m.series("kasa_plug_relay_state", "device_id", KP303)).hasSize(3);
       assertThat(m.value("kasa_plug_on_time_seconds", "device_id", KP303, "plug_alias", "Fan")).isEqualTo(120);
@@ -104,10 +114,13 @@ class KasaCollectorTest {
       assertThat(m.value("kasa_plug_relay_state", "device_id", STRIP, "plug_slot", "2")).isZero();
       assertThat(m.value("kasa_plug_on_time_seconds", "device_id", STRIP, "plug_slot", "4")).isEqualTo(4000);
       assertThat(m.value("kasa_plug_power_watts", "plug_id", STRIP + "01")).isEqualTo(35.25);
-      assertThat(m.value("powermon_power_watts", "device", STRIP, "domain", "total")).isEqualTo(202.75);
-      assertThat(m.value("powermon_power_watts", "device", STRIP, "domain", "Router")).isEqualTo(35.25);
-      assertThat(m.series("powermon_power_watts", "device", STRIP)).hasSize(7);
-      assertThat(m.series("powermon_energy_joules_total", "device", STRIP)).hasSize(7);
+      RecordedReadings readings = context.readings("kasa");
+      assertThat(readings.last(STRIP, "total").watts()).isEqualTo(202.75);
+      assertThat(readings.last(STRIP, "total").joules()).isEqualTo(109_998_000); // the outlets' ledgers, summed
+      assertThat(readings.last(STRIP, "Router").watts()).isEqualTo(35.25);
+      assertThat(readings.last(STRIP, "Router").joules()).isEqualTo(19_440_000); // 5400 Wh
+      assertThat(readings.all()).extracting(RecordedReadings.Reading::domain)
+          .containsExactlyInAnyOrder("NAS", "Router", "Printer", "Switch", "Space heater", "Spare", "total");
       assertThat(m.series("kasa_device_relay_state", "device_id", STRIP)).isEmpty();
     }
   }
@@ -131,10 +144,10 @@ class KasaCollectorTest {
       // 8200 + 27400 + 0 + 3100 + 95500 + 4800 mW = 139 W; 310 + 2250 + 0 + 95 + 41000 + 120 Wh = 43775 Wh
       assertThat(m.value("kasa_device_power_watts", "device_id", CLOCK_BUG)).isEqualTo(139);
       assertThat(m.value("kasa_device_energy_joules_total", "device_id", CLOCK_BUG)).isEqualTo(157_590_000);
-      assertThat(m.value("powermon_power_watts", "device", CLOCK_BUG, "domain", "total")).isEqualTo(139);
-      assertThat(m.series("powermon_power_watts", "device", CLOCK_BUG)).hasSize(7);
-      assertThat(m.value("powermon_parse_problems_total", "collector", "kasa",
-          "field", "system.get_sysinfo.children.on_time")).isEqualTo(1);
+      assertThat(context.readings("kasa").last(CLOCK_BUG, "total").watts()).isEqualTo(139);
+      assertThat(context.readings("kasa").all()).hasSize(7);
+      assertThat(context.problems().count("system.get_sysinfo.children.on_time")).isEqualTo(1);
+      assertThat(context.problems().failing()).containsOnlyKeys("system.get_sysinfo.children.on_time");
       assertThat(collector.summary()).singleElement().asString().contains("139.0 W", "5/6 outlets on");
     }
   }
@@ -188,9 +201,14 @@ class KasaCollectorTest {
                 .setting("powers", "Kitchen kettle=kitchen-pc")
                 .setting("poll-interval", "1h").build();
         Collector collector = new KasaProvider().open(context)) {
-      MetricValues m = MetricValues.of(collector.collect());
-      assertThat(new KasaProvider().metrics()).extracting(s -> s.name()).containsAll(m.names());
-      assertThat(m.names()).hasSize(new KasaProvider().metrics().size());
+      MetricSnapshots snapshots = collector.collect();
+      DeclarationCheck.assertEmitsOnlyDeclared(new KasaProvider(), snapshots);
+      // every declared family shows up, the unified two built by the core from the readings
+      List<String> emitted = new ArrayList<>(MetricValues.of(snapshots).names());
+      emitted.addAll(List.of("powermon_power_watts", "powermon_energy_joules_total"));
+      assertThat(emitted).containsExactlyInAnyOrderElementsOf(
+          new KasaProvider().metrics().stream().map(MetricSpec::name).toList());
+      assertThat(context.readings("kasa").all()).isNotEmpty();
     }
   }
 

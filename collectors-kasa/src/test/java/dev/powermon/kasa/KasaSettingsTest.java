@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.testkit.TestContext;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class KasaSettingsTest {
@@ -43,13 +44,17 @@ class KasaSettingsTest {
   @Test
   void badValuesAreNamed() {
     assertThatThrownBy(() -> settings(context().setting("port", "70000")))
-        .hasMessage("collectors.kasa.port: 70000 is not a port (1..65535)");
+        .hasMessage("collectors.kasa.port: must be at most 65535, got 70000");
     assertThatThrownBy(() -> settings(context().setting("timeout", "0")))
-        .hasMessage("collectors.kasa.timeout: must be longer than 0");
+        .hasMessage("collectors.kasa.timeout: must be at least 10ms, got 0");
+    assertThatThrownBy(() -> settings(context().setting("poll-interval", "10ms")))
+        .hasMessage("collectors.kasa.poll-interval: must be at least 100ms, got 10ms");
+    assertThatThrownBy(() -> settings(context().setting("poll-threads", "0")))
+        .hasMessage("collectors.kasa.poll-threads: must be at least 1, got 0");
     assertThatThrownBy(() -> settings(context().setting("target", "10.0.0.5:x")))
-        .hasMessage("'10.0.0.5:x': the port must be a number from 1 to 65535");
+        .hasMessage("collectors.kasa.target: must be host, host:port or [v6]:port, got 10.0.0.5:x");
     assertThatThrownBy(() -> settings(context().setting("probe-allow", "kasa.lan/24")))
-        .hasMessageContaining("is not an IP address or CIDR");
+        .hasMessage("collectors.kasa.probe-allow: must be an IP address or CIDR, got kasa.lan/24");
   }
 
   @Test
@@ -62,9 +67,6 @@ class KasaSettingsTest {
       ProbeResult r = p.probe(c);
       assertThat(r.isAvailable()).isTrue();
       assertThat(r.detail()).isEqualTo("1 target(s)");
-    }
-    try (TestContext c = context().setting("poll-threads", "0").build()) {
-      assertThat(p.probe(c).detail()).isEqualTo("collectors.kasa.poll-threads: 0 is outside 1..1024");
     }
   }
 
@@ -100,17 +102,18 @@ class KasaSettingsTest {
 
   @Test
   void badPowersEntriesAreRefusedWithHowToWriteThem() throws Exception {
-    String how = "is not METER=HOST; write the plug's id, alias or ip (or an outlet's alias), '=', and the host "
-        + "name its series carry in 'device'";
-    assertThatThrownBy(() -> settings(context().setting("powers", "workstation")))
-        .hasMessage("collectors.kasa.powers: 'workstation' " + how);
-    assertThatThrownBy(() -> settings(context().setting("powers", "Desk=")))
-        .hasMessage("collectors.kasa.powers: 'Desk=' " + how);
-    assertThatThrownBy(() -> settings(context().setting("powers", "=host")))
-        .hasMessage("collectors.kasa.powers: '=host' " + how);
+    // checked at load, one value at a time, by the setting's own rule
+    String how = "collectors.kasa.powers: must be METER=HOST: a plug's id, alias or ip (or an outlet's alias), "
+        + "'=', and the host name its series carry in 'device', got ";
+    assertThatThrownBy(() -> settings(context().setting("powers", "workstation"))).hasMessage(how + "workstation");
+    assertThatThrownBy(() -> settings(context().setting("powers", "Desk="))).hasMessage(how + "Desk=");
+    assertThatThrownBy(() -> settings(context().setting("powers", "=host"))).hasMessage(how + "=host");
+    assertThatThrownBy(() -> MeterCovers.parse(List.of("Desk")))
+        .hasMessage("collectors.kasa.powers: 'Desk' is not METER=HOST; write the plug's id, alias or ip (or an "
+            + "outlet's alias), '=', and the host name its series carry in 'device'");
     assertThatThrownBy(() -> settings(context().setting("powers", "Desk=a", "Desk=b")))
         .hasMessage("collectors.kasa.powers: 'Desk' is given twice ('a' and 'b'); one meter feeds one host");
-    try (TestContext c = context().setting("powers", "x").build()) {
+    try (TestContext c = context().setting("powers", "a=x", "a=y").build()) {
       assertThat(new KasaProvider().probe(c).isAvailable()).isFalse();
     }
   }
