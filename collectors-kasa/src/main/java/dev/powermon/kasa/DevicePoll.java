@@ -15,7 +15,7 @@ import java.util.List;
 final class DevicePoll {
   private DevicePoll() {}
 
-  static DeviceReading run(KasaTransport.Channel exchange) throws IOException {
+  static DeviceReading run(KasaSource.Channel exchange) throws IOException {
     FieldProblems problems = new FieldProblems();
     SysInfo info = SysInfoParser.parse(exchange.ask(Commands.SYSINFO), problems);
     Double cloud = cloud(exchange, info, problems);
@@ -60,7 +60,7 @@ final class DevicePoll {
     }
   }
 
-  private static Double cloud(KasaTransport.Channel exchange, SysInfo info, FieldProblems problems) throws IOException {
+  private static Double cloud(KasaSource.Channel exchange, SysInfo info, FieldProblems problems) throws IOException {
     String module = info.cloudModule();
     ObjectNode reply = exchange.ask(Commands.cloudInfo(module));
     try {

@@ -20,14 +20,14 @@ final class DeviceSession {
 
   private final Target target;
   private final Duration timeout;
-  private final KasaTransport transport;
+  private final KasaSource source;
   private final ReentrantLock lock = new ReentrantLock();
   private InetSocketAddress address;
 
-  DeviceSession(Target target, Duration timeout, KasaTransport transport) {
+  DeviceSession(Target target, Duration timeout, KasaSource source) {
     this.target = target;
     this.timeout = timeout;
-    this.transport = transport;
+    this.source = source;
   }
 
   Target target() {
@@ -51,7 +51,7 @@ final class DeviceSession {
       throw new IOException("still busy with an earlier poll after " + timeout.toMillis() + " ms");
     }
     Deadline wholePoll = Deadline.forPoll(timeout.multipliedBy(POLL_BUDGET_IN_TIMEOUTS));
-    try (KasaTransport.Channel channel = transport.open(address(), timeout, wholePoll)) {
+    try (KasaSource.Channel channel = source.open(address(), timeout, wholePoll)) {
       return DevicePoll.run(channel);
     } catch (IOException e) {
       forgetAddress(); // a host name is looked up again next time, in case DHCP moved the device

@@ -43,7 +43,7 @@ final class KasaCollector implements MultiTargetCollector {
   static KasaCollector open(CollectorContext context) throws Exception {
     KasaSettings s = KasaSettings.from(context.settings());
     InetAddress discoveryAddress = s.discovery() ? resolve(s.discoveryAddress()) : null;
-    KasaPoller poller = new KasaPoller(s.timeout(), s.pollThreads(), new XorTransport(), context);
+    KasaPoller poller = new KasaPoller(s.timeout(), s.pollThreads(), new XorSource(), context);
     s.targets().forEach(poller::add);
     DiscoveryLoop loop = null;
     if (discoveryAddress != null) {

@@ -31,7 +31,7 @@ import org.slf4j.Logger;
  */
 final class KasaPoller implements AutoCloseable {
   private final Duration timeout;
-  private final KasaTransport transport;
+  private final KasaSource source;
   private final ThreadPoolExecutor pool;
   private final Logger logger;
   private final StateLog log;
@@ -45,9 +45,9 @@ final class KasaPoller implements AutoCloseable {
   private final AtomicReference<CompletableFuture<Void>> running = new AtomicReference<>();
   private volatile Double lastCycleSeconds;
 
-  KasaPoller(Duration timeout, int threads, KasaTransport transport, CollectorContext context) {
+  KasaPoller(Duration timeout, int threads, KasaSource source, CollectorContext context) {
     this.timeout = timeout;
-    this.transport = transport;
+    this.source = source;
     this.logger = context.logger();
     this.log = new StateLog(logger);
     this.clock = context.clock();
@@ -69,7 +69,7 @@ final class KasaPoller implements AutoCloseable {
 
   /** Starts polling {@code target} from the next cycle on; a known target is left as is. */
   void add(Target target) {
-    sessions.computeIfAbsent(target.label(), k -> new DeviceSession(target, timeout, transport));
+    sessions.computeIfAbsent(target.label(), k -> new DeviceSession(target, timeout, source));
   }
 
   void remove(String label) {
@@ -182,7 +182,7 @@ final class KasaPoller implements AutoCloseable {
     if (known != null) {
       return attempt(known, states.get(target.label()), true);
     }
-    return attempt(new DeviceSession(target, timeout, transport), null, false);
+    return attempt(new DeviceSession(target, timeout, source), null, false);
   }
 
   /** One poll of {@code session}; {@code polled} for a device the poller keeps, which claims its id. */

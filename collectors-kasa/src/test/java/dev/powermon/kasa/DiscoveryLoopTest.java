@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 class DiscoveryLoopTest {
   private final Deque<Object> sweeps = new ArrayDeque<>();
   private final TestContext context = TestContext.forProvider(new KasaProvider()).build();
-  private final KasaPoller poller = new KasaPoller(Duration.ofSeconds(1), 1, new XorTransport(), context);
+  private final KasaPoller poller = new KasaPoller(Duration.ofSeconds(1), 1, new XorSource(), context);
 
   @AfterEach
   void close() throws InterruptedException {

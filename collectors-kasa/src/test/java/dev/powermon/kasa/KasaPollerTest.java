@@ -22,7 +22,7 @@ class KasaPollerTest {
   void aCycleDoesNotStartWhileThePreviousOneRuns() throws Exception {
     try (Fleet fleet = Fleet.start("plug-new");
         TestContext context = TestContext.forProvider(new KasaProvider()).build();
-        KasaPoller poller = new KasaPoller(Duration.ofMillis(800), 4, new XorTransport(), context)) {
+        KasaPoller poller = new KasaPoller(Duration.ofMillis(800), 4, new XorSource(), context)) {
       fleet.get(0).fault(Fault.NEVER_ANSWERS);
       poller.add(Target.parse(fleet.get(0).target(), 9999));
       CompletableFuture<Void> first = poller.pollAll();
@@ -40,7 +40,7 @@ class KasaPollerTest {
   void aRemovedDeviceIsForgotten() throws Exception {
     try (Fleet fleet = Fleet.start("plug-new");
         TestContext context = TestContext.forProvider(new KasaProvider()).build();
-        KasaPoller poller = new KasaPoller(Duration.ofSeconds(2), 4, new XorTransport(), context)) {
+        KasaPoller poller = new KasaPoller(Duration.ofSeconds(2), 4, new XorSource(), context)) {
       Target target = Target.parse(fleet.get(0).target(), 9999);
       poller.add(target);
       poller.pollAll().get(30, TimeUnit.SECONDS);
@@ -61,7 +61,7 @@ class KasaPollerTest {
     kasaLog.addAppender(events);
     try (Fleet fleet = Fleet.start("plug-new");
         TestContext context = TestContext.forProvider(new KasaProvider()).build();
-        KasaPoller poller = new KasaPoller(Duration.ofMillis(300), 4, new XorTransport(), context)) {
+        KasaPoller poller = new KasaPoller(Duration.ofMillis(300), 4, new XorSource(), context)) {
       Target target = Target.parse(fleet.get(0).target(), 9999);
       poller.add(target);
       poller.pollAll().get(30, TimeUnit.SECONDS);

@@ -6,7 +6,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 
 /** The legacy protocol: XOR-obfuscated JSON in length-prefixed frames on one TCP connection (port 9999). */
-final class XorTransport implements KasaTransport {
+final class XorSource implements KasaSource {
 
   @Override
   public Channel open(InetSocketAddress address, Duration requestTimeout, Deadline wholePoll) {

@@ -6,11 +6,11 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 
 /**
- * How requests reach a device. {@link XorTransport} speaks the legacy protocol on TCP; the newer
- * HTTP protocols (KLAP, AES) are further implementations. A poll opens one channel and closes it at
+ * The collector's source: how requests reach a device (its transport). {@link XorSource} speaks the
+ * legacy protocol on TCP; the newer HTTP protocols (KLAP, AES) are further implementations. A poll opens one channel and closes it at
  * the end: devices drop idle connections, and a fresh one per poll never meets a stale one.
  */
-interface KasaTransport {
+interface KasaSource {
 
   /**
    * A channel to {@code address} for one poll; nothing is sent before the first request.
