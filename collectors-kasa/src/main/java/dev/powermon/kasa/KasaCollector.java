@@ -7,7 +7,9 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,19 +26,24 @@ import org.slf4j.Logger;
  * {@link #collectTarget} polls one allowed device on demand.
  */
 final class KasaCollector implements MultiTargetCollector {
+  /** Poll intervals without a finished cycle after which the readings are stale. */
+  static final int STALE_AFTER_INTERVALS = 3;
+
   private final KasaSettings settings;
   private final KasaPoller poller;
   private final DiscoveryLoop discovery;
   private final Set<String> targets = new HashSet<>();
   private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
   private final Logger logger;
+  private final Clock clock;
   private List<String> unmatchedPowers = List.of();
 
-  private KasaCollector(KasaSettings settings, KasaPoller poller, DiscoveryLoop discovery, Logger logger) {
+  private KasaCollector(KasaSettings settings, KasaPoller poller, DiscoveryLoop discovery, CollectorContext context) {
     this.settings = settings;
     this.poller = poller;
     this.discovery = discovery;
-    this.logger = logger;
+    this.logger = context.logger();
+    this.clock = context.clock();
     settings.targets().forEach(t -> targets.add(t.label()));
   }
 
@@ -52,7 +59,7 @@ final class KasaCollector implements MultiTargetCollector {
       s.targets().forEach(t -> labels.add(t.label()));
       loop = new DiscoveryLoop(d::sweep, poller, s.port(), labels, context.logger());
     }
-    KasaCollector collector = new KasaCollector(s, poller, loop, context.logger());
+    KasaCollector collector = new KasaCollector(s, poller, loop, context);
     try {
       collector.start(context.scheduler());
     } catch (InterruptedException | RuntimeException e) {
@@ -83,7 +90,8 @@ final class KasaCollector implements MultiTargetCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
+  public MetricSnapshots collect() throws IOException {
+    checkFresh();
     List<DeviceState> states = poller.states();
     checkPowers(states);
     return KasaSnapshots.build(states, poller.lastCycleSeconds(), poller.labels().size() + klapOnly().size(),
@@ -106,6 +114,23 @@ final class KasaCollector implements MultiTargetCollector {
       throw new IOException(t.label() + ": " + state.error()); // the core answers powermon_probe_success 0
     }
     return KasaSnapshots.build(List.of(state), state.seconds(), null, settings.powers());
+  }
+
+  /**
+   * Refuses to serve readings once the poller has stopped finishing cycles (its schedule died, its
+   * pool is gone): past {@value #STALE_AFTER_INTERVALS} poll intervals plus the time a cycle may take,
+   * the collector fails with the reason instead of serving the last readings as current.
+   */
+  private void checkFresh() throws IOException {
+    long devices = Math.max(1, poller.labels().size());
+    long rounds = (devices + settings.pollThreads() - 1) / settings.pollThreads();
+    long cycleBudget = DeviceSession.POLL_BUDGET_IN_TIMEOUTS * settings.timeout().toMillis() * rounds;
+    long bound = STALE_AFTER_INTERVALS * settings.pollInterval().toMillis() + cycleBudget;
+    long last = poller.lastCycleEndMillis();
+    if (clock.millis() - last > bound) {
+      throw new IOException("no fresh poll since " + Instant.ofEpochMilli(last) + " (devices are polled every "
+          + settings.pollInterval().toMillis() + " ms); readings are withheld until the poller runs again");
+    }
   }
 
   /**

@@ -44,6 +44,7 @@ final class KasaPoller implements AutoCloseable {
   private final Map<String, DeviceState> states = new ConcurrentSkipListMap<>();
   private final AtomicReference<CompletableFuture<Void>> running = new AtomicReference<>();
   private volatile Double lastCycleSeconds;
+  private volatile long lastCycleEndMillis;
 
   KasaPoller(Duration timeout, int threads, KasaSource source, CollectorContext context) {
     this.timeout = timeout;
@@ -51,6 +52,7 @@ final class KasaPoller implements AutoCloseable {
     this.logger = context.logger();
     this.log = new StateLog(logger);
     this.clock = context.clock();
+    this.lastCycleEndMillis = clock.millis(); // freshness counts from the start until a cycle ends
     this.readings = context.powerReadings("kasa", MeterClass.WALL);
     this.problems = new FieldProblemReports(context.problems());
     AtomicInteger n = new AtomicInteger();
@@ -103,6 +105,7 @@ final class KasaPoller implements AutoCloseable {
         .whenComplete((ok, error) -> {
           states.keySet().retainAll(sessions.keySet()); // forget devices removed meanwhile
           lastCycleSeconds = (System.nanoTime() - start) / 1e9;
+          lastCycleEndMillis = clock.millis();
           cycle.complete(null);
         });
     return cycle;
@@ -210,6 +213,11 @@ final class KasaPoller implements AutoCloseable {
   /** Every device's latest outcome, ordered by target. */
   List<DeviceState> states() {
     return new ArrayList<>(states.values());
+  }
+
+  /** When the last cycle ended (epoch ms), or when the poller started if none has. */
+  long lastCycleEndMillis() {
+    return lastCycleEndMillis;
   }
 
   /** Seconds the last complete cycle took, null before the first. */

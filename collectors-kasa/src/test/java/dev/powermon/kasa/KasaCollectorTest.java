@@ -17,6 +17,8 @@ import dev.powermon.testkit.MetricValues;
 import dev.powermon.testkit.RecordedReadings;
 import dev.powermon.testkit.TestContext;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -190,6 +192,32 @@ class KasaCollectorTest {
       assertThat(m.value("powermon_meter_covers", "device", NEW, "domain", "total")).isEqualTo(1);
       assertThat(m.labelSets("powermon_meter_covers")).extracting(l -> l.get("device") + "/" + l.get("covers"))
           .containsExactlyInAnyOrder(NEW + "/nas", STRIP + "/desk-pc"); // the id beats the address
+    }
+  }
+
+  /** A poller whose schedule has died must not keep serving its last readings as current. */
+  @Test
+  void aPollerThatStopsIsReportedStaleInsteadOfServingOldReadings() throws Exception {
+    try (Fleet fleet = Fleet.start("plug-new");
+        TestContext context =
+            TestContext.forProvider(new KasaProvider()).setting("target", fleet.targets())
+                .setting("poll-interval", "100ms").setting("timeout", "50ms").build();
+        Collector collector = new KasaProvider().open(context)) {
+      assertThat(MetricValues.of(collector.collect()).value("kasa_device_power_watts", "device_id", NEW))
+          .isEqualTo(61.25);
+      context.scheduler().shutdownNow(); // no more poll cycles
+      long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      Exception stale = null;
+      while (stale == null && System.nanoTime() < giveUp) {
+        try {
+          collector.collect();
+          Thread.sleep(50);
+        } catch (IOException e) {
+          stale = e;
+        }
+      }
+      assertThat(stale).isNotNull().hasMessageStartingWith("no fresh poll since ")
+          .hasMessageEndingWith("(devices are polled every 100 ms); readings are withheld until the poller runs again");
     }
   }
 
