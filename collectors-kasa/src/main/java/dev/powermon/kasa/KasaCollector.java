@@ -3,6 +3,7 @@ package dev.powermon.kasa;
 import dev.powermon.api.CollectorContext;
 import dev.powermon.api.MultiTargetCollector;
 import dev.powermon.api.TargetNotAllowedException;
+import dev.powermon.net.HostPort;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -100,9 +101,9 @@ final class KasaCollector implements MultiTargetCollector {
 
   @Override
   public MetricSnapshots collectTarget(String target) throws TargetNotAllowedException, IOException {
-    Target t;
+    HostPort t;
     try {
-      t = Target.parse(target, settings.port());
+      t = HostPort.parse(target, settings.port());
     } catch (IllegalArgumentException e) {
       throw new TargetNotAllowedException(e.getMessage());
     }
@@ -151,7 +152,7 @@ final class KasaCollector implements MultiTargetCollector {
   }
 
   /** The target resolved once to an address in probe-allow on the device port, or refused. */
-  private Target allowedByNetwork(Target t) throws TargetNotAllowedException {
+  private HostPort allowedByNetwork(HostPort t) throws TargetNotAllowedException {
     String refusal = "'" + t.label() + "' is neither a configured target nor in probe-allow on port " + settings.port();
     if (settings.probeAllow().isEmpty() || t.port() != settings.port()) {
       throw new TargetNotAllowedException(refusal);
@@ -165,7 +166,7 @@ final class KasaCollector implements MultiTargetCollector {
     if (!settings.probeAllow().allows(address)) {
       throw new TargetNotAllowedException(refusal);
     }
-    return new Target(address.getHostAddress(), t.port());
+    return new HostPort(address.getHostAddress(), t.port());
   }
 
   @Override

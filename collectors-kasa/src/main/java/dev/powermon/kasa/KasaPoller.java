@@ -6,6 +6,7 @@ import dev.powermon.api.MeterClass;
 import dev.powermon.api.PowerFamilies;
 import dev.powermon.api.PowerReadings;
 import dev.powermon.api.StateLog;
+import dev.powermon.net.HostPort;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.io.IOException;
 import java.time.Clock;
@@ -70,7 +71,7 @@ final class KasaPoller implements AutoCloseable {
   }
 
   /** Starts polling {@code target} from the next cycle on; a known target is left as is. */
-  void add(Target target) {
+  void add(HostPort target) {
     sessions.computeIfAbsent(target.label(), k -> new DeviceSession(target, timeout, source));
   }
 
@@ -180,7 +181,7 @@ final class KasaPoller implements AutoCloseable {
    * session when it is polled anyway (one connection per device), else a one-off session. Its readings
    * are not handed on: the poll cycle does that for polled devices.
    */
-  DeviceState probe(Target target) {
+  DeviceState probe(HostPort target) {
     DeviceSession known = sessions.get(target.label());
     if (known != null) {
       return attempt(known, states.get(target.label()), true);

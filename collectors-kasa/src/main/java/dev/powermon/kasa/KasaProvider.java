@@ -7,13 +7,15 @@ import dev.powermon.api.MetricSpec;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
+import dev.powermon.net.HostPort;
+import dev.powermon.net.ProbeAllowList;
 import java.util.List;
 
 /** TP-Link Kasa plugs, strips and bulbs over the legacy protocol. Networked: never enabled unless named. */
 public final class KasaProvider implements CollectorProvider {
   static final SettingSpec TARGET =
       SettingSpec.builder("target", SettingType.STRING).list()
-          .check(text -> valid(() -> Target.parse((String) text, 9999)), "must be host, host:port or [v6]:port")
+          .check(text -> valid(() -> HostPort.parse((String) text, 9999)), "must be host, host:port or [v6]:port")
           .help("Device to poll: host or host:port; repeat for several.").build();
   static final SettingSpec DISCOVERY =
       SettingSpec.builder("discovery", SettingType.BOOLEAN)
@@ -42,7 +44,7 @@ public final class KasaProvider implements CollectorProvider {
           .help("Devices polled at once; a dead device holds one thread for the timeout.").build();
   static final SettingSpec PROBE_ALLOW =
       SettingSpec.builder("probe-allow", SettingType.STRING).list()
-          .check(text -> valid(() -> ProbeAllowList.parse(List.of((String) text))), "must be an IP address or CIDR")
+          .check(text -> valid(() -> ProbeAllowList.parse("collectors.kasa.probe-allow", List.of((String) text))), "must be an IP address or CIDR")
           .help("Addresses or CIDRs /probe?target= may poll besides the targets (e.g. 192.168.1.0/24).").build();
   static final SettingSpec POWERS =
       SettingSpec.builder("powers", SettingType.STRING).list()

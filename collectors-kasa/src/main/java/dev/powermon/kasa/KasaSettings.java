@@ -13,13 +13,15 @@ import static dev.powermon.kasa.KasaProvider.TARGET;
 import static dev.powermon.kasa.KasaProvider.TIMEOUT;
 
 import dev.powermon.api.Settings;
+import dev.powermon.net.HostPort;
+import dev.powermon.net.ProbeAllowList;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The collector's settings ({@link KasaProvider} declares them), read and checked into a record. */
 record KasaSettings(
-    List<Target> targets,
+    List<HostPort> targets,
     boolean discovery,
     String discoveryAddress,
     int port,
@@ -37,14 +39,14 @@ record KasaSettings(
    */
   static KasaSettings from(Settings s) {
     int port = (int) s.integer(PORT);
-    List<Target> targets = new ArrayList<>();
+    List<HostPort> targets = new ArrayList<>();
     for (String text : s.strings(TARGET)) {
-      targets.add(Target.parse(text, port));
+      targets.add(HostPort.parse(text, port));
     }
     boolean discovery = s.isGiven(DISCOVERY) ? s.bool(DISCOVERY) : targets.isEmpty();
     return new KasaSettings(
         List.copyOf(targets), discovery, s.string(DISCOVERY_ADDRESS), port, (int) s.integer(KLAP_PORT),
         s.duration(DISCOVERY_INTERVAL), s.duration(POLL_INTERVAL), s.duration(TIMEOUT), (int) s.integer(POLL_THREADS),
-        ProbeAllowList.parse(s.strings(PROBE_ALLOW)), MeterCovers.parse(s.strings(POWERS)));
+        ProbeAllowList.parse("collectors.kasa.probe-allow", s.strings(PROBE_ALLOW)), MeterCovers.parse(s.strings(POWERS)));
   }
 }

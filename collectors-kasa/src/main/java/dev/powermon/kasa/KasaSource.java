@@ -1,6 +1,7 @@
 package dev.powermon.kasa;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.powermon.net.Deadline;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package dev.powermon.kasa;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.powermon.net.Deadline;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -14,7 +15,7 @@ final class XorSource implements KasaSource {
     return new Channel() {
       @Override
       public ObjectNode ask(byte[] request) throws IOException {
-        return KasaJson.parse(connection.exchange(request, Deadline.forRequest(requestTimeout).earliest(wholePoll)));
+        return KasaJson.parse(connection.exchange(request, Deadline.after(requestTimeout, "no complete reply within " + requestTimeout.toMillis() + " ms").earliest(wholePoll)));
       }
 
       @Override

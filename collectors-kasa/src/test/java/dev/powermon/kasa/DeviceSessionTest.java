@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.powermon.kasa.sim.DeviceProfile;
 import dev.powermon.kasa.sim.Fault;
 import dev.powermon.kasa.sim.SimulatedDevice;
+import dev.powermon.net.HostPort;
 import java.net.InetAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class DeviceSessionTest {
 
   private static DeviceReading poll(SimulatedDevice device) throws Exception {
-    return new DeviceSession(Target.parse(device.target(), 9999), Duration.ofSeconds(2), new XorSource()).poll();
+    return new DeviceSession(HostPort.parse(device.target(), 9999), Duration.ofSeconds(2), new XorSource()).poll();
   }
 
   private static SimulatedDevice start(String profile) throws Exception {
@@ -90,9 +91,9 @@ class DeviceSessionTest {
       // a strip's 8 (2.4 s) do not.
       strip.fault(Fault.SLOW).dripMillis(300);
       plug.fault(Fault.SLOW).dripMillis(300);
-      assertThat(new DeviceSession(Target.parse(plug.target(), 9999), timeout, new XorSource()).poll().total().watts())
+      assertThat(new DeviceSession(HostPort.parse(plug.target(), 9999), timeout, new XorSource()).poll().total().watts())
           .isEqualTo(61.25);
-      assertThatThrownBy(() -> new DeviceSession(Target.parse(strip.target(), 9999), timeout, new XorSource()).poll())
+      assertThatThrownBy(() -> new DeviceSession(HostPort.parse(strip.target(), 9999), timeout, new XorSource()).poll())
           .isInstanceOf(java.net.SocketTimeoutException.class)
           .hasMessage("poll not done within 2000 ms");
     }

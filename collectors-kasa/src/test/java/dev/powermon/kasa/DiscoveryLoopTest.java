@@ -2,6 +2,8 @@ package dev.powermon.kasa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powermon.net.HostPort;
+import dev.powermon.testkit.TestContext;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -11,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import dev.powermon.testkit.TestContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ class DiscoveryLoopTest {
 
   @Test
   void aDeviceMissingFromThreeSweepsInARowIsDroppedButTargetsStay() throws IOException {
-    poller.add(new Target("127.0.0.5", 9999));
+    poller.add(new HostPort("127.0.0.5", 9999));
     DiscoveryLoop loop = loop(Set.of("127.0.0.5:9999"));
     sweeps.add(found("127.0.0.5", "127.0.0.6"));
     sweeps.add(found());

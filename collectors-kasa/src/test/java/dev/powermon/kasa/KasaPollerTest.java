@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.powermon.kasa.sim.Fault;
 import dev.powermon.kasa.sim.Fleet;
+import dev.powermon.net.HostPort;
 import dev.powermon.testkit.TestContext;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +25,7 @@ class KasaPollerTest {
         TestContext context = TestContext.forProvider(new KasaProvider()).build();
         KasaPoller poller = new KasaPoller(Duration.ofMillis(800), 4, new XorSource(), context)) {
       fleet.get(0).fault(Fault.NEVER_ANSWERS);
-      poller.add(Target.parse(fleet.get(0).target(), 9999));
+      poller.add(HostPort.parse(fleet.get(0).target(), 9999));
       CompletableFuture<Void> first = poller.pollAll();
       CompletableFuture<Void> second = poller.pollAll();
       assertThat(second).isSameAs(first);
@@ -41,7 +42,7 @@ class KasaPollerTest {
     try (Fleet fleet = Fleet.start("plug-new");
         TestContext context = TestContext.forProvider(new KasaProvider()).build();
         KasaPoller poller = new KasaPoller(Duration.ofSeconds(2), 4, new XorSource(), context)) {
-      Target target = Target.parse(fleet.get(0).target(), 9999);
+      HostPort target = HostPort.parse(fleet.get(0).target(), 9999);
       poller.add(target);
       poller.pollAll().get(30, TimeUnit.SECONDS);
       assertThat(poller.states()).hasSize(1);
@@ -62,7 +63,7 @@ class KasaPollerTest {
     try (Fleet fleet = Fleet.start("plug-new");
         TestContext context = TestContext.forProvider(new KasaProvider()).build();
         KasaPoller poller = new KasaPoller(Duration.ofMillis(300), 4, new XorSource(), context)) {
-      Target target = Target.parse(fleet.get(0).target(), 9999);
+      HostPort target = HostPort.parse(fleet.get(0).target(), 9999);
       poller.add(target);
       poller.pollAll().get(30, TimeUnit.SECONDS);
       fleet.get(0).fault(Fault.NEVER_ANSWERS);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.powermon.api.ProbeResult;
+import dev.powermon.net.HostPort;
 import dev.powermon.testkit.TestContext;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +37,7 @@ class KasaSettingsTest {
   void targetsTurnDiscoveryOffUnlessAskedFor() throws Exception {
     KasaSettings s = settings(context().setting("target", "10.0.0.5", "10.0.0.6:10000"));
     assertThat(s.discovery()).isFalse();
-    assertThat(s.targets()).containsExactly(new Target("10.0.0.5", 9999), new Target("10.0.0.6", 10000));
+    assertThat(s.targets()).containsExactly(new HostPort("10.0.0.5", 9999), new HostPort("10.0.0.6", 10000));
     assertThat(settings(context().setting("target", "10.0.0.5").setting("discovery", "true")).discovery()).isTrue();
     assertThat(settings(context().setting("discovery", "false")).discovery()).isFalse();
   }
@@ -71,23 +72,12 @@ class KasaSettingsTest {
   }
 
   @Test
-  void targetsAcceptHostsPortsAndBracketedIpv6() {
-    assertThat(Target.parse("plug.lan", 9999).label()).isEqualTo("plug.lan:9999");
-    assertThat(Target.parse("[fd00::5]:10000", 9999)).isEqualTo(new Target("fd00::5", 10000));
-    assertThat(Target.parse("fd00::5", 9999).label()).isEqualTo("[fd00::5]:9999");
-    assertThatThrownBy(() -> Target.parse(":9999", 9999)).hasMessageContaining("no host");
-  }
-
-  @Test
-  void probeAllowMatchesByPrefix() throws Exception {
-    ProbeAllowList allow = ProbeAllowList.parse(java.util.List.of("192.168.1.0/25", "10.0.0.7", "fd00::/8"));
-    assertThat(allow.allows(java.net.InetAddress.getByName("192.168.1.127"))).isTrue();
-    assertThat(allow.allows(java.net.InetAddress.getByName("192.168.1.128"))).isFalse();
-    assertThat(allow.allows(java.net.InetAddress.getByName("10.0.0.7"))).isTrue();
-    assertThat(allow.allows(java.net.InetAddress.getByName("10.0.0.8"))).isFalse();
-    assertThat(allow.allows(java.net.InetAddress.getByName("fd12::1"))).isTrue();
-    assertThatThrownBy(() -> ProbeAllowList.parse(java.util.List.of("10.0.0.0/33")))
-        .hasMessage("collectors.kasa.probe-allow: '10.0.0.0/33': prefix must be 0..32");
+  void targetsAndProbeAllowAreReadWithTheSharedNetworkParsers() throws Exception {
+    KasaSettings s = settings(context().setting("target", "[fd00::5]:10000", "plug.lan")
+        .setting("probe-allow", "192.168.1.0/25"));
+    assertThat(s.targets()).containsExactly(new HostPort("fd00::5", 10000), new HostPort("plug.lan", 9999));
+    assertThat(s.probeAllow().allows(java.net.InetAddress.getByName("192.168.1.127"))).isTrue();
+    assertThat(s.probeAllow().allows(java.net.InetAddress.getByName("192.168.1.128"))).isFalse();
   }
 
   @Test
