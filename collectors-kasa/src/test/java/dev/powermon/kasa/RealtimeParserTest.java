@@ -51,7 +51,7 @@ class RealtimeParserTest {
   }
 
   @Test
-  void textWhereThepowerBelongsCostsThePowerAndKeepsTheEnergy() throws IOException {
+  void textWhereThePowerBelongsCostsThePowerAndKeepsTheEnergy() throws IOException {
     Realtime r = parse("{\"emeter\":{\"get_realtime\":{\"power_mw\":\"lots\",\"voltage_mv\":230000,"
         + "\"total_wh\":12}}}", "emeter");
     assertThat(r.watts()).isNull();
