@@ -65,6 +65,9 @@ final class MeterCovers {
 
   /** The configured meters that name none of the devices that answered, sorted. */
   List<String> unmatched(List<DeviceState> states) {
+    if (hostByMeter.isEmpty()) {
+      return List.of(); // the usual case, checked at every scrape
+    }
     Set<String> names = new HashSet<>();
     for (DeviceState state : states) {
       if (state.ok()) {
