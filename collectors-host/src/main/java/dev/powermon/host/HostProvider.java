@@ -9,6 +9,7 @@ import dev.powermon.api.PowerFamilies;
 import dev.powermon.api.PowerReadings;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
+import dev.powermon.api.SettingType;
 import dev.powermon.host.HostSettings.EstimateMode;
 import dev.powermon.host.HostSource.CpuInfo;
 import dev.powermon.oshi.NativeAccess;
@@ -26,11 +27,56 @@ import java.util.function.Supplier;
  * CPU-load power estimate labelled {@code source="estimate"} where nothing measures the host's power.
  */
 public final class HostProvider implements CollectorProvider {
+  /** Default full-load power per logical CPU: 65 W over a 16-thread desktop, 2 vCPUs of a cloud VM ~ 8 W. */
+  static final double DEFAULT_WATTS_PER_LOGICAL_CPU = 4.0;
+  /** Default idle power as a share of tdp-watts (cloud-carbon-footprint's 0.74 W / 3.5 W per vCPU is 0.21). */
+  static final double DEFAULT_IDLE_FRACTION = 0.2;
+
+  /** OSHI caches CPU ticks and memory for 300 ms: a shorter interval would read the same values twice. */
+  static final Duration MIN_INTERVAL = Duration.ofMillis(500);
+
+  private static final List<String> MODES = List.of("auto", "on", "off");
+
+  static final SettingSpec INTERVAL =
+      SettingSpec.builder("interval", SettingType.DURATION)
+          .defaultValue("1s")
+          .min("500ms")
+          .max("10m")
+          .help("How often CPU ticks, memory, network and batteries are sampled in the background; "
+              + "utilisation and the estimate are averages over this window.")
+          .build();
+  static final SettingSpec PER_CORE =
+      SettingSpec.builder("per-core", SettingType.BOOLEAN)
+          .defaultValue("false")
+          .help("Also export the utilisation of each logical CPU (one series per CPU).")
+          .build();
+  static final SettingSpec ESTIMATE =
+      SettingSpec.builder("estimate", SettingType.STRING)
+          .defaultValue("auto")
+          .check(v -> MODES.contains(((String) v).trim().toLowerCase(Locale.ROOT)), "must be auto, on or off")
+          .help("Export the CPU-load power estimate (source=\"estimate\"): auto = only when no enabled "
+              + "collector measures this host's power, on = always, off = never.")
+          .build();
+  static final SettingSpec TDP_WATTS =
+      SettingSpec.builder("tdp-watts", SettingType.DECIMAL)
+          .check(v -> (Double) v > 0, "must be more than 0")
+          .help("Estimated power at full CPU load, in watts: the CPU's TDP, or better a wall-meter reading "
+              + "under load. Default: " + DEFAULT_WATTS_PER_LOGICAL_CPU + " W per logical CPU.")
+          .build();
+  static final SettingSpec IDLE_WATTS =
+      SettingSpec.builder("idle-watts", SettingType.DECIMAL)
+          .min("0")
+          .help("Estimated power with the CPU idle, in watts. Default: "
+              + Math.round(DEFAULT_IDLE_FRACTION * 100) + "% of tdp-watts.")
+          .build();
+
+  static final List<SettingSpec> SETTINGS = List.of(INTERVAL, PER_CORE, ESTIMATE, TDP_WATTS, IDLE_WATTS);
+
   /**
    * The first utilisation window, so that the first scrape and {@code powermon probe} already show one;
    * longer than OSHI's 300 ms cache of CPU ticks.
    */
-  static final Duration FIRST_WINDOW = HostSettings.MIN_INTERVAL;
+  static final Duration FIRST_WINDOW = MIN_INTERVAL;
   /** What OSHI is asked to do, for the message when JNA cannot load. */
   static final String READING = "reading the host through OSHI";
 
@@ -59,7 +105,7 @@ public final class HostProvider implements CollectorProvider {
 
   @Override
   public List<SettingSpec> settings() {
-    return HostSettings.ALL;
+    return SETTINGS;
   }
 
   @Override

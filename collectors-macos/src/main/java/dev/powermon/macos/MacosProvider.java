@@ -117,9 +117,9 @@ public final class MacosProvider implements CollectorProvider {
       throw e;
     }
     PowerReadings readings = context.powerReadings(name(), MeterClass.COMPONENT);
-    SampleLog samples = new SampleLog(readings, context.clock(), context.hostname());
+    SampleLog samples = new SampleLog(readings, context.clock(), context.hostname(), true);
     source.start(samples);
-    Battery battery = new Battery(batteries.get(), new SampleLog(readings, context.clock(), context.hostname()),
+    Battery battery = new Battery(batteries.get(), new SampleLog(readings, context.clock(), context.hostname(), false),
         context::nanoTime, context.logger());
     try {
       // bounded: with a long interval the first window ends after open() returns, and scrapes say so meanwhile

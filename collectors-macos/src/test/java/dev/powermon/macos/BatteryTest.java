@@ -16,7 +16,7 @@ class BatteryTest {
   private final List<BatteryPower.Reading> rates = new ArrayList<>();
   private final FakeReadings readings = new FakeReadings();
   private final Battery battery =
-      new Battery(() -> List.copyOf(rates), readings.log(), nanos::get, LoggerFactory.getLogger("test"));
+      new Battery(() -> List.copyOf(rates), readings.powerOnlyLog(), nanos::get, LoggerFactory.getLogger("test"));
 
   @Test
   void dischargeIsPowerDrawnAndChargingIsZeroWattsDrawn() {
@@ -36,7 +36,7 @@ class BatteryTest {
   void aBatteryJnaCannotReadReportsNothingAndKeepsSampling() {
     Battery unlinked = new Battery(() -> {
       throw new NoClassDefFoundError("Could not initialize class com.sun.jna.Native");
-    }, readings.log(), nanos::get, LoggerFactory.getLogger("test"));
+    }, readings.powerOnlyLog(), nanos::get, LoggerFactory.getLogger("test"));
     unlinked.sample(); // returns normally, so its schedule keeps running
     assertThat(unlinked.samples().view().watts()).isEmpty();
     assertThat(unlinked.samples().view().lastSampleNanos()).isPresent();
@@ -44,7 +44,7 @@ class BatteryTest {
 
   @Test
   void aFailingBatteryReadReportsNothingRatherThanZero() {
-    Battery broken = new Battery(() -> { throw new IllegalStateException("IOKit said no"); }, readings.log(), nanos::get,
+    Battery broken = new Battery(() -> { throw new IllegalStateException("IOKit said no"); }, readings.powerOnlyLog(), nanos::get,
         LoggerFactory.getLogger("test"));
     broken.sample();
     assertThat(broken.samples().view().watts()).isEmpty();

@@ -26,8 +26,18 @@ final class FakeReadings implements PowerReadings {
     return all.stream().filter(r -> r.domain().equals(domain)).map(Reading::watts).toList();
   }
 
-  /** A log for device {@code mac} that hands its windows here. */
+  /** The energy counters handed over for {@code domain}, oldest first. */
+  List<Double> joules(String domain) {
+    return all.stream().filter(r -> r.domain().equals(domain)).map(Reading::joules).toList();
+  }
+
+  /** A log for device {@code mac} that hands its windows here, energy included. */
   SampleLog log() {
-    return new SampleLog(this, Clock.systemUTC(), "mac");
+    return new SampleLog(this, Clock.systemUTC(), "mac", true);
+  }
+
+  /** A log for a source that reports power only (the battery). */
+  SampleLog powerOnlyLog() {
+    return new SampleLog(this, Clock.systemUTC(), "mac", false);
   }
 }

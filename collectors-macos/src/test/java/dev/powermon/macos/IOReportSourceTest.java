@@ -47,6 +47,9 @@ class IOReportSourceTest {
     // each window's mean power is one reading at its end; the core integrates
     assertThat(readings.watts("cpu")).hasSize(2);
     assertThat(readings.watts("total").get(1)).isCloseTo(1.5 / 0.5, within(1e-12));
+    // energy counters: cpu 3 + 1.5 = 4.5 J; total 4 + 1.5 = 5.5 J
+    assertThat(readings.joules("cpu").get(1)).isCloseTo(4.5, within(1e-12));
+    assertThat(readings.joules("total").get(1)).isCloseTo(5.5, within(1e-12));
     assertThat(source.problem()).isEmpty();
   }
 

@@ -124,7 +124,7 @@ class MacosProviderTest {
     PowermetricsSource source = new PowermetricsSource(fake.executable, Duration.ofSeconds(1), Duration.ofMillis(10),
         System::nanoTime, org.slf4j.LoggerFactory.getLogger("test"), new dev.powermon.testkit.RecordedProblems());
     FakeReadings readings = new FakeReadings();
-    Battery none = new Battery(List::of, readings.log(), System::nanoTime, org.slf4j.LoggerFactory.getLogger("test"));
+    Battery none = new Battery(List::of, readings.powerOnlyLog(), System::nanoTime, org.slf4j.LoggerFactory.getLogger("test"));
     try (MacosCollector waiting = new MacosCollector(source, readings.log(), none,
         new dev.powermon.oshi.SamplerThread("test"), Duration.ofSeconds(1))) {
       assertThatThrownBy(waiting::collect).hasMessage("waiting for the first sample from powermetrics");

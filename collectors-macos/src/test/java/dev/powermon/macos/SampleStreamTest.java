@@ -41,6 +41,8 @@ class SampleStreamTest {
     SampleLog.View v = ledger.view();
     assertThat(v.watts()).containsOnlyKeys("cpu", "ane", "total"); // gpu alone is gone
     assertThat(readings.watts("cpu")).containsExactly(1.31196, 1.31196, 1.31196);
+    // the energy counter sums what each window reported: cpu_energy 1318 mJ three times
+    assertThat(readings.joules("cpu").get(2)).isCloseTo(3 * 1.318, within(1e-12));
     assertThat(readings.watts("gpu")).isEmpty();
     assertThat(v.rejected()).containsOnly(Map.entry("invalid_value", 6L));
   }
@@ -58,6 +60,8 @@ class SampleStreamTest {
     // m3: cpu_power 1311.96 mW; m1 (macOS 12): cpu_energy 412 mJ over 1.0028 s
     assertThat(readings.watts("cpu")).hasSize(2).first().isEqualTo(1.31196);
     assertThat(readings.watts("cpu").get(1)).isCloseTo(0.410849621, within(1e-9));
+    // two windows arriving at once lose nothing: 1.318 J + 0.412 J
+    assertThat(readings.joules("cpu").get(1)).isCloseTo(1.73, within(1e-12));
     assertThat(rejections).isEmpty();
   }
 
