@@ -2,6 +2,7 @@ package dev.powermon.exporter.runtime;
 
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
+import dev.powermon.api.ProbeResult;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +54,21 @@ public final class CollectorRunner implements AutoCloseable {
 
   /** Starts opening the collector in the background. */
   public synchronized void start() {
-    opening = executor.submit(() -> plan.provider().open(context));
+    opening = executor.submit(this::open);
+  }
+
+  /**
+   * Opens the collector. A named collector was not probed when selected: its probe runs first, so one that
+   * cannot run here fails with the probe's hint (what to do) rather than whatever open() trips over.
+   */
+  private Collector open() throws Exception {
+    if (plan.named()) {
+      ProbeResult probe = plan.provider().probe(context);
+      if (!probe.isAvailable()) {
+        throw new CollectorFailure(probe.detail());
+      }
+    }
+    return plan.provider().open(context);
   }
 
   /** Waits up to {@code timeout} for the collector to open, for {@code powermon probe}. */
@@ -172,7 +187,7 @@ public final class CollectorRunner implements AutoCloseable {
       return false;
     }
     if (opening == null && System.nanoTime() - lastOpenFailureNanos > REOPEN_AFTER.toNanos()) {
-      opening = executor.submit(() -> plan.provider().open(context));
+      opening = executor.submit(this::open);
     }
     return false;
   }
