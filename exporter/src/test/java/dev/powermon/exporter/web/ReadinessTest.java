@@ -6,6 +6,7 @@ import dev.powermon.exporter.meta.BuildInfo;
 import dev.powermon.exporter.meta.MetaMetrics;
 import dev.powermon.exporter.meta.ProcessMetrics;
 import dev.powermon.exporter.meta.ReloadStatus;
+import dev.powermon.exporter.runtime.CollectorHealth;
 import dev.powermon.exporter.runtime.Orchestrator;
 import dev.powermon.exporter.table.MetricTable;
 import dev.powermon.exporter.window.PowerWindows;
@@ -27,7 +28,8 @@ class ReadinessTest {
   void notReadyUntilTheFirstCollectionIsDone() throws Exception {
     BuildInfo build = BuildInfo.load();
     Orchestrator orchestrator = new Orchestrator(new MetricTable(null, Map.of(), Map.of(), Runnable::run),
-        new MetaMetrics(build, new ReloadStatus()), new ProcessMetrics(), new PowerWindows());
+        new MetaMetrics(build, new ReloadStatus()), new ProcessMetrics(), new PowerWindows(),
+        new CollectorHealth());
     ExecutorService executor = Executors.newSingleThreadExecutor();
     try (WebServer web = WebServer.start(ListenAddress.parse("--web.listen-address", "127.0.0.1:0"), "/metrics",
         orchestrator, build, executor)) {
