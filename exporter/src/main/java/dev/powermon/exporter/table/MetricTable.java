@@ -192,12 +192,17 @@ public final class MetricTable {
    * first collection, so the file is whole before the first scrape.
    */
   public void writeDiscovered() {
-    boolean pending;
-    synchronized (this) {
-      pending = defaults.keySet().stream().anyMatch(f -> !operator.containsKey(f));
+    if (file == null) {
+      return;
     }
-    if (pending && file != null) {
-      persist();
+    synchronized (fileLock) { // checked under the lock: a write that waited for it may find nothing left
+      boolean pending;
+      synchronized (this) {
+        pending = defaults.keySet().stream().anyMatch(f -> !operator.containsKey(f));
+      }
+      if (pending) {
+        persistLocked();
+      }
     }
   }
 
