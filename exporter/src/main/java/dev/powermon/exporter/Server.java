@@ -1,9 +1,6 @@
 package dev.powermon.exporter;
 
 import dev.powermon.api.MetricSpec;
-import dev.powermon.exporter.cli.OperatorError;
-import dev.powermon.exporter.cli.Selection;
-import dev.powermon.exporter.cli.Setup;
 import dev.powermon.exporter.config.ConfigException;
 import dev.powermon.exporter.config.FileConfig;
 import dev.powermon.exporter.logging.Logging;
@@ -19,12 +16,15 @@ import dev.powermon.exporter.runtime.CollectorPlan;
 import dev.powermon.exporter.runtime.CollectorPool;
 import dev.powermon.exporter.runtime.CollectorRunner;
 import dev.powermon.exporter.runtime.Orchestrator;
+import dev.powermon.exporter.setup.OperatorError;
+import dev.powermon.exporter.setup.Selection;
+import dev.powermon.exporter.setup.Setup;
 import dev.powermon.exporter.table.MetricTable;
 import dev.powermon.exporter.web.AdminServer;
-import dev.powermon.exporter.window.PowerWindows;
-import dev.powermon.exporter.window.WindowFamilies;
 import dev.powermon.exporter.web.ListenAddress;
 import dev.powermon.exporter.web.WebServer;
+import dev.powermon.exporter.window.PowerWindows;
+import dev.powermon.exporter.window.WindowFamilies;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;

@@ -2,12 +2,14 @@ package dev.powermon.exporter.cli;
 
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.exporter.config.NearestName;
+import dev.powermon.exporter.setup.OperatorError;
+import dev.powermon.exporter.setup.Setup;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /** Builds the command line: {@code powermon} (serve), {@code probe}, {@code collectors}. */
 public final class Cli {

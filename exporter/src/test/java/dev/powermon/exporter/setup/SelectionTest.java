@@ -1,8 +1,9 @@
-package dev.powermon.exporter.cli;
+package dev.powermon.exporter.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.powermon.api.CollectorProvider;
+import dev.powermon.exporter.cli.Cli;
 import dev.powermon.exporter.runtime.CollectorPool;
 import dev.powermon.exporter.runtime.Providers;
 import java.nio.file.Files;
