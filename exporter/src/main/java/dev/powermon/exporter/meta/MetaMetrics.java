@@ -1,6 +1,5 @@
 package dev.powermon.exporter.meta;
 
-import dev.powermon.exporter.runtime.CollectionResult;
 import dev.powermon.exporter.table.MetricTable;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -61,12 +60,13 @@ public final class MetaMetrics {
   /**
    * @param droppedFamilies per collector, the families refused beyond its discovery cap so far
    */
-  public List<MetricSnapshot> snapshots(List<CollectionResult> results, Map<String, Long> droppedFamilies) {
+  public List<MetricSnapshot> snapshots(
+      List<? extends CollectorOutcome> results, Map<String, Long> droppedFamilies) {
     GaugeSnapshot.Builder success = GaugeSnapshot.builder().name(SUCCESS.name()).help(SUCCESS.help());
     GaugeSnapshot.Builder duration = GaugeSnapshot.builder().name(DURATION.name()).help(DURATION.help());
     CounterSnapshot.Builder dropped =
         CounterSnapshot.builder().name(DISCOVERY_DROPPED.name()).help(DISCOVERY_DROPPED.help());
-    for (CollectionResult r : results) {
+    for (CollectorOutcome r : results) {
       Labels labels = Labels.of("collector", r.collector());
       success.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(r.success() ? 1 : 0).build());
       duration.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(r.durationSeconds()).build());
