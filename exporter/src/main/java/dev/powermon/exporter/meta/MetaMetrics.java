@@ -1,6 +1,7 @@
 package dev.powermon.exporter.meta;
 
-import dev.powermon.exporter.runtime.CollectionResult;
+import dev.powermon.exporter.table.MetricTable;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.InfoSnapshot;
@@ -9,6 +10,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import dev.powermon.api.MetricSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The exporter's own families: per-collector success and duration, build info, config reload state. */
 public final class MetaMetrics {
@@ -36,7 +38,16 @@ public final class MetaMetrics {
           .help("When the configuration was last loaded successfully, in seconds since the epoch.")
           .build();
 
-  public static final List<MetricSpec> SPECS = List.of(SUCCESS, DURATION, BUILD, RELOAD_OK, RELOAD_TIME);
+  public static final MetricSpec DISCOVERY_DROPPED =
+      MetricSpec.counter("powermon_discovered_families_dropped_total")
+          .help("Families the collector emitted beyond the " + MetricTable.DISCOVERY_CAP
+              + " it may discover at run time, counted at every collection; they are not served or written"
+              + " to the config file.")
+          .labelNames("collector")
+          .build();
+
+  public static final List<MetricSpec> SPECS =
+      List.of(SUCCESS, DURATION, BUILD, RELOAD_OK, RELOAD_TIME, DISCOVERY_DROPPED);
 
   private final BuildInfo build;
   private final ReloadStatus reload;
@@ -46,17 +57,26 @@ public final class MetaMetrics {
     this.reload = reload;
   }
 
-  public List<MetricSnapshot> snapshots(List<CollectionResult> results) {
+  /**
+   * @param droppedFamilies per collector, the families refused beyond its discovery cap so far
+   */
+  public List<MetricSnapshot> snapshots(
+      List<? extends CollectorOutcome> results, Map<String, Long> droppedFamilies) {
     GaugeSnapshot.Builder success = GaugeSnapshot.builder().name(SUCCESS.name()).help(SUCCESS.help());
     GaugeSnapshot.Builder duration = GaugeSnapshot.builder().name(DURATION.name()).help(DURATION.help());
-    for (CollectionResult r : results) {
+    CounterSnapshot.Builder dropped =
+        CounterSnapshot.builder().name(DISCOVERY_DROPPED.name()).help(DISCOVERY_DROPPED.help());
+    for (CollectorOutcome r : results) {
       Labels labels = Labels.of("collector", r.collector());
       success.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(r.success() ? 1 : 0).build());
       duration.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(r.durationSeconds()).build());
+      dropped.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().labels(labels)
+          .value(droppedFamilies.getOrDefault(r.collector(), 0L)).build());
     }
     List<MetricSnapshot> out = new ArrayList<>();
     out.add(success.build());
     out.add(duration.build());
+    out.add(dropped.build());
     out.add(
         InfoSnapshot.builder()
             .name(BUILD.name())

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Orchestrator implements MultiCollector {
   private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
-  static final String CORE = "core";
+  public static final String CORE = "core";
 
   private final MetricTable table;
   private final MetaMetrics meta;
@@ -38,6 +38,7 @@ public final class Orchestrator implements MultiCollector {
   private volatile List<CollectorRunner> runners = List.of();
   private volatile GaugeSnapshot lastPower;
   private volatile Supplier<List<MetricSnapshot>> extraFamilies = List::of;
+  private volatile boolean ready;
 
   public Orchestrator(MetricTable table, MetaMetrics meta, ProcessMetrics process, PowerWindows windows,
       CollectorHealth health) {
@@ -72,6 +73,21 @@ public final class Orchestrator implements MultiCollector {
     return collect();
   }
 
+  /**
+   * The collection at startup, before the first scrape: every family reaches the metric table (and so the
+   * admin list and the file) and every collector's state is logged. Each collector is bounded by its own
+   * deadline, so a hung one cannot hold readiness longer.
+   */
+  public void collectFirst() {
+    collect();
+    ready = true;
+  }
+
+  /** Whether the first collection is done: {@code /-/ready} answers 503 until then. */
+  public boolean ready() {
+    return ready;
+  }
+
   /** A scrape. Power series fed through readings are built from their fixed windows; see {@link PowerWindows}. */
   @Override
   public MetricSnapshots collect() {
@@ -79,8 +95,12 @@ public final class Orchestrator implements MultiCollector {
     List<MetricSnapshot> out = new ArrayList<>();
     for (FamilyMerger.Family family : merger.merge(withReadings(results))) {
       String name = ExposedNames.of(family.snapshot());
+      boolean admitted = false;
       for (String collector : family.collectors()) {
-        table.observe(name, collector, defaultFor(collector, name));
+        admitted |= table.observe(name, collector, defaultFor(collector, name));
+      }
+      if (!admitted) {
+        continue; // discovered beyond the collector's cap: counted by the table, not served
       }
       if (name.equals(PowerFamilies.POWER) && family.snapshot() instanceof GaugeSnapshot) {
         lastPower = (GaugeSnapshot) family.snapshot();
@@ -89,7 +109,7 @@ public final class Orchestrator implements MultiCollector {
         out.add(family.snapshot());
       }
     }
-    List<MetricSnapshot> own = new ArrayList<>(meta.snapshots(results));
+    List<MetricSnapshot> own = new ArrayList<>(meta.snapshots(results, table.droppedFamilies()));
     own.addAll(health.snapshots(runners, windows));
     own.addAll(process.snapshots());
     own.addAll(extraFamilies.get());
