@@ -11,6 +11,7 @@ import dev.powermon.exporter.meta.MetaMetrics;
 import dev.powermon.exporter.meta.ProcessMetrics;
 import dev.powermon.exporter.meta.ReloadStatus;
 import dev.powermon.exporter.push.PushConfig;
+import dev.powermon.exporter.push.PushMetrics;
 import dev.powermon.exporter.push.Pusher;
 import dev.powermon.exporter.push.SnapshotSamples;
 import dev.powermon.exporter.runtime.CollectorPlan;
@@ -127,7 +128,7 @@ public final class Server implements AutoCloseable {
       return new Pusher.Collected(snapshots, samples.of(snapshots, now));
     }, "powermon/" + build.version());
     windows.listen((series, millis, joules, watts) -> pusher.offer(samples.reading(series, millis, joules, watts)));
-    orchestrator.setExtraFamilies(pusher::metrics);
+    orchestrator.setExtraFamilies(PushMetrics.SPECS, pusher::metrics);
   }
 
   /** Port of the metrics listener (the real one when started on port 0). */

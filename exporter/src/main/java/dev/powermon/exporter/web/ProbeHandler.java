@@ -2,6 +2,7 @@ package dev.powermon.exporter.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.powermon.api.Collector;
+import dev.powermon.api.Families;
 import dev.powermon.api.MultiTargetCollector;
 import dev.powermon.api.TargetNotAllowedException;
 import dev.powermon.exporter.runtime.CollectorRunner;
@@ -10,7 +11,7 @@ import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
@@ -78,9 +79,10 @@ final class ProbeHandler {
       Thread.currentThread().interrupt();
       success = false;
     }
-    out.add(gauge("powermon_probe_success", "Whether the probe of the target succeeded.", success ? 1 : 0));
-    out.add(gauge("powermon_probe_duration_seconds", "How long the probe took, in seconds.",
-        (System.nanoTime() - start) / 1e9));
+    out.addAll(new Families(ProbeFamilies.SPECS)
+        .gauge(ProbeFamilies.SUCCESS, Labels.EMPTY, success ? 1 : 0)
+        .gauge(ProbeFamilies.DURATION, Labels.EMPTY, (System.nanoTime() - start) / 1e9)
+        .list());
     PrometheusRegistry registry = new PrometheusRegistry();
     MetricSnapshots snapshots = new MetricSnapshots(out);
     registry.register((MultiCollector) () -> snapshots);
@@ -95,11 +97,6 @@ final class ProbeHandler {
       }
     }
     return null;
-  }
-
-  private static GaugeSnapshot gauge(String name, String help, double value) {
-    return GaugeSnapshot.builder().name(name).help(help)
-        .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(value).build()).build();
   }
 
   private static String parameter(HttpExchange exchange, String name) {

@@ -94,10 +94,6 @@ final class Window {
     return new Stats(mean, max, min, energy());
   }
 
-  synchronized long lastMillis() {
-    return lastMillis;
-  }
-
   private double energy() {
     return hasCounter ? counter.total() : integrator.joules();
   }
