@@ -10,6 +10,7 @@ import io.prometheus.metrics.model.snapshots.InfoSnapshot.InfoDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -144,6 +145,10 @@ public final class Families {
         + declaration.allLabelNames() + "; every series carries exactly the declared labels and extra labels";
   }
 
+  private static Unit unit(MetricSpec spec) {
+    return spec.unit() == null ? null : new Unit(spec.unit());
+  }
+
   private static MetricSpec.Type typeOf(MetricSnapshot family) {
     if (family instanceof GaugeSnapshot) {
       return MetricSpec.Type.GAUGE;
@@ -160,12 +165,12 @@ public final class Families {
   private static MetricSnapshot build(MetricSpec spec, List<Object> list) {
     switch (spec.type()) {
       case GAUGE: {
-        GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(spec.name()).help(spec.help());
+        GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(spec.name()).help(spec.help()).unit(unit(spec));
         list.forEach(p -> b.dataPoint((GaugeDataPointSnapshot) p));
         return b.build();
       }
       case COUNTER: {
-        CounterSnapshot.Builder b = CounterSnapshot.builder().name(spec.name()).help(spec.help());
+        CounterSnapshot.Builder b = CounterSnapshot.builder().name(spec.name()).help(spec.help()).unit(unit(spec));
         list.forEach(p -> b.dataPoint((CounterDataPointSnapshot) p));
         return b.build();
       }

@@ -13,12 +13,14 @@ public final class WindowFamilies {
       MetricSpec.gauge("powermon_power_window_max_watts")
           .help("Highest power between two consecutive readings of the last 10 seconds of the series (for"
               + " watt readings: highest reading), in watts.")
+          .unit("watts")
           .labelNames("source", "device", "domain")
           .build();
   public static final MetricSpec MIN =
       MetricSpec.gauge("powermon_power_window_min_watts")
           .help("Lowest power between two consecutive readings of the last 10 seconds of the series (for"
               + " watt readings: lowest reading), in watts.")
+          .unit("watts")
           .labelNames("source", "device", "domain")
           .build();
 
