@@ -121,6 +121,7 @@ public final class PowerWindows {
    * The families built from {@code collector}'s readings: power and energy (not for collectors on the old
    * path, which serve their own), window max and min, and the source info.
    */
+  @SuppressWarnings("removal") // the old path's window families, until the last collector migrates
   public List<MetricSnapshot> families(String collector) {
     List<MetricSnapshot> out = new ArrayList<>();
     for (Map.Entry<String, Source> e : sources.entrySet()) {
