@@ -90,4 +90,19 @@ class PowerWindowEndToEndTest {
       assertThat(Http.get("http://127.0.0.1:" + server.port() + "/").body()).contains("no fresh reading since");
     }
   }
+
+  @Test
+  void aProbeAnswersThePowerItsCollectorReadForTheTarget() throws Exception {
+    try (Server server = Server.start(Cli.setup(Providers.discover(), "--collector", "sampled",
+        "--web.listen-address=127.0.0.1:0", "--web.admin-address=off"))) {
+      SampledProvider.feed(1_000, 100.0); // the lab series, read before the probe
+
+      String probe = Http.get("http://127.0.0.1:" + server.port() + "/probe?collector=sampled&target=plug-a").body();
+
+      assertThat(probe)
+          .contains("powermon_power_watts{device=\"plug-a\",domain=\"total\",source=\"sampled\"} 12.0")
+          .contains("powermon_probe_success 1.0")
+          .doesNotContain("device=\"lab\"");
+    }
+  }
 }

@@ -73,6 +73,14 @@ public final class Orchestrator implements MultiCollector {
     return runners;
   }
 
+  /**
+   * The families built from {@code collector}'s readings received since {@code sinceMillis} (epoch ms):
+   * a {@code /probe} answer's power and energy.
+   */
+  public List<MetricSnapshot> readingsSince(String collector, long sinceMillis) {
+    return windows.familiesReadSince(collector, sinceMillis);
+  }
+
   /** The unified power family of the last scrape, for the landing page; null before the first. */
   public GaugeSnapshot lastPower() {
     return lastPower;

@@ -27,8 +27,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * {@code /probe?target=HOST[&collector=NAME]}: polls one target of a multi-target collector (Kasa) now,
- * blackbox-exporter style, and answers its metrics plus {@code powermon_probe_success} and
- * {@code powermon_probe_duration_seconds}. A target the operator did not allow is 403.
+ * blackbox-exporter style, and answers its metrics, the power series it fed through {@code PowerReadings}
+ * during the poll, plus {@code powermon_probe_success} and {@code powermon_probe_duration_seconds}. A target the operator did not allow is 403.
  */
 final class ProbeHandler {
   private final Orchestrator orchestrator;
@@ -60,11 +60,13 @@ final class ProbeHandler {
     }
     MultiTargetCollector collector = (MultiTargetCollector) runner.opened();
     long start = System.nanoTime();
+    long startMillis = System.currentTimeMillis();
     List<MetricSnapshot> out = new ArrayList<>();
     boolean success;
     Future<MetricSnapshots> pending = executor.submit(() -> collector.collectTarget(target));
     try {
       pending.get(runner.plan().deadline().toMillis(), TimeUnit.MILLISECONDS).forEach(out::add);
+      out.addAll(orchestrator.readingsSince(runner.name(), startMillis)); // the power it read for the target
       success = true;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof TargetNotAllowedException) {
