@@ -2,6 +2,7 @@ package dev.powermon.exporter.runtime;
 
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
+import dev.powermon.api.StateLog;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +43,8 @@ public final class CollectorRunner implements AutoCloseable {
   private long inFlightStartNanos;
   private volatile String lastError = "starting";
   private volatile Instant lastSuccess;
-  private boolean loggedFailing;
+  /** Logs a failure when it starts or its reason changes, and the recovery; not every scrape. */
+  private final StateLog states = new StateLog(LOG);
 
   private volatile long openedMillis;
 
@@ -230,18 +232,12 @@ public final class CollectorRunner implements AutoCloseable {
 
   private synchronized void record(String error) {
     if (error == null) {
-      if (loggedFailing) {
-        LOG.atInfo().addKeyValue("collector", name()).log("collector recovered");
-      }
-      loggedFailing = false;
+      states.ok("collector " + name(), "recovered");
       lastSuccess = Instant.now();
       lastError = null;
       return;
     }
-    if (!loggedFailing || !error.equals(lastError)) {
-      LOG.atWarn().addKeyValue("collector", name()).log("collector failing: {}", error);
-    }
-    loggedFailing = true;
+    states.failing("collector " + name(), error);
     lastError = error;
   }
 
