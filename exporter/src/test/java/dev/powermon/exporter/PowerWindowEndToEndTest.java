@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.powermon.exporter.cli.Cli;
 import dev.powermon.exporter.runtime.Providers;
 import dev.powermon.exporter.testcollectors.SampledProvider;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,8 +18,7 @@ class PowerWindowEndToEndTest {
 
   @Test
   void twoScrapersSeeTheSameFixedWindowAndASpikeShowsInItsMax() throws Exception {
-    try (Server server = Server.start(Cli.setup(Providers.discover(), "--collector", "sampled",
-        "--web.listen-address=127.0.0.1:0", "--web.admin-address=off"))) {
+    try (Server server = sampled()) {
       String metrics = "http://127.0.0.1:" + server.port() + "/metrics";
       SampledProvider.feed(1_000, 100.0);
       SampledProvider.feed(1_100, 101.0); //   1 J in 100 ms:   10 W
@@ -49,8 +50,7 @@ class PowerWindowEndToEndTest {
 
   @Test
   void wattReadingsAreIntegratedByTheTrapezoidRule() throws Exception {
-    try (Server server = Server.start(Cli.setup(Providers.discover(), "--collector", "sampled",
-        "--web.listen-address=127.0.0.1:0", "--web.admin-address=off"))) {
+    try (Server server = sampled()) {
       String metrics = "http://127.0.0.1:" + server.port() + "/metrics";
       SampledProvider.feedWatts(0, 10.0);
       SampledProvider.feedWatts(2_000, 30.0); // (10 + 30) / 2 W x 2 s = 40 J
@@ -67,8 +67,7 @@ class PowerWindowEndToEndTest {
 
   @Test
   void aSamplerThatStopsMakesItsCollectorFailAndItsPowerIsWithheld() throws Exception {
-    try (Server server = Server.start(Cli.setup(Providers.discover(), "--collector", "sampled",
-        "--collector.sampled.interval=20ms", "--web.listen-address=127.0.0.1:0", "--web.admin-address=off"))) {
+    try (Server server = sampled("--collector.sampled.interval=20ms")) {
       String metrics = "http://127.0.0.1:" + server.port() + "/metrics";
       String body = "";
       for (int i = 0; i < 200 && !body.contains("powermon_power_watts" + SERIES); i++) { // bounded: 20 s
@@ -93,8 +92,7 @@ class PowerWindowEndToEndTest {
 
   @Test
   void aProbeAnswersThePowerItsCollectorReadForTheTarget() throws Exception {
-    try (Server server = Server.start(Cli.setup(Providers.discover(), "--collector", "sampled",
-        "--web.listen-address=127.0.0.1:0", "--web.admin-address=off"))) {
+    try (Server server = sampled()) {
       SampledProvider.feed(1_000, 100.0); // the lab series, read before the probe
 
       String probe = Http.get("http://127.0.0.1:" + server.port() + "/probe?collector=sampled&target=plug-a").body();
@@ -104,5 +102,13 @@ class PowerWindowEndToEndTest {
           .contains("powermon_probe_success 1.0")
           .doesNotContain("device=\"lab\"");
     }
+  }
+
+  /** powermon with only the sampled test collector, on an ephemeral port. */
+  private static Server sampled(String... flags) {
+    List<String> args = new ArrayList<>(List.of("--collector", "sampled",
+        "--web.listen-address=127.0.0.1:0", "--web.admin-address=off"));
+    args.addAll(List.of(flags));
+    return Server.start(Cli.setup(Providers.discover(), args.toArray(String[]::new)));
   }
 }
