@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Power from readings over real HTTP: the gauge is the mean over a fixed 10 s window ending at the latest
- * reading, so two scrapers see the same numbers; a spike shows in the window max.
+ * reading, so two scrapers see the same numbers; a spike shows in the window max for 60 s.
  */
 class PowerWindowEndToEndTest {
   private static final String SERIES = "{device=\"lab\",domain=\"total\",source=\"sampled\"} ";
@@ -39,12 +39,18 @@ class PowerWindowEndToEndTest {
       }
       assertThat(Promtool.checkMetrics(first)).isEmpty();
 
-      SampledProvider.feed(12_000, 309.0); // 100 J in 10 s: the window now starts at 2.000
+      SampledProvider.feed(12_000, 309.0); // 100 J in 10 s: the mean's window now starts at 2.000
 
-      // (309 - 209) J / (12.000 - 2.000) s = 10 W; the spike at 1.200 has left the window
+      // (309 - 209) J / (12.000 - 2.000) s = 10 W; the spike at 1.200 has left the mean's 10 s window but
+      // stays in the extremes' 60 s, so a scraper every 15 s sees it too
       assertThat(Http.get(metrics).body())
-          .contains("powermon_power_window_max_watts" + SERIES + "10.0")
+          .contains("powermon_power_window_max_watts" + SERIES + "1000.0")
           .contains("powermon_power_watts" + SERIES + "10.0");
+
+      SampledProvider.feed(62_000, 809.0); // 500 J in 50 s: 10 W; second 1 is more than 60 s back
+
+      assertThat(Http.get(metrics).body())
+          .contains("powermon_power_window_max_watts" + SERIES + "10.0");
     }
   }
 
@@ -61,7 +67,7 @@ class PowerWindowEndToEndTest {
           .contains("powermon_energy_joules_total" + SERIES + "70.0")
           .contains("powermon_power_watts" + SERIES + (70.0 / 3))
           .contains("powermon_power_window_max_watts" + SERIES + "30.0")
-          .contains("powermon_power_window_min_watts" + SERIES + "30.0");
+          .contains("powermon_power_window_min_watts" + SERIES + "10.0");
     }
   }
 
