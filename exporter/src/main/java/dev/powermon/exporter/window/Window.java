@@ -5,6 +5,7 @@ import dev.powermon.api.EnergyIntegrator;
 import dev.powermon.api.PowerReadings;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Iterator;
 
 /**
@@ -31,11 +32,6 @@ final class Window {
   private record Entry(long millis, double joules, double watts) {}
 
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
-
-  Window() {
-    java.util.Arrays.fill(bucketSecond, Long.MIN_VALUE);
-  }
-
   private final EnergyIntegrator integrator = new EnergyIntegrator(MAX_GAP);
   private final CounterLedger counter = new CounterLedger();
   private final long[] bucketSecond = new long[PowerReadings.EXTREMES_SECONDS];
@@ -43,6 +39,10 @@ final class Window {
   private final double[] bucketMin = new double[PowerReadings.EXTREMES_SECONDS];
   private boolean hasCounter;
   private long lastMillis = Long.MIN_VALUE;
+
+  Window() {
+    Arrays.fill(bucketSecond, Long.MIN_VALUE); // no second seen yet
+  }
 
   /**
    * Adds a reading: {@code watts} or {@code joules} (or both) finite.
