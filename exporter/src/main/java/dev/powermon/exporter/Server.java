@@ -137,7 +137,7 @@ public final class Server implements AutoCloseable {
       return new Pusher.Collected(snapshots, samples.of(snapshots, now));
     }, "powermon/" + build.version());
     windows.listen((series, millis, joules, watts) -> pusher.offer(samples.reading(series, millis, joules, watts)));
-    orchestrator.setExtraFamilies(pusher::metrics);
+    orchestrator.setExtraFamilies(PushMetrics.SPECS, pusher::metrics);
   }
 
   /** Port of the metrics listener (the real one when started on port 0). */

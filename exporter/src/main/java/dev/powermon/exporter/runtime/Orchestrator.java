@@ -1,6 +1,8 @@
 package dev.powermon.exporter.runtime;
 
 import dev.powermon.api.ExposedNames;
+import dev.powermon.api.Families;
+import dev.powermon.api.MetricSpec;
 import dev.powermon.api.PowerFamilies;
 import dev.powermon.exporter.meta.MetaMetrics;
 import dev.powermon.exporter.meta.ProcessMetrics;
@@ -39,6 +41,9 @@ public final class Orchestrator implements MultiCollector {
   private volatile GaugeSnapshot lastPower;
   private volatile Supplier<List<MetricSnapshot>> extraFamilies = List::of;
   private volatile boolean ready;
+  /** The core's own families, which are served only as declared (the checked path of those not built by Families). */
+  private static final List<MetricSpec> OWN_SPECS = ownSpecs();
+  private volatile List<MetricSpec> coreSpecs = OWN_SPECS;
 
   public Orchestrator(MetricTable table, MetaMetrics meta, ProcessMetrics process, PowerWindows windows,
       CollectorHealth health) {
@@ -54,13 +59,27 @@ public final class Orchestrator implements MultiCollector {
     this.runners = List.copyOf(runners);
   }
 
-  /** Families the core adds beside the meta-metrics (the push counters), asked for at every collection. */
-  public void setExtraFamilies(Supplier<List<MetricSnapshot>> families) {
+  /**
+   * Families the core adds beside the meta-metrics (the push counters), asked for at every collection;
+   * {@code declared} are their specs, against which every collection is checked.
+   */
+  public void setExtraFamilies(List<MetricSpec> declared, Supplier<List<MetricSnapshot>> families) {
+    List<MetricSpec> specs = new ArrayList<>(OWN_SPECS);
+    specs.addAll(declared);
+    this.coreSpecs = List.copyOf(specs);
     this.extraFamilies = families;
   }
 
   public List<CollectorRunner> runners() {
     return runners;
+  }
+
+  /**
+   * The families built from {@code collector}'s readings received since {@code sinceMillis} (epoch ms):
+   * a {@code /probe} answer's power and energy.
+   */
+  public List<MetricSnapshot> readingsSince(String collector, long sinceMillis) {
+    return windows.familiesReadSince(collector, sinceMillis);
   }
 
   /** The unified power family of the last scrape, for the landing page; null before the first. */
@@ -114,6 +133,11 @@ public final class Orchestrator implements MultiCollector {
     own.addAll(process.snapshots());
     own.addAll(extraFamilies.get());
     for (MetricSnapshot s : own) {
+      List<String> undeclared = Families.problems(coreSpecs, s);
+      if (!undeclared.isEmpty()) {
+        undeclared.forEach(this::reportOnce); // a core bug: its family is dropped, never the scrape
+        continue;
+      }
       String name = ExposedNames.of(s);
       table.observe(name, CORE, true);
       if (table.isEnabled(name)) {
@@ -160,6 +184,13 @@ public final class Orchestrator implements MultiCollector {
       results.add(r.finish(pending.get(i), start, start + r.plan().deadline().toNanos()));
     }
     return results;
+  }
+
+  private static List<MetricSpec> ownSpecs() {
+    List<MetricSpec> out = new ArrayList<>(MetaMetrics.SPECS);
+    out.addAll(CollectorHealth.SPECS);
+    out.addAll(ProcessMetrics.SPECS);
+    return List.copyOf(out);
   }
 
   private boolean defaultFor(String collector, String family) {

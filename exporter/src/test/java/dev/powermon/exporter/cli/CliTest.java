@@ -75,6 +75,12 @@ class CliTest {
   }
 
   @Test
+  void aFlagOutOfItsDeclaredRangeNamesTheFlagAsTyped() {
+    assertThat(run("probe", "--collector", "steady", "--collector.steady.watts=-5")).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("powermon: --collector.steady.watts: must be at least 0, got -5\n");
+  }
+
+  @Test
   void collectorsSaysWhichCanRunAndWhyNot() {
     assertThat(run("collectors")).isZero();
     assertThat(out.toString())
