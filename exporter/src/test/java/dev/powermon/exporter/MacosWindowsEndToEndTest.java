@@ -3,12 +3,14 @@ package dev.powermon.exporter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.powermon.exporter.cli.Cli;
+import dev.powermon.exporter.push.ReceiverProcess;
 import dev.powermon.exporter.runtime.Providers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -88,6 +90,30 @@ class MacosWindowsEndToEndTest {
     } finally {
       server.close();
     }
+  }
+
+  @Test
+  void macosReadingsReachRemoteWriteEachAtItsOwnTimestamp() throws Exception {
+    Files.createDirectories(dir.resolve("prometheus"));
+    TreeMap<Long, Double> energy = new TreeMap<>();
+    try (ReceiverProcess prometheus = ReceiverProcess.prometheus(dir.resolve("prometheus"))) {
+      try (Server server = Server.start(Cli.setup(Providers.discover(), "--collector", "macos",
+          "--collector.macos.powermetrics=" + fakePowermetrics(), "--collector.macos.interval=250ms",
+          "--web.listen-address=127.0.0.1:0", "--web.admin-address=off",
+          "--push.remote-write.url=" + prometheus.writeUrl(), "--push.interval=2s", "--push.instance=mac"))) {
+        String series = "powermon_energy_joules_total{instance=\"mac\",source=\"macos\",domain=\"cpu\"}";
+        for (int i = 0; i < 600 && energy.size() < 8; i++) { // bounded: 60 s
+          Thread.sleep(100);
+          energy = prometheus.samples(series);
+        }
+      }
+    }
+    // a reading every 250 ms, pushed every 2 s: several stored per push, each with its own timestamp,
+    // each a whole number of the windows' 2.5 J, rising
+    assertThat(energy).hasSizeGreaterThanOrEqualTo(8);
+    assertThat(energy.subMap(energy.firstKey(), energy.firstKey() + 2000).size()).isGreaterThan(2);
+    assertThat(new java.util.ArrayList<>(energy.values())).isSorted()
+        .allSatisfy(j -> assertThat(j / 2.5).isEqualTo(Math.rint(j / 2.5)));
   }
 
   /** The served macos power of {@code domain}. */
