@@ -61,7 +61,9 @@ final class WindowsSampler {
       List<EnergyMeterReading> read = meter.read();
       long now = clock.millis();
       fields.report(problems(read, ledger.update(read)));
-      ledger.joules().forEach((domain, j) -> readings.joules(device, domain, Labels.EMPTY, now, j));
+      // only domains with a window this read: an unchanged counter would read as 0 W, then a spike
+      Map<String, Double> joules = ledger.joules();
+      ledger.watts().keySet().forEach(domain -> readings.joules(device, domain, Labels.EMPTY, now, joules.get(domain)));
       problem = null;
       states.ok(METER, "readable again");
     } catch (IOException | RuntimeException | LinkageError e) {

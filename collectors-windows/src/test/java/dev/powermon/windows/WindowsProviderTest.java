@@ -11,6 +11,7 @@ import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.MeterClass;
 import dev.powermon.testkit.DeclarationCheck;
 import dev.powermon.testkit.MetricValues;
+import dev.powermon.testkit.RecordedProblems;
 import dev.powermon.testkit.RecordedReadings;
 import dev.powermon.testkit.TestContext;
 import java.time.Duration;
@@ -194,6 +195,34 @@ class WindowsProviderTest {
       assertThat(eventually(() -> joules(ctx, "package-0") >= 2 * 3.6 - 1e-9)).isTrue();
       assertThat(ctx.readings("windows").of("gaming-pc", "battery")).isEmpty();
       assertThat(c.collect()).isNotNull();
+    }
+  }
+
+  @Test
+  void aDomainWithoutAWindowThisReadGetsNoReadingRatherThanAFlatCounter() throws Exception {
+    FakeMeter meter = new FakeMeter(List.of("rapl_package0_pkg", "rapl_package0_dram")) {
+      @Override
+      public synchronized List<EnergyMeterReading> read() throws java.io.IOException {
+        List<EnergyMeterReading> all = super.read();
+        // the third read has no valid PKG value
+        return reads() == 3 ? all.stream().filter(r -> r.instance().endsWith("dram")).toList() : all;
+      }
+    };
+    RecordedProblems problems = new RecordedProblems();
+    try (TestContext ctx = context(new WindowsProvider(new FakeHost(meter)))) {
+      RecordedReadings readings = ctx.powerReadings("windows", MeterClass.COMPONENT);
+      WindowsSampler sampler = new WindowsSampler(meter, List::of, readings, ctx.clock(), "pc",
+          org.slf4j.LoggerFactory.getLogger("test"), problems);
+      for (int i = 0; i < 4; i++) {
+        sampler.sample();
+      }
+      // reads 2 and 4 give package-0 a window (3.6 J, then 7.2 J over two seconds); read 3 gives none
+      assertThat(readings.of("pc", "package-0")).extracting(RecordedReadings.Reading::joules)
+          .containsExactly(3.6, 10.8);
+      assertThat(readings.of("pc", "dram-0")).hasSize(3);
+      assertThat(readings.of("pc", "total")).hasSize(2); // no total from half the machine
+      assertThat(problems.count("package-0")).isEqualTo(1);
+      assertThat(problems.failing()).isEmpty(); // it read again
     }
   }
 
