@@ -1,8 +1,11 @@
-package dev.powermon.host;
+package dev.powermon.oshi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
-import dev.powermon.host.HostSource.BatteryReading;
+import dev.powermon.api.BatteryPower;
+import dev.powermon.api.BatteryPower.Convention;
+import dev.powermon.api.BatteryPower.Reading;
 import org.junit.jupiter.api.Test;
 
 /** uevent files written for these tests in the layout of a ThinkPad's BAT0 (Linux 6.1). */
@@ -20,35 +23,44 @@ class PowerSupplyUeventTest {
       POWER_SUPPLY_MODEL_NAME=5B10W13930
       """;
 
-  private static BatteryReading parse(String text) {
+  private static Reading parse(String text) {
     return PowerSupplyUevent.parse("BAT0", text).orElseThrow();
   }
 
+  private static double outWatts(String text) {
+    return BatteryPower.outWatts(parse(text)).orElse(Double.NaN);
+  }
+
   @Test
-  void powerNowIsMicrowattsAndDischargingIsNegativeMilliwatts() {
-    // 9 458 000 uW = 9458 mW, discharging -> -9458 (OSHI's sign)
-    assertThat(parse(DISCHARGING)).isEqualTo(new BatteryReading("BAT0", -9458.0));
+  void powerNowIsMicrowattsWithTheDirectionFromStatus() {
+    assertThat(parse(DISCHARGING))
+        .isEqualTo(new Reading("BAT0", 9_458_000, Convention.LINUX_MICROWATTS, false, true));
+    // 9 458 000 uW = 9.458 W out of the battery
+    assertThat(outWatts(DISCHARGING)).isEqualTo(9.458);
   }
 
   @Test
   void withoutPowerNowCurrentTimesVoltageIsUsed() {
     String text = DISCHARGING.replace("POWER_SUPPLY_POWER_NOW=9458000\n", "POWER_SUPPLY_CURRENT_NOW=1500000\n")
         .replace("Discharging", "Charging");
-    // 1 500 000 uA x 16 281 000 uV = 2.44215e13 pW = 24 421.5 mW, charging -> positive
-    assertThat(parse(text).rateMilliwatts()).isEqualTo(24421.5);
+    // 1 500 000 uA x 16 281 000 uV = 2.44215e13 pW = 24.4215 W, charging -> into the battery
+    assertThat(parse(text).rate()).isEqualTo(24_421_500.0);
+    assertThat(outWatts(text)).isCloseTo(-24.4215, within(1e-12));
   }
 
   @Test
   void negativeRawValuesAreMagnitudesAndStatusGivesTheDirection() {
     // Asahi's macsmc-battery reports POWER_NOW=-4721000 while discharging
     String text = DISCHARGING.replace("=9458000", "=-4721000");
-    assertThat(parse(text).rateMilliwatts()).isEqualTo(-4721.0);
+    assertThat(outWatts(text)).isEqualTo(4.721);
   }
 
   @Test
-  void fullOrUnknownStatusIsAnUnknownRate() {
-    assertThat(parse(DISCHARGING.replace("Discharging", "Full")).rateMilliwatts()).isZero();
-    assertThat(parse(DISCHARGING.replace("Discharging", "Unknown")).rateMilliwatts()).isZero();
+  void fullIsZeroWattsAndUnknownStatusIsAnUnknownRate() {
+    assertThat(outWatts(DISCHARGING.replace("Discharging", "Full"))).isZero();
+    assertThat(outWatts(DISCHARGING.replace("Discharging", "Not charging"))).isZero();
+    assertThat(parse(DISCHARGING.replace("Discharging", "Unknown")).rate()).isNaN();
+    assertThat(parse(DISCHARGING.replace("POWER_SUPPLY_STATUS=Discharging\n", "")).rate()).isNaN();
   }
 
   @Test
@@ -62,22 +74,22 @@ class PowerSupplyUeventTest {
   @Test
   void truncatedFileWithoutRateIsAnUnknownRate() {
     String truncated = "POWER_SUPPLY_NAME=BAT0\nPOWER_SUPPLY_TYPE=Battery\nPOWER_SUPPLY_STATUS=Discharging\nPOWER_SUPP";
-    assertThat(parse(truncated).rateMilliwatts()).isNaN();
+    assertThat(parse(truncated).rate()).isNaN();
   }
 
   @Test
   void wronglyTypedOrOverflowingNumbersAreUnknownNotZeroOrGarbage() {
-    assertThat(parse(DISCHARGING.replace("=9458000", "=9.4W")).rateMilliwatts()).isNaN();
-    assertThat(parse(DISCHARGING.replace("=9458000", "=99999999999999999999999")).rateMilliwatts()).isNaN();
+    assertThat(parse(DISCHARGING.replace("=9458000", "=9.4W")).rate()).isNaN();
+    assertThat(parse(DISCHARGING.replace("=9458000", "=99999999999999999999999")).rate()).isNaN();
   }
 
   @Test
   void hostileLinesAreIgnoredAndTheNameIsKeptForLabelSanitising() {
     String text = "garbage without equals\n=novalue\nPOWER_SUPPLY_=x\n" + DISCHARGING.replace(
         "POWER_SUPPLY_NAME=BAT0", "POWER_SUPPLY_NAME=BAT\u00070\"}");
-    BatteryReading reading = PowerSupplyUevent.parse("BAT0", text).orElseThrow();
+    Reading reading = PowerSupplyUevent.parse("BAT0", text).orElseThrow();
     assertThat(reading.name()).isEqualTo("BAT\u00070\"}");
-    assertThat(reading.rateMilliwatts()).isEqualTo(-9458.0);
+    assertThat(BatteryPower.outWatts(reading)).hasValue(9.458);
   }
 
   @Test

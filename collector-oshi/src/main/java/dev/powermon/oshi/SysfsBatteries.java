@@ -1,6 +1,6 @@
-package dev.powermon.host;
+package dev.powermon.oshi;
 
-import dev.powermon.host.HostSource.BatteryReading;
+import dev.powermon.api.BatteryPower;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,20 +10,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads every {@code <root>/<supply>/uevent} and keeps the host's batteries; see {@link PowerSupplyUevent}. */
-final class LinuxBatteries {
+/**
+ * Linux batteries: every {@code <root>/<supply>/uevent}, parsed by {@link PowerSupplyUevent}. Read
+ * directly rather than through OSHI: no JNA is needed, and OSHI 6.10 passes the kernel's microwatts on
+ * as milliwatts.
+ */
+final class SysfsBatteries implements BatterySource {
   /** A uevent file is a few hundred bytes; anything past this is not what the kernel writes. */
   static final int MAX_UEVENT_BYTES = 16 * 1024;
 
   private final Path root;
 
-  LinuxBatteries(Path root) {
+  SysfsBatteries(Path root) {
     this.root = root;
   }
 
   /** The batteries found; none when the directory is missing (desktops, VMs, containers). */
-  List<BatteryReading> read() {
-    List<BatteryReading> out = new ArrayList<>();
+  @Override
+  public List<BatteryPower.Reading> read() {
+    List<BatteryPower.Reading> out = new ArrayList<>();
     if (!Files.isDirectory(root)) {
       return out;
     }

@@ -1,15 +1,16 @@
-package dev.powermon.host;
+package dev.powermon.oshi;
 
-import dev.powermon.host.HostSource.BatteryReading;
+import dev.powermon.api.BatteryPower;
+import dev.powermon.api.BatteryPower.Convention;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Parses a Linux {@code /sys/class/power_supply/<name>/uevent} file into a battery rate. The kernel
+ * Parses a Linux {@code /sys/class/power_supply/<name>/uevent} file into a battery reading. The kernel
  * reports {@code POWER_NOW} in microwatts, or {@code CURRENT_NOW} in microamperes with {@code VOLTAGE_NOW}
- * in microvolts; magnitudes only (some drivers, Asahi's macsmc-battery, send them negative), the
- * direction comes from {@code STATUS}.
+ * in microvolts; the direction is in {@code STATUS}. {@link BatteryPower} applies the rule
+ * ({@link Convention#LINUX_MICROWATTS}).
  */
 final class PowerSupplyUevent {
   private static final String PREFIX = "POWER_SUPPLY_";
@@ -17,10 +18,10 @@ final class PowerSupplyUevent {
   private PowerSupplyUevent() {}
 
   /**
-   * The battery described by {@code text}, or empty when it is not the host's own battery (mains,
-   * USB, a wireless mouse's cell) or is absent. A rate that cannot be known is 0 mW, as OSHI reports it.
+   * The battery described by {@code text}, or empty when it is not the host's own battery (mains, USB, a
+   * wireless mouse's cell) or is absent. A rate that cannot be read, or a status of "Unknown", is NaN.
    */
-  static Optional<BatteryReading> parse(String directoryName, String text) {
+  static Optional<BatteryPower.Reading> parse(String directoryName, String text) {
     Map<String, String> props = properties(text);
     if (!"Battery".equals(props.get("TYPE"))
         || "Device".equals(props.get("SCOPE"))
@@ -28,7 +29,14 @@ final class PowerSupplyUevent {
       return Optional.empty();
     }
     String name = props.getOrDefault("NAME", directoryName);
-    return Optional.of(new BatteryReading(name, direction(props.get("STATUS")) * magnitudeMilliwatts(props)));
+    String status = props.get("STATUS");
+    boolean known = status != null && !"Unknown".equals(status);
+    return Optional.of(new BatteryPower.Reading(
+        name,
+        known ? microwatts(props) : Double.NaN,
+        Convention.LINUX_MICROWATTS,
+        "Charging".equals(status),
+        "Discharging".equals(status)));
   }
 
   private static Map<String, String> properties(String text) {
@@ -42,21 +50,13 @@ final class PowerSupplyUevent {
     return props;
   }
 
-  /** +1 charging, -1 discharging, 0 when no current flows or the driver does not say ("Unknown"). */
-  private static int direction(String status) {
-    if ("Charging".equals(status)) {
-      return 1;
-    }
-    return "Discharging".equals(status) ? -1 : 0;
-  }
-
-  private static double magnitudeMilliwatts(Map<String, String> props) {
+  private static double microwatts(Map<String, String> props) {
     double microwatts = number(props.get("POWER_NOW"));
     if (Double.isNaN(microwatts)) {
-      // microamperes x microvolts = 1e-12 W = 1e-9 mW
-      return Math.abs(number(props.get("CURRENT_NOW")) * number(props.get("VOLTAGE_NOW"))) / 1e9;
+      // microamperes x microvolts = 1e-12 W = 1e-6 uW
+      return number(props.get("CURRENT_NOW")) * number(props.get("VOLTAGE_NOW")) / 1e6;
     }
-    return Math.abs(microwatts) / 1e3;
+    return microwatts;
   }
 
   /** The integer the kernel wrote, or NaN when absent or not an integer. */

@@ -1,15 +1,16 @@
-package dev.powermon.host;
+package dev.powermon.oshi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.powermon.host.HostSource.BatteryReading;
+import dev.powermon.api.BatteryPower.Convention;
+import dev.powermon.api.BatteryPower.Reading;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LinuxBatteriesTest {
+class SysfsBatteriesTest {
   @TempDir Path root;
 
   private void supply(String name, String uevent) throws IOException {
@@ -22,21 +23,21 @@ class LinuxBatteriesTest {
     supply("AC", "POWER_SUPPLY_NAME=AC\nPOWER_SUPPLY_TYPE=Mains\nPOWER_SUPPLY_ONLINE=0\n");
     supply("BAT0", "POWER_SUPPLY_TYPE=Battery\nPOWER_SUPPLY_STATUS=Discharging\nPOWER_SUPPLY_POWER_NOW=7000000\n");
     Files.createDirectories(root.resolve("ucsi-source-psy-USBC000:001")); // no uevent file
-    assertThat(new LinuxBatteries(root).read()).containsExactly(new BatteryReading("BAT0", -7000.0));
+    assertThat(new SysfsBatteries(root).read()).containsExactly(new Reading("BAT0", 7_000_000, Convention.LINUX_MICROWATTS, false, true));
   }
 
   @Test
   void noPowerSupplyDirectoryMeansNoBattery() {
-    assertThat(new LinuxBatteries(root.resolve("missing")).read()).isEmpty();
+    assertThat(new SysfsBatteries(root.resolve("missing")).read()).isEmpty();
   }
 
   @Test
   void oversizedUeventIsReadOnlyUpToTheLimit() throws IOException {
     // The rate sits past 16 KiB of padding: not read, so the rate is unknown rather than a huge read.
-    String padding = "X_PADDING=" + "a".repeat(LinuxBatteries.MAX_UEVENT_BYTES) + "\n";
+    String padding = "X_PADDING=" + "a".repeat(SysfsBatteries.MAX_UEVENT_BYTES) + "\n";
     supply("BAT0", "POWER_SUPPLY_TYPE=Battery\nPOWER_SUPPLY_STATUS=Discharging\n" + padding
         + "POWER_SUPPLY_POWER_NOW=7000000\n");
-    assertThat(new LinuxBatteries(root).read()).singleElement()
-        .satisfies(b -> assertThat(b.rateMilliwatts()).isNaN());
+    assertThat(new SysfsBatteries(root).read()).singleElement()
+        .satisfies(b -> assertThat(b.rate()).isNaN());
   }
 }
