@@ -11,6 +11,8 @@ import java.util.OptionalDouble;
 final class SensorValueParser {
   /** A hwmon value is at most a 64-bit integer and a newline; more is not a value. */
   static final int MAX_CHARS = 24;
+  /** 0xFFFFFFFF: what ACPI meters return unread, in µW, or in mW that the driver scales to µW (4.29 MW). */
+  private static final long ALL_ONES = 0xFFFFFFFFL;
 
   private SensorValueParser() {}
 
@@ -33,6 +35,10 @@ final class SensorValueParser {
       raw = Long.parseLong(t);
     } catch (NumberFormatException e) {
       problems.problem(field, "'" + t + "' is not an integer");
+      return OptionalDouble.empty();
+    }
+    if ((kind == SensorKind.POWER_INPUT || kind == SensorKind.POWER_AVERAGE) && (raw == ALL_ONES || raw == ALL_ONES * 1000)) {
+      problems.problem(field, t + " is the all-ones value a meter returns when it cannot read, not a reading");
       return OptionalDouble.empty();
     }
     double value = raw / kind.divisor(); // divided, not multiplied by 1e-6: 3600000 µW is exactly 3.6 W
