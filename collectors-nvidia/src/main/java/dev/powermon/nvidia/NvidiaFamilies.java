@@ -1,0 +1,70 @@
+package dev.powermon.nvidia;
+
+import dev.powermon.api.Families;
+import dev.powermon.api.MetricSpec;
+import dev.powermon.api.PowerFamilies;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.List;
+
+/**
+ * Every family the nvidia collector emits besides the unified ones (which the core builds from its
+ * readings: {@code source="nvidia"}, {@code device} the GPU's UUID, {@code domain="total"}).
+ */
+final class NvidiaFamilies {
+  static final MetricSpec GPU_INFO =
+      MetricSpec.info("powermon_nvidia_gpu_info")
+          .help("Every GPU read, value 1: its index, name, PCI bus id and the backend read through (nvml, nvidia-smi).")
+          .labelNames("device", "index", "name", "pci_bus_id", "backend").build();
+  static final MetricSpec POWER_LIMIT =
+      MetricSpec.gauge("powermon_nvidia_power_limit_watts")
+          .help("The power limit the driver enforces, in watts.")
+          .labelNames("device").build();
+  static final MetricSpec TEMPERATURE =
+      MetricSpec.gauge("powermon_nvidia_temperature_celsius")
+          .help("GPU core temperature, in degrees Celsius.")
+          .labelNames("device").build();
+  static final MetricSpec UTILIZATION =
+      MetricSpec.gauge("powermon_nvidia_utilization_ratio")
+          .help("Share of the driver's last sample period the GPU (kind gpu) or its memory controller (kind memory)"
+              + " was busy, 0 to 1.")
+          .labelNames("device", "kind").build();
+  static final MetricSpec CLOCK =
+      MetricSpec.gauge("powermon_nvidia_clock_hertz")
+          .help("Current clock of the GPU's SMs (clock sm) and memory (clock memory), in hertz.")
+          .labelNames("device", "clock").build();
+  static final MetricSpec PROCESS_UTILIZATION =
+      MetricSpec.gauge("powermon_nvidia_process_sm_utilization_ratio")
+          .help("A process's share of the GPU's SM time over NVML's last sample window, 0 to 1 (NVML only).")
+          .labelNames("device", "pid").enabledByDefault(false).build();
+
+  static final List<MetricSpec> ALL = List.of(PowerFamilies.POWER_SPEC, PowerFamilies.ENERGY_SPEC, GPU_INFO,
+      POWER_LIMIT, TEMPERATURE, UTILIZATION, CLOCK, PROCESS_UTILIZATION);
+
+  private NvidiaFamilies() {}
+
+  static MetricSnapshots build(List<GpuReading> gpus, String backend) {
+    Families out = new Families(ALL);
+    for (GpuReading g : gpus) {
+      out.info(GPU_INFO, Labels.of("device", g.uuid(), "index", Integer.toString(g.index()), "name", g.name(),
+          "pci_bus_id", g.pciBusId(), "backend", backend));
+      gauge(out, POWER_LIMIT, Labels.of("device", g.uuid()), g.powerLimitWatts());
+      gauge(out, TEMPERATURE, Labels.of("device", g.uuid()), g.temperatureCelsius());
+      gauge(out, UTILIZATION, Labels.of("device", g.uuid(), "kind", "gpu"), g.gpuUtilization());
+      gauge(out, UTILIZATION, Labels.of("device", g.uuid(), "kind", "memory"), g.memoryUtilization());
+      gauge(out, CLOCK, Labels.of("device", g.uuid(), "clock", "sm"), g.smClockHertz());
+      gauge(out, CLOCK, Labels.of("device", g.uuid(), "clock", "memory"), g.memoryClockHertz());
+      for (GpuReading.ProcessUtilization p : g.processes()) {
+        out.gauge(PROCESS_UTILIZATION, Labels.of("device", g.uuid(), "pid", Long.toString(p.pid())), p.smRatio());
+      }
+    }
+    return out.snapshots();
+  }
+
+  /** A field the GPU did not give is left out rather than shown as 0. */
+  private static void gauge(Families out, MetricSpec spec, Labels labels, double value) {
+    if (!Double.isNaN(value)) {
+      out.gauge(spec, labels, value);
+    }
+  }
+}
