@@ -16,13 +16,14 @@ import java.util.concurrent.TimeUnit;
 final class HwmonCollector implements Collector {
   private final HwmonSampler sampler;
   private final ScheduledExecutorService thread;
-  private final Duration interval;
+  private final Duration cycle;
   private final Clock clock;
 
-  HwmonCollector(HwmonSampler sampler, ScheduledExecutorService thread, Duration interval, Clock clock) {
+  /** @param cycle the longest a healthy sample cycle takes: the interval, plus the PMIC's deadline if read */
+  HwmonCollector(HwmonSampler sampler, ScheduledExecutorService thread, Duration cycle, Clock clock) {
     this.sampler = sampler;
     this.thread = thread;
-    this.interval = interval;
+    this.cycle = cycle;
     this.clock = clock;
   }
 
@@ -33,18 +34,18 @@ final class HwmonCollector implements Collector {
   @Override
   public MetricSnapshots collect() throws IOException {
     HwmonSampler.Snapshot s = sampler.latest();
-    if (clock.millis() - s.epochMillis() > 3 * Math.max(interval.toMillis(), 1000)) {
+    if (clock.millis() - s.epochMillis() > 3 * Math.max(cycle.toMillis(), 1000)) {
       throw new IOException("no fresh reading since " + Instant.ofEpochMilli(s.epochMillis())
           + ": the hwmon sampler is stuck (a sysfs read that does not return?)");
     }
     return HwmonFamilies.build(s);
   }
 
-  /** While power is handed to the core, the core holds the sampler to its interval. */
+  /** While power is handed to the core, the core holds the sampler to its cycle. */
   @Override
   public Optional<Duration> samplingInterval() {
     HwmonSampler.Snapshot s = sampler.latest();
-    return s != null && s.fedPower() ? Optional.of(interval) : Optional.empty();
+    return s != null && s.fedPower() ? Optional.of(cycle) : Optional.empty();
   }
 
   /** The last sample, for tests that compare it with another exporter. */

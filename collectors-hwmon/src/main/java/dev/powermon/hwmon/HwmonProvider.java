@@ -124,6 +124,8 @@ public final class HwmonProvider implements CollectorProvider {
       return t;
     });
     Duration interval = s.duration(INTERVAL);
+    // a sample may wait on vcgencmd up to its deadline: staleness is judged on the whole cycle
+    Duration cycle = pmic == null ? interval : interval.plus(s.duration(PMIC_TIMEOUT));
     thread.scheduleWithFixedDelay(() -> {
       try {
         sampler.sample();
@@ -131,7 +133,7 @@ public final class HwmonProvider implements CollectorProvider {
         context.logger().warn("hwmon sample failed unexpectedly: {}", e.toString());
       }
     }, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
-    return new HwmonCollector(sampler, thread, interval, context.clock());
+    return new HwmonCollector(sampler, thread, cycle, context.clock());
   }
 
   private static boolean answersPmic(PmicSource pmic) {

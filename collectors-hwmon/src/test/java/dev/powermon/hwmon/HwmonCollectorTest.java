@@ -9,6 +9,7 @@ import dev.powermon.testkit.MetricValues;
 import dev.powermon.testkit.RecordedReadings;
 import dev.powermon.testkit.TestContext;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +65,17 @@ class HwmonCollectorTest {
           .isEqualTo(1000.5);
       assertThat(c.summary()).contains("ina260-1-0040  (ina260, " + Fixtures.INA260_DEVICE + ")",
           "  power1_input  power1  6.380 W");
+      assertThat(c.samplingInterval()).contains(Duration.ofMillis(100)); // it hands in power: held to it
+    }
+  }
+
+  @Test
+  void aHostWithTemperaturesOnlyIsNotHeldToAnInterval() throws Exception {
+    HwmonTree tree = Fixtures.coretemp(new HwmonTree(dir.resolve("sys")), "hwmon0");
+    try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) new HwmonProvider().open(ctx)) {
+      assertThat(c.samplingInterval()).isEmpty(); // no readings to judge it by: it judges itself in collect()
+      assertThat(MetricValues.of(c.collect()).value("powermon_hwmon_temperature_celsius", "sensor", "Core 0"))
+          .isEqualTo(46.0);
     }
   }
 

@@ -32,18 +32,18 @@ final class NvidiaCollector implements Collector {
   private final PowerReadings readings;
   private final StateLog log;
   private final Clock clock;
-  private final Duration interval;
+  private final Duration cycle;
   private final ScheduledExecutorService thread;
   private volatile List<GpuReading> latest = List.of();
   private volatile String failure;
   private volatile Set<String> fed = new HashSet<>();
 
-  private NvidiaCollector(CollectorContext context, GpuSource source, Duration interval) {
+  private NvidiaCollector(CollectorContext context, GpuSource source, Duration cycle) {
     this.source = source;
     this.readings = context.powerReadings(SOURCE, MeterClass.COMPONENT);
     this.log = new StateLog(context.logger());
     this.clock = context.clock();
-    this.interval = interval;
+    this.cycle = cycle;
     this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "nvidia-sampler");
       t.setDaemon(true);
@@ -51,9 +51,13 @@ final class NvidiaCollector implements Collector {
     });
   }
 
-  /** Takes a first reading, then reads every {@code interval} in the background. */
-  static NvidiaCollector start(CollectorContext context, GpuSource source, Duration interval) {
-    NvidiaCollector c = new NvidiaCollector(context, source, interval);
+  /**
+   * Takes a first reading, then reads every {@code interval} in the background.
+   *
+   * @param cycle the longest a healthy read cycle takes (the interval, plus nvidia-smi's deadline)
+   */
+  static NvidiaCollector start(CollectorContext context, GpuSource source, Duration interval, Duration cycle) {
+    NvidiaCollector c = new NvidiaCollector(context, source, cycle);
     c.sample();
     c.thread.scheduleWithFixedDelay(c::sample, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
     return c;
@@ -106,10 +110,10 @@ final class NvidiaCollector implements Collector {
     return NvidiaFamilies.build(latest, source.backend());
   }
 
-  /** The core holds the sampler to its interval while it hands in power. */
+  /** The core holds the sampler to its cycle while it hands in power. */
   @Override
   public Optional<Duration> samplingInterval() {
-    return fed.isEmpty() ? Optional.empty() : Optional.of(interval);
+    return fed.isEmpty() ? Optional.empty() : Optional.of(cycle);
   }
 
   /** One line per GPU for {@code powermon probe}. */

@@ -13,6 +13,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.List;
 
@@ -93,7 +94,9 @@ public final class NvidiaProvider implements CollectorProvider {
       context.logger().info("{}; reading GPUs through {}", nvmlMissing.getMessage(), smi);
       source = new SmiSource(smi, s.duration(TIMEOUT), context.problems());
     }
-    return NvidiaCollector.start(context, source, s.duration(INTERVAL));
+    // nvidia-smi may take up to its deadline per run: staleness is judged on the whole cycle
+    Duration cycle = source instanceof SmiSource ? s.duration(INTERVAL).plus(s.duration(TIMEOUT)) : s.duration(INTERVAL);
+    return NvidiaCollector.start(context, source, s.duration(INTERVAL), cycle);
   }
 
   private static Optional<Path> onPath() {

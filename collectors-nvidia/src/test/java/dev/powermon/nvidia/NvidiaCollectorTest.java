@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +65,7 @@ class NvidiaCollectorTest {
       assertThat(r.last(RTX5090, "total").joules()).isNaN();
       assertThat(c.summary()).contains("GPU 0  NVIDIA GeForce RTX 5090  " + RTX5090
           + "  00000000:01:00.0  455.10 W  (nvidia-smi)");
+      assertThat(c.samplingInterval()).contains(Duration.ofMillis(5100)); // interval + nvidia-smi's deadline
     }
   }
 
@@ -97,7 +99,7 @@ class NvidiaCollectorTest {
     nvml.gpus.add(new FakeNvml.Gpu());
     try (TestContext ctx = TestContext.forProvider(new NvidiaProvider()).build();
         NvidiaCollector c = NvidiaCollector.start(ctx, new NvmlSource(nvml, ctx.problems()),
-            java.time.Duration.ofSeconds(10))) {
+            Duration.ofSeconds(10), Duration.ofSeconds(10))) {
       RecordedReadings.Reading r = ctx.readings("nvidia").last("GPU-00000000-0000-0000-0000-000000000000", "total");
       assertThat(r.watts()).isEqualTo(312.5);
       assertThat(r.joules()).isEqualTo(9_000_000.0);
