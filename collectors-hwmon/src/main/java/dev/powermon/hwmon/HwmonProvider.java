@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The {@code hwmon} collector: Linux hwmon board sensors (INA2xx, amdgpu, ACPI power meters, PMBus PSUs,
@@ -52,6 +53,17 @@ public final class HwmonProvider implements CollectorProvider {
       SettingSpec.builder("pmic-timeout", SettingType.DURATION).defaultValue("2s").min("100ms").max("30s")
           .help("Deadline of one vcgencmd pmic_read_adc run; a run past it is stopped.")
           .build();
+
+  private final Supplier<Optional<Path>> vcgencmdOnPath;
+
+  public HwmonProvider() {
+    this(HwmonProvider::findVcgencmd);
+  }
+
+  /** For tests: where vcgencmd is found when the setting does not name it (this machine may have one). */
+  HwmonProvider(Supplier<Optional<Path>> vcgencmdOnPath) {
+    this.vcgencmdOnPath = vcgencmdOnPath;
+  }
 
   @Override
   public String name() {
@@ -145,10 +157,11 @@ public final class HwmonProvider implements CollectorProvider {
   }
 
   /** The named vcgencmd, or the one on PATH. */
-  private static Optional<Path> vcgencmd(Settings s) {
-    if (s.isGiven(VCGENCMD)) {
-      return Optional.of(s.path(VCGENCMD));
-    }
+  private Optional<Path> vcgencmd(Settings s) {
+    return s.isGiven(VCGENCMD) ? Optional.of(s.path(VCGENCMD)) : vcgencmdOnPath.get();
+  }
+
+  private static Optional<Path> findVcgencmd() {
     String path = System.getenv("PATH");
     if (path == null) {
       return Optional.empty();

@@ -16,7 +16,7 @@ class FailureTest {
   @TempDir Path dir;
 
   private TestContext context(HwmonTree tree) {
-    return TestContext.forProvider(new HwmonProvider()).setting("sysfs", tree.sysfs().toString())
+    return TestContext.forProvider(Fixtures.provider()).setting("sysfs", tree.sysfs().toString())
         .setting("interval", "100ms").hostname("board").build();
   }
 
@@ -25,7 +25,7 @@ class FailureTest {
     // lm-sensors #460: the meter returns 0xFFFFFFFF mW, which the driver scales to µW: 4.29 MW
     HwmonTree tree = Fixtures.acpiPowerMeter(new HwmonTree(dir.resolve("sys")), "hwmon0", "4294967295000");
     Fixtures.ina260(tree, "hwmon1");
-    try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) new HwmonProvider().open(ctx)) {
+    try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
       MetricValues m = MetricValues.of(c.collect());
       assertThat(m.series("powermon_hwmon_power_average_watts")).isEmpty();
       assertThat(m.value(POWER, "chip", "ina260-1-0040")).isEqualTo(6.38);
@@ -48,7 +48,7 @@ class FailureTest {
         .set("hwmon0", "curr1_input", "1.2") // not an integer
         .set("hwmon0", "in1_input", "9".repeat(200)) // oversized
         .set("hwmon0", "temp1_input", ""); // empty
-    try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) new HwmonProvider().open(ctx)) {
+    try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
       MetricValues m = MetricValues.of(c.collect());
       assertThat(m.value(POWER, "sensor", "pout1")).isEqualTo(250.0);
       assertThat(m.series(POWER, "sensor", "pin")).isEmpty();
@@ -68,7 +68,7 @@ class FailureTest {
   void aChipWhoseFilesGoUnreadableMidRunLosesOnlyItsOwnSeries() throws Exception {
     HwmonTree tree = Fixtures.amdgpuInputOnly(new HwmonTree(dir.resolve("sys")), "hwmon0");
     Fixtures.twoIna226(tree);
-    try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) new HwmonProvider().open(ctx)) {
+    try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
       assertThat(MetricValues.of(c.collect()).series(POWER, "chip", "amdgpu-0000:03:00.0")).hasSize(1);
       tree.breakChip("hwmon0"); // the GPU fell off the bus: every read fails
       Poll.until("the GPU's series to go", () -> series(c, "amdgpu-0000:03:00.0") == 0);
@@ -85,7 +85,7 @@ class FailureTest {
   @Test
   void aVanishedClassDirectoryLeavesNoSeriesAndNoError() throws Exception {
     HwmonTree tree = Fixtures.ina260(new HwmonTree(dir.resolve("sys")), "hwmon0");
-    try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) new HwmonProvider().open(ctx)) {
+    try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
       Files.delete(tree.sysfs().resolve("class/hwmon/hwmon0")); // the driver was unbound
       Poll.until("the chip to go", () -> series(c, "ina260-1-0040") == 0);
       assertThat(ctx.readings("hwmon").forgotten()).contains("board");

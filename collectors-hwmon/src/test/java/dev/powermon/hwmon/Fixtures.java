@@ -2,6 +2,7 @@ package dev.powermon.hwmon;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The project's fixture chips, each in the kernel's layout with its driver's name and attribute set
@@ -20,6 +21,11 @@ final class Fixtures {
   static final String SQ52206_DEVICE = "devices/platform/soc/fe804000.i2c/i2c-3/3-0046";
 
   private Fixtures() {}
+
+  /** The provider as on a machine without vcgencmd on PATH, whatever this one has. */
+  static HwmonProvider provider() {
+    return new HwmonProvider(Optional::empty);
+  }
 
   /** INA260 over i2c (ina2xx.rst): bus 5.104 V, 1.25 A, 6.38 W. */
   static HwmonTree ina260(HwmonTree t, String hwmon) {

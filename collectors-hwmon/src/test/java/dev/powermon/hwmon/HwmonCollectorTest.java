@@ -18,7 +18,7 @@ class HwmonCollectorTest {
   @TempDir Path dir;
 
   private TestContext context(HwmonTree tree, String... rails) {
-    TestContext.Builder b = TestContext.forProvider(new HwmonProvider()).setting("sysfs", tree.sysfs().toString())
+    TestContext.Builder b = TestContext.forProvider(Fixtures.provider()).setting("sysfs", tree.sysfs().toString())
         .setting("interval", "100ms").hostname("board");
     if (rails.length > 0) {
       b.setting("rails", rails);
@@ -34,7 +34,7 @@ class HwmonCollectorTest {
     Fixtures.ina226(second, "hwmon0", Fixtures.INA226_B_DEVICE, "12000", "500", "6000000");
     Fixtures.ina226(second, "hwmon7", Fixtures.INA226_A_DEVICE, "12000", "2500", "30000000");
     for (HwmonTree tree : new HwmonTree[] {first, second}) {
-      try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) new HwmonProvider().open(ctx)) {
+      try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
         MetricValues m = MetricValues.of(c.collect());
         assertThat(m.value("powermon_hwmon_power_watts", "chip", "ina226-3-0044", "sensor", "power1")).isEqualTo(30.0);
         assertThat(m.value("powermon_hwmon_power_watts", "chip", "ina226-3-0045", "sensor", "power1")).isEqualTo(6.0);
@@ -47,9 +47,9 @@ class HwmonCollectorTest {
   @Test
   void baseUnitsAndLabelsFromTheLabelFiles() throws Exception {
     HwmonTree tree = Fixtures.all(new HwmonTree(dir.resolve("sys")));
-    try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) new HwmonProvider().open(ctx)) {
+    try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
       MetricValues m = MetricValues.of(c.collect());
-      DeclarationCheck.assertEmitsOnlyDeclared(new HwmonProvider(), c.collect());
+      DeclarationCheck.assertEmitsOnlyDeclared(Fixtures.provider(), c.collect());
       String psu = "pmbus-7-0058";
       assertThat(m.value("powermon_hwmon_power_watts", "chip", psu, "sensor", "pin")).isEqualTo(276.0);
       assertThat(m.value("powermon_hwmon_power_watts", "chip", psu, "sensor", "pout1")).isEqualTo(250.0);
@@ -72,7 +72,7 @@ class HwmonCollectorTest {
   @Test
   void aHostWithTemperaturesOnlyIsNotHeldToAnInterval() throws Exception {
     HwmonTree tree = Fixtures.coretemp(new HwmonTree(dir.resolve("sys")), "hwmon0");
-    try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) new HwmonProvider().open(ctx)) {
+    try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
       assertThat(c.samplingInterval()).isEmpty(); // no readings to judge it by: it judges itself in collect()
       assertThat(MetricValues.of(c.collect()).value("powermon_hwmon_temperature_celsius", "sensor", "Core 0"))
           .isEqualTo(46.0);
@@ -83,7 +83,7 @@ class HwmonCollectorTest {
   void knownChipsFeedTheUnifiedFamiliesWithTheirMeterClass() throws Exception {
     HwmonTree tree = Fixtures.all(new HwmonTree(dir.resolve("sys")));
     try (TestContext ctx = context(tree, "ina260-1-0040/power1=total:wall");
-        HwmonCollector c = (HwmonCollector) new HwmonProvider().open(ctx)) {
+        HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
       RecordedReadings gpu = ctx.readings("gpu");
       assertThat(gpu.meterClass()).isEqualTo(MeterClass.COMPONENT);
       assertThat(gpu.last("0000:09:00.0", "total").watts()).isEqualTo(35.5); // power1_average, older kernels
@@ -112,7 +112,7 @@ class HwmonCollectorTest {
     HwmonTree tree = Fixtures.pmbusPsu(new HwmonTree(dir.resolve("sys")), "hwmon1");
     tree.chip("hwmon2", "devices/platform/ahb/1e78a000.i2c-bus/i2c-8/8-0058", java.util.Map.of(
         "name", "pmbus", "power1_input", "224000000", "power1_label", "pin"));
-    try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) new HwmonProvider().open(ctx)) {
+    try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
       RecordedReadings psu = ctx.readings("psu");
       assertThat(psu.last("board", "pmbus-7-0058").watts()).isEqualTo(276.0);
       assertThat(psu.last("board", "pmbus-8-0058").watts()).isEqualTo(224.0);
@@ -125,7 +125,7 @@ class HwmonCollectorTest {
     HwmonTree tree = Fixtures.pmbusPsu(new HwmonTree(dir.resolve("sys")), "hwmon1");
     Fixtures.amdgpuInputOnly(tree, "hwmon2");
     try (TestContext ctx = context(tree, "pmbus-7-0058/pout1=psu_out");
-        HwmonCollector c = (HwmonCollector) new HwmonProvider().open(ctx)) {
+        HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
       assertThat(ctx.readings("hwmon").last("board", "psu_out").watts()).isEqualTo(250.0);
       assertThat(ctx.readings("gpu").last("0000:03:00.0", "total").watts()).isEqualTo(120.25);
     }
@@ -134,7 +134,7 @@ class HwmonCollectorTest {
   @Test
   void energyCounterNeverGoesBackwardsAcrossADriverReload() throws Exception {
     HwmonTree tree = Fixtures.sq52206(new HwmonTree(dir.resolve("sys")), "hwmon0", "1000500000");
-    try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) new HwmonProvider().open(ctx)) {
+    try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
       tree.set("hwmon0", "energy1_input", "1010500000"); // +10 J
       Poll.until("+10 J", () -> energy(c) == 1010.5);
       tree.set("hwmon0", "energy1_input", "2000000"); // the driver reloaded: counts from 0 again, now 2 J

@@ -8,6 +8,7 @@ import dev.powermon.api.ProbeResult;
 import dev.powermon.testkit.TestContext;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,9 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 class HwmonProviderTest {
   @TempDir Path dir;
 
+  /** As on a machine without vcgencmd on PATH, whatever this one has. */
+  private final HwmonProvider provider = new HwmonProvider(Optional::empty);
+
   private ProbeResult probe(Path sysfs) throws Exception {
-    try (TestContext ctx = TestContext.forProvider(new HwmonProvider()).setting("sysfs", sysfs.toString()).build()) {
-      return new HwmonProvider().probe(ctx);
+    try (TestContext ctx = TestContext.forProvider(provider).setting("sysfs", sysfs.toString()).build()) {
+      return provider.probe(ctx);
     }
   }
 

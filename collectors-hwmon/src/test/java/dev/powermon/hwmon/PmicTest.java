@@ -31,7 +31,7 @@ class PmicTest {
   }
 
   private TestContext context(Path vcgencmd, String timeout) {
-    return TestContext.forProvider(new HwmonProvider()).setting("sysfs", dir.resolve("empty").toString())
+    return TestContext.forProvider(Fixtures.provider()).setting("sysfs", dir.resolve("empty").toString())
         .setting("vcgencmd", vcgencmd.toString()).setting("pmic-timeout", timeout).setting("interval", "100ms")
         .hostname("pi5").build();
   }
@@ -39,7 +39,7 @@ class PmicTest {
   @Test
   void railsSumCurrentsVoltagesAndExt5v() throws Exception {
     Path vcgencmd = fakeVcgencmd("[ \"$1\" = pmic_read_adc ] || exit 2\ncat '" + fixture() + "'");
-    try (TestContext ctx = context(vcgencmd, "2s"); HwmonCollector c = (HwmonCollector) new HwmonProvider().open(ctx)) {
+    try (TestContext ctx = context(vcgencmd, "2s"); HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
       MetricValues m = MetricValues.of(c.collect());
       String chip = HwmonFamilies.PMIC_CHIP;
       assertThat(m.value("powermon_hwmon_power_watts", "chip", chip, "sensor", "rails_sum"))
@@ -59,7 +59,7 @@ class PmicTest {
   @Test
   void aHangingVcgencmdIsStoppedAtItsDeadlineAndCounted() throws Exception {
     Path vcgencmd = fakeVcgencmd("exec sleep 60");
-    try (TestContext ctx = context(vcgencmd, "200ms"); HwmonCollector c = (HwmonCollector) new HwmonProvider().open(ctx)) {
+    try (TestContext ctx = context(vcgencmd, "200ms"); HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
       assertThat(ctx.problems().failing().get("pmic")).contains("did not finish within 200 ms");
       assertThat(MetricValues.of(c.collect()).series("powermon_hwmon_power_watts")).isEmpty();
     }
@@ -71,7 +71,7 @@ class PmicTest {
   @Test
   void aPiWithoutThePmicSaysSoOnce() throws Exception {
     Path vcgencmd = fakeVcgencmd("echo 'error=1 error_msg=\"Command not registered\"'");
-    try (TestContext ctx = context(vcgencmd, "2s"); HwmonCollector c = (HwmonCollector) new HwmonProvider().open(ctx)) {
+    try (TestContext ctx = context(vcgencmd, "2s"); HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
       assertThat(ctx.problems().failing().get("pmic"))
           .isEqualTo("no rail in the output of pmic_read_adc: 'error=1 error_msg=\"Command not registered\"'");
       assertThat(c.summary()).isEmpty();
@@ -82,7 +82,7 @@ class PmicTest {
   void aVcgencmdThatIsNotExecutableFailsTheOpenWithOneLine() {
     TestContext ctx = context(dir.resolve("missing"), "2s");
     try (ctx) {
-      new HwmonProvider().open(ctx);
+      Fixtures.provider().open(ctx);
       throw new AssertionError("opened");
     } catch (IllegalArgumentException e) {
       assertThat(e).hasMessage("collectors.hwmon.vcgencmd: " + dir.resolve("missing")

@@ -38,9 +38,9 @@ class SideBySideTest {
   void everySharedSensorAgrees() throws Exception {
     HwmonTree tree = Fixtures.all(new HwmonTree(dir.resolve("sys")));
     try (NodeExporter ne = NodeExporter.start(tree.sysfs(), dir.resolve("node_exporter.log"));
-        TestContext ctx = TestContext.forProvider(new HwmonProvider()).setting("sysfs", tree.sysfs().toString())
+        TestContext ctx = TestContext.forProvider(Fixtures.provider()).setting("sysfs", tree.sysfs().toString())
             .build();
-        HwmonCollector powermon = (HwmonCollector) new HwmonProvider().open(ctx)) {
+        HwmonCollector powermon = (HwmonCollector) Fixtures.provider().open(ctx)) {
       Map<String, Double> node = ne.series();
       MetricValues mine = MetricValues.of(powermon.collect());
       Map<String, double[]> compared = new TreeMap<>();

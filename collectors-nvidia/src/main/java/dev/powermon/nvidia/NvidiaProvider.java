@@ -36,6 +36,21 @@ public final class NvidiaProvider implements CollectorProvider {
           .help("Deadline of one nvidia-smi run; a run past it is killed and the collection fails.")
           .build();
 
+  /** How NVML is loaded: {@link NvmlSource#load} here, a stand-in where a test needs NVML absent or present. */
+  interface NvmlLoader {
+    GpuSource load(ParseProblems problems) throws IOException;
+  }
+
+  private final NvmlLoader nvml;
+
+  public NvidiaProvider() {
+    this(NvmlSource::load);
+  }
+
+  NvidiaProvider(NvmlLoader nvml) {
+    this.nvml = nvml;
+  }
+
   @Override
   public String name() {
     return "nvidia";
@@ -64,8 +79,8 @@ public final class NvidiaProvider implements CollectorProvider {
 
   @Override
   public ProbeResult probe(CollectorContext context) {
-    try (NvmlSource nvml = NvmlSource.load(QUIET)) {
-      return ProbeResult.available("NVML: " + nvml.read().size() + " GPUs");
+    try (GpuSource gpus = nvml.load(QUIET)) {
+      return ProbeResult.available("NVML: " + gpus.read().size() + " GPUs");
     } catch (IOException | RuntimeException | LinkageError nvmlMissing) {
       Settings s = context.settings();
       if (s.isGiven(NVIDIA_SMI)) {
@@ -83,7 +98,7 @@ public final class NvidiaProvider implements CollectorProvider {
     Settings s = context.settings();
     GpuSource source;
     try {
-      source = NvmlSource.load(context.problems());
+      source = nvml.load(context.problems());
     } catch (IOException | LinkageError nvmlMissing) {
       Path smi = s.isGiven(NVIDIA_SMI) ? s.path(NVIDIA_SMI) : onPath().orElseThrow(() -> new IOException(
           nvmlMissing.getMessage() + ", and no nvidia-smi on PATH; install the NVIDIA driver or name nvidia-smi"

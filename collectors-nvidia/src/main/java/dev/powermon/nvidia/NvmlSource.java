@@ -39,18 +39,19 @@ final class NvmlSource implements GpuSource {
    * @throws IOException saying why NVML is not usable here (no driver, init failed)
    */
   static NvmlSource load(ParseProblems problems) throws IOException {
+    List<String> names = Platform.isWindows() ? List.of("nvml") : List.of("libnvidia-ml.so.1", "nvidia-ml");
     NvmlLibrary nvml = null;
-    Throwable why = null;
-    for (String name : Platform.isWindows() ? List.of("nvml") : List.of("libnvidia-ml.so.1", "nvidia-ml")) {
+    for (String name : names) {
       try {
         nvml = Native.load(name, NvmlLibrary.class);
         break;
       } catch (UnsatisfiedLinkError e) {
-        why = e;
+        // try the next name; JNA's message lists every path it searched, too long for one line
       }
     }
     if (nvml == null) {
-      throw new IOException("NVML does not load (" + firstLine(why) + "); needs the NVIDIA driver");
+      throw new IOException("NVML does not load (" + (Platform.isWindows() ? "nvml.dll" : "libnvidia-ml.so.1")
+          + " not found); needs the NVIDIA driver");
     }
     int rc = nvml.nvmlInit_v2();
     if (rc != NvmlLibrary.SUCCESS) {
@@ -180,12 +181,6 @@ final class NvmlSource implements GpuSource {
       end++;
     }
     return new String(bytes, 0, end, StandardCharsets.UTF_8);
-  }
-
-  private static String firstLine(Throwable t) {
-    String m = t == null ? "not found" : String.valueOf(t.getMessage());
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
   }
 
   @Override

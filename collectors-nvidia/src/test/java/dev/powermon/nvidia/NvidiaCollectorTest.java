@@ -44,6 +44,13 @@ class NvidiaCollectorTest {
     return smi;
   }
 
+  /** As on a host without the NVIDIA driver, whatever this machine has. */
+  private static NvidiaProvider smiOnly() {
+    return new NvidiaProvider(problems -> {
+      throw new IOException("NVML does not load (libnvidia-ml.so.1 not found); needs the NVIDIA driver");
+    });
+  }
+
   private TestContext context(Path smi, String timeout) {
     return TestContext.forProvider(new NvidiaProvider()).setting("nvidia-smi", smi.toString())
         .setting("timeout", timeout).setting("interval", "100ms").build();
@@ -51,7 +58,7 @@ class NvidiaCollectorTest {
 
   @Test
   void driver570ThroughNvidiaSmi() throws Exception {
-    try (TestContext ctx = context(fakeSmi("new"), "5s"); NvidiaCollector c = (NvidiaCollector) new NvidiaProvider().open(ctx)) {
+    try (TestContext ctx = context(fakeSmi("new"), "5s"); NvidiaCollector c = (NvidiaCollector) smiOnly().open(ctx)) {
       MetricValues m = MetricValues.of(c.collect());
       DeclarationCheck.assertEmitsOnlyDeclared(new NvidiaProvider(), c.collect());
       assertThat(m.value("powermon_nvidia_gpu_info", "device", RTX5090, "index", "0", "backend", "nvidia-smi",
@@ -71,7 +78,7 @@ class NvidiaCollectorTest {
 
   @Test
   void anOlderDriverIsAskedForPowerDrawOnceItRefusesTheNewFields() throws Exception {
-    try (TestContext ctx = context(fakeSmi("old"), "5s"); NvidiaCollector c = (NvidiaCollector) new NvidiaProvider().open(ctx)) {
+    try (TestContext ctx = context(fakeSmi("old"), "5s"); NvidiaCollector c = (NvidiaCollector) smiOnly().open(ctx)) {
       RecordedReadings r = ctx.readings("nvidia");
       assertThat(r.last("GPU-6a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9", "total").watts()).isEqualTo(312.45);
       // the T400 prints [N/A]: it has no power series, its temperature is still there
@@ -84,7 +91,7 @@ class NvidiaCollectorTest {
 
   @Test
   void aHangingNvidiaSmiIsKilledAtItsDeadlineAndFailsTheCollection() throws Exception {
-    try (TestContext ctx = context(fakeSmi("hang"), "300ms"); NvidiaCollector c = (NvidiaCollector) new NvidiaProvider().open(ctx)) {
+    try (TestContext ctx = context(fakeSmi("hang"), "300ms"); NvidiaCollector c = (NvidiaCollector) smiOnly().open(ctx)) {
       assertThatThrownBy(c::collect).isInstanceOf(IOException.class)
           .hasMessage(dir.resolve("nvidia-smi") + " did not answer within 300 ms and was stopped (a wedged driver?)");
     }
