@@ -17,29 +17,29 @@ final class HwmonFamilies {
   static final String PMIC_CHIP = "rpi5-pmic";
 
   static final MetricSpec POWER =
-      MetricSpec.gauge("powermon_hwmon_power_watts")
+      MetricSpec.gauge("powermon_hwmon_power_watts").unit("watts")
           .help("Power a hwmon sensor reports now (powerN_input), in watts; for the Pi 5 PMIC, V×I per rail"
               + " and their sum (sensor rails_sum, which leaves out the 5 V input's own losses).")
           .labelNames("chip", "sensor").build();
   static final MetricSpec POWER_AVERAGE =
-      MetricSpec.gauge("powermon_hwmon_power_average_watts")
+      MetricSpec.gauge("powermon_hwmon_power_average_watts").unit("watts")
           .help("Power a hwmon sensor averages over its own interval (powerN_average), in watts.")
           .labelNames("chip", "sensor").build();
   static final MetricSpec ENERGY =
-      MetricSpec.counter("powermon_hwmon_energy_joules_total")
+      MetricSpec.counter("powermon_hwmon_energy_joules_total").unit("joules")
           .help("A hwmon energy counter (energyN_input) in joules; never decreases: a counter that goes back"
               + " (driver reload) is carried over.")
           .labelNames("chip", "sensor").build();
   static final MetricSpec CURRENT =
-      MetricSpec.gauge("powermon_hwmon_current_amperes")
+      MetricSpec.gauge("powermon_hwmon_current_amperes").unit("amperes")
           .help("Current a hwmon sensor reports (currN_input), in amperes.")
           .labelNames("chip", "sensor").build();
   static final MetricSpec VOLTAGE =
-      MetricSpec.gauge("powermon_hwmon_voltage_volts")
+      MetricSpec.gauge("powermon_hwmon_voltage_volts").unit("volts")
           .help("Voltage a hwmon sensor reports (inN_input), in volts; for the Pi 5 PMIC, each rail and EXT5V.")
           .labelNames("chip", "sensor").build();
   static final MetricSpec TEMPERATURE =
-      MetricSpec.gauge("powermon_hwmon_temperature_celsius")
+      MetricSpec.gauge("powermon_hwmon_temperature_celsius").unit("celsius")
           .help("Temperature a hwmon sensor reports (tempN_input), in degrees Celsius.")
           .labelNames("chip", "sensor").build();
   static final MetricSpec CHIP_INFO =

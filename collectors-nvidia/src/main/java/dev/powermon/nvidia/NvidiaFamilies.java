@@ -17,24 +17,24 @@ final class NvidiaFamilies {
           .help("Every GPU read, value 1: its index, name, PCI bus id and the backend read through (nvml, nvidia-smi).")
           .labelNames("device", "index", "name", "pci_bus_id", "backend").build();
   static final MetricSpec POWER_LIMIT =
-      MetricSpec.gauge("powermon_nvidia_power_limit_watts")
+      MetricSpec.gauge("powermon_nvidia_power_limit_watts").unit("watts")
           .help("The power limit the driver enforces, in watts.")
           .labelNames("device").build();
   static final MetricSpec TEMPERATURE =
-      MetricSpec.gauge("powermon_nvidia_temperature_celsius")
+      MetricSpec.gauge("powermon_nvidia_temperature_celsius").unit("celsius")
           .help("GPU core temperature, in degrees Celsius.")
           .labelNames("device").build();
   static final MetricSpec UTILIZATION =
-      MetricSpec.gauge("powermon_nvidia_utilization_ratio")
+      MetricSpec.gauge("powermon_nvidia_utilization_ratio").unit("ratio")
           .help("Share of the driver's last sample period the GPU (kind gpu) or its memory controller (kind memory)"
               + " was busy, 0 to 1.")
           .labelNames("device", "kind").build();
   static final MetricSpec CLOCK =
-      MetricSpec.gauge("powermon_nvidia_clock_hertz")
+      MetricSpec.gauge("powermon_nvidia_clock_hertz").unit("hertz")
           .help("Current clock of the GPU's SMs (clock sm) and memory (clock memory), in hertz.")
           .labelNames("device", "clock").build();
   static final MetricSpec PROCESS_UTILIZATION =
-      MetricSpec.gauge("powermon_nvidia_process_sm_utilization_ratio")
+      MetricSpec.gauge("powermon_nvidia_process_sm_utilization_ratio").unit("ratio")
           .help("A process's share of the GPU's SM time over NVML's last sample window, 0 to 1 (NVML only).")
           .labelNames("device", "pid").enabledByDefault(false).build();
 
