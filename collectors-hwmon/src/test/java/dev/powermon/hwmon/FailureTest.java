@@ -92,6 +92,39 @@ class FailureTest {
     }
   }
 
+  @Test
+  void aReadThatNeverReturnsFailsTheCollectorInsteadOfServingOldValues() throws Exception {
+    HwmonTree tree = Fixtures.ina260(new HwmonTree(dir.resolve("sys")), "hwmon0");
+    try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
+      // a firmware method that never answers: the attribute becomes a FIFO nobody writes to
+      Path file = tree.dir("hwmon0").resolve("power1_input");
+      Files.delete(file);
+      Process mkfifo = new ProcessBuilder("mkfifo", file.toString()).start();
+      assertThat(mkfifo.waitFor()).isZero();
+      Poll.until("the collector to report the stuck sampler", () -> {
+        try {
+          c.collect();
+          return false;
+        } catch (Exception e) {
+          return e.getMessage().contains("the hwmon sampler is stuck");
+        }
+      });
+      try (var writer = Files.newOutputStream(file)) { // the read returns at last
+        writer.write("7000000\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      }
+      Files.delete(file);
+      Files.writeString(file, "7000000\n");
+      Poll.until("fresh readings again", () -> {
+        try {
+          return MetricValues.of(c.collect()).series(POWER, "chip", "ina260-1-0040").size() == 1;
+        } catch (Exception stillStale) {
+          return false;
+        }
+      });
+      assertThat(MetricValues.of(c.collect()).value(POWER, "chip", "ina260-1-0040")).isEqualTo(7.0);
+    }
+  }
+
   private static int series(HwmonCollector c, String chip) {
     try {
       return MetricValues.of(c.collect()).series(POWER, "chip", chip).size();
