@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param name the driver's {@code name} file
  * @param device the device path below sysfs ({@code devices/pci0000:00/…/0000:03:00.0}), empty when
  *     the chip has no {@code device} link
+ * @param hwmon the chip's {@code hwmonN} directory name (changes between boots; not a label)
  * @param sensors every readable sensor; sensors that failed are left out (and reported)
  */
-record Chip(String label, String name, String device, List<Sensor> sensors) {
+record Chip(String label, String name, String device, String hwmon, List<Sensor> sensors) {
 
   /** The first sensor of {@code kind} called {@code name}. */
   Optional<Sensor> sensor(SensorKind kind, String name) {

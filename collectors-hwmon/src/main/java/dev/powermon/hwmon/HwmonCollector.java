@@ -19,7 +19,10 @@ final class HwmonCollector implements Collector {
   private final Duration cycle;
   private final Clock clock;
 
-  /** @param cycle the longest a healthy sample cycle takes: the interval, plus the PMIC's deadline if read */
+  /**
+   * @param cycle the longest a healthy sample cycle takes: the interval, the chips' read deadline, and the
+   *     PMIC's deadline if it is read
+   */
   HwmonCollector(HwmonSampler sampler, ScheduledExecutorService thread, Duration cycle, Clock clock) {
     this.sampler = sampler;
     this.thread = thread;
@@ -98,5 +101,6 @@ final class HwmonCollector implements Collector {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    sampler.close();
   }
 }

@@ -65,6 +65,9 @@ public final class HwmonProvider implements CollectorProvider {
     this.vcgencmdOnPath = vcgencmdOnPath;
   }
 
+  /** How long one sample waits for a chip's reads; a chip past it is left out until its read returns. */
+  static final Duration READ_DEADLINE = Duration.ofSeconds(1);
+
   @Override
   public String name() {
     return "hwmon";
@@ -119,7 +122,8 @@ public final class HwmonProvider implements CollectorProvider {
           pmic.describe());
       pmic = null;
     }
-    return open(context, new SysfsHwmon(s.path(SYSFS), context.problems()), pmic);
+    ChipReads reads = new ChipReads(READ_DEADLINE, context.problems());
+    return open(context, new SysfsHwmon(s.path(SYSFS), context.problems(), reads), pmic);
   }
 
   /** Opens on any source; takes the first sample before returning. */
@@ -136,8 +140,9 @@ public final class HwmonProvider implements CollectorProvider {
       return t;
     });
     Duration interval = s.duration(INTERVAL);
-    // a sample may wait on vcgencmd up to its deadline: staleness is judged on the whole cycle
-    Duration cycle = pmic == null ? interval : interval.plus(s.duration(PMIC_TIMEOUT));
+    // a sample may wait on stuck chips and on vcgencmd up to their deadlines: staleness is judged on the
+    // whole cycle
+    Duration cycle = interval.plus(READ_DEADLINE).plus(pmic == null ? Duration.ZERO : s.duration(PMIC_TIMEOUT));
     thread.scheduleWithFixedDelay(() -> {
       try {
         sampler.sample();

@@ -72,6 +72,11 @@ final class HwmonSampler {
     latest = new Snapshot(List.copyOf(chips), pmicReading, Map.copyOf(energy), !channels.isEmpty(), now);
   }
 
+  /** Releases the source's reading threads. */
+  void close() {
+    hwmon.close();
+  }
+
   /** The last sample, or null before the first. */
   Snapshot latest() {
     return latest;

@@ -33,10 +33,18 @@ final class SysfsHwmon implements HwmonSource {
 
   private final Path sysfs;
   private final ParseProblems problems;
+  private final ChipReads reads;
 
+  /** Reads chip after chip on the caller's thread: for the probe. */
   SysfsHwmon(Path sysfs, ParseProblems problems) {
+    this(sysfs, problems, null);
+  }
+
+  /** Reads each chip through {@code reads}, so a stuck read costs only its chip. */
+  SysfsHwmon(Path sysfs, ParseProblems problems, ChipReads reads) {
     this.sysfs = sysfs;
     this.problems = problems;
+    this.reads = reads;
   }
 
   /** The class directory this source walks. */
@@ -46,17 +54,32 @@ final class SysfsHwmon implements HwmonSource {
 
   @Override
   public List<Chip> read() {
+    List<Path> dirs = list(classDir(), "hwmon*", MAX_CHIPS);
+    List<Chip> read = new ArrayList<>();
+    if (reads == null) {
+      dirs.forEach(dir -> read.add(chip(dir)));
+    } else {
+      read.addAll(reads.read(dirs, this::chip));
+    }
     List<Chip> chips = new ArrayList<>();
     Set<String> labels = new HashSet<>();
-    for (Path dir : list(classDir(), "hwmon*", MAX_CHIPS)) {
-      if (Files.isDirectory(dir)) {
-        chips.add(chip(dir, labels));
+    for (Chip c : read) {
+      if (c == null) {
+        continue; // not a directory
       }
+      String hwmon = c.hwmon();
+      chips.add(labels.add(c.label()) ? c // same driver and device name twice: told apart by hwmonN
+          : new Chip(LabelValues.fromDevice(c.label() + "-" + hwmon), c.name(), c.device(), hwmon, c.sensors()));
+      labels.add(chips.get(chips.size() - 1).label());
     }
     return chips;
   }
 
-  private Chip chip(Path dir, Set<String> labels) {
+  /** One chip, or null when {@code dir} is not a chip's directory. */
+  private Chip chip(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return null;
+    }
     String hwmon = dir.getFileName().toString();
     String name = text(dir.resolve("name")).strip();
     if (name.isEmpty()) {
@@ -65,11 +88,14 @@ final class SysfsHwmon implements HwmonSource {
     String device = devicePath(dir);
     String last = device.isEmpty() ? hwmon : device.substring(device.lastIndexOf('/') + 1);
     String label = LabelValues.fromDevice(name + "-" + last);
-    if (!labels.add(label)) {
-      label = LabelValues.fromDevice(label + "-" + hwmon); // same driver and device name twice
-      labels.add(label);
+    return new Chip(label, LabelValues.fromDevice(name), device, hwmon, sensors(dir, label));
+  }
+
+  @Override
+  public void close() {
+    if (reads != null) {
+      reads.close();
     }
-    return new Chip(label, LabelValues.fromDevice(name), device, sensors(dir, label));
   }
 
   /** {@code hwmonN/device} resolved, below sysfs; empty when absent or outside sysfs. */
