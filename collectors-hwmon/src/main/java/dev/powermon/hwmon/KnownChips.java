@@ -39,8 +39,8 @@ final class KnownChips {
     int acpiCount = 0;
     for (Chip chip : chips) {
       if (chip.name().equals("amdgpu")) {
-        power(chip).ifPresent(w ->
-            out.add(new PowerChannel(UnifiedSources.GPU, chip.deviceName(), PowerFamilies.TOTAL_DOMAIN, w, Double.NaN)));
+        power(chip).ifPresent(w -> out.add(
+            new PowerChannel(UnifiedSources.GPU, chip.deviceName(), PowerFamilies.TOTAL_DOMAIN, w, Double.NaN)));
       } else if (chip.name().equals("power_meter")) {
         acpiCount++;
         power(chip).ifPresent(w ->

@@ -37,7 +37,8 @@ final class SensorValueParser {
       problems.problem(field, "'" + t + "' is not an integer");
       return OptionalDouble.empty();
     }
-    if ((kind == SensorKind.POWER_INPUT || kind == SensorKind.POWER_AVERAGE) && (raw == ALL_ONES || raw == ALL_ONES * 1000)) {
+    boolean power = kind == SensorKind.POWER_INPUT || kind == SensorKind.POWER_AVERAGE;
+    if (power && (raw == ALL_ONES || raw == ALL_ONES * 1000)) {
       problems.problem(field, t + " is the all-ones value a meter returns when it cannot read, not a reading");
       return OptionalDouble.empty();
     }

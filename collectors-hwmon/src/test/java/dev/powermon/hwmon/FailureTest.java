@@ -33,7 +33,8 @@ class FailureTest {
       assertThat(m.value(POWER, "chip", "ina260-1-0040")).isEqualTo(6.38);
       String field = "power_meter-ACPI000D:00/power1_average";
       assertThat(ctx.problems().count(field)).isGreaterThanOrEqualTo(1);
-      assertThat(ctx.problems().failing().get(field)).isEqualTo("4294967295000 is the all-ones value a meter returns when it cannot read, not a reading");
+      assertThat(ctx.problems().failing().get(field))
+          .isEqualTo("4294967295000 is the all-ones value a meter returns when it cannot read, not a reading");
       assertThat(ctx.readings("acpi").all()).isEmpty();
       // the meter recovers: its reading is back, the field no longer failing
       tree.set("hwmon0", "power1_average", "190000000");

@@ -59,7 +59,8 @@ class PmicTest {
   @Test
   void aHangingVcgencmdIsStoppedAtItsDeadlineAndCounted() throws Exception {
     Path vcgencmd = fakeVcgencmd("exec sleep 60");
-    try (TestContext ctx = context(vcgencmd, "200ms"); HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
+    try (TestContext ctx = context(vcgencmd, "200ms");
+        HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
       assertThat(ctx.problems().failing().get("pmic")).contains("did not finish within 200 ms");
       assertThat(MetricValues.of(c.collect()).series("powermon_hwmon_power_watts")).isEmpty();
     }

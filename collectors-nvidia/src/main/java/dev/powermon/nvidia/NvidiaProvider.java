@@ -110,8 +110,9 @@ public final class NvidiaProvider implements CollectorProvider {
       source = new SmiSource(smi, s.duration(TIMEOUT), context.problems());
     }
     // nvidia-smi may take up to its deadline per run: staleness is judged on the whole cycle
-    Duration cycle = source instanceof SmiSource ? s.duration(INTERVAL).plus(s.duration(TIMEOUT)) : s.duration(INTERVAL);
-    return NvidiaCollector.start(context, source, s.duration(INTERVAL), cycle);
+    Duration interval = s.duration(INTERVAL);
+    Duration cycle = source instanceof SmiSource ? interval.plus(s.duration(TIMEOUT)) : interval;
+    return NvidiaCollector.start(context, source, interval, cycle);
   }
 
   private static Optional<Path> onPath() {

@@ -103,7 +103,8 @@ final class NvmlSource implements GpuSource {
     double joules = check(i, "energy", nvml.nvmlDeviceGetTotalEnergyConsumption(d, energy))
         ? unsignedLong(energy.getValue()) / 1000 : Double.NaN;
     double limit = unsigned(i, "power_limit", nvml.nvmlDeviceGetEnforcedPowerLimit(d, v), v) / 1000;
-    double temperature = unsigned(i, "temperature", nvml.nvmlDeviceGetTemperature(d, NvmlLibrary.TEMPERATURE_GPU, v), v);
+    double temperature =
+        unsigned(i, "temperature", nvml.nvmlDeviceGetTemperature(d, NvmlLibrary.TEMPERATURE_GPU, v), v);
     NvmlLibrary.Utilization u = new NvmlLibrary.Utilization();
     boolean util = check(i, "utilization", nvml.nvmlDeviceGetUtilizationRates(d, u));
     double sm = unsigned(i, "clock_sm", nvml.nvmlDeviceGetClockInfo(d, NvmlLibrary.CLOCK_SM, v), v) * 1e6;
@@ -136,7 +137,8 @@ final class NvmlSource implements GpuSource {
     for (int k = 0; k < Math.min(count.getValue(), n); k++) {
       NvmlLibrary.ProcessUtilizationSample s = samples[k];
       newest = Math.max(newest, s.timeStamp);
-      out.add(new GpuReading.ProcessUtilization(Integer.toUnsignedLong(s.pid), Integer.toUnsignedLong(s.smUtil) / 100.0));
+      out.add(new GpuReading.ProcessUtilization(
+          Integer.toUnsignedLong(s.pid), Integer.toUnsignedLong(s.smUtil) / 100.0));
     }
     lastProcessSample.put(uuid, newest);
     return out;

@@ -91,7 +91,8 @@ class NvidiaCollectorTest {
 
   @Test
   void aHangingNvidiaSmiIsKilledAtItsDeadlineAndFailsTheCollection() throws Exception {
-    try (TestContext ctx = context(fakeSmi("hang"), "300ms"); NvidiaCollector c = (NvidiaCollector) smiOnly().open(ctx)) {
+    try (TestContext ctx = context(fakeSmi("hang"), "300ms");
+        NvidiaCollector c = (NvidiaCollector) smiOnly().open(ctx)) {
       assertThatThrownBy(c::collect).isInstanceOf(IOException.class)
           .hasMessage(dir.resolve("nvidia-smi") + " did not answer within 300 ms and was stopped (a wedged driver?)");
     }
