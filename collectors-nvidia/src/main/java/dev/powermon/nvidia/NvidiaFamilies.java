@@ -1,6 +1,7 @@
 package dev.powermon.nvidia;
 
 import dev.powermon.api.Families;
+import dev.powermon.api.LabelValues;
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.PowerFamilies;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -46,16 +47,20 @@ final class NvidiaFamilies {
   static MetricSnapshots build(List<GpuReading> gpus, String backend) {
     Families out = new Families(ALL);
     for (GpuReading g : gpus) {
-      out.info(GPU_INFO, Labels.of("device", g.uuid(), "index", Integer.toString(g.index()), "name", g.name(),
-          "pci_bus_id", g.pciBusId(), "backend", backend));
-      gauge(out, POWER_LIMIT, Labels.of("device", g.uuid()), g.powerLimitWatts());
-      gauge(out, TEMPERATURE, Labels.of("device", g.uuid()), g.temperatureCelsius());
-      gauge(out, UTILIZATION, Labels.of("device", g.uuid(), "kind", "gpu"), g.gpuUtilization());
-      gauge(out, UTILIZATION, Labels.of("device", g.uuid(), "kind", "memory"), g.memoryUtilization());
-      gauge(out, CLOCK, Labels.of("device", g.uuid(), "clock", "sm"), g.smClockHertz());
-      gauge(out, CLOCK, Labels.of("device", g.uuid(), "clock", "memory"), g.memoryClockHertz());
+      // what the driver prints is escaped and capped like every device string; the unified series'
+      // device label gets the same treatment from the core
+      String device = LabelValues.fromDevice(g.uuid());
+      out.info(GPU_INFO, Labels.of("device", device, "index", Integer.toString(g.index()),
+          "name", LabelValues.fromDevice(g.name()), "pci_bus_id", LabelValues.fromDevice(g.pciBusId()),
+          "backend", backend));
+      gauge(out, POWER_LIMIT, Labels.of("device", device), g.powerLimitWatts());
+      gauge(out, TEMPERATURE, Labels.of("device", device), g.temperatureCelsius());
+      gauge(out, UTILIZATION, Labels.of("device", device, "kind", "gpu"), g.gpuUtilization());
+      gauge(out, UTILIZATION, Labels.of("device", device, "kind", "memory"), g.memoryUtilization());
+      gauge(out, CLOCK, Labels.of("device", device, "clock", "sm"), g.smClockHertz());
+      gauge(out, CLOCK, Labels.of("device", device, "clock", "memory"), g.memoryClockHertz());
       for (GpuReading.ProcessUtilization p : g.processes()) {
-        out.gauge(PROCESS_UTILIZATION, Labels.of("device", g.uuid(), "pid", Long.toString(p.pid())), p.smRatio());
+        out.gauge(PROCESS_UTILIZATION, Labels.of("device", device, "pid", Long.toString(p.pid())), p.smRatio());
       }
     }
     return out.snapshots();
