@@ -15,7 +15,8 @@ import java.util.Set;
  *       {@code source="gpu"}, device = its PCI slot;
  *   <li>ACPI {@code power_meter}: the machine's input power, {@code source="acpi"}, wall;
  *   <li>PMBus PSUs: the input power ({@code pin}), {@code source="psu"}, wall, a domain per PSU;
- *   <li>INA2xx monitors, and any power sensor named in {@code rails}: a domain per channel,
+ *   <li>INA2xx monitors: a domain per channel, {@code source="hwmon"} (component), the chip as device;
+ *   <li>any power sensor named in {@code rails}: the host as device, the domain named,
  *       {@code source="hwmon"} (component) or {@code "hwmon-wall"} (wall, by the operator's word).
  * </ul>
  *
@@ -67,9 +68,12 @@ final class KnownChips {
       }
       String source = rail.map(r -> r.meterClass() == MeterClass.WALL ? UnifiedSources.WALL_RAIL : UnifiedSources.RAIL)
           .orElse(UnifiedSources.RAIL);
-      String domain = rail.map(Rails.Rail::domain).orElse(chip.label() + "/" + s.name());
+      // a named rail belongs to the host; an unnamed channel is the chip's own, so a chip that fails is
+      // withdrawn alone (forget works per device)
+      String device = rail.isPresent() ? host : chip.label();
+      String domain = rail.map(Rails.Rail::domain).orElse(s.name());
       double joules = chip.sensor(SensorKind.ENERGY, energyName(s.name())).map(Sensor::value).orElse(Double.NaN);
-      out.add(new PowerChannel(source, host, domain, s.value(), joules));
+      out.add(new PowerChannel(source, device, domain, s.value(), joules));
     }
   }
 

@@ -91,7 +91,7 @@ class FailureTest {
     try (TestContext ctx = context(tree); HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
       Files.delete(tree.sysfs().resolve("class/hwmon/hwmon0")); // the driver was unbound
       Poll.until("the chip to go", () -> series(c, "ina260-1-0040") == 0);
-      assertThat(ctx.readings("hwmon").forgotten()).contains("board");
+      assertThat(ctx.readings("hwmon").forgotten()).contains("ina260-1-0040");
     }
   }
 

@@ -98,13 +98,13 @@ class HwmonCollectorTest {
       assertThat(wall.last("board", "total").watts()).isEqualTo(6.38);
       RecordedReadings rails = ctx.readings("hwmon");
       assertThat(rails.meterClass()).isEqualTo(MeterClass.COMPONENT);
-      assertThat(rails.last("board", "ina226-3-0044/power1").watts()).isEqualTo(30.0);
-      assertThat(rails.last("board", "ina226-3-0045/power1").watts()).isEqualTo(6.0);
-      RecordedReadings.Reading sq = rails.last("board", "sq52206-3-0046/power1");
+      assertThat(rails.last("ina226-3-0044", "power1").watts()).isEqualTo(30.0);
+      assertThat(rails.last("ina226-3-0045", "power1").watts()).isEqualTo(6.0);
+      RecordedReadings.Reading sq = rails.last("sq52206-3-0046", "power1");
       assertThat(sq.watts()).isEqualTo(3.6);
       assertThat(sq.joules()).isEqualTo(1000.5); // the chip's own counter: the core keeps it reset-aware
-      assertThat(rails.of("board", "ina260-1-0040/power1")).isEmpty(); // the rails entry moved it
-      assertThat(rails.all()).noneMatch(r -> r.domain().startsWith("coretemp"));
+      assertThat(rails.of("ina260-1-0040", "power1")).isEmpty(); // the rails entry moved it
+      assertThat(rails.all()).noneMatch(r -> r.device().startsWith("coretemp"));
     }
   }
 
@@ -142,7 +142,7 @@ class HwmonCollectorTest {
       Poll.until("the reset carried over", () -> energy(c) > 1010.5);
       assertThat(energy(c)).isCloseTo(1012.5, within(1e-9));
       // the core gets the chip's raw counter; its own ledger does the same carrying over
-      assertThat(ctx.readings("hwmon").last("board", "sq52206-3-0046/power1").joules()).isEqualTo(2.0);
+      assertThat(ctx.readings("hwmon").last("sq52206-3-0046", "power1").joules()).isEqualTo(2.0);
     }
   }
 
