@@ -2,10 +2,12 @@ package dev.powermon.exporter;
 
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.MetricSpec;
+import dev.powermon.api.PowerFamilies;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.exporter.meta.MetaMetrics;
 import dev.powermon.exporter.meta.ProcessMetrics;
 import dev.powermon.exporter.push.PushMetrics;
+import dev.powermon.exporter.runtime.CollectorHealth;
 import dev.powermon.exporter.runtime.Providers;
 import dev.powermon.exporter.window.WindowFamilies;
 import java.util.ArrayList;
@@ -33,7 +35,8 @@ final class ReferenceTables {
   static List<MetricSpec> coreSpecs() {
     List<MetricSpec> out = new ArrayList<>();
     for (List<MetricSpec> core :
-        List.of(MetaMetrics.SPECS, ProcessMetrics.SPECS, PushMetrics.SPECS, WindowFamilies.SPECS)) {
+        List.of(MetaMetrics.SPECS, ProcessMetrics.SPECS, PushMetrics.SPECS, WindowFamilies.SPECS,
+            CollectorHealth.SPECS, List.of(PowerFamilies.SOURCE_INFO_SPEC))) {
       out.addAll(core);
     }
     return out;
@@ -48,7 +51,7 @@ final class ReferenceTables {
         md.append("| `--collector.").append(p.name()).append('.').append(s.name()).append("` | ")
             .append(s.type().label()).append(s.isList() ? " (list)" : "").append(" | ")
             .append(s.defaultValue() == null ? "" : "`" + s.defaultValue() + "`").append(" | ")
-            .append(cell(s.help())).append(" |\n");
+            .append(cell(s.help())).append(range(s)).append(" |\n");
         rows++;
       }
     }
@@ -61,7 +64,7 @@ final class ReferenceTables {
         new StringBuilder("| family | type | labels | default | meaning |\n|---|---|---|---|---|\n");
     for (MetricSpec m : provider.metrics()) {
       md.append("| `").append(m.name()).append("` | ").append(type(m)).append(" | ")
-          .append(String.join(", ", m.labelNames())).append(" | ").append(onOff(m)).append(" | ")
+          .append(labels(m)).append(" | ").append(onOff(m)).append(" | ")
           .append(cell(m.help())).append(" |\n");
     }
     return md.toString();
@@ -71,12 +74,15 @@ final class ReferenceTables {
   static String allMetrics() {
     Map<String, Row> rows = new TreeMap<>();
     for (MetricSpec m : coreSpecs()) {
-      rows.put(m.name(), new Row(m, "core"));
+      rows.put(m.name(), new Row(m, "core", ""));
     }
     for (CollectorProvider p : products()) {
       String from = "[" + p.name() + "](collectors/" + p.name() + ".md)";
       for (MetricSpec m : p.metrics()) {
-        rows.merge(m.name(), new Row(m, from), (a, b) -> new Row(a.spec(), a.from() + ", " + b.from()));
+        String extras = m.extraLabelNames().isEmpty()
+            ? "" : "; +" + String.join(", ", m.extraLabelNames()) + " (" + p.name() + ")";
+        rows.merge(m.name(), new Row(m, from, extras),
+            (a, b) -> new Row(a.spec(), a.from() + ", " + b.from(), a.extras() + b.extras()));
       }
     }
     StringBuilder md = new StringBuilder(
@@ -84,10 +90,21 @@ final class ReferenceTables {
     for (Row r : rows.values()) {
       MetricSpec m = r.spec();
       md.append("| `").append(m.name()).append("` | ").append(type(m)).append(" | ")
-          .append(String.join(", ", m.labelNames())).append(" | ").append(r.from()).append(" | ")
+          .append(String.join(", ", m.labelNames())).append(r.extras()).append(" | ").append(r.from()).append(" | ")
           .append(onOff(m)).append(" | ").append(cell(m.help())).append(" |\n");
     }
     return md.toString();
+  }
+
+  /** The labels, a collector's extra labels on a shared family marked as such: "source, device, domain; +socket". */
+  private static String labels(MetricSpec m) {
+    String base = String.join(", ", m.labelNames());
+    return m.extraLabelNames().isEmpty() ? base : base + "; +" + String.join(", ", m.extraLabelNames());
+  }
+
+  /** A setting's allowed range, as declared: " At least 10ms." */
+  private static String range(SettingSpec s) {
+    return (s.min() == null ? "" : " At least " + s.min() + ".") + (s.max() == null ? "" : " At most " + s.max() + ".");
   }
 
   private static String type(MetricSpec m) {
@@ -102,5 +119,6 @@ final class ReferenceTables {
     return text.replace("|", "\\|").replace("\n", " ");
   }
 
-  private record Row(MetricSpec spec, String from) {}
+  /** @param extras the extra labels collectors add, as "; +socket, die (rapl)" */
+  private record Row(MetricSpec spec, String from, String extras) {}
 }
