@@ -1,0 +1,129 @@
+package dev.powermon.process;
+
+import dev.powermon.api.ParseProblems;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * One interval's work, at most one {@code /proc} walk: read the host's CPU ticks and energy, walk the
+ * processes, split the energy ({@link Attribution}) and book it to every grouping ({@link
+ * GroupLedger}). Runs on one thread (the sampling loop); {@link #latest()} may be read from any.
+ */
+final class Sampler {
+  /** Linux reports CPU time in USER_HZ ticks, 100 per second on every architecture it supports. */
+  static final double SECONDS_PER_TICK = 0.01;
+  /** How long a group that left the top keeps its series. */
+  static final long HOLD_MILLIS = 10 * 60 * 1000;
+
+  private final ProcSource proc;
+  private final HostEnergy host;
+  private final ProcessTable table;
+  private final ParseProblems problems;
+  private final Clock clock;
+  private final LongSupplier nanoTime;
+  private final Map<GroupBy, GroupLedger> ledgers = new EnumMap<>(GroupBy.class);
+  private CpuTimes lastCpu;
+  private long lastNanos;
+  private double hostJoules;
+  private double idleJoules;
+  private double unattributedJoules;
+  private volatile ProcessSample latest;
+
+  Sampler(ProcSource proc, HostEnergy host, ProcessTable table, List<GroupBy> groupings, int top,
+      int matchRules, ParseProblems problems, Clock clock, LongSupplier nanoTime) {
+    this.proc = proc;
+    this.host = host;
+    this.table = table;
+    this.problems = problems;
+    this.clock = clock;
+    this.nanoTime = nanoTime;
+    for (GroupBy by : groupings) {
+      // every match group is shown: the operator named them, so they are bounded already
+      ledgers.put(by, new GroupLedger(by == GroupBy.MATCH ? matchRules : top, HOLD_MILLIS, SECONDS_PER_TICK));
+    }
+  }
+
+  /** Takes one sample; throws when {@code /proc} itself cannot be read. */
+  void sample() throws IOException {
+    long start = nanoTime.getAsLong();
+    CpuTimes cpu;
+    try {
+      cpu = CpuStatParser.parse(proc.hostStat());
+      problems.ok("stat");
+    } catch (MalformedProcException e) {
+      problems.problem(e.field(), e.getMessage());
+      throw new IOException("/proc/stat does not parse: " + e.getMessage(), e);
+    }
+    List<ProcessTable.Delta> deltas = table.walk();
+    CpuTimes before = lastCpu;
+    long elapsed = start - lastNanos;
+    lastCpu = cpu;
+    lastNanos = start;
+    boolean powerKnown = false;
+    double hostWatts = Double.NaN;
+    double idleWatts = Double.NaN;
+    double unattributedWatts = Double.NaN;
+    if (before != null) {
+      CpuTimes interval = new CpuTimes(
+          cpu.busyTicks() - before.busyTicks(), cpu.totalTicks() - before.totalTicks(), cpu.cpus());
+      double seconds = elapsed / 1e9;
+      double joules = readHost(interval, seconds);
+      if (joules >= 0 && interval.totalTicks() >= 0 && interval.busyTicks() >= 0 && seconds > 0) {
+        powerKnown = true;
+        Map<TrackedProcess, Long> ticks = new LinkedHashMap<>();
+        deltas.forEach(d -> ticks.put(d.process(), d.ticks()));
+        Attribution<TrackedProcess> split = Attribution.split(joules, interval, ticks);
+        hostJoules += joules;
+        idleJoules += split.idleJoules();
+        unattributedJoules += split.unattributedJoules();
+        hostWatts = joules / seconds;
+        idleWatts = split.idleJoules() / seconds;
+        unattributedWatts = split.unattributedJoules() / seconds;
+        long now = clock.millis();
+        ledgers.forEach((by, ledger) -> ledger.book(shares(by, split, ticks), seconds, now));
+      }
+    } else {
+      readHost(new CpuTimes(0, 0, cpu.cpus()), 0); // the energy counters' baseline
+    }
+    Map<GroupBy, List<GroupLedger.Row>> groups = new EnumMap<>(GroupBy.class);
+    ledgers.forEach((by, ledger) -> groups.put(by, List.copyOf(ledger.rows())));
+    latest = new ProcessSample(clock.millis(), host.source(), powerKnown, hostWatts, idleWatts,
+        unattributedWatts, hostJoules, idleJoules, unattributedJoules, groups, table.size(),
+        table.vanished(), (nanoTime.getAsLong() - start) / 1e9);
+  }
+
+  /** The latest sample, or null before the first. */
+  ProcessSample latest() {
+    return latest;
+  }
+
+  /** The host's joules in the interval, or NaN when it could not be measured (counted as a problem). */
+  private double readHost(CpuTimes interval, double seconds) {
+    try {
+      double joules = host.joulesSince(interval, seconds);
+      problems.ok("host_energy");
+      return joules;
+    } catch (IOException e) {
+      problems.problem("host_energy", e.getMessage());
+      return Double.NaN;
+    }
+  }
+
+  private static Map<String, GroupLedger.Share> shares(
+      GroupBy by, Attribution<TrackedProcess> split, Map<TrackedProcess, Long> ticks) {
+    Map<String, GroupLedger.Share> shares = new HashMap<>();
+    split.processJoules().forEach((p, joules) -> {
+      GroupLedger.Share s = shares.computeIfAbsent(p.group(by),
+          g -> new GroupLedger.Share(by == GroupBy.CONTAINER && p.container() != null ? p.container() : Container.HOST));
+      s.joules += joules;
+      s.ticks += ticks.get(p);
+    });
+    return shares;
+  }
+}
