@@ -21,16 +21,31 @@ final class PidStatParser {
     }
     int pid = (int) number("pid_stat.pid", line.substring(0, open).trim(), Integer.MAX_VALUE);
     String comm = line.substring(open + 1, close);
-    String rest = line.substring(close + 1).trim();
-    String[] fields = rest.split(" ");
-    if (fields.length <= STARTTIME) {
-      throw new MalformedProcException(
-          "pid_stat.fields", "truncated: " + fields.length + " fields after comm, need " + (STARTTIME + 1));
+    // fields after comm, each after one space: no split, only the three wanted are cut out
+    int[] starts = new int[STARTTIME + 2];
+    int found = 0;
+    for (int i = close + 1; i < line.length() && found <= STARTTIME; i++) {
+      if (line.charAt(i) == ' ') {
+        starts[found++] = i + 1;
+      }
     }
-    long utime = number("pid_stat.utime", fields[UTIME], Long.MAX_VALUE / 4);
-    long stime = number("pid_stat.stime", fields[STIME], Long.MAX_VALUE / 4);
-    long start = number("pid_stat.starttime", fields[STARTTIME], Long.MAX_VALUE);
+    if (found <= STARTTIME) {
+      throw new MalformedProcException(
+          "pid_stat.fields", "truncated: " + found + " fields after comm, need " + (STARTTIME + 1));
+    }
+    long utime = number("pid_stat.utime", field(line, starts[UTIME]), Long.MAX_VALUE / 4);
+    long stime = number("pid_stat.stime", field(line, starts[STIME]), Long.MAX_VALUE / 4);
+    long start = number("pid_stat.starttime", field(line, starts[STARTTIME]), Long.MAX_VALUE);
     return new PidStat(pid, comm, utime, stime, start);
+  }
+
+  /** The field starting at {@code from}, up to the next space or line end. */
+  private static String field(String line, int from) {
+    int end = from;
+    while (end < line.length() && line.charAt(end) != ' ' && line.charAt(end) != '\n') {
+      end++;
+    }
+    return line.substring(from, end);
   }
 
   /**

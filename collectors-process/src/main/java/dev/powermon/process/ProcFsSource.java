@@ -1,7 +1,8 @@
 package dev.powermon.process;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,13 +12,15 @@ import java.util.List;
 
 /**
  * Reads a procfs tree: the machine's {@code /proc}, a host's mounted at {@code /host/proc}, or a test
- * tree. Every read is bounded, so a hostile or corrupt file costs at most {@link #MAX_BYTES}.
+ * tree. Every read is bounded, so a hostile or corrupt file costs at most {@link #MAX_BYTES}. Reads go
+ * through one reused buffer (thousands of small reads per interval), so an instance serves one thread.
  */
 final class ProcFsSource implements ProcSource {
   /** Longer than any stat line or cgroup file seen; a longer cmdline is cut, which matching tolerates. */
   static final int MAX_BYTES = 16 * 1024;
 
   private final Path root;
+  private final ByteBuffer buffer = ByteBuffer.allocate(MAX_BYTES);
 
   ProcFsSource(Path root) {
     this.root = root;
@@ -73,9 +76,13 @@ final class ProcFsSource implements ProcSource {
     return true;
   }
 
-  private static String read(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return new String(in.readNBytes(MAX_BYTES), StandardCharsets.UTF_8);
+  private String read(Path file) throws IOException {
+    buffer.clear();
+    try (FileChannel in = FileChannel.open(file)) {
+      while (buffer.hasRemaining() && in.read(buffer) >= 0) {
+        // procfs may hand a file out in several reads
+      }
     }
+    return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
   }
 }

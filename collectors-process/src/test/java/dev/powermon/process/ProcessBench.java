@@ -14,7 +14,8 @@ import java.util.Random;
  * The collector's CPU per interval on a generated /proc of N processes, or on a real one; run by
  * {@code bench/process/bench.sh}, never by the test suite. Measures the sampling thread's CPU time only
  * (not the generator's), over a bounded number of intervals, grouping by container with one match rule
- * (the costliest settings), with 1 % of the processes replaced by new ones every interval.
+ * (the costliest settings), with 1 % of the processes replaced by new ones every interval. On the real
+ * /proc it groups by command and prints the top-10 table {@code powermon probe} would show.
  *
  * <pre>
  *   ProcessBench generate DIR N SAMPLES    a fake tree of N processes in DIR
@@ -49,9 +50,11 @@ final class ProcessBench {
     ProcessTable table = new ProcessTable(source, problems,
         MatchRules.parse(List.of("docker=.*dockerd.*")), true);
     Sampler sampler = new Sampler(source, new LoadEstimate(10, 8, 2), table,
-        List.of(GroupBy.CONTAINER, GroupBy.MATCH), 10, 1, problems, Clock.systemUTC(), System::nanoTime);
+        List.of(fake ? GroupBy.CONTAINER : GroupBy.COMMAND, GroupBy.MATCH), 10, 1, problems,
+        Clock.systemUTC(), System::nanoTime);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpu = 0;
+    long user = 0;
     long wall = 0;
     int nextPid = n + 1;
     for (int i = 0; i < WARMUP + samples; i++) {
@@ -74,17 +77,24 @@ final class ProcessBench {
         Thread.sleep(100);
       }
       long c0 = threads.getCurrentThreadCpuTime();
+      long u0 = threads.getCurrentThreadUserTime();
       long w0 = System.nanoTime();
       sampler.sample();
       if (i >= WARMUP) {
         cpu += threads.getCurrentThreadCpuTime() - c0;
+        user += threads.getCurrentThreadUserTime() - u0;
         wall += System.nanoTime() - w0;
       }
     }
     double cpuMs = cpu / 1e6 / samples;
-    System.out.printf(Locale.ROOT, "%-6s processes=%-6d cpu_ms_per_interval=%.2f wall_ms_per_interval=%.2f"
-            + " core_percent_at_1s=%.2f%n", fake ? "fake" : "real", sampler.latest().processes(), cpuMs,
+    System.out.printf(Locale.ROOT, "%-4s processes=%-5d cpu_ms_per_interval=%.2f (user %.2f, kernel %.2f)"
+            + " wall_ms=%.2f core_percent_at_1s=%.2f%n", fake ? "fake" : "real",
+        sampler.latest().processes(), cpuMs, user / 1e6 / samples, (cpu - user) / 1e6 / samples,
         wall / 1e6 / samples, cpuMs / 1000 * 100);
+    if (!fake) { // the top-10 table `powermon probe --collector process` prints, on this machine
+      new ProcessCollector(sampler, () -> {}, java.time.Duration.ofSeconds(1), Clock.systemUTC())
+          .summary().forEach(System.out::println);
+    }
   }
 
   private static void spawn(FakeProc proc, int pid, long start, Random random) {
