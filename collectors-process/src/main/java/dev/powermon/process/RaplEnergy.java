@@ -65,8 +65,13 @@ final class RaplEnergy implements HostEnergy {
   @Override
   public double joulesSince(CpuTimes cpu, double seconds) throws IOException {
     long[] now = new long[zones.size()];
-    for (int i = 0; i < now.length; i++) {
-      now[i] = microjoules(zones.get(i), "energy_uj");
+    try {
+      for (int i = 0; i < now.length; i++) {
+        now[i] = microjoules(zones.get(i), "energy_uj");
+      }
+    } catch (IOException e) {
+      last = null; // the next read is a new baseline: energy across the gap is not put in one interval
+      throw e;
     }
     long[] before = last;
     last = now;
