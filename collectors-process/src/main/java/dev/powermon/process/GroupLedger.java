@@ -13,10 +13,17 @@ import java.util.Map;
  * series count stays at most top + 1 plus those held (below) whatever the host runs. A group's counters
  * grow only by what was booked to it, so the counters of all series together always add up to every
  * joule shared out, and none goes backwards. A group that leaves the top keeps its (flat) counters for
- * {@code holdMillis}, so a group moving in and out of the top does not restart at zero; after that it
- * is forgotten.
+ * {@code holdMillis}, so a group moving in and out of the top does not restart at zero; after that, or
+ * when more than {@link #HELD_PER_TOP} × top series are held, the longest out of the top is forgotten
+ * (should it come back, its series starts again from zero, which Prometheus reads as a counter reset).
  */
 final class GroupLedger {
+  /**
+   * Series kept per top place: with group-by process on a busy host a new top every interval would
+   * otherwise hold thousands of series for the hold time.
+   */
+  static final int HELD_PER_TOP = 3;
+
   /** Where groups outside the top go. */
   static final String OTHER = "other";
 
@@ -76,6 +83,19 @@ final class GroupLedger {
       if (it.next().lastShownMillis < nowMillis - holdMillis) {
         it.remove();
       }
+    }
+    forgetBeyond(HELD_PER_TOP * top + 1);
+  }
+
+  /** Keeps at most {@code max} series (other included), forgetting those out of the top longest. */
+  private void forgetBeyond(int max) {
+    if (accounts.size() <= max) {
+      return;
+    }
+    List<Account> byAge = new ArrayList<>(accounts.values());
+    byAge.sort(Comparator.comparingLong(a -> a.lastShownMillis));
+    for (Account a : byAge.subList(0, accounts.size() - max)) {
+      accounts.remove(a.group);
     }
   }
 

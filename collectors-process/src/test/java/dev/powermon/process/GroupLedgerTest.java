@@ -36,6 +36,17 @@ class GroupLedgerTest {
   }
 
   @Test
+  void seriesStayBoundedWhenTheTopChangesEveryInterval() {
+    GroupLedger ledger = new GroupLedger(2, Long.MAX_VALUE, 0.01);
+    for (int i = 0; i < 100; i++) { // a new pair of busiest processes every interval
+      ledger.book(shares("p" + i, 10, "q" + i, 9, "old", 1), 1, i * 1000L);
+      assertThat(ledger.rows().size()).isLessThanOrEqualTo(GroupLedger.HELD_PER_TOP * 2 + 1);
+    }
+    Map<String, GroupLedger.Row> rows = byGroup(ledger.rows());
+    assertThat(rows).containsKeys("p99", "q99", "other").doesNotContainKey("p0");
+  }
+
+  @Test
   void countersNeverGoBackwardsAndAddUpToEverythingBooked() {
     Random random = new Random(7);
     GroupLedger ledger = new GroupLedger(3, Long.MAX_VALUE, 0.01);
