@@ -14,7 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -139,7 +140,14 @@ public final class ProcessProvider implements CollectorProvider {
     sampler.sample(); // the baseline: the first interval ends at the first tick
     Duration interval = s.duration(INTERVAL);
     StateLog log = new StateLog(context.logger());
-    ScheduledFuture<?> loop = context.scheduler().scheduleAtFixedRate(() -> {
+    // its own thread, not the shared scheduler: a walk of thousands of processes takes tens of
+    // milliseconds, which would delay every other collector's sampling behind it
+    ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "process-sampler");
+      t.setDaemon(true);
+      return t;
+    });
+    thread.scheduleAtFixedRate(() -> {
       try {
         sampler.sample();
         log.ok("sample", "sampling again");
@@ -147,6 +155,6 @@ public final class ProcessProvider implements CollectorProvider {
         log.failing("sample", String.valueOf(e.getMessage()));
       }
     }, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
-    return new ProcessCollector(sampler, () -> loop.cancel(false), interval, context.clock());
+    return new ProcessCollector(sampler, thread::shutdownNow, interval, context.clock());
   }
 }
