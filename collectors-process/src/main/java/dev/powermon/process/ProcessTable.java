@@ -23,6 +23,8 @@ final class ProcessTable {
   private final MatchRules match;
   private final Map<ProcessKey, TrackedProcess> tracked = new HashMap<>();
   private long walks;
+  /** The latest start time (ticks since boot) of any process seen so far. */
+  private long newestStart;
   private long vanished;
   private long malformed;
 
@@ -47,6 +49,8 @@ final class ProcessTable {
     boolean first = walks == 0;
     long walk = ++walks;
     List<Integer> pids = proc.pids();
+    long newestBefore = newestStart;
+    long newest = newestStart;
     List<Delta> out = new ArrayList<>(pids.size());
     boolean statOk = true;
     for (int pid : pids) {
@@ -64,12 +68,19 @@ final class ProcessTable {
       }
       TrackedProcess p = tracked.get(stat.key());
       long ticks;
+      newest = Math.max(newest, stat.startTicks());
       if (p == null) {
         p = new TrackedProcess(stat.key(), stat.comm(), stat.cpuTicks());
         describe(p);
         tracked.put(stat.key(), p);
-        ticks = first ? 0 : stat.cpuTicks();
+        // Started since the last walk (start times grow with creation): all its CPU time is this
+        // interval's. An older process the last walk missed (its stat unreadable then) only starts
+        // its baseline here, rather than pouring its lifetime into one interval.
+        ticks = !first && stat.startTicks() >= newestBefore ? stat.cpuTicks() : 0;
       } else {
+        if (p.renamed(stat.comm())) {
+          describe(p);
+        }
         ticks = stat.cpuTicks() - p.lastTicks;
         if (ticks < 0) { // a process's CPU time never decreases; count nothing rather than negative
           problems.problem("pid_stat.cpu", "CPU time went backwards by " + -ticks + " ticks");
@@ -83,6 +94,7 @@ final class ProcessTable {
     if (statOk) {
       problems.ok("pid_stat");
     }
+    newestStart = newest;
     for (Iterator<TrackedProcess> it = tracked.values().iterator(); it.hasNext(); ) {
       if (it.next().seenInWalk != walk) {
         it.remove();

@@ -60,9 +60,21 @@ final class Sampler {
       problems.problem(e.field(), e.getMessage());
       throw new IOException("/proc/stat does not parse: " + e.getMessage(), e);
     }
-    List<ProcessTable.Delta> deltas = table.walk();
+    // the energy right after /proc/stat, so both cover the same interval; the walk comes after
     CpuTimes before = lastCpu;
-    long elapsed = start - lastNanos;
+    double seconds = (start - lastNanos) / 1e9;
+    CpuTimes interval = before == null
+        ? new CpuTimes(0, 0, cpu.cpus())
+        : new CpuTimes(cpu.busyTicks() - before.busyTicks(), cpu.totalTicks() - before.totalTicks(),
+            cpu.cpus());
+    double joules = readHost(interval, before == null ? 0 : seconds); // the first read is the baseline
+    List<ProcessTable.Delta> deltas;
+    try {
+      deltas = table.walk();
+    } catch (IOException e) {
+      lastCpu = null; // the energy read moved on without the walk: the next sample is a new baseline
+      throw e;
+    }
     lastCpu = cpu;
     lastNanos = start;
     boolean powerKnown = false;
@@ -70,10 +82,6 @@ final class Sampler {
     double idleWatts = Double.NaN;
     double unattributedWatts = Double.NaN;
     if (before != null) {
-      CpuTimes interval = new CpuTimes(
-          cpu.busyTicks() - before.busyTicks(), cpu.totalTicks() - before.totalTicks(), cpu.cpus());
-      double seconds = elapsed / 1e9;
-      double joules = readHost(interval, seconds);
       if (joules >= 0 && interval.totalTicks() >= 0 && interval.busyTicks() >= 0 && seconds > 0) {
         powerKnown = true;
         Map<TrackedProcess, Long> ticks = new LinkedHashMap<>();
@@ -88,8 +96,6 @@ final class Sampler {
         long now = clock.millis();
         ledgers.forEach((by, ledger) -> ledger.book(shares(by, split, ticks), seconds, now));
       }
-    } else {
-      readHost(new CpuTimes(0, 0, cpu.cpus()), 0); // the energy counters' baseline
     }
     Map<GroupBy, List<GroupLedger.Row>> groups = new EnumMap<>(GroupBy.class);
     ledgers.forEach((by, ledger) -> groups.put(by, List.copyOf(ledger.rows())));

@@ -4,12 +4,12 @@ import dev.powermon.api.LabelValues;
 
 /**
  * A process as the table keeps it between walks: its CPU ticks at the last walk and what names its
- * groups, each read once per process lifetime (command line and cgroup only when a grouping needs
- * them), never every interval.
+ * groups, read once per process lifetime (command line and cgroup only when a grouping needs them),
+ * and again only when its command name changes (exec).
  */
 final class TrackedProcess {
   private final ProcessKey key;
-  private final String comm;
+  private String comm;
   long lastTicks;
   long seenInWalk;
   private String matchGroup;
@@ -28,6 +28,19 @@ final class TrackedProcess {
 
   String comm() {
     return comm;
+  }
+
+  /**
+   * Takes the name the latest stat shows; true when it changed, as it does when the process calls
+   * exec after the walk saw it between fork and exec, so what names its groups must be read again.
+   */
+  boolean renamed(String latest) {
+    String clean = LabelValues.fromDevice(latest);
+    if (clean.equals(comm)) {
+      return false;
+    }
+    comm = clean;
+    return true;
   }
 
   String matchGroup() {

@@ -112,6 +112,36 @@ class SamplerTest {
   }
 
   @Test
+  void anOldProcessTheLastWalkMissedStartsItsBaselineInsteadOfPouringItsLifetimeIn() throws Exception {
+    Sampler s = sampler(GroupBy.COMMAND, 10);
+    proc.cpu(0, 0).process(10, "a", 0, 500).stat(5, "5 (old) S truncated");
+    s.sample();
+    // pid 5 (started at 100, before pid 10) reads now, with 10,000 ticks of its whole life
+    proc.process(10, "a", 100, 500).process(5, "old", 10_000, 100);
+    interval(2_000_000, 0, 100, 0);
+    s.sample();
+    Map<String, GroupLedger.Row> rows = rows(s.latest(), GroupBy.COMMAND);
+    assertThat(rows.get("a").joules()).isCloseTo(2, within(1e-9));
+    assertThat(rows.get("old").joules()).isZero();
+    proc.process(5, "old", 10_100, 100).process(10, "a", 100, 500);
+    interval(2_000_000, 0, 200, 0); // from now on it counts like any other
+    s.sample();
+    assertThat(rows(s.latest(), GroupBy.COMMAND).get("old").joules()).isCloseTo(2, within(1e-9));
+  }
+
+  @Test
+  void aProcessSeenBetweenForkAndExecTakesItsNewNameAndCommandLine() throws Exception {
+    Sampler s = sampler(GroupBy.COMMAND, 10, "burner=.*sha256sum.*");
+    proc.cpu(0, 0).process(10, "bash", 0, 100).cmdline(10, "bash");
+    s.sample();
+    proc.process(10, "sha256sum", 100, 100).cmdline(10, "sha256sum", "/dev/zero"); // exec: same pid, start
+    interval(1_000_000, 0, 100, 0);
+    s.sample();
+    assertThat(rows(s.latest(), GroupBy.COMMAND)).containsKey("sha256sum").doesNotContainKey("bash");
+    assertThat(rows(s.latest(), GroupBy.MATCH).get("burner").joules()).isCloseTo(1, within(1e-9));
+  }
+
+  @Test
   void hostileStatCostsOnlyThatProcessAndIsCounted() throws Exception {
     Sampler s = sampler(GroupBy.COMMAND, 10);
     proc.cpu(0, 0).process(10, "good", 0, 100).process(30, "my (weird) proc", 0, 100);
