@@ -26,7 +26,6 @@ final class ProcessTable {
   /** The latest start time (ticks since boot) of any process seen so far. */
   private long newestStart;
   private long vanished;
-  private long malformed;
 
   ProcessTable(ProcSource proc, ParseProblems problems, MatchRules match, boolean wantsCgroup) {
     this.proc = proc;
@@ -61,7 +60,6 @@ final class ProcessTable {
         vanished++; // exited between the listing and the read (ENOENT, ESRCH)
         continue;
       } catch (MalformedProcException e) {
-        malformed++;
         statOk = false;
         problems.problem(e.field(), e.getMessage());
         continue;
@@ -111,11 +109,6 @@ final class ProcessTable {
   /** Pids listed but gone before their stat could be read, since start. */
   long vanished() {
     return vanished;
-  }
-
-  /** Stat files that did not parse, since start. */
-  long malformed() {
-    return malformed;
   }
 
   private void describe(TrackedProcess p) {

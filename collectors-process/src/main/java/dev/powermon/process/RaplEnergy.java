@@ -53,10 +53,6 @@ final class RaplEnergy implements HostEnergy {
     return zones.isEmpty() ? null : energy;
   }
 
-  int zoneCount() {
-    return zones.size();
-  }
-
   @Override
   public String source() {
     return "rapl";

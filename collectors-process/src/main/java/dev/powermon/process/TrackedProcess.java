@@ -43,10 +43,6 @@ final class TrackedProcess {
     return true;
   }
 
-  String matchGroup() {
-    return matchGroup;
-  }
-
   void matchGroup(String group) {
     this.matchGroup = group;
   }
