@@ -34,6 +34,23 @@ class ProcessCollectorTest {
   }
 
   @Test
+  void summaryIsTheTopTableProbePrints() throws Exception {
+    FakeProc proc = new FakeProc(dir).process(1, "init", 0, 1).process(2, "burn", 0, 2);
+    Sampler sampler = sampler(proc);
+    sampler.sample();
+    proc.cpu(100, 100).process(2, "burn", 100, 2);
+    nanos.addAndGet(1_000_000_000L);
+    sampler.sample();
+    ProcessCollector c = new ProcessCollector(sampler, () -> {}, Duration.ofSeconds(1), at(T0));
+    // (10 W + 8 W × 2 CPUs × 50 %) = 18 W; half active, all of it burn's
+    assertThat(c.summary()).containsExactly(
+        "2 processes; host 18.0 W (estimate), idle 9.0 W, unattributed 0.0 W",
+        "command   burn                                 9.00 W",
+        "command   init                                 0.00 W",
+        "command   other                                0.00 W");
+  }
+
+  @Test
   void energyUnreadableForAnIntervalStartsANewBaselineRatherThanLumpingTheGap() throws Exception {
     FakeProc proc = new FakeProc(dir.resolve("proc")).process(1, "a", 0, 1);
     FakePowercap rapl = new FakePowercap(dir.resolve("sys")).zone("intel-rapl:0", "package-0", 0, 1_000_000_000);
