@@ -52,31 +52,27 @@ final class Sampler {
   /** Takes one sample; throws when {@code /proc} itself cannot be read. */
   void sample() throws IOException {
     long start = nanoTime.getAsLong();
+    CpuTimes first = hostCpu();
+    List<ProcessTable.Delta> deltas = table.walk();
     CpuTimes cpu;
     try {
-      cpu = CpuStatParser.parse(proc.hostStat());
-      problems.ok("stat");
-    } catch (MalformedProcException e) {
-      problems.problem(e.field(), e.getMessage());
-      throw new IOException("/proc/stat does not parse: " + e.getMessage(), e);
+      // Each process's ticks are read at some point of the walk, which a loaded machine may stretch
+      // to a good part of a second: the host's ticks midway through it cover the same interval.
+      cpu = CpuTimes.midpoint(first, hostCpu());
+    } catch (IOException e) {
+      lastCpu = null; // the walk moved on without the host's ticks: the next sample is a new baseline
+      throw e;
     }
-    // the energy right after /proc/stat, so both cover the same interval; the walk comes after
+    long middle = start + (nanoTime.getAsLong() - start) / 2;
     CpuTimes before = lastCpu;
-    double seconds = (start - lastNanos) / 1e9;
+    double seconds = (middle - lastNanos) / 1e9;
     CpuTimes interval = before == null
         ? new CpuTimes(0, 0, cpu.cpus())
         : new CpuTimes(cpu.busyTicks() - before.busyTicks(), cpu.totalTicks() - before.totalTicks(),
             cpu.cpus());
     double joules = readHost(interval, before == null ? 0 : seconds); // the first read is the baseline
-    List<ProcessTable.Delta> deltas;
-    try {
-      deltas = table.walk();
-    } catch (IOException e) {
-      lastCpu = null; // the energy read moved on without the walk: the next sample is a new baseline
-      throw e;
-    }
     lastCpu = cpu;
-    lastNanos = start;
+    lastNanos = middle;
     boolean powerKnown = false;
     double hostWatts = Double.NaN;
     double idleWatts = Double.NaN;
@@ -102,6 +98,17 @@ final class Sampler {
     latest = new ProcessSample(clock.millis(), host.source(), powerKnown, hostWatts, idleWatts,
         unattributedWatts, hostJoules, idleJoules, unattributedJoules, groups, table.size(),
         table.vanished(), (nanoTime.getAsLong() - start) / 1e9);
+  }
+
+  private CpuTimes hostCpu() throws IOException {
+    try {
+      CpuTimes cpu = CpuStatParser.parse(proc.hostStat());
+      problems.ok("stat");
+      return cpu;
+    } catch (MalformedProcException e) {
+      problems.problem(e.field(), e.getMessage());
+      throw new IOException("/proc/stat does not parse: " + e.getMessage(), e);
+    }
   }
 
   /** The latest sample, or null before the first. */

@@ -38,15 +38,17 @@ class RealProcTest {
     try {
       ProcessHandle burner = burner(timeout);
       Thread.sleep(200);
-      // /proc/stat is read first in a sample, the burner's stat somewhere in the walk after it: its
-      // CPU time is taken before and after each sample and the midpoint used, as on a loaded machine
-      // the walk may be descheduled for a good part of a second
-      long busy0 = busyTicks();
-      long cpu0 = cpuMillisAround(burner, sampler);
+      // the burner's stat is read somewhere in the walk, which a loaded machine may stretch: the
+      // host's busy ticks and the burner's CPU time are taken just before and after each sample,
+      // and the midpoints compared, as the collector takes the host's midway through its walk
+      Midway m0 = sampleMidway(burner, sampler);
       Thread.sleep(2000);
       rapl.energy("intel-rapl:0", 40_000_000); // 40 J in the interval
-      long busy1 = busyTicks();
-      long cpu1 = cpuMillisAround(burner, sampler);
+      Midway m1 = sampleMidway(burner, sampler);
+      long busy0 = m0.busyTicks();
+      long busy1 = m1.busyTicks();
+      long cpu0 = m0.cpuMillis();
+      long cpu1 = m1.cpuMillis();
 
       ProcessSample s = sampler.latest();
       double active = s.hostJoules() - s.idleJoules();
@@ -80,11 +82,14 @@ class RealProcTest {
     throw new AssertionError("timeout(1) started no sha256sum within 2 s");
   }
 
-  /** Takes one sample; the burner's CPU milliseconds midway between just before and just after it. */
-  private static long cpuMillisAround(ProcessHandle burner, Sampler sampler) throws Exception {
-    long before = cpu(burner).toMillis();
+  /** The host's busy ticks and the burner's CPU milliseconds midway around one sample. */
+  private record Midway(long busyTicks, long cpuMillis) {}
+
+  private static Midway sampleMidway(ProcessHandle burner, Sampler sampler) throws Exception {
+    long busy = busyTicks();
+    long cpu = cpu(burner).toMillis();
     sampler.sample();
-    return (before + cpu(burner).toMillis()) / 2;
+    return new Midway((busy + busyTicks()) / 2, (cpu + cpu(burner).toMillis()) / 2);
   }
 
   private static Duration cpu(ProcessHandle p) {
