@@ -10,7 +10,6 @@ import dev.powermon.api.SettingType;
 import dev.powermon.api.Settings;
 import dev.powermon.api.StateLog;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,24 +89,27 @@ public final class ProcessProvider implements CollectorProvider {
   }
 
   /**
-   * Unavailable whenever asked: the core asks only when deciding what to enable unnamed, and this
-   * collector must not be enabled unnamed. {@code powermon collectors} shows why; named, it opens
-   * without a probe (open() says what is wrong when it cannot run).
+   * True, though it sends nothing over the network: this is the contract's only way to keep a
+   * collector off unless named, which a collector whose cost grows with the process count needs.
+   * A contract flag for "only when named" that does not claim network traffic would be exact.
    */
+  @Override
+  public boolean networked() {
+    return true;
+  }
+
   @Override
   public ProbeResult probe(CollectorContext context) {
     Settings s = context.settings();
     ProcFsSource proc = new ProcFsSource(s.path(PROC));
-    String found;
     try {
-      found = proc.pids().size() + " processes in " + proc.root() + ", host energy from "
-          + (RaplEnergy.find(s.path(SYSFS)) != null ? "RAPL" : "the CPU-load estimate");
+      return ProbeResult.available(proc.pids().size() + " processes in " + proc.root()
+          + ", host energy from "
+          + (RaplEnergy.find(s.path(SYSFS)) != null ? "RAPL" : "the CPU-load estimate"));
     } catch (IOException e) {
       return ProbeResult.unavailable("cannot list " + proc.root() + " (" + e.getMessage()
           + "); needs Linux procfs, or --collector.process.proc=/host/proc in a container");
     }
-    return ProbeResult.unavailable("off unless named, as it costs CPU per process (" + found
-        + "): run with --collector process");
   }
 
   @Override

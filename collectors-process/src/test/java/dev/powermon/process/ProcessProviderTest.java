@@ -44,16 +44,18 @@ class ProcessProviderTest {
   }
 
   @Test
-  void probeKeepsItOffUnlessNamedAndSaysWhy() throws Exception {
+  void offUnlessNamedAndTheProbeSaysWhatItFound() throws Exception {
+    assertThat(provider.networked()).as("the contract's only off-unless-named switch").isTrue();
     FakeProc proc = new FakeProc(dir.resolve("proc")).process(1, "init", 0, 1);
     try (TestContext ctx = context(proc, dir.resolve("sys"))) {
       ProbeResult r = provider.probe(ctx);
-      assertThat(r.isAvailable()).isFalse();
-      assertThat(r.detail()).isEqualTo("off unless named, as it costs CPU per process (1 processes in "
-          + proc.root() + ", host energy from the CPU-load estimate): run with --collector process");
+      assertThat(r.isAvailable()).isTrue();
+      assertThat(r.detail())
+          .isEqualTo("1 processes in " + proc.root() + ", host energy from the CPU-load estimate");
     }
     try (TestContext ctx = TestContext.forProvider(provider)
         .setting("proc", dir.resolve("none").toString()).build()) {
+      assertThat(provider.probe(ctx).isAvailable()).isFalse();
       assertThat(provider.probe(ctx).detail()).startsWith("cannot list ").endsWith(
           "needs Linux procfs, or --collector.process.proc=/host/proc in a container");
     }
