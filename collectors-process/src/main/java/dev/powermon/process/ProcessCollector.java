@@ -71,8 +71,10 @@ final class ProcessCollector implements Collector {
   public List<String> summary() {
     ProcessSample s = sampler.latest();
     List<String> lines = new ArrayList<>();
-    lines.add(String.format(Locale.ROOT, "%d processes; host %.1f W (%s), idle %.1f W, unattributed %.1f W",
-        s.processes(), s.hostWatts(), s.source(), s.idleWatts(), s.unattributedWatts()));
+    lines.add(s.powerKnown()
+        ? String.format(Locale.ROOT, "%d processes; host %.1f W (%s), idle %.1f W, unattributed %.1f W",
+            s.processes(), s.hostWatts(), s.source(), s.idleWatts(), s.unattributedWatts())
+        : s.processes() + " processes; host power not known yet (" + s.source() + ")");
     for (Map.Entry<GroupBy, List<GroupLedger.Row>> e : s.groups().entrySet()) {
       e.getValue().stream()
           .filter(r -> !Double.isNaN(r.watts()))

@@ -67,6 +67,9 @@ public final class ProcessProvider implements CollectorProvider {
           .help("Without readable RAPL: the assumed extra power of one fully busy CPU, in watts.")
           .build();
 
+  /** How long open() waits between its two samples, unless the interval is shorter. */
+  private static final long FIRST_WINDOW_MILLIS = 500;
+
   @Override
   public String name() {
     return "process";
@@ -139,8 +142,17 @@ public final class ProcessProvider implements CollectorProvider {
     ProcessTable table = new ProcessTable(proc, context.problems(), match, wantsCgroup);
     Sampler sampler = new Sampler(proc, host, table, groupings, (int) s.integer(TOP),
         s.strings(MATCH).size(), context.problems(), context.clock(), context::nanoTime);
-    sampler.sample(); // the baseline: the first interval ends at the first tick
     Duration interval = s.duration(INTERVAL);
+    sampler.sample(); // the baseline
+    // A second sample shortly after gives the first scrape and `powermon probe` power readings;
+    // half a second holds 50 ticks per CPU, enough for a first split.
+    try {
+      Thread.sleep(Math.min(interval.toMillis(), FIRST_WINDOW_MILLIS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while taking the first sample", e);
+    }
+    sampler.sample();
     StateLog log = new StateLog(context.logger());
     // its own thread, not the shared scheduler: a walk of thousands of processes takes tens of
     // milliseconds, which would delay every other collector's sampling behind it
