@@ -1,0 +1,102 @@
+package dev.powermon.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.powermon.testkit.RecordedProblems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The machine's own /proc with a fake powercap tree of known energy: a CPU-burning child started here
+ * gets a share of the active energy that matches its share of the host's busy CPU time, measured apart
+ * from the collector (the child's CPU time through ProcessHandle, the host's from /proc/stat).
+ */
+@EnabledOnOs(OS.LINUX)
+class RealProcTest {
+  @TempDir Path dir;
+
+  @Test
+  void aBurningChildGetsItsCpuShareOfTheActiveEnergy() throws Exception {
+    FakePowercap rapl = new FakePowercap(dir).zone("intel-rapl:0", "package-0", 0, 262_143_328_850L);
+    RecordedProblems problems = new RecordedProblems();
+    ProcFsSource proc = new ProcFsSource(Path.of("/proc"));
+    ProcessTable table = new ProcessTable(proc, problems, MatchRules.parse(List.of()), false);
+    Sampler sampler = new Sampler(proc, RaplEnergy.find(dir), table, List.of(GroupBy.PROCESS), 10, 0,
+        problems, Clock.systemUTC(), System::nanoTime);
+    // bounded twice: destroyed below, and by timeout(1) should this JVM die first
+    Process timeout = new ProcessBuilder("timeout", "20", "sha256sum", "/dev/zero")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      ProcessHandle burner = burner(timeout);
+      Thread.sleep(200);
+      // the burner's stat is read somewhere in the walk, which a loaded machine may stretch: the
+      // host's busy ticks and the burner's CPU time are taken just before and after each sample,
+      // and the midpoints compared, as the collector takes the host's midway through its walk
+      Midway m0 = sampleMidway(burner, sampler);
+      Thread.sleep(2000);
+      rapl.energy("intel-rapl:0", 40_000_000); // 40 J in the interval
+      Midway m1 = sampleMidway(burner, sampler);
+      long busy0 = m0.busyTicks();
+      long busy1 = m1.busyTicks();
+      long cpu0 = m0.cpuMillis();
+      long cpu1 = m1.cpuMillis();
+
+      ProcessSample s = sampler.latest();
+      double active = s.hostJoules() - s.idleJoules();
+      String group = "sha256sum:" + burner.pid();
+      GroupLedger.Row row = s.groups().get(GroupBy.PROCESS).stream()
+          .filter(r -> r.group().equals(group)).findFirst()
+          .orElseThrow(() -> new AssertionError(group + " not among " + s.groups()));
+      double cpuShare = (cpu1 - cpu0) / 10.0 / (busy1 - busy0);
+      double energyShare = row.joules() / active;
+      assertThat(s.hostJoules()).isCloseTo(40, within(1e-9));
+      double booked = s.groups().get(GroupBy.PROCESS).stream().mapToDouble(GroupLedger.Row::cpuSeconds).sum();
+      assertThat(energyShare).as("energy share %.3f vs CPU share %.3f (busy %d ticks, processes %.0f)",
+              energyShare, cpuShare, busy1 - busy0, booked * 100)
+          .isCloseTo(cpuShare, within(0.1 * cpuShare));
+      assertThat(row.cpuSeconds()).isCloseTo((cpu1 - cpu0) / 1000.0, within(0.1 * (cpu1 - cpu0) / 1000.0));
+    } finally {
+      timeout.descendants().forEach(ProcessHandle::destroyForcibly);
+      timeout.destroyForcibly();
+      timeout.waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private static ProcessHandle burner(Process timeout) throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      var child = timeout.children().findFirst();
+      if (child.isPresent()) {
+        return child.get();
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("timeout(1) started no sha256sum within 2 s");
+  }
+
+  /** The host's busy ticks and the burner's CPU milliseconds midway around one sample. */
+  private record Midway(long busyTicks, long cpuMillis) {}
+
+  private static Midway sampleMidway(ProcessHandle burner, Sampler sampler) throws Exception {
+    long busy = busyTicks();
+    long cpu = cpu(burner).toMillis();
+    sampler.sample();
+    return new Midway((busy + busyTicks()) / 2, (cpu + cpu(burner).toMillis()) / 2);
+  }
+
+  private static Duration cpu(ProcessHandle p) {
+    return p.info().totalCpuDuration().orElseThrow(() -> new AssertionError("no CPU time for " + p.pid()));
+  }
+
+  private static long busyTicks() throws Exception {
+    return CpuStatParser.parse(Files.readString(Path.of("/proc/stat"))).busyTicks();
+  }
+}
