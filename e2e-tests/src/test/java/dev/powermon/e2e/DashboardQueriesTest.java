@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every panel and variable of every dashboard returns data from a real Prometheus scraping the
- * real JAR, which reads a simulated RAPL tree, a fake tegrastats, simulated Kasa devices and
- * the host itself.
+ * real JAR, which reads a simulated RAPL tree, a fake tegrastats, simulated Kasa devices, the
+ * network meters of {@link MeterRig} (a real upsd, a simulated Shelly, Tasmota over HTTP and a real
+ * MQTT broker) and the host itself.
  */
 class DashboardQueriesTest {
   /** Samples to wait for (1 s scrapes): enough for rate() over 15 s windows. */
@@ -28,13 +29,14 @@ class DashboardQueriesTest {
   void everyPanelExpressionAndVariableReturnsSeries(@TempDir Path dir) throws Exception {
     try (PowercapTree rapl = PowercapTree.start(dir.resolve("sys"));
         KasaSimulator kasa = KasaSimulator.start(dir);
-        PowermonJar powermon =
-            PowermonJar.withSimulatedSources(dir, rapl.sysfs(), FakeTegrastats.write(dir), kasa.targets());
+        MeterRig meters = MeterRig.start(dir);
+        PowermonJar powermon = PowermonJar.withSimulatedSources(
+            dir, rapl.sysfs(), FakeTegrastats.write(dir), kasa.targets(), meters.args());
         PrometheusServer prometheus = PrometheusServer.start(PrometheusConfig.powermonJob(powermon.target()), dir)) {
       awaitScrapes(prometheus, powermon);
       DashboardEvaluator evaluator = new DashboardEvaluator(prometheus.api);
       List<Dashboard> dashboards = Dashboard.all();
-      assertThat(dashboards).hasSize(4);
+      assertThat(dashboards).hasSize(5);
 
       Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
       List<String> report = new ArrayList<>();
