@@ -1,0 +1,46 @@
+package dev.powermon.exporter.setup;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options every command takes. Null means "not given": the config file or the built-in default applies. */
+public final class CommonOptions {
+  static final String LISTEN_DEFAULT = ":9100";
+  static final String TELEMETRY_DEFAULT = "/metrics";
+  static final String ADMIN_DEFAULT = "127.0.0.1:9101";
+
+  @Option(
+      names = "--collector",
+      split = ",",
+      paramLabel = "NAME",
+      description = "Enable a collector; repeatable or a comma list. Without any, every local collector whose probe passes here is enabled.")
+  public List<String> collectors = new ArrayList<>();
+
+  @Option(
+      names = "--collector.disable-defaults",
+      description = "Enable only the collectors named, never by probe.")
+  boolean disableDefaults;
+
+  @Option(names = "--config.file", paramLabel = "FILE", description = "YAML config file (collectors, metric table, web, log).")
+  Path configFile;
+
+  @Option(names = "--web.listen-address", paramLabel = "ADDR", description = "Where to serve metrics (default: " + LISTEN_DEFAULT + ").")
+  String listenAddress;
+
+  @Option(names = "--web.telemetry-path", paramLabel = "PATH", description = "Path of the metrics (default: " + TELEMETRY_DEFAULT + ").")
+  String telemetryPath;
+
+  @Option(
+      names = "--web.admin-address",
+      paramLabel = "ADDR",
+      description = "Where the admin API listens, or 'off' (default: " + ADMIN_DEFAULT + ").")
+  String adminAddress;
+
+  @Option(names = "--log.level", paramLabel = "LEVEL", description = "debug, info, warn or error (default: info).")
+  String logLevel;
+
+  @Option(names = "--log.format", paramLabel = "FORMAT", description = "logfmt or json (default: logfmt).")
+  String logFormat;
+}
