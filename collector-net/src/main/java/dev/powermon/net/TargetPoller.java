@@ -143,8 +143,10 @@ public final class TargetPoller<R> implements AutoCloseable {
   }
 
   /**
-   * Polls {@code text} now on the caller's thread, for {@code /probe}, without feeding the core or
-   * keeping the outcome: allowed for configured targets and for addresses in {@code allow}.
+   * Polls {@code text} now on the caller's thread, for {@code /probe}: allowed for configured targets
+   * and for addresses in {@code allow}. A configured target's poll is a poll like any other (its power
+   * reaches the core, which answers it on {@code /probe} too, and its outcome is kept); another
+   * address's is answered alone, so a one-off probe leaves no series behind in {@code /metrics}.
    */
   public Outcome<R> probe(String text, int defaultPort, ProbeAllowList allow) throws TargetNotAllowedException {
     HostPort target;
@@ -153,7 +155,12 @@ public final class TargetPoller<R> implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new TargetNotAllowedException(e.getMessage());
     }
-    if (!targets.containsKey(target.label()) && !allowedByNetwork(target, allow)) {
+    if (targets.containsKey(target.label())) {
+      Outcome<R> outcome = pollAndFeed(target);
+      outcomes.put(target.label(), outcome);
+      return outcome;
+    }
+    if (!allowedByNetwork(target, allow)) {
       throw new TargetNotAllowedException("'" + target.label() + "' is neither a configured " + name
           + " target nor in collectors." + name + ".probe-allow");
     }
