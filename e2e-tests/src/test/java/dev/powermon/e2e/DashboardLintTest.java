@@ -20,7 +20,8 @@ class DashboardLintTest {
           "kasa-devices.json", "powermon-kasa",
           "jetson.json", "powermon-jetson",
           "energy-cost.json", "powermon-energy",
-          "meters-ups.json", "powermon-meters");
+          "meters-ups.json", "powermon-meters",
+          "board-sensors.json", "powermon-board");
 
   private static final String DATASOURCE = "${datasource}";
   private static final Pattern RATE_RANGE = Pattern.compile("\\b(?:rate|irate)\\([^\\[]*\\[([^\\]]*)\\]");
