@@ -1,9 +1,12 @@
 package dev.powermon.net;
 
 import dev.powermon.api.CollectorContext;
+import dev.powermon.api.Families;
+import dev.powermon.api.MetricSpec;
 import dev.powermon.api.PowerReadings;
 import dev.powermon.api.StateLog;
 import dev.powermon.api.TargetNotAllowedException;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -22,6 +25,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Polls every target of a networked collector in the background on a bounded pool, all at once, and
@@ -138,8 +143,10 @@ public final class TargetPoller<R> implements AutoCloseable {
   }
 
   /**
-   * Polls {@code text} now on the caller's thread, for {@code /probe}, without feeding the core or
-   * keeping the outcome: allowed for configured targets and for addresses in {@code allow}.
+   * Polls {@code text} now on the caller's thread, for {@code /probe}: allowed for configured targets
+   * and for addresses in {@code allow}. A configured target's poll is a poll like any other (its power
+   * reaches the core, which answers it on {@code /probe} too, and its outcome is kept); another
+   * address's is answered alone, so a one-off probe leaves no series behind in {@code /metrics}.
    */
   public Outcome<R> probe(String text, int defaultPort, ProbeAllowList allow) throws TargetNotAllowedException {
     HostPort target;
@@ -148,7 +155,12 @@ public final class TargetPoller<R> implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new TargetNotAllowedException(e.getMessage());
     }
-    if (!targets.containsKey(target.label()) && !allowedByNetwork(target, allow)) {
+    if (targets.containsKey(target.label())) {
+      Outcome<R> outcome = pollAndFeed(target);
+      outcomes.put(target.label(), outcome);
+      return outcome;
+    }
+    if (!allowedByNetwork(target, allow)) {
       throw new TargetNotAllowedException("'" + target.label() + "' is neither a configured " + name
           + " target nor in collectors." + name + ".probe-allow");
     }
@@ -170,6 +182,37 @@ public final class TargetPoller<R> implements AutoCloseable {
       String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
       return new Outcome<>(target, null, message, clock.millis());
     }
+  }
+
+  /** Every target's series from its latest outcome, through {@code add}, checked against {@code declared}. */
+  public MetricSnapshots snapshots(List<MetricSpec> declared, BiConsumer<Families, Outcome<R>> add) {
+    Families out = new Families(declared);
+    outcomes().forEach(outcome -> add.accept(out, outcome));
+    return out.snapshots();
+  }
+
+  /** {@link #probe} rendered as {@link #snapshots} renders a kept outcome. */
+  public MetricSnapshots probeSnapshots(String target, int defaultPort, ProbeAllowList allow, List<MetricSpec> declared,
+      BiConsumer<Families, Outcome<R>> add) throws TargetNotAllowedException {
+    Families out = new Families(declared);
+    add.accept(out, probe(target, defaultPort, allow));
+    return out.snapshots();
+  }
+
+  /**
+   * The {@code powermon probe} lines: {@code lines} for each target that answered, and {@code HOST:PORT
+   * unreachable: why} for each that did not.
+   */
+  public List<String> summary(Function<Outcome<R>, List<String>> lines) {
+    List<String> out = new ArrayList<>();
+    for (Outcome<R> outcome : outcomes()) {
+      if (outcome.ok()) {
+        out.addAll(lines.apply(outcome));
+      } else {
+        out.add(outcome.target().label() + "  unreachable: " + outcome.error());
+      }
+    }
+    return out;
   }
 
   /** Every target's latest outcome, ordered by target; a target not yet polled has none. */

@@ -9,7 +9,7 @@ import java.util.Optional;
  * (the kernel documentation each follows is in src/test/resources/fixtures/README.md). Values are
  * chosen so the expected base units are easy to compute by hand.
  */
-final class Fixtures {
+public final class Fixtures {
   static final String INA260_DEVICE = "devices/platform/axi/1000120000.pcie/1f00074000.i2c/i2c-1/1-0040";
   static final String INA226_A_DEVICE = "devices/platform/soc/fe804000.i2c/i2c-3/3-0044";
   static final String INA226_B_DEVICE = "devices/platform/soc/fe804000.i2c/i2c-3/3-0045";
@@ -28,7 +28,7 @@ final class Fixtures {
   }
 
   /** INA260 over i2c (ina2xx.rst): bus 5.104 V, 1.25 A, 6.38 W. */
-  static HwmonTree ina260(HwmonTree t, String hwmon) {
+  public static HwmonTree ina260(HwmonTree t, String hwmon) {
     return t.chip(hwmon, INA260_DEVICE, files(
         "name", "ina260", "in1_input", "5104", "curr1_input", "1250", "power1_input", "6380000",
         "update_interval", "2"));
@@ -49,7 +49,7 @@ final class Fixtures {
   }
 
   /** amdgpu before 6.6 (amdgpu thermal docs): power1_average only, 35.5 W; edge 45 °C; vddgfx 0.806 V. */
-  static HwmonTree amdgpuAverageOnly(HwmonTree t, String hwmon) {
+  public static HwmonTree amdgpuAverageOnly(HwmonTree t, String hwmon) {
     return t.chip(hwmon, AMDGPU_OLD_DEVICE, files(
         "name", "amdgpu", "power1_average", "35500000", "power1_cap", "150000000",
         "temp1_input", "45000", "temp1_label", "edge", "temp2_input", "52000", "temp2_label", "junction",
@@ -64,14 +64,14 @@ final class Fixtures {
   }
 
   /** ACPI power meter (acpi_power_meter.rst): power1_average 187.5 W over a 1 s interval. */
-  static HwmonTree acpiPowerMeter(HwmonTree t, String hwmon, String microwatts) {
+  public static HwmonTree acpiPowerMeter(HwmonTree t, String hwmon, String microwatts) {
     return t.chip(hwmon, ACPI_DEVICE, files(
         "name", "power_meter", "power1_average", microwatts, "power1_average_interval", "1000",
         "power1_is_battery", "0", "power1_model_number", "Intel(R) Node Manager"));
   }
 
   /** A PMBus PSU (pmbus.rst, pmbus-core.rst): 230 V in, 1.2 A, 276 W in, 250 W out, 12.1 V out. */
-  static HwmonTree pmbusPsu(HwmonTree t, String hwmon) {
+  public static HwmonTree pmbusPsu(HwmonTree t, String hwmon) {
     return t.chip(hwmon, PSU_DEVICE, files(
         "name", "pmbus",
         "in1_input", "230000", "in1_label", "vin", "in2_input", "12100", "in2_label", "vout1",

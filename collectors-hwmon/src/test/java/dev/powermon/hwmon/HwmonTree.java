@@ -11,14 +11,14 @@ import java.util.Map;
  * ({@code devices/<path>/hwmon/hwmonN}, with {@code device} linking back up), and
  * {@code class/hwmon/hwmonN} a relative symlink to it, as on a running kernel.
  */
-final class HwmonTree {
+public final class HwmonTree {
   private final Path sysfs;
 
-  HwmonTree(Path sysfs) {
+  public HwmonTree(Path sysfs) {
     this.sysfs = sysfs;
   }
 
-  Path sysfs() {
+  public Path sysfs() {
     return sysfs;
   }
 

@@ -89,36 +89,24 @@ final class NutCollector implements MultiTargetCollector {
 
   @Override
   public MetricSnapshots collect() {
-    Families out = new Families(NutFamilies.ALL);
-    poller.outcomes().forEach(outcome -> add(out, outcome));
-    return out.snapshots();
+    return poller.snapshots(NutFamilies.ALL, NutCollector::add);
   }
 
   @Override
   public MetricSnapshots collectTarget(String target) throws TargetNotAllowedException {
-    Families out = new Families(NutFamilies.ALL);
-    add(out, poller.probe(target, NutProvider.DEFAULT_PORT, probeAllow));
-    return out.snapshots();
+    return poller.probeSnapshots(target, NutProvider.DEFAULT_PORT, probeAllow, NutFamilies.ALL, NutCollector::add);
   }
 
   /** One probe line per UPS: name, model, status, watts and how they were found, battery. */
   @Override
   public List<String> summary() {
-    List<String> lines = new ArrayList<>();
-    for (Outcome<List<UpsState>> outcome : poller.outcomes()) {
-      if (!outcome.ok()) {
-        lines.add(outcome.target().label() + "  unreachable: " + outcome.error());
-        continue;
-      }
-      for (UpsState ups : outcome.reading()) {
-        String power = ups.power().map(p -> String.format("%.1f W (%s)", p.watts(), p.method()))
-            .orElse("no power reading");
-        String status = ups.status() == null ? "?" : String.join(" ", ups.status());
-        String battery = ups.batteryCharge().map(c -> "battery " + Math.round(c * 100) + " %").orElse("");
-        lines.add(String.join("  ", ups.ups(), ups.model(), status, power, battery).strip());
-      }
-    }
-    return lines;
+    return poller.summary(outcome -> outcome.reading().stream().map(ups -> {
+      String power = ups.power().map(p -> String.format("%.1f W (%s)", p.watts(), p.method()))
+          .orElse("no power reading");
+      String status = ups.status() == null ? "?" : String.join(" ", ups.status());
+      String battery = ups.batteryCharge().map(c -> "battery " + Math.round(c * 100) + " %").orElse("");
+      return String.join("  ", ups.ups(), ups.model(), status, power, battery).strip();
+    }).toList());
   }
 
   private static void add(Families out, Outcome<List<UpsState>> outcome) {

@@ -21,11 +21,11 @@ import java.util.concurrent.TimeUnit;
  * the test writes, listening on a free loopback port. Debian's {@code /usr/sbin/upsd} is a wrapper that
  * refuses to start unless /etc/nut/nut.conf enables it, so the binaries under /lib/nut run directly.
  */
-final class Upsd implements AutoCloseable {
+public final class Upsd implements AutoCloseable {
   static final Path UPSD = Path.of("/lib/nut/upsd");
   static final Path DUMMY_UPS = Path.of("/lib/nut/dummy-ups");
-  static final String USER = "monitor";
-  static final String PASSWORD = "s3cret-pw";
+  public static final String USER = "monitor";
+  public static final String PASSWORD = "s3cret-pw";
 
   private final Path dir;
   private final Map<String, String> devices;
@@ -33,12 +33,12 @@ final class Upsd implements AutoCloseable {
   private int port;
 
   /** {@code devices}: UPS name to the dummy-ups .dev file's contents ({@code var: value} lines). */
-  Upsd(Path dir, Map<String, String> devices) {
+  public Upsd(Path dir, Map<String, String> devices) {
     this.dir = dir;
     this.devices = new LinkedHashMap<>(devices);
   }
 
-  Upsd start() throws IOException, InterruptedException {
+  public Upsd start() throws IOException, InterruptedException {
     Files.createDirectories(dir.resolve("state"));
     StringBuilder upsConf = new StringBuilder();
     for (Map.Entry<String, String> d : devices.entrySet()) {
@@ -78,14 +78,14 @@ final class Upsd implements AutoCloseable {
   }
 
   /** Stops upsd only (the drivers keep running), as when the daemon is restarted or crashes. */
-  void stopUpsd() throws InterruptedException {
+  public void stopUpsd() throws InterruptedException {
     Process upsd = processes.remove(processes.size() - 1);
     upsd.destroy();
     upsd.waitFor(10, TimeUnit.SECONDS);
   }
 
   /** Starts upsd again on the same port. */
-  void startUpsd() throws IOException, InterruptedException {
+  public void startUpsd() throws IOException, InterruptedException {
     if (port == 0) {
       port = freePort();
     }
@@ -95,15 +95,15 @@ final class Upsd implements AutoCloseable {
   }
 
   /** Rewrites a UPS's .dev file; dummy-ups re-reads a changed file at its next poll (2 s). */
-  void update(String ups, String contents) throws IOException {
+  public void update(String ups, String contents) throws IOException {
     write(ups + ".dev", contents);
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  String target() {
+  public String target() {
     return "127.0.0.1:" + port;
   }
 

@@ -17,7 +17,6 @@ import dev.powermon.net.TargetPoller.Outcome;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -95,33 +94,23 @@ final class ShellyCollector implements MultiTargetCollector {
 
   @Override
   public MetricSnapshots collect() {
-    Families out = new Families(ShellyFamilies.ALL);
-    poller.outcomes().forEach(outcome -> add(out, outcome));
-    return out.snapshots();
+    return poller.snapshots(ShellyFamilies.ALL, ShellyCollector::add);
   }
 
   @Override
   public MetricSnapshots collectTarget(String target) throws TargetNotAllowedException {
-    Families out = new Families(ShellyFamilies.ALL);
-    add(out, poller.probe(target, ShellyProvider.DEFAULT_PORT, probeAllow));
-    return out.snapshots();
+    return poller.probeSnapshots(target, ShellyProvider.DEFAULT_PORT, probeAllow, ShellyFamilies.ALL, ShellyCollector::add);
   }
 
   /** One probe line per device: id, model, generation, total watts and channels. */
   @Override
   public List<String> summary() {
-    List<String> lines = new ArrayList<>();
-    for (Outcome<ShellyReading> outcome : poller.outcomes()) {
-      if (!outcome.ok()) {
-        lines.add(outcome.target().label() + "  unreachable: " + outcome.error());
-        continue;
-      }
+    return poller.summary(outcome -> {
       ShellyIdentity id = outcome.reading().identity();
       double watts = outcome.reading().channels().stream().flatMap(c -> c.watts().stream()).mapToDouble(d -> d).sum();
-      lines.add(String.format("%s  %s  Gen%d  %s  %.1f W  %d channel(s)", id.device(), id.model(), id.generation(),
-          outcome.target().label(), watts, outcome.reading().channels().size()));
-    }
-    return lines;
+      return List.of(String.format("%s  %s  Gen%d  %s  %.1f W  %d channel(s)", id.device(), id.model(),
+          id.generation(), outcome.target().label(), watts, outcome.reading().channels().size()));
+    });
   }
 
   private static void add(Families out, Outcome<ShellyReading> outcome) {

@@ -6,8 +6,7 @@ import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
-import dev.powermon.api.SettingType;
-import dev.powermon.net.HostPort;
+import dev.powermon.net.NetworkSettings;
 import java.util.List;
 
 /** Shelly plugs and energy meters over their local HTTP API. Networked: never enabled unless named. */
@@ -15,30 +14,14 @@ public final class ShellyProvider implements CollectorProvider {
   static final int DEFAULT_PORT = 80;
 
   static final SettingSpec TARGET =
-      SettingSpec.builder("target", SettingType.STRING).list()
-          .check(ShellyProvider::isHostPort, "must be host or host:port (IPv6 as [addr]:port)")
-          .help("A Shelly to poll, host[:port] (port 80 by default); repeat for several.")
-          .build();
+      NetworkSettings.target(DEFAULT_PORT, "A Shelly to poll, host[:port] (port 80 by default); repeat for several.");
   static final SettingSpec CREDENTIALS_FILE =
-      SettingSpec.builder("credentials-file", SettingType.PATH)
-          .help("YAML file with username and password (chmod 600) for devices with authentication on; Gen2+ devices always use the user admin.")
-          .build();
-  static final SettingSpec INTERVAL =
-      SettingSpec.builder("interval", SettingType.DURATION).defaultValue("10s").min("1s").max("1h")
-          .help("How often every device is polled in the background.")
-          .build();
+      NetworkSettings.credentialsFile("YAML file with username and password (chmod 600) for devices with authentication on; Gen2+ devices always use the user admin.");
+  static final SettingSpec INTERVAL = NetworkSettings.interval("10s");
   static final SettingSpec TIMEOUT =
-      SettingSpec.builder("timeout", SettingType.DURATION).defaultValue("2s").min("10ms").max("1m")
-          .help("Overall deadline of one device's poll, every request included.")
-          .build();
-  static final SettingSpec POLL_THREADS =
-      SettingSpec.builder("poll-threads", SettingType.INTEGER).defaultValue("8").min("1").max("256")
-          .help("Devices polled at once; a dead device holds one thread for the timeout.")
-          .build();
-  static final SettingSpec PROBE_ALLOW =
-      SettingSpec.builder("probe-allow", SettingType.STRING).list()
-          .help("Networks (CIDR) that /probe?target= may reach besides the configured targets.")
-          .build();
+      NetworkSettings.timeout("Overall deadline of one device's poll, every request included.");
+  static final SettingSpec POLL_THREADS = NetworkSettings.pollThreads("8");
+  static final SettingSpec PROBE_ALLOW = NetworkSettings.PROBE_ALLOW;
 
   @Override
   public String name() {
@@ -77,14 +60,5 @@ public final class ShellyProvider implements CollectorProvider {
   @Override
   public Collector open(CollectorContext context) throws Exception {
     return ShellyCollector.open(context);
-  }
-
-  private static boolean isHostPort(Object text) {
-    try {
-      HostPort.parse((String) text, DEFAULT_PORT);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 }

@@ -119,9 +119,8 @@ class ShellyCollectorTest {
       String device = "shellyplusplugs-e86beae3c7a8";
       RecordedReadings r = ctx.readings("shelly");
       sim.status(sim.status().replace("\"total\":2500.0", "\"total\":0.5"));
-      c.collectTarget(sim.target());
-      assertThat(r.of(device, "switch0")).as("a probe does not feed the core").hasSize(1);
-      // the next background poll does; the core's ledger (tested in collector-api) keeps energy monotonic
+      // the next background poll hands the reset counter over; the core's ledger (tested in
+      // collector-api) keeps energy monotonic
       long end = System.nanoTime() + 20_000_000_000L;
       while (r.last(device, "switch0").joules() != 0.5 * 3600 && System.nanoTime() < end) {
         Thread.sleep(50);
@@ -177,6 +176,24 @@ class ShellyCollectorTest {
         assertThat(ctx.problems().count("voltage")).isPositive();
         assertThat(ctx.problems().count("current")).isPositive();
       }
+    }
+  }
+
+  @Test
+  void probingAConfiguredDeviceFeedsTheCoreAndAnotherAddressDoesNot() throws Exception {
+    try (ShellySimulator configured = new ShellySimulator(Profile.PLUS_PLUG_S, null);
+        ShellySimulator other = new ShellySimulator(Profile.PRO_EM, null);
+        TestContext ctx = TestContext.forProvider(new ShellyProvider()).setting("target", configured.target())
+            .setting("probe-allow", "127.0.0.0/8").setting("interval", "1h").build();
+        ShellyCollector c = ShellyCollector.open(ctx)) {
+      RecordedReadings r = ctx.readings("shelly");
+      int before = r.all().size();
+      c.collectTarget(configured.target());
+      assertThat(r.all().size()).as("the probe's reading reaches the core, for /probe to answer").isGreaterThan(before);
+      int afterConfigured = r.all().size();
+      assertThat(MetricValues.of(c.collectTarget(other.target()))
+          .value("powermon_shelly_power_watts", "device", "shellyproem50-08f9e0e5a1b4", "channel", "channel0")).isEqualTo(450);
+      assertThat(r.all()).as("a one-off probe leaves nothing behind").hasSize(afterConfigured);
     }
   }
 

@@ -13,11 +13,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * basic for Gen1, SHA-256 digest for Gen2+. {@code /shelly} stays open, as on the devices. The status
  * document can be swapped (a reboot, a fault) while the device runs.
  */
-final class ShellySimulator implements AutoCloseable {
-  static final String PASSWORD = "sim-pass";
+public final class ShellySimulator implements AutoCloseable {
+  public static final String PASSWORD = "sim-pass";
 
   /** The four devices the issue names, by resource prefix. */
-  enum Profile {
+  public enum Profile {
     PLUG_S("plugs-gen1", 1),
     PLUS_PLUG_S("plusplugs", 2),
     PRO_3EM("pro3em", 2),
@@ -36,7 +36,7 @@ final class ShellySimulator implements AutoCloseable {
   private final AtomicReference<String> status;
   private final String statusPath;
 
-  ShellySimulator(Profile profile, String password) throws IOException {
+  public ShellySimulator(Profile profile, String password) throws IOException {
     String shelly = resource(profile.prefix + "-shelly.json");
     status = new AtomicReference<>(resource(profile.prefix + "-status.json"));
     statusPath = profile.generation >= 2 ? "/rpc/Shelly.GetStatus" : "/status";
@@ -74,7 +74,7 @@ final class ShellySimulator implements AutoCloseable {
     });
   }
 
-  String target() {
+  public String target() {
     return server.target();
   }
 

@@ -105,39 +105,39 @@ final class TasmotaCollector implements MultiTargetCollector {
     Families out = new Families(TasmotaFamilies.ALL);
     poller.outcomes().forEach(outcome -> add(out, outcome));
     if (telemetry != null) {
-      out.gauge(TasmotaFamilies.MQTT_CONNECTED, Labels.EMPTY, telemetry.connected() ? 1 : 0);
-      long now = clock.millis();
-      for (Map.Entry<String, MqttTelemetry.Received> e : telemetry.latest().entrySet()) {
-        String device = e.getKey();
-        boolean fresh = now - e.getValue().epochMillis() <= staleAfterMillis;
-        Labels labels = Labels.of("device", device);
-        out.gauge(TasmotaFamilies.SCRAPE_SUCCESS, labels, fresh ? 1 : 0);
-        out.gauge(TasmotaFamilies.LAST_MESSAGE, labels, e.getValue().epochMillis() / 1000.0);
-        if (fresh) {
-          series(out, device, e.getValue().reading());
-        } else if (staleForgotten.add(device)) {
-          readings.forget(device);
-        }
-      }
+      addMqtt(out);
     }
     return out.snapshots();
   }
 
+  /** Every plug that published: its series while fresh; once stale, only its success 0 and age. */
+  private void addMqtt(Families out) {
+    out.gauge(TasmotaFamilies.MQTT_CONNECTED, Labels.EMPTY, telemetry.connected() ? 1 : 0);
+    long now = clock.millis();
+    for (Map.Entry<String, MqttTelemetry.Received> e : telemetry.latest().entrySet()) {
+      String device = e.getKey();
+      boolean fresh = now - e.getValue().epochMillis() <= staleAfterMillis;
+      Labels labels = Labels.of("device", device);
+      out.gauge(TasmotaFamilies.SCRAPE_SUCCESS, labels, fresh ? 1 : 0);
+      out.gauge(TasmotaFamilies.LAST_MESSAGE, labels, e.getValue().epochMillis() / 1000.0);
+      if (fresh) {
+        series(out, device, e.getValue().reading());
+      } else if (staleForgotten.add(device)) {
+        readings.forget(device);
+      }
+    }
+  }
+
   @Override
   public MetricSnapshots collectTarget(String target) throws TargetNotAllowedException {
-    Families out = new Families(TasmotaFamilies.ALL);
-    add(out, poller.probe(target, TasmotaProvider.DEFAULT_PORT, probeAllow));
-    return out.snapshots();
+    return poller.probeSnapshots(target, TasmotaProvider.DEFAULT_PORT, probeAllow, TasmotaFamilies.ALL, TasmotaCollector::add);
   }
 
   /** One probe line per plug: name, how it is read, watts. */
   @Override
   public List<String> summary() {
-    List<String> lines = new ArrayList<>();
-    for (Outcome<TasmotaReading> o : poller.outcomes()) {
-      lines.add(o.ok() ? String.format("%s  http  %.1f W", o.target().label(), watts(o.reading()))
-          : o.target().label() + "  unreachable: " + o.error());
-    }
+    List<String> lines = new ArrayList<>(poller.summary(
+        o -> List.of(String.format("%s  http  %.1f W", o.target().label(), watts(o.reading())))));
     if (telemetry != null) {
       telemetry.latest().forEach((device, r) -> lines.add(String.format("%s  mqtt  %.1f W", device, watts(r.reading()))));
     }

@@ -8,7 +8,7 @@ import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
 import dev.powermon.api.Settings;
-import dev.powermon.net.HostPort;
+import dev.powermon.net.NetworkSettings;
 import java.util.List;
 
 /** Tasmota-flashed plugs over HTTP and MQTT. Networked: never enabled unless named. */
@@ -16,14 +16,9 @@ public final class TasmotaProvider implements CollectorProvider {
   static final int DEFAULT_PORT = 80;
 
   static final SettingSpec TARGET =
-      SettingSpec.builder("target", SettingType.STRING).list()
-          .check(TasmotaProvider::isHostPort, "must be host or host:port (IPv6 as [addr]:port)")
-          .help("A plug to poll over HTTP, host[:port] (port 80 by default); repeat for several.")
-          .build();
+      NetworkSettings.target(DEFAULT_PORT, "A plug to poll over HTTP, host[:port] (port 80 by default); repeat for several.");
   static final SettingSpec CREDENTIALS_FILE =
-      SettingSpec.builder("credentials-file", SettingType.PATH)
-          .help("YAML file with username (admin) and the web password (chmod 600), for plugs with WebPassword set.")
-          .build();
+      NetworkSettings.credentialsFile("YAML file with username (admin) and the web password (chmod 600), for plugs with WebPassword set.");
   static final SettingSpec MQTT_BROKER =
       SettingSpec.builder("mqtt-broker", SettingType.STRING)
           .check(v -> ((String) v).matches("(tcp|ssl)://[^/\\s]+"), "must be tcp://HOST:PORT or ssl://HOST:PORT")
@@ -43,22 +38,11 @@ public final class TasmotaProvider implements CollectorProvider {
       SettingSpec.builder("stale-after", SettingType.DURATION).defaultValue("10m").min("1s").max("24h")
           .help("A plug whose last MQTT reading is older than this drops out (success 0); twice its TelePeriod is a good value.")
           .build();
-  static final SettingSpec INTERVAL =
-      SettingSpec.builder("interval", SettingType.DURATION).defaultValue("10s").min("1s").max("1h")
-          .help("How often every HTTP target is polled in the background.")
-          .build();
+  static final SettingSpec INTERVAL = NetworkSettings.interval("10s");
   static final SettingSpec TIMEOUT =
-      SettingSpec.builder("timeout", SettingType.DURATION).defaultValue("2s").min("10ms").max("1m")
-          .help("Overall deadline of one HTTP poll, and of connecting to the broker.")
-          .build();
-  static final SettingSpec POLL_THREADS =
-      SettingSpec.builder("poll-threads", SettingType.INTEGER).defaultValue("8").min("1").max("256")
-          .help("HTTP targets polled at once.")
-          .build();
-  static final SettingSpec PROBE_ALLOW =
-      SettingSpec.builder("probe-allow", SettingType.STRING).list()
-          .help("Networks (CIDR) that /probe?target= may reach besides the configured targets.")
-          .build();
+      NetworkSettings.timeout("Overall deadline of one HTTP poll, and of connecting to the broker.");
+  static final SettingSpec POLL_THREADS = NetworkSettings.pollThreads("8");
+  static final SettingSpec PROBE_ALLOW = NetworkSettings.PROBE_ALLOW;
 
   @Override
   public String name() {
@@ -100,14 +84,5 @@ public final class TasmotaProvider implements CollectorProvider {
   @Override
   public Collector open(CollectorContext context) throws Exception {
     return TasmotaCollector.open(context);
-  }
-
-  private static boolean isHostPort(Object text) {
-    try {
-      HostPort.parse((String) text, DEFAULT_PORT);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 }

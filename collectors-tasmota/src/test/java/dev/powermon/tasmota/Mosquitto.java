@@ -10,11 +10,11 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** Debian's real mosquitto broker on a free loopback port, anonymous, nothing persisted. */
-final class Mosquitto implements AutoCloseable {
+public final class Mosquitto implements AutoCloseable {
   private final Process process;
   private final int port;
 
-  Mosquitto(Path dir) throws IOException, InterruptedException {
+  public Mosquitto(Path dir) throws IOException, InterruptedException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
@@ -35,7 +35,7 @@ final class Mosquitto implements AutoCloseable {
     }
   }
 
-  String url() {
+  public String url() {
     return "tcp://127.0.0.1:" + port;
   }
 

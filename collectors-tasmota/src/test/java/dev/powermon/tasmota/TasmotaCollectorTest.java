@@ -146,7 +146,7 @@ class TasmotaCollectorTest {
   }
 
   private static String resource(String name) {
-    try (InputStream in = TasmotaCollectorTest.class.getResourceAsStream("/" + name)) {
+    try (InputStream in = TasmotaCollectorTest.class.getResourceAsStream("/tasmota/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -19,7 +19,9 @@ class DashboardLintTest {
           "fleet-power.json", "powermon-fleet",
           "kasa-devices.json", "powermon-kasa",
           "jetson.json", "powermon-jetson",
-          "energy-cost.json", "powermon-energy");
+          "energy-cost.json", "powermon-energy",
+          "meters-ups.json", "powermon-meters",
+          "board-sensors.json", "powermon-board");
 
   private static final String DATASOURCE = "${datasource}";
   private static final Pattern RATE_RANGE = Pattern.compile("\\b(?:rate|irate)\\([^\\[]*\\[([^\\]]*)\\]");

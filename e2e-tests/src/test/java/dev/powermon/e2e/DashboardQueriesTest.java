@@ -12,9 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every panel and variable of every dashboard returns data from a real Prometheus scraping the
- * real JAR, which reads a simulated RAPL tree, a fake tegrastats, simulated Kasa devices and
- * the host itself. The JAR starts from a config file with no metric table: what a fresh install
- * serves is what the dashboards must show, nothing switched on by hand.
+ * real JAR, which reads a simulated RAPL tree, a fake tegrastats, simulated Kasa devices, the
+ * network meters of {@link MeterRig} (a real upsd, a simulated Shelly, Tasmota over HTTP and a real
+ * MQTT broker), the board sensors of {@link BoardRig} (a hwmon tree, a fake nvidia-smi) and the host
+ * itself. The JAR starts from a config file with no metric table: what a
+ * fresh install serves is what the dashboards must show, nothing switched on by hand.
  */
 class DashboardQueriesTest {
   /** Samples to wait for (1 s scrapes): enough for rate() over 15 s windows. */
@@ -29,13 +31,14 @@ class DashboardQueriesTest {
   void everyPanelExpressionAndVariableReturnsSeries(@TempDir Path dir) throws Exception {
     try (PowercapTree rapl = PowercapTree.start(dir.resolve("sys"));
         KasaSimulator kasa = KasaSimulator.start(dir);
-        PowermonJar powermon =
-            PowermonJar.withSimulatedSources(dir, rapl.sysfs(), FakeTegrastats.write(dir), kasa.targets());
+        MeterRig meters = MeterRig.start(dir);
+        PowermonJar powermon = PowermonJar.withSimulatedSources(dir, rapl.sysfs(), FakeTegrastats.write(dir),
+            kasa.targets(), concat(meters.args(), BoardRig.write(dir).args()));
         PrometheusServer prometheus = PrometheusServer.start(PrometheusConfig.powermonJob(powermon.target()), dir)) {
       awaitScrapes(prometheus, powermon);
       DashboardEvaluator evaluator = new DashboardEvaluator(prometheus.api);
       List<Dashboard> dashboards = Dashboard.all();
-      assertThat(dashboards).hasSize(4);
+      assertThat(dashboards).hasSize(6);
 
       Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
       List<String> report = new ArrayList<>();
@@ -86,6 +89,12 @@ class DashboardQueriesTest {
           .isBefore(deadline);
       Thread.sleep(1000);
     }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private static String join(List<DashboardEvaluator.Failure> failures) {

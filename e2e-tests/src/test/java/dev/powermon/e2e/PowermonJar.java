@@ -47,6 +47,12 @@ final class PowermonJar implements AutoCloseable {
   /** Runs the JAR with the simulated sources, every collector named, the admin API on. */
   static PowermonJar withSimulatedSources(Path dir, Path sysfs, Path tegrastats, List<String> kasaTargets)
       throws IOException, InterruptedException {
+    return withSimulatedSources(dir, sysfs, tegrastats, kasaTargets, List.of());
+  }
+
+  /** As above, with {@code moreArgs} naming further sources (the network meters of {@link MeterRig}). */
+  static PowermonJar withSimulatedSources(Path dir, Path sysfs, Path tegrastats, List<String> kasaTargets,
+      List<String> moreArgs) throws IOException, InterruptedException {
     Path jetsonSysfs = Files.createDirectories(dir.resolve("jetson-sys"));
     Path config = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: info\n");
     List<String> args = new ArrayList<>(List.of(
@@ -57,6 +63,7 @@ final class PowermonJar implements AutoCloseable {
         "--collector.jetson.device-type=orin-nano-e2e",
         "--collector.kasa.poll-interval=1s"));
     kasaTargets.forEach(t -> args.add("--collector.kasa.target=" + t));
+    args.addAll(moreArgs);
     return start(dir, config, args);
   }
 
