@@ -5,8 +5,6 @@ import dev.powermon.api.PowerReadings;
 import dev.powermon.api.StateLog;
 import dev.powermon.api.TargetNotAllowedException;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,19 +146,11 @@ public final class TargetPoller<R> implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new TargetNotAllowedException(e.getMessage());
     }
-    if (!targets.containsKey(target.label()) && !allowedByNetwork(target, allow)) {
-      throw new TargetNotAllowedException("'" + target.label() + "' is neither a configured " + name
-          + " target nor in collectors." + name + ".probe-allow");
+    if (!targets.containsKey(target.label())) {
+      target = allow.admit(target, defaultPort, "'" + target.label() + "' is neither a configured " + name
+          + " target nor in collectors." + name + ".probe-allow on port " + defaultPort);
     }
     return attempt(target);
-  }
-
-  private static boolean allowedByNetwork(HostPort target, ProbeAllowList allow) {
-    try {
-      return allow.allows(InetAddress.getByName(target.host()));
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 
   private Outcome<R> attempt(HostPort target) {
