@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The networks {@code /probe?target=} may reach besides a collector's configured targets, as CIDRs.
@@ -53,17 +54,18 @@ public final class ProbeAllowList {
   }
 
   /**
-   * {@code target} as the address to connect to, when it is in the list and on the device's port. A name
+   * {@code target} as the address to connect to, when it is in the list and on a device port. A name
    * is resolved once, here, and the address is what gets polled: a name cannot resolve to an allowed
    * address for the check and to another for the connection (DNS rebinding), and no other port of an
    * allowed host can be reached (no port scans through {@code /probe}).
    *
+   * @param devicePorts the protocol's port and those of configured targets
    * @param refusal the message a refused target gets
-   * @throws TargetNotAllowedException when the list is empty, the port is not the device port, the name
+   * @throws TargetNotAllowedException when the list is empty, the port is not a device port, the name
    *     does not resolve or its address is outside the list
    */
-  public HostPort admit(HostPort target, int devicePort, String refusal) throws TargetNotAllowedException {
-    if (isEmpty() || target.port() != devicePort) {
+  public HostPort admit(HostPort target, Set<Integer> devicePorts, String refusal) throws TargetNotAllowedException {
+    if (isEmpty() || !devicePorts.contains(target.port())) {
       throw new TargetNotAllowedException(refusal);
     }
     InetAddress address;

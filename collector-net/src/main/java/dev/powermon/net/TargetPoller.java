@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -20,6 +21,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * Polls every target of a networked collector in the background on a bounded pool, all at once, and
@@ -147,8 +149,11 @@ public final class TargetPoller<R> implements AutoCloseable {
       throw new TargetNotAllowedException(e.getMessage());
     }
     if (!targets.containsKey(target.label())) {
-      target = allow.admit(target, defaultPort, "'" + target.label() + "' is neither a configured " + name
-          + " target nor in collectors." + name + ".probe-allow on port " + defaultPort);
+      Set<Integer> ports = new TreeSet<>(List.of(defaultPort));
+      targets.values().forEach(t -> ports.add(t.port()));
+      target = allow.admit(target, ports, "'" + target.label() + "' is neither a configured " + name
+          + " target nor in collectors." + name + ".probe-allow on port " + ports.stream().map(String::valueOf)
+          .collect(Collectors.joining(" or ")));
     }
     return attempt(target);
   }

@@ -8,10 +8,12 @@ import dev.powermon.api.TargetNotAllowedException;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ProbeAllowListTest {
   private static final String KEY = "collectors.nut.probe-allow";
+  private static final Set<Integer> PORTS = Set.of(3493);
 
   @Test
   void matchesNetworksAndSingleHosts() throws Exception {
@@ -44,11 +46,11 @@ class ProbeAllowListTest {
   @Test
   void admitsOnlyListedAddressesOnTheDevicePortAndPollsTheAddress() throws Exception {
     ProbeAllowList allow = ProbeAllowList.parse(KEY, List.of("127.0.0.1/32"));
-    assertThat(allow.admit(new HostPort("127.0.0.1", 3493), 3493, "no")).isEqualTo(new HostPort("127.0.0.1", 3493));
+    assertThat(allow.admit(new HostPort("127.0.0.1", 3493), PORTS, "no")).isEqualTo(new HostPort("127.0.0.1", 3493));
     // a name that resolves into the list is polled at the address it resolved to, never resolved again
-    assertThat(allow.admit(new HostPort("localhost", 3493), 3493, "no").host()).isEqualTo("127.0.0.1");
+    assertThat(allow.admit(new HostPort("localhost", 3493), PORTS, "no").host()).isEqualTo("127.0.0.1");
     // IPv4-mapped IPv6 is the IPv4 address
-    assertThat(allow.admit(HostPort.parse("[::ffff:127.0.0.1]:3493", 3493), 3493, "no").host()).isEqualTo("127.0.0.1");
+    assertThat(allow.admit(HostPort.parse("[::ffff:127.0.0.1]:3493", 3493), PORTS, "no").host()).isEqualTo("127.0.0.1");
   }
 
   @Test
@@ -61,13 +63,13 @@ class ProbeAllowListTest {
         new HostPort("127.0.0.1", 22), // an allowed host, another port
         new HostPort("127.0.0.1", 0),
         new HostPort("no-such-host.invalid", 3493))) {
-      assertThatThrownBy(() -> allow.admit(refused, 3493, "refused")).as(refused.toString())
+      assertThatThrownBy(() -> allow.admit(refused, PORTS, "refused")).as(refused.toString())
           .isInstanceOf(TargetNotAllowedException.class);
     }
     ProbeAllowList lan = ProbeAllowList.parse(KEY, List.of("10.0.0.0/8"));
-    assertThatThrownBy(() -> lan.admit(new HostPort("localhost", 3493), 3493, "refused"))
+    assertThatThrownBy(() -> lan.admit(new HostPort("localhost", 3493), PORTS, "refused"))
         .as("a name resolving outside the list").isInstanceOf(TargetNotAllowedException.class).hasMessage("refused");
-    assertThatThrownBy(() -> ProbeAllowList.parse(KEY, List.of()).admit(new HostPort("127.0.0.1", 3493), 3493, "empty"))
+    assertThatThrownBy(() -> ProbeAllowList.parse(KEY, List.of()).admit(new HostPort("127.0.0.1", 3493), PORTS, "empty"))
         .isInstanceOf(TargetNotAllowedException.class).hasMessage("empty");
   }
 }

@@ -153,7 +153,7 @@ final class KasaCollector implements MultiTargetCollector {
 
   /** The target resolved once to an address in probe-allow on the device port, or refused. */
   private HostPort allowedByNetwork(HostPort t) throws TargetNotAllowedException {
-    return settings.probeAllow().admit(t, settings.port(),
+    return settings.probeAllow().admit(t, Set.of(settings.port()),
         "'" + t.label() + "' is neither a configured target nor in probe-allow on port " + settings.port());
   }
 
