@@ -145,33 +145,11 @@ final class TlsContexts {
     throw new GeneralSecurityException("no X.509 trust manager in this JDK");
   }
 
-  /** A verified client certificate must also name one of {@code client_allowed_sans}, when given. */
-  private static final class AllowedSans extends X509ExtendedTrustManager {
-    private final X509TrustManager ca;
-    private final List<String> allowed;
-
-    AllowedSans(X509TrustManager ca, List<String> allowed) {
-      this.ca = ca;
-      this.allowed = allowed;
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      ca.checkClientTrusted(chain, authType);
-      if (allowed.isEmpty()) {
-        return;
-      }
-      Collection<List<?>> names = chain[0].getSubjectAlternativeNames();
-      if (names != null) {
-        for (List<?> name : names) {
-          if (name.size() > 1 && allowed.contains(String.valueOf(name.get(1)))) {
-            return;
-          }
-        }
-      }
-      throw new CertificateException("the client certificate names none of client_allowed_sans");
-    }
-
+  /**
+   * A trust manager for a server: it checks client certificates (the socket and engine variants as the
+   * plain one) and never servers.
+   */
+  private abstract static class ClientCertificates extends X509ExtendedTrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
       checkClientTrusted(chain, authType);
@@ -198,6 +176,34 @@ final class TlsContexts {
         throws CertificateException {
       throw new CertificateException("a server does not check servers");
     }
+  }
+
+  /** A verified client certificate must also name one of {@code client_allowed_sans}, when given. */
+  private static final class AllowedSans extends ClientCertificates {
+    private final X509TrustManager ca;
+    private final List<String> allowed;
+
+    AllowedSans(X509TrustManager ca, List<String> allowed) {
+      this.ca = ca;
+      this.allowed = allowed;
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+      ca.checkClientTrusted(chain, authType);
+      if (allowed.isEmpty()) {
+        return;
+      }
+      Collection<List<?>> names = chain[0].getSubjectAlternativeNames();
+      if (names != null) {
+        for (List<?> name : names) {
+          if (name.size() > 1 && allowed.contains(String.valueOf(name.get(1)))) {
+            return;
+          }
+        }
+      }
+      throw new CertificateException("the client certificate names none of client_allowed_sans");
+    }
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
@@ -206,31 +212,9 @@ final class TlsContexts {
   }
 
   /** RequestClientCert and RequireAnyClientCert: a certificate is asked for, not verified (as in Go). */
-  private static final class AnyClientCertificate extends X509ExtendedTrustManager {
+  private static final class AnyClientCertificate extends ClientCertificates {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      throw new CertificateException("a server does not check servers");
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-      throw new CertificateException("a server does not check servers");
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      throw new CertificateException("a server does not check servers");
-    }
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
@@ -283,51 +267,20 @@ final class TlsContexts {
   }
 
   /** Client certificates checked by the material in force (none asked for: none accepted). */
-  private static final class CurrentTrust extends X509ExtendedTrustManager {
+  private static final class CurrentTrust extends ClientCertificates {
     private final Supplier<Material> current;
 
     CurrentTrust(Supplier<Material> current) {
       this.current = current;
     }
 
-    private X509ExtendedTrustManager trust() throws CertificateException {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
       X509ExtendedTrustManager trust = current.get().trust();
       if (trust == null) {
         throw new CertificateException("client certificates are not asked for");
       }
-      return trust;
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      trust().checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-      trust().checkClientTrusted(chain, authType, socket);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      trust().checkClientTrusted(chain, authType, engine);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      throw new CertificateException("a server does not check servers");
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-      throw new CertificateException("a server does not check servers");
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      throw new CertificateException("a server does not check servers");
+      trust.checkClientTrusted(chain, authType);
     }
 
     @Override
