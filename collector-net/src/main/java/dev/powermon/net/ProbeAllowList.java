@@ -1,9 +1,11 @@
 package dev.powermon.net;
 
+import dev.powermon.api.TargetNotAllowedException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The networks {@code /probe?target=} may reach besides a collector's configured targets, as CIDRs.
@@ -51,6 +53,34 @@ public final class ProbeAllowList {
     return networks.isEmpty();
   }
 
+  /**
+   * {@code target} as the address to connect to, when it is in the list and on a device port. A name
+   * is resolved once, here, and the address is what gets polled: a name cannot resolve to an allowed
+   * address for the check and to another for the connection (DNS rebinding), and no other port of an
+   * allowed host can be reached (no port scans through {@code /probe}).
+   *
+   * @param devicePorts the protocol's port and those of configured targets
+   * @param refusal the message a refused target gets
+   * @throws TargetNotAllowedException when the list is empty, the port is not a device port, the name
+   *     does not resolve or its address is outside the list
+   */
+  public HostPort admit(HostPort target, Set<Integer> devicePorts, String refusal) throws TargetNotAllowedException {
+    if (isEmpty() || !devicePorts.contains(target.port())) {
+      throw new TargetNotAllowedException(refusal);
+    }
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(target.host());
+    } catch (UnknownHostException e) {
+      throw new TargetNotAllowedException("'" + target.host() + "' does not resolve");
+    }
+    if (!allows(address)) {
+      throw new TargetNotAllowedException(refusal);
+    }
+    return new HostPort(address.getHostAddress(), target.port());
+  }
+
+  /** Whether {@code address} is in the list; an IPv4-mapped IPv6 address is its IPv4 address (the JDK maps it). */
   public boolean allows(InetAddress address) {
     byte[] candidate = address.getAddress();
     for (int i = 0; i < networks.size(); i++) {

@@ -8,14 +8,13 @@ import dev.powermon.api.StateLog;
 import dev.powermon.api.TargetNotAllowedException;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -27,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Polls every target of a networked collector in the background on a bounded pool, all at once, and
@@ -160,19 +160,12 @@ public final class TargetPoller<R> implements AutoCloseable {
       outcomes.put(target.label(), outcome);
       return outcome;
     }
-    if (!allowedByNetwork(target, allow)) {
-      throw new TargetNotAllowedException("'" + target.label() + "' is neither a configured " + name
-          + " target nor in collectors." + name + ".probe-allow");
-    }
+    Set<Integer> ports = new TreeSet<>(List.of(defaultPort));
+    targets.values().forEach(t -> ports.add(t.port()));
+    target = allow.admit(target, ports, "'" + target.label() + "' is neither a configured " + name
+        + " target nor in collectors." + name + ".probe-allow on port " + ports.stream().map(String::valueOf)
+        .collect(Collectors.joining(" or ")));
     return attempt(target);
-  }
-
-  private static boolean allowedByNetwork(HostPort target, ProbeAllowList allow) {
-    try {
-      return allow.allows(InetAddress.getByName(target.host()));
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 
   private Outcome<R> attempt(HostPort target) {

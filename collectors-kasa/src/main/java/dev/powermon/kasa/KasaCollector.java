@@ -153,20 +153,8 @@ final class KasaCollector implements MultiTargetCollector {
 
   /** The target resolved once to an address in probe-allow on the device port, or refused. */
   private HostPort allowedByNetwork(HostPort t) throws TargetNotAllowedException {
-    String refusal = "'" + t.label() + "' is neither a configured target nor in probe-allow on port " + settings.port();
-    if (settings.probeAllow().isEmpty() || t.port() != settings.port()) {
-      throw new TargetNotAllowedException(refusal);
-    }
-    InetAddress address;
-    try {
-      address = InetAddress.getByName(t.host());
-    } catch (UnknownHostException e) {
-      throw new TargetNotAllowedException("'" + t.host() + "' does not resolve");
-    }
-    if (!settings.probeAllow().allows(address)) {
-      throw new TargetNotAllowedException(refusal);
-    }
-    return new HostPort(address.getHostAddress(), t.port());
+    return settings.probeAllow().admit(t, Set.of(settings.port()),
+        "'" + t.label() + "' is neither a configured target nor in probe-allow on port " + settings.port());
   }
 
   @Override

@@ -203,7 +203,8 @@ class ShellyCollectorTest {
         TestContext ctx = context(null, sim.target());
         ShellyCollector c = ShellyCollector.open(ctx)) {
       assertThatThrownBy(() -> c.collectTarget("127.0.0.9:80")).isInstanceOf(TargetNotAllowedException.class)
-          .hasMessage("'127.0.0.9:80' is neither a configured shelly target nor in collectors.shelly.probe-allow");
+          .hasMessageStartingWith(
+              "'127.0.0.9:80' is neither a configured shelly target nor in collectors.shelly.probe-allow on port 80");
     }
   }
 }

@@ -78,6 +78,20 @@ final class PowermonJar implements AutoCloseable {
    */
   static PowermonJar start(Path dir, Path config, List<String> jvmFlags, Map<String, String> environment,
       List<String> args) throws IOException, InterruptedException {
+    return start(dir, config, jvmFlags, environment, args, "/-/healthy");
+  }
+
+  /**
+   * With the metrics listener behind TLS or a password ({@code args} name the web config): ready once the
+   * admin API, which takes {@code --web.admin.config.file}, answers plain HTTP.
+   */
+  static PowermonJar startSecured(Path dir, Path config, List<String> args) throws IOException, InterruptedException {
+    return start(dir, config, List.of(), Map.of(), args, null);
+  }
+
+  /** @param healthPath on the metrics listener, or null to wait for the admin API's metric list */
+  private static PowermonJar start(Path dir, Path config, List<String> jvmFlags, Map<String, String> environment,
+      List<String> args, String healthPath) throws IOException, InterruptedException {
     String listen = "127.0.0.1:" + FreePort.pick();
     String admin = "127.0.0.1:" + FreePort.pick();
     List<String> command = new ArrayList<>();
@@ -89,7 +103,10 @@ final class PowermonJar implements AutoCloseable {
     command.addAll(args);
     PowermonJar jar = new PowermonJar(ChildProcess.start("powermon", command, dir, environment), listen, admin);
     Instant deadline = Instant.now().plus(START_TIMEOUT);
-    while (jar.status("http://" + listen + "/-/healthy") != 200) {
+    // The admin API starts after the metrics listener: wait for both.
+    String adminList = "http://" + admin + "/api/v1/metrics";
+    String health = healthPath != null ? "http://" + listen + healthPath : adminList;
+    while (jar.status(health) != 200 || jar.status(adminList) != 200) {
       if (!jar.process.isAlive() || Instant.now().isAfter(deadline)) {
         String tail = jar.process.tail();
         jar.close();
@@ -128,6 +145,11 @@ final class PowermonJar implements AutoCloseable {
   /** Everything it has logged so far. */
   String output() throws IOException {
     return process.output();
+  }
+
+  /** host:port of its admin API. */
+  String adminTarget() {
+    return admin;
   }
 
   /** host:port of its /metrics. */

@@ -22,6 +22,7 @@ import dev.powermon.exporter.setup.Setup;
 import dev.powermon.exporter.table.MetricTable;
 import dev.powermon.exporter.web.AdminServer;
 import dev.powermon.exporter.web.ListenAddress;
+import dev.powermon.exporter.web.WebSecurity;
 import dev.powermon.exporter.web.WebServer;
 import dev.powermon.exporter.window.PowerWindows;
 import dev.powermon.exporter.window.WindowFamilies;
@@ -30,6 +31,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,7 +54,6 @@ public final class Server implements AutoCloseable {
 
   private final CollectorPool pool = new CollectorPool();
   private final ExecutorService tableWriter = Executors.newSingleThreadExecutor(CollectorPool.daemon("powermon-table"));
-  private final ExecutorService adminThreads = Executors.newFixedThreadPool(2, CollectorPool.daemon("powermon-admin"));
   private final ReloadStatus reloadStatus = new ReloadStatus();
   private final BuildInfo build = BuildInfo.load();
   private Setup setup;
@@ -60,6 +61,8 @@ public final class Server implements AutoCloseable {
   private Orchestrator orchestrator;
   private WebServer web;
   private AdminServer admin;
+  private WebSecurity webSecurity;
+  private WebSecurity adminSecurity;
   private Pusher pusher;
 
   private Server(Setup setup) {
@@ -89,8 +92,12 @@ public final class Server implements AutoCloseable {
     orchestrator.setRunners(startRunners(plans(setup), Map.of()));
     startPushing();
     ListenAddress listen = setup.listenAddress();
+    webSecurity = security("--web.config.file", setup.webConfigFile());
+    adminSecurity = Objects.equals(setup.adminWebConfigFile(), setup.webConfigFile())
+        ? webSecurity : security("--web.admin.config.file", setup.adminWebConfigFile());
     try {
-      web = WebServer.start(listen, setup.telemetryPath(), orchestrator, build, pool.executor());
+      web = WebServer.start(listen, setup.telemetryPath(), orchestrator, build, pool.executor(),
+          setup.maxRequests(), webSecurity);
     } catch (BindException e) {
       throw new OperatorError("cannot listen on " + listen + ": address already in use. node_exporter also defaults"
           + " to port 9100; choose another port with --web.listen-address (for example --web.listen-address=:9110)");
@@ -99,15 +106,16 @@ public final class Server implements AutoCloseable {
     }
     ListenAddress adminAddress = setup.adminAddress();
     if (adminAddress != null) {
+      if (!adminAddress.isLoopback() && !adminSecurity.config().authenticates()) {
+        throw new OperatorError("the admin API on " + adminAddress + " would let any machine that reaches it change"
+            + " and reload the config: keep it on 127.0.0.1, or give it basic_auth_users or required client"
+            + " certificates with --web.admin.config.file");
+      }
       try {
-        admin = new AdminServer(adminAddress, table, this::reload, adminThreads);
+        admin = new AdminServer(adminAddress, table, this::reload, adminSecurity);
       } catch (IOException e) {
         throw new OperatorError("cannot start the admin API on " + adminAddress + ": " + e.getMessage()
             + "; choose another with --web.admin-address, or --web.admin-address=off");
-      }
-      if (!adminAddress.isLoopback()) {
-        LOG.warn("the admin API listens on {}, reachable from other machines, and has no authentication;"
-            + " keep it on 127.0.0.1 unless a firewall or proxy guards it", adminAddress);
       }
     }
     // Listening but not ready: one collection first, so the admin list, the file and the log are whole
@@ -140,6 +148,37 @@ public final class Server implements AutoCloseable {
     orchestrator.setExtraFamilies(PushMetrics.SPECS, pusher::metrics);
   }
 
+  private static WebSecurity security(String flag, Path file) {
+    if (file == null) {
+      return WebSecurity.plain();
+    }
+    try {
+      return WebSecurity.load(flag, file);
+    } catch (ConfigException e) {
+      throw new OperatorError(e.getMessage());
+    }
+  }
+
+  /**
+   * Reads the web config files again; a broken one keeps its listener's settings.
+   *
+   * @return null on success, else what is wrong
+   */
+  private String reloadWebConfig() {
+    try {
+      webSecurity.reload();
+      if (adminSecurity != webSecurity) {
+        adminSecurity.reload();
+      }
+      reloadStatus.webReloaded(true);
+      return null;
+    } catch (ConfigException e) {
+      reloadStatus.webReloaded(false);
+      LOG.error("web config reload failed, the listeners keep their previous settings: {}", e.getMessage());
+      return e.getMessage();
+    }
+  }
+
   /** Port of the metrics listener (the real one when started on port 0). */
   public int port() {
     return web.port();
@@ -156,6 +195,12 @@ public final class Server implements AutoCloseable {
    * @return null on success, else what is wrong with the file
    */
   public synchronized String reload() {
+    String webError = reloadWebConfig();
+    String configError = reloadConfig();
+    return configError != null ? configError : webError;
+  }
+
+  private String reloadConfig() {
     FileConfig file;
     List<CollectorPlan> plans;
     Setup next;
@@ -246,7 +291,6 @@ public final class Server implements AutoCloseable {
       orchestrator.runners().forEach(CollectorRunner::close);
     }
     pool.close();
-    adminThreads.shutdownNow();
     // A discovery write may be under way: let it finish, so the file is whole and no longer in use.
     tableWriter.shutdown();
     try {

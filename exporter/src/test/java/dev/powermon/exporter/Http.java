@@ -17,9 +17,11 @@ final class Http {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A POST of {@code body} as JSON, the one type the admin API takes. */
   static HttpResponse<String> post(String url, String body) throws Exception {
     return CLIENT.send(
         HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
+            .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }

@@ -13,11 +13,10 @@ import java.util.Map;
 /**
  * What every push sender shares: one request to one URL with an overall deadline, the operator's extra
  * headers and credentials, and an answer reduced to its status and the first line of its body (read at
- * most {@value #MAX_BODY_BYTES} bytes, control characters removed: a hostile receiver cannot flood the log).
+ * most {@value #MAX_BODY_BYTES} bytes, made fit for the log by {@link PeerText}: short, credentials redacted).
  */
 final class HttpPush {
   static final int MAX_BODY_BYTES = 4096;
-  private static final int MAX_LINE_CHARS = 200;
 
   private final HttpClient client;
   private final URI url;
@@ -65,11 +64,6 @@ final class HttpPush {
   }
 
   static String firstLine(byte[] body) {
-    String text = new String(body, StandardCharsets.UTF_8).strip();
-    int newline = text.indexOf('\n');
-    String line = newline < 0 ? text : text.substring(0, newline);
-    StringBuilder out = new StringBuilder();
-    line.codePoints().filter(cp -> !Character.isISOControl(cp)).limit(MAX_LINE_CHARS).forEach(out::appendCodePoint);
-    return out.toString();
+    return PeerText.forLog(new String(body, StandardCharsets.UTF_8));
   }
 }

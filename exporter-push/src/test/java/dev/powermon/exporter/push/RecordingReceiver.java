@@ -25,6 +25,7 @@ public final class RecordingReceiver implements AutoCloseable {
   private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
   private volatile int status = 204;
   private volatile String answer = "";
+  private volatile boolean echoAuthorization;
 
   public RecordingReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
@@ -33,7 +34,9 @@ public final class RecordingReceiver implements AutoCloseable {
         requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
             exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), in.readNBytes(1 << 24)));
       }
-      byte[] body = answer.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      String text = echoAuthorization
+          ? answer + " " + exchange.getRequestHeaders().getFirst("Authorization") : answer;
+      byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
       if (body.length > 0) {
         exchange.getResponseBody().write(body);
@@ -51,6 +54,15 @@ public final class RecordingReceiver implements AutoCloseable {
   public void answer(int code, String body) {
     this.status = code;
     this.answer = body;
+  }
+
+  /**
+   * From now on, answer {@code code} with {@code body} followed by the request's {@code Authorization}
+   * header, as careless receivers do in their 401s.
+   */
+  public void answerEchoingAuthorization(int code, String body) {
+    answer(code, body);
+    this.echoAuthorization = true;
   }
 
   /** The next request, waiting up to 30 s; null when none came. */

@@ -4,11 +4,7 @@ import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
 import dev.powermon.api.Settings;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,18 +42,15 @@ public final class ConfigLoader {
   public FileConfig load(Path file) throws ConfigException {
     String name = file.toString();
     Node root;
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      root = yaml().compose(reader);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(name + ": no such file (check --config.file)");
+    String text = String.join("\n", ConfigText.lines(file)) + "\n"; // bounded before SnakeYAML sees it
+    try {
+      root = yaml().compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String where = m == null ? name : name + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
       throw new ConfigException(where + ": " + e.getProblem(), e);
     } catch (YAMLException e) {
       throw new ConfigException(name + ": " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new ConfigException(name + ": cannot read: " + e.getMessage(), e);
     }
     if (root == null) {
       return new FileConfig(file, null, null, null, null, null, Map.of(), new LinkedHashMap<>());

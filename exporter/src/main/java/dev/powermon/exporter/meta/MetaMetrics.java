@@ -29,6 +29,11 @@ public final class MetaMetrics {
       MetricSpec.gauge("powermon_config_last_reload_successful")
           .help("Whether the last configuration reload succeeded (1) or failed and the previous one is kept (0).")
           .build();
+  public static final MetricSpec WEB_RELOAD_OK =
+      MetricSpec.gauge("powermon_web_config_last_reload_successful")
+          .help("Whether the last reload of the web config files (TLS, basic auth) succeeded (1) or failed and"
+              + " the listeners keep their previous settings (0).")
+          .build();
   public static final MetricSpec RELOAD_TIME =
       MetricSpec.gauge("powermon_config_last_reload_success_timestamp_seconds")
           .help("When the configuration was last loaded successfully, in seconds since the epoch.")
@@ -43,7 +48,7 @@ public final class MetaMetrics {
           .build();
 
   public static final List<MetricSpec> SPECS =
-      List.of(SUCCESS, DURATION, BUILD, RELOAD_OK, RELOAD_TIME, DISCOVERY_DROPPED);
+      List.of(SUCCESS, DURATION, BUILD, RELOAD_OK, RELOAD_TIME, WEB_RELOAD_OK, DISCOVERY_DROPPED);
 
   private final BuildInfo build;
   private final ReloadStatus reload;
@@ -69,6 +74,7 @@ public final class MetaMetrics {
         "java_version", build.javaVersion()));
     out.gauge(RELOAD_OK, Labels.EMPTY, reload.successful() ? 1 : 0);
     out.gauge(RELOAD_TIME, Labels.EMPTY, reload.lastSuccessSeconds());
+    out.gauge(WEB_RELOAD_OK, Labels.EMPTY, reload.webSuccessful() ? 1 : 0);
     return out.list();
   }
 

@@ -33,6 +33,24 @@ public final class CommonOptions {
   String telemetryPath;
 
   @Option(
+      names = "--web.max-requests",
+      paramLabel = "N",
+      description = "Scrapes served at once; more get 503 at once. 0 means no limit (default: 40).")
+  Integer maxRequests;
+
+  @Option(
+      names = "--web.config.file",
+      paramLabel = "FILE",
+      description = "Web config (TLS, basic auth, headers) in the exporter-toolkit's format, as node_exporter takes it.")
+  Path webConfigFile;
+
+  @Option(
+      names = "--web.admin.config.file",
+      paramLabel = "FILE",
+      description = "Web config of the admin API (default: the --web.config.file).")
+  Path adminWebConfigFile;
+
+  @Option(
       names = "--web.admin-address",
       paramLabel = "ADDR",
       description = "Where the admin API listens, or 'off' (default: " + ADMIN_DEFAULT + ").")

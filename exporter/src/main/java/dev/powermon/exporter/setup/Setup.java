@@ -6,6 +6,8 @@ import dev.powermon.exporter.config.ConfigLoader;
 import dev.powermon.exporter.config.FileConfig;
 import dev.powermon.exporter.push.PushConfig;
 import dev.powermon.exporter.web.ListenAddress;
+import dev.powermon.exporter.web.WebServer;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** The command line and the config file, resolved: flags first, then the file, then the defaults. */
@@ -45,6 +47,29 @@ public record Setup(Map<String, CollectorProvider> providers, Invocation invocat
   public ListenAddress adminAddress() {
     String text = pick(invocation.options().adminAddress, file.adminAddress(), CommonOptions.ADMIN_DEFAULT);
     return text.equals("off") ? null : address("--web.admin-address", text);
+  }
+
+  /** {@code --web.config.file}, or null. */
+  public Path webConfigFile() {
+    return invocation.options().webConfigFile;
+  }
+
+  /** {@code --web.admin.config.file}, by default the {@code --web.config.file}; null for none. */
+  public Path adminWebConfigFile() {
+    return invocation.options().adminWebConfigFile != null
+        ? invocation.options().adminWebConfigFile : invocation.options().webConfigFile;
+  }
+
+  /** {@code --web.max-requests}: scrapes served at once, 0 for no limit. */
+  public int maxRequests() {
+    Integer n = invocation.options().maxRequests;
+    if (n == null) {
+      return WebServer.DEFAULT_MAX_REQUESTS;
+    }
+    if (n < 0) {
+      throw new OperatorError("--web.max-requests: must be 0 (no limit) or more, got " + n);
+    }
+    return n;
   }
 
   public String telemetryPath() {

@@ -98,6 +98,7 @@ public final class MetricTable {
     this.declared = Map.copyOf(declared);
     declared.values().forEach(declaredAnywhere::addAll);
     this.operator.putAll(operatorTable);
+    removeLeftovers(file);
   }
 
   public synchronized boolean isEnabled(String family) {
@@ -295,6 +296,21 @@ public final class MetricTable {
       String why = "cannot write the metric table to " + file + ": " + e.getMessage();
       logOnce(why);
       return why;
+    }
+  }
+
+  /** Temp files of writes a kill interrupted: removed before this run writes anything. */
+  private static void removeLeftovers(Path file) {
+    if (file == null || !Files.exists(file)) {
+      return;
+    }
+    try {
+      int removed = MetricTableWriter.removeLeftovers(file);
+      if (removed > 0) {
+        LOG.info("removed {} temp file(s) an interrupted write of {} left behind", removed, file);
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot clean up temp files beside {}: {}", file, e.getMessage());
     }
   }
 

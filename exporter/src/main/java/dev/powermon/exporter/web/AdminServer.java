@@ -1,19 +1,22 @@
 package dev.powermon.exporter.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.powermon.exporter.table.MetricTable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
@@ -23,35 +26,51 @@ import java.util.function.Supplier;
  * config file.
  */
 public final class AdminServer implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Nesting allowed in a request body: the one body taken is a flat object. */
+  static final int MAX_JSON_DEPTH = 4;
+  /** Families changed by one request; the table itself holds a few hundred. */
+  static final int MAX_JSON_KEYS = 1024;
+  private static final ObjectMapper JSON = JsonMapper.builder(
+          JsonFactory.builder()
+              .streamReadConstraints(StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_JSON_DEPTH).maxNameLength(256).maxStringLength(256).build())
+              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+              .build())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
 
-  private final HttpServer server;
+  /** Threads of the admin listener: a few slow clients must not stall it (see {@link HttpLimits}). */
+  private static final int WORKERS = 8;
+
+  private final Listener listener;
   private final MetricTable table;
   private final Supplier<String> reload;
+  private final CrossSiteGuard guard;
 
   /**
    * @param reload reloads the config file; returns null on success, else the error
    */
-  public AdminServer(ListenAddress address, MetricTable table, Supplier<String> reload, ExecutorService executor)
+  public AdminServer(ListenAddress address, MetricTable table, Supplier<String> reload, WebSecurity security)
       throws IOException {
     this.table = table;
     this.reload = reload;
-    this.server = HttpServer.create(address.socketAddress(), 3);
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
+    this.guard = new CrossSiteGuard(address.isLoopback());
+    this.listener = Listener.start("powermon-admin", address, WORKERS, this::handle, security);
   }
 
   public InetSocketAddress address() {
-    return server.getAddress();
+    return listener.address();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     try {
+      if (!guard.hostAllowed(exchange)) {
+        return;
+      }
       switch (exchange.getRequestURI().getPath()) {
         case "/api/v1/metrics" -> metrics(exchange);
         case "/-/reload" -> {
-          if (Responses.allow(exchange, "POST", "PUT")) {
+          if (Responses.allow(exchange, "POST", "PUT") && guard.mutationAllowed(exchange, false)) {
             String error = reload.get();
             if (error == null) {
               json(exchange, 200, JSON.createObjectNode().put("status", "reloaded"));
@@ -89,6 +108,9 @@ public final class AdminServer implements AutoCloseable {
       json(exchange, 200, body);
       return;
     }
+    if (!guard.mutationAllowed(exchange, true)) {
+      return;
+    }
     byte[] body = Responses.body(exchange);
     if (body == null) {
       return;
@@ -100,16 +122,22 @@ public final class AdminServer implements AutoCloseable {
         badRequest(exchange, "the body must be a JSON object of family names to true or false");
         return;
       }
+      if (root.size() > MAX_JSON_KEYS) {
+        badRequest(exchange, "at most " + MAX_JSON_KEYS + " families per request, got " + root.size());
+        return;
+      }
       for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         if (!field.getValue().isBoolean()) {
-          badRequest(exchange, field.getKey() + ": expected true or false, got " + field.getValue());
+          badRequest(exchange, Responses.printable(field.getKey()) + ": expected true or false, got "
+              + Responses.printable(field.getValue().toString()));
           return;
         }
         changes.put(field.getKey(), field.getValue().booleanValue());
       }
     } catch (JsonProcessingException e) {
-      badRequest(exchange, "the body is not JSON: " + e.getOriginalMessage());
+      badRequest(exchange, "the body is not one JSON object without duplicate keys: "
+          + Responses.printable(e.getOriginalMessage()));
       return;
     }
     MetricTable.Change change;
@@ -139,6 +167,6 @@ public final class AdminServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    listener.close();
   }
 }

@@ -19,11 +19,16 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /probe?target=HOST[&collector=NAME]}: polls one target of a multi-target collector (Kasa) now,
@@ -31,6 +36,18 @@ import java.util.concurrent.TimeoutException;
  * during the poll, plus {@code powermon_probe_success} and {@code powermon_probe_duration_seconds}. A target the operator did not allow is 403.
  */
 final class ProbeHandler {
+  /**
+   * Probes under way at once. Each holds a listener thread while it waits for its device, so a burst of
+   * probes to dead devices is refused (503) rather than allowed to take the threads scrapes need.
+   */
+  static final int MAX_CONCURRENT = 8;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProbeHandler.class);
+  /** Refused targets logged; beyond this many, refusals are answered but not logged (a scan cannot flood the log). */
+  private static final int MAX_REFUSALS_LOGGED = 256;
+
+  private final Semaphore running = new Semaphore(MAX_CONCURRENT);
+  private final Set<String> refusalsLogged = ConcurrentHashMap.newKeySet();
   private final Orchestrator orchestrator;
   private final ExecutorService executor;
   private final PrometheusProperties properties;
@@ -45,6 +62,18 @@ final class ProbeHandler {
     if (!Responses.allow(exchange, "GET", "HEAD")) {
       return;
     }
+    if (!running.tryAcquire()) {
+      Responses.text(exchange, 503, "Too many probes at once (" + MAX_CONCURRENT + "); try again");
+      return;
+    }
+    try {
+      probe(exchange);
+    } finally {
+      running.release();
+    }
+  }
+
+  private void probe(HttpExchange exchange) throws IOException {
     String target = parameter(exchange, "target");
     if (target == null || target.isBlank()) {
       Responses.text(exchange, 400, "Missing ?target=HOST");
@@ -70,6 +99,7 @@ final class ProbeHandler {
       success = true;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof TargetNotAllowedException) {
+        logRefusal(target, e.getCause().getMessage());
         Responses.text(exchange, 403, e.getCause().getMessage());
         return;
       }
@@ -89,6 +119,13 @@ final class ProbeHandler {
     MetricSnapshots snapshots = new MetricSnapshots(out);
     registry.register((MultiCollector) () -> snapshots);
     new MetricsHandler(properties, registry).handle(exchange);
+  }
+
+  /** One line per refused target, the first time; at most {@value #MAX_REFUSALS_LOGGED} targets are remembered. */
+  private void logRefusal(String target, String why) {
+    if (refusalsLogged.size() < MAX_REFUSALS_LOGGED && refusalsLogged.add(target)) {
+      LOG.warn("/probe refused target {}: {}", Responses.printable(target), Responses.printable(why));
+    }
   }
 
   private CollectorRunner multiTarget(String wanted) {

@@ -54,4 +54,15 @@ final class Responses {
       return body;
     }
   }
+
+  /**
+   * What a peer sent, fit to echo in an answer or a log line: at most 80 characters, control characters
+   * replaced by '?'.
+   */
+  static String printable(String peerText) {
+    String cut = peerText.length() > 80 ? peerText.substring(0, 80) + "…" : peerText;
+    StringBuilder out = new StringBuilder(cut.length());
+    cut.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return out.toString();
+  }
 }

@@ -6,16 +6,20 @@ import java.io.IOException;
 import java.util.function.BooleanSupplier;
 
 /**
- * Everything on the main port that is not the metrics path. client_java's server sends every unmatched
- * path to its default handler, so this answers only exact paths and 404 for anything else.
+ * Every path of the main port, matched exactly ({@code /metricsXYZ} is 404); the read-only paths take GET
+ * and HEAD only (405 otherwise).
  */
 final class Router implements HttpHandler {
+  private final String telemetryPath;
+  private final HttpHandler scrape;
   private final LandingPage landing;
   private final ProbeHandler probe;
   private final BooleanSupplier ready;
 
   /** @param ready whether the first collection is done, so a scrape would serve the whole table */
-  Router(LandingPage landing, ProbeHandler probe, BooleanSupplier ready) {
+  Router(String telemetryPath, HttpHandler scrape, LandingPage landing, ProbeHandler probe, BooleanSupplier ready) {
+    this.telemetryPath = telemetryPath;
+    this.scrape = scrape;
     this.landing = landing;
     this.probe = probe;
     this.ready = ready;
@@ -24,7 +28,14 @@ final class Router implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try {
-      switch (exchange.getRequestURI().getPath()) {
+      String path = exchange.getRequestURI().getPath();
+      if (path.equals(telemetryPath)) {
+        if (Responses.allow(exchange, "GET", "HEAD")) {
+          scrape.handle(exchange);
+        }
+        return;
+      }
+      switch (path) {
         case "/" -> {
           if (Responses.allow(exchange, "GET", "HEAD")) {
             Responses.send(exchange, 200, "text/html; charset=utf-8", landing.render());

@@ -3,25 +3,43 @@ package dev.powermon.exporter.web;
 import dev.powermon.exporter.meta.BuildInfo;
 import dev.powermon.exporter.runtime.Orchestrator;
 import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The main listener: client_java's HTTPServer for the telemetry path (text, OpenMetrics, protobuf, gzip as
- * negotiated) and the {@link Router} for everything else.
+ * The main listener: client_java's {@link MetricsHandler} on the telemetry path (text, OpenMetrics,
+ * protobuf, gzip as negotiated) and the rest of the {@link Router}, on a {@link Listener}.
  */
 public final class WebServer implements AutoCloseable {
-  private final HTTPServer server;
+  /** node_exporter's default for {@code --web.max-requests}. */
+  public static final int DEFAULT_MAX_REQUESTS = 40;
+  /**
+   * Worker threads beyond the scrapes allowed at once: the landing page, health, /probe (which waits on
+   * its own pool) and clients still sending their headers.
+   */
+  private static final int SPARE_WORKERS = 24;
 
-  private WebServer(HTTPServer server) {
-    this.server = server;
+  private final Listener listener;
+
+  private WebServer(Listener listener) {
+    this.listener = listener;
+  }
+
+  /** With node_exporter's default request limit. */
+  public static WebServer start(ListenAddress address, String telemetryPath, Orchestrator orchestrator,
+      BuildInfo build, ExecutorService probeExecutor) throws IOException {
+    return start(address, telemetryPath, orchestrator, build, probeExecutor, DEFAULT_MAX_REQUESTS,
+        WebSecurity.plain());
   }
 
   /**
    * Starts listening.
    *
+   * @param maxRequests scrapes served at once ({@code --web.max-requests}); more get 503 at once; 0 is
+   *     no limit
+   * @param security the listener's web config (TLS, basic auth, headers)
    * @throws java.net.BindException when the address is taken
    */
   public static WebServer start(
@@ -29,36 +47,31 @@ public final class WebServer implements AutoCloseable {
       String telemetryPath,
       Orchestrator orchestrator,
       BuildInfo build,
-      ExecutorService probeExecutor)
+      ExecutorService probeExecutor,
+      int maxRequests,
+      WebSecurity security)
       throws IOException {
     // Explicit, empty properties: prometheus.properties files and IO_PROMETHEUS_* variables cannot move the
     // port or filter metrics behind the operator's back.
     PrometheusProperties properties = PrometheusProperties.builder().build();
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(orchestrator);
-    HTTPServer.Builder builder =
-        HTTPServer.builder(properties)
-            .port(address.port())
-            .registry(registry)
-            .metricsHandlerPath(telemetryPath)
-            .registerHealthHandler(false)
-            .defaultHandler(
-                new Router(
-                    new LandingPage(build, orchestrator, telemetryPath),
-                    new ProbeHandler(orchestrator, probeExecutor, properties),
-                    orchestrator::ready));
-    if (address.host() != null) {
-      builder.hostname(address.host());
-    }
-    return new WebServer(builder.buildAndStart());
+    Router router = new Router(
+        telemetryPath,
+        new ScrapeLimit(maxRequests, new MetricsHandler(properties, registry)),
+        new LandingPage(build, orchestrator, telemetryPath),
+        new ProbeHandler(orchestrator, probeExecutor, properties),
+        orchestrator::ready);
+    int workers = (maxRequests > 0 ? maxRequests : DEFAULT_MAX_REQUESTS) + SPARE_WORKERS;
+    return new WebServer(Listener.start("powermon-http", address, workers, router, security));
   }
 
   public int port() {
-    return server.getPort();
+    return listener.address().getPort();
   }
 
   @Override
   public void close() {
-    server.close();
+    listener.close();
   }
 }
