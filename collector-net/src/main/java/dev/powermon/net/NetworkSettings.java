@@ -26,6 +26,26 @@ public final class NetworkSettings {
         .build();
   }
 
+  /**
+   * {@code powers}: which host each meter feeds, {@code METER=HOST} ({@link MeterCovers}), checked at load;
+   * {@code meters} says what names a meter goes by in this collector.
+   */
+  public static SettingSpec powers(String collector, String meters) {
+    return SettingSpec.builder("powers", SettingType.STRING).list()
+        .check(text -> {
+          try {
+            MeterCovers.parse("collectors." + collector + ".powers", java.util.List.of((String) text));
+            return true;
+          } catch (IllegalArgumentException e) {
+            return false;
+          }
+        }, "must be METER=HOST: " + meters + ", '=', and the host name its series carry in 'device'")
+        .help("Which host a meter feeds, as METER=HOST: METER is " + meters + "; HOST is the name that host's"
+            + " own series carry in 'device'. Exported as powermon_meter_covers, so fleet totals count the host"
+            + " once, at the meter. Repeat for several.")
+        .build();
+  }
+
   /** {@code credentials-file}: a {@link DeviceCredentials} file, optional. */
   public static SettingSpec credentialsFile(String help) {
     return SettingSpec.builder("credentials-file", SettingType.PATH).help(help).build();

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -142,7 +143,7 @@ final class KasaCollector implements MultiTargetCollector {
     if (poller.lastCycleSeconds() == null) {
       return; // nothing has answered yet
     }
-    List<String> unmatched = settings.powers().unmatched(states);
+    List<String> unmatched = settings.powers().unmatched(meterNames(states));
     if (!unmatched.equals(unmatchedPowers) && !unmatched.isEmpty()) {
       logger.warn("collectors.kasa.powers: {} name(s) no device id, alias, ip or outlet alias among the devices that "
           + "answered; check the spelling (it is case-sensitive). Until then those hosts are not marked as "
@@ -150,6 +151,19 @@ final class KasaCollector implements MultiTargetCollector {
     }
     unmatchedPowers = unmatched;
   }
+  /** Every name a device that answered goes by in {@code powers}: id, alias, ip, outlet aliases and ids. */
+  private static Set<String> meterNames(List<DeviceState> states) {
+    Set<String> names = new HashSet<>();
+    for (DeviceState state : states) {
+      if (state.ok()) {
+        SysInfo info = state.reading().info();
+        names.addAll(Arrays.asList(info.deviceId(), info.alias(), state.ip()));
+        info.outlets().forEach(o -> names.addAll(List.of(o.alias(), o.id())));
+      }
+    }
+    return names;
+  }
+
 
   /** The target resolved once to an address in probe-allow on the device port, or refused. */
   private HostPort allowedByNetwork(HostPort t) throws TargetNotAllowedException {

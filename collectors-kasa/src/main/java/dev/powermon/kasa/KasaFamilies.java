@@ -1,5 +1,6 @@
 package dev.powermon.kasa;
 
+import dev.powermon.net.MeterCovers;
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.PowerFamilies;
 import java.util.ArrayList;
@@ -51,11 +52,7 @@ final class KasaFamilies {
       MetricSpec.gauge("kasa_devices_discovered")
           .help("Devices known: targets, devices found by discovery, and those that need KLAP.").build();
 
-  static final MetricSpec COVERS =
-      MetricSpec.gauge("powermon_meter_covers")
-          .help("Always 1: the wall meter (source, device, domain) feeds the host named in covers, from the "
-              + "powers setting; fleet totals count that host at the meter, not twice.")
-          .labelNames("source", "device", "domain", "covers").build();
+  static final MetricSpec COVERS = MeterCovers.SPEC;
 
   static final List<MetricSpec> ALL = all();
 

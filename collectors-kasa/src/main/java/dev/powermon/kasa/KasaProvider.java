@@ -7,6 +7,7 @@ import dev.powermon.api.MetricSpec;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
+import dev.powermon.net.MeterCovers;
 import dev.powermon.net.HostPort;
 import dev.powermon.net.ProbeAllowList;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class KasaProvider implements CollectorProvider {
           .help("Addresses or CIDRs /probe?target= may poll besides the targets (e.g. 192.168.1.0/24).").build();
   static final SettingSpec POWERS =
       SettingSpec.builder("powers", SettingType.STRING).list()
-          .check(text -> valid(() -> MeterCovers.parse(List.of((String) text))),
+          .check(text -> valid(() -> MeterCovers.parse("collectors.kasa.powers", List.of((String) text))),
               "must be METER=HOST: a plug's id, alias or ip (or an outlet's alias), '=', and the host name its "
                   + "series carry in 'device'")
           .help("Which host a plug or outlet feeds, as METER=HOST: METER is a device id, alias or ip, or an "

@@ -13,6 +13,7 @@ import static dev.powermon.kasa.KasaProvider.TARGET;
 import static dev.powermon.kasa.KasaProvider.TIMEOUT;
 
 import dev.powermon.api.Settings;
+import dev.powermon.net.MeterCovers;
 import dev.powermon.net.HostPort;
 import dev.powermon.net.ProbeAllowList;
 import java.time.Duration;
@@ -47,6 +48,6 @@ record KasaSettings(
     return new KasaSettings(
         List.copyOf(targets), discovery, s.string(DISCOVERY_ADDRESS), port, (int) s.integer(KLAP_PORT),
         s.duration(DISCOVERY_INTERVAL), s.duration(POLL_INTERVAL), s.duration(TIMEOUT), (int) s.integer(POLL_THREADS),
-        ProbeAllowList.parse("collectors.kasa.probe-allow", s.strings(PROBE_ALLOW)), MeterCovers.parse(s.strings(POWERS)));
+        ProbeAllowList.parse("collectors.kasa.probe-allow", s.strings(PROBE_ALLOW)), MeterCovers.parse("collectors.kasa.powers", s.strings(POWERS)));
   }
 }

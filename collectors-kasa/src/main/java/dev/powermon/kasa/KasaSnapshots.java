@@ -1,5 +1,6 @@
 package dev.powermon.kasa;
 
+import dev.powermon.net.MeterCovers;
 import static dev.powermon.api.LabelValues.fromDevice;
 
 import dev.powermon.api.Families;
@@ -88,7 +89,7 @@ final class KasaSnapshots {
    */
   private static void covers(Families out, String device, String domain, Realtime r, String host) {
     if (host != null && r.watts() != null) {
-      out.gauge(KasaFamilies.COVERS, PowerFamilies.labels("kasa", device, domain, Labels.of("covers", fromDevice(host))), 1);
+      out.gauge(KasaFamilies.COVERS, MeterCovers.labels("kasa", device, domain, host), 1);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.powermon.kasa;
 
+import dev.powermon.net.MeterCovers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -98,9 +99,9 @@ class KasaSettingsTest {
     assertThatThrownBy(() -> settings(context().setting("powers", "workstation"))).hasMessage(how + "workstation");
     assertThatThrownBy(() -> settings(context().setting("powers", "Desk="))).hasMessage(how + "Desk=");
     assertThatThrownBy(() -> settings(context().setting("powers", "=host"))).hasMessage(how + "=host");
-    assertThatThrownBy(() -> MeterCovers.parse(List.of("Desk")))
-        .hasMessage("collectors.kasa.powers: 'Desk' is not METER=HOST; write the plug's id, alias or ip (or an "
-            + "outlet's alias), '=', and the host name its series carry in 'device'");
+    assertThatThrownBy(() -> MeterCovers.parse("collectors.kasa.powers", List.of("Desk")))
+        .hasMessage("collectors.kasa.powers: 'Desk' is not METER=HOST; write the meter's name, '=', and the host "
+            + "name its series carry in 'device'");
     assertThatThrownBy(() -> settings(context().setting("powers", "Desk=a", "Desk=b")))
         .hasMessage("collectors.kasa.powers: 'Desk' is given twice ('a' and 'b'); one meter feeds one host");
     try (TestContext c = context().setting("powers", "a=x", "a=y").build()) {

@@ -10,6 +10,7 @@ import dev.powermon.api.Settings;
 import dev.powermon.api.TargetNotAllowedException;
 import dev.powermon.net.DeviceCredentials;
 import dev.powermon.net.HostPort;
+import dev.powermon.net.MeterCovers;
 import dev.powermon.net.ProbeAllowList;
 import dev.powermon.net.TargetPoller;
 import dev.powermon.net.TargetPoller.Outcome;
@@ -31,6 +32,7 @@ final class NutCollector implements MultiTargetCollector {
   private final NutSource source;
   private final double powerFactor;
   private final ProbeAllowList probeAllow;
+  private final MeterCovers powers;
   private final UpsVariables.Problems problems;
   private final TargetPoller<List<UpsState>> poller;
 
@@ -39,6 +41,7 @@ final class NutCollector implements MultiTargetCollector {
     this.source = source;
     this.powerFactor = s.decimal(NutProvider.POWER_FACTOR);
     this.probeAllow = ProbeAllowList.parse("collectors.nut.probe-allow", s.strings(NutProvider.PROBE_ALLOW));
+    this.powers = MeterCovers.parse("collectors.nut.powers", s.strings(NutProvider.POWERS));
     var parseProblems = context.problems();
     this.problems = parseProblems::problem;
     PowerReadings readings = context.powerReadings("nut", MeterClass.WALL);
@@ -89,12 +92,12 @@ final class NutCollector implements MultiTargetCollector {
 
   @Override
   public MetricSnapshots collect() {
-    return poller.snapshots(NutFamilies.ALL, NutCollector::add);
+    return poller.snapshots(NutFamilies.ALL, this::add);
   }
 
   @Override
   public MetricSnapshots collectTarget(String target) throws TargetNotAllowedException {
-    return poller.probeSnapshots(target, NutProvider.DEFAULT_PORT, probeAllow, NutFamilies.ALL, NutCollector::add);
+    return poller.probeSnapshots(target, NutProvider.DEFAULT_PORT, probeAllow, NutFamilies.ALL, this::add);
   }
 
   /** One probe line per UPS: name, model, status, watts and how they were found, battery. */
@@ -109,10 +112,16 @@ final class NutCollector implements MultiTargetCollector {
     }).toList());
   }
 
-  private static void add(Families out, Outcome<List<UpsState>> outcome) {
+  private void add(Families out, Outcome<List<UpsState>> outcome) {
     out.gauge(NutFamilies.SCRAPE_SUCCESS, Labels.of("target", outcome.target().label()), outcome.ok() ? 1 : 0);
     if (outcome.ok()) {
-      outcome.reading().forEach(ups -> NutSeries.add(out, ups));
+      for (UpsState ups : outcome.reading()) {
+        NutSeries.add(out, ups);
+        String host = powers.hostOf(ups.ups(), ups.ups().substring(0, ups.ups().lastIndexOf('@')));
+        if (host != null && ups.power().isPresent()) {
+          out.gauge(MeterCovers.SPEC, MeterCovers.labels("nut", ups.ups(), PowerFamilies.TOTAL_DOMAIN, host), 1);
+        }
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package dev.powermon.nut;
 
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.PowerFamilies;
+import dev.powermon.net.MeterCovers;
 import java.util.List;
 
 /** Every family the nut collector emits. {@code ups} is {@code NAME@HOST:PORT}, NUT's own notation. */
@@ -48,7 +49,7 @@ final class NutFamilies {
           .labelNames("ups", "var").enabledByDefault(false).build();
 
   static final List<MetricSpec> ALL =
-      List.of(PowerFamilies.POWER_SPEC, PowerFamilies.ENERGY_SPEC, SCRAPE_SUCCESS, UPS_INFO, POWER_METHOD,
+      List.of(PowerFamilies.POWER_SPEC, PowerFamilies.ENERGY_SPEC, MeterCovers.SPEC, SCRAPE_SUCCESS, UPS_INFO, POWER_METHOD,
           LOAD, BATTERY_CHARGE, BATTERY_RUNTIME, INPUT_VOLTAGE, OUTPUT_VOLTAGE, STATUS, VARIABLE);
 
   private NutFamilies() {}

@@ -28,6 +28,8 @@ public final class NutProvider implements CollectorProvider {
           .build();
   static final SettingSpec POLL_THREADS = NetworkSettings.pollThreads("4");
   static final SettingSpec PROBE_ALLOW = NetworkSettings.PROBE_ALLOW;
+  static final SettingSpec POWERS =
+      NetworkSettings.powers("nut", "a UPS as NAME@HOST:PORT (its ups label) or its NAME alone");
 
   @Override
   public String name() {
@@ -41,7 +43,7 @@ public final class NutProvider implements CollectorProvider {
 
   @Override
   public List<SettingSpec> settings() {
-    return List.of(TARGET, CREDENTIALS_FILE, INTERVAL, TIMEOUT, POWER_FACTOR, POLL_THREADS, PROBE_ALLOW);
+    return List.of(TARGET, CREDENTIALS_FILE, INTERVAL, TIMEOUT, POWER_FACTOR, POLL_THREADS, PROBE_ALLOW, POWERS);
   }
 
   @Override

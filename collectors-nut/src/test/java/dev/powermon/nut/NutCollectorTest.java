@@ -189,6 +189,21 @@ class NutCollectorTest {
   }
 
   @Test
+  void powersNamesTheHostAUpsFeedsWhileItHasPower() throws Exception {
+    try (TestContext ctx = context("powers", "rated=nas"); NutCollector c = NutCollector.open(ctx)) {
+      MetricValues m = MetricValues.of(c.collect());
+      assertThat(m.value("powermon_meter_covers", "source", "nut", "device", ups("rated"), "domain", "total",
+          "covers", "nas")).isEqualTo(1);
+      assertThat(m.series("powermon_meter_covers")).hasSize(1);
+    }
+    try (TestContext ctx = context("powers", ups("blind") + "=nas"); NutCollector c = NutCollector.open(ctx)) {
+      assertThat(MetricValues.of(c.collect()).series("powermon_meter_covers"))
+          .as("a UPS without power covers nothing, so the host counts by its own meters").isEmpty();
+    }
+    assertThatThrownBy(() -> context("powers", "rated").close()).hasMessageContaining("must be METER=HOST");
+  }
+
+  @Test
   void theProbeSummaryNamesEachUpsWithItsWattsAndMethod() throws Exception {
     try (TestContext ctx = context(); NutCollector c = NutCollector.open(ctx)) {
       assertThat(c.summary()).contains(

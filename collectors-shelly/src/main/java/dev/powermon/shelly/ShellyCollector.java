@@ -11,6 +11,7 @@ import dev.powermon.api.Settings;
 import dev.powermon.api.TargetNotAllowedException;
 import dev.powermon.net.DeviceCredentials;
 import dev.powermon.net.HostPort;
+import dev.powermon.net.MeterCovers;
 import dev.powermon.net.ProbeAllowList;
 import dev.powermon.net.TargetPoller;
 import dev.powermon.net.TargetPoller.Outcome;
@@ -28,11 +29,13 @@ import java.util.Set;
  */
 final class ShellyCollector implements MultiTargetCollector {
   private final ProbeAllowList probeAllow;
+  private final MeterCovers powers;
   private final TargetPoller<ShellyReading> poller;
 
   private ShellyCollector(CollectorContext context, ShellySource source) {
     Settings s = context.settings();
     this.probeAllow = ProbeAllowList.parse("collectors.shelly.probe-allow", s.strings(ShellyProvider.PROBE_ALLOW));
+    this.powers = MeterCovers.parse("collectors.shelly.powers", s.strings(ShellyProvider.POWERS));
     PowerReadings readings = context.powerReadings("shelly", MeterClass.WALL);
     this.poller = new TargetPoller<>("shelly", (int) s.integer(ShellyProvider.POLL_THREADS), context, readings,
         source::read, (target, reading, epochMillis) -> feed(readings, reading, epochMillis));
@@ -94,12 +97,12 @@ final class ShellyCollector implements MultiTargetCollector {
 
   @Override
   public MetricSnapshots collect() {
-    return poller.snapshots(ShellyFamilies.ALL, ShellyCollector::add);
+    return poller.snapshots(ShellyFamilies.ALL, this::add);
   }
 
   @Override
   public MetricSnapshots collectTarget(String target) throws TargetNotAllowedException {
-    return poller.probeSnapshots(target, ShellyProvider.DEFAULT_PORT, probeAllow, ShellyFamilies.ALL, ShellyCollector::add);
+    return poller.probeSnapshots(target, ShellyProvider.DEFAULT_PORT, probeAllow, ShellyFamilies.ALL, this::add);
   }
 
   /** One probe line per device: id, model, generation, total watts and channels. */
@@ -113,7 +116,7 @@ final class ShellyCollector implements MultiTargetCollector {
     });
   }
 
-  private static void add(Families out, Outcome<ShellyReading> outcome) {
+  private void add(Families out, Outcome<ShellyReading> outcome) {
     out.gauge(ShellyFamilies.SCRAPE_SUCCESS, Labels.of("target", outcome.target().label()), outcome.ok() ? 1 : 0);
     if (!outcome.ok()) {
       return;
@@ -121,6 +124,10 @@ final class ShellyCollector implements MultiTargetCollector {
     ShellyIdentity id = outcome.reading().identity();
     out.info(ShellyFamilies.DEVICE_INFO, Labels.of("target", outcome.target().label(), "device", id.device(),
         "generation", Integer.toString(id.generation()), "model", id.model(), "mac", id.mac(), "firmware", id.firmware()));
+    String host = powers.hostOf(id.device(), outcome.target().label());
+    if (host != null && outcome.reading().channels().stream().anyMatch(c -> c.watts().isPresent())) {
+      out.gauge(MeterCovers.SPEC, MeterCovers.labels("shelly", id.device(), PowerFamilies.TOTAL_DOMAIN, host), 1);
+    }
     for (Channel c : outcome.reading().channels()) {
       Labels labels = Labels.of("device", id.device(), "channel", c.name());
       gauge(out, ShellyFamilies.POWER, labels, c.watts());

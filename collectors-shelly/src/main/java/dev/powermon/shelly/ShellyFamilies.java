@@ -2,6 +2,7 @@ package dev.powermon.shelly;
 
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.PowerFamilies;
+import dev.powermon.net.MeterCovers;
 import java.util.List;
 
 /** Every family the shelly collector emits; {@code device} is the Shelly's id, {@code channel} its meter. */
@@ -39,7 +40,7 @@ final class ShellyFamilies {
           .labelNames("device", "channel").build();
 
   static final List<MetricSpec> ALL =
-      List.of(PowerFamilies.POWER_SPEC, PowerFamilies.ENERGY_SPEC, SCRAPE_SUCCESS, DEVICE_INFO, POWER, VOLTAGE,
+      List.of(PowerFamilies.POWER_SPEC, PowerFamilies.ENERGY_SPEC, MeterCovers.SPEC, SCRAPE_SUCCESS, DEVICE_INFO, POWER, VOLTAGE,
           CURRENT, FREQUENCY, POWER_FACTOR, RETURNED_ENERGY, RELAY);
 
   private ShellyFamilies() {}

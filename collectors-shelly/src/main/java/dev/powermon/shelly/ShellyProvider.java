@@ -22,6 +22,8 @@ public final class ShellyProvider implements CollectorProvider {
       NetworkSettings.timeout("Overall deadline of one device's poll, every request included.");
   static final SettingSpec POLL_THREADS = NetworkSettings.pollThreads("8");
   static final SettingSpec PROBE_ALLOW = NetworkSettings.PROBE_ALLOW;
+  static final SettingSpec POWERS =
+      NetworkSettings.powers("shelly", "a device's id (shellyplusplugs-…) or its target address (host:port)");
 
   @Override
   public String name() {
@@ -35,7 +37,7 @@ public final class ShellyProvider implements CollectorProvider {
 
   @Override
   public List<SettingSpec> settings() {
-    return List.of(TARGET, CREDENTIALS_FILE, INTERVAL, TIMEOUT, POLL_THREADS, PROBE_ALLOW);
+    return List.of(TARGET, CREDENTIALS_FILE, INTERVAL, TIMEOUT, POLL_THREADS, PROBE_ALLOW, POWERS);
   }
 
   @Override

@@ -200,6 +200,17 @@ class ShellyCollectorTest {
   }
 
   @Test
+  void powersNamesTheHostAMeterFeeds() throws Exception {
+    try (ShellySimulator sim = new ShellySimulator(Profile.PLUS_PLUG_S, null);
+        TestContext ctx = TestContext.forProvider(new ShellyProvider()).setting("target", sim.target())
+            .setting("powers", sim.target() + "=workstation").setting("interval", "1h").build();
+        ShellyCollector c = ShellyCollector.open(ctx)) {
+      assertThat(MetricValues.of(c.collect()).value("powermon_meter_covers", "source", "shelly",
+          "device", "shellyplusplugs-e86beae3c7a8", "domain", "total", "covers", "workstation")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void probeRefusesUnconfiguredDevices() throws Exception {
     try (ShellySimulator sim = new ShellySimulator(Profile.PLUS_PLUG_S, null);
         TestContext ctx = context(null, sim.target());

@@ -12,6 +12,7 @@ import dev.powermon.api.StateLog;
 import dev.powermon.api.TargetNotAllowedException;
 import dev.powermon.net.DeviceCredentials;
 import dev.powermon.net.HostPort;
+import dev.powermon.net.MeterCovers;
 import dev.powermon.net.ProbeAllowList;
 import dev.powermon.net.TargetPoller;
 import dev.powermon.net.TargetPoller.Outcome;
@@ -35,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TasmotaCollector implements MultiTargetCollector {
   private final ProbeAllowList probeAllow;
+  private final MeterCovers powers;
   private final PowerReadings readings;
   private final TargetPoller<TasmotaReading> poller;
   private final Clock clock;
@@ -47,6 +49,7 @@ final class TasmotaCollector implements MultiTargetCollector {
     this.clock = context.clock();
     this.staleAfterMillis = s.duration(TasmotaProvider.STALE_AFTER).toMillis();
     this.probeAllow = ProbeAllowList.parse("collectors.tasmota.probe-allow", s.strings(TasmotaProvider.PROBE_ALLOW));
+    this.powers = MeterCovers.parse("collectors.tasmota.powers", s.strings(TasmotaProvider.POWERS));
     this.readings = context.powerReadings("tasmota", MeterClass.WALL);
     this.poller = new TargetPoller<>("tasmota", (int) s.integer(TasmotaProvider.POLL_THREADS), context, readings,
         source::read, (target, reading, epochMillis) -> feed(readings, target.label(), reading, epochMillis));
@@ -130,7 +133,7 @@ final class TasmotaCollector implements MultiTargetCollector {
 
   @Override
   public MetricSnapshots collectTarget(String target) throws TargetNotAllowedException {
-    return poller.probeSnapshots(target, TasmotaProvider.DEFAULT_PORT, probeAllow, TasmotaFamilies.ALL, TasmotaCollector::add);
+    return poller.probeSnapshots(target, TasmotaProvider.DEFAULT_PORT, probeAllow, TasmotaFamilies.ALL, this::add);
   }
 
   /** One probe line per plug: name, how it is read, watts. */
@@ -148,7 +151,7 @@ final class TasmotaCollector implements MultiTargetCollector {
     return reading.channels().stream().flatMap(c -> c.watts().stream()).mapToDouble(d -> d).sum();
   }
 
-  private static void add(Families out, Outcome<TasmotaReading> outcome) {
+  private void add(Families out, Outcome<TasmotaReading> outcome) {
     Labels labels = Labels.of("device", outcome.target().label());
     out.gauge(TasmotaFamilies.SCRAPE_SUCCESS, labels, outcome.ok() ? 1 : 0);
     if (outcome.ok()) {
@@ -156,7 +159,11 @@ final class TasmotaCollector implements MultiTargetCollector {
     }
   }
 
-  private static void series(Families out, String device, TasmotaReading reading) {
+  private void series(Families out, String device, TasmotaReading reading) {
+    String host = powers.hostOf(device);
+    if (host != null && reading.channels().stream().anyMatch(c -> c.watts().isPresent())) {
+      out.gauge(MeterCovers.SPEC, MeterCovers.labels("tasmota", device, PowerFamilies.TOTAL_DOMAIN, host), 1);
+    }
     for (TasmotaReading.Channel c : reading.channels()) {
       Labels labels = Labels.of("device", device, "channel", Integer.toString(c.index()));
       gauge(out, TasmotaFamilies.POWER, labels, c.watts());

@@ -2,6 +2,7 @@ package dev.powermon.tasmota;
 
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.PowerFamilies;
+import dev.powermon.net.MeterCovers;
 import java.util.List;
 
 /**
@@ -47,7 +48,7 @@ final class TasmotaFamilies {
           .labelNames("device").build();
 
   static final List<MetricSpec> ALL =
-      List.of(PowerFamilies.POWER_SPEC, PowerFamilies.ENERGY_SPEC, SCRAPE_SUCCESS, LAST_MESSAGE, MQTT_CONNECTED, POWER,
+      List.of(PowerFamilies.POWER_SPEC, PowerFamilies.ENERGY_SPEC, MeterCovers.SPEC, SCRAPE_SUCCESS, LAST_MESSAGE, MQTT_CONNECTED, POWER,
           APPARENT_POWER, REACTIVE_POWER, POWER_FACTOR, VOLTAGE, CURRENT, TODAY, YESTERDAY);
 
   private TasmotaFamilies() {}

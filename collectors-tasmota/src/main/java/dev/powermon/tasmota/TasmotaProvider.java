@@ -43,6 +43,8 @@ public final class TasmotaProvider implements CollectorProvider {
       NetworkSettings.timeout("Overall deadline of one HTTP poll, and of connecting to the broker.");
   static final SettingSpec POLL_THREADS = NetworkSettings.pollThreads("8");
   static final SettingSpec PROBE_ALLOW = NetworkSettings.PROBE_ALLOW;
+  static final SettingSpec POWERS =
+      NetworkSettings.powers("tasmota", "a plug's device label (host:port over HTTP, its topic over MQTT)");
 
   @Override
   public String name() {
@@ -57,7 +59,7 @@ public final class TasmotaProvider implements CollectorProvider {
   @Override
   public List<SettingSpec> settings() {
     return List.of(TARGET, CREDENTIALS_FILE, MQTT_BROKER, MQTT_TOPIC, MQTT_CREDENTIALS_FILE, STALE_AFTER, INTERVAL,
-        TIMEOUT, POLL_THREADS, PROBE_ALLOW);
+        TIMEOUT, POLL_THREADS, PROBE_ALLOW, POWERS);
   }
 
   @Override

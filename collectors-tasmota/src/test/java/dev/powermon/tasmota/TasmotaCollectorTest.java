@@ -51,6 +51,17 @@ class TasmotaCollectorTest {
   }
 
   @Test
+  void powersNamesTheHostAPlugFeeds() throws Exception {
+    try (DeviceServer plug = new DeviceServer().document(STATUS, () -> resource("status10.json"));
+        TestContext ctx = TestContext.forProvider(new TasmotaProvider()).setting("target", plug.target())
+            .setting("powers", plug.target() + "=pi").setting("interval", "1h").build();
+        TasmotaCollector c = TasmotaCollector.open(ctx)) {
+      assertThat(MetricValues.of(c.collect()).value("powermon_meter_covers", "source", "tasmota",
+          "device", plug.target(), "domain", "total", "covers", "pi")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aWebPasswordGoesInTheQueryAndNeverIntoMessages() throws Exception {
     Path creds = dir.resolve("tasmota.yml");
     Files.writeString(creds, "username: admin\npassword: 'p&ss w'\n");
