@@ -50,6 +50,13 @@ class DocsReferenceTest {
   }
 
   @Test
+  void theCoreFamiliesAreFoundWhereverTheCoreDeclaresThem() {
+    assertThat(ReferenceTables.coreSpecs()).extracting(spec -> spec.name())
+        .contains("powermon_collector_success", "powermon_build_info", "process_cpu_seconds_total",
+            "powermon_push_samples_sent_total", "powermon_power_window_max_watts");
+  }
+
+  @Test
   void everyCollectorPageFollowsTheTemplate() throws IOException {
     for (CollectorProvider p : ReferenceTables.products()) {
       Path page = COLLECTOR_PAGES.resolve(p.name() + ".md");
