@@ -51,7 +51,7 @@ class DocsNavigationTest {
   void everyRelativeLinkLandsOnAFileAndHeadingThatExist() throws IOException {
     List<String> broken = new ArrayList<>();
     for (Path page : pages()) {
-      String text = withoutCode(Files.readString(page, StandardCharsets.UTF_8));
+      String text = Markdown.withoutCode(Files.readString(page, StandardCharsets.UTF_8));
       Matcher m = LINK.matcher(text);
       while (m.find()) {
         String target = m.group(1);
@@ -76,7 +76,7 @@ class DocsNavigationTest {
     Map<String, Path> seen = new HashMap<>();
     List<String> copies = new ArrayList<>();
     for (Path page : pages()) {
-      for (String paragraph : withoutCode(Files.readString(page, StandardCharsets.UTF_8)).split("\n\\s*\n")) {
+      for (String paragraph : Markdown.withoutCode(Files.readString(page, StandardCharsets.UTF_8)).split("\n\\s*\n")) {
         String prose = paragraph.strip().replaceAll("\\s+", " ");
         if (prose.length() < COPY_MIN_CHARS || prose.startsWith("|")) {
           continue; // tables are generated or per-page by nature
@@ -107,22 +107,12 @@ class DocsNavigationTest {
     return out;
   }
 
-  /** Fenced code blocks and inline code hold commands and PromQL, not links. */
-  private static String withoutCode(String markdown) {
-    return markdown.replaceAll("(?ms)^```.*?^```", "").replaceAll("`[^`\n]*`", "code");
-  }
-
   /** The anchors GitHub gives a file's headings: lower case, punctuation dropped, spaces as hyphens. */
   private static Set<String> anchors(Path file) throws IOException {
     Set<String> out = new LinkedHashSet<>();
-    boolean inCode = false;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (line.startsWith("```")) {
-        inCode = !inCode;
-      } else if (!inCode && line.startsWith("#")) {
-        String title = line.replaceFirst("^#+\\s*", "").toLowerCase(Locale.ROOT);
-        out.add(title.replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
-      }
+    for (String heading : Markdown.headings(file)) {
+      String title = heading.replaceFirst("^#+\\s*", "").toLowerCase(Locale.ROOT);
+      out.add(title.replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
     }
     return out;
   }
