@@ -1,7 +1,9 @@
 package dev.powermon.api;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** An opened collector. {@link #collect()} may be called from several threads at once. */
 public interface Collector extends AutoCloseable {
@@ -15,6 +17,17 @@ public interface Collector extends AutoCloseable {
    *     message reaches the operator on the landing page and in the log, so say what to do
    */
   MetricSnapshots collect() throws Exception;
+
+  /**
+   * How often the collector's background sampler reads, when it has one. The core then holds it to it:
+   * past three intervals without a {@link PowerReadings} reading the collector reports {@code
+   * powermon_collector_success 0} ("no fresh reading since …") and its power series are withheld, so a
+   * stuck sampler never serves old readings as fresh. Empty (the default) for collectors that read at
+   * scrape time.
+   */
+  default Optional<Duration> samplingInterval() {
+    return Optional.empty();
+  }
 
   /**
    * Lines that {@code powermon probe} prints above its table, in words rather than series (for Kasa:

@@ -35,10 +35,42 @@ public interface CollectorContext {
   boolean hostPowerMeasured();
 
   /**
+   * Where the collector hands every power reading of {@code source} (its {@code source} label), with the
+   * meter class of that source; see {@link PowerReadings}. Call once per source at open and keep it.
+   * Contexts that keep no readings (probes) discard them.
+   */
+  default PowerReadings powerReadings(String source, MeterClass meterClass) {
+    return PowerReadings.DISCARD;
+  }
+
+  /**
+   * Where parsers report unusable fields ({@link ParseProblems}). By default problems are only logged,
+   * once per change of state; the core also counts them.
+   */
+  default ParseProblems problems() {
+    StateLog log = new StateLog(logger());
+    return new ParseProblems() {
+      @Override
+      public void problem(String field, String reason) {
+        log.failing(field, reason);
+      }
+
+      @Override
+      public void ok(String field) {
+        log.ok(field, "readable again");
+      }
+    };
+  }
+
+  /**
    * Where a background sampler hands every reading of the series it exports with {@code source} as their
    * {@code source} label, for per-window statistics and high-rate push. Samplers that take a reading per
    * interval should call it once per series per reading. Contexts that keep no windows discard them.
+   *
+   * @deprecated feed {@link #powerReadings(String, MeterClass)} instead, which also builds the unified
+   *     families; this goes once the last collector has migrated (issue #12)
    */
+  @Deprecated(forRemoval = true)
   default PowerSampleSink powerSamples(String source) {
     return PowerSampleSink.DISCARD;
   }

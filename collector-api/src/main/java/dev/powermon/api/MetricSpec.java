@@ -1,6 +1,9 @@
 package dev.powermon.api;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -11,6 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class MetricSpec {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+  private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
   /** How the family is typed in the exposition. */
   public enum Type {
@@ -23,6 +27,7 @@ public final class MetricSpec {
   private final Type type;
   private final String help;
   private final List<String> labelNames;
+  private final List<String> extraLabelNames;
   private final boolean enabledByDefault;
 
   private MetricSpec(Builder b) {
@@ -30,6 +35,7 @@ public final class MetricSpec {
     this.type = b.type;
     this.help = b.help;
     this.labelNames = List.copyOf(b.labelNames);
+    this.extraLabelNames = List.copyOf(b.extraLabelNames);
     this.enabledByDefault = b.enabledByDefault;
   }
 
@@ -61,8 +67,35 @@ public final class MetricSpec {
     return labelNames;
   }
 
+  /**
+   * Labels one collector adds to a family it shares with others (RAPL's {@code socket} and {@code die} on
+   * {@code powermon_power_watts}); empty for a family of its own. Every series the collector emits
+   * carries {@link #labelNames()} and these.
+   */
+  public List<String> extraLabelNames() {
+    return extraLabelNames;
+  }
+
+  /** {@link #labelNames()} followed by {@link #extraLabelNames()}: what every series must carry. */
+  public List<String> allLabelNames() {
+    List<String> all = new ArrayList<>(labelNames);
+    all.addAll(extraLabelNames);
+    return all;
+  }
+
   public boolean enabledByDefault() {
     return enabledByDefault;
+  }
+
+  /**
+   * This shared family as one collector emits it, with its own extra labels: declare
+   * {@code PowerFamilies.POWER_SPEC.withExtraLabels("socket", "die")} in {@link
+   * CollectorProvider#metrics()} so the builder accepts them and the reference lists them.
+   */
+  public MetricSpec withExtraLabels(String... extra) {
+    Builder b = new Builder(name, type).help(help).labelNames(labelNames.toArray(String[]::new));
+    b.extraLabelNames = List.of(extra);
+    return b.enabledByDefault(enabledByDefault).build();
   }
 
   /** Builder; {@link #help(String)} is required. */
@@ -71,6 +104,7 @@ public final class MetricSpec {
     private final Type type;
     private String help;
     private List<String> labelNames = List.of();
+    private List<String> extraLabelNames = List.of();
     private boolean enabledByDefault = true;
 
     private Builder(String name, Type type) {
@@ -94,6 +128,12 @@ public final class MetricSpec {
       return this;
     }
 
+    private List<String> extraLabelNamesAndBase() {
+      List<String> all = new ArrayList<>(labelNames);
+      all.addAll(extraLabelNames);
+      return all;
+    }
+
     public MetricSpec build() {
       if (!NAME.matcher(name).matches()) {
         throw new IllegalArgumentException("'" + name + "': illegal metric name, expected " + NAME + ".");
@@ -106,6 +146,15 @@ public final class MetricSpec {
       }
       if (help == null || help.isBlank()) {
         throw new IllegalArgumentException("'" + name + "': help is required.");
+      }
+      Set<String> seen = new HashSet<>();
+      for (String label : extraLabelNamesAndBase()) {
+        if (!LABEL.matcher(label).matches() || label.startsWith("__")) {
+          throw new IllegalArgumentException("'" + name + "': illegal label name '" + label + "'.");
+        }
+        if (!seen.add(label)) {
+          throw new IllegalArgumentException("'" + name + "': label '" + label + "' is declared twice.");
+        }
       }
       return new MetricSpec(this);
     }

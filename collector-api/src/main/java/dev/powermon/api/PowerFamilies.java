@@ -23,13 +23,20 @@ public final class PowerFamilies {
 
   public static final MetricSpec POWER_SPEC =
       MetricSpec.gauge(POWER)
-          .help("Power drawn, averaged over the source's last sampling window, in watts.")
+          .help("Power drawn: the energy-weighted mean over the series' readings of the last 10 seconds,"
+              + " ending at its latest reading, in watts.")
           .labelNames("source", "device", "domain")
           .build();
   public static final MetricSpec ENERGY_SPEC =
       MetricSpec.counter(ENERGY)
           .help("Energy consumed since the exporter started measuring, in joules; never decreases.")
           .labelNames("source", "device", "domain")
+          .build();
+  public static final MetricSpec SOURCE_INFO_SPEC =
+      MetricSpec.info("powermon_source_info")
+          .help("What each power source's meter covers: wall (whole devices: plugs, strips, UPS, PSU),"
+              + " component (parts of a host: RAPL, GPU, rails) or estimate.")
+          .labelNames("source", "class")
           .build();
 
   /** Both unified families, for a provider's {@link CollectorProvider#metrics()}. */
@@ -39,7 +46,14 @@ public final class PowerFamilies {
   private final List<GaugeDataPointSnapshot> power = new ArrayList<>();
   private final List<CounterDataPointSnapshot> energy = new ArrayList<>();
 
-  /** Collects points for one collector, {@code source} being its name. */
+  /**
+   * Collects points for one collector, {@code source} being its name.
+   *
+   * @deprecated hand readings to {@link PowerReadings} instead: the core then builds both families, the
+   *     windows and remote-write from them. This builder goes once the last collector has migrated
+   *     (issue #12); until then the core serves what it builds, except series also fed as readings.
+   */
+  @Deprecated(forRemoval = true)
   public PowerFamilies(String source) {
     this.source = source;
   }
@@ -74,6 +88,28 @@ public final class PowerFamilies {
 
   private Labels labels(String device, String domain, Labels extra) {
     return labels(source, device, domain, extra);
+  }
+
+  /**
+   * The extra label names {@code declared} (a provider's metrics) gives the unified power family, in
+   * declaration order: what {@link PowerReadings} accepts in its {@code extra} labels.
+   */
+  public static List<String> declaredExtras(List<MetricSpec> declared) {
+    return declared.stream()
+        .filter(m -> m.name().equals(POWER))
+        .findFirst()
+        .map(MetricSpec::extraLabelNames)
+        .orElse(List.of());
+  }
+
+  /** Throws unless {@code extra} carries exactly the label names in {@code declaredExtras}. */
+  public static void requireExtras(String source, List<String> declaredExtras, Labels extra) {
+    java.util.Set<String> given = new java.util.HashSet<>();
+    extra.forEach(l -> given.add(l.getName()));
+    if (!given.equals(new java.util.HashSet<>(declaredExtras))) {
+      throw new IllegalArgumentException(POWER + ": source " + source + " reads with extra labels " + given
+          + " but declares " + declaredExtras + "; declare them with POWER_SPEC.withExtraLabels(...)");
+    }
   }
 
   /** The labels of a power or energy series, as {@link #power} and {@link #energy} give them. */

@@ -7,7 +7,11 @@ import io.prometheus.metrics.model.snapshots.Labels;
  * per-window statistics (highest and lowest power between two readings, the energy-weighted mean since
  * the last scrape) and push each reading with its own timestamp. Get one from {@link
  * CollectorContext#powerSamples(String)}.
+ *
+ * @deprecated use {@link PowerReadings}, which also feeds the unified families; this goes once the last
+ *     collector has migrated (issue #12)
  */
+@Deprecated(forRemoval = true)
 @FunctionalInterface
 public interface PowerSampleSink {
   /** Takes nothing: what contexts that keep no windows (probes, tests) hand out. */

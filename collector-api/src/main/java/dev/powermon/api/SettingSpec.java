@@ -1,6 +1,8 @@
 package dev.powermon.api;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -15,13 +17,23 @@ public final class SettingSpec {
   private final boolean list;
   private final String defaultValue;
   private final String help;
+  private final String min;
+  private final String max;
+  private final Predicate<Object> check;
+  private final String checkMessage;
+  private final Object parsedDefault;
 
-  private SettingSpec(Builder b) {
+  private SettingSpec(Builder b, Object parsedDefault) {
     this.name = b.name;
     this.type = b.type;
     this.list = b.list;
     this.defaultValue = b.defaultValue;
     this.help = b.help;
+    this.min = b.min;
+    this.max = b.max;
+    this.check = b.check;
+    this.checkMessage = b.checkMessage;
+    this.parsedDefault = parsedDefault;
   }
 
   public static Builder builder(String name, SettingType type) {
@@ -50,6 +62,51 @@ public final class SettingSpec {
     return help;
   }
 
+  /** The smallest value allowed, as written in the declaration, or null. */
+  public String min() {
+    return min;
+  }
+
+  /** The largest value allowed, as written in the declaration, or null. */
+  public String max() {
+    return max;
+  }
+
+  /**
+   * Parses and checks one value as given by the operator: the type, the range, the validator.
+   *
+   * @throws IllegalArgumentException with a message that names the value but not the setting ("must be at
+   *     least 10ms, got 0s"); the caller prefixes where it came from (file:line:column, or the flag)
+   */
+  public Object parse(String text) {
+    Object value = type.parse(text);
+    if (min != null && compare(value, type.parse(min)) < 0) {
+      throw new IllegalArgumentException("must be at least " + min + ", got " + text.trim());
+    }
+    if (max != null && compare(value, type.parse(max)) > 0) {
+      throw new IllegalArgumentException("must be at most " + max + ", got " + text.trim());
+    }
+    if (check != null && !check.test(value)) {
+      throw new IllegalArgumentException(checkMessage + ", got " + text.trim());
+    }
+    return value;
+  }
+
+  /** The default, parsed when the spec was built; null when there is none. */
+  Object parsedDefault() {
+    return parsedDefault;
+  }
+
+  private static int compare(Object a, Object b) {
+    if (a instanceof Duration) {
+      return ((Duration) a).compareTo((Duration) b);
+    }
+    if (a instanceof Long) {
+      return Long.compare((Long) a, (Long) b);
+    }
+    return Double.compare((Double) a, (Double) b);
+  }
+
   /** Builder; {@link #help(String)} is required. */
   public static final class Builder {
     private final String name;
@@ -57,6 +114,10 @@ public final class SettingSpec {
     private boolean list;
     private String defaultValue;
     private String help;
+    private String min;
+    private String max;
+    private Predicate<Object> check;
+    private String checkMessage;
 
     private Builder(String name, SettingType type) {
       this.name = Objects.requireNonNull(name, "name");
@@ -80,6 +141,29 @@ public final class SettingSpec {
       return this;
     }
 
+    /** The smallest value allowed, written as the operator would ({@code 10ms}, {@code 1}); numbers and durations only. */
+    public Builder min(String text) {
+      this.min = text;
+      return this;
+    }
+
+    /** The largest value allowed, written as the operator would; numbers and durations only. */
+    public Builder max(String text) {
+      this.max = text;
+      return this;
+    }
+
+    /**
+     * A rule every value must pass; {@code message} says what is wanted ("must be a host name or address"),
+     * the value given is appended. {@code rule} receives the parsed value ({@code String}, {@code Long},
+     * {@code Double}, {@code Boolean}, {@code Duration} or {@code Path}).
+     */
+    public Builder check(Predicate<Object> rule, String message) {
+      this.check = Objects.requireNonNull(rule, "rule");
+      this.checkMessage = Objects.requireNonNull(message, "message");
+      return this;
+    }
+
     public SettingSpec build() {
       if (!NAME.matcher(name).matches()) {
         throw new IllegalArgumentException("'" + name + "': illegal setting name, expected " + NAME + ".");
@@ -90,10 +174,27 @@ public final class SettingSpec {
       if (list && defaultValue != null) {
         throw new IllegalArgumentException("'" + name + "': a list setting defaults to empty.");
       }
-      if (defaultValue != null) {
-        type.parse(defaultValue); // a bad default fails when the provider loads, not at first use
+      boolean ordered =
+          type == SettingType.DURATION || type == SettingType.INTEGER || type == SettingType.DECIMAL;
+      if ((min != null || max != null) && !ordered) {
+        throw new IllegalArgumentException("'" + name + "': min and max apply to numbers and durations only.");
       }
-      return new SettingSpec(this);
+      if (min != null) {
+        type.parse(min);
+      }
+      if (max != null) {
+        type.parse(max);
+      }
+      SettingSpec spec = new SettingSpec(this, null);
+      if (defaultValue == null) {
+        return spec;
+      }
+      try {
+        // a bad default fails when the provider loads, not at first use
+        return new SettingSpec(this, spec.parse(defaultValue));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("'" + name + "': default " + e.getMessage(), e);
+      }
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A collector's settings, parsed and validated. Built by the core from flags and the config file (and by
@@ -16,7 +17,8 @@ import java.util.Objects;
 public final class Settings {
   private final String collector;
   private final Map<String, SettingSpec> specs = new LinkedHashMap<>();
-  private final Map<String, List<Object>> values = new LinkedHashMap<>();
+  /** Values the operator gave; defaults are taken from the specs when read. */
+  private final Map<String, List<Object>> given = new LinkedHashMap<>();
 
   private Settings(String collector) {
     this.collector = collector;
@@ -29,6 +31,15 @@ public final class Settings {
    *     unknown setting, a wrong type, or several values for a scalar setting
    */
   public static Settings parse(String collector, List<SettingSpec> specs, Map<String, List<String>> raw) {
+    return parse(collector, specs, raw, setting -> "collectors." + collector + "." + setting);
+  }
+
+  /**
+   * As {@link #parse(String, List, Map)}, with errors prefixed by {@code where.apply(setting)}: the flag
+   * as typed ({@code --collector.rapl.interval}) for values from the command line.
+   */
+  public static Settings parse(
+      String collector, List<SettingSpec> specs, Map<String, List<String>> raw, Function<String, String> where) {
     Settings settings = new Settings(collector);
     for (SettingSpec spec : specs) {
       settings.specs.put(spec.name(), spec);
@@ -37,33 +48,46 @@ public final class Settings {
       SettingSpec spec = settings.specs.get(entry.getKey());
       if (spec == null) {
         throw new IllegalArgumentException(
-            settings.key(entry.getKey()) + ": unknown setting; " + collector + " accepts " + settings.specs.keySet());
+            where.apply(entry.getKey()) + ": unknown setting; " + collector + " accepts " + settings.specs.keySet());
       }
       if (!spec.isList() && entry.getValue().size() > 1) {
         throw new IllegalArgumentException(
-            settings.key(spec.name()) + ": takes one value, got " + entry.getValue().size());
+            where.apply(spec.name()) + ": takes one value, got " + entry.getValue().size());
       }
       List<Object> parsed = new ArrayList<>();
       for (String text : entry.getValue()) {
         try {
-          parsed.add(spec.type().parse(Objects.requireNonNull(text, "value")));
+          parsed.add(spec.parse(Objects.requireNonNull(text, "value")));
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(settings.key(spec.name()) + ": " + e.getMessage(), e);
+          throw new IllegalArgumentException(where.apply(spec.name()) + ": " + e.getMessage(), e);
         }
       }
-      settings.values.put(spec.name(), Collections.unmodifiableList(parsed));
-    }
-    for (SettingSpec spec : specs) {
-      if (!settings.values.containsKey(spec.name()) && spec.defaultValue() != null) {
-        settings.values.put(spec.name(), List.of(spec.type().parse(spec.defaultValue())));
-      }
+      settings.given.put(spec.name(), Collections.unmodifiableList(parsed));
     }
     return settings;
+  }
+
+  /**
+   * These settings with every value given in {@code over} replacing ours: the file's settings overlaid
+   * with the flags'. Nothing is parsed again.
+   */
+  public Settings overlaidWith(Settings over) {
+    Settings out = new Settings(collector);
+    out.specs.putAll(specs);
+    out.given.putAll(given);
+    out.given.putAll(over.given);
+    return out;
   }
 
   /** Whether the setting has a value, given or by default. */
   public boolean isSet(SettingSpec spec) {
     return !values(spec).isEmpty();
+  }
+
+  /** Whether the operator gave the setting (in the file or as a flag), as opposed to its default applying. */
+  public boolean isGiven(SettingSpec spec) {
+    values(spec); // refuses an undeclared setting
+    return given.containsKey(spec.name());
   }
 
   public String string(SettingSpec spec) {
@@ -113,7 +137,12 @@ public final class Settings {
     if (!specs.containsKey(spec.name())) {
       throw new IllegalArgumentException(key(spec.name()) + " is not a declared setting of " + collector);
     }
-    return values.getOrDefault(spec.name(), List.of());
+    List<Object> v = given.get(spec.name());
+    if (v != null) {
+      return v;
+    }
+    Object byDefault = specs.get(spec.name()).parsedDefault();
+    return byDefault == null ? List.of() : List.of(byDefault);
   }
 
   private void requireType(SettingSpec spec, SettingType type) {

@@ -79,7 +79,8 @@ public final class Server implements AutoCloseable {
 
   private void startAll() {
     table = new MetricTable(setup.file().path(), setup.file().metrics(), tableWriter);
-    orchestrator = new Orchestrator(table, new MetaMetrics(build, reloadStatus), new ProcessMetrics(), pool.windows());
+    orchestrator = new Orchestrator(table, new MetaMetrics(build, reloadStatus), new ProcessMetrics(), pool.windows(),
+        pool.health());
     orchestrator.setRunners(startRunners(plans(setup), Map.of()));
     startPushing();
     ListenAddress listen = setup.listenAddress();

@@ -7,12 +7,15 @@ import dev.powermon.exporter.runtime.Providers;
 import dev.powermon.exporter.testcollectors.SampledProvider;
 import org.junit.jupiter.api.Test;
 
-/** Per-window statistics over real HTTP: a spike between two scrapes, fed reading by reading. */
+/**
+ * Power from readings over real HTTP: the gauge is the mean over a fixed 10 s window ending at the latest
+ * reading, so two scrapers see the same numbers; a spike shows in the window max.
+ */
 class PowerWindowEndToEndTest {
   private static final String SERIES = "{device=\"lab\",domain=\"total\",source=\"sampled\"} ";
 
   @Test
-  void aSpikeBetweenTwoScrapesShowsInTheWindowMaxAndTheMeanIsEnergyOverTime() throws Exception {
+  void twoScrapersSeeTheSameFixedWindowAndASpikeShowsInItsMax() throws Exception {
     try (Server server = Server.start(Cli.setup(Providers.discover(), "--collector", "sampled",
         "--web.listen-address=127.0.0.1:0", "--web.admin-address=off"))) {
       String metrics = "http://127.0.0.1:" + server.port() + "/metrics";
@@ -22,23 +25,69 @@ class PowerWindowEndToEndTest {
       SampledProvider.feed(2_000, 209.0); //   8 J in 800 ms:   10 W
 
       String first = Http.get(metrics).body();
+      String second = Http.get(metrics).body(); // another scraper, right after
 
-      // mean = (209 - 100) J / (2.000 - 1.000) s = 109 W, where the collector's own gauge says 40
-      assertThat(first)
-          .contains("powermon_power_window_max_watts" + SERIES + "1000.0")
-          .contains("powermon_power_window_min_watts" + SERIES + "10.0")
-          .contains("powermon_power_watts" + SERIES + "109.0");
+      // mean = (209 - 100) J / (2.000 - 1.000) s = 109 W; the energy counter is the reading itself
+      for (String body : new String[] {first, second}) {
+        assertThat(body)
+            .contains("powermon_power_window_max_watts" + SERIES + "1000.0")
+            .contains("powermon_power_window_min_watts" + SERIES + "10.0")
+            .contains("powermon_power_watts" + SERIES + "109.0")
+            .contains("powermon_energy_joules_total" + SERIES + "209.0")
+            .contains("powermon_source_info{class=\"wall\",source=\"sampled\"} 1");
+      }
       assertThat(Promtool.checkMetrics(first)).isEmpty();
 
-      SampledProvider.feed(3_000, 219.0); // 10 J in 1 s: the spike belonged to the last window
+      SampledProvider.feed(12_000, 309.0); // 100 J in 10 s: the window now starts at 2.000
 
+      // (309 - 209) J / (12.000 - 2.000) s = 10 W; the spike at 1.200 has left the window
       assertThat(Http.get(metrics).body())
           .contains("powermon_power_window_max_watts" + SERIES + "10.0")
           .contains("powermon_power_watts" + SERIES + "10.0");
-      // Nothing new since: no window, the collector's own reading is served again.
+    }
+  }
+
+  @Test
+  void wattReadingsAreIntegratedByTheTrapezoidRule() throws Exception {
+    try (Server server = Server.start(Cli.setup(Providers.discover(), "--collector", "sampled",
+        "--web.listen-address=127.0.0.1:0", "--web.admin-address=off"))) {
+      String metrics = "http://127.0.0.1:" + server.port() + "/metrics";
+      SampledProvider.feedWatts(0, 10.0);
+      SampledProvider.feedWatts(2_000, 30.0); // (10 + 30) / 2 W x 2 s = 40 J
+      SampledProvider.feedWatts(3_000, 30.0); // 30 W x 1 s = 30 J
+
+      // energy 70 J; mean = 70 J / 3 s; extremes are the readings
       assertThat(Http.get(metrics).body())
-          .doesNotContain("powermon_power_window_max_watts" + SERIES)
-          .contains("powermon_power_watts" + SERIES + "40.0");
+          .contains("powermon_energy_joules_total" + SERIES + "70.0")
+          .contains("powermon_power_watts" + SERIES + (70.0 / 3))
+          .contains("powermon_power_window_max_watts" + SERIES + "30.0")
+          .contains("powermon_power_window_min_watts" + SERIES + "30.0");
+    }
+  }
+
+  @Test
+  void aSamplerThatStopsMakesItsCollectorFailAndItsPowerIsWithheld() throws Exception {
+    try (Server server = Server.start(Cli.setup(Providers.discover(), "--collector", "sampled",
+        "--collector.sampled.interval=20ms", "--web.listen-address=127.0.0.1:0", "--web.admin-address=off"))) {
+      String metrics = "http://127.0.0.1:" + server.port() + "/metrics";
+      String body = "";
+      for (int i = 0; i < 200 && !body.contains("powermon_power_watts" + SERIES); i++) { // bounded: 20 s
+        Thread.sleep(100);
+        body = Http.get(metrics).body();
+      }
+      assertThat(body).contains("powermon_collector_success{collector=\"sampled\"} 1")
+          .contains("powermon_collector_last_sample_timestamp_seconds{collector=\"sampled\"}");
+
+      SampledProvider.stopSampling();
+      for (int i = 0; i < 200 && !body.contains("powermon_collector_success{collector=\"sampled\"} 0"); i++) {
+        Thread.sleep(100); // bounded: 20 s; three intervals are 60 ms
+        body = Http.get(metrics).body();
+      }
+
+      assertThat(body).contains("powermon_collector_success{collector=\"sampled\"} 0")
+          .doesNotContain("powermon_power_watts" + SERIES)
+          .doesNotContain("powermon_energy_joules_total" + SERIES);
+      assertThat(Http.get("http://127.0.0.1:" + server.port() + "/").body()).contains("no fresh reading since");
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.powermon.exporter;
 
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.MetricSpec;
+import dev.powermon.api.PowerFamilies;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.exporter.runtime.Providers;
 import java.io.IOException;
@@ -65,6 +66,8 @@ final class ReferenceTables {
         }
       }
     }
+    // Declared in the API, beside the power families it describes, but emitted by the core.
+    byName.putIfAbsent(PowerFamilies.SOURCE_INFO_SPEC.name(), PowerFamilies.SOURCE_INFO_SPEC);
     return List.copyOf(byName.values());
   }
 
@@ -137,7 +140,7 @@ final class ReferenceTables {
         md.append("| `--collector.").append(p.name()).append('.').append(s.name()).append("` | ")
             .append(s.type().label()).append(s.isList() ? " (list)" : "").append(" | ")
             .append(s.defaultValue() == null ? "" : "`" + s.defaultValue() + "`").append(" | ")
-            .append(cell(s.help())).append(" |\n");
+            .append(cell(s.help())).append(range(s)).append(" |\n");
         rows++;
       }
     }
@@ -150,7 +153,7 @@ final class ReferenceTables {
         new StringBuilder("| family | type | labels | default | meaning |\n|---|---|---|---|---|\n");
     for (MetricSpec m : provider.metrics()) {
       md.append("| `").append(m.name()).append("` | ").append(type(m)).append(" | ")
-          .append(String.join(", ", m.labelNames())).append(" | ").append(onOff(m)).append(" | ")
+          .append(labels(m)).append(" | ").append(onOff(m)).append(" | ")
           .append(cell(m.help())).append(" |\n");
     }
     return md.toString();
@@ -160,12 +163,15 @@ final class ReferenceTables {
   static String allMetrics() {
     Map<String, Row> rows = new TreeMap<>();
     for (MetricSpec m : coreSpecs()) {
-      rows.put(m.name(), new Row(m, "core"));
+      rows.put(m.name(), new Row(m, "core", ""));
     }
     for (CollectorProvider p : products()) {
       String from = "[" + p.name() + "](collectors/" + p.name() + ".md)";
       for (MetricSpec m : p.metrics()) {
-        rows.merge(m.name(), new Row(m, from), (a, b) -> new Row(a.spec(), a.from() + ", " + b.from()));
+        String extras = m.extraLabelNames().isEmpty()
+            ? "" : "; +" + String.join(", ", m.extraLabelNames()) + " (" + p.name() + ")";
+        rows.merge(m.name(), new Row(m, from, extras),
+            (a, b) -> new Row(a.spec(), a.from() + ", " + b.from(), a.extras() + b.extras()));
       }
     }
     StringBuilder md = new StringBuilder(
@@ -173,10 +179,21 @@ final class ReferenceTables {
     for (Row r : rows.values()) {
       MetricSpec m = r.spec();
       md.append("| `").append(m.name()).append("` | ").append(type(m)).append(" | ")
-          .append(String.join(", ", m.labelNames())).append(" | ").append(r.from()).append(" | ")
+          .append(String.join(", ", m.labelNames())).append(r.extras()).append(" | ").append(r.from()).append(" | ")
           .append(onOff(m)).append(" | ").append(cell(m.help())).append(" |\n");
     }
     return md.toString();
+  }
+
+  /** The labels, a collector's extra labels on a shared family marked as such: "source, device, domain; +socket". */
+  private static String labels(MetricSpec m) {
+    String base = String.join(", ", m.labelNames());
+    return m.extraLabelNames().isEmpty() ? base : base + "; +" + String.join(", ", m.extraLabelNames());
+  }
+
+  /** A setting's allowed range, as declared: " At least 10ms." */
+  private static String range(SettingSpec s) {
+    return (s.min() == null ? "" : " At least " + s.min() + ".") + (s.max() == null ? "" : " At most " + s.max() + ".");
   }
 
   private static String type(MetricSpec m) {
@@ -191,5 +208,6 @@ final class ReferenceTables {
     return text.replace("|", "\\|").replace("\n", " ");
   }
 
-  private record Row(MetricSpec spec, String from) {}
+  /** @param extras the extra labels collectors add, as "; +socket, die (rapl)" */
+  private record Row(MetricSpec spec, String from, String extras) {}
 }

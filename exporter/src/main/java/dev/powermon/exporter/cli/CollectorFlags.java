@@ -2,6 +2,7 @@ package dev.powermon.exporter.cli;
 
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.SettingSpec;
+import dev.powermon.api.Settings;
 import dev.powermon.exporter.config.ConfigLoader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +16,8 @@ import picocli.CommandLine.ParseResult;
 /**
  * The flags generated from the discovered providers, so a new collector module needs no core change:
  * {@code --[no-]collector.NAME}, {@code --collector.NAME.deadline} and {@code --collector.NAME.SETTING} for
- * every declared setting (repeatable for list settings). Values stay text and are validated by the same
- * code as the config file.
+ * every declared setting (repeatable for list settings). Values are parsed and checked once here, by the
+ * same code as the config file's, and errors name the flag as typed.
  */
 final class CollectorFlags {
   private final Map<String, CollectorProvider> providers;
@@ -93,6 +94,11 @@ final class CollectorFlags {
       }
       if (!given.isEmpty()) {
         inv.settings().put(p.name(), given);
+        try {
+          inv.parsed().put(p.name(), Settings.parse(p.name(), p.settings(), given, s -> prefix + "." + s));
+        } catch (IllegalArgumentException e) {
+          throw new OperatorError(e.getMessage());
+        }
       }
     }
     return inv;

@@ -30,8 +30,7 @@ final class CollectorsCommand extends ProviderCommand implements Callable<Intege
       for (CollectorProvider p : providers.values()) {
         ProbeResult probe;
         try {
-          Settings settings = Settings.parse(
-              p.name(), p.settings(), Selection.rawSettings(p.name(), setup.file(), setup.invocation()));
+          Settings settings = Selection.settings(p, setup.file(), setup.invocation());
           probe = p.probe(pool.probeContext(p.name(), settings));
         } catch (IllegalArgumentException e) {
           probe = ProbeResult.unavailable(e.getMessage());

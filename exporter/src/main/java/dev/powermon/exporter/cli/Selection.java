@@ -79,15 +79,21 @@ public final class Selection {
     return raw;
   }
 
+  /**
+   * The collector's settings: the file's overlaid with the flags', both parsed when they were read (so a
+   * bad value was reported at file:line:column or as the flag typed); nothing is parsed again here.
+   */
+  public static Settings settings(CollectorProvider p, FileConfig file, Invocation inv) {
+    CollectorSection section = file.collectors().get(p.name());
+    Settings fromFile = section != null ? section.parsed() : Settings.parse(p.name(), p.settings(), Map.of());
+    Settings fromFlags = inv.parsed().get(p.name());
+    return fromFlags == null ? fromFile : fromFile.overlaidWith(fromFlags);
+  }
+
   private static CollectorPlan plan(CollectorProvider p, FileConfig file, Invocation inv, boolean named) {
     Map<String, List<String>> raw = rawSettings(p.name(), file, inv);
     CollectorSection section = file.collectors().get(p.name());
-    Settings settings;
-    try {
-      settings = Settings.parse(p.name(), p.settings(), raw);
-    } catch (IllegalArgumentException e) {
-      throw new OperatorError(e.getMessage());
-    }
+    Settings settings = settings(p, file, inv);
     String deadlineText = inv.deadlines().get(p.name());
     if (deadlineText == null && section != null) {
       deadlineText = section.deadline();

@@ -1,5 +1,6 @@
 package dev.powermon.exporter.config;
 
+import dev.powermon.api.Settings;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,8 @@ import java.util.Map;
  *
  * @param enabled true or false when the file says so, null when it does not
  * @param deadline the per-collector deadline as written, null when absent
- * @param settings the collector's own settings as text, in file order
+ * @param settings the collector's own settings as text, in file order (to tell on reload what changed)
+ * @param parsed the same settings, parsed and checked once while the file was read
  */
-public record CollectorSection(Boolean enabled, String deadline, Map<String, List<String>> settings) {}
+public record CollectorSection(
+    Boolean enabled, String deadline, Map<String, List<String>> settings, Settings parsed) {}

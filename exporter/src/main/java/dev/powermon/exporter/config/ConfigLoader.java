@@ -108,10 +108,11 @@ public final class ConfigLoader {
   private CollectorSection collector(YamlSection parent, String name, Node node, CollectorProvider provider)
       throws ConfigException {
     Map<String, List<String>> settings = new LinkedHashMap<>();
+    Settings parsed = Settings.parse(name, provider.settings(), Map.of());
     Boolean enabled = null;
     String deadline = null;
     if (YamlSection.isNull(node)) {
-      return new CollectorSection(null, null, settings); // "rapl:" with nothing under it
+      return new CollectorSection(null, null, settings, parsed); // "rapl:" with nothing under it
     }
     YamlSection block = parent.child(name, node);
     for (String key : block.remainingKeys()) {
@@ -127,10 +128,22 @@ public final class ConfigLoader {
           throw block.error(value, what + ": " + e.getMessage());
         }
       } else {
-        settings.put(key, setting(block, provider, key, value));
+        List<String> text = setting(block, provider, key, value);
+        settings.put(key, text);
+        parsed = parsed.overlaidWith(parse(block, provider, key, text, value));
       }
     }
-    return new CollectorSection(enabled, deadline, settings);
+    return new CollectorSection(enabled, deadline, settings, parsed);
+  }
+
+  /** Parses and checks one setting's values, the only time they are parsed; errors at the value's line. */
+  private static Settings parse(YamlSection block, CollectorProvider provider, String key, List<String> text,
+      Node value) throws ConfigException {
+    try {
+      return Settings.parse(provider.name(), provider.settings(), Map.of(key, text));
+    } catch (IllegalArgumentException e) {
+      throw block.error(value, e.getMessage());
+    }
   }
 
   private static List<String> setting(YamlSection block, CollectorProvider provider, String key, Node value)
@@ -143,14 +156,7 @@ public final class ConfigLoader {
           "unknown key '" + block.qualified(key) + "'; " + provider.name() + " accepts " + ENABLED + ", "
               + DEADLINE + settingNames(provider));
     }
-    List<String> values =
-        spec.isList() ? block.scalars(value, block.qualified(key)) : List.of(block.scalar(value, block.qualified(key)));
-    try {
-      Settings.parse(provider.name(), provider.settings(), Map.of(key, values));
-    } catch (IllegalArgumentException e) {
-      throw block.error(value, e.getMessage());
-    }
-    return values;
+    return spec.isList() ? block.scalars(value, block.qualified(key)) : List.of(block.scalar(value, block.qualified(key)));
   }
 
   private static String settingNames(CollectorProvider provider) {

@@ -3,15 +3,18 @@ package dev.powermon.exporter.runtime;
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +26,14 @@ import org.slf4j.LoggerFactory;
 public final class CollectorRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CollectorRunner.class);
   static final Duration REOPEN_AFTER = Duration.ofSeconds(30);
+  /** Sampling intervals without a reading after which a background collector is stale. */
+  static final int STALE_AFTER_INTERVALS = 3;
 
   private final CollectorPlan plan;
   private final CollectorContext context;
   private final ExecutorService executor;
+  private final Function<String, Long> lastReading;
+  private final Clock clock;
 
   private Collector collector;
   private Future<Collector> opening;
@@ -37,10 +44,19 @@ public final class CollectorRunner implements AutoCloseable {
   private volatile Instant lastSuccess;
   private boolean loggedFailing;
 
-  public CollectorRunner(CollectorPlan plan, CollectorContext context, ExecutorService executor) {
+  private volatile long openedMillis;
+
+  /**
+   * @param lastReading when the core last received a power reading from a collector (by name), in epoch
+   *     milliseconds, or null if never: what staleness is judged by
+   */
+  public CollectorRunner(CollectorPlan plan, CollectorContext context, ExecutorService executor,
+      Function<String, Long> lastReading, Clock clock) {
     this.plan = plan;
     this.context = context;
     this.executor = executor;
+    this.lastReading = lastReading;
+    this.clock = clock;
   }
 
   public CollectorPlan plan() {
@@ -53,7 +69,13 @@ public final class CollectorRunner implements AutoCloseable {
 
   /** Starts opening the collector in the background. */
   public synchronized void start() {
-    opening = executor.submit(() -> plan.provider().open(context));
+    opening = executor.submit(this::open);
+  }
+
+  private Collector open() throws Exception {
+    Collector opened = plan.provider().open(context);
+    openedMillis = clock.millis();
+    return opened;
   }
 
   /** Waits up to {@code timeout} for the collector to open, for {@code powermon probe}. */
@@ -108,9 +130,38 @@ public final class CollectorRunner implements AutoCloseable {
       Thread.currentThread().interrupt();
       error = "interrupted";
     }
+    if (error == null) {
+      error = staleness();
+    }
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     record(error);
     return new CollectionResult(name(), error == null ? snapshots : null, seconds, error);
+  }
+
+  /**
+   * Why a collector that samples in the background must not be served now: no reading for more than
+   * {@link #STALE_AFTER_INTERVALS} of its sampling intervals. Null when it is fresh or reads at scrape time.
+   */
+  private String staleness() {
+    Collector opened;
+    long since;
+    synchronized (this) {
+      opened = collector;
+      since = openedMillis;
+    }
+    Optional<Duration> interval = opened == null ? Optional.empty() : opened.samplingInterval();
+    if (interval.isEmpty()) {
+      return null;
+    }
+    Long last = lastReading.apply(name());
+    if (last != null) {
+      since = Math.max(since, last);
+    }
+    if (clock.millis() - since <= STALE_AFTER_INTERVALS * interval.get().toMillis()) {
+      return null;
+    }
+    return "no fresh reading since " + Instant.ofEpochMilli(since) + " (the sampler reads every "
+        + interval.get().toMillis() + " ms); its power is not served until it reads again";
   }
 
   /** The last error, or null when the last collection succeeded. */
@@ -172,7 +223,7 @@ public final class CollectorRunner implements AutoCloseable {
       return false;
     }
     if (opening == null && System.nanoTime() - lastOpenFailureNanos > REOPEN_AFTER.toNanos()) {
-      opening = executor.submit(() -> plan.provider().open(context));
+      opening = executor.submit(this::open);
     }
     return false;
   }

@@ -32,14 +32,17 @@ public final class Orchestrator implements MultiCollector {
   private final MetaMetrics meta;
   private final ProcessMetrics process;
   private final PowerWindows windows;
+  private final CollectorHealth health;
   private final Set<String> reportedProblems = ConcurrentHashMap.newKeySet();
   private final FamilyMerger merger = new FamilyMerger(this::reportOnce);
   private volatile List<CollectorRunner> runners = List.of();
   private volatile GaugeSnapshot lastPower;
   private volatile Supplier<List<MetricSnapshot>> extraFamilies = List::of;
 
-  public Orchestrator(MetricTable table, MetaMetrics meta, ProcessMetrics process, PowerWindows windows) {
+  public Orchestrator(MetricTable table, MetaMetrics meta, ProcessMetrics process, PowerWindows windows,
+      CollectorHealth health) {
     this.table = table;
+    this.health = health;
     this.meta = meta;
     this.process = process;
     this.windows = windows;
@@ -64,21 +67,17 @@ public final class Orchestrator implements MultiCollector {
     return lastPower;
   }
 
-  /** A scrape: the sampled series' windows end here and the next ones start. */
+  /** What a scrape would serve, for a push: the same as a scrape, as reading never changes a window. */
+  public MetricSnapshots collectForPush() {
+    return collect();
+  }
+
+  /** A scrape. Power series fed through readings are built from their fixed windows; see {@link PowerWindows}. */
   @Override
   public MetricSnapshots collect() {
-    return collect(true);
-  }
-
-  /** What a scrape would serve, for a push; the windows keep running, so scrapes still see theirs whole. */
-  public MetricSnapshots collectForPush() {
-    return collect(false);
-  }
-
-  private MetricSnapshots collect(boolean restartWindows) {
     List<CollectionResult> results = runAll(runners);
     List<MetricSnapshot> out = new ArrayList<>();
-    for (FamilyMerger.Family family : withWindows(merger.merge(results), restartWindows)) {
+    for (FamilyMerger.Family family : merger.merge(withReadings(results))) {
       String name = ExposedNames.of(family.snapshot());
       for (String collector : family.collectors()) {
         table.observe(name, collector, defaultFor(collector, name));
@@ -91,6 +90,7 @@ public final class Orchestrator implements MultiCollector {
       }
     }
     List<MetricSnapshot> own = new ArrayList<>(meta.snapshots(results));
+    own.addAll(health.snapshots(runners, windows));
     own.addAll(process.snapshots());
     own.addAll(extraFamilies.get());
     for (MetricSnapshot s : own) {
@@ -103,21 +103,27 @@ public final class Orchestrator implements MultiCollector {
     return new MetricSnapshots(out);
   }
 
-  /** The power family with its window means, followed by the window max and min families. */
-  private List<FamilyMerger.Family> withWindows(List<FamilyMerger.Family> families, boolean restart) {
-    int at = -1; // families are unique by name after merging: the first match is the only one
-    for (int i = 0; i < families.size() && at < 0; i++) {
-      if (families.get(i).snapshot() instanceof GaugeSnapshot
-          && ExposedNames.of(families.get(i).snapshot()).equals(PowerFamilies.POWER)) {
-        at = i;
+  /**
+   * Each successful collector's snapshots followed by the families the core builds from its readings; a
+   * failed or stale collector's readings are not served.
+   */
+  private List<CollectionResult> withReadings(List<CollectionResult> results) {
+    List<CollectionResult> out = new ArrayList<>(results.size());
+    for (CollectionResult r : results) {
+      if (!r.success()) {
+        out.add(r);
+        continue;
       }
+      List<MetricSnapshot> built = windows.families(r.collector());
+      if (built.isEmpty()) {
+        out.add(r);
+        continue;
+      }
+      List<MetricSnapshot> all = new ArrayList<>();
+      r.snapshots().forEach(all::add);
+      all.addAll(built);
+      out.add(new CollectionResult(r.collector(), new MetricSnapshots(all), r.durationSeconds(), r.error()));
     }
-    PowerWindows.Applied applied = windows.apply(at < 0 ? null : (GaugeSnapshot) families.get(at).snapshot(), restart);
-    List<FamilyMerger.Family> out = new ArrayList<>(families);
-    if (at >= 0) {
-      out.set(at, new FamilyMerger.Family(applied.power(), families.get(at).collectors()));
-    }
-    applied.windowFamilies().forEach(f -> out.add(new FamilyMerger.Family(f, List.of(CORE))));
     return out;
   }
 

@@ -1,11 +1,13 @@
 package dev.powermon.exporter.window;
 
+import dev.powermon.api.Families;
+import dev.powermon.api.MeterClass;
+import dev.powermon.api.MetricSpec;
 import dev.powermon.api.PowerFamilies;
-import dev.powermon.api.PowerSampleSink;
+import dev.powermon.api.PowerReadings;
 import io.prometheus.metrics.model.snapshots.Labels;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,78 +16,157 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every sampled power series' {@link Window}, fed by the collectors' samplers through {@link #sink}, read
- * by scrapes, and passed on reading by reading to whoever listens (the pusher).
+ * Every power series fed through {@link PowerReadings}: one {@link Window} each, fed by the collectors,
+ * read by scrapes and pushes alike (reading never changes a window, so two scrapers see the same values),
+ * and passed on reading by reading to whoever listens (the pusher). It builds the unified families
+ * ({@code powermon_power_watts}, {@code powermon_energy_joules_total}), the window families and
+ * {@code powermon_source_info} per collector, through the checked {@link Families} builder.
  */
 public final class PowerWindows {
   private static final Logger LOG = LoggerFactory.getLogger(PowerWindows.class);
   /** More series than any machine has power rails; beyond it a misbehaving collector only costs its own. */
   static final int MAX_SERIES = 1024;
 
-  /** Receives every accepted reading: the series, its time, its energy and the power since the last one (NaN if none). */
+  /** Receives every accepted reading: the series, its time, its energy counter and the power at it (NaN if unknown). */
   @FunctionalInterface
   public interface Listener {
     void reading(Labels series, long epochMillis, double joules, double watts);
   }
 
+  /** A source: the collector feeding it, its meter class, the extra labels it declared. */
+  private record Source(String collector, MeterClass meterClass, List<String> extras, boolean legacy) {}
+
   private final Map<Labels, Window> windows = new ConcurrentHashMap<>();
+  private final Map<Labels, String> sourceOf = new ConcurrentHashMap<>();
+  private final Map<String, Source> sources = new ConcurrentHashMap<>();
+  private final Map<String, Long> lastReading = new ConcurrentHashMap<>();
   private final AtomicBoolean fullLogged = new AtomicBoolean();
   private volatile Listener listener = (series, millis, joules, watts) -> {};
 
-  /** The sink a collector's context hands out for {@code source}. */
-  public PowerSampleSink sink(String source) {
-    return (device, domain, extra, millis, joules) ->
-        record(PowerFamilies.labels(source, device, domain, extra), millis, joules);
+  /**
+   * The readings {@code collector} hands in for {@code source}.
+   *
+   * @param extras the extra label names the collector declared on the power family
+   * @param receivedMillis the clock that stamps when the core last got a reading from the collector
+   */
+  public PowerReadings readings(String collector, String source, MeterClass meterClass, List<String> extras,
+      java.util.function.LongSupplier receivedMillis) {
+    sources.put(source, new Source(collector, meterClass, List.copyOf(extras), false));
+    return new PowerReadings() {
+      @Override
+      public void reading(String device, String domain, Labels extra, long millis, double watts, double joules) {
+        PowerFamilies.requireExtras(source, extras, extra);
+        record(collector, PowerFamilies.labels(source, device, domain, extra), millis, watts, joules,
+            receivedMillis.getAsLong());
+      }
+
+      @Override
+      public void forget(String device) {
+        windows.keySet().removeIf(l -> source.equals(l.get("source")) && device.equals(l.get("device")));
+        sourceOf.keySet().retainAll(windows.keySet());
+      }
+    };
+  }
+
+  /**
+   * The sink a collector on the old path gets: its readings feed the window families and remote-write,
+   * while the collector still serves its own power and energy families.
+   *
+   * @deprecated goes with {@link dev.powermon.api.PowerSampleSink} once the last collector has migrated
+   */
+  @Deprecated(forRemoval = true)
+  @SuppressWarnings("removal")
+  public dev.powermon.api.PowerSampleSink sink(String collector, String source, java.util.function.LongSupplier receivedMillis) {
+    sources.putIfAbsent(source, new Source(collector,
+        source.equals("estimate") ? MeterClass.ESTIMATE : MeterClass.COMPONENT, List.of(), true));
+    return (device, domain, extra, millis, joules) -> record(collector,
+        PowerFamilies.labels(source, device, domain, extra), millis, Double.NaN, joules, receivedMillis.getAsLong());
   }
 
   public void listen(Listener listener) {
     this.listener = listener;
   }
 
-  void record(Labels series, long millis, double joules) {
+  private void record(String collector, Labels series, long millis, double watts, double joules, long received) {
     Window window = windows.get(series);
     if (window == null) {
       if (windows.size() >= MAX_SERIES) {
         if (fullLogged.compareAndSet(false, true)) {
-          LOG.warn("more than {} sampled power series; readings of further series are ignored (first: {})",
+          LOG.warn("more than {} power series; readings of further series are ignored (first: {})",
               MAX_SERIES, series);
         }
         return;
       }
       window = windows.computeIfAbsent(series, s -> new Window());
+      sourceOf.put(series, series.get("source"));
     }
-    Double watts = window.add(millis, joules);
-    if (watts != null) {
-      listener.reading(series, millis, joules, watts);
+    Window.Accepted accepted = window.add(millis, watts, joules);
+    if (accepted != null) {
+      lastReading.merge(collector, received, Math::max);
+      listener.reading(series, accepted.epochMillis(), accepted.energyJoules(), accepted.watts());
     }
   }
 
-  /** Whether readings of {@code series} (labels as the collector exports them) come in at sampling rate. */
+  /** Whether readings of {@code series} (its own labels) reach push targets one by one. */
   public boolean sampled(Labels series) {
     return windows.containsKey(series);
   }
 
-  /**
-   * A scrape's view of the windows: in {@code power}, each sampled series' value becomes the mean over its
-   * window; the max and min families are added for every window that spans two readings.
-   *
-   * @param power the merged power family, or null when no collector emitted one
-   * @param restart true for a scrape, which starts the next windows; false for a push, which only looks
-   */
-  public Applied apply(GaugeSnapshot power, boolean restart) {
-    Map<Labels, Window.Stats> stats = new LinkedHashMap<>();
-    windows.forEach((series, window) -> {
-      Window.Stats s = window.stats(restart);
-      if (s != null) {
-        stats.put(series, s);
-      }
-    });
-    if (stats.isEmpty()) {
-      return new Applied(power, List.of());
-    }
-    return new Applied(power == null ? null : WindowFamilies.withMeans(power, stats), WindowFamilies.extremes(stats));
+  /** When the core last received a reading from {@code collector} (epoch ms), or null if never. */
+  public Long lastReadingMillis(String collector) {
+    return lastReading.get(collector);
   }
 
-  /** The power family with window means, and the window families to serve beside it. */
-  public record Applied(GaugeSnapshot power, List<MetricSnapshot> windowFamilies) {}
+  /**
+   * The families built from {@code collector}'s readings: power and energy (not for collectors on the old
+   * path, which serve their own), window max and min, and the source info.
+   */
+  public List<MetricSnapshot> families(String collector) {
+    List<MetricSnapshot> out = new ArrayList<>();
+    for (Map.Entry<String, Source> e : sources.entrySet()) {
+      Source src = e.getValue();
+      if (!src.collector().equals(collector)) {
+        continue;
+      }
+      Families power = new Families(specs(src.extras()));
+      boolean any = false;
+      for (Map.Entry<Labels, Window> w : windows.entrySet()) {
+        if (!e.getKey().equals(sourceOf.get(w.getKey()))) {
+          continue;
+        }
+        Window.Stats s = w.getValue().stats();
+        if (s == null) {
+          continue;
+        }
+        any = true;
+        if (src.legacy()) {
+          out.addAll(WindowFamilies.legacy(w.getKey(), s));
+          continue;
+        }
+        Labels labels = w.getKey();
+        if (Double.isFinite(s.meanWatts())) {
+          power.gauge(PowerFamilies.POWER_SPEC, labels, s.meanWatts());
+        }
+        power.counter(PowerFamilies.ENERGY_SPEC, labels, s.energyJoules());
+        if (Double.isFinite(s.maxWatts())) {
+          power.gauge(WindowFamilies.MAX, labels, s.maxWatts());
+          power.gauge(WindowFamilies.MIN, labels, s.minWatts());
+        }
+      }
+      if (any) {
+        power.info(PowerFamilies.SOURCE_INFO_SPEC,
+            Labels.of("source", e.getKey(), "class", src.meterClass().label()));
+      }
+      out.addAll(power.list());
+    }
+    return out;
+  }
+
+  /** The core's declarations of the families it builds from readings, with a source's extra labels. */
+  private static List<MetricSpec> specs(List<String> extras) {
+    String[] extra = extras.toArray(String[]::new);
+    return List.of(PowerFamilies.POWER_SPEC.withExtraLabels(extra), PowerFamilies.ENERGY_SPEC.withExtraLabels(extra),
+        WindowFamilies.MAX.withExtraLabels(extra), WindowFamilies.MIN.withExtraLabels(extra),
+        PowerFamilies.SOURCE_INFO_SPEC);
+  }
 }

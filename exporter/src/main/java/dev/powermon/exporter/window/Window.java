@@ -1,66 +1,118 @@
 package dev.powermon.exporter.window;
 
+import dev.powermon.api.CounterLedger;
+import dev.powermon.api.EnergyIntegrator;
+import dev.powermon.api.PowerReadings;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+
 /**
- * One series' power since the last scrape, from its sampler's energy readings. Keeps the reading the
- * window starts at, the latest one, and the highest and lowest power between two consecutive readings:
- * exact statistics in constant memory, however fast the sampler runs.
+ * One series' readings of the last {@link PowerReadings#WINDOW_SECONDS} seconds and its energy counter.
+ * The window ends at the latest reading and starts at the latest reading at least the window's length
+ * older (or the oldest kept): what the mean, max and min are computed over, whoever asks and however
+ * often. Thread-safe.
  */
 final class Window {
-  /** What a window says about its span. */
-  record Stats(double meanWatts, double maxWatts, double minWatts) {}
+  static final long WINDOW_MILLIS = PowerReadings.WINDOW_SECONDS * 1000L;
+  /** Readings kept at most: 10 s at the 10 ms sampling floor, with room to spare; older ones are dropped. */
+  static final int MAX_READINGS = 2048;
+  /** The longest gap between two watt readings that is still integrated (a device that was away adds nothing). */
+  static final Duration MAX_GAP = Duration.ofMinutes(5);
 
-  private long startMillis = -1;
-  private double startJoules;
-  private long lastMillis = -1;
-  private double lastJoules;
-  private double max = Double.NaN;
-  private double min = Double.NaN;
+  /** What the window says: mean, max and min power in watts (NaN when unknown), and the energy counter. */
+  record Stats(double meanWatts, double maxWatts, double minWatts, double energyJoules) {}
+
+  /** What a reading changed, for remote-write: its time, the energy counter, the power at it (NaN if unknown). */
+  record Accepted(long epochMillis, double energyJoules, double watts) {}
+
+  /** One reading: its time, the energy behind the power statistics so far, the power at it. */
+  private record Entry(long millis, double joules, double watts) {}
+
+  private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+  private final EnergyIntegrator integrator = new EnergyIntegrator(MAX_GAP);
+  private final CounterLedger counter = new CounterLedger();
+  private boolean hasCounter;
+  private long lastMillis = Long.MIN_VALUE;
 
   /**
-   * Adds a reading.
+   * Adds a reading: {@code watts} or {@code joules} (or both) finite.
    *
-   * @return the power since the previous reading in watts; NaN for the first reading and after a counter
-   *     reset (both start the window afresh); null when the reading is not newer than the last one, which
-   *     is then ignored
+   * @return what it changed, or null when it is ignored (not newer than the last, or nothing usable)
    */
-  synchronized Double add(long millis, double joules) {
-    if (lastMillis >= 0 && millis <= lastMillis) {
+  synchronized Accepted add(long millis, double watts, double joules) {
+    boolean hasWatts = Double.isFinite(watts) && watts >= 0;
+    boolean hasJoules = Double.isFinite(joules) && joules >= 0;
+    if (millis <= lastMillis || !(hasWatts || hasJoules)) {
       return null;
     }
-    if (lastMillis < 0 || joules < lastJoules || !Double.isFinite(joules)) {
-      startMillis = millis;
-      startJoules = joules;
-      lastMillis = millis;
-      lastJoules = joules;
-      max = Double.NaN;
-      min = Double.NaN;
-      return Double.NaN;
+    Entry previous = entries.peekLast();
+    double powerJoules;
+    double pointWatts;
+    if (hasJoules) {
+      hasCounter = true;
+      counter.add(joules);
     }
-    double watts = (joules - lastJoules) * 1000.0 / (millis - lastMillis);
+    if (hasWatts) {
+      powerJoules = integrator.add(millis, watts);
+      pointWatts = watts;
+    } else {
+      powerJoules = counter.total();
+      pointWatts = previous == null
+          ? Double.NaN
+          : (powerJoules - previous.joules()) * 1000.0 / (millis - previous.millis());
+    }
     lastMillis = millis;
-    lastJoules = joules;
-    max = Double.isNaN(max) ? watts : Math.max(max, watts);
-    min = Double.isNaN(min) ? watts : Math.min(min, watts);
-    return watts;
+    entries.addLast(new Entry(millis, powerJoules, pointWatts));
+    trim();
+    return new Accepted(millis, energy(), pointWatts);
   }
 
-  /**
-   * Mean (energy over the window divided by its length), max and min since the window started, or null
-   * when no two readings span it.
-   *
-   * @param restart start the next window at the latest reading, in the same step so no reading falls
-   *     between two windows
-   */
-  synchronized Stats stats(boolean restart) {
-    Stats stats = startMillis < 0 || lastMillis <= startMillis
-        ? null
-        : new Stats((lastJoules - startJoules) * 1000.0 / (lastMillis - startMillis), max, min);
-    if (restart) {
-      startMillis = lastMillis;
-      startJoules = lastJoules;
-      max = Double.NaN;
-      min = Double.NaN;
+  /** The window's statistics; null before the first reading. */
+  synchronized Stats stats() {
+    if (entries.isEmpty()) {
+      return null;
     }
-    return stats;
+    Entry first = entries.peekFirst();
+    Entry last = entries.peekLast();
+    double mean = last.millis() > first.millis()
+        ? (last.joules() - first.joules()) * 1000.0 / (last.millis() - first.millis())
+        : last.watts();
+    double max = Double.NaN;
+    double min = Double.NaN;
+    Iterator<Entry> it = entries.iterator();
+    if (entries.size() > 1) {
+      it.next(); // the anchor's own power lies before the window
+    }
+    while (it.hasNext()) {
+      double w = it.next().watts();
+      if (Double.isFinite(w)) {
+        max = Double.isNaN(max) ? w : Math.max(max, w);
+        min = Double.isNaN(min) ? w : Math.min(min, w);
+      }
+    }
+    return new Stats(mean, max, min, energy());
+  }
+
+  synchronized long lastMillis() {
+    return lastMillis;
+  }
+
+  private double energy() {
+    return hasCounter ? counter.total() : integrator.joules();
+  }
+
+  /** Drops readings before the window's anchor, and the oldest beyond {@link #MAX_READINGS}. */
+  private void trim() {
+    long start = entries.peekLast().millis() - WINDOW_MILLIS;
+    while (entries.size() > 1) {
+      Iterator<Entry> it = entries.iterator();
+      it.next();
+      if (it.next().millis() <= start || entries.size() > MAX_READINGS) {
+        entries.removeFirst();
+      } else {
+        break;
+      }
+    }
   }
 }

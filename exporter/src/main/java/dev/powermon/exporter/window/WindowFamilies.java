@@ -6,21 +6,19 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapsho
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.List;
-import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
-/** The per-window families and the power gauge's window means. */
+/** The window families: highest and lowest power over each series' fixed window. */
 public final class WindowFamilies {
   public static final MetricSpec MAX =
       MetricSpec.gauge("powermon_power_window_max_watts")
-          .help("Highest power between two consecutive samples of the background sampler since the last scrape,"
-              + " in watts.")
+          .help("Highest power between two consecutive readings of the last 10 seconds of the series (for"
+              + " watt readings: highest reading), in watts.")
           .labelNames("source", "device", "domain")
           .build();
   public static final MetricSpec MIN =
       MetricSpec.gauge("powermon_power_window_min_watts")
-          .help("Lowest power between two consecutive samples of the background sampler since the last scrape,"
-              + " in watts.")
+          .help("Lowest power between two consecutive readings of the last 10 seconds of the series (for"
+              + " watt readings: lowest reading), in watts.")
           .labelNames("source", "device", "domain")
           .build();
 
@@ -29,28 +27,22 @@ public final class WindowFamilies {
 
   private WindowFamilies() {}
 
-  /** {@code power} with each sampled series' value replaced by its window's energy-weighted mean. */
-  static GaugeSnapshot withMeans(GaugeSnapshot power, Map<Labels, Window.Stats> stats) {
-    GaugeSnapshot.Builder b = GaugeSnapshot.builder()
-        .name(power.getMetadata().getName()).help(power.getMetadata().getHelp());
-    for (GaugeDataPointSnapshot p : power.getDataPoints()) {
-      Window.Stats s = stats.get(p.getLabels());
-      b.dataPoint(s == null ? p : point(p.getLabels(), s.meanWatts()));
+  /**
+   * The window families of one series of a collector on the old path, whose extra labels are not
+   * declared, so the checked builder cannot take them.
+   *
+   * @deprecated goes with {@link dev.powermon.api.PowerSampleSink} once the last collector has migrated
+   */
+  @Deprecated(forRemoval = true)
+  static List<MetricSnapshot> legacy(Labels series, Window.Stats s) {
+    if (!Double.isFinite(s.maxWatts())) {
+      return List.of();
     }
-    return b.build();
+    return List.of(single(MAX, series, s.maxWatts()), single(MIN, series, s.minWatts()));
   }
 
-  static List<MetricSnapshot> extremes(Map<Labels, Window.Stats> stats) {
-    return List.of(family(MAX, stats, Window.Stats::maxWatts), family(MIN, stats, Window.Stats::minWatts));
-  }
-
-  private static GaugeSnapshot family(MetricSpec spec, Map<Labels, Window.Stats> stats, ToDoubleFunction<Window.Stats> value) {
-    GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(spec.name()).help(spec.help());
-    stats.forEach((series, s) -> b.dataPoint(point(series, value.applyAsDouble(s))));
-    return b.build();
-  }
-
-  private static GaugeDataPointSnapshot point(Labels labels, double value) {
-    return GaugeDataPointSnapshot.builder().labels(labels).value(value).build();
+  private static GaugeSnapshot single(MetricSpec spec, Labels labels, double value) {
+    return GaugeSnapshot.builder().name(spec.name()).help(spec.help())
+        .dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(value).build()).build();
   }
 }

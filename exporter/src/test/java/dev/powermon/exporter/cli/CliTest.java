@@ -70,7 +70,7 @@ class CliTest {
   @Test
   void aBadSettingValueIsOneLine() {
     assertThat(run("probe", "--collector", "steady", "--collector.steady.watts=lots")).isEqualTo(1);
-    assertThat(err.toString()).isEqualTo("powermon: collectors.steady.watts: 'lots' is not a finite number\n");
+    assertThat(err.toString()).isEqualTo("powermon: --collector.steady.watts: 'lots' is not a finite number\n");
   }
 
   @Test

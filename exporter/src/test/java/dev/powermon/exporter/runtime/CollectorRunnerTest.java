@@ -3,18 +3,29 @@ package dev.powermon.exporter.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.powermon.api.Collector;
+import dev.powermon.api.CollectorContext;
+import dev.powermon.api.CollectorProvider;
+import dev.powermon.api.MetricSpec;
+import dev.powermon.api.ProbeResult;
 import dev.powermon.api.Settings;
 import dev.powermon.exporter.testcollectors.HangingProvider;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -56,13 +67,124 @@ class CollectorRunnerTest {
     }
   }
 
+  @Test
+  void aBackgroundCollectorWithoutAReadingForThreeIntervalsFailsAsStale() throws Exception {
+    MutableClock clock = new MutableClock(1_000_000);
+    AtomicReference<Long> lastReading = new AtomicReference<>(1_000_000L);
+    Settings settings = Settings.parse("bg", List.of(), Map.of());
+    CollectorProvider provider = new BackgroundProvider(Duration.ofSeconds(1));
+    CollectorPlan plan = new CollectorPlan(provider, settings, Map.of(), Duration.ofSeconds(30), true);
+    CoreContext context = new CoreContext("bg", settings, scheduler, "host", false,
+        LoggerFactory.getLogger("test"), null, List.of(), new CollectorHealth().problems("bg",
+            LoggerFactory.getLogger("test")));
+    try (CollectorRunner runner = new CollectorRunner(plan, context, executor, c -> lastReading.get(), clock)) {
+      runner.start();
+      runner.awaitOpen(Duration.ofSeconds(30));
+
+      clock.set(1_003_000); // exactly three intervals: still fresh
+      assertThat(collectOnce(runner).success()).isTrue();
+
+      clock.set(1_003_001);
+      CollectionResult stale = collectOnce(runner);
+      assertThat(stale.success()).isFalse();
+      assertThat(stale.snapshots()).isNull();
+      assertThat(stale.error()).startsWith("no fresh reading since 1970-01-01T00:16:40Z");
+
+      lastReading.set(1_003_001L); // the sampler reads again
+      assertThat(collectOnce(runner).success()).isTrue();
+    }
+  }
+
+  private static CollectionResult collectOnce(CollectorRunner runner) {
+    long now = System.nanoTime();
+    return runner.finish(runner.begin(), now, now + Duration.ofSeconds(30).toNanos());
+  }
+
+  /** A collector that says it samples every {@code interval}. */
+  private static final class BackgroundProvider implements CollectorProvider {
+    private final Duration interval;
+
+    BackgroundProvider(Duration interval) {
+      this.interval = interval;
+    }
+
+    @Override
+    public String name() {
+      return "bg";
+    }
+
+    @Override
+    public String description() {
+      return "samples in the background";
+    }
+
+    @Override
+    public List<MetricSpec> metrics() {
+      return List.of();
+    }
+
+    @Override
+    public ProbeResult probe(CollectorContext context) {
+      return ProbeResult.available("always");
+    }
+
+    @Override
+    public Collector open(CollectorContext context) {
+      return new Collector() {
+        @Override
+        public MetricSnapshots collect() {
+          return MetricSnapshots.builder().build();
+        }
+
+        @Override
+        public Optional<Duration> samplingInterval() {
+          return Optional.of(interval);
+        }
+      };
+    }
+  }
+
+  /** A clock the test moves. */
+  private static final class MutableClock extends Clock {
+    private volatile long millis;
+
+    MutableClock(long millis) {
+      this.millis = millis;
+    }
+
+    void set(long millis) {
+      this.millis = millis;
+    }
+
+    @Override
+    public long millis() {
+      return millis;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
   private CollectorRunner hanging(Duration deadline) {
     HangingProvider provider = new HangingProvider();
     Settings settings = Settings.parse("hanging", List.of(), Map.of());
     CollectorPlan plan = new CollectorPlan(provider, settings, Map.of(), deadline, true);
-    CoreContext context = new CoreContext(settings, scheduler, "host", false,
-        LoggerFactory.getLogger("test"), null);
-    CollectorRunner runner = new CollectorRunner(plan, context, executor);
+    CoreContext context = new CoreContext("hanging", settings, scheduler, "host", false,
+        LoggerFactory.getLogger("test"), null, List.of(), new CollectorHealth().problems("hanging",
+            LoggerFactory.getLogger("test")));
+    CollectorRunner runner = new CollectorRunner(plan, context, executor, c -> null, Clock.systemUTC());
     runner.start();
     runner.awaitOpen(Duration.ofSeconds(30));
     return runner;

@@ -2,9 +2,10 @@ package dev.powermon.exporter.testcollectors;
 
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
+import dev.powermon.api.MeterClass;
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.PowerFamilies;
-import dev.powermon.api.PowerSampleSink;
+import dev.powermon.api.PowerReadings;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -12,14 +13,16 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A collector whose sampler hands every reading to the core: at a steady power on its own schedule
- * ({@code interval} set), or fed reading by reading by the test ({@link #feed}). Either way the readings
- * handed over are kept in {@link #PRODUCED}, for the test to compare with what arrives.
+ * A collector that hands every reading to the core through {@link PowerReadings}: at a steady power on
+ * its own schedule ({@code interval} set, declared as its sampling interval), or fed reading by reading
+ * by the test ({@link #feed}). Either way the readings handed over are kept in {@link #PRODUCED}, for the
+ * test to compare with what arrives. {@link #stopSampling()} makes the sampler stop as a stuck one would.
  */
 public final class SampledProvider extends NamedOnlyProvider {
   public static final String DEVICE = "lab";
@@ -30,18 +33,27 @@ public final class SampledProvider extends NamedOnlyProvider {
   static final SettingSpec WATTS = SettingSpec.builder("watts", SettingType.DECIMAL).defaultValue("40")
       .help("The steady power the sampler sees.").build();
 
-  private static volatile PowerSampleSink sink = PowerSampleSink.DISCARD;
-  private static volatile double lastJoules;
+  private static volatile PowerReadings readings = PowerReadings.DISCARD;
+  private static volatile boolean stopped;
 
   public SampledProvider() {
     super("sampled", "Test collector that hands every reading to the core.");
   }
 
-  /** Hands the core one reading of the {@code domain="total"} series, as a sampler would. */
+  /** Hands the core one energy reading of the {@code domain="total"} series, as a sampler would. */
   public static void feed(long epochMillis, double joules) {
     PRODUCED.put(epochMillis, joules);
-    lastJoules = joules;
-    sink.record(DEVICE, PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, epochMillis, joules);
+    readings.joules(DEVICE, PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, epochMillis, joules);
+  }
+
+  /** Hands the core one power reading of the {@code domain="total"} series. */
+  public static void feedWatts(long epochMillis, double watts) {
+    readings.watts(DEVICE, PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, epochMillis, watts);
+  }
+
+  /** The steady sampler stops reading, as one stuck on a file would. */
+  public static void stopSampling() {
+    stopped = true;
   }
 
   @Override
@@ -57,18 +69,20 @@ public final class SampledProvider extends NamedOnlyProvider {
   @Override
   public Collector open(CollectorContext context) {
     PRODUCED.clear();
-    lastJoules = 0;
-    sink = context.powerSamples("sampled");
+    stopped = false;
+    readings = context.powerReadings("sampled", MeterClass.WALL);
     Duration interval = context.settings().duration(INTERVAL);
     double watts = context.settings().decimal(WATTS);
     ScheduledFuture<?> schedule = interval.isZero() ? null : steady(context, interval, watts);
     return new Collector() {
       @Override
       public MetricSnapshots collect() {
-        return new MetricSnapshots(new PowerFamilies("sampled")
-            .power(DEVICE, PowerFamilies.TOTAL_DOMAIN, watts, Labels.EMPTY)
-            .energy(DEVICE, PowerFamilies.TOTAL_DOMAIN, lastJoules, Labels.EMPTY)
-            .snapshots());
+        return MetricSnapshots.builder().build();
+      }
+
+      @Override
+      public Optional<Duration> samplingInterval() {
+        return interval.isZero() ? Optional.empty() : Optional.of(interval);
       }
 
       @Override
@@ -84,8 +98,10 @@ public final class SampledProvider extends NamedOnlyProvider {
   private static ScheduledFuture<?> steady(CollectorContext context, Duration interval, double watts) {
     long start = context.clock().millis();
     return context.scheduler().scheduleWithFixedDelay(() -> {
-      long now = context.clock().millis();
-      feed(now, watts * (now - start) / 1000.0);
+      if (!stopped) {
+        long now = context.clock().millis();
+        feed(now, watts * (now - start) / 1000.0);
+      }
     }, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
   }
 }

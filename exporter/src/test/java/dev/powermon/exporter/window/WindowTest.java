@@ -1,47 +1,78 @@
 package dev.powermon.exporter.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
 class WindowTest {
+  private static final double NONE = Double.NaN;
 
   @Test
   void meanIsEnergyOverTheWindowAndExtremesArePerStep() {
     Window w = new Window();
-    assertThat(w.add(1_000, 100.0)).isNaN(); // first reading: the window starts here
-    assertThat(w.add(1_100, 101.0)).isEqualTo(10.0); // 1 J in 100 ms
-    assertThat(w.add(1_200, 201.0)).isEqualTo(1000.0); // the spike: 100 J in 100 ms
-    assertThat(w.add(2_000, 209.0)).isEqualTo(10.0); // 8 J in 800 ms
+    assertThat(w.add(1_000, NONE, 100.0).watts()).isNaN(); // first reading: no step yet
+    assertThat(w.add(1_100, NONE, 101.0).watts()).isEqualTo(10.0); // 1 J in 100 ms
+    assertThat(w.add(1_200, NONE, 201.0).watts()).isEqualTo(1000.0); // the spike: 100 J in 100 ms
+    assertThat(w.add(2_000, NONE, 209.0).watts()).isEqualTo(10.0); // 8 J in 800 ms
 
-    // mean = (209 - 100) J / (2.000 - 1.000) s = 109 W
-    assertThat(w.stats(true)).isEqualTo(new Window.Stats(109.0, 1000.0, 10.0));
+    // mean = (209 - 100) J / (2.000 - 1.000) s = 109 W; the counter is the last reading
+    assertThat(w.stats()).isEqualTo(new Window.Stats(109.0, 1000.0, 10.0, 209.0));
+    assertThat(w.stats()).isEqualTo(new Window.Stats(109.0, 1000.0, 10.0, 209.0)); // reading changes nothing
   }
 
   @Test
-  void theNextWindowStartsAtTheLastReadingOfThePrevious() {
+  void theWindowIsTheLastTenSecondsEndingAtTheLatestReading() {
     Window w = new Window();
-    w.add(0, 0);
-    w.add(1_000, 50);
-    w.stats(true);
-    assertThat(w.stats(false)).isNull(); // nothing new since
+    w.add(0, NONE, 0); //       anchor until a reading is 10 s past 1.000
+    w.add(1_000, NONE, 100); // 100 W
+    w.add(2_000, NONE, 110); //  10 W
+    w.add(11_000, NONE, 200); // 90 J in 9 s: 10 W; 11.000 - 10 s = 1.000, so the window starts there
 
-    w.add(1_500, 60); // 10 J in 0.5 s
-
-    assertThat(w.stats(false)).isEqualTo(new Window.Stats(20.0, 20.0, 20.0));
-    assertThat(w.stats(false)).isEqualTo(new Window.Stats(20.0, 20.0, 20.0)); // looking does not restart
+    // (200 - 100) J / (11.000 - 1.000) s = 10 W; the 100 W step (0 to 1.000) is before the window
+    assertThat(w.stats()).isEqualTo(new Window.Stats(10.0, 10.0, 10.0, 200.0));
   }
 
   @Test
-  void aRepeatedOrOlderReadingIsIgnoredAndACounterResetRestarts() {
+  void aRepeatedOrOlderReadingIsIgnoredAndACounterResetNeverGoesBackwards() {
     Window w = new Window();
-    w.add(0, 10);
-    w.add(1_000, 20);
+    w.add(0, NONE, 10);
+    w.add(1_000, NONE, 20);
 
-    assertThat(w.add(1_000, 25)).isNull();
-    assertThat(w.add(900, 30)).isNull();
-    assertThat(w.add(2_000, 5)).isNaN(); // backwards: a reset, no negative power
-    assertThat(w.stats(false)).isNull();
-    assertThat(w.add(3_000, 7)).isEqualTo(2.0);
+    assertThat(w.add(1_000, NONE, 25)).isNull();
+    assertThat(w.add(900, NONE, 30)).isNull();
+    // backwards: the device restarted from 0 and counted 5 J since; the counter goes on from 20
+    Window.Accepted reset = w.add(2_000, NONE, 5);
+    assertThat(reset.energyJoules()).isEqualTo(25.0);
+    assertThat(reset.watts()).isEqualTo(5.0);
+    assertThat(w.stats().energyJoules()).isEqualTo(25.0);
+  }
+
+  @Test
+  void wattReadingsIntegrateByTrapezoidAndBothKindsKeepTheDeviceCounter() {
+    Window watts = new Window();
+    watts.add(0, 10, NONE);
+    watts.add(2_000, 30, NONE); // (10 + 30) / 2 x 2 s = 40 J
+    watts.add(3_000, 20, NONE); // (30 + 20) / 2 x 1 s = 25 J
+
+    Window.Stats s = watts.stats();
+    assertThat(s.energyJoules()).isEqualTo(65.0);
+    assertThat(s.meanWatts()).isCloseTo(65.0 / 3, within(1e-12));
+    assertThat(s.maxWatts()).isEqualTo(30.0);
+    assertThat(s.minWatts()).isEqualTo(20.0);
+
+    Window both = new Window();
+    both.add(0, 10, 1_000);
+    both.add(2_000, 30, 1_036); // the device's own counter says 36 J; power integrates to 40 J
+
+    assertThat(both.stats()).isEqualTo(new Window.Stats(20.0, 30.0, 30.0, 1_036.0));
+  }
+
+  @Test
+  void aSingleWattReadingIsServedAsItIs() {
+    Window w = new Window();
+    w.add(5_000, 42, NONE);
+
+    assertThat(w.stats()).isEqualTo(new Window.Stats(42.0, 42.0, 42.0, 0.0));
   }
 }
