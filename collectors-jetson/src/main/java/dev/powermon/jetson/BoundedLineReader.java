@@ -3,16 +3,31 @@ package dev.powermon.jetson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * Reads newline-terminated lines of at most {@code maxChars} bytes. Unlike BufferedReader it says
+ * Reads newline-terminated lines of at most {@code maxBytes} bytes. Unlike BufferedReader it says
  * whether a line was complete: a line cut by the process dying (no newline before end of stream) or
- * longer than the limit comes back as {@link Line#complete()} false, so the caller counts it as bad
- * instead of parsing half a line.
+ * longer than the limit comes back with its {@link End}, so the caller counts it instead of parsing
+ * half a line. An overlong line costs no memory beyond the limit: the rest is skipped up to its newline.
  */
 final class BoundedLineReader {
-  /** A line without its terminator; {@code complete} false when cut short or too long. */
-  record Line(String text, boolean complete) {}
+  /** How a line ended. */
+  enum End {
+    /** With its newline. */
+    COMPLETE,
+    /** Past the limit; the text is empty, the rest up to the newline was skipped. */
+    TOO_LONG,
+    /** By the end of the stream, before a newline (the process died mid-line). */
+    CUT_SHORT
+  }
+
+  /** A line without its terminator. */
+  record Line(String text, End end) {
+    boolean complete() {
+      return end == End.COMPLETE;
+    }
+  }
 
   private final InputStream in;
   private final int maxBytes;
@@ -32,17 +47,20 @@ final class BoundedLineReader {
     boolean overflow = false;
     while (true) {
       if (start == end && !fill()) {
-        return length == 0 && !overflow ? null : new Line(text(line, length), false);
+        if (length == 0 && !overflow) {
+          return null;
+        }
+        return overflow ? new Line("", End.TOO_LONG) : new Line(text(line, length), End.CUT_SHORT);
       }
       byte b = buffer[start++];
       if (b == '\n') {
-        return overflow ? new Line("", false) : new Line(text(line, length), true);
+        return overflow ? new Line("", End.TOO_LONG) : new Line(text(line, length), End.COMPLETE);
       }
       if (length == maxBytes) {
         overflow = true; // keep discarding until the newline
       } else {
         if (length == line.length) {
-          line = java.util.Arrays.copyOf(line, Math.min(maxBytes, line.length * 2));
+          line = Arrays.copyOf(line, Math.min(maxBytes, line.length * 2));
         }
         line[length++] = b;
       }

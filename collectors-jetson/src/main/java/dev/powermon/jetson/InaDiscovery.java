@@ -24,12 +24,17 @@ final class InaDiscovery {
 
   private InaDiscovery() {}
 
-  /** Every readable rail, first one wins when two devices label a rail alike; empty when none. */
+  /**
+   * Every readable rail, first one wins when two devices label a rail alike; empty when none. At most
+   * {@link NameLimits#PER_KIND} rails, as for the names tegrastats prints.
+   */
   static List<RailChannel> discover(Path sysfs) {
     Map<String, RailChannel> rails = new LinkedHashMap<>();
     for (Path device : children(sysfs.resolve("bus/i2c/devices"), "*")) {
       for (RailChannel c : channels(device)) {
-        rails.putIfAbsent(c.name(), c);
+        if (rails.size() < NameLimits.PER_KIND) {
+          rails.putIfAbsent(c.name(), c);
+        }
       }
     }
     return List.copyOf(rails.values());

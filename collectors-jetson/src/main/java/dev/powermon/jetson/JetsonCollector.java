@@ -2,65 +2,77 @@ package dev.powermon.jetson;
 
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
+import dev.powermon.api.MeterClass;
+import dev.powermon.api.StateLog;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An opened Jetson collector: INA rails sampled on the shared scheduler, tegrastats read on its own
- * thread, and scrapes answered from what both last saw.
+ * An opened Jetson collector: rails sampled on the shared scheduler, tegrastats read on its own thread,
+ * power handed to the core as readings, and scrapes answered from what both last saw.
  */
 final class JetsonCollector implements Collector {
   /** How long open() waits for tegrastats' first line at most, so probe has data. */
   private static final Duration FIRST_LINE_WAIT = Duration.ofSeconds(5);
+  /**
+   * Tegrastats' temperatures and usage are withheld after three silent intervals, at least this long so
+   * a loaded machine's jitter is not silence. Power staleness is the core's, judged by the readings.
+   */
+  private static final Duration MIN_STALE = Duration.ofSeconds(3);
 
   private final CollectorContext ctx;
   private final JetsonState state;
-  private final TegrastatsProcess process;
+  private final TegrastatsSource tegrastats;
   private final ScheduledFuture<?> sampler;
   private final String deviceType;
-  private final Path tegrastats;
+  private final Path executable;
   private final Duration interval;
+  private final boolean seedFamilies;
+  private final StateLog states;
 
-  private JetsonCollector(CollectorContext ctx, JetsonState state, TegrastatsProcess process, ScheduledFuture<?> sampler,
-      String deviceType, Path tegrastats, Duration interval) {
+  private JetsonCollector(CollectorContext ctx, JetsonState state, TegrastatsSource tegrastats,
+      ScheduledFuture<?> sampler, Options options) {
     this.ctx = ctx;
     this.state = state;
-    this.process = process;
-    this.sampler = sampler;
-    this.deviceType = deviceType;
     this.tegrastats = tegrastats;
-    this.interval = interval;
+    this.sampler = sampler;
+    this.deviceType = options.deviceType();
+    this.executable = options.executable();
+    this.interval = options.interval();
+    this.seedFamilies = options.seedFamilies();
+    this.states = new StateLog(ctx.logger());
   }
 
+  /** What the provider read from the settings. */
+  record Options(Path executable, Duration interval, String deviceType, boolean seedFamilies) {}
+
   /**
-   * Starts sampling {@code rails} (when any) and running {@code tegrastats} (when not null), and waits a
+   * Starts sampling {@code rails} (when it has any) and {@code tegrastats} (when not null), and waits a
    * bounded time for the first readings.
    */
-  static JetsonCollector start(CollectorContext ctx, List<RailChannel> rails, Path tegrastats, Duration interval,
-      String deviceType) {
-    // stale after three missed lines; gaps over five intervals are not integrated (see EnergyMeter)
-    long staleNanos = Math.max(interval.multipliedBy(3).toNanos(), Duration.ofSeconds(3).toNanos());
-    long maxGapNanos = Math.max(interval.multipliedBy(5).toNanos(), Duration.ofSeconds(3).toNanos());
-    JetsonState state = new JetsonState(rails, new EnergyMeter(maxGapNanos), ctx::nanoTime, staleNanos, ctx.logger());
+  static JetsonCollector start(CollectorContext ctx, RailSource rails, TegrastatsSource tegrastats, Options options) {
+    Duration interval = options.interval();
+    Duration stale = interval.multipliedBy(3).compareTo(MIN_STALE) < 0 ? MIN_STALE : interval.multipliedBy(3);
+    JetsonState state = new JetsonState(rails, ctx.powerReadings("jetson", MeterClass.COMPONENT), ctx.problems(),
+        ctx.hostname(), ctx::nanoTime, ctx.clock(), stale.toNanos(), ctx.logger());
     ScheduledFuture<?> sampler = null;
     if (state.railsFromSysfs()) {
       state.sampleSysfs();
       sampler = ctx.scheduler().scheduleAtFixedRate(
           () -> sampleQuietly(ctx, state), interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
     }
-    TegrastatsProcess process = null;
     if (tegrastats != null) {
-      process = new TegrastatsProcess(tegrastats, interval, state, ctx.logger());
-      process.start();
+      tegrastats.start(state);
       awaitFirstLine(state, interval);
     }
-    return new JetsonCollector(ctx, state, process, sampler, deviceType, tegrastats, interval);
+    return new JetsonCollector(ctx, state, tegrastats, sampler, options);
   }
 
   /** A task that throws is never run again by a ScheduledExecutorService: keep the sampler alive. */
@@ -85,30 +97,48 @@ final class JetsonCollector implements Collector {
     }
   }
 
+  /**
+   * While rails are read, the core holds the collector to its interval: past three intervals without a
+   * rail reading it reports the collector failed and withholds its series. A tegrastats that prints no
+   * rails (TX1) hands in no readings, so the collector judges that one itself ({@link #collect}).
+   */
+  @Override
+  public Optional<Duration> samplingInterval() {
+    return state.readsRails() ? Optional.of(interval) : Optional.empty();
+  }
+
+  /**
+   * The non-power series. Without rail readings, a tegrastats that has printed no good line within the
+   * staleness bound fails the collection ("no fresh reading since …"); next to rail readings it costs
+   * only its own series ({@code jetson_tegrastats_up 0}, logged once).
+   */
   @Override
   public MetricSnapshots collect() throws IOException {
-    Readings r = state.readings(process);
-    if (r.railWatts().isEmpty() && r.sample().isEmpty()) {
-      throw new IOException(noReadings(r));
+    Readings r = state.readings(tegrastats);
+    if (tegrastats != null) {
+      String key = executable + " output";
+      if (r.sample().isPresent()) {
+        states.ok(key, "printing readings again");
+      } else if (!state.readsRails()) {
+        throw new IOException("no fresh reading since " + since() + ": " + executable + " has printed no good line"
+            + " for " + Math.max(3, interval.multipliedBy(3).toSeconds()) + "s (restarted " + tegrastats.restarts()
+            + " times, dropped lines " + r.tegrastats().map(Readings.TegrastatsHealth::droppedLines).orElseThrow()
+            + "); run it by hand to see why");
+      } else {
+        states.failing(key, "no good line since " + since() + "; temperatures, usage and clocks are left out until"
+            + " it prints again");
+      }
     }
-    return JetsonMetrics.build(r, deviceType, ctx.hostname());
+    return JetsonFamilies.build(r, deviceType, ctx.hostname(), seedFamilies);
   }
 
-  private String noReadings(Readings r) {
-    List<String> why = new ArrayList<>();
-    r.sysfsUp().ifPresent(up -> why.add("the INA power monitors cannot be read (check permissions on their sysfs files)"));
-    r.tegrastats().ifPresent(h -> why.add(tegrastats + " has printed no good line for " + staleSeconds()
-        + "s (restarted " + h.restarts() + " times, " + h.badLines() + " bad lines); run it by hand to see why"));
-    return "no readings: " + String.join("; ", why);
-  }
-
-  private long staleSeconds() {
-    return Math.max(interval.multipliedBy(3).toSeconds(), 3);
+  private String since() {
+    return state.lastLine().map(Instant::toString).orElse("the collector started");
   }
 
   @Override
   public List<String> summary() {
-    return Summary.lines(state.readings(process), deviceType, tegrastats);
+    return Summary.lines(state.readings(tegrastats), deviceType, executable);
   }
 
   @Override
@@ -116,8 +146,8 @@ final class JetsonCollector implements Collector {
     if (sampler != null) {
       sampler.cancel(false);
     }
-    if (process != null) {
-      process.close();
+    if (tegrastats != null) {
+      tegrastats.close();
     }
   }
 }

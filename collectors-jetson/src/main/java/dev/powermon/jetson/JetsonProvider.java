@@ -26,13 +26,19 @@ public final class JetsonProvider implements CollectorProvider {
       .help("The tegrastats executable, run as '<path> --interval <ms>' for temperatures, usage and engines.")
       .build();
   static final SettingSpec INTERVAL = SettingSpec.builder("interval", SettingType.DURATION).defaultValue("1s")
-      .help("How often the rails are sampled and tegrastats prints a line; at least 10ms.")
+      .min("10ms")
+      .help("How often the rails are sampled and tegrastats prints a line.")
       .build();
   static final SettingSpec DEVICE_TYPE = SettingSpec.builder("device-type", SettingType.STRING)
       .help("The device_type label; by default the device-tree model (\"NVIDIA Jetson AGX Orin Developer Kit\").")
       .build();
-  private static final Duration MIN_INTERVAL = Duration.ofMillis(10);
-  private static final List<MetricSpec> METRICS = JetsonSpecs.all();
+  static final SettingSpec SEED_FAMILIES = SettingSpec.builder("seed-families", SettingType.BOOLEAN)
+      .defaultValue("false")
+      .help("Also export the edge exporter's name-per-sensor families (jetson_temp_cpu_celsius,"
+          + " jetson_power_vdd_in_watts, jetson_cpu_core0_usage_percent...) for dashboards built on them; the"
+          + " labelled families carry the same readings.")
+      .build();
+  private static final List<MetricSpec> METRICS = JetsonFamilies.all();
 
   @Override
   public String name() {
@@ -46,23 +52,12 @@ public final class JetsonProvider implements CollectorProvider {
 
   @Override
   public List<SettingSpec> settings() {
-    return List.of(SYSFS, TEGRASTATS, INTERVAL, DEVICE_TYPE);
+    return List.of(SYSFS, TEGRASTATS, INTERVAL, DEVICE_TYPE, SEED_FAMILIES);
   }
 
   @Override
   public List<MetricSpec> metrics() {
     return METRICS;
-  }
-
-  /**
-   * The edge exporter's rule: a rail, sensor, core or engine family seen for the first time is off until
-   * the operator turns it on. The declared families (the unified power families, the input rails, RAM,
-   * CPU and GPU usage) keep their declared default, true.
-   */
-  @Override
-  public boolean enabledByDefault(String familyName) {
-    return METRICS.stream().filter(m -> m.name().equals(familyName)).findFirst()
-        .map(MetricSpec::enabledByDefault).orElse(false);
   }
 
   @Override
@@ -95,9 +90,6 @@ public final class JetsonProvider implements CollectorProvider {
     Path sysfs = s.path(SYSFS);
     Path tegrastats = s.path(TEGRASTATS);
     Duration interval = s.duration(INTERVAL);
-    if (interval.compareTo(MIN_INTERVAL) < 0) {
-      throw new IllegalArgumentException("collectors.jetson.interval: " + interval.toMillis() + "ms is below 10ms");
-    }
     List<RailChannel> rails = InaDiscovery.discover(sysfs);
     boolean runnable = Files.isExecutable(tegrastats);
     String model = DeviceModel.read(sysfs);
@@ -105,7 +97,9 @@ public final class JetsonProvider implements CollectorProvider {
       throw new IllegalStateException(notFound(model, sysfs, tegrastats));
     }
     String deviceType = s.isSet(DEVICE_TYPE) ? s.string(DEVICE_TYPE) : model;
-    return JetsonCollector.start(context, rails, runnable ? tegrastats : null, interval, deviceType);
+    TegrastatsSource source = runnable ? new TegrastatsProcess(tegrastats, interval, context.logger()) : null;
+    return JetsonCollector.start(context, new SysfsRails(rails), source,
+        new JetsonCollector.Options(tegrastats, interval, deviceType, s.bool(SEED_FAMILIES)));
   }
 
   private static String railsFound(List<RailChannel> rails) {

@@ -1,116 +1,167 @@
 package dev.powermon.jetson;
 
+import dev.powermon.api.ParseProblems;
+import dev.powermon.api.PowerFamilies;
+import dev.powermon.api.PowerReadings;
 import dev.powermon.jetson.Readings.TegrastatsHealth;
-import java.io.IOException;
-import java.util.HashMap;
-import java.util.List;
+import dev.powermon.jetson.TegrastatsSample.Problem;
+import io.prometheus.metrics.model.snapshots.Labels;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
- * What the tegrastats thread and the sysfs sampler last saw. Rails come from sysfs when the INA monitors
- * are readable (tegrastats' own rails are then ignored), from tegrastats otherwise.
+ * What the tegrastats thread and the sysfs sampler last saw, and where their rail readings go. Rails
+ * come from sysfs when the INA monitors are found (tegrastats' own rails are then ignored), from
+ * tegrastats otherwise. Every rail reading is handed to the core as watts at the instant it was taken,
+ * the input rail a second time as {@code domain="total"}; the core keeps the energy, the windows and
+ * remote-write, and withholds everything when the readings stop.
  */
-final class JetsonState implements TegrastatsProcess.Listener {
-  private final List<RailChannel> sysfsRails;
-  private final EnergyMeter meter;
+final class JetsonState implements TegrastatsSource.Listener {
+  private final RailSource sysfs;
+  private final PowerReadings power;
+  private final ParseProblems problems;
+  private final String hostname;
   private final LongSupplier nanoTime;
+  private final Clock clock;
   private final long staleNanos;
-  private final Logger log;
+  private final NameLimits limits;
   private final AtomicLong lines = new AtomicLong();
-  private final AtomicLong badLines = new AtomicLong();
+  private final Map<TegrastatsSource.Drop, AtomicLong> dropped = new EnumMap<>(TegrastatsSource.Drop.class);
   private final AtomicLong unknownTokens = new AtomicLong();
   private volatile TegrastatsSample latest;
   private volatile long latestNanos;
+  private volatile Instant latestAt;
+  private volatile Map<String, Double> railWatts = Map.of();
+  private volatile boolean tegrastatsRails;
   private volatile boolean sysfsUp;
-  private boolean sysfsFailureLogged;
 
-  JetsonState(List<RailChannel> sysfsRails, EnergyMeter meter, LongSupplier nanoTime, long staleNanos, Logger log) {
-    this.sysfsRails = List.copyOf(sysfsRails);
-    this.meter = meter;
+  JetsonState(RailSource sysfs, PowerReadings power, ParseProblems problems, String hostname, LongSupplier nanoTime,
+      Clock clock, long staleNanos, Logger log) {
+    this.sysfs = sysfs;
+    this.power = power;
+    this.problems = problems;
+    this.hostname = hostname;
     this.nanoTime = nanoTime;
+    this.clock = clock;
     this.staleNanos = staleNanos;
-    this.log = log;
+    this.limits = new NameLimits(log);
+    for (TegrastatsSource.Drop d : TegrastatsSource.Drop.values()) {
+      dropped.put(d, new AtomicLong());
+    }
   }
 
   boolean railsFromSysfs() {
-    return !sysfsRails.isEmpty();
+    return !sysfs.rails().isEmpty();
+  }
+
+  /** Whether some source hands the core rail readings: then the core judges staleness by them. */
+  boolean readsRails() {
+    return railsFromSysfs() || tegrastatsRails;
   }
 
   @Override
   public boolean line(String text) {
     lines.incrementAndGet();
-    TegrastatsSample s = TegrastatsParser.parse(text);
-    unknownTokens.addAndGet(s.unknownTokens());
-    if (s.isBad()) {
-      badLines.incrementAndGet();
+    TegrastatsSample parsed = TegrastatsParser.parse(text);
+    unknownTokens.addAndGet(parsed.unknownTokens());
+    if (parsed.isBad()) {
+      dropped.get(TegrastatsSource.Drop.UNPARSABLE).incrementAndGet();
       return false;
     }
-    long now = nanoTime.getAsLong();
+    report(parsed);
+    TegrastatsSample s = limits.limit(parsed);
+    Instant at = clock.instant();
+    latestNanos = nanoTime.getAsLong();
+    latestAt = at;
     latest = s;
-    latestNanos = now;
-    if (!railsFromSysfs()) {
-      Map<String, Double> watts = new HashMap<>();
+    if (!railsFromSysfs() && !s.rails().isEmpty()) {
+      Map<String, Double> watts = new LinkedHashMap<>();
       s.rails().forEach((rail, r) -> watts.put(rail, r.currentMilliwatts() / 1e3));
-      meter.add(watts, now);
+      tegrastatsRails = true;
+      rails(watts, at);
     }
     return true;
   }
 
-  @Override
-  public void badLine() {
-    lines.incrementAndGet();
-    badLines.incrementAndGet();
+  /** Each malformed field of the line is that field's problem; the others read well. */
+  private void report(TegrastatsSample s) {
+    Set<String> failed = new HashSet<>();
+    for (Problem p : s.problems()) {
+      failed.add(p.field());
+      problems.problem(p.field(), "tegrastats printed '" + p.token() + "'");
+    }
+    for (String field : TegrastatsParser.FIELDS) {
+      if (!failed.contains(field)) {
+        problems.ok(field);
+      }
+    }
   }
 
-  /** Reads every INA channel; on failure the rails are dropped until a read succeeds again. */
+  @Override
+  public void dropped(TegrastatsSource.Drop reason) {
+    lines.incrementAndGet();
+    dropped.get(reason).incrementAndGet();
+  }
+
+  /** Reads every INA channel; one that cannot be read costs its own rail (its field: {@code ina/<rail>}). */
   synchronized void sampleSysfs() {
-    Map<String, Double> watts = new HashMap<>();
-    try {
-      for (RailChannel c : sysfsRails) {
-        watts.put(c.name(), c.watts());
+    Map<String, Double> watts = sysfs.read(new RailSource.Failures() {
+      @Override
+      public void rail(String rail, String reason) {
+        problems.problem("ina/" + rail, reason);
       }
-    } catch (IOException e) {
-      sysfsUp = false;
-      meter.clear();
-      if (!sysfsFailureLogged) {
-        sysfsFailureLogged = true;
-        log.warn("Cannot read the INA power monitors ({}); power rails are not exported until they are readable again."
-            + " Check that the exporter's user may read them.", e.getMessage());
+
+      @Override
+      public void ok(String rail) {
+        problems.ok("ina/" + rail);
       }
-      return;
-    }
-    meter.add(watts, nanoTime.getAsLong());
-    sysfsUp = true;
-    if (sysfsFailureLogged) {
-      sysfsFailureLogged = false;
-      log.info("The INA power monitors are readable again");
-    }
+    });
+    sysfsUp = !watts.isEmpty();
+    rails(watts, clock.instant());
+  }
+
+  private void rails(Map<String, Double> watts, Instant at) {
+    railWatts = Map.copyOf(watts);
+    long millis = at.toEpochMilli();
+    watts.forEach((rail, w) -> power.watts(hostname, rail, Labels.EMPTY, millis, w));
+    MetricNames.inputRail(watts.keySet())
+        .ifPresent(rail -> power.watts(hostname, PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, millis, watts.get(rail)));
   }
 
   /** The current readings; {@code process} is null when tegrastats is not run. */
-  Readings readings(TegrastatsProcess process) {
+  Readings readings(TegrastatsSource process) {
     Optional<TegrastatsSample> sample = fresh();
-    boolean railsKnown = railsFromSysfs() ? sysfsUp : sample.isPresent();
-    String source = railsFromSysfs() ? "sysfs" : process != null ? "tegrastats" : "none";
-    Optional<TegrastatsHealth> health = Optional.ofNullable(process)
-        .map(p -> new TegrastatsHealth(p.running(), lines.get(), badLines.get(), unknownTokens.get(), p.restarts()));
-    EnergyMeter.Totals rails = railsKnown ? meter.totals() : new EnergyMeter.Totals(Map.of(), Map.of());
-    return new Readings(
-        sample,
-        rails.watts(),
-        rails.joules(),
-        source,
-        health,
-        railsFromSysfs() ? Optional.of(sysfsUp) : Optional.empty());
+    Optional<TegrastatsHealth> health = Optional.ofNullable(process).map(p -> new TegrastatsHealth(
+        p.running() && sample.isPresent(), lines.get(), droppedLines(), unknownTokens.get(), p.restarts()));
+    return new Readings(sample, railWatts, railsFromSysfs() ? "sysfs" : "tegrastats", health,
+        railsFromSysfs() ? Optional.of(sysfsUp) : Optional.empty(), limits.dropped());
   }
 
-  /** The latest good line, unless tegrastats has been silent for longer than the staleness limit. */
+  /** The latest good line, unless tegrastats has been silent for longer than the staleness bound. */
   Optional<TegrastatsSample> fresh() {
     TegrastatsSample s = latest;
     return s != null && nanoTime.getAsLong() - latestNanos <= staleNanos ? Optional.of(s) : Optional.empty();
+  }
+
+  /** When tegrastats last printed a good line, if ever. */
+  Optional<Instant> lastLine() {
+    return Optional.ofNullable(latestAt);
+  }
+
+  private Map<String, Long> droppedLines() {
+    Map<String, Long> out = new TreeMap<>();
+    dropped.forEach((reason, n) -> out.put(reason.name().toLowerCase(Locale.ROOT), n.get()));
+    return out;
   }
 }

@@ -12,8 +12,15 @@ final class SmallFiles {
 
   private SmallFiles() {}
 
-  /** The file's text, trimmed, without device-tree NUL terminators; at most {@link #MAX_BYTES} read. */
+  /**
+   * The file's text, trimmed, without device-tree NUL terminators; at most {@link #MAX_BYTES} read.
+   * Sysfs attributes are regular files; anything else (a FIFO, a device) could block the sampler
+   * forever, so it is refused without being opened.
+   */
   static String read(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException(file + ": not a regular file");
+    }
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes(MAX_BYTES);
       return new String(bytes, StandardCharsets.UTF_8).replace("\0", "").strip();

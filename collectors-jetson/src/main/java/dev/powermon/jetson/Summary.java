@@ -19,8 +19,9 @@ final class Summary {
     out.add("power rails from " + r.railSource() + ": " + (rails.isEmpty() ? "none" : String.join(", ", rails))
         + "; " + total);
     out.add(r.tegrastats()
-        .map(h -> "tegrastats " + tegrastats + ": " + (h.running() ? "running" : "not running") + ", " + h.lines()
-            + " lines, " + h.badLines() + " bad, " + h.unknownTokens() + " unknown tokens, " + h.restarts() + " restarts")
+        .map(h -> "tegrastats " + tegrastats + ": " + (h.up() ? "printing" : "silent or not running") + ", "
+            + h.lines() + " lines, dropped " + h.droppedLines() + ", " + h.unknownTokens() + " unknown tokens, "
+            + h.restarts() + " restarts")
         .orElse("tegrastats: not run (" + tegrastats + " is not executable)"));
     r.sample().ifPresent(s -> {
       long online = s.cores().stream().filter(TegrastatsSample.CpuCore::online).count();

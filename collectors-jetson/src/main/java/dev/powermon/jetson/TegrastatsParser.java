@@ -3,11 +3,13 @@ package dev.powermon.jetson;
 import dev.powermon.jetson.TegrastatsSample.CpuCore;
 import dev.powermon.jetson.TegrastatsSample.Engine;
 import dev.powermon.jetson.TegrastatsSample.Memory;
+import dev.powermon.jetson.TegrastatsSample.Problem;
 import dev.powermon.jetson.TegrastatsSample.Rail;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +42,18 @@ final class TegrastatsParser {
   /** Engines that print a bare clock ({@code APE 150}, {@code NVENC 716}); any {@code *_FREQ} may too. */
   private static final Pattern BARE_CLOCK_ENGINE =
       Pattern.compile("APE|VIC|OFA|SE|MSENC|(?:NVENC|NVDEC|NVJPG|NVDLA|PVA|DLA)\\d?|.+_FREQ");
+  /** Every field a problem can name, for reporting the ones that read well. */
+  static final List<String> FIELDS =
+      List.of("ram", "swap", "iram", "cpu", "mts", "temperature", "rail", "engine", "timestamp");
+  /** Keywords that introduce a group; a keyword whose value cannot be read is that group's problem. */
+  private static final Set<String> KEYWORDS = Set.of("RAM", "SWAP", "IRAM", "CPU", "cpu", "MTS");
+  /** Looks like {@code name@…C}: a temperature whose value could not be read. */
+  private static final Pattern TEMP_LIKE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,47}@.*C.*");
+  /** The value after a name looks like a rail's ({@code cur/avg}) or an engine's ({@code %}, {@code @}, off). */
+  private static final Pattern RAIL_LIKE = Pattern.compile(".*/.*");
+  private static final Pattern ENGINE_LIKE = Pattern.compile(".*[%@].*|of.*");
+  /** Longest token text kept in a problem, for the log line. */
+  private static final int MAX_PROBLEM_TOKEN = 64;
   /** Offline sensors print -256C. */
   private static final double OFFLINE = -256;
   /** {@code PMIC@100C} (or {@code @50C}) is a fixed placeholder on every board, never a reading. */
@@ -57,6 +71,7 @@ final class TegrastatsParser {
   private final Map<String, Double> temperatures = new LinkedHashMap<>();
   private final Set<String> offline = new LinkedHashSet<>();
   private final Map<String, Rail> rails = new LinkedHashMap<>();
+  private final List<Problem> problems = new ArrayList<>();
 
   private TegrastatsParser(String line) {
     this.tokens = line.isBlank() ? new String[0] : line.strip().split("\\s+");
@@ -77,8 +92,13 @@ final class TegrastatsParser {
 
   private TegrastatsSample sample() {
     return new TegrastatsSample(
-        timestamp, ram, swap, List.copyOf(cores), Map.copyOf(engines), Map.copyOf(temperatures),
-        Set.copyOf(offline), Map.copyOf(rails), recognized, unknown);
+        timestamp, ram, swap, List.copyOf(cores), inOrder(engines), inOrder(temperatures),
+        Collections.unmodifiableSet(offline), inOrder(rails), recognized, unknown, List.copyOf(problems));
+  }
+
+  /** Kept in the order printed, so that when names must be limited the first printed are kept. */
+  private static <V> Map<String, V> inOrder(Map<String, V> map) {
+    return Collections.unmodifiableMap(map);
   }
 
   private void timestamp() {
@@ -90,7 +110,8 @@ final class TegrastatsParser {
       pos = 2;
       recognized++;
     } catch (DateTimeParseException e) {
-      // not a timestamp after all: the token loop counts it as unknown
+      // shaped like a timestamp, but no date: the token loop counts it as unknown
+      problem("timestamp", tokens[0] + " " + tokens[1]);
     }
   }
 
@@ -106,11 +127,34 @@ final class TegrastatsParser {
     }
     if (used == 0) {
       unknown++;
+      classify(t, next);
       used = 1;
     } else {
       recognized++;
     }
     pos += used;
+  }
+
+  /**
+   * An unrecognised token that belongs to a known field is that field's problem: a keyword with an
+   * unreadable value, {@code name@…C}, or a name followed by a rail- or engine-shaped value. Anything
+   * else is a token of a form not known yet (a newer JetPack), counted as unknown only.
+   */
+  private void classify(String t, String next) {
+    if (KEYWORDS.contains(t)) {
+      problem(t.toLowerCase(java.util.Locale.ROOT), t + " " + next);
+    } else if (TEMP_LIKE.matcher(t).matches()) {
+      problem("temperature", t);
+    } else if (NAME.matcher(t).matches() && RAIL_LIKE.matcher(next).matches()) {
+      problem("rail", t + " " + next);
+    } else if (NAME.matcher(t).matches() && ENGINE_LIKE.matcher(next).matches()) {
+      problem("engine", t + " " + next);
+    }
+  }
+
+  private void problem(String field, String token) {
+    String shown = token.length() > MAX_PROBLEM_TOKEN ? token.substring(0, MAX_PROBLEM_TOKEN) + "…" : token;
+    problems.add(new Problem(field, shown));
   }
 
   /** Groups introduced by a keyword; returns the tokens consumed, 0 when {@code t} is none of them. */
@@ -178,7 +222,8 @@ final class TegrastatsParser {
     Matcher rail = RAIL.matcher(next);
     if (rail.matches()) {
       if (!name.equals("NC")) {
-        OptionalLong max = rail.group(3) == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(rail.group(3)));
+        OptionalLong max =
+            rail.group(3) == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(rail.group(3)));
         rails.putIfAbsent(name, new Rail(Long.parseLong(rail.group(1)), Long.parseLong(rail.group(2)), max));
       }
       return 2;

@@ -6,59 +6,61 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import dev.powermon.api.StateLog;
 import org.slf4j.Logger;
 
 /**
  * Runs {@code tegrastats --interval <ms>} on a dedicated thread, hands each line to a {@link Listener},
  * and restarts it with exponential backoff when it dies (from the interval up to {@link #MAX_BACKOFF};
  * back to the interval once it produces a good line). Logs once when it starts failing and once when it
- * recovers, never per restart.
+ * recovers, never per restart. Output is read at a bounded cost ({@link ReadPacer}). A process that ends
+ * because the collector is closing, or by a stop signal sent to the whole process group at shutdown
+ * (systemd, Ctrl-C), is not a crash: the failure is logged only when a restart is actually due.
  */
-final class TegrastatsProcess implements AutoCloseable {
+final class TegrastatsProcess implements TegrastatsSource {
   static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  /** Exit codes of a shell-style process ended by SIGTERM and SIGINT (128 + signal number). */
+  private static final int SIGTERM_EXIT = 143;
+  private static final int SIGINT_EXIT = 130;
   private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
   private static final Duration STOP_WAIT = Duration.ofSeconds(2);
+  /** After a stop signal, wait at least this long before restarting: the stop is likely ours. */
+  private static final Duration AFTER_SIGNAL = Duration.ofSeconds(1);
 
-  /** Receives what the process prints. Called on the tegrastats thread only. */
-  interface Listener {
-    /** A complete line; returns whether it was a good tegrastats line. */
-    boolean line(String text);
-
-    /** A line cut short (the process died mid-line) or longer than the limit. */
-    void badLine();
-  }
+  /** How one run ended: whether it printed a good line, and what to say if it must be restarted. */
+  private record Run(boolean producedGoodLines, String exit, boolean signalled) {}
 
   private final Path executable;
   private final Duration interval;
-  private final Listener listener;
-  private final Logger log;
+  private volatile Listener listener;
   private final Thread thread;
   private final AtomicLong restarts = new AtomicLong();
   private volatile Process process;
   private volatile boolean closed;
-  private boolean failing;
+  private final StateLog states;
 
-  TegrastatsProcess(Path executable, Duration interval, Listener listener, Logger log) {
+  TegrastatsProcess(Path executable, Duration interval, Logger log) {
     this.executable = executable;
     this.interval = interval;
-    this.listener = listener;
-    this.log = log;
+    this.states = new StateLog(log);
     this.thread = new Thread(this::superviseUntilClosed, "jetson-tegrastats");
     this.thread.setDaemon(true);
   }
 
-  void start() {
+  @Override
+  public void start(Listener listener) {
+    this.listener = listener;
     thread.start();
   }
 
-  /** Whether a tegrastats process is alive now. */
-  boolean running() {
+  @Override
+  public boolean running() {
     Process p = process;
     return p != null && p.isAlive();
   }
 
-  /** How many times tegrastats was started again after dying. */
-  long restarts() {
+  @Override
+  public long restarts() {
     return restarts.get();
   }
 
@@ -66,22 +68,27 @@ final class TegrastatsProcess implements AutoCloseable {
     Duration initial = interval.compareTo(MIN_BACKOFF) < 0 ? MIN_BACKOFF : interval;
     Duration backoff = initial;
     while (!closed) {
-      boolean producedGoodLines = runOnce();
+      Run run = runOnce();
       if (closed) {
         return;
       }
-      backoff = producedGoodLines ? initial : min(backoff.multipliedBy(2), MAX_BACKOFF);
+      backoff = run.producedGoodLines() ? initial : min(backoff.multipliedBy(2), MAX_BACKOFF);
+      Duration wait = run.signalled() && backoff.compareTo(AFTER_SIGNAL) < 0 ? AFTER_SIGNAL : backoff;
       try {
-        Thread.sleep(backoff.toMillis());
+        Thread.sleep(wait.toMillis());
       } catch (InterruptedException e) {
         return; // close() interrupts
       }
+      if (closed) {
+        return;
+      }
+      failed(run.exit());
       restarts.incrementAndGet();
     }
   }
 
-  /** Starts tegrastats and reads it to its end; true when it printed at least one good line. */
-  private boolean runOnce() {
+  /** Starts tegrastats and reads it to its end. */
+  private Run runOnce() {
     String millis = Long.toString(Math.max(1, interval.toMillis()));
     Process p;
     try {
@@ -89,30 +96,35 @@ final class TegrastatsProcess implements AutoCloseable {
           .redirectError(ProcessBuilder.Redirect.DISCARD)
           .start();
     } catch (IOException e) {
-      failed("cannot start " + executable + ": " + e.getMessage());
-      return false;
+      return new Run(false, "cannot start " + executable + ": " + e.getMessage(), false);
     }
     process = p;
     if (closed) {
       stop(p);
-      return false;
+      return new Run(false, "", false);
     }
     boolean good = readLines(p);
     waitForExit(p);
-    if (!closed) {
-      failed(executable + " exited with code " + (p.isAlive() ? "unknown (stopped)" : p.exitValue()));
+    if (p.isAlive()) {
+      return new Run(good, executable + " stopped printing and was stopped", false);
     }
-    return good;
+    int code = p.exitValue();
+    return new Run(good, executable + " exited with code " + code, code == SIGTERM_EXIT || code == SIGINT_EXIT);
   }
 
   private boolean readLines(Process p) {
     boolean good = false;
-    try (InputStream in = p.getInputStream()) {
+    ReadPacer pacer = ReadPacer.realTime(interval);
+    try (InputStream in = pacer.paced(p.getInputStream())) {
       p.getOutputStream().close();
       BoundedLineReader reader = new BoundedLineReader(in, TegrastatsParser.MAX_LINE_CHARS);
       for (BoundedLineReader.Line line = reader.next(); line != null; line = reader.next()) {
-        if (!line.complete()) {
-          listener.badLine();
+        if (line.end() == BoundedLineReader.End.TOO_LONG) {
+          listener.dropped(Drop.TOO_LONG);
+        } else if (line.end() == BoundedLineReader.End.CUT_SHORT) {
+          listener.dropped(Drop.CUT_SHORT);
+        } else if (!pacer.admitLine()) {
+          listener.dropped(Drop.RATE);
         } else if (listener.line(line.text())) {
           good = true;
           recovered();
@@ -136,21 +148,14 @@ final class TegrastatsProcess implements AutoCloseable {
   }
 
   private void failed(String what) {
-    if (!failing) {
-      failing = true;
-      log.warn("{}; restarting it with backoff up to {}s. Check that '{} --interval {}' runs by hand as this user.",
-          what, MAX_BACKOFF.toSeconds(), executable, interval.toMillis());
-    }
+    states.failing(executable.toString(), what + "; restarting it with backoff up to " + MAX_BACKOFF.toSeconds()
+        + "s. Check that '" + executable + " --interval " + interval.toMillis() + "' runs by hand as this user.");
   }
 
   private void recovered() {
-    if (failing) {
-      failing = false;
-      log.info("{} is printing readings again", executable);
-    }
+    states.ok(executable.toString(), "printing readings again");
   }
 
-  /** Stops the process and the thread; waits a bounded time for both. */
   @Override
   public void close() {
     closed = true;

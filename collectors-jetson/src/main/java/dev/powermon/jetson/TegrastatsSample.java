@@ -22,6 +22,7 @@ import java.util.Set;
  * @param rails rail name to power; {@code NC} (not connected) channels left out
  * @param recognizedTokens groups understood
  * @param unknownTokens tokens skipped because they matched no known form
+ * @param problems tokens of a known field whose value was malformed, each costing that field's series
  */
 record TegrastatsSample(
     Optional<LocalDateTime> timestamp,
@@ -33,7 +34,8 @@ record TegrastatsSample(
     Set<String> offlineSensors,
     Map<String, Rail> rails,
     int recognizedTokens,
-    int unknownTokens) {
+    int unknownTokens,
+    List<Problem> problems) {
 
   /**
    * Every generation prints RAM and the CPU list; a line with neither is garbage or a fragment, and its
@@ -42,6 +44,13 @@ record TegrastatsSample(
   boolean isBad() {
     return ram.isEmpty() && cores.isEmpty();
   }
+
+  /**
+   * A token that belongs to a known field but could not be read: {@code field} is what it would have
+   * fed ({@code ram}, {@code cpu}, {@code temperature}, {@code rail}, {@code engine}, {@code timestamp}…),
+   * {@code token} what was printed, cut to a loggable length.
+   */
+  record Problem(String field, String token) {}
 
   /** Used and total memory; {@code cachedBytes} only for swap. Tegrastats' "MB" are MiB (from /proc/meminfo). */
   record Memory(long usedBytes, long totalBytes, OptionalLong cachedBytes) {}

@@ -2,6 +2,7 @@ package dev.powermon.jetson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powermon.jetson.BoundedLineReader.End;
 import dev.powermon.jetson.BoundedLineReader.Line;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,9 +15,9 @@ class BoundedLineReaderTest {
   void completeLinesThenTruncatedLastLine() throws IOException {
     BoundedLineReader r = reader("RAM 1/2MB\r\nsecond\nthird cut", 64);
 
-    assertThat(r.next()).isEqualTo(new Line("RAM 1/2MB", true));
-    assertThat(r.next()).isEqualTo(new Line("second", true));
-    assertThat(r.next()).isEqualTo(new Line("third cut", false));
+    assertThat(r.next()).isEqualTo(new Line("RAM 1/2MB", End.COMPLETE));
+    assertThat(r.next()).isEqualTo(new Line("second", End.COMPLETE));
+    assertThat(r.next()).isEqualTo(new Line("third cut", End.CUT_SHORT));
     assertThat(r.next()).isNull();
   }
 
@@ -24,9 +25,9 @@ class BoundedLineReaderTest {
   void overlongLineIsDiscardedUpToItsNewline() throws IOException {
     BoundedLineReader r = reader("x".repeat(5000) + "\nok\n" + "y".repeat(100), 16);
 
-    assertThat(r.next()).isEqualTo(new Line("", false));
-    assertThat(r.next()).isEqualTo(new Line("ok", true));
-    assertThat(r.next().complete()).isFalse();
+    assertThat(r.next()).isEqualTo(new Line("", End.TOO_LONG));
+    assertThat(r.next()).isEqualTo(new Line("ok", End.COMPLETE));
+    assertThat(r.next().end()).isEqualTo(End.TOO_LONG); // past the limit, then the stream ended
     assertThat(r.next()).isNull();
   }
 

@@ -43,6 +43,27 @@ final class FakeTegrastats {
     return script;
   }
 
+  /**
+   * Writes a script of its own instead: {@code body} runs after the PID is recorded, in the directory
+   * of the script ({@code $dir}); its path is the {@code tegrastats} setting.
+   */
+  Path installScript(String body) {
+    Path script = dir.resolve("tegrastats");
+    try {
+      Files.writeString(script, "#!/bin/sh\ndir=$(dirname \"$0\")\necho \"$$\" > \"$dir/pid\"\n" + body + "\n");
+      Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return script;
+  }
+
+  /** A file beside the script, for a script of its own to print. */
+  FakeTegrastats file(String name, String text) {
+    SysfsTree.write(dir.resolve(name), text);
+    return this;
+  }
+
   /** What run {@code n} prints before it dies; written as given, so text without a final newline is cut. */
   FakeTegrastats run(int n, String output) {
     SysfsTree.write(dir.resolve("run" + n + ".txt"), output);

@@ -1,17 +1,22 @@
 package dev.powermon.jetson;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.powermon.api.Collector;
+import dev.powermon.api.MeterClass;
+import dev.powermon.testkit.DeclarationCheck;
 import dev.powermon.testkit.MetricValues;
+import dev.powermon.testkit.RecordedReadings;
+import dev.powermon.testkit.RecordedReadings.Reading;
 import dev.powermon.testkit.TestContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Provider → open → collect with sysfs trees and a fake tegrastats in temp dirs. */
+/** Provider → open → readings and collect, with sysfs trees and a fake tegrastats in temp dirs. */
 class JetsonCollectorTest {
   private static final String LINE =
       "RAM 3300/7620MB (lfb 6x2MB) CPU [30%@1510,10%@1510] GR3D_FREQ 45%@[612] cpu@60.5C "
@@ -20,23 +25,32 @@ class JetsonCollectorTest {
   @TempDir Path root;
 
   @Test
-  void sysfsOnlyOrinNanoExportsRailsTotalAndIncreasingEnergy() throws Exception {
+  void sysfsRailsReachTheCoreAsComponentReadingsAtTheirOwnTimestamps() throws Exception {
     SysfsTree tree = new SysfsTree(root).jetpack5OrinNano();
-    try (TestContext ctx = context(tree.sysfs(), root.resolve("no-tegrastats"));
-        Collector c = provider.open(ctx)) {
+    long before = System.currentTimeMillis();
+    try (TestContext ctx = context(tree.sysfs(), root.resolve("no-tegrastats")); Collector c = provider.open(ctx)) {
+      RecordedReadings readings = ctx.readings("jetson");
+      Poll.until("five readings of the input rail", () -> readings.of("edge-1", "VDD_IN").size() >= 5);
+      long after = System.currentTimeMillis();
+      List<Reading> vddIn = readings.of("edge-1", "VDD_IN");
+
+      assertThat(readings.meterClass()).isEqualTo(MeterClass.COMPONENT);
+      assertThat(vddIn).allSatisfy(r -> {
+        assertThat(r.watts()).isCloseTo(5.08, within(1e-9)); // 5080 mV × 1000 mA
+        assertThat(r.joules()).isNaN(); // power at an instant: the core integrates
+        assertThat(r.epochMillis()).isBetween(before, after);
+      });
+      // each reading carries the time it was taken, one sampling interval apart, never a scrape's time
+      for (int i = 1; i < vddIn.size(); i++) {
+        assertThat(vddIn.get(i).epochMillis()).isGreaterThan(vddIn.get(i - 1).epochMillis());
+      }
+      assertThat(readings.last("edge-1", "total").watts()).isCloseTo(5.08, within(1e-9));
+      assertThat(readings.last("edge-1", "VDD_SOC").watts()).isCloseTo(1.62432, within(1e-9));
+      assertThat(c.samplingInterval()).hasValue(java.time.Duration.ofMillis(100));
       MetricValues v = MetricValues.of(c.collect());
-      String[] labels = {"device_type", "NVIDIA Jetson Orin Nano Developer Kit", "hostname", "edge-1"};
-
-      assertThat(v.value("jetson_power_vdd_in_watts", labels)).isCloseTo(5.08, within(1e-9));
-      assertThat(v.value("powermon_power_watts", "domain", "total", "device", "edge-1")).isCloseTo(5.08, within(1e-9));
-      assertThat(v.value("jetson_sysfs_up")).isEqualTo(1.0);
+      assertThat(v.value("jetson_sysfs_up", "device_type", "NVIDIA Jetson Orin Nano Developer Kit")).isEqualTo(1.0);
+      assertThat(v.has("powermon_power_watts")).isFalse(); // the core builds it from the readings
       assertThat(v.has("jetson_tegrastats_up")).isFalse();
-
-      // constant 5.08 W: after t seconds the counter reads 5.08 × t, so it must grow and stay monotonic
-      Poll.until("energy to accumulate", () -> joules(c, "total") > 0.5);
-      double first = joules(c, "total");
-      Poll.until("energy to grow further", () -> joules(c, "total") > first);
-      assertThat(joules(c, "VDD_SOC") / joules(c, "VDD_IN")).isCloseTo(1.62432 / 5.08, within(0.02));
     }
   }
 
@@ -44,10 +58,10 @@ class JetsonCollectorTest {
   void agxOrinSysfsHasNoTotal() throws Exception {
     SysfsTree tree = new SysfsTree(root).agxOrin();
     try (TestContext ctx = context(tree.sysfs(), root.resolve("none")); Collector c = provider.open(ctx)) {
-      MetricValues v = MetricValues.of(c.collect());
+      RecordedReadings readings = ctx.readings("jetson");
 
-      assertThat(v.series("powermon_power_watts")).hasSize(4);
-      assertThat(v.series("powermon_power_watts", "domain", "total")).isEmpty();
+      assertThat(readings.all()).extracting(Reading::domain)
+          .containsOnly("VDDQ_VDD2_1V8AO", "VDD_CPU_CV", "VDD_GPU_SOC", "VIN_SYS_5V0");
       assertThat(c.summary()).contains(
           "power rails from sysfs: VDDQ_VDD2_1V8AO, VDD_CPU_CV, VDD_GPU_SOC, VIN_SYS_5V0;"
               + " no input rail, so no total (the rails are parts of the module)");
@@ -62,10 +76,8 @@ class JetsonCollectorTest {
         Collector thorCollector = provider.open(t);
         TestContext n = context(nano.sysfs(), root.resolve("none"));
         Collector nanoCollector = provider.open(n)) {
-      assertThat(MetricValues.of(thorCollector.collect()).value("powermon_power_watts", "domain", "total"))
-          .isCloseTo(26.686, within(1e-9));
-      assertThat(MetricValues.of(nanoCollector.collect()).value("powermon_power_watts", "domain", "total"))
-          .isCloseTo(2.23, within(1e-9));
+      assertThat(t.readings("jetson").last("edge-1", "total").watts()).isCloseTo(26.686, within(1e-9));
+      assertThat(n.readings("jetson").last("edge-1", "total").watts()).isCloseTo(2.23, within(1e-9));
     }
   }
 
@@ -74,21 +86,23 @@ class JetsonCollectorTest {
     SysfsTree tree = new SysfsTree(root).jetpack5OrinNano();
     Path tegrastats = new FakeTegrastats(root).steady(LINE).install();
     try (TestContext ctx = context(tree.sysfs(), tegrastats); Collector c = provider.open(ctx)) {
-      Poll.until("a tegrastats line", () -> has(c, "jetson_temp_cpu_celsius"));
+      Poll.until("a tegrastats line", () -> has(c, "jetson_temperature_celsius"));
       MetricValues v = MetricValues.of(c.collect());
 
-      assertThat(v.value("jetson_power_vdd_in_watts")).isCloseTo(5.08, within(1e-9)); // sysfs, not 6.0
-      assertThat(v.value("jetson_temp_cpu_celsius")).isEqualTo(60.5);
-      assertThat(v.value("jetson_gpu_freq_hertz")).isEqualTo(612e6);
+      assertThat(ctx.readings("jetson").all()).allSatisfy(r -> assertThat(r.watts()).isNotEqualTo(6.0));
+      assertThat(v.value("jetson_temperature_celsius", "sensor", "cpu")).isEqualTo(60.5);
+      assertThat(v.value("jetson_engine_frequency_hertz", "engine", "GR3D")).isEqualTo(612e6);
       assertThat(c.summary()).anySatisfy(s -> assertThat(s).startsWith("power rails from sysfs:"));
+      DeclarationCheck.assertEmitsOnlyDeclared(provider, c.collect());
     }
   }
 
   @Test
-  void deviceTypeSettingOverridesTheModel() throws Exception {
+  void deviceTypeSettingOverridesTheModelAndSeedFamiliesAreOptIn() throws Exception {
     SysfsTree tree = new SysfsTree(root).jetpack4Nano();
     try (TestContext ctx = TestContext.forProvider(provider).setting("sysfs", tree.sysfs().toString())
-            .setting("tegrastats", root.resolve("none").toString()).setting("device-type", "lab-nano").build();
+            .setting("tegrastats", root.resolve("none").toString()).setting("device-type", "lab-nano")
+            .setting("seed-families", "true").build();
         Collector c = provider.open(ctx)) {
       assertThat(MetricValues.of(c.collect()).value("jetson_power_pom_5v_in_watts", "device_type", "lab-nano"))
           .isCloseTo(2.23, within(1e-9));
@@ -96,20 +110,62 @@ class JetsonCollectorTest {
   }
 
   @Test
-  void railsThatBecomeUnreadableAreDroppedAndReportedNotZeroed() throws Exception {
+  void anUnreadableRailCostsThatRailOnlyAndIsCountedAsItsField() throws Exception {
     SysfsTree tree = new SysfsTree(root).jetpack4Nano();
     try (TestContext ctx = context(tree.sysfs(), root.resolve("none")); Collector c = provider.open(ctx)) {
-      SysfsTree.write(tree.sysfs().resolve("bus/i2c/devices/6-0040/iio:device0/in_power0_input"), "garbage\n");
+      RecordedReadings readings = ctx.readings("jetson");
+      SysfsTree.write(tree.sysfs().resolve("bus/i2c/devices/6-0040/iio:device0/in_power1_input"), "garbage\n");
 
-      Poll.until("the failed read to show", () -> {
-        try {
-          c.collect();
-          return false;
-        } catch (Exception e) {
-          return e.getMessage().contains("INA power monitors cannot be read");
-        }
-      });
-      assertThatExceptionOfType(java.io.IOException.class).isThrownBy(c::collect).withMessageStartingWith("no readings");
+      Poll.until("the failed read to show", () -> ctx.problems().count("ina/POM_5V_GPU") >= 2);
+      int gpuReadings = readings.of("edge-1", "POM_5V_GPU").size();
+      int cpuReadings = readings.of("edge-1", "POM_5V_CPU").size();
+      Poll.until("the other rails to keep reading", () -> readings.of("edge-1", "POM_5V_CPU").size() > cpuReadings + 2);
+
+      assertThat(readings.of("edge-1", "POM_5V_GPU")).hasSize(gpuReadings); // dropped, not zeroed
+      assertThat(readings.last("edge-1", "total").watts()).isCloseTo(2.23, within(1e-9));
+      assertThat(ctx.problems().failing()).containsOnlyKeys("ina/POM_5V_GPU")
+          .hasEntrySatisfying("ina/POM_5V_GPU", reason -> assertThat(reason).endsWith("read 'garbage'"));
+      assertThat(MetricValues.of(c.collect()).value("jetson_sysfs_up")).isEqualTo(1.0);
+
+      SysfsTree.write(tree.sysfs().resolve("bus/i2c/devices/6-0040/iio:device0/in_power1_input"), "40\n");
+      Poll.until("the rail to come back", () -> ctx.problems().failing().isEmpty());
+    }
+  }
+
+  @Test
+  void railsThatStayUnreadableHandTheCoreNoReadings() throws Exception {
+    SysfsTree tree = new SysfsTree(root).jetpack4Nano();
+    try (TestContext ctx = context(tree.sysfs(), root.resolve("none")); Collector c = provider.open(ctx)) {
+      RecordedReadings readings = ctx.readings("jetson");
+      Path iio = tree.sysfs().resolve("bus/i2c/devices/6-0040/iio:device0");
+      for (int n = 0; n < 3; n++) {
+        SysfsTree.write(iio.resolve("in_power" + n + "_input"), "garbage\n");
+      }
+      Poll.until("every rail to fail", () -> ctx.problems().failing().size() == 3);
+      int count = readings.all().size();
+      Poll.until("three more samples", () -> ctx.problems().count("ina/POM_5V_IN") >= 4);
+
+      // no reading means the core's staleness takes over after three intervals
+      assertThat(readings.all()).hasSize(count);
+      assertThat(c.samplingInterval()).isPresent();
+      assertThat(MetricValues.of(c.collect()).value("jetson_sysfs_up")).isEqualTo(0.0);
+    }
+  }
+
+  @Test
+  void aFifoInPlaceOfARailFileIsRefusedWithoutBlockingTheSampler() throws Exception {
+    SysfsTree tree = new SysfsTree(root).jetpack4Nano();
+    Path rail = tree.sysfs().resolve("bus/i2c/devices/6-0040/iio:device0/in_power2_input");
+    try (TestContext ctx = context(tree.sysfs(), root.resolve("none")); Collector c = provider.open(ctx)) {
+      RecordedReadings readings = ctx.readings("jetson");
+      Files.delete(rail);
+      Process mkfifo = new ProcessBuilder("mkfifo", rail.toString()).start();
+      assertThat(mkfifo.waitFor()).isZero();
+
+      Poll.until("the FIFO to be counted", () -> ctx.problems().count("ina/POM_5V_CPU") >= 2);
+      int inputReadings = readings.of("edge-1", "POM_5V_IN").size();
+      Poll.until("the other rails to keep reading", () -> readings.of("edge-1", "POM_5V_IN").size() > inputReadings);
+      assertThat(ctx.problems().failing().get("ina/POM_5V_CPU")).endsWith("not a regular file");
     }
   }
 
@@ -122,11 +178,13 @@ class JetsonCollectorTest {
         .build();
   }
 
-  static double joules(Collector c, String domain) {
+  /** The message collect() fails with, or "" while it succeeds. */
+  static String failure(Collector c) {
     try {
-      return MetricValues.of(c.collect()).value("powermon_energy_joules_total", "domain", domain);
+      c.collect();
+      return "";
     } catch (Exception e) {
-      throw new AssertionError(e);
+      return e.getMessage();
     }
   }
 

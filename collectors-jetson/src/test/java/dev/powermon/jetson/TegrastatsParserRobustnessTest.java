@@ -2,6 +2,7 @@ package dev.powermon.jetson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powermon.jetson.TegrastatsSample.Problem;
 import dev.powermon.jetson.TegrastatsSample.Rail;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,42 @@ class TegrastatsParserRobustnessTest {
     assertThat(s.temperatures()).isEmpty();
     assertThat(s.swap()).isEmpty();
     assertThat(s.unknownTokens()).isEqualTo(13); // every token after "RAM 1000/3964MB"
+    // each malformed value is its field's problem; RAM, read well, keeps its series
+    assertThat(s.problems()).extracting(Problem::field)
+        .containsExactly("cpu", "engine", "engine", "rail", "temperature", "swap");
+    assertThat(s.problems()).first().isEqualTo(new Problem("cpu", "CPU [abc%@1479]"));
+    assertThat(s.ram()).isPresent();
+  }
+
+  @Test
+  void aMalformedTokenCostsItsOwnSeriesOnly() {
+    TegrastatsSample s = TegrastatsParser.parse(
+        "RAM 3300/7620MB CPU [30%@1510,10%@1510] GR3D_FREQ 45%@[612] cpu@60.5C gpu@4x.5C VDD_IN 6000mW/5000mW"
+            + " VDD_SOC 12,50mW/1249mW");
+
+    assertThat(s.temperatures()).containsOnlyKeys("cpu");
+    assertThat(s.rails()).containsOnlyKeys("VDD_IN");
+    assertThat(s.engines()).containsOnlyKeys("GR3D");
+    assertThat(s.cores()).hasSize(2);
+    assertThat(s.problems()).containsExactly(
+        new Problem("temperature", "gpu@4x.5C"), new Problem("rail", "VDD_SOC 12,50mW/1249mW"));
+  }
+
+  @Test
+  void problemTokensAreCutForTheLog() {
+    TegrastatsSample s = TegrastatsParser.parse("RAM 1/2MB CPU [1%@1] VDD_IN " + "9".repeat(300) + "/1");
+
+    assertThat(s.problems()).singleElement().satisfies(p -> {
+      assertThat(p.field()).isEqualTo("rail");
+      assertThat(p.token()).hasSize(65).endsWith("…");
+    });
+  }
+
+  @Test
+  void aTimestampThatIsNoDateIsItsOwnProblem() {
+    TegrastatsSample s = TegrastatsParser.parse("13-45-2025 99:99:99 RAM 1/2MB CPU [1%@2]");
+
+    assertThat(s.problems()).containsExactly(new Problem("timestamp", "13-45-2025 99:99:99"));
   }
 
   @Test

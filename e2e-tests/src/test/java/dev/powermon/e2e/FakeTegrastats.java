@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** A tegrastats stand-in: a script printing an Orin Nano (JetPack 6) style line twice a second. */
+/** A tegrastats stand-in: a script printing an Orin Nano (JetPack 6) style line once a second, the default interval. */
 final class FakeTegrastats {
   private FakeTegrastats() {}
 
@@ -15,13 +15,13 @@ final class FakeTegrastats {
     Files.writeString(script, """
         #!/bin/sh
         i=0
-        while [ "$i" -lt 1200 ]; do
+        while [ "$i" -lt 600 ]; do
           echo "$(date +%m-%d-%Y\\ %H:%M:%S) RAM 3100/7620MB (lfb 12x4MB) SWAP 0/3810MB (cached 0MB)\
          CPU [12%@1510,8%@1510,10%@1510,6%@1510,off,off] EMC_FREQ 12%@2133 GR3D_FREQ 25%@[612]\
          cpu@47.5C soc2@45.25C soc0@46C gpu@45.5C tj@47.5C soc1@45.75C\
          VDD_IN 6200mW/6100mW VDD_CPU_GPU_CV 1800mW/1750mW VDD_SOC 1500mW/1480mW"
           i=$((i + 1))
-          sleep 0.5
+          sleep 1
         done
         """);
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -1,8 +1,5 @@
 package dev.powermon.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +23,6 @@ final class PowermonJar implements AutoCloseable {
           "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=64m", "-XX:+ExitOnOutOfMemoryError",
           "-XX:-UsePerfData");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ChildProcess process;
   private final String listen;
@@ -93,28 +89,6 @@ final class PowermonJar implements AutoCloseable {
       throw new IOException("/metrics answered " + r.statusCode());
     }
     return r.body();
-  }
-
-  /**
-   * Switches on every family of the metric table (new Jetson sensors start switched off), and
-   * returns how many were off. Families appear in the table once a scrape has seen them.
-   */
-  int enableAllFamilies() throws IOException, InterruptedException {
-    JsonNode table = JSON.readTree(send(HttpRequest.newBuilder(URI.create("http://" + admin + "/api/v1/metrics"))).body());
-    ObjectNode changes = JSON.createObjectNode();
-    for (JsonNode family : table.path("metrics")) {
-      if (!family.path("enabled").asBoolean()) {
-        changes.put(family.path("name").asText(), true);
-      }
-    }
-    if (!changes.isEmpty()) {
-      HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://" + admin + "/api/v1/metrics"))
-          .POST(HttpRequest.BodyPublishers.ofString(changes.toString())));
-      if (r.statusCode() != 200) {
-        throw new IOException("enabling " + changes + " answered " + r.statusCode() + ": " + r.body());
-      }
-    }
-    return changes.size();
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

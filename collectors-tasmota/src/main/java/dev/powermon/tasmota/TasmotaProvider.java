@@ -1,0 +1,113 @@
+package dev.powermon.tasmota;
+
+import dev.powermon.api.Collector;
+import dev.powermon.api.CollectorContext;
+import dev.powermon.api.CollectorProvider;
+import dev.powermon.api.MetricSpec;
+import dev.powermon.api.ProbeResult;
+import dev.powermon.api.SettingSpec;
+import dev.powermon.api.SettingType;
+import dev.powermon.api.Settings;
+import dev.powermon.net.HostPort;
+import java.util.List;
+
+/** Tasmota-flashed plugs over HTTP and MQTT. Networked: never enabled unless named. */
+public final class TasmotaProvider implements CollectorProvider {
+  static final int DEFAULT_PORT = 80;
+
+  static final SettingSpec TARGET =
+      SettingSpec.builder("target", SettingType.STRING).list()
+          .check(TasmotaProvider::isHostPort, "must be host or host:port (IPv6 as [addr]:port)")
+          .help("A plug to poll over HTTP, host[:port] (port 80 by default); repeat for several.")
+          .build();
+  static final SettingSpec CREDENTIALS_FILE =
+      SettingSpec.builder("credentials-file", SettingType.PATH)
+          .help("YAML file with username (admin) and the web password (chmod 600), for plugs with WebPassword set.")
+          .build();
+  static final SettingSpec MQTT_BROKER =
+      SettingSpec.builder("mqtt-broker", SettingType.STRING)
+          .check(v -> ((String) v).matches("(tcp|ssl)://[^/\\s]+"), "must be tcp://HOST:PORT or ssl://HOST:PORT")
+          .help("MQTT broker the plugs publish to, tcp://HOST:PORT; every plug's tele SENSOR message is read from it.")
+          .build();
+  static final SettingSpec MQTT_TOPIC =
+      SettingSpec.builder("mqtt-topic", SettingType.STRING).defaultValue("tele/+/SENSOR")
+          .check(v -> ((String) v).chars().filter(ch -> ch == '/').count() == 2 && ((String) v).contains("+"),
+              "must look like tele/+/SENSOR, the + naming the plug")
+          .help("Topic filter of the telemetry messages; its + segment names the plug.")
+          .build();
+  static final SettingSpec MQTT_CREDENTIALS_FILE =
+      SettingSpec.builder("mqtt-credentials-file", SettingType.PATH)
+          .help("YAML file with the broker's username and password (chmod 600), if it needs them.")
+          .build();
+  static final SettingSpec STALE_AFTER =
+      SettingSpec.builder("stale-after", SettingType.DURATION).defaultValue("10m").min("1s").max("24h")
+          .help("A plug whose last MQTT reading is older than this drops out (success 0); twice its TelePeriod is a good value.")
+          .build();
+  static final SettingSpec INTERVAL =
+      SettingSpec.builder("interval", SettingType.DURATION).defaultValue("10s").min("1s").max("1h")
+          .help("How often every HTTP target is polled in the background.")
+          .build();
+  static final SettingSpec TIMEOUT =
+      SettingSpec.builder("timeout", SettingType.DURATION).defaultValue("2s").min("10ms").max("1m")
+          .help("Overall deadline of one HTTP poll, and of connecting to the broker.")
+          .build();
+  static final SettingSpec POLL_THREADS =
+      SettingSpec.builder("poll-threads", SettingType.INTEGER).defaultValue("8").min("1").max("256")
+          .help("HTTP targets polled at once.")
+          .build();
+  static final SettingSpec PROBE_ALLOW =
+      SettingSpec.builder("probe-allow", SettingType.STRING).list()
+          .help("Networks (CIDR) that /probe?target= may reach besides the configured targets.")
+          .build();
+
+  @Override
+  public String name() {
+    return "tasmota";
+  }
+
+  @Override
+  public String description() {
+    return "Tasmota plugs over HTTP (Status 10) and MQTT (tele/+/SENSOR): power, energy, voltage, current.";
+  }
+
+  @Override
+  public List<SettingSpec> settings() {
+    return List.of(TARGET, CREDENTIALS_FILE, MQTT_BROKER, MQTT_TOPIC, MQTT_CREDENTIALS_FILE, STALE_AFTER, INTERVAL,
+        TIMEOUT, POLL_THREADS, PROBE_ALLOW);
+  }
+
+  @Override
+  public List<MetricSpec> metrics() {
+    return TasmotaFamilies.ALL;
+  }
+
+  @Override
+  public boolean networked() {
+    return true;
+  }
+
+  @Override
+  public ProbeResult probe(CollectorContext context) {
+    Settings s = context.settings();
+    int targets = s.strings(TARGET).size();
+    if (targets == 0 && !s.isSet(MQTT_BROKER)) {
+      return ProbeResult.unavailable(
+          "no plug to read: name one with --collector.tasmota.target=HOST or a broker with --collector.tasmota.mqtt-broker=tcp://HOST:1883");
+    }
+    return ProbeResult.available(targets + " HTTP target(s)" + (s.isSet(MQTT_BROKER) ? " and MQTT" : ""));
+  }
+
+  @Override
+  public Collector open(CollectorContext context) throws Exception {
+    return TasmotaCollector.open(context);
+  }
+
+  private static boolean isHostPort(Object text) {
+    try {
+      HostPort.parse((String) text, DEFAULT_PORT);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}
