@@ -48,6 +48,16 @@ class DocsNavigationTest {
   }
 
   @Test
+  void readmeCollectorTableLinksEveryCollectorPage() throws IOException {
+    String readme = Files.readString(README, StandardCharsets.UTF_8);
+    try (Stream<Path> pages = Files.list(ROOT.resolve("docs/collectors"))) {
+      assertThat(pages.map(p -> "docs/collectors/" + p.getFileName()).toList())
+          .isNotEmpty()
+          .allSatisfy(page -> assertThat(readme).as("README's collector table").contains("](" + page + ")"));
+    }
+  }
+
+  @Test
   void everyRelativeLinkLandsOnAFileAndHeadingThatExist() throws IOException {
     List<String> broken = new ArrayList<>();
     for (Path page : pages()) {
