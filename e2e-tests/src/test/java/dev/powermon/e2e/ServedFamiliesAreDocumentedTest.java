@@ -35,9 +35,10 @@ class ServedFamiliesAreDocumentedTest {
             PowermonJar.withSimulatedSources(dir, rapl.sysfs(), FakeTegrastats.write(dir), kasa.targets())) {
       String metrics = scrapeOnceEveryCollectorSucceeds(powermon);
       Set<String> served = matches(SAMPLE, metrics);
-      assertThat(served).as("one family of each collector and of the core, read from the scrape")
-          .contains("powermon_rapl_wraps_total", "jetson_gpu_usage_percent", "powermon_host_uptime_seconds",
-              "kasa_plug_power_watts", "powermon_build_info");
+      assertThat(served).as("the scrape was read: the core's build info").contains("powermon_build_info");
+      for (String prefix : List.of("powermon_rapl_", "jetson_", "powermon_host_", "kasa_")) {
+        assertThat(served).as("a family of each collector").anyMatch(f -> f.startsWith(prefix));
+      }
       Set<String> undocumented = new TreeSet<>(served);
       undocumented.removeAll(documented);
       assertThat(undocumented)
