@@ -9,54 +9,68 @@ import java.util.List;
 /**
  * The requests of one poll, in the order that is safe for the device: sysinfo first, then the cloud
  * state, then energy only where sysinfo says there is a meter (one request per strip outlet, each with
- * its {@code context.child_ids}).
+ * its {@code context.child_ids}). A transport failure or an unreadable sysinfo fails the poll; an
+ * energy reply that answers but cannot be used costs only that meter's readings.
  */
 final class DevicePoll {
-  /** Sends one request and returns the parsed reply. */
-  interface Exchange {
-    ObjectNode ask(byte[] request) throws IOException;
-  }
-
   private DevicePoll() {}
 
-  static DeviceReading run(Exchange exchange) throws IOException {
-    SysInfo info = SysInfoParser.parse(exchange.ask(Commands.SYSINFO));
-    Double cloud = cloud(exchange, info);
+  static DeviceReading run(KasaSource.Channel exchange) throws IOException {
+    FieldProblems problems = new FieldProblems();
+    SysInfo info = SysInfoParser.parse(exchange.ask(Commands.SYSINFO), problems);
+    Double cloud = cloud(exchange, info, problems);
     if (info.kind() == SysInfo.Kind.STRIP) {
       List<DeviceReading.OutletReading> outlets = new ArrayList<>();
       List<Realtime> readings = new ArrayList<>();
       for (Outlet outlet : info.outlets()) {
         Realtime rt = null;
         if (info.hasMeter()) {
-          rt = RealtimeParser.parse(exchange.ask(Commands.outletRealtime(outlet.id())), "emeter");
+          rt = realtime(exchange.ask(Commands.outletRealtime(outlet.id())), "emeter", false, problems);
           readings.add(rt);
         }
         outlets.add(new DeviceReading.OutletReading(outlet, rt));
       }
-      return new DeviceReading(info, cloud, info.hasMeter() ? Realtime.sum(readings) : null, outlets);
+      Realtime total = info.hasMeter() ? Realtime.sum(readings, info.outletsComplete()) : null;
+      return new DeviceReading(info, cloud, total, outlets, problems.list());
     }
-    return new DeviceReading(info, cloud, info.hasMeter() ? realtime(exchange, info) : null, List.of());
+    Realtime total = null;
+    if (info.hasMeter()) {
+      String module = info.emeterModule();
+      total = realtime(exchange.ask(Commands.realtime(module)), module, info.kind() == SysInfo.Kind.BULB, problems);
+    }
+    return new DeviceReading(info, cloud, total, List.of(), problems.list());
   }
 
-  private static Realtime realtime(Exchange exchange, SysInfo info) throws IOException {
-    String module = info.emeterModule();
+  /**
+   * The reading in {@code reply}; {@link Realtime#NONE} (noted) when the meter answered with an
+   * error or nothing usable, or null for a bulb that says it has no meter.
+   */
+  private static Realtime realtime(ObjectNode reply, String module, boolean optional, FieldProblems problems) {
     try {
-      return RealtimeParser.parse(exchange.ask(Commands.realtime(module)), module);
+      return RealtimeParser.parse(reply, module, problems);
     } catch (DeviceErrorException e) {
-      if (info.kind() == SysInfo.Kind.BULB) {
+      if (optional) {
         return null; // bulbs without a meter say so here; plugs announced ENE, so an error is real
       }
-      throw e;
+      problems.add(module, "get_realtime", e.getMessage());
+      return Realtime.NONE;
+    } catch (IOException e) {
+      problems.add(module, "get_realtime", e.getMessage());
+      return Realtime.NONE;
     }
   }
 
-  private static Double cloud(Exchange exchange, SysInfo info) throws IOException {
+  private static Double cloud(KasaSource.Channel exchange, SysInfo info, FieldProblems problems) throws IOException {
     String module = info.cloudModule();
+    ObjectNode reply = exchange.ask(Commands.cloudInfo(module));
     try {
-      JsonNode node = Replies.method(exchange.ask(Commands.cloudInfo(module)), module, "get_info");
-      return JsonFields.number(node, "cld_connection", module + ".get_info");
+      JsonNode node = Replies.method(reply, module, "get_info");
+      return problems.number(node, "cld_connection", module + ".get_info");
     } catch (DeviceErrorException e) {
       return null; // not every firmware has the module; the metric is then omitted
+    } catch (IOException e) {
+      problems.add(module, "get_info", e.getMessage());
+      return null;
     }
   }
 }

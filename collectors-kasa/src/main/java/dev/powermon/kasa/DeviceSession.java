@@ -1,5 +1,7 @@
 package dev.powermon.kasa;
 
+import dev.powermon.net.Deadline;
+import dev.powermon.net.HostPort;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -18,17 +20,19 @@ final class DeviceSession {
    */
   static final int POLL_BUDGET_IN_TIMEOUTS = 2;
 
-  private final Target target;
+  private final HostPort target;
   private final Duration timeout;
+  private final KasaSource source;
   private final ReentrantLock lock = new ReentrantLock();
   private InetSocketAddress address;
 
-  DeviceSession(Target target, Duration timeout) {
+  DeviceSession(HostPort target, Duration timeout, KasaSource source) {
     this.target = target;
     this.timeout = timeout;
+    this.source = source;
   }
 
-  Target target() {
+  HostPort target() {
     return target;
   }
 
@@ -48,10 +52,10 @@ final class DeviceSession {
     if (!lock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new IOException("still busy with an earlier poll after " + timeout.toMillis() + " ms");
     }
-    Deadline wholePoll = Deadline.forPoll(timeout.multipliedBy(POLL_BUDGET_IN_TIMEOUTS));
-    try (KasaConnection connection = new KasaConnection(address())) {
-      return DevicePoll.run(request ->
-          KasaJson.parse(connection.exchange(request, Deadline.forRequest(timeout).earliest(wholePoll))));
+    Duration budget = timeout.multipliedBy(POLL_BUDGET_IN_TIMEOUTS);
+    Deadline wholePoll = Deadline.after(budget, "poll not done within " + budget.toMillis() + " ms");
+    try (KasaSource.Channel channel = source.open(address(), timeout, wholePoll)) {
+      return DevicePoll.run(channel);
     } catch (IOException e) {
       forgetAddress(); // a host name is looked up again next time, in case DHCP moved the device
       throw e;

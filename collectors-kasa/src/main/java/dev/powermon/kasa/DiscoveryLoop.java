@@ -1,5 +1,6 @@
 package dev.powermon.kasa;
 
+import dev.powermon.net.HostPort;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.HashMap;
@@ -55,7 +56,7 @@ final class DiscoveryLoop {
     failing = false;
     sweep++;
     for (InetAddress address : result.legacy()) {
-      Target target = new Target(address.getHostAddress(), port);
+      HostPort target = new HostPort(address.getHostAddress(), port);
       if (lastSeen.put(target.label(), sweep) == null && !staticTargets.contains(target.label())) {
         logger.info("kasa discovery found {}", target.label());
       }

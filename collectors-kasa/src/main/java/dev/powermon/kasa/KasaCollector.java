@@ -3,11 +3,14 @@ package dev.powermon.kasa;
 import dev.powermon.api.CollectorContext;
 import dev.powermon.api.MultiTargetCollector;
 import dev.powermon.api.TargetNotAllowedException;
+import dev.powermon.net.HostPort;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,29 +20,38 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
 
 /**
  * The opened collector: {@link #collect()} answers from the last poll cycle (never waits on a device);
  * {@link #collectTarget} polls one allowed device on demand.
  */
 final class KasaCollector implements MultiTargetCollector {
+  /** Poll intervals without a finished cycle after which the readings are stale. */
+  static final int STALE_AFTER_INTERVALS = 3;
+
   private final KasaSettings settings;
   private final KasaPoller poller;
   private final DiscoveryLoop discovery;
   private final Set<String> targets = new HashSet<>();
   private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+  private final Logger logger;
+  private final Clock clock;
+  private List<String> unmatchedPowers = List.of();
 
-  private KasaCollector(KasaSettings settings, KasaPoller poller, DiscoveryLoop discovery) {
+  private KasaCollector(KasaSettings settings, KasaPoller poller, DiscoveryLoop discovery, CollectorContext context) {
     this.settings = settings;
     this.poller = poller;
     this.discovery = discovery;
+    this.logger = context.logger();
+    this.clock = context.clock();
     settings.targets().forEach(t -> targets.add(t.label()));
   }
 
   static KasaCollector open(CollectorContext context) throws Exception {
     KasaSettings s = KasaSettings.from(context.settings());
     InetAddress discoveryAddress = s.discovery() ? resolve(s.discoveryAddress()) : null;
-    KasaPoller poller = new KasaPoller(s.timeout(), s.pollThreads(), context.logger());
+    KasaPoller poller = new KasaPoller(s.timeout(), s.pollThreads(), new XorSource(), context);
     s.targets().forEach(poller::add);
     DiscoveryLoop loop = null;
     if (discoveryAddress != null) {
@@ -48,7 +60,7 @@ final class KasaCollector implements MultiTargetCollector {
       s.targets().forEach(t -> labels.add(t.label()));
       loop = new DiscoveryLoop(d::sweep, poller, s.port(), labels, context.logger());
     }
-    KasaCollector collector = new KasaCollector(s, poller, loop);
+    KasaCollector collector = new KasaCollector(s, poller, loop, context);
     try {
       collector.start(context.scheduler());
     } catch (InterruptedException | RuntimeException e) {
@@ -79,15 +91,19 @@ final class KasaCollector implements MultiTargetCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    return KasaSnapshots.build(poller.states(), poller.lastCycleSeconds(), poller.labels().size() + klapOnly().size());
+  public MetricSnapshots collect() throws IOException {
+    checkFresh();
+    List<DeviceState> states = poller.states();
+    checkPowers(states);
+    return KasaSnapshots.build(states, poller.lastCycleSeconds(), poller.labels().size() + klapOnly().size(),
+        settings.powers());
   }
 
   @Override
   public MetricSnapshots collectTarget(String target) throws TargetNotAllowedException, IOException {
-    Target t;
+    HostPort t;
     try {
-      t = Target.parse(target, settings.port());
+      t = HostPort.parse(target, settings.port());
     } catch (IllegalArgumentException e) {
       throw new TargetNotAllowedException(e.getMessage());
     }
@@ -98,11 +114,45 @@ final class KasaCollector implements MultiTargetCollector {
     if (!state.ok()) {
       throw new IOException(t.label() + ": " + state.error()); // the core answers powermon_probe_success 0
     }
-    return KasaSnapshots.build(List.of(state), state.seconds(), null);
+    return KasaSnapshots.build(List.of(state), state.seconds(), null, settings.powers());
+  }
+
+  /**
+   * Refuses to serve readings once the poller has stopped finishing cycles (its schedule died, its
+   * pool is gone): past {@value #STALE_AFTER_INTERVALS} poll intervals plus the time a cycle may take,
+   * the collector fails with the reason instead of serving the last readings as current.
+   */
+  private void checkFresh() throws IOException {
+    long devices = Math.max(1, poller.labels().size());
+    long rounds = (devices + settings.pollThreads() - 1) / settings.pollThreads();
+    long cycleBudget = DeviceSession.POLL_BUDGET_IN_TIMEOUTS * settings.timeout().toMillis() * rounds;
+    long bound = STALE_AFTER_INTERVALS * settings.pollInterval().toMillis() + cycleBudget;
+    long last = poller.lastCycleEndMillis();
+    if (clock.millis() - last > bound) {
+      throw new IOException("no fresh poll since " + Instant.ofEpochMilli(last) + " (devices are polled every "
+          + settings.pollInterval().toMillis() + " ms); readings are withheld until the poller runs again");
+    }
+  }
+
+  /**
+   * Warns when a {@code powers} entry names none of the devices that answered (a typo would leave its
+   * host counted twice in fleet totals), once each time the set of such entries changes.
+   */
+  private synchronized void checkPowers(List<DeviceState> states) {
+    if (poller.lastCycleSeconds() == null) {
+      return; // nothing has answered yet
+    }
+    List<String> unmatched = settings.powers().unmatched(states);
+    if (!unmatched.equals(unmatchedPowers) && !unmatched.isEmpty()) {
+      logger.warn("collectors.kasa.powers: {} name(s) no device id, alias, ip or outlet alias among the devices that "
+          + "answered; check the spelling (it is case-sensitive). Until then those hosts are not marked as "
+          + "metered by a plug.", unmatched);
+    }
+    unmatchedPowers = unmatched;
   }
 
   /** The target resolved once to an address in probe-allow on the device port, or refused. */
-  private Target allowedByNetwork(Target t) throws TargetNotAllowedException {
+  private HostPort allowedByNetwork(HostPort t) throws TargetNotAllowedException {
     String refusal = "'" + t.label() + "' is neither a configured target nor in probe-allow on port " + settings.port();
     if (settings.probeAllow().isEmpty() || t.port() != settings.port()) {
       throw new TargetNotAllowedException(refusal);
@@ -116,7 +166,7 @@ final class KasaCollector implements MultiTargetCollector {
     if (!settings.probeAllow().allows(address)) {
       throw new TargetNotAllowedException(refusal);
     }
-    return new Target(address.getHostAddress(), t.port());
+    return new HostPort(address.getHostAddress(), t.port());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.powermon.kasa;
 
+import dev.powermon.net.Deadline;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,15 @@
 package dev.powermon.kasa;
 
+import dev.powermon.api.CollectorContext;
+import dev.powermon.api.LabelValues;
+import dev.powermon.api.MeterClass;
+import dev.powermon.api.PowerFamilies;
+import dev.powermon.api.PowerReadings;
+import dev.powermon.api.StateLog;
+import dev.powermon.net.HostPort;
+import io.prometheus.metrics.model.snapshots.Labels;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,23 +25,37 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 
 /**
- * Polls every known device on a bounded pool, all at once, and keeps the latest outcome per device
- * for {@code collect()}. A cycle does not start while the previous one runs, so a slow fleet cannot
- * pile up work; a dead device costs one thread for at most the timeout per request.
+ * Polls every known device on a bounded pool, all at once, keeps the latest outcome per device for
+ * {@code collect()}, and hands each meter's reading to the core ({@link PowerReadings}, meter class
+ * wall). A cycle does not start while the previous one runs, so a slow fleet cannot pile up work; a
+ * dead device costs one thread for at most the timeout per request.
  */
 final class KasaPoller implements AutoCloseable {
   private final Duration timeout;
+  private final KasaSource source;
   private final ThreadPoolExecutor pool;
-  private final DeviceLog log;
-  private final EnergyLedger ledger = new EnergyLedger();
+  private final Logger logger;
+  private final StateLog log;
+  private final Clock clock;
+  private final PowerReadings readings;
+  private final FieldProblemReports problems;
+  private final DeviceLabels labels = new DeviceLabels();
+  private final StripEnergy stripEnergy = new StripEnergy();
   private final Map<String, DeviceSession> sessions = new ConcurrentSkipListMap<>();
   private final Map<String, DeviceState> states = new ConcurrentSkipListMap<>();
   private final AtomicReference<CompletableFuture<Void>> running = new AtomicReference<>();
   private volatile Double lastCycleSeconds;
+  private volatile long lastCycleEndMillis;
 
-  KasaPoller(Duration timeout, int threads, Logger logger) {
+  KasaPoller(Duration timeout, int threads, KasaSource source, CollectorContext context) {
     this.timeout = timeout;
-    this.log = new DeviceLog(logger);
+    this.source = source;
+    this.logger = context.logger();
+    this.log = new StateLog(logger);
+    this.clock = context.clock();
+    this.lastCycleEndMillis = clock.millis(); // freshness counts from the start until a cycle ends
+    this.readings = context.powerReadings("kasa", MeterClass.WALL);
+    this.problems = new FieldProblemReports(context.problems());
     AtomicInteger n = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -48,13 +71,19 @@ final class KasaPoller implements AutoCloseable {
   }
 
   /** Starts polling {@code target} from the next cycle on; a known target is left as is. */
-  void add(Target target) {
-    sessions.computeIfAbsent(target.label(), k -> new DeviceSession(target, timeout));
+  void add(HostPort target) {
+    sessions.computeIfAbsent(target.label(), k -> new DeviceSession(target, timeout, source));
   }
 
   void remove(String label) {
     sessions.remove(label);
-    states.remove(label);
+    DeviceState last = states.remove(label);
+    if (last != null) {
+      forget(last);
+      stripEnergy.forget(last.device());
+    }
+    labels.release(label);
+    problems.forget(label);
   }
 
   List<String> labels() {
@@ -71,60 +100,125 @@ final class KasaPoller implements AutoCloseable {
     long start = System.nanoTime();
     List<CompletableFuture<?>> polls = new ArrayList<>();
     for (DeviceSession session : sessions.values()) {
-      polls.add(CompletableFuture.runAsync(() -> states.put(session.target().label(), poll(session)), pool));
+      polls.add(CompletableFuture.runAsync(() -> poll(session), pool));
     }
     CompletableFuture.allOf(polls.toArray(new CompletableFuture<?>[0]))
         .whenComplete((ok, error) -> {
           states.keySet().retainAll(sessions.keySet()); // forget devices removed meanwhile
           lastCycleSeconds = (System.nanoTime() - start) / 1e9;
+          lastCycleEndMillis = clock.millis();
           cycle.complete(null);
         });
     return cycle;
   }
 
-  /** Polls one device of the cycle, logging when it starts failing or recovers. */
-  private DeviceState poll(DeviceSession session) {
-    DeviceState previous = states.get(session.target().label());
-    DeviceState state = attempt(session, previous, ledger);
-    log.changed(previous, state);
-    return state;
+  /** Polls one device of the cycle: keeps the outcome, hands on its readings, logs what changed. */
+  private void poll(DeviceSession session) {
+    String target = session.target().label();
+    DeviceState previous = states.get(target);
+    DeviceState state = attempt(session, previous, true);
+    states.put(target, state);
+    String key = "kasa device " + target;
+    if (state.ok()) {
+      handOn(state);
+      problems.record(target, state.reading().problems());
+      SysInfo info = state.reading().info();
+      String answers = "answers: " + info.model() + " \"" + LabelValues.fromDevice(info.alias()) + "\" (id "
+          + state.device() + ")";
+      if (!log.ok(key, answers) && previous == null) {
+        logger.info("{}: {}", key, answers); // the first answer is news too
+      }
+    } else {
+      if (previous != null && previous.ok()) {
+        forget(previous);
+      }
+      log.failing(key, "failed (" + state.error() + "); its readings are withheld (kasa_scrape_success 0) until it "
+          + "answers: check that it is powered and reachable on TCP " + session.target().port() + ", and that it "
+          + "still speaks the legacy protocol (firmware from late 2024 may need KLAP, not supported yet).");
+    }
+  }
+
+  /**
+   * Hands a poll's meter readings to the core: the plug's, or each outlet's and the strip's total.
+   * A meter whose power is unusable hands nothing (power derived from a watt-hour counter over one
+   * poll interval would be noise); its energy stays in {@code kasa_*_energy_joules_total}.
+   */
+  private void handOn(DeviceState state) {
+    DeviceReading r = state.reading();
+    if (r.total() == null) {
+      return;
+    }
+    long now = clock.millis();
+    if (r.info().kind() != SysInfo.Kind.STRIP) {
+      reading(state.device(), PowerFamilies.TOTAL_DOMAIN, now, r.total().watts(), r.total().joules());
+      return;
+    }
+    List<String> domains = OutletDomains.of(r.info().outlets());
+    for (int i = 0; i < r.outlets().size(); i++) {
+      Realtime outlet = r.outlets().get(i).realtime();
+      reading(state.device(), domains.get(i), now, outlet.watts(), outlet.joules());
+    }
+    reading(state.device(), PowerFamilies.TOTAL_DOMAIN, now, r.total().watts(), stripEnergy.record(state.device(), r));
+  }
+
+  private void reading(String device, String domain, long millis, Double watts, Double joules) {
+    if (watts == null) {
+      return;
+    }
+    if (joules == null) {
+      readings.watts(device, domain, Labels.EMPTY, millis, watts); // the core integrates the power
+    } else {
+      readings.wattsAndJoules(device, domain, Labels.EMPTY, millis, watts, joules);
+    }
+  }
+
+  private void forget(DeviceState state) {
+    readings.forget(state.device());
   }
 
   /**
    * Polls {@code target} now, on the caller's thread, for {@code /probe}: through the device's own
-   * session when it is polled anyway (one connection per device), else a one-off session whose
-   * energy is not counted (the ledger only follows devices the exporter polls).
+   * session when it is polled anyway (one connection per device), else a one-off session. Its readings
+   * are not handed on: the poll cycle does that for polled devices.
    */
-  DeviceState probe(Target target) {
+  DeviceState probe(HostPort target) {
     DeviceSession known = sessions.get(target.label());
     if (known != null) {
-      return attempt(known, states.get(target.label()), ledger);
+      return attempt(known, states.get(target.label()), true);
     }
-    return attempt(new DeviceSession(target, timeout), null, null);
+    return attempt(new DeviceSession(target, timeout, source), null, false);
   }
 
-  private static DeviceState attempt(DeviceSession session, DeviceState previous, EnergyLedger ledger) {
+  /** One poll of {@code session}; {@code polled} for a device the poller keeps, which claims its id. */
+  private DeviceState attempt(DeviceSession session, DeviceState previous, boolean polled) {
     String label = session.target().label();
-    String knownId = previous != null ? previous.deviceId() : label;
+    String knownDevice = previous != null ? previous.device() : label;
     String ip = session.target().host();
     long start = System.nanoTime();
     try {
       ip = session.address().getAddress().getHostAddress();
       DeviceReading reading = session.poll();
-      Map<String, Double> energy = ledger == null ? Map.of() : ledger.record(reading);
-      return new DeviceState(label, ip, reading.info().deviceId(), reading, null, seconds(start), energy);
+      String id = reading.info().deviceId();
+      String device = id == null ? knownDevice
+          : polled ? labels.of(LabelValues.fromDevice(id), label) : LabelValues.fromDevice(id);
+      return new DeviceState(label, ip, device, reading, null, seconds(start));
     } catch (IOException | RuntimeException e) {
       String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-      return new DeviceState(label, ip, knownId, null, message, seconds(start), Map.of());
+      return new DeviceState(label, ip, knownDevice, null, message, seconds(start));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new DeviceState(label, ip, knownId, null, "interrupted", seconds(start), Map.of());
+      return new DeviceState(label, ip, knownDevice, null, "interrupted", seconds(start));
     }
   }
 
   /** Every device's latest outcome, ordered by target. */
   List<DeviceState> states() {
     return new ArrayList<>(states.values());
+  }
+
+  /** When the last cycle ended (epoch ms), or when the poller started if none has. */
+  long lastCycleEndMillis() {
+    return lastCycleEndMillis;
   }
 
   /** Seconds the last complete cycle took, null before the first. */

@@ -6,10 +6,59 @@ import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
+import dev.powermon.api.SettingType;
+import dev.powermon.net.HostPort;
+import dev.powermon.net.ProbeAllowList;
 import java.util.List;
 
 /** TP-Link Kasa plugs, strips and bulbs over the legacy protocol. Networked: never enabled unless named. */
 public final class KasaProvider implements CollectorProvider {
+  static final SettingSpec TARGET =
+      SettingSpec.builder("target", SettingType.STRING).list()
+          .check(text -> valid(() -> HostPort.parse((String) text, 9999)), "must be host, host:port or [v6]:port")
+          .help("Device to poll: host or host:port; repeat for several.").build();
+  static final SettingSpec DISCOVERY =
+      SettingSpec.builder("discovery", SettingType.BOOLEAN)
+          .help("Find devices by UDP broadcast; unset means on when no target is given, off otherwise.").build();
+  static final SettingSpec DISCOVERY_ADDRESS =
+      SettingSpec.builder("discovery-address", SettingType.STRING).defaultValue("255.255.255.255")
+          .help("Where discovery probes go: a broadcast address (e.g. 192.168.1.255) or one host.").build();
+  static final SettingSpec PORT =
+      SettingSpec.builder("port", SettingType.INTEGER).defaultValue("9999").min("1").max("65535")
+          .help("Device port for TCP polls and UDP discovery, and the default port of targets.").build();
+  static final SettingSpec KLAP_PORT =
+      SettingSpec.builder("discovery-klap-port", SettingType.INTEGER).defaultValue("20002").min("1").max("65535")
+          .help("UDP port probed to list devices that answer only the newer KLAP protocol.").build();
+  static final SettingSpec DISCOVERY_INTERVAL =
+      SettingSpec.builder("discovery-interval", SettingType.DURATION).defaultValue("60s").min("1s")
+          .help("How often discovery runs.").build();
+  static final SettingSpec POLL_INTERVAL =
+      SettingSpec.builder("poll-interval", SettingType.DURATION).defaultValue("10s").min("100ms")
+          .help("How often every device is polled; /metrics answers from the last poll.").build();
+  static final SettingSpec TIMEOUT =
+      SettingSpec.builder("timeout", SettingType.DURATION).defaultValue("2s").min("10ms").max("1m")
+          .help("Overall deadline of one request to a device (connect, send, whole reply); a whole poll gets twice this.")
+          .build();
+  static final SettingSpec POLL_THREADS =
+      SettingSpec.builder("poll-threads", SettingType.INTEGER).defaultValue("64").min("1").max("1024")
+          .help("Devices polled at once; a dead device holds one thread for the timeout.").build();
+  static final SettingSpec PROBE_ALLOW =
+      SettingSpec.builder("probe-allow", SettingType.STRING).list()
+          .check(text -> valid(() -> ProbeAllowList.parse("collectors.kasa.probe-allow", List.of((String) text))), "must be an IP address or CIDR")
+          .help("Addresses or CIDRs /probe?target= may poll besides the targets (e.g. 192.168.1.0/24).").build();
+  static final SettingSpec POWERS =
+      SettingSpec.builder("powers", SettingType.STRING).list()
+          .check(text -> valid(() -> MeterCovers.parse(List.of((String) text))),
+              "must be METER=HOST: a plug's id, alias or ip (or an outlet's alias), '=', and the host name its "
+                  + "series carry in 'device'")
+          .help("Which host a plug or outlet feeds, as METER=HOST: METER is a device id, alias or ip, or an "
+              + "outlet's alias; HOST is the name that host's own series carry in 'device'. Exported as "
+              + "powermon_meter_covers, so fleet totals count the host once, at the plug. Repeat for several.")
+          .build();
+
+  static final List<SettingSpec> SETTINGS =
+      List.of(TARGET, DISCOVERY, DISCOVERY_ADDRESS, PORT, KLAP_PORT, DISCOVERY_INTERVAL, POLL_INTERVAL, TIMEOUT,
+          POLL_THREADS, PROBE_ALLOW, POWERS);
 
   @Override
   public String name() {
@@ -23,12 +72,12 @@ public final class KasaProvider implements CollectorProvider {
 
   @Override
   public List<SettingSpec> settings() {
-    return KasaSettings.SPECS;
+    return SETTINGS;
   }
 
   @Override
   public List<MetricSpec> metrics() {
-    return KasaMetrics.ALL;
+    return KasaFamilies.ALL;
   }
 
   @Override
@@ -51,5 +100,15 @@ public final class KasaProvider implements CollectorProvider {
   @Override
   public Collector open(CollectorContext context) throws Exception {
     return KasaCollector.open(context);
+  }
+
+  /** Whether {@code parse} accepts its value; the check of a setting that has its own parser. */
+  private static boolean valid(Runnable parse) {
+    try {
+      parse.run();
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 }

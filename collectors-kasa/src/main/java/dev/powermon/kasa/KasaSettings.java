@@ -1,15 +1,27 @@
 package dev.powermon.kasa;
 
-import dev.powermon.api.SettingSpec;
-import dev.powermon.api.SettingType;
+import static dev.powermon.kasa.KasaProvider.DISCOVERY;
+import static dev.powermon.kasa.KasaProvider.DISCOVERY_ADDRESS;
+import static dev.powermon.kasa.KasaProvider.DISCOVERY_INTERVAL;
+import static dev.powermon.kasa.KasaProvider.KLAP_PORT;
+import static dev.powermon.kasa.KasaProvider.POLL_INTERVAL;
+import static dev.powermon.kasa.KasaProvider.POLL_THREADS;
+import static dev.powermon.kasa.KasaProvider.PORT;
+import static dev.powermon.kasa.KasaProvider.POWERS;
+import static dev.powermon.kasa.KasaProvider.PROBE_ALLOW;
+import static dev.powermon.kasa.KasaProvider.TARGET;
+import static dev.powermon.kasa.KasaProvider.TIMEOUT;
+
 import dev.powermon.api.Settings;
+import dev.powermon.net.HostPort;
+import dev.powermon.net.ProbeAllowList;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The collector's settings, declared once for flags, config keys and the README, and read into a record. */
+/** The collector's settings ({@link KasaProvider} declares them), read and checked into a record. */
 record KasaSettings(
-    List<Target> targets,
+    List<HostPort> targets,
     boolean discovery,
     String discoveryAddress,
     int port,
@@ -18,76 +30,23 @@ record KasaSettings(
     Duration pollInterval,
     Duration timeout,
     int pollThreads,
-    ProbeAllowList probeAllow) {
+    ProbeAllowList probeAllow,
+    MeterCovers powers) {
 
-  static final SettingSpec TARGET =
-      SettingSpec.builder("target", SettingType.STRING).list()
-          .help("Device to poll: host or host:port; repeat for several.").build();
-  static final SettingSpec DISCOVERY =
-      SettingSpec.builder("discovery", SettingType.BOOLEAN)
-          .help("Find devices by UDP broadcast; unset means on when no target is given, off otherwise.").build();
-  static final SettingSpec DISCOVERY_ADDRESS =
-      SettingSpec.builder("discovery-address", SettingType.STRING).defaultValue("255.255.255.255")
-          .help("Where discovery probes go: a broadcast address (e.g. 192.168.1.255) or one host.").build();
-  static final SettingSpec PORT =
-      SettingSpec.builder("port", SettingType.INTEGER).defaultValue("9999")
-          .help("Device port for TCP polls and UDP discovery, and the default port of targets.").build();
-  static final SettingSpec KLAP_PORT =
-      SettingSpec.builder("discovery-klap-port", SettingType.INTEGER).defaultValue("20002")
-          .help("UDP port probed to list devices that answer only the newer KLAP protocol.").build();
-  static final SettingSpec DISCOVERY_INTERVAL =
-      SettingSpec.builder("discovery-interval", SettingType.DURATION).defaultValue("60s")
-          .help("How often discovery runs.").build();
-  static final SettingSpec POLL_INTERVAL =
-      SettingSpec.builder("poll-interval", SettingType.DURATION).defaultValue("10s")
-          .help("How often every device is polled; /metrics answers from the last poll.").build();
-  static final SettingSpec TIMEOUT =
-      SettingSpec.builder("timeout", SettingType.DURATION).defaultValue("2s")
-          .help("Overall deadline of one request to a device (connect, send, whole reply); a whole poll gets twice this.")
-          .build();
-  static final SettingSpec POLL_THREADS =
-      SettingSpec.builder("poll-threads", SettingType.INTEGER).defaultValue("64")
-          .help("Devices polled at once; a dead device holds one thread for the timeout.").build();
-  static final SettingSpec PROBE_ALLOW =
-      SettingSpec.builder("probe-allow", SettingType.STRING).list()
-          .help("Addresses or CIDRs /probe?target= may poll besides the targets (e.g. 192.168.1.0/24).").build();
-
-  static final List<SettingSpec> SPECS =
-      List.of(TARGET, DISCOVERY, DISCOVERY_ADDRESS, PORT, KLAP_PORT, DISCOVERY_INTERVAL, POLL_INTERVAL, TIMEOUT,
-          POLL_THREADS, PROBE_ALLOW);
-
-  /** Reads and checks the settings; messages name the setting and say what is expected. */
+  /**
+   * Reads the settings, which their specs checked one by one at load; what spans several values (the
+   * same meter given twice in powers) is checked here, with a message naming the setting.
+   */
   static KasaSettings from(Settings s) {
-    int port = port(s, PORT);
-    List<Target> targets = new ArrayList<>();
+    int port = (int) s.integer(PORT);
+    List<HostPort> targets = new ArrayList<>();
     for (String text : s.strings(TARGET)) {
-      targets.add(Target.parse(text, port));
+      targets.add(HostPort.parse(text, port));
     }
-    boolean discovery = s.isSet(DISCOVERY) ? s.bool(DISCOVERY) : targets.isEmpty();
-    Duration timeout = positive(s, TIMEOUT);
-    long threads = s.integer(POLL_THREADS);
-    if (threads < 1 || threads > 1024) {
-      throw new IllegalArgumentException("collectors.kasa.poll-threads: " + threads + " is outside 1..1024");
-    }
+    boolean discovery = s.isGiven(DISCOVERY) ? s.bool(DISCOVERY) : targets.isEmpty();
     return new KasaSettings(
-        List.copyOf(targets), discovery, s.string(DISCOVERY_ADDRESS), port, port(s, KLAP_PORT),
-        positive(s, DISCOVERY_INTERVAL), positive(s, POLL_INTERVAL), timeout, (int) threads,
-        ProbeAllowList.parse(s.strings(PROBE_ALLOW)));
-  }
-
-  private static int port(Settings s, SettingSpec spec) {
-    long port = s.integer(spec);
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("collectors.kasa." + spec.name() + ": " + port + " is not a port (1..65535)");
-    }
-    return (int) port;
-  }
-
-  private static Duration positive(Settings s, SettingSpec spec) {
-    Duration d = s.duration(spec);
-    if (d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException("collectors.kasa." + spec.name() + ": must be longer than 0");
-    }
-    return d;
+        List.copyOf(targets), discovery, s.string(DISCOVERY_ADDRESS), port, (int) s.integer(KLAP_PORT),
+        s.duration(DISCOVERY_INTERVAL), s.duration(POLL_INTERVAL), s.duration(TIMEOUT), (int) s.integer(POLL_THREADS),
+        ProbeAllowList.parse("collectors.kasa.probe-allow", s.strings(PROBE_ALLOW)), MeterCovers.parse(s.strings(POWERS)));
   }
 }

@@ -17,9 +17,10 @@ final class Summary {
         continue;
       }
       SysInfo i = s.reading().info();
-      String power = s.reading().total() == null
+      Realtime total = s.reading().total();
+      String power = total == null
           ? "no meter"
-          : String.format(Locale.ROOT, "%.1f W", s.reading().total().watts());
+          : total.watts() == null ? "power ?" : String.format(Locale.ROOT, "%.1f W", total.watts());
       lines.add(String.format(Locale.ROOT, "%-10s %-24s %-21s %-9s %s",
           LabelValues.fromDevice(i.model()), "\"" + LabelValues.fromDevice(i.alias()) + "\"", s.target(), power,
           state(s.reading())));

@@ -4,8 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What {@code system.get_sysinfo} says about a device. Numeric fields are null when this kind of
- * device does not report them (a strip has no top-level relay state; bulbs have no on-time).
+ * What {@code system.get_sysinfo} says about a device. Fields are null (texts empty) when this kind
+ * of device does not report them (a strip has no top-level relay state; bulbs have no on-time) or
+ * when the reply's value was unusable. {@code deviceId} is null only when unusable;
+ * {@code outletsComplete} is false when an outlet listed could not be read, so a strip total would
+ * miss it.
  */
 record SysInfo(
     String deviceId,
@@ -21,7 +24,8 @@ record SysInfo(
     Double rssi,
     Double onTimeSeconds,
     Double updating,
-    List<Outlet> outlets) {
+    List<Outlet> outlets,
+    boolean outletsComplete) {
 
   /** The device families that answer the legacy protocol differently. */
   enum Kind {

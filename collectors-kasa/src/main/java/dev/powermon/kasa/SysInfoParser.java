@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Reads {@code system.get_sysinfo} of plugs, strips and bulbs into a {@link SysInfo}. */
+/**
+ * Reads {@code system.get_sysinfo} of plugs, strips and bulbs into a {@link SysInfo}. Fails narrow:
+ * only a reply without a sysinfo object is an error; a missing, mistyped or out-of-range field is
+ * left out and noted in the {@link FieldProblems}, and the device keeps everything else.
+ */
 final class SysInfoParser {
   /** Outlets read per strip; real strips have at most 6, a reply listing hundreds is hostile. */
   static final int MAX_OUTLETS = 16;
@@ -16,68 +20,85 @@ final class SysInfoParser {
 
   private SysInfoParser() {}
 
-  static SysInfo parse(ObjectNode reply) throws IOException {
+  static SysInfo parse(ObjectNode reply, FieldProblems problems) throws IOException {
     JsonNode si = Replies.method(reply, "system", "get_sysinfo");
-    String deviceId = JsonFields.requiredText(si, "deviceId", WHERE);
-    String type = firstText(si, "mic_type", "type");
-    List<Outlet> outlets = outlets(si, deviceId);
-    SysInfo.Kind kind =
-        type != null && type.toUpperCase(Locale.ROOT).contains("SMARTBULB")
-            ? SysInfo.Kind.BULB
-            : outlets.isEmpty() ? SysInfo.Kind.PLUG : SysInfo.Kind.STRIP;
-    Double relay = JsonFields.number(si, "relay_state", WHERE);
-    if (kind == SysInfo.Kind.BULB && si.has("light_state")) {
-      relay = JsonFields.number(JsonFields.object(si, "light_state", WHERE), "on_off", WHERE + ".light_state");
+    String deviceId = problems.requiredText(si, "deviceId", WHERE);
+    String type = firstText(si, "mic_type", "type", problems);
+    boolean bulb = type != null && type.toUpperCase(Locale.ROOT).contains("SMARTBULB");
+    JsonNode children = si.get("children");
+    boolean strip =
+        !bulb && children != null && !children.isNull() && !(children.isArray() && children.isEmpty());
+    List<Outlet> outlets = new ArrayList<>();
+    boolean complete = !strip || outlets(children, deviceId, outlets, problems);
+    Double relay = problems.number(si, "relay_state", WHERE);
+    JsonNode light = si.get("light_state");
+    if (bulb && light != null) {
+      relay = light.isObject()
+          ? problems.number(light, "on_off", WHERE + ".light_state")
+          : noted(problems, "light_state", "expected an object, got " + light.getNodeType());
     }
     return new SysInfo(
         deviceId,
-        orEmpty(JsonFields.text(si, "alias", WHERE)),
-        JsonFields.requiredText(si, "model", WHERE),
-        orEmpty(firstText(si, "mac", "mic_mac")),
-        orEmpty(JsonFields.text(si, "hw_ver", WHERE)),
-        orEmpty(JsonFields.text(si, "sw_ver", WHERE)),
-        kind,
-        JsonFields.text(si, "feature", WHERE),
+        orEmpty(problems.text(si, "alias", WHERE)),
+        orEmpty(problems.requiredText(si, "model", WHERE)),
+        orEmpty(firstText(si, "mac", "mic_mac", problems)),
+        orEmpty(problems.text(si, "hw_ver", WHERE)),
+        orEmpty(problems.text(si, "sw_ver", WHERE)),
+        bulb ? SysInfo.Kind.BULB : strip ? SysInfo.Kind.STRIP : SysInfo.Kind.PLUG,
+        problems.text(si, "feature", WHERE),
         relay,
-        JsonFields.number(si, "led_off", WHERE),
-        JsonFields.number(si, "rssi", WHERE),
-        JsonFields.nonNegative(si, "on_time", WHERE),
-        JsonFields.number(si, "updating", WHERE),
-        outlets);
+        problems.number(si, "led_off", WHERE),
+        problems.number(si, "rssi", WHERE),
+        problems.nonNegative(si, "on_time", WHERE),
+        problems.number(si, "updating", WHERE),
+        outlets,
+        complete);
   }
 
-  private static List<Outlet> outlets(JsonNode si, String deviceId) throws KasaProtocolException {
-    JsonNode children = si.get("children");
-    if (children == null || children.isNull()) {
-      return List.of();
-    }
+  /**
+   * Adds the usable outlets to {@code out}; false when an outlet could not be read (no usable id), so
+   * that the strip's total, which would miss it, is withheld.
+   */
+  private static boolean outlets(JsonNode children, String deviceId, List<Outlet> out, FieldProblems problems) {
     if (!children.isArray()) {
-      throw new KasaProtocolException(WHERE + ".children: expected an array, got " + children.getNodeType());
+      problems.add(WHERE, "children", WHERE + ".children: expected an array, got " + children.getNodeType());
+      return false;
     }
-    List<Outlet> out = new ArrayList<>();
+    boolean complete = true;
     for (int slot = 0; slot < Math.min(children.size(), MAX_OUTLETS); slot++) {
       String where = WHERE + ".children[" + slot + "]";
       JsonNode child = children.get(slot);
       if (!child.isObject()) {
-        throw new KasaProtocolException(where + ": expected an object, got " + child.getNodeType());
+        problems.add(WHERE, "children", where + ": expected an object, got " + child.getNodeType());
+        complete = false;
+        continue;
       }
-      String id = JsonFields.requiredText(child, "id", where);
+      String id = problems.requiredText(child, "id", where);
+      if (id == null) {
+        complete = false; // without its id the outlet cannot be asked for its reading
+        continue;
+      }
       // Some firmware lists only the two-digit index; the emeter context needs the full id.
-      String fullId = id.length() <= 2 ? deviceId + id : id;
+      String fullId = id.length() <= 2 && deviceId != null ? deviceId + id : id;
       out.add(
           new Outlet(
               fullId,
-              orEmpty(JsonFields.text(child, "alias", where)),
+              orEmpty(problems.text(child, "alias", where)),
               slot,
-              JsonFields.number(child, "state", where),
-              JsonFields.nonNegative(child, "on_time", where)));
+              problems.number(child, "state", where),
+              problems.nonNegative(child, "on_time", where)));
     }
-    return out;
+    return complete;
   }
 
-  private static String firstText(JsonNode si, String first, String second) throws KasaProtocolException {
-    String value = JsonFields.text(si, first, WHERE);
-    return value != null ? value : JsonFields.text(si, second, WHERE);
+  private static String firstText(JsonNode si, String first, String second, FieldProblems problems) {
+    String value = problems.text(si, first, WHERE);
+    return value != null ? value : problems.text(si, second, WHERE);
+  }
+
+  private static Double noted(FieldProblems problems, String field, String reason) {
+    problems.add(WHERE, field, WHERE + "." + field + ": " + reason);
+    return null;
   }
 
   private static String orEmpty(String s) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.powermon.kasa.sim.DeviceProfile;
 import dev.powermon.kasa.sim.Fault;
 import dev.powermon.kasa.sim.SimulatedDevice;
+import dev.powermon.net.HostPort;
 import java.net.InetAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class DeviceSessionTest {
 
   private static DeviceReading poll(SimulatedDevice device) throws Exception {
-    return new DeviceSession(Target.parse(device.target(), 9999), Duration.ofSeconds(2)).poll();
+    return new DeviceSession(HostPort.parse(device.target(), 9999), Duration.ofSeconds(2), new XorSource()).poll();
   }
 
   private static SimulatedDevice start(String profile) throws Exception {
@@ -67,12 +68,18 @@ class DeviceSessionTest {
   }
 
   @Test
-  void wronglyTypedRepliesFailThePollWithTheFieldNamed() throws Exception {
+  void wronglyTypedFieldsCostOnlyThemselves() throws Exception {
     try (SimulatedDevice device = start("plug-new")) {
       device.fault(Fault.WRONG_TYPES);
-      assertThatThrownBy(() -> poll(device))
-          .isInstanceOf(KasaProtocolException.class)
-          .hasMessage("system.get_sysinfo.relay_state: expected a number, got string \"on\"");
+      DeviceReading r = poll(device);
+      assertThat(r.info().relayState()).isNull();
+      assertThat(r.info().rssi()).isNull();
+      assertThat(r.info().ledOff()).isEqualTo(1.0);
+      assertThat(r.total().watts()).isNull();
+      assertThat(r.total().wattHours()).isEqualTo(16384.0);
+      assertThat(r.total().volts()).isEqualTo(230.5);
+      assertThat(r.problems()).extracting(FieldProblems.Problem::field).containsExactly(
+          "system.get_sysinfo.relay_state", "system.get_sysinfo.rssi", "emeter.get_realtime.power_mw");
     }
   }
 
@@ -84,8 +91,9 @@ class DeviceSessionTest {
       // a strip's 8 (2.4 s) do not.
       strip.fault(Fault.SLOW).dripMillis(300);
       plug.fault(Fault.SLOW).dripMillis(300);
-      assertThat(new DeviceSession(Target.parse(plug.target(), 9999), timeout).poll().total().watts()).isEqualTo(61.25);
-      assertThatThrownBy(() -> new DeviceSession(Target.parse(strip.target(), 9999), timeout).poll())
+      assertThat(new DeviceSession(HostPort.parse(plug.target(), 9999), timeout, new XorSource()).poll().total().watts())
+          .isEqualTo(61.25);
+      assertThatThrownBy(() -> new DeviceSession(HostPort.parse(strip.target(), 9999), timeout, new XorSource()).poll())
           .isInstanceOf(java.net.SocketTimeoutException.class)
           .hasMessage("poll not done within 2000 ms");
     }

@@ -2,6 +2,8 @@ package dev.powermon.kasa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powermon.net.HostPort;
+import dev.powermon.testkit.TestContext;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -11,14 +13,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /** How sweeps feed the poller, with sweeps replayed from a list instead of the network. */
 class DiscoveryLoopTest {
   private final Deque<Object> sweeps = new ArrayDeque<>();
-  private final KasaPoller poller =
-      new KasaPoller(Duration.ofSeconds(1), 1, LoggerFactory.getLogger(DiscoveryLoopTest.class));
+  private final TestContext context = TestContext.forProvider(new KasaProvider()).build();
+  private final KasaPoller poller = new KasaPoller(Duration.ofSeconds(1), 1, new XorSource(), context);
+
+  @AfterEach
+  void close() throws InterruptedException {
+    poller.close();
+    context.close();
+  }
 
   private DiscoveryLoop loop(Set<String> staticTargets) {
     return new DiscoveryLoop(() -> {
@@ -40,7 +49,7 @@ class DiscoveryLoopTest {
 
   @Test
   void aDeviceMissingFromThreeSweepsInARowIsDroppedButTargetsStay() throws IOException {
-    poller.add(new Target("127.0.0.5", 9999));
+    poller.add(new HostPort("127.0.0.5", 9999));
     DiscoveryLoop loop = loop(Set.of("127.0.0.5:9999"));
     sweeps.add(found("127.0.0.5", "127.0.0.6"));
     sweeps.add(found());
@@ -55,7 +64,6 @@ class DiscoveryLoopTest {
     assertThat(poller.labels()).containsExactly("127.0.0.5:9999", "127.0.0.6:9999");
     loop.run(); // third sweep in a row without 127.0.0.6
     assertThat(poller.labels()).containsExactly("127.0.0.5:9999");
-    poller.close();
   }
 
   @Test
@@ -71,6 +79,5 @@ class DiscoveryLoopTest {
     loop.run();
     assertThat(loop.klapOnly()).isEmpty();
     assertThat(poller.labels()).isEqualTo(List.of("127.0.0.7:9999"));
-    poller.close();
   }
 }

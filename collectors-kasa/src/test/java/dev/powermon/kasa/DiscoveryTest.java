@@ -42,10 +42,12 @@ class DiscoveryTest {
   void aDeviceAnsweringOnlyKlapIsListedAsNeedingIt() throws Exception {
     InetAddress address = InetAddress.getByName("127.0.0.3");
     try (KlapOnlyResponder klap = KlapOnlyResponder.start(address, 0);
+        DatagramSocket silentLegacyPort = new DatagramSocket(new InetSocketAddress(address, 0));
         TestContext context =
             TestContext.forProvider(new KasaProvider())
                 .setting("discovery", "true")
                 .setting("discovery-address", "127.0.0.3")
+                .setting("port", String.valueOf(silentLegacyPort.getLocalPort())) // never the shared 9999
                 .setting("discovery-klap-port", String.valueOf(klap.port()))
                 .setting("timeout", "600ms")
                 .setting("poll-interval", "1h")
@@ -57,6 +59,35 @@ class DiscoveryTest {
       MetricValues m = MetricValues.of(collector.collect());
       assertThat(m.value("kasa_devices_discovered")).isEqualTo(1);
       assertThat(m.has("kasa_scrape_success")).isFalse();
+    }
+  }
+
+  /**
+   * Whatever else answers the legacy probe on this machine (a real plug's port, another test's
+   * simulator) sits on another port: it is never probed and never counted.
+   */
+  @Test
+  void aForeignResponderOnAnotherPortDoesNotDisturbDiscovery() throws Exception {
+    InetAddress loopback = InetAddress.getByName("127.0.0.1");
+    try (SimulatedDevice device = SimulatedDevice.start(DeviceProfile.load("plug-new"), loopback, 0);
+        SimulatedDevice foreign =
+            SimulatedDevice.start(DeviceProfile.load("plug-old").withIdentity("FOREIGN", "Not mine"), loopback, 0);
+        DatagramSocket silentKlapPort = new DatagramSocket(new InetSocketAddress(loopback, 0));
+        TestContext context =
+            TestContext.forProvider(new KasaProvider())
+                .setting("discovery-address", "127.0.0.1")
+                .setting("port", String.valueOf(device.port()))
+                .setting("discovery-klap-port", String.valueOf(silentKlapPort.getLocalPort()))
+                .setting("timeout", "600ms")
+                .setting("poll-interval", "1h")
+                .build();
+        Collector collector = new KasaProvider().open(context)) {
+      MetricValues m = MetricValues.of(collector.collect());
+      assertThat(m.value("kasa_devices_discovered")).isEqualTo(1);
+      assertThat(m.value("kasa_device_power_watts", "device_id", NEW)).isEqualTo(61.25);
+      assertThat(m.series("kasa_scrape_success", "device_id", "FOREIGN")).isEmpty();
+      assertThat(foreign.connections()).isZero(); // never polled over TCP
+      assertThat(collector.summary()).singleElement().asString().contains(device.target());
     }
   }
 

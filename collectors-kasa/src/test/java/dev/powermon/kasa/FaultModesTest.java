@@ -1,6 +1,7 @@
 package dev.powermon.kasa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.powermon.api.Collector;
 import dev.powermon.kasa.sim.Fault;
@@ -26,15 +27,11 @@ class FaultModesTest {
   private static final Duration CORE_DEADLINE = Duration.ofSeconds(5);
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class, names = {"NONE", "SLOW"}, mode = EnumSource.Mode.EXCLUDE) // SLOW: DeviceSessionTest
+  // SLOW: DeviceSessionTest; WRONG_TYPES costs fields, not the device: wronglyTypedFieldsCostOnlyTheirSeries
+  @EnumSource(value = Fault.class, names = {"NONE", "SLOW", "WRONG_TYPES"}, mode = EnumSource.Mode.EXCLUDE)
   void aFaultyDeviceFailsAloneAndRecovers(Fault fault) throws Exception {
     try (Fleet fleet = Fleet.start("plug-new", "plug-old");
-        TestContext context =
-            TestContext.forProvider(new KasaProvider())
-                .setting("target", fleet.targets())
-                .setting("poll-interval", "200ms")
-                .setting("timeout", "500ms")
-                .build();
+        TestContext context = fastPolling(fleet);
         Collector collector = new KasaProvider().open(context)) {
       SimulatedDevice victim = fleet.get(1);
       awaitScrape(collector, m -> m.value("kasa_scrape_success", "device_id", VICTIM) == 1);
@@ -45,11 +42,36 @@ class FaultModesTest {
       assertThat(failed.value("kasa_device_power_watts", "device_id", HEALTHY)).isEqualTo(61.25);
       assertThat(failed.series("kasa_device_power_watts", "device_id", VICTIM)).isEmpty();
       assertThat(failed.series("kasa_device_info", "device_id", VICTIM)).isEmpty();
-      assertThat(failed.series("powermon_power_watts", "device", VICTIM)).isEmpty();
+      assertThat(context.readings("kasa").forgotten()).contains(VICTIM); // the core stops serving its power
 
       victim.fault(Fault.NONE);
       MetricValues back = awaitScrape(collector, m -> m.value("kasa_scrape_success", "device_id", VICTIM) == 1);
       assertThat(back.value("kasa_device_power_watts", "device_id", VICTIM)).isEqualTo(112.5);
+    }
+  }
+
+  @Test
+  void wronglyTypedFieldsCostOnlyTheirSeries() throws Exception {
+    try (Fleet fleet = Fleet.start("plug-new", "plug-old");
+        TestContext context = fastPolling(fleet);
+        Collector collector = new KasaProvider().open(context)) {
+      awaitScrape(collector, m -> m.value("kasa_scrape_success", "device_id", VICTIM) == 1);
+      fleet.get(1).fault(Fault.WRONG_TYPES); // relay_state "on", rssi "strong", power "lots"
+      MetricValues m = awaitScrape(collector, v -> v.series("kasa_device_power_watts", "device_id", VICTIM).isEmpty());
+      assertThat(m.value("kasa_scrape_success", "device_id", VICTIM)).isEqualTo(1);
+      assertThat(m.series("kasa_device_relay_state", "device_id", VICTIM)).isEmpty();
+      assertThat(m.series("kasa_device_rssi_dbm", "device_id", VICTIM)).isEmpty();
+      int handedOn = context.readings("kasa").of(VICTIM, "total").size();
+      // the rest of the device stays: 3.25 kWh = 11.7 MJ, 229.8 V, one hour on
+      assertThat(m.value("kasa_device_energy_joules_total", "device_id", VICTIM)).isCloseTo(11_700_000, within(1e-6));
+      assertThat(m.value("kasa_device_voltage_volts", "device_id", VICTIM)).isEqualTo(229.8);
+      assertThat(m.value("kasa_device_on_time_seconds", "device_id", VICTIM)).isEqualTo(3600);
+      assertThat(context.problems().count("emeter.get_realtime.power_mw")).isPositive();
+      assertThat(context.problems().failing())
+          .containsOnlyKeys("emeter.get_realtime.power_mw", "system.get_sysinfo.relay_state", "system.get_sysinfo.rssi");
+      awaitScrape(collector, v -> context.problems().count("emeter.get_realtime.power_mw") > 1); // polled again
+      assertThat(context.readings("kasa").of(VICTIM, "total")).hasSize(handedOn); // no power: nothing handed on
+      assertThat(m.value("kasa_device_power_watts", "device_id", HEALTHY)).isEqualTo(61.25);
     }
   }
 
@@ -72,6 +94,15 @@ class FaultModesTest {
       assertThat(m.value("kasa_scrape_success", "device_id", HEALTHY)).isEqualTo(1);
       assertThat(collector.summary()).anyMatch(line -> line.contains(deadTarget) && line.contains("failed: "));
     }
+  }
+
+  /** Polls every device of {@code fleet} five times a second, each request bounded to 500 ms. */
+  private static TestContext fastPolling(Fleet fleet) {
+    return TestContext.forProvider(new KasaProvider())
+        .setting("target", fleet.targets())
+        .setting("poll-interval", "200ms")
+        .setting("timeout", "500ms")
+        .build();
   }
 
   /** Scrapes until {@code condition} holds (bounded), checking that every scrape is fast. */

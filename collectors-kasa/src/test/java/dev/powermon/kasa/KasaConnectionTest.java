@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.powermon.kasa.sim.DeviceProfile;
 import dev.powermon.kasa.sim.Fault;
 import dev.powermon.kasa.sim.SimulatedDevice;
+import dev.powermon.net.Deadline;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -34,7 +35,7 @@ class KasaConnectionTest {
   }
 
   private byte[] ask() throws IOException {
-    return connection.exchange(Commands.SYSINFO, Deadline.forRequest(TIMEOUT));
+    return connection.exchange(Commands.SYSINFO, Deadline.after(TIMEOUT, "no complete reply within " + TIMEOUT.toMillis() + " ms"));
   }
 
   @Test
@@ -107,6 +108,6 @@ class KasaConnectionTest {
     int port = device.port();
     device.close();
     KasaConnection c = new KasaConnection(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
-    assertThatThrownBy(() -> c.exchange(Commands.SYSINFO, Deadline.forRequest(TIMEOUT))).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> c.exchange(Commands.SYSINFO, Deadline.after(TIMEOUT, "no complete reply within " + TIMEOUT.toMillis() + " ms"))).isInstanceOf(IOException.class);
   }
 }

@@ -2,8 +2,14 @@ package dev.powermon.kasa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.powermon.kasa.sim.Fault;
 import dev.powermon.kasa.sim.Fleet;
+import dev.powermon.net.HostPort;
+import dev.powermon.testkit.TestContext;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -11,12 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 class KasaPollerTest {
+  private static final String NEW = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900002";
+
   @Test
   void aCycleDoesNotStartWhileThePreviousOneRuns() throws Exception {
     try (Fleet fleet = Fleet.start("plug-new");
-        KasaPoller poller = new KasaPoller(Duration.ofMillis(800), 4, LoggerFactory.getLogger("test"))) {
+        TestContext context = TestContext.forProvider(new KasaProvider()).build();
+        KasaPoller poller = new KasaPoller(Duration.ofMillis(800), 4, new XorSource(), context)) {
       fleet.get(0).fault(Fault.NEVER_ANSWERS);
-      poller.add(Target.parse(fleet.get(0).target(), 9999));
+      poller.add(HostPort.parse(fleet.get(0).target(), 9999));
       CompletableFuture<Void> first = poller.pollAll();
       CompletableFuture<Void> second = poller.pollAll();
       assertThat(second).isSameAs(first);
@@ -31,14 +40,49 @@ class KasaPollerTest {
   @Test
   void aRemovedDeviceIsForgotten() throws Exception {
     try (Fleet fleet = Fleet.start("plug-new");
-        KasaPoller poller = new KasaPoller(Duration.ofSeconds(2), 4, LoggerFactory.getLogger("test"))) {
-      Target target = Target.parse(fleet.get(0).target(), 9999);
+        TestContext context = TestContext.forProvider(new KasaProvider()).build();
+        KasaPoller poller = new KasaPoller(Duration.ofSeconds(2), 4, new XorSource(), context)) {
+      HostPort target = HostPort.parse(fleet.get(0).target(), 9999);
       poller.add(target);
       poller.pollAll().get(30, TimeUnit.SECONDS);
       assertThat(poller.states()).hasSize(1);
       poller.remove(target.label());
       assertThat(poller.states()).isEmpty();
       assertThat(poller.labels()).isEmpty();
+    }
+  }
+
+  @Test
+  void logsWhenADeviceStartsFailingAndWhenItRecoversNotEveryPoll() throws Exception {
+    Logger kasaLog = (Logger) LoggerFactory.getLogger("collector.kasa");
+    Level level = kasaLog.getLevel();
+    kasaLog.setLevel(Level.INFO);
+    ListAppender<ILoggingEvent> events = new ListAppender<>();
+    events.start();
+    kasaLog.addAppender(events);
+    try (Fleet fleet = Fleet.start("plug-new");
+        TestContext context = TestContext.forProvider(new KasaProvider()).build();
+        KasaPoller poller = new KasaPoller(Duration.ofMillis(300), 4, new XorSource(), context)) {
+      HostPort target = HostPort.parse(fleet.get(0).target(), 9999);
+      poller.add(target);
+      poller.pollAll().get(30, TimeUnit.SECONDS);
+      fleet.get(0).fault(Fault.NEVER_ANSWERS);
+      poller.pollAll().get(30, TimeUnit.SECONDS);
+      poller.pollAll().get(30, TimeUnit.SECONDS);
+      fleet.get(0).fault(Fault.NONE);
+      poller.pollAll().get(30, TimeUnit.SECONDS);
+      poller.pollAll().get(30, TimeUnit.SECONDS);
+      String key = "kasa device " + target.label() + ": ";
+      assertThat(events.list).extracting(ILoggingEvent::getFormattedMessage).satisfiesExactly(
+          first -> assertThat(first).isEqualTo(key + "answers: KP115(EU) \"Desk\" (id " + NEW + ")"),
+          failed -> assertThat(failed).startsWith(key + "failed (no complete reply within 300 ms); its readings are "
+              + "withheld (kasa_scrape_success 0)"),
+          back -> assertThat(back).isEqualTo(key + "answers: KP115(EU) \"Desk\" (id " + NEW + ")"));
+      assertThat(context.readings("kasa").forgotten()).containsExactly(NEW);
+      assertThat(context.readings("kasa").of(NEW, "total")).hasSize(3);
+    } finally {
+      kasaLog.detachAppender(events);
+      kasaLog.setLevel(level);
     }
   }
 }

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class RealtimeParserTest {
-  private static Realtime parse(String json, String module) throws IOException {
-    return RealtimeParser.parse(KasaJson.parse(json.getBytes(StandardCharsets.UTF_8)), module);
+  private final FieldProblems problems = new FieldProblems();
+
+  private Realtime parse(String json, String module) throws IOException {
+    return RealtimeParser.parse(KasaJson.parse(json.getBytes(StandardCharsets.UTF_8)), module, problems);
   }
 
   @Test
@@ -49,16 +51,40 @@ class RealtimeParserTest {
   }
 
   @Test
-  void textWhereANumberBelongsIsAnErrorNamingTheField() {
-    assertThatThrownBy(() -> parse("{\"emeter\":{\"get_realtime\":{\"power_mw\":\"lots\"}}}", "emeter"))
-        .isInstanceOf(KasaProtocolException.class)
-        .hasMessage("emeter.get_realtime.power_mw: expected a number, got string \"lots\"");
+  void textWhereThePowerBelongsCostsThePowerAndKeepsTheEnergy() throws IOException {
+    Realtime r = parse("{\"emeter\":{\"get_realtime\":{\"power_mw\":\"lots\",\"voltage_mv\":230000,"
+        + "\"total_wh\":12}}}", "emeter");
+    assertThat(r.watts()).isNull();
+    assertThat(r.volts()).isEqualTo(230.0);
+    assertThat(r.wattHours()).isEqualTo(12.0);
+    assertThat(problems.list()).containsExactly(new FieldProblems.Problem("emeter.get_realtime.power_mw",
+        "emeter.get_realtime.power_mw: expected a number, got string \"lots\""));
   }
 
   @Test
-  void aNegativeEnergyTotalIsRefused() {
-    assertThatThrownBy(() -> parse("{\"emeter\":{\"get_realtime\":{\"power_mw\":1,\"total_wh\":-5}}}", "emeter"))
-        .hasMessage("emeter.get_realtime.total_wh: expected a value >= 0, got -5.0");
+  void aNegativeEnergyTotalCostsTheEnergyAndKeepsThePower() throws IOException {
+    Realtime r = parse("{\"emeter\":{\"get_realtime\":{\"power_mw\":1500,\"total_wh\":-5}}}", "emeter");
+    assertThat(r.watts()).isEqualTo(1.5);
+    assertThat(r.wattHours()).isNull();
+    assertThat(problems.list()).extracting(FieldProblems.Problem::detail)
+        .containsExactly("emeter.get_realtime.total_wh: expected a value >= 0, got -5.0");
+  }
+
+  @Test
+  void anEnergyTotalWithoutPowerNotesThePowerMissing() throws IOException {
+    Realtime r = parse("{\"emeter\":{\"get_realtime\":{\"total\":1.5,\"voltage\":[1]}}}", "emeter");
+    assertThat(r.watts()).isNull();
+    assertThat(r.volts()).isNull();
+    assertThat(r.wattHours()).isEqualTo(1500.0); // 1.5 kWh
+    assertThat(problems.list()).extracting(FieldProblems.Problem::field)
+        .containsExactly("emeter.get_realtime.power", "emeter.get_realtime.voltage");
+  }
+
+  @Test
+  void hugeAndNonFiniteNumbersAreUnusableNotInfinite() throws IOException {
+    Realtime r = parse("{\"emeter\":{\"get_realtime\":{\"power_mw\":1e400,\"total_wh\":5}}}", "emeter");
+    assertThat(r.watts()).isNull();
+    assertThat(r.wattHours()).isEqualTo(5.0);
   }
 
   @Test
@@ -85,10 +111,25 @@ class RealtimeParserTest {
   void stripTotalsAddPowerCurrentAndEnergyAndAverageVoltage() {
     Realtime sum =
         Realtime.sum(
-            java.util.List.of(new Realtime(10, 120.0, 0.1, 100.0), new Realtime(5.5, 119.0, 0.05, 20.0)));
+            java.util.List.of(new Realtime(10.0, 120.0, 0.1, 100.0), new Realtime(5.5, 119.0, 0.05, 20.0)), true);
     assertThat(sum.watts()).isEqualTo(15.5);
     assertThat(sum.volts()).isEqualTo(119.5); // (120 + 119) / 2, not 239
     assertThat(sum.amps()).isCloseTo(0.15, within(1e-12));
     assertThat(sum.wattHours()).isEqualTo(120.0);
+    assertThat(sum.joules()).isEqualTo(432_000.0); // 120 Wh * 3600 J/Wh
+  }
+
+  @Test
+  void aStripTotalIsWithheldWhenAnOutletLacksAReadingOrIsMissing() {
+    Realtime full = new Realtime(10.0, 120.0, 0.1, 100.0);
+    Realtime noPower = new Realtime(null, 121.0, 0.05, 20.0);
+    Realtime sum = Realtime.sum(java.util.List.of(full, noPower), true);
+    assertThat(sum.watts()).isNull(); // a partial sum would under-report the strip
+    assertThat(sum.wattHours()).isEqualTo(120.0);
+    assertThat(sum.volts()).isEqualTo(120.5);
+    Realtime incomplete = Realtime.sum(java.util.List.of(full), false);
+    assertThat(incomplete.watts()).isNull();
+    assertThat(incomplete.wattHours()).isNull();
+    assertThat(incomplete.volts()).isEqualTo(120.0);
   }
 }

@@ -16,6 +16,14 @@ interface EnergySource {
   /** The zone's raw counter in microjoules, as the hardware wraps it. */
   long read(Zone zone) throws IOException;
 
+  /**
+   * The zone's range read again now, microjoules, or {@link Zone#UNKNOWN_RANGE} when it cannot be;
+   * called when a reading goes backwards or above the range known so far.
+   */
+  default long range(Zone zone) {
+    return zone.maxRangeUj();
+  }
+
   /** The operator's message for a failed read of {@code zone}: cause, then fix. */
   default String explain(Zone zone, IOException e) {
     return Hints.readFailed(zone.counter(), ReadError.of(e), e.getMessage());

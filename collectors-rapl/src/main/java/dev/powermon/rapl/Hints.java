@@ -56,6 +56,13 @@ final class Hints {
             + file
             + ": it is gone (driver unloaded or reloaded); powermon looks for the"
             + " zones again at every sample.";
+      case STUCK:
+        return "cannot read "
+            + file
+            + ": "
+            + detail
+            + " (a FIFO or a hung file system where a sysfs attribute should be); the zone is"
+            + " left out until the read returns, and the other zones are served.";
       case PARSE:
         return "cannot use "
             + file

@@ -23,9 +23,16 @@ final class NioSysFiles implements SysFiles {
 
   @Override
   public String read(Path file) throws IOException {
+    byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
-      return new String(in.readNBytes(MAX_TEXT_BYTES), StandardCharsets.US_ASCII);
+      bytes = in.readNBytes(MAX_TEXT_BYTES + 1);
     }
+    if (bytes.length > MAX_TEXT_BYTES) {
+      // Cut at the page, 5000 zeros and a 7 would read as 0: refuse rather than misread.
+      throw new MalformedReadingException(
+          "more than " + MAX_TEXT_BYTES + " bytes, larger than any sysfs attribute");
+    }
+    return new String(bytes, StandardCharsets.US_ASCII);
   }
 
   @Override

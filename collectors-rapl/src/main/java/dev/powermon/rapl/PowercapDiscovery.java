@@ -1,5 +1,6 @@
 package dev.powermon.rapl;
 
+import dev.powermon.api.ParseProblems;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,9 +30,12 @@ final class PowercapDiscovery {
   private final SysFiles files;
   private final Path classDir;
   private final VendorRanges vendorRanges;
+  private final ParseProblems problems;
 
-  PowercapDiscovery(SysFiles files, Path sysfs, VendorRanges vendorRanges) {
+  /** {@code problems} hears of every zone's name and range: unusable, or fine again. */
+  PowercapDiscovery(SysFiles files, Path sysfs, VendorRanges vendorRanges, ParseProblems problems) {
     this.files = files;
+    this.problems = problems;
     this.classDir = sysfs.resolve("class").resolve("powercap");
     this.vendorRanges = vendorRanges;
   }
@@ -87,12 +91,23 @@ final class PowercapDiscovery {
       return;
     }
     ZoneName parentName = id.parent().map(zones::get).map(Zone::name).orElse(null);
-    Optional<String> name = readText(dir.resolve("name"));
-    if (name.isEmpty()) {
-      return;
+    ZoneName labels;
+    try {
+      labels = ZoneName.parse(files.read(dir.resolve("name")), parentName);
+      problems.ok(field(id, "name"));
+    } catch (IOException e) {
+      problems.problem(field(id, "name"), reason(e) + "; the zone is left out");
+      return; // a zone without a usable name costs only itself
     }
-    ZoneName labels = ZoneName.parse(name.get(), parentName);
-    long maxRange = readNumber(dir.resolve("max_energy_range_uj")).orElse(Zone.UNKNOWN_RANGE);
+    long maxRange;
+    try {
+      maxRange = EnergyParser.parse(files.read(dir.resolve("max_energy_range_uj")));
+      problems.ok(field(id, "max_energy_range_uj"));
+    } catch (IOException e) {
+      problems.problem(
+          field(id, "max_energy_range_uj"), reason(e) + "; the vendor's range is used if known");
+      maxRange = Zone.UNKNOWN_RANGE;
+    }
     if (maxRange <= 0) {
       maxRange = vendorRanges.rangeFor(labels.domain());
     }
@@ -125,6 +140,18 @@ final class PowercapDiscovery {
       }
     }
     return limits;
+  }
+
+  /** The parse-problem field of a zone's file: {@code intel-rapl:1/name}. */
+  static String field(Object zoneId, String file) {
+    return zoneId + "/" + file;
+  }
+
+  /** What was wrong with the content, else why the read failed. */
+  private static String reason(IOException e) {
+    return e instanceof MalformedReadingException
+        ? e.getMessage()
+        : "cannot read it (" + ReadError.of(e).label() + "): " + e.getMessage();
   }
 
   /**

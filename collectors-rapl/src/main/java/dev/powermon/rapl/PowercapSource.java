@@ -37,6 +37,15 @@ final class PowercapSource implements EnergySource {
   }
 
   @Override
+  public long range(Zone zone) {
+    try {
+      return EnergyParser.parse(files.read(zone.counter().resolveSibling("max_energy_range_uj")));
+    } catch (IOException e) {
+      return Zone.UNKNOWN_RANGE; // unreadable now: the range known so far stands
+    }
+  }
+
+  @Override
   public boolean needsDeduplication() {
     return true;
   }

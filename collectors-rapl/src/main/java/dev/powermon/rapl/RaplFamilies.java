@@ -2,11 +2,21 @@ package dev.powermon.rapl;
 
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.PowerFamilies;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Every family the collector emits besides the two shared power families. */
+/**
+ * Every family the collector declares: the two shared power families with the labels RAPL adds to
+ * them, fed through {@code PowerReadings}, and its own, built with {@code Families}.
+ */
 final class RaplFamilies {
+  /** {@code powermon_power_watts} with RAPL's socket and die. */
+  static final MetricSpec POWER =
+      PowerFamilies.POWER_SPEC.withExtraLabels(PowerSeries.EXTRA_LABELS);
+
+  /** {@code powermon_energy_joules_total} with RAPL's socket and die. */
+  static final MetricSpec ENERGY =
+      PowerFamilies.ENERGY_SPEC.withExtraLabels(PowerSeries.EXTRA_LABELS);
+
   static final MetricSpec ZONE_INFO =
       MetricSpec.info("powermon_rapl_zone_info")
           .help(
@@ -44,39 +54,47 @@ final class RaplFamilies {
   static final MetricSpec DROPPED =
       MetricSpec.counter("powermon_rapl_dropped_samples_total")
           .help(
-              "Readings not added to the energy counter: reset (backwards, not a wrap: suspend,"
-                  + " driver reload), unknown_range (backwards with an unreadable max range),"
-                  + " out_of_range (above the max range).")
+              "Readings not added to the energy counter: reset (backwards by more than one wrap"
+                  + " could carry at 2 kW: suspend, driver reload), unknown_range (backwards with"
+                  + " an unreadable max range), out_of_range (above the max range), range_changed"
+                  + " (max_energy_range_uj changed).")
           .labelNames("rapl_zone", "reason")
           .build();
   static final MetricSpec READ_ERRORS =
       MetricSpec.counter("powermon_rapl_read_errors_total")
           .help(
-              "Failed reads by reason: eacces, enoent, einval, eio, parse; rapl_zone is empty for"
-                  + " the powercap directory itself.")
+              "Failed reads of the counters by reason: eacces, enoent, einval, eio, stuck (no"
+                  + " answer within 250 ms), parse; rapl_zone is empty for the powercap directory"
+                  + " itself.")
           .labelNames("rapl_zone", "reason")
           .build();
   static final MetricSpec SHORTEST_WRAP =
       MetricSpec.gauge("powermon_rapl_shortest_wrap_seconds")
           .help(
-              "How long the fastest-wrapping zone takes to wrap at its current power; the sampling"
-                  + " interval should stay under a quarter of it.")
+              "How long the fastest-wrapping zone takes to wrap at its current power; the sampler"
+                  + " goes faster when this is within 4 sampling intervals.")
+          .build();
+  static final MetricSpec SAMPLING_INTERVAL =
+      MetricSpec.gauge("powermon_rapl_sampling_interval_seconds")
+          .help(
+              "The sampling interval in use: the configured one, or shorter (down to 10 ms) while"
+                  + " a counter would wrap within 4 intervals at the current power.")
           .build();
 
   /** All families, shared ones first, for {@code CollectorProvider.metrics()}. */
   static List<MetricSpec> all() {
-    List<MetricSpec> all = new ArrayList<>(PowerFamilies.SPECS);
-    all.addAll(
-        List.of(
-            ZONE_INFO,
-            ZONE_SUCCESS,
-            MAX_RANGE,
-            POWER_LIMIT,
-            WRAPS,
-            DROPPED,
-            READ_ERRORS,
-            SHORTEST_WRAP));
-    return List.copyOf(all);
+    return List.of(
+        POWER,
+        ENERGY,
+        ZONE_INFO,
+        ZONE_SUCCESS,
+        MAX_RANGE,
+        POWER_LIMIT,
+        WRAPS,
+        DROPPED,
+        READ_ERRORS,
+        SHORTEST_WRAP,
+        SAMPLING_INTERVAL);
   }
 
   private RaplFamilies() {}

@@ -3,18 +3,19 @@ package dev.powermon.rapl;
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
 import dev.powermon.api.CollectorProvider;
+import dev.powermon.api.MeterClass;
 import dev.powermon.api.MetricSpec;
-import dev.powermon.api.PowerSampleSink;
+import dev.powermon.api.ParseProblems;
+import dev.powermon.api.PowerReadings;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
 import dev.powermon.api.Settings;
+import dev.powermon.api.StateLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.helpers.NOPLogger;
 
@@ -31,13 +32,16 @@ public final class RaplProvider implements CollectorProvider {
   static final SettingSpec INTERVAL =
       SettingSpec.builder("interval", SettingType.DURATION)
           .defaultValue("1s")
+          .min("10ms")
           .help(
-              "How often the counters are read in the background; well under a quarter of the"
-                  + " shortest wrap period (65.5 kJ at 300 W wraps in 3.6 minutes).")
+              "How often the counters are read in the background. While a counter would wrap"
+                  + " within 4 intervals at the current power, the sampler reads faster on its own"
+                  + " (down to 10ms) and comes back to this when the power falls.")
           .build();
   static final SettingSpec REDISCOVERY =
       SettingSpec.builder("rediscovery", SettingType.DURATION)
           .defaultValue("5m")
+          .min("1s")
           .help("How often zones are looked for again (also after any read error).")
           .build();
   static final SettingSpec MSR =
@@ -52,6 +56,16 @@ public final class RaplProvider implements CollectorProvider {
           .defaultValue("/dev")
           .help("Where /dev is, for the MSR fallback's cpu/N/msr files.")
           .build();
+
+  /** Where a probe's parse problems go: nowhere. */
+  private static final ParseProblems UNCOUNTED =
+      new ParseProblems() {
+        @Override
+        public void problem(String field, String reason) {}
+
+        @Override
+        public void ok(String field) {}
+      };
 
   /** How long open() waits between its two samples, unless the interval is shorter. */
   private static final Duration FIRST_WINDOW = Duration.ofMillis(200);
@@ -95,8 +109,14 @@ public final class RaplProvider implements CollectorProvider {
 
   @Override
   public ProbeResult probe(CollectorContext context) {
-    try {
-      Sampler sampler = sampler(context, new StateLog(NOPLogger.NOP_LOGGER), readings -> {});
+    try (DeadlineFiles reads = new DeadlineFiles(files, context.clock())) {
+      Sampler sampler =
+          sampler(
+              context,
+              reads,
+              new StateLog(NOPLogger.NOP_LOGGER),
+              UNCOUNTED, // a probe is a look, not a sample: the core counts what collectors read
+              readings -> {});
       sampler.sample();
       Readings r = sampler.latest();
       return r.failure() == null
@@ -109,50 +129,70 @@ public final class RaplProvider implements CollectorProvider {
 
   @Override
   public Collector open(CollectorContext context) throws IOException, InterruptedException {
-    long interval = context.settings().duration(INTERVAL).toNanos();
-    if (interval <= 0) {
-      throw new IllegalArgumentException("collectors.rapl.interval: must be more than 0, e.g. 1s");
-    }
-    PowerSampleSink sink = context.powerSamples(RaplMetrics.SOURCE);
+    Duration interval = context.settings().duration(INTERVAL);
+    PowerReadings power = context.powerReadings(PowerSeries.SOURCE, MeterClass.COMPONENT);
+    DeadlineFiles reads = new DeadlineFiles(files, context.clock());
     Sampler sampler =
         sampler(
             context,
+            reads,
             new StateLog(context.logger()),
+            context.problems(),
             readings ->
-                RaplMetrics.record(readings, context.hostname(), sink, context.clock().millis()));
-    sampler.sample();
-    Readings first = sampler.latest();
-    if (first.zones().isEmpty()) {
-      throw new IOException(first.failure());
+                PowerSeries.feed(readings, context.hostname(), power, context.clock().millis()));
+    try {
+      sampler.sample();
+      Readings first = sampler.latest();
+      if (first.zones().isEmpty()) {
+        throw new IOException(first.failure());
+      }
+      // A second sample shortly after gives the first scrape and `powermon probe` a power reading.
+      Thread.sleep(Math.min(interval.toMillis(), FIRST_WINDOW.toMillis()));
+      sampler.sample();
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      reads.close(); // no collector will own the read threads
+      throw e;
     }
-    // A second sample shortly after gives the first scrape and `powermon probe` a power reading.
-    Thread.sleep(Math.min(interval, FIRST_WINDOW.toNanos()) / 1_000_000);
-    sampler.sample();
-    ScheduledFuture<?> schedule =
-        context
-            .scheduler()
-            .scheduleWithFixedDelay(sampler, interval, interval, TimeUnit.NANOSECONDS);
-    return new RaplCollector(sampler, schedule, context.hostname());
+    SamplingLoop loop = new SamplingLoop(context.scheduler(), sampler);
+    loop.start();
+    return new RaplCollector(
+        sampler,
+        () -> {
+          loop.close();
+          reads.close();
+        },
+        interval);
   }
 
-  private Sampler sampler(CollectorContext context, StateLog log, Consumer<Readings> onSample) {
+  private Sampler sampler(
+      CollectorContext context,
+      SysFiles reads,
+      StateLog log,
+      ParseProblems problems,
+      Consumer<Readings> onSample) {
     Settings s = context.settings();
     return new Sampler(
-        source(s), context::nanoTime, s.duration(INTERVAL), s.duration(REDISCOVERY), log, onSample);
+        source(s, reads, problems),
+        context::nanoTime,
+        s.duration(INTERVAL),
+        s.duration(REDISCOVERY),
+        log,
+        problems,
+        onSample);
   }
 
   /** Powercap, unless it is absent and the operator asked for the MSR fallback. */
-  private EnergySource source(Settings s) {
+  private EnergySource source(Settings s, SysFiles reads, ParseProblems problems) {
     Path sysfs = s.path(SYSFS);
-    VendorRanges vendor = VendorRanges.detect(files, sysfs);
-    PowercapDiscovery powercap = new PowercapDiscovery(files, sysfs, vendor);
-    if (s.bool(MSR) && !exists(powercap.classDir())) {
-      return new MsrSource(files, s.path(DEV), sysfs, vendor.vendor());
+    VendorRanges vendor = VendorRanges.detect(reads, sysfs);
+    PowercapDiscovery powercap = new PowercapDiscovery(reads, sysfs, vendor, problems);
+    if (s.bool(MSR) && !exists(reads, powercap.classDir())) {
+      return new MsrSource(reads, s.path(DEV), sysfs, vendor.vendor());
     }
-    return new PowercapSource(files, powercap);
+    return new PowercapSource(reads, powercap);
   }
 
-  private boolean exists(Path dir) {
+  private static boolean exists(SysFiles files, Path dir) {
     try {
       files.list(dir);
       return true;

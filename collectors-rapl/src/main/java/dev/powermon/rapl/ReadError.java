@@ -16,6 +16,8 @@ enum ReadError {
   EINVAL,
   /** Any other I/O failure, ENODATA included. */
   EIO,
+  /** The read did not return within its deadline: a FIFO, a hung file system. */
+  STUCK,
   /** The file was read but does not hold a non-negative whole number. */
   PARSE;
 
@@ -27,6 +29,9 @@ enum ReadError {
   static ReadError of(IOException e) {
     if (e instanceof MalformedReadingException) {
       return PARSE;
+    }
+    if (e instanceof StuckReadException) {
+      return STUCK;
     }
     if (e instanceof AccessDeniedException) {
       return EACCES;

@@ -1,5 +1,7 @@
 package dev.powermon.rapl;
 
+import dev.powermon.api.ParseProblems;
+import dev.powermon.api.StateLog;
 import dev.powermon.rapl.Deduplicator.Selection;
 import dev.powermon.rapl.Readings.ZoneReading;
 import java.io.IOException;
@@ -15,16 +17,18 @@ import java.util.function.LongSupplier;
 
 /**
  * Reads every kept zone, runs its {@link ZoneCounter}, and publishes an immutable {@link Readings}
- * (also handed to {@code onSample} when every zone was read, for the core's per-window statistics).
- * Runs on the scheduler at the configured interval, so wraps are caught between scrapes however
- * rarely Prometheus comes. Zones are discovered again on a timer and after any read error.
+ * (also handed to {@code onSample}, for the core's per-window statistics). Runs in the background
+ * at the interval {@link AdaptiveInterval} picks, so wraps are caught between scrapes however
+ * rarely Prometheus comes. Zones are discovered again on a timer and after any read error but a
+ * stuck one (the file is there; it only does not answer).
  */
 final class Sampler implements Runnable {
   private final EnergySource source;
   private final LongSupplier nanoTime;
-  private final long intervalNanos;
+  private final AdaptiveInterval interval;
   private final long rediscoveryNanos;
   private final StateLog log;
+  private final ParseProblems problems;
   private final Consumer<Readings> onSample;
   private final Map<String, ZoneCounter> counters = new HashMap<>();
   private final Tally tally = new Tally();
@@ -42,17 +46,24 @@ final class Sampler implements Runnable {
       Duration interval,
       Duration rediscovery,
       StateLog log,
+      ParseProblems problems,
       Consumer<Readings> onSample) {
     this.source = source;
     this.nanoTime = nanoTime;
-    this.intervalNanos = interval.toNanos();
+    this.interval = new AdaptiveInterval(interval);
     this.rediscoveryNanos = rediscovery.toNanos();
     this.log = log;
+    this.problems = problems;
     this.onSample = onSample;
   }
 
   Readings latest() {
     return latest;
+  }
+
+  /** How long to wait before the next sample. */
+  synchronized long intervalInUseNanos() {
+    return interval.inUseNanos();
   }
 
   /** For the scheduler: a task that throws is never run again, so nothing may escape. */
@@ -61,7 +72,7 @@ final class Sampler implements Runnable {
     try {
       sample();
     } catch (RuntimeException e) {
-      log.report("sampler", e.getClass().getName(), "RAPL sampling failed unexpectedly: " + e);
+      log.failing("RAPL sampler", "sampling failed unexpectedly: " + e);
     }
   }
 
@@ -75,7 +86,7 @@ final class Sampler implements Runnable {
     }
     List<ZoneReading> zones = new ArrayList<>();
     Map<String, IOException> errors = new LinkedHashMap<>();
-    double totalWatts = 0;
+    boolean totalFresh = true;
     for (Zone zone : selection.kept()) {
       ZoneCounter counter =
           counters.computeIfAbsent(zone.id(), id -> new ZoneCounter(zone.maxRangeUj()));
@@ -83,39 +94,46 @@ final class Sampler implements Runnable {
       Raw value = raw.get(zone.id());
       boolean ok = value.error() == null;
       if (ok) {
-        count(zone.id(), counter.update(value.microjoules(), now));
+        problems.ok(PowercapDiscovery.field(zone.id(), "energy_uj"));
+        count(
+            zone.id(),
+            counter.update(value.microjoules(), value.nanos(), () -> source.range(zone)));
       } else {
         IOException e = value.error();
         errors.put(zone.id(), e);
         tally.readError(zone.id(), ReadError.of(e));
+        if (e instanceof MalformedReadingException) {
+          problems.problem(PowercapDiscovery.field(zone.id(), "energy_uj"), e.getMessage());
+        }
         counter.readFailed();
-        rediscover = true;
+        rediscover |= !(e instanceof StuckReadException);
       }
       if (totalParts.contains(zone.id())) {
         totalUj += counter.lastDeltaUj();
-        totalWatts += counter.watts();
+        totalFresh &= ok;
       }
-      zones.add(new ZoneReading(zone, counter.accumulatedUj(), counter.watts(), ok));
+      zones.add(
+          new ZoneReading(zone.withMaxRange(counter.maxRangeUj()), counter.accumulatedUj(), ok));
     }
     // A collector-wide failure is not logged here: collect() throws it, and the core logs that once
     // per state change (and again for every failed re-open, which a log of ours would double).
     String failure = failure(zones, errors);
-    double shortestWrap = WrapBudget.shortestWrapSeconds(counters.values());
-    WrapBudget.report(log, intervalNanos, shortestWrap);
+    double shortestWrap = AdaptiveInterval.shortestWrapSeconds(counters.values());
+    interval.adjust(shortestWrap, log);
     latest =
         new Readings(
             zones,
             selection.dropped(),
             totalUj,
-            totalParts.isEmpty() ? Double.NaN : totalWatts,
+            totalFresh && !totalParts.isEmpty(),
             tally.wraps(),
             tally.drops(),
             tally.readErrors(),
             shortestWrap,
+            interval.inUseNanos() / 1e9,
             failure);
-    if (failure == null && errors.isEmpty()) {
-      // Only whole samples: a zone that missed its read would show a false 0 W step.
-      onSample.accept(latest);
+    if (failure == null) {
+      onSample.accept(latest); // zones whose read failed are left out, never shown as 0 W
     }
   }
 
@@ -163,16 +181,20 @@ final class Sampler implements Runnable {
     Map<String, Raw> raw = new HashMap<>();
     for (Zone zone : zones) {
       try {
-        raw.put(zone.id(), new Raw(source.read(zone), null));
+        long microjoules = source.read(zone);
+        raw.put(zone.id(), new Raw(microjoules, nanoTime.getAsLong(), null));
       } catch (IOException e) {
-        raw.put(zone.id(), new Raw(0, e));
+        raw.put(zone.id(), new Raw(0, 0, e));
       }
     }
     return raw;
   }
 
-  /** One read of a zone's raw counter: microjoules, or why it failed. */
-  private record Raw(long microjoules, IOException error) {}
+  /**
+   * One read of a zone's raw counter: microjoules and when the read returned (a stuck zone read
+   * before it must not shorten the next zone's window), or why it failed.
+   */
+  private record Raw(long microjoules, long nanos, IOException error) {}
 
   /**
    * Nothing to serve when no zone is known or none could be read; single zones failing show per
@@ -189,13 +211,10 @@ final class Sampler implements Runnable {
     for (ZoneReading z : zones) {
       String id = z.zone().id();
       if (z.ok()) {
-        log.report("zone " + id, null, "RAPL zone " + id + " is readable again");
+        log.ok("RAPL zone " + id, "readable again");
       } else {
-        IOException e = errors.get(id);
-        log.report(
-            "zone " + id,
-            ReadError.of(e).label(),
-            "RAPL zone " + id + " stopped advancing: " + source.explain(z.zone(), e));
+        log.failing(
+            "RAPL zone " + id, "stopped advancing: " + source.explain(z.zone(), errors.get(id)));
       }
     }
     return null;

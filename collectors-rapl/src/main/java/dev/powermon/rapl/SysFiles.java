@@ -10,7 +10,11 @@ import java.util.List;
  */
 interface SysFiles {
 
-  /** The text of a small sysfs file, at most {@link NioSysFiles#MAX_TEXT_BYTES} bytes of it. */
+  /**
+   * The text of a small sysfs file.
+   *
+   * @throws MalformedReadingException when it is longer than {@link NioSysFiles#MAX_TEXT_BYTES}
+   */
   String read(Path file) throws IOException;
 
   /** The entries of a directory, in no particular order. */

@@ -29,15 +29,19 @@ final class Tally {
   }
 
   Map<String, Long> wraps() {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(wraps));
+    return copy(wraps);
   }
 
   Map<ZoneReason, Long> drops() {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(drops));
+    return copy(drops);
   }
 
   Map<ZoneReason, Long> readErrors() {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(readErrors));
+    return copy(readErrors);
+  }
+
+  private static <K> Map<K, Long> copy(Map<K, Long> counts) {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(counts));
   }
 
   private static String dropReason(ZoneCounter.Step step) {
@@ -46,6 +50,8 @@ final class Tally {
         return "reset";
       case UNKNOWN_RANGE:
         return "unknown_range";
+      case RANGE_CHANGED:
+        return "range_changed";
       default:
         return "out_of_range";
     }

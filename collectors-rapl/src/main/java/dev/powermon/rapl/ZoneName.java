@@ -22,17 +22,35 @@ record ZoneName(String domain, String socket, String die) {
   static final String DRAM = "dram";
   static final String PSYS = "psys";
 
+  /**
+   * What a kernel zone name looks like: printable ASCII, no blanks, short ({@code package-0-die-1},
+   * {@code psys}, {@code SYSTEM}). Anything else is garbage, and a label built from it would be
+   * too.
+   */
+  private static final Pattern PLAUSIBLE = Pattern.compile("[\\x21-\\x7e]{1,64}");
+
   private static final Pattern PACKAGE_NAME =
       Pattern.compile("package-(\\d{1,4})(?:-die-(\\d{1,4}))?");
 
-  /** Labels for a zone named {@code name} nested in {@code parent} (null for a top-level zone). */
-  static ZoneName parse(String name, ZoneName parent) {
+  /**
+   * Labels for a zone named {@code name} nested in {@code parent} (null for a top-level zone).
+   *
+   * @throws MalformedReadingException when {@code name} is empty or not a plausible zone name
+   */
+  static ZoneName parse(String name, ZoneName parent) throws MalformedReadingException {
     String n = name.strip().toLowerCase(Locale.ROOT);
+    if (n.isEmpty()) {
+      throw new MalformedReadingException("empty, expected a zone name");
+    }
+    if (!PLAUSIBLE.matcher(n).matches()) {
+      throw new MalformedReadingException(
+          "'" + EnergyParser.shown(n) + "' is not a RAPL zone name");
+    }
     Matcher m = PACKAGE_NAME.matcher(n);
     if (m.matches()) {
       return new ZoneName(PACKAGE, m.group(1), m.group(2) == null ? "" : m.group(2));
     }
-    String domain = LabelValues.fromDevice(n.isEmpty() ? "unnamed" : n);
+    String domain = LabelValues.fromDevice(n);
     if (domain.equals(PowerFamilies.TOTAL_DOMAIN)) {
       domain = "zone-total"; // "total" is the summable series; a zone must not pose as it
     }

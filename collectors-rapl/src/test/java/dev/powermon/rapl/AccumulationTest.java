@@ -42,7 +42,7 @@ class AccumulationTest {
     Harness h = new Harness(tree).sample();
     tree.energy("intel-rapl:0", 30_004_000_000L); // +4 J
     h.sample();
-    tree.energy("intel-rapl:0", 500_000); // driver reload: back to 0.5 J
+    tree.energy("intel-rapl:0", 500_000); // driver reload: back to 0.5 J (a 35.5 kJ "wrap" in 1 s)
     h.sample();
     tree.energy("intel-rapl:0", 2_500_000); // +2 J
     h.sample();
@@ -113,21 +113,40 @@ class AccumulationTest {
   }
 
   @Test
-  void anIntervalTooLongForTheWrapPeriodIsWarnedOnce() {
+  void anIntervalTooLongForTheWrapPeriodIsShortenedAndSaidOnce() {
     PowercapTree tree = new PowercapTree(sysfs).zone("intel-rapl:0", "package-0", 0, 50_000_000);
-    Harness h = new Harness(tree).sample(); // the harness samples every 1 s
+    Harness h = new Harness(tree).sample(); // configured for 1 s
     for (int i = 1; i <= 3; i++) {
       tree.energy("intel-rapl:0", i * 20_000_000L % 50_000_000L); // 20 W
       h.sample();
     }
-    // 50 J at 20 W wraps every 2.5 s; a quarter of it is 625 ms, shorter than the 1 s interval
+    // 50 J at 20 W wraps every 2.5 s, within 4 intervals of 1 s: an eighth of it is 312 ms
     assertThat(h.warnings)
         .containsExactly(
-            "RAPL interval 1.000s is too long: at the current power a counter wraps every 2.5s, and"
-                + " a wrap is only recognised when sampled well within that. Set"
-                + " --collector.rapl.interval to 625ms or less.");
+            "RAPL sampling: counters wrap every 2.500s at the current power, within 4 sampling"
+                + " intervals of 1s: sampling every 312ms until the power falls.");
+    assertThat(h.intervalInUse()).isEqualTo(Duration.ofNanos(312_500_000));
     assertThat(h.metrics().value("powermon_rapl_shortest_wrap_seconds")).isEqualTo(2.5);
+    assertThat(h.metrics().value("powermon_rapl_sampling_interval_seconds")).isEqualTo(0.3125);
     assertThat(h.joules("domain", "package")).isEqualTo(60.0);
+  }
+
+  @Test
+  void evenTheFloorTooSlowForTheWrapsIsSaidOnce() {
+    PowercapTree tree = new PowercapTree(sysfs).zone("intel-rapl:0", "package-0", 0, 20_000);
+    Harness h = new Harness(tree).sample();
+    for (int i = 1; i <= 3; i++) {
+      tree.energy("intel-rapl:0", i * 10_000L % 20_000L); // 10 mJ a millisecond: a 2 ms wrap
+      h.sampleAfter(Duration.ofMillis(1));
+    }
+    assertThat(h.intervalInUse()).isEqualTo(AdaptiveInterval.FLOOR);
+    assertThat(h.warnings)
+        .hasSize(2)
+        .last()
+        .isEqualTo(
+            "RAPL wraps: counters wrap every 0.002s, faster than sampling every 10ms can follow:"
+                + " wraps may be missed and counted as resets"
+                + " (powermon_rapl_dropped_samples_total).");
   }
 
   @Test
@@ -136,7 +155,8 @@ class AccumulationTest {
     Harness h = new Harness(tree).sample();
     tree.zone("intel-rapl:1", "package-1", 0, AMD_MAX);
     h.sampleAfter(Duration.ofMinutes(1));
-    assertThat(h.metrics().series(ENERGY, "socket", "1")).isEmpty(); // the rediscovery timer is 5 min
+    assertThat(h.metrics().series(ENERGY, "socket", "1"))
+        .isEmpty(); // the rediscovery timer is 5 min
     h.sampleAfter(Duration.ofMinutes(5));
     tree.energy("intel-rapl:1", 3_000_000);
     assertThat(h.sample().joules("socket", "1")).isEqualTo(3.0);

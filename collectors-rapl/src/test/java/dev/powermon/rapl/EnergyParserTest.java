@@ -15,6 +15,25 @@ class EnergyParserTest {
   }
 
   @Test
+  void leadingZerosAreDigitsLikeAnyOther() throws Exception {
+    // issue 11: counted before stripping, this was "larger than a 64-bit counter"
+    assertThat(EnergyParser.parse("00000000000020774533\n")).isEqualTo(20_774_533L);
+    assertThat(EnergyParser.parse("0".repeat(4000) + "9223372036854775807"))
+        .isEqualTo(Long.MAX_VALUE);
+    assertThat(EnergyParser.parse("0000")).isZero();
+    assertThatThrownBy(() -> EnergyParser.parse("0009223372036854775808"))
+        .hasMessage("'0009223372036854775808' is larger than a 64-bit counter");
+  }
+
+  @Test
+  void hexAndTrailingSignsAreRefused() {
+    assertThatThrownBy(() -> EnergyParser.parse("0x1f"))
+        .hasMessage("'0x1f' is not a non-negative whole number");
+    assertThatThrownBy(() -> EnergyParser.parse("5-"))
+        .hasMessage("'5-' is not a non-negative whole number");
+  }
+
+  @Test
   void emptyIsRefused() {
     assertThatThrownBy(() -> EnergyParser.parse(""))
         .isInstanceOf(MalformedReadingException.class)

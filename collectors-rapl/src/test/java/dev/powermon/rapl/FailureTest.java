@@ -1,16 +1,16 @@
 package dev.powermon.rapl;
 
-import static dev.powermon.rapl.PowercapTree.INTEL_MAX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.powermon.testkit.MetricValues;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Unreadable and malformed counters: visible failures with the fix, logged once, never zeros. */
 class FailureTest {
@@ -20,9 +20,7 @@ class FailureTest {
   @TempDir Path sysfs;
 
   private PowercapTree twoPackages() {
-    return new PowercapTree(sysfs)
-        .zone("intel-rapl:0", "package-0", 1_000_000, INTEL_MAX)
-        .zone("intel-rapl:1", "package-1", 2_000_000, INTEL_MAX);
+    return PowercapTree.twoPackages(sysfs);
   }
 
   @Test
@@ -72,25 +70,39 @@ class FailureTest {
     assertThat(m.value(SUCCESS, "rapl_zone", "intel-rapl:0")).isEqualTo(1.0);
     assertThat(m.value(SUCCESS, "rapl_zone", "intel-rapl:1")).isEqualTo(0.0);
     assertThat(m.value(ERRORS, "rapl_zone", "intel-rapl:1", "reason", "eio")).isEqualTo(2.0);
-    // the failing zone keeps what it had (0 J), and has no power gauge rather than 0 W
-    assertThat(m.value("powermon_energy_joules_total", "domain", "package", "socket", "1"))
-        .isEqualTo(0.0);
+    // the failing zone's series are withheld, not served as a flat counter and 0 W; so is the
+    // total it is part of
+    assertThat(m.value("powermon_energy_joules_total", "domain", "package", "socket", "0"))
+        .isEqualTo(2.0);
+    assertThat(m.series("powermon_energy_joules_total", "socket", "1")).isEmpty();
     assertThat(m.series("powermon_power_watts", "socket", "1")).isEmpty();
+    assertThat(m.series("powermon_energy_joules_total", "domain", "total")).isEmpty();
     assertThat(m.series("powermon_power_watts", "domain", "total")).isEmpty();
     assertThat(h.warnings)
         .hasSize(1)
-        .allMatch(w -> w.startsWith("RAPL zone intel-rapl:1 stopped advancing: cannot read"));
+        .allMatch(w -> w.startsWith("RAPL zone intel-rapl:1: stopped advancing: cannot read"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "abc", "-5", "12.5", "99999999999999999999"})
-  void malformedCountersAreParseErrorsNotZeros(String content) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''|empty, expected a whole number",
+        "abc|'abc' is not a non-negative whole number",
+        "-5|'-5' is not a non-negative whole number",
+        "12.5|'12.5' is not a non-negative whole number",
+        "99999999999999999999|'99999999999999999999' is larger than a 64-bit counter"
+      })
+  void malformedCountersAreParseErrorsNotZeros(String content, String reason) {
     Harness h = new Harness(twoPackages()).sample();
     h.tree.file("intel-rapl:1", "energy_uj", content).energy("intel-rapl:0", 6_000_000);
     h.sample();
 
     MetricValues m = h.metrics();
     assertThat(m.value(ERRORS, "rapl_zone", "intel-rapl:1", "reason", "parse")).isEqualTo(1.0);
+    assertThat(h.problems.count("intel-rapl:1/energy_uj")).isEqualTo(1);
+    assertThat(h.problems.failing()).containsExactly(Map.entry("intel-rapl:1/energy_uj", reason));
+    assertThat(h.problems.count("intel-rapl:0/energy_uj")).isZero();
     assertThat(m.value(SUCCESS, "rapl_zone", "intel-rapl:1")).isEqualTo(0.0);
     assertThat(m.value("powermon_energy_joules_total", "socket", "0")).isEqualTo(5.0);
   }

@@ -3,7 +3,10 @@ package dev.powermon.rapl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.powermon.api.Collector;
+import dev.powermon.api.MeterClass;
+import dev.powermon.api.StateLog;
 import dev.powermon.testkit.MetricValues;
+import dev.powermon.testkit.RecordedReadings;
 import dev.powermon.testkit.TestContext;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.helpers.NOPLogger;
 
 /** The MSR fallback on fake msr files: units, 32-bit wrap, sockets, AMD per-core counters. */
 class MsrSourceTest {
@@ -26,6 +30,7 @@ class MsrSourceTest {
   @TempDir Path root;
   private final FaultyFiles files = new FaultyFiles();
   private long nanos;
+  private RecordedReadings readings;
 
   private Sampler sampler(VendorRanges.Vendor vendor) {
     return sampler(files, vendor);
@@ -33,19 +38,22 @@ class MsrSourceTest {
 
   private Sampler sampler(SysFiles through, VendorRanges.Vendor vendor) {
     MsrSource source = new MsrSource(through, root.resolve("dev"), root.resolve("sys"), vendor);
+    TestContext context = TestContext.forProvider(new RaplProvider()).build();
+    readings = context.powerReadings(PowerSeries.SOURCE, MeterClass.COMPONENT);
     return new Sampler(
         source,
         () -> nanos,
         Duration.ofSeconds(1),
         Duration.ofMinutes(5),
-        new StateLog(w -> {}, i -> {}),
-        readings -> {});
+        new StateLog(NOPLogger.NOP_LOGGER),
+        context.problems(),
+        r -> PowerSeries.feed(r, "h", readings, nanos / 1_000_000));
   }
 
   private MetricValues sampleAfterOneSecond(Sampler s) {
     nanos += S;
     s.sample();
-    return MetricValues.of(RaplMetrics.render(s.latest(), "h"));
+    return Served.of(RaplCollector.families(s.latest()).snapshots(), readings);
   }
 
   @Test
@@ -194,7 +202,8 @@ class MsrSourceTest {
         Collector collector = provider.open(ctx)) {
       assertThat(provider.probe(ctx).detail())
           .isEqualTo("1 RAPL zones: package socket 0 (msr:cpu0:package)");
-      assertThat(MetricValues.of(collector.collect()).value(ENERGY, "domain", "total")).isZero();
+      assertThat(Served.of(collector, ctx.readings("rapl")).value(ENERGY, "domain", "total"))
+          .isZero();
     }
     try (TestContext ctx =
         TestContext.forProvider(provider)

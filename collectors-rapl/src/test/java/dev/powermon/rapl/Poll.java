@@ -2,6 +2,7 @@ package dev.powermon.rapl;
 
 import dev.powermon.api.Collector;
 import dev.powermon.testkit.MetricValues;
+import dev.powermon.testkit.RecordedReadings;
 import java.util.function.Predicate;
 
 /**
@@ -13,13 +14,30 @@ final class Poll {
 
   private Poll() {}
 
+  /** Polls what {@code collector} serves with the unified families from its readings. */
+  static MetricValues until(
+      Collector collector, RecordedReadings readings, Predicate<MetricValues> condition)
+      throws InterruptedException {
+    return until(() -> Served.of(collector, readings), condition);
+  }
+
   static MetricValues until(Collector collector, Predicate<MetricValues> condition)
+      throws InterruptedException {
+    return until(() -> MetricValues.of(collector.collect()), condition);
+  }
+
+  /** Something to look at that may fail while the sampler starts. */
+  interface Look {
+    MetricValues get() throws Exception;
+  }
+
+  private static MetricValues until(Look look, Predicate<MetricValues> condition)
       throws InterruptedException {
     long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
     Exception last = null;
     while (System.currentTimeMillis() < deadline) {
       try {
-        MetricValues m = MetricValues.of(collector.collect());
+        MetricValues m = look.get();
         if (condition.test(m)) {
           return m;
         }

@@ -23,6 +23,13 @@ final class PowercapTree {
     this.sysfs = sysfs;
   }
 
+  /** Two Intel packages, at 1 J and 2 J: the tree most failure tests break one zone of. */
+  static PowercapTree twoPackages(Path sysfs) {
+    return new PowercapTree(sysfs)
+        .zone("intel-rapl:0", "package-0", 1_000_000, INTEL_MAX)
+        .zone("intel-rapl:1", "package-1", 2_000_000, INTEL_MAX);
+  }
+
   Path sysfs() {
     return sysfs;
   }

@@ -22,20 +22,22 @@ class PromtoolTest {
     PowercapTree tree =
         new PowercapTree(sysfs)
             .zone("intel-rapl:0", "package-0-die-0", 45_000_000, max)
-            .zone("intel-rapl:0:0", "dram", 1, max)
+            .zone("intel-rapl:0:0", "dram", 30_000_000_000L, PowercapTree.AMD_MAX)
             .zone("intel-rapl:1", "psys", 1, max)
             .zone("intel-rapl-mmio:0", "package-0-die-0", 1, max)
             .constraint("intel-rapl:0", 0, "long_term", 15_000_000);
     Harness h = new Harness(tree).sample();
     h.files.fail("intel-rapl:1/energy_uj", new AccessDeniedException("energy_uj"));
-    tree.energy("intel-rapl:0", 4_000_000).energy("intel-rapl:0:0", 0); // a wrap and a reset
+    tree.energy("intel-rapl:0", 4_000_000)
+        .energy("intel-rapl:0:0", 0); // a wrap, and 30 kJ back: a reset
     h.sample();
     String text = h.metrics().text();
     assertThat(text)
         .contains(
             "powermon_rapl_wraps_total",
             "powermon_rapl_dropped_samples_total",
-            "powermon_rapl_read_errors_total");
+            "powermon_rapl_read_errors_total",
+            "powermon_rapl_sampling_interval_seconds");
 
     Process promtool =
         new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();

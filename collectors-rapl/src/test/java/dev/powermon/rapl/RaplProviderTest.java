@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.MetricSpec;
+import dev.powermon.api.PowerFamilies;
 import dev.powermon.api.ProbeResult;
+import dev.powermon.testkit.DeclarationCheck;
 import dev.powermon.testkit.MetricValues;
 import dev.powermon.testkit.TestContext;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
@@ -83,7 +86,8 @@ class RaplProviderTest {
             .isInstanceOf(IOException.class)
             .hasMessage(probe.detail());
         files.heal();
-        MetricValues m = Poll.until(collector, v -> v.has("powermon_power_watts"));
+        MetricValues m =
+            Poll.until(collector, ctx.readings("rapl"), v -> v.has("powermon_power_watts"));
         assertThat(m.value("powermon_rapl_zone_success", "rapl_zone", "intel-rapl:0"))
             .isEqualTo(1.0);
       }
@@ -100,7 +104,7 @@ class RaplProviderTest {
                 .hostname("node-7")
                 .build();
         Collector collector = new RaplProvider().open(ctx)) {
-      MetricValues m = MetricValues.of(collector.collect());
+      MetricValues m = Served.of(collector, ctx.readings("rapl"));
       // open() took two samples of a static tree: counters start at 0 J, and power is already known
       assertThat(
               m.value(
@@ -121,6 +125,34 @@ class RaplProviderTest {
   }
 
   @Test
+  void theLiveCollectorEmitsOnlyWhatItDeclares() throws Exception {
+    tree();
+    RaplProvider provider = new RaplProvider();
+    try (TestContext ctx =
+            TestContext.forProvider(provider)
+                .setting("sysfs", sysfs.toString())
+                .setting("interval", "1h")
+                .build();
+        Collector collector = provider.open(ctx)) {
+      DeclarationCheck.assertEmitsOnlyDeclared(provider, collector.collect());
+      // the readings' extra labels are checked against the declaration as they are handed over
+      assertThat(ctx.readings("rapl").all()).isNotEmpty();
+      assertThat(PowerFamilies.declaredExtras(provider.metrics())).containsExactly("socket", "die");
+    }
+  }
+
+  @Test
+  void anIntervalUnderTheFloorIsRefusedWhenTheSettingIsRead() {
+    assertThatThrownBy(
+            () ->
+                TestContext.forProvider(new RaplProvider())
+                    .setting("sysfs", sysfs.toString())
+                    .setting("interval", "0s")
+                    .build())
+        .hasMessageContaining("must be at least 10ms, got 0s");
+  }
+
+  @Test
   void everyEmittedFamilyIsDeclared() throws Exception {
     PowercapTree tree = tree().constraint("intel-rapl:0", 0, "long_term", 1_000_000);
     RaplProvider provider = new RaplProvider();
@@ -133,6 +165,8 @@ class RaplProviderTest {
     h.sample();
     tree.energy("intel-rapl:0", 6);
     h.sample();
+    MetricSnapshots own = RaplCollector.families(h.readings()).snapshots();
+    DeclarationCheck.assertEmitsOnlyDeclared(provider, own);
     var declared = provider.metrics().stream().map(MetricSpec::name).collect(Collectors.toSet());
     assertThat(h.metrics().names())
         .hasSize(declared.size() - 1)

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ReadErrorTest {
@@ -26,6 +28,8 @@ class ReadErrorTest {
         .isEqualTo(ReadError.EACCES);
     assertThat(ReadError.of(new IOException((String) null))).isEqualTo(ReadError.EIO);
     assertThat(ReadError.of(new MalformedReadingException("empty"))).isEqualTo(ReadError.PARSE);
+    assertThat(ReadError.of(new StuckReadException(Path.of("energy_uj"), Instant.EPOCH)))
+        .isEqualTo(ReadError.STUCK);
   }
 
   @Test

@@ -15,8 +15,11 @@ import picocli.CommandLine;
 
 /** The rapl collector as shipped in the JAR: served over HTTP from a kernel-shaped powercap tree. */
 class RaplEndToEndTest {
-  /** Labels are sorted; device (the host name) comes first and is left out of the match. */
-  private static final String TOTAL = "domain=\"total\",source=\"rapl\"} ";
+  /**
+   * Labels are sorted; device (the host name) comes first and is left out of the match. RAPL's
+   * declared extra labels are on every series, empty where they do not apply.
+   */
+  private static final String TOTAL = "domain=\"total\",socket=\"\",source=\"rapl\"} ";
 
   @TempDir Path sys;
 

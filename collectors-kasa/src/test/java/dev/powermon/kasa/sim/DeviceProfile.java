@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.Map;
 public final class DeviceProfile {
   /** Profiles shipped with the simulator. */
   public static final List<String> NAMES =
-      List.of("plug-old", "plug-new", "hs300", "plug-nometer", "bulb", "kp303");
+      List.of("plug-old", "plug-new", "hs300", "plug-nometer", "bulb", "kp303", "hs300-clock-bug");
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,6 +39,20 @@ public final class DeviceProfile {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A device dump in the same shape ({@code {"<module>": {"<method>": reply}}}), as python-kasa's
+   * {@code dump_devinfo} writes them, for checking the collector against recorded devices. A dump
+   * has no per-outlet replies: its strips answer every outlet with the reply recorded without
+   * context (outlet 0's).
+   */
+  public static DeviceProfile fromFile(Path file) throws IOException {
+    JsonNode doc = JSON.readTree(file.toFile());
+    if (!doc.isObject() || !doc.path("system").path("get_sysinfo").isObject()) {
+      throw new IllegalArgumentException(file + ": not a device dump (no system.get_sysinfo object)");
+    }
+    return new DeviceProfile((ObjectNode) doc);
   }
 
   /** A copy with another device id (children ids follow it: id + two-digit index) and alias. */
@@ -113,7 +128,9 @@ public final class DeviceProfile {
     ArrayNode children = (ArrayNode) source.path("system").path("get_sysinfo").path("children");
     for (int i = 0; i < children.size(); i++) {
       if (childId.equals(children.get(i).path("id").asText())) {
-        JsonNode reading = source.path("outlet_emeter").path(i);
+        JsonNode reading = source.has("outlet_emeter")
+            ? source.path("outlet_emeter").path(i)
+            : source.path("emeter").path("get_realtime"); // a dump: outlet 0's reply for every outlet
         return reading.isMissingNode() ? error(-1, "module not support") : reading;
       }
     }

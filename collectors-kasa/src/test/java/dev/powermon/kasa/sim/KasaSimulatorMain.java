@@ -3,6 +3,7 @@ package dev.powermon.kasa.sim;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +16,17 @@ import java.util.Locale;
  *     --bind 127.0.0.1 --port 0 --profile hs300 --profile plug-new [--count 3] [--fault drip]
  * </pre>
  *
+ * {@code --profile-file PATH} serves a device dump ({@link DeviceProfile#fromFile}) instead of a
+ * shipped profile.
+ *
  * Prints one line per device, {@code device <profile> <host:port> <device_id>}, then {@code ready}.
  * With {@code --port N} devices take N, N+1, …; 0 picks free ports. {@code --count} repeats every
  * profile, numbering devices so that ids and aliases are distinct. Binds loopback addresses only.
  */
 public final class KasaSimulatorMain {
+  /** Marks a profile given by path rather than by name. */
+  private static final String FILE = "file:";
+
   private KasaSimulatorMain() {}
 
   public static void main(String[] args) throws IOException {
@@ -30,7 +37,7 @@ public final class KasaSimulatorMain {
     } catch (IllegalArgumentException e) {
       System.err.println("kasa-sim: " + e.getMessage());
       System.err.println("usage: KasaSimulatorMain [--bind 127.x.y.z] [--port N] --profile NAME... "
-          + "[--count N] [--fault NAME] [--drip-ms N]; profiles: " + DeviceProfile.NAMES);
+          + "[--profile-file PATH]... [--count N] [--fault NAME] [--drip-ms N]; profiles: " + DeviceProfile.NAMES);
       System.exit(2);
       return;
     }
@@ -59,6 +66,7 @@ public final class KasaSimulatorMain {
         case "--count": count = Integer.parseInt(value); break;
         case "--drip-ms": dripMillis = Long.parseLong(value); break;
         case "--profile": profiles.add(value); break;
+        case "--profile-file": profiles.add(FILE + value); break;
         case "--fault": fault = Fault.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_')); break;
         default: throw new IllegalArgumentException("unknown option " + args[i - 1]);
       }
@@ -71,7 +79,8 @@ public final class KasaSimulatorMain {
     int n = 0;
     for (int copy = 0; copy < count; copy++) {
       for (String name : profiles) {
-        DeviceProfile profile = DeviceProfile.load(name);
+        DeviceProfile profile =
+            name.startsWith(FILE) ? DeviceProfile.fromFile(Path.of(name.substring(FILE.length()))) : DeviceProfile.load(name);
         profile = count > 1 ? profile.numbered(devices.size()) : profile; // ids unique across profiles
         SimulatedDevice device =
             SimulatedDevice.start(profile, address, port == 0 ? 0 : port + n++).fault(fault).dripMillis(dripMillis);

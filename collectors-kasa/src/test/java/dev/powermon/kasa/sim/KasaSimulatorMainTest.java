@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KasaSimulatorMainTest {
   @Test
@@ -29,6 +33,29 @@ class KasaSimulatorMainTest {
     } finally {
       devices.forEach(SimulatedDevice::close);
     }
+  }
+
+  @Test
+  void servesADeviceDumpWhoseStripAnswersEveryOutletWithTheRecordedReply(@TempDir Path dir) throws Exception {
+    Path dump = dir.resolve("strip.json");
+    Files.writeString(dump, "{\"system\":{\"get_sysinfo\":{\"deviceId\":\"D\",\"model\":\"HS300(US)\","
+        + "\"children\":[{\"id\":\"D00\"},{\"id\":\"D01\"}]}},\"emeter\":{\"get_realtime\":{\"power_mw\":17}}}");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    List<SimulatedDevice> devices = KasaSimulatorMain.start(new String[] {"--profile-file", dump.toString()},
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("device file:" + dump + " 127.0.0.1:")
+          .contains(" D\n");
+      DeviceProfile profile = devices.get(0).profile();
+      ObjectNode outlet1 = (ObjectNode) DeviceProfile.JSON.readTree(
+          "{\"context\":{\"child_ids\":[\"D01\"]},\"emeter\":{\"get_realtime\":{}}}");
+      assertThat(profile.answer(outlet1, profile.document()).path("emeter").path("get_realtime").path("power_mw")
+          .asInt()).isEqualTo(17);
+    } finally {
+      devices.forEach(SimulatedDevice::close);
+    }
+    Files.writeString(dump, "{\"system\":{}}");
+    assertThatThrownBy(() -> DeviceProfile.fromFile(dump)).hasMessageEndingWith("not a device dump (no system.get_sysinfo object)");
   }
 
   @Test

@@ -5,8 +5,12 @@ import dev.powermon.api.PowerFamilies;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every family the collector emits, with the seed exporter's names and labels, in base units. */
-final class KasaMetrics {
+/**
+ * Every family the collector emits, with the seed exporter's names and labels, in base units; and the
+ * unified power families, which the core builds from the readings the poller hands to {@code
+ * PowerReadings}.
+ */
+final class KasaFamilies {
   static final String[] DEVICE = {"device_id", "alias", "model", "ip"};
   static final String[] PLUG = {"device_id", "alias", "model", "ip", "plug_id", "plug_alias", "plug_slot"};
 
@@ -23,15 +27,16 @@ final class KasaMetrics {
   static final MetricSpec AMPS = device("kasa_device_current_amps", "Current in amperes; strips: sum of the outlets.");
   static final MetricSpec WATTS = device("kasa_device_power_watts", "Power in watts; strips: sum of the outlets.");
   static final MetricSpec ENERGY =
-      MetricSpec.counter("kasa_device_energy_watt_hours_total")
-          .help("Energy the device counted since its last reboot, in watt-hours; strips: sum of the outlets.")
+      MetricSpec.counter("kasa_device_energy_joules_total")
+          .help("Energy the device counted since its last reboot, in joules (its watt-hours × 3600); strips: "
+              + "sum of the outlets.")
           .labelNames(DEVICE).build();
   static final MetricSpec PLUG_VOLTS = plug("kasa_plug_voltage_volts", "Outlet voltage in volts.");
   static final MetricSpec PLUG_AMPS = plug("kasa_plug_current_amps", "Outlet current in amperes.");
   static final MetricSpec PLUG_WATTS = plug("kasa_plug_power_watts", "Outlet power in watts.");
   static final MetricSpec PLUG_ENERGY =
-      MetricSpec.counter("kasa_plug_energy_watt_hours_total")
-          .help("Energy the outlet counted since the strip's last reboot, in watt-hours.")
+      MetricSpec.counter("kasa_plug_energy_joules_total")
+          .help("Energy the outlet counted since the strip's last reboot, in joules (its watt-hours × 3600).")
           .labelNames(PLUG).build();
   static final MetricSpec PLUG_RELAY = plug("kasa_plug_relay_state", "Outlet relay state (1 = on, 0 = off).");
   static final MetricSpec PLUG_ON_TIME = plug("kasa_plug_on_time_seconds", "Seconds since the outlet was switched on.");
@@ -46,9 +51,15 @@ final class KasaMetrics {
       MetricSpec.gauge("kasa_devices_discovered")
           .help("Devices known: targets, devices found by discovery, and those that need KLAP.").build();
 
+  static final MetricSpec COVERS =
+      MetricSpec.gauge("powermon_meter_covers")
+          .help("Always 1: the wall meter (source, device, domain) feeds the host named in covers, from the "
+              + "powers setting; fleet totals count that host at the meter, not twice.")
+          .labelNames("source", "device", "domain", "covers").build();
+
   static final List<MetricSpec> ALL = all();
 
-  private KasaMetrics() {}
+  private KasaFamilies() {}
 
   private static MetricSpec device(String name, String help) {
     return MetricSpec.gauge(name).help(help).labelNames(DEVICE).build();
@@ -63,8 +74,8 @@ final class KasaMetrics {
         new ArrayList<>(
             List.of(INFO, RELAY, LED_OFF, RSSI, ON_TIME, UPDATING, CLOUD, VOLTS, AMPS, WATTS, ENERGY,
                 PLUG_VOLTS, PLUG_AMPS, PLUG_WATTS, PLUG_ENERGY, PLUG_RELAY, PLUG_ON_TIME,
-                SUCCESS, DURATION, DISCOVERED));
-    all.addAll(PowerFamilies.SPECS);
+                SUCCESS, DURATION, DISCOVERED, COVERS));
+    all.addAll(PowerFamilies.SPECS); // built by the core from the poller's readings
     return List.copyOf(all);
   }
 }

@@ -1,0 +1,32 @@
+package dev.powermon.kasa;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.powermon.net.Deadline;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/**
+ * The collector's source: how requests reach a device (its transport). {@link XorSource} speaks the
+ * legacy protocol on TCP; the newer HTTP protocols (KLAP, AES) are further implementations. A poll opens one channel and closes it at
+ * the end: devices drop idle connections, and a fresh one per poll never meets a stale one.
+ */
+interface KasaSource {
+
+  /**
+   * A channel to {@code address} for one poll; nothing is sent before the first request.
+   *
+   * @param requestTimeout the overall budget of each request (connect, send, whole reply)
+   * @param wholePoll the budget of the whole poll, which no request may outlast
+   */
+  Channel open(InetSocketAddress address, Duration requestTimeout, Deadline wholePoll);
+
+  /** One poll's conversation with one device. Not thread-safe. */
+  interface Channel extends AutoCloseable {
+    /** Sends one request (compact JSON) and returns the reply, parsed with {@link KasaJson}'s limits. */
+    ObjectNode ask(byte[] request) throws IOException;
+
+    @Override
+    void close();
+  }
+}
