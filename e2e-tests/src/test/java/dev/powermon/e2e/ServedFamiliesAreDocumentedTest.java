@@ -19,17 +19,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every family the real JAR serves by default, on /metrics and on /probe, appears in docs/metrics.md,
- * the reference generated from the declarations: a family emitted without a declaration would be
- * missing there.
+ * Every family the real JAR serves by default, on /metrics and on /probe, appears in
+ * docs/metrics.md, the reference generated from the declarations: a family emitted without a
+ * declaration would be missing there.
  */
 class ServedFamiliesAreDocumentedTest {
   private static final List<String> COLLECTORS = List.of("rapl", "jetson", "host", "kasa");
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
   /** The first cell of a reference row: {@code | `family` |}. */
   private static final Pattern ROW = Pattern.compile("(?m)^\\| `([a-z_:][a-z0-9_:]*)` \\|");
+
   /** The name of a sample line of the text exposition. */
   private static final Pattern SAMPLE = Pattern.compile("(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*)[{ ]");
 
@@ -39,11 +41,14 @@ class ServedFamiliesAreDocumentedTest {
     try (PowercapTree rapl = PowercapTree.start(dir.resolve("sys"));
         KasaSimulator kasa = KasaSimulator.start(dir);
         PowermonJar powermon =
-            PowermonJar.withSimulatedSources(dir, rapl.sysfs(), FakeTegrastats.write(dir), kasa.targets())) {
+            PowermonJar.withSimulatedSources(
+                dir, rapl.sysfs(), FakeTegrastats.write(dir), kasa.targets())) {
       String metrics = scrapeOnceEveryCollectorSucceeds(powermon);
       Set<String> served = matches(SAMPLE, metrics);
       served.addAll(matches(SAMPLE, probe(powermon, kasa.targets().get(0))));
-      assertThat(served).as("the scrape was read: the core's build info").contains("powermon_build_info");
+      assertThat(served)
+          .as("the scrape was read: the core's build info")
+          .contains("powermon_build_info");
       for (String prefix : List.of("powermon_rapl_", "jetson_", "powermon_host_", "kasa_")) {
         assertThat(served).as("a family of each collector").anyMatch(f -> f.startsWith(prefix));
       }
@@ -61,22 +66,30 @@ class ServedFamiliesAreDocumentedTest {
     while (true) {
       String metrics = powermon.scrape();
       if (COLLECTORS.stream()
-          .allMatch(c -> metrics.contains("powermon_collector_success{collector=\"" + c + "\"} 1"))) {
+          .allMatch(
+              c -> metrics.contains("powermon_collector_success{collector=\"" + c + "\"} 1"))) {
         return metrics;
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("not every collector succeeded within " + TIMEOUT + ":\n" + metrics);
+        throw new AssertionError(
+            "not every collector succeeded within " + TIMEOUT + ":\n" + metrics);
       }
       Thread.sleep(500);
     }
   }
 
-  /** The multi-target endpoint's answer for one Kasa device: its series and the probe's own families. */
+  /**
+   * The multi-target endpoint's answer for one Kasa device: its series and the probe's own
+   * families.
+   */
   private static String probe(PowermonJar powermon, String target) throws Exception {
-    HttpResponse<String> r = HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://" + powermon.target() + "/probe?target=" + target))
-            .timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://" + powermon.target() + "/probe?target=" + target))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as("/probe?target=" + target).isEqualTo(200);
     assertThat(r.body()).contains("powermon_probe_success");
     return r.body();

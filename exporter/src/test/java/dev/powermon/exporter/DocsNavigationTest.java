@@ -19,32 +19,38 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README stays a short front door that opens with the two commands, every link between the pages
- * lands on a file and heading that exist, no paragraph is kept in two places, and the licence is declared.
+ * The README stays a short front door that opens with the two commands, every link between the
+ * pages lands on a file and heading that exist, no paragraph is kept in two places, and the licence
+ * is declared.
  */
 class DocsNavigationTest {
   private static final Path ROOT = Path.of("..");
   private static final Path README = ROOT.resolve("README.md");
   private static final int README_MAX_LINES = 300;
+
   /** Markdown links and images: {@code [text](target)}. */
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+
   /** Paragraphs shorter than this (one-line pointers, "None.") may repeat. */
   private static final int COPY_MIN_CHARS = 120;
 
   @Test
   void readmeIsAShortFrontDoor() throws IOException {
-    assertThat(Files.readAllLines(README, StandardCharsets.UTF_8)).hasSizeLessThan(README_MAX_LINES);
+    assertThat(Files.readAllLines(README, StandardCharsets.UTF_8))
+        .hasSizeLessThan(README_MAX_LINES);
   }
 
   @Test
   void readmeOpensWithTheBuildAndRunCommandAndTheTestCommand() throws IOException {
     List<String> lines = Files.readAllLines(README, StandardCharsets.UTF_8);
-    assertThat(lines.get(2)).startsWith("    mvn -B -q -ntp package -DskipTests && java ")
+    assertThat(lines.get(2))
+        .startsWith("    mvn -B -q -ntp package -DskipTests && java ")
         .endsWith(" -jar exporter/target/powermon.jar");
     assertThat(lines.get(3)).isEqualTo("    bash .ci/run");
     // ... and both stay true: the script exists and the shaded JAR is named as the command says.
     assertThat(ROOT.resolve(".ci/run")).isExecutable();
-    assertThat(Files.readString(ROOT.resolve("exporter/pom.xml"))).contains("<finalName>powermon</finalName>");
+    assertThat(Files.readString(ROOT.resolve("exporter/pom.xml")))
+        .contains("<finalName>powermon</finalName>");
   }
 
   @Test
@@ -53,7 +59,9 @@ class DocsNavigationTest {
     try (Stream<Path> pages = Files.list(ROOT.resolve("docs/collectors"))) {
       assertThat(pages.map(p -> "docs/collectors/" + p.getFileName()).toList())
           .isNotEmpty()
-          .allSatisfy(page -> assertThat(readme).as("README's collector table").contains("](" + page + ")"));
+          .allSatisfy(
+              page ->
+                  assertThat(readme).as("README's collector table").contains("](" + page + ")"));
     }
   }
 
@@ -86,14 +94,16 @@ class DocsNavigationTest {
     Map<String, Path> seen = new HashMap<>();
     List<String> copies = new ArrayList<>();
     for (Path page : pages()) {
-      for (String paragraph : Markdown.withoutCode(Files.readString(page, StandardCharsets.UTF_8)).split("\n\\s*\n")) {
+      for (String paragraph :
+          Markdown.withoutCode(Files.readString(page, StandardCharsets.UTF_8)).split("\n\\s*\n")) {
         String prose = paragraph.strip().replaceAll("\\s+", " ");
         if (prose.length() < COPY_MIN_CHARS || prose.startsWith("|")) {
           continue; // tables are generated or per-page by nature
         }
         Path first = seen.putIfAbsent(prose, page);
         if (first != null && !first.equals(page)) {
-          copies.add(first.normalize() + " and " + page.normalize() + ": " + prose.substring(0, 60) + "…");
+          copies.add(
+              first.normalize() + " and " + page.normalize() + ": " + prose.substring(0, 60) + "…");
         }
       }
     }
@@ -103,9 +113,12 @@ class DocsNavigationTest {
   @Test
   void theLicenceIsApache2AtTheRootAndInThePom() throws IOException {
     String licence = Files.readString(ROOT.resolve("LICENSE"), StandardCharsets.UTF_8);
-    assertThat(licence).contains("Apache License", "Version 2.0, January 2004", "END OF TERMS AND CONDITIONS");
+    assertThat(licence)
+        .contains("Apache License", "Version 2.0, January 2004", "END OF TERMS AND CONDITIONS");
     assertThat(Files.readString(ROOT.resolve("pom.xml"), StandardCharsets.UTF_8))
-        .contains("<name>Apache-2.0</name>", "<url>https://www.apache.org/licenses/LICENSE-2.0.txt</url>");
+        .contains(
+            "<name>Apache-2.0</name>",
+            "<url>https://www.apache.org/licenses/LICENSE-2.0.txt</url>");
   }
 
   /** The README, every page under docs/, and the benchmarks' README. */
@@ -117,7 +130,9 @@ class DocsNavigationTest {
     return out;
   }
 
-  /** The anchors GitHub gives a file's headings: lower case, punctuation dropped, spaces as hyphens. */
+  /**
+   * The anchors GitHub gives a file's headings: lower case, punctuation dropped, spaces as hyphens.
+   */
   private static Set<String> anchors(Path file) throws IOException {
     Set<String> out = new LinkedHashSet<>();
     for (String heading : Markdown.headings(file)) {
