@@ -15,12 +15,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The tables the docs generate from the descriptors (each collector page's settings and metrics, the
- * metric reference) must match the code; {@code -Ddocs.update=true} rewrites every one of them.
+ * The tables the docs generate from the descriptors (each collector page's settings and metrics,
+ * the metric reference) must match the code; {@code -Ddocs.update=true} rewrites every one of them.
  */
 class DocsReferenceTest {
   private static final Path DOCS = Path.of("..", "docs");
   private static final Path COLLECTOR_PAGES = DOCS.resolve("collectors");
+
   /** One template for every collector page, as node_exporter's docs/collectors pages share one. */
   private static final List<String> TEMPLATE =
       List.of(
@@ -30,6 +31,7 @@ class DocsReferenceTest {
           "## Settings",
           "## Metrics",
           "## Troubleshooting");
+
   private static final String UPDATE =
       "mvn -B -ntp -pl exporter -am test -Dtest=DocsReferenceTest"
           + " -Dsurefire.failIfNoSpecifiedTests=false -Ddocs.update=true";
@@ -42,19 +44,37 @@ class DocsReferenceTest {
     }
     Set<String> pages = new TreeSet<>();
     try (Stream<Path> files = Files.list(COLLECTOR_PAGES)) {
-      files.map(f -> f.getFileName().toString())
+      files
+          .map(f -> f.getFileName().toString())
           .filter(f -> f.endsWith(".md"))
           .forEach(f -> pages.add(f.substring(0, f.length() - ".md".length())));
     }
-    assertThat(pages).as("docs/collectors/<name>.md for every collector in the JAR").isEqualTo(collectors);
+    assertThat(pages)
+        .as("docs/collectors/<name>.md for every collector in the JAR")
+        .isEqualTo(collectors);
+  }
+
+  @Test
+  void theCoreFamiliesAreFoundWhereverTheCoreDeclaresThem() {
+    assertThat(ReferenceTables.coreSpecs())
+        .extracting(spec -> spec.name())
+        .contains(
+            "powermon_collector_success",
+            "powermon_build_info",
+            "process_cpu_seconds_total",
+            "powermon_push_samples_sent_total",
+            "powermon_power_window_max_watts");
   }
 
   @Test
   void everyCollectorPageFollowsTheTemplate() throws IOException {
     for (CollectorProvider p : ReferenceTables.products()) {
       Path page = COLLECTOR_PAGES.resolve(p.name() + ".md");
-      assertThat(sectionHeadings(page)).as(page + ": the sections of every collector page, in order")
-          .isEqualTo(TEMPLATE);
+      List<String> sections =
+          Markdown.headings(page).stream().filter(h -> h.startsWith("## ")).toList();
+      assertThat(sections)
+          .as(page + ": the sections of every collector page, in order")
+          .containsExactlyElementsOf(TEMPLATE);
     }
   }
 
@@ -73,20 +93,6 @@ class DocsReferenceTest {
     assertThat(stale).as("generated docs are stale; run " + UPDATE).isEmpty();
   }
 
-  /** The {@code ## } headings of a Markdown file, outside code blocks. */
-  private static List<String> sectionHeadings(Path file) throws IOException {
-    List<String> headings = new ArrayList<>();
-    boolean inCode = false;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (line.startsWith("```")) {
-        inCode = !inCode;
-      } else if (!inCode && line.startsWith("## ")) {
-        headings.add(line);
-      }
-    }
-    return headings;
-  }
-
   /** Every generated table, where it lives and what it must say. */
   private static List<GeneratedSection> sections() {
     List<GeneratedSection> out = new ArrayList<>();
@@ -95,7 +101,8 @@ class DocsReferenceTest {
       out.add(new GeneratedSection(page, "settings", ReferenceTables.settings(List.of(p))));
       out.add(new GeneratedSection(page, "metrics", ReferenceTables.metrics(p)));
     }
-    out.add(new GeneratedSection(DOCS.resolve("metrics.md"), "metrics", ReferenceTables.allMetrics()));
+    out.add(
+        new GeneratedSection(DOCS.resolve("metrics.md"), "metrics", ReferenceTables.allMetrics()));
     return out;
   }
 
@@ -111,20 +118,24 @@ class DocsReferenceTest {
 
     private String text() throws IOException {
       String text = Files.readString(file, StandardCharsets.UTF_8);
-      assertThat(text).as(file + " needs the markers " + start().trim() + " and " + end())
+      assertThat(text)
+          .as(file + " needs the markers " + start().trim() + " and " + end())
           .contains(start(), end());
       return text;
     }
 
     boolean isCurrent() throws IOException {
       String text = text();
-      return text.substring(text.indexOf(start()) + start().length(), text.indexOf(end())).equals(expected);
+      return text.substring(text.indexOf(start()) + start().length(), text.indexOf(end()))
+          .equals(expected);
     }
 
     void rewrite() throws IOException {
       String text = text();
-      String updated = text.substring(0, text.indexOf(start()) + start().length()) + expected
-          + text.substring(text.indexOf(end()));
+      String updated =
+          text.substring(0, text.indexOf(start()) + start().length())
+              + expected
+              + text.substring(text.indexOf(end()));
       Files.writeString(file, updated, StandardCharsets.UTF_8);
     }
 

@@ -4,21 +4,33 @@ import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.PowerFamilies;
 import dev.powermon.api.SettingSpec;
-import dev.powermon.exporter.meta.MetaMetrics;
-import dev.powermon.exporter.meta.ProcessMetrics;
-import dev.powermon.exporter.push.PushMetrics;
-import dev.powermon.exporter.runtime.CollectorHealth;
 import dev.powermon.exporter.runtime.Providers;
-import dev.powermon.exporter.web.ProbeFamilies;
-import dev.powermon.exporter.window.WindowFamilies;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /** The Markdown tables the docs carry, rendered from the providers' and the core's own descriptors. */
 final class ReferenceTables {
+  /** Where the core's classes live; every core family is declared as a constant somewhere below it. */
+  private static final String CORE_PACKAGE = "dev/powermon/exporter";
+
   private ReferenceTables() {}
 
   /** Every collector in the JAR; the test collectors of this module are not part of the product. */
@@ -32,15 +44,91 @@ final class ReferenceTables {
     return out;
   }
 
-  /** The families the core itself emits, whatever collectors run. */
+  /**
+   * The families the core itself emits, whatever collectors run: every static {@code MetricSpec} or
+   * {@code List<MetricSpec>} constant of the core's classes, found by scanning them, so a family the core
+   * declares anywhere (meta, process, push, windows, probe) reaches the reference without editing this.
+   */
   static List<MetricSpec> coreSpecs() {
-    List<MetricSpec> out = new ArrayList<>();
-    for (List<MetricSpec> core :
-        List.of(MetaMetrics.SPECS, ProcessMetrics.SPECS, PushMetrics.SPECS, WindowFamilies.SPECS,
-            CollectorHealth.SPECS, List.of(PowerFamilies.SOURCE_INFO_SPEC), ProbeFamilies.SPECS)) {
-      out.addAll(core);
+    Map<String, MetricSpec> byName = new TreeMap<>();
+    for (String className : coreClassNames()) {
+      Class<?> type;
+      try {
+        type = Class.forName(className, false, ReferenceTables.class.getClassLoader());
+      } catch (ClassNotFoundException | LinkageError e) {
+        throw new IllegalStateException("cannot load " + className, e);
+      }
+      for (Field field : type.getDeclaredFields()) {
+        if (Modifier.isStatic(field.getModifiers())) {
+          for (MetricSpec spec : specsIn(field)) {
+            byName.putIfAbsent(spec.name(), spec);
+          }
+        }
+      }
     }
-    return out;
+    // Declared in the API, beside the power families it describes, but emitted by the core.
+    byName.putIfAbsent(PowerFamilies.SOURCE_INFO_SPEC.name(), PowerFamilies.SOURCE_INFO_SPEC);
+    return List.copyOf(byName.values());
+  }
+
+  private static List<MetricSpec> specsIn(Field field) {
+    boolean one = field.getType() == MetricSpec.class;
+    boolean list = field.getType() == List.class
+        && field.getGenericType() instanceof ParameterizedType p
+        && p.getActualTypeArguments()[0] == MetricSpec.class;
+    if (!one && !list) {
+      return List.of();
+    }
+    try {
+      field.setAccessible(true);
+      Object value = field.get(null);
+      @SuppressWarnings("unchecked")
+      List<MetricSpec> specs = one ? List.of((MetricSpec) value) : (List<MetricSpec>) value;
+      return specs;
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("cannot read " + field, e);
+    }
+  }
+
+  /** Main classes under the core package, from class directories and JARs alike; test classes left out. */
+  private static Set<String> coreClassNames() {
+    Set<String> names = new TreeSet<>();
+    try {
+      for (URL url : Collections.list(ReferenceTables.class.getClassLoader().getResources(CORE_PACKAGE))) {
+        if (url.getPath().contains("/test-classes/")) {
+          continue;
+        }
+        if ("jar".equals(url.getProtocol())) {
+          JarURLConnection connection = (JarURLConnection) url.openConnection();
+          connection.setUseCaches(false); // a JarFile of our own, which closing cannot take from the loader
+          try (JarFile jar = connection.getJarFile()) {
+            jar.stream().map(e -> e.getName())
+                .filter(n -> n.startsWith(CORE_PACKAGE + "/") && n.endsWith(".class"))
+                .forEach(n -> names.add(className(n)));
+          }
+        } else {
+          Path dir = Path.of(url.toURI());
+          Path classes = dir;
+          for (String ignored : CORE_PACKAGE.split("/")) {
+            classes = classes.getParent();
+          }
+          Path root = classes;
+          try (Stream<Path> files = Files.walk(dir)) {
+            files.filter(f -> f.toString().endsWith(".class"))
+                .forEach(f -> names.add(className(root.relativize(f).toString().replace('\\', '/'))));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    return names;
+  }
+
+  private static String className(String resource) {
+    return resource.substring(0, resource.length() - ".class".length()).replace('/', '.');
   }
 
   /** The settings of the given collectors, as flags, in declaration order. */
