@@ -36,6 +36,11 @@ final class DeviceSession {
     return target;
   }
 
+  /** How the device is reached, as its source last found. */
+  String transport() {
+    return source.transport();
+  }
+
   /** The address this session polls, resolved on first use. */
   synchronized InetSocketAddress address() throws IOException {
     if (address == null) {

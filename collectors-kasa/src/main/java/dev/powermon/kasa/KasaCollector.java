@@ -51,7 +51,8 @@ final class KasaCollector implements MultiTargetCollector {
   static KasaCollector open(CollectorContext context) throws Exception {
     KasaSettings s = KasaSettings.from(context.settings());
     InetAddress discoveryAddress = s.discovery() ? resolve(s.discoveryAddress()) : null;
-    KasaPoller poller = new KasaPoller(s.timeout(), s.pollThreads(), new XorSource(), context);
+    KasaSources sources = new KasaSources(new KasaAccounts(s.credentials()), s.klapTargets());
+    KasaPoller poller = new KasaPoller(s.timeout(), s.pollThreads(), sources, context);
     s.targets().forEach(poller::add);
     DiscoveryLoop loop = null;
     if (discoveryAddress != null) {
@@ -103,7 +104,7 @@ final class KasaCollector implements MultiTargetCollector {
   public MetricSnapshots collectTarget(String target) throws TargetNotAllowedException, IOException {
     HostPort t;
     try {
-      t = HostPort.parse(target, settings.port());
+      t = TargetSyntax.parse(target, settings.port());
     } catch (IllegalArgumentException e) {
       throw new TargetNotAllowedException(e.getMessage());
     }

@@ -15,8 +15,15 @@ import java.util.List;
 public final class KasaProvider implements CollectorProvider {
   static final SettingSpec TARGET =
       SettingSpec.builder("target", SettingType.STRING).list()
-          .check(text -> valid(() -> HostPort.parse((String) text, 9999)), "must be host, host:port or [v6]:port")
-          .help("Device to poll: host or host:port; repeat for several.").build();
+          .check(text -> valid(() -> TargetSyntax.parse((String) text, 9999)),
+              "must be host, host:port, [v6]:port, or klap:// before any of them")
+          .help("Device to poll: host or host:port for the legacy protocol, klap://host[:port] (port 80 unless "
+              + "given) for a device that speaks only KLAP; repeat for several.").build();
+  static final SettingSpec CREDENTIALS_FILE =
+      SettingSpec.builder("credentials-file", SettingType.STRING)
+          .help("YAML file (username, password; chmod 600) with the TP-Link cloud account KLAP devices are "
+              + "bound to; TP-Link's documented default accounts are tried after it, or alone without it.")
+          .build();
   static final SettingSpec DISCOVERY =
       SettingSpec.builder("discovery", SettingType.BOOLEAN)
           .help("Find devices by UDP broadcast; unset means on when no target is given, off otherwise.").build();
@@ -57,7 +64,7 @@ public final class KasaProvider implements CollectorProvider {
           .build();
 
   static final List<SettingSpec> SETTINGS =
-      List.of(TARGET, DISCOVERY, DISCOVERY_ADDRESS, PORT, KLAP_PORT, DISCOVERY_INTERVAL, POLL_INTERVAL, TIMEOUT,
+      List.of(TARGET, CREDENTIALS_FILE, DISCOVERY, DISCOVERY_ADDRESS, PORT, KLAP_PORT, DISCOVERY_INTERVAL, POLL_INTERVAL, TIMEOUT,
           POLL_THREADS, PROBE_ALLOW, POWERS);
 
   @Override

@@ -1,5 +1,6 @@
 package dev.powermon.kasa;
 
+import static dev.powermon.kasa.KasaProvider.CREDENTIALS_FILE;
 import static dev.powermon.kasa.KasaProvider.DISCOVERY;
 import static dev.powermon.kasa.KasaProvider.DISCOVERY_ADDRESS;
 import static dev.powermon.kasa.KasaProvider.DISCOVERY_INTERVAL;
@@ -13,15 +14,25 @@ import static dev.powermon.kasa.KasaProvider.TARGET;
 import static dev.powermon.kasa.KasaProvider.TIMEOUT;
 
 import dev.powermon.api.Settings;
+import dev.powermon.net.DeviceCredentials;
 import dev.powermon.net.HostPort;
 import dev.powermon.net.ProbeAllowList;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** The collector's settings ({@link KasaProvider} declares them), read and checked into a record. */
+/**
+ * The collector's settings ({@link KasaProvider} declares them), read and checked into a record.
+ *
+ * @param klapTargets the labels of the targets written {@code klap://}
+ * @param credentials the credentials file's account, null without one
+ */
 record KasaSettings(
     List<HostPort> targets,
+    Set<String> klapTargets,
+    DeviceCredentials credentials,
     boolean discovery,
     String discoveryAddress,
     int port,
@@ -40,12 +51,20 @@ record KasaSettings(
   static KasaSettings from(Settings s) {
     int port = (int) s.integer(PORT);
     List<HostPort> targets = new ArrayList<>();
+    List<String> klap = new ArrayList<>();
     for (String text : s.strings(TARGET)) {
-      targets.add(HostPort.parse(text, port));
+      HostPort target = TargetSyntax.parse(text, port);
+      targets.add(target);
+      if (TargetSyntax.isKlap(text)) {
+        klap.add(target.label());
+      }
     }
+    DeviceCredentials credentials = s.isGiven(CREDENTIALS_FILE)
+        ? DeviceCredentials.read("collectors.kasa.credentials-file", Path.of(s.string(CREDENTIALS_FILE)))
+        : null;
     boolean discovery = s.isGiven(DISCOVERY) ? s.bool(DISCOVERY) : targets.isEmpty();
     return new KasaSettings(
-        List.copyOf(targets), discovery, s.string(DISCOVERY_ADDRESS), port, (int) s.integer(KLAP_PORT),
+        List.copyOf(targets), Set.copyOf(klap), credentials, discovery, s.string(DISCOVERY_ADDRESS), port, (int) s.integer(KLAP_PORT),
         s.duration(DISCOVERY_INTERVAL), s.duration(POLL_INTERVAL), s.duration(TIMEOUT), (int) s.integer(POLL_THREADS),
         ProbeAllowList.parse("collectors.kasa.probe-allow", s.strings(PROBE_ALLOW)), MeterCovers.parse(s.strings(POWERS)));
   }

@@ -8,8 +8,9 @@ import java.time.Duration;
 
 /**
  * The collector's source: how requests reach a device (its transport). {@link XorSource} speaks the
- * legacy protocol on TCP; the newer HTTP protocols (KLAP, AES) are further implementations. A poll opens one channel and closes it at
- * the end: devices drop idle connections, and a fresh one per poll never meets a stale one.
+ * legacy protocol on TCP, {@link KlapSource} KLAP over HTTP. A poll opens one channel and closes it at
+ * the end: devices drop idle connections, and a fresh one per poll never meets a stale one. A source
+ * that keeps a session between polls (KLAP) serves one device only.
  */
 interface KasaSource {
 
@@ -20,6 +21,9 @@ interface KasaSource {
    * @param wholePoll the budget of the whole poll, which no request may outlast
    */
   Channel open(InetSocketAddress address, Duration requestTimeout, Deadline wholePoll);
+
+  /** The transport in words for the summary line ({@code xor}, {@code klap v2}). */
+  String transport();
 
   /** One poll's conversation with one device. Not thread-safe. */
   interface Channel extends AutoCloseable {
