@@ -139,9 +139,12 @@ final class KasaPoller implements AutoCloseable {
       if (previous != null && previous.ok()) {
         forget(previous);
       }
+      String check = state.transport().startsWith("klap")
+          ? "reachable on HTTP port " + session.target().port() + " (KLAP)"
+          : "reachable on TCP " + session.target().port() + ", and that it still speaks the legacy protocol "
+              + "(firmware from late 2024 speaks KLAP: write the target as klap://host)";
       log.failing(key, "failed (" + state.error() + "); its readings are withheld (kasa_scrape_success 0) until it "
-          + "answers: check that it is powered and reachable on TCP " + session.target().port() + ", and that it "
-          + "still speaks the legacy protocol (firmware from late 2024 may need KLAP, not supported yet).");
+          + "answers: check that it is powered and " + check + ".");
     }
   }
 
