@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Polls one device over one connection at a time (plugs serve a single connection), closing it at
+ * Polls one device, in the command set it speaks (legacy, or SMART over KLAP: asked once), over one
+ * connection at a time (plugs serve a single connection), closing it at
  * the end of the poll: devices drop idle sockets, and a fresh connection per poll never meets a stale
  * one. Each request has its own overall {@code timeout}, and the whole poll twice that.
  */
@@ -25,6 +26,7 @@ final class DeviceSession {
   private final KasaSource source;
   private final ReentrantLock lock = new ReentrantLock();
   private InetSocketAddress address;
+  private Boolean smart; // the device's command set, once known; null until the first poll asks
 
   DeviceSession(HostPort target, Duration timeout, KasaSource source) {
     this.target = target;
@@ -60,7 +62,14 @@ final class DeviceSession {
     Duration budget = timeout.multipliedBy(POLL_BUDGET_IN_TIMEOUTS);
     Deadline wholePoll = Deadline.after(budget, "poll not done within " + budget.toMillis() + " ms");
     try (KasaSource.Channel channel = source.open(address(), timeout, wholePoll)) {
-      return DevicePoll.run(channel);
+      if (smart == null) {
+        smart = source.carriesSmart() && SmartPoll.speaksSmart(channel);
+      }
+      return smart ? SmartPoll.run(channel) : DevicePoll.run(channel);
+    } catch (KasaProtocolException e) {
+      smart = null; // perhaps another device now answers at this address: ask again
+      forgetAddress();
+      throw e;
     } catch (IOException e) {
       forgetAddress(); // a host name is looked up again next time, in case DHCP moved the device
       throw e;

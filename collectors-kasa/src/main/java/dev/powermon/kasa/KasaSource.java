@@ -25,6 +25,14 @@ interface KasaSource {
   /** The transport in words for the summary line ({@code xor}, {@code klap v2}). */
   String transport();
 
+  /**
+   * Whether devices behind this transport may speak the SMART command set instead of the legacy
+   * one: the legacy protocol carries only the legacy set, KLAP either.
+   */
+  default boolean carriesSmart() {
+    return false;
+  }
+
   /** One poll's conversation with one device. Not thread-safe. */
   interface Channel extends AutoCloseable {
     /** Sends one request (compact JSON) and returns the reply, parsed with {@link KasaJson}'s limits. */

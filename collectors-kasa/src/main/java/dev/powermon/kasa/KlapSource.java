@@ -40,6 +40,11 @@ final class KlapSource implements KasaSource {
     return client.transport();
   }
 
+  @Override
+  public boolean carriesSmart() {
+    return true;
+  }
+
   /** Handshakes so far, for tests and the steady-state cost figure. */
   long handshakes() {
     return client.handshakes();

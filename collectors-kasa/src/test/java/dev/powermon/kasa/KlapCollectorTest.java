@@ -1,6 +1,7 @@
 package dev.powermon.kasa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -10,6 +11,7 @@ import dev.powermon.kasa.sim.DeviceProfile;
 import dev.powermon.kasa.sim.Fleet;
 import dev.powermon.kasa.sim.KlapFault;
 import dev.powermon.kasa.sim.SimulatedKlapDevice;
+import dev.powermon.kasa.sim.SmartProfile;
 import dev.powermon.testkit.MetricValues;
 import dev.powermon.testkit.TestContext;
 import java.net.InetAddress;
@@ -22,13 +24,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** The collector with legacy and KLAP devices side by side, and the account kept out of every output. */
+/**
+ * The collector with a mixed fleet side by side (a legacy plug, an HS300 1.1.2 and a KLAP v1 plug on
+ * the legacy command set, a Tapo strip and a KP125M on SMART, and three faulty KLAP devices), and the
+ * account kept out of every output.
+ */
 class KlapCollectorTest {
   private static final String USER = "owner@example.com";
   private static final String PASSWORD = "s3cret-Pa55-d0-not-leak";
   private static final String NEW = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900002";
   private static final String STRIP_112 = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900008";
   private static final String PLUG_V1 = "8006A1B2C3D4E5F60718293A4B5C6D7E8F90000A";
+  private static final String P304M = "80221B2C3D4E5F60718293A4B5C6D7E8F0000014";
+  private static final String KP125M = "80221B2C3D4E5F60718293A4B5C6D7E8F0000012";
 
   @Test
   void aMixedFleetIsPolledAndEveryFaultCostsOnlyItsDevice(@TempDir Path dir) throws Exception {
@@ -46,6 +54,8 @@ class KlapCollectorTest {
           SimulatedKlapDevice.iot(DeviceProfile.load("hs300-112"))));
       klap.add(SimulatedKlapDevice.start(lo, 1, "kasa@tp-link.net", "kasaSetup",
           SimulatedKlapDevice.iot(DeviceProfile.load("plug-new").withIdentity(PLUG_V1, "Old UK plug"))));
+      klap.add(SimulatedKlapDevice.start(lo, 2, USER, PASSWORD, SmartProfile.load("p304m").responder()));
+      klap.add(SimulatedKlapDevice.start(lo, 2, "test@tp-link.net", "test", SmartProfile.load("kp125m").responder()));
       klap.add(SimulatedKlapDevice.start(lo, 2, USER, "not-the-password",
           SimulatedKlapDevice.iot(DeviceProfile.load("plug-new"))));
       klap.add(SimulatedKlapDevice.start(lo, 2, USER, PASSWORD, SimulatedKlapDevice.iot(DeviceProfile.load("plug-new")))
@@ -72,7 +82,18 @@ class KlapCollectorTest {
         assertThat(context.readings("kasa").last(STRIP_112, "total").watts()).isEqualTo(202.75);
         // KLAP v1 on the Kasa default account
         assertThat(m.value("kasa_device_power_watts", "device_id", PLUG_V1)).isEqualTo(61.25);
-        for (SimulatedKlapDevice bad : klap.subList(2, 5)) {
+        // a Tapo strip: 142250 + 21500 + 9000 + 0 mW per outlet, handed on as watts for the core to integrate
+        assertThat(m.value("kasa_plug_power_watts", "device_id", P304M, "plug_slot", "0", "plug_alias",
+            "Workstation")).isEqualTo(142.25);
+        assertThat(m.value("kasa_device_power_watts", "device_id", P304M)).isEqualTo(172.75);
+        assertThat(m.series("kasa_device_energy_joules_total", "device_id", P304M)).isEmpty();
+        assertThat(context.readings("kasa").last(P304M, "total").watts()).isEqualTo(172.75);
+        assertThat(context.readings("kasa").last(P304M, "total").joules()).isNaN(); // the core integrates
+        // KP125M on the Tapo default account: 118700 mW, 121215 mV; the nickname decoded
+        assertThat(m.value("kasa_device_voltage_volts", "device_id", KP125M)).isCloseTo(121.215, within(1e-9));
+        assertThat(m.value("kasa_device_info", "device_id", KP125M, "alias", "Fridge ☃ \"cold\"", "model", "KP125M"))
+            .isEqualTo(1);
+        for (SimulatedKlapDevice bad : klap.subList(4, 7)) {
           String label = bad.target().substring("klap://".length());
           assertThat(m.value("kasa_scrape_success", "device_id", label)).isZero();
         }

@@ -51,7 +51,7 @@ class KlapTransportTest {
       assertThat(r.total().wattHours()).isEqualTo(30555.0);
       assertThat(r.total().volts()).isCloseTo(120.05, within(1e-9));
       assertThat(source.transport()).isEqualTo("klap v2");
-      assertThat(device.requests()).isEqualTo(8); // sysinfo, cloud, six outlets
+      assertThat(device.requests()).isEqualTo(9); // the command-set question, sysinfo, cloud, six outlets
     }
   }
 
