@@ -59,7 +59,8 @@ final class KasaCollector implements MultiTargetCollector {
       Discovery d = new Discovery(discoveryAddress, s.port(), s.klapPort(), s.timeout());
       Set<String> labels = new HashSet<>();
       s.targets().forEach(t -> labels.add(t.label()));
-      loop = new DiscoveryLoop(d::sweep, poller, s.port(), labels, context.logger());
+      loop = new DiscoveryLoop(d::sweep, poller, s.port(), labels, found -> sources.klap(found.versions()),
+          context.logger());
     }
     KasaCollector collector = new KasaCollector(s, poller, loop, context);
     try {

@@ -82,6 +82,11 @@ final class KasaPoller implements AutoCloseable {
     sessions.computeIfAbsent(target.label(), k -> new DeviceSession(target, timeout, sources.apply(target)));
   }
 
+  /** Starts polling {@code target} through {@code source} (discovery's choice of transport). */
+  void add(HostPort target, KasaSource source) {
+    sessions.computeIfAbsent(target.label(), k -> new DeviceSession(target, timeout, source));
+  }
+
   void remove(String label) {
     sessions.remove(label);
     DeviceState last = states.remove(label);

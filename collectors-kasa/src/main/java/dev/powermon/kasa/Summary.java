@@ -30,8 +30,8 @@ final class Summary {
           s.transport(), power, state(s.reading())));
     }
     for (KlapDevice d : klapOnly) {
-      lines.add(String.format(Locale.ROOT, "%-10s %-24s %-21s %-7s %-9s needs KLAP, not supported yet",
-          LabelValues.fromDevice(d.model()), "", d.ip(), "-", "-"));
+      lines.add(String.format(Locale.ROOT, "%-10s %-24s %-21s %-7s %-9s %s",
+          LabelValues.fromDevice(d.model()), "", d.ip(), "-", "-", LabelValues.fromDevice(d.need())));
     }
     return lines;
   }

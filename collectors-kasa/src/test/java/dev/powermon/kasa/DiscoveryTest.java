@@ -6,6 +6,8 @@ import dev.powermon.api.Collector;
 import dev.powermon.kasa.sim.DeviceProfile;
 import dev.powermon.kasa.sim.KlapOnlyResponder;
 import dev.powermon.kasa.sim.SimulatedDevice;
+import dev.powermon.kasa.sim.SimulatedKlapDevice;
+import dev.powermon.kasa.sim.SmartProfile;
 import dev.powermon.testkit.MetricValues;
 import dev.powermon.testkit.TestContext;
 import java.net.DatagramPacket;
@@ -39,9 +41,11 @@ class DiscoveryTest {
   }
 
   @Test
-  void aDeviceAnsweringOnlyKlapIsListedAsNeedingIt() throws Exception {
+  void aDeviceWantingAesIsListedAsNeedingIt() throws Exception {
     InetAddress address = InetAddress.getByName("127.0.0.3");
-    try (KlapOnlyResponder klap = KlapOnlyResponder.start(address, 0);
+    try (KlapOnlyResponder klap = KlapOnlyResponder.start(address, 0,
+            KlapOnlyResponder.describing("00112233445566778899AABBCCDDEEFF", "HS300(US)", "IOT.SMARTPLUGSWITCH",
+                "AES", 80));
         DatagramSocket silentLegacyPort = new DatagramSocket(new InetSocketAddress(address, 0));
         TestContext context =
             TestContext.forProvider(new KasaProvider())
@@ -54,11 +58,37 @@ class DiscoveryTest {
                 .build();
         Collector collector = new KasaProvider().open(context)) {
       assertThat(collector.summary())
-          .singleElement().asString().contains("HS300(US)", "127.0.0.3", "needs KLAP, not supported yet")
+          .singleElement().asString().contains("HS300(US)", "127.0.0.3", "needs AES, not supported yet")
           .doesNotContain("10.9.9.9"); // the source address, not the payload's "ip"
       MetricValues m = MetricValues.of(collector.collect());
       assertThat(m.value("kasa_devices_discovered")).isEqualTo(1);
       assertThat(m.has("kasa_scrape_success")).isFalse();
+    }
+  }
+
+  @Test
+  void aDeviceAnnouncingKlapIsPolledOverKlapOnItsHttpPort() throws Exception {
+    InetAddress address = InetAddress.getByName("127.0.0.5");
+    SmartProfile p110 = SmartProfile.load("p110");
+    try (SimulatedKlapDevice device = SimulatedKlapDevice.start(address, 2, "kasa@tp-link.net", "kasaSetup",
+            p110.responder());
+        KlapOnlyResponder klap = KlapOnlyResponder.start(address, 0, KlapOnlyResponder.describing(
+            p110.deviceId(), "P110(EU)", "SMART.TAPOPLUG", "KLAP", device.port()));
+        DatagramSocket silentLegacyPort = new DatagramSocket(new InetSocketAddress(address, 0));
+        TestContext context =
+            TestContext.forProvider(new KasaProvider())
+                .setting("discovery-address", "127.0.0.5")
+                .setting("port", String.valueOf(silentLegacyPort.getLocalPort()))
+                .setting("discovery-klap-port", String.valueOf(klap.port()))
+                .setting("timeout", "600ms")
+                .setting("poll-interval", "1h")
+                .build();
+        Collector collector = new KasaProvider().open(context)) {
+      MetricValues m = MetricValues.of(collector.collect());
+      assertThat(m.value("kasa_devices_discovered")).isEqualTo(1);
+      assertThat(m.value("kasa_device_power_watts", "device_id", p110.deviceId())).isEqualTo(523.45); // 523450 mW
+      assertThat(collector.summary()).singleElement().asString()
+          .contains("P110", "\"Washing machine\"", "127.0.0.5:" + device.port(), "klap v2", "523.5 W", "on");
     }
   }
 
