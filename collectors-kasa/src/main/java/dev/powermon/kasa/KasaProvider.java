@@ -11,7 +11,10 @@ import dev.powermon.net.HostPort;
 import dev.powermon.net.ProbeAllowList;
 import java.util.List;
 
-/** TP-Link Kasa plugs, strips and bulbs over the legacy protocol. Networked: never enabled unless named. */
+/**
+ * TP-Link Kasa plugs, strips and bulbs over the legacy protocol, and Kasa and Tapo devices over KLAP.
+ * Networked: never enabled unless named.
+ */
 public final class KasaProvider implements CollectorProvider {
   static final SettingSpec TARGET =
       SettingSpec.builder("target", SettingType.STRING).list()
@@ -35,7 +38,8 @@ public final class KasaProvider implements CollectorProvider {
           .help("Device port for TCP polls and UDP discovery, and the default port of targets.").build();
   static final SettingSpec KLAP_PORT =
       SettingSpec.builder("discovery-klap-port", SettingType.INTEGER).defaultValue("20002").min("1").max("65535")
-          .help("UDP port probed to list devices that answer only the newer KLAP protocol.").build();
+          .help("UDP port probed for devices that answer only the newer protocols (KLAP is then polled, AES listed).")
+          .build();
   static final SettingSpec DISCOVERY_INTERVAL =
       SettingSpec.builder("discovery-interval", SettingType.DURATION).defaultValue("60s").min("1s")
           .help("How often discovery runs.").build();
@@ -74,7 +78,8 @@ public final class KasaProvider implements CollectorProvider {
 
   @Override
   public String description() {
-    return "TP-Link Kasa smart plugs, strips and bulbs on the LAN (legacy protocol, TCP/UDP 9999).";
+    return "TP-Link Kasa and Tapo smart plugs, strips and bulbs on the LAN (legacy protocol on TCP/UDP 9999, KLAP "
+        + "over HTTP).";
   }
 
   @Override
