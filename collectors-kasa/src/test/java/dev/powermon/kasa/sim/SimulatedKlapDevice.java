@@ -30,6 +30,13 @@ public final class SimulatedKlapDevice implements AutoCloseable {
     byte[] reply(byte[] plainRequest) throws IOException;
   }
 
+  static {
+    // The JDK's server writes headers and body apart; with Nagle on, each reply then waits for the
+    // client's delayed ACK (40 ms on Linux loopback), a cost of the simulator, not of KLAP. Read once,
+    // when the first server starts.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int MAX_REQUEST = 64 * 1024;
 
@@ -148,7 +155,9 @@ public final class SimulatedKlapDevice implements AutoCloseable {
     }
     byte[] remoteSeed = new byte[16];
     RANDOM.nextBytes(remoteSeed);
-    String id = HexFormat.of().withUpperCase().formatHex(RANDOM.generateSeed(16));
+    byte[] idBytes = new byte[16];
+    RANDOM.nextBytes(idBytes);
+    String id = HexFormat.of().withUpperCase().formatHex(idBytes);
     sessions.put(id, new Session(localSeed, remoteSeed));
     ex.getResponseHeaders().add("Set-Cookie", "TP_SESSIONID=" + id + ";TIMEOUT=" + lifetimeSeconds);
     byte[] body = new byte[48];
