@@ -129,6 +129,33 @@ class KlapTransportTest {
     }
   }
 
+  /**
+   * The sequence number starts wherever the keys put it (vectors: -903964344) and must never wrap;
+   * a session one request from {@link Integer#MAX_VALUE} is replaced before it could. The session's
+   * counter is moved there directly: two billion requests are not an option.
+   */
+  @Test
+  void aSessionIsRenewedBeforeItsSequenceNumberWraps() throws Exception {
+    try (SimulatedKlapDevice device = start(2, ACCOUNT.username(), ACCOUNT.password(), "plug-new")) {
+      KlapClient client = new KlapClient(new DeviceHttp(), new KasaAccounts(ACCOUNT), List.of(KlapVersion.V2),
+          nanos::get);
+      DeviceSession session = session(device, new KlapSource(client));
+      session.poll();
+      java.lang.reflect.Field sessionField = KlapClient.class.getDeclaredField("session");
+      sessionField.setAccessible(true);
+      KlapSession keys = (KlapSession) sessionField.get(client);
+      java.lang.reflect.Field seq = KlapSession.class.getDeclaredField("seq");
+      seq.setAccessible(true);
+      seq.setInt(keys, Integer.MAX_VALUE - 1);
+      assertThat(keys.exhausted()).isFalse();
+      // the plug's poll is three requests: the first takes MAX_VALUE, the second needs a new session
+      assertThat(session.poll().total().watts()).isEqualTo(61.25);
+      assertThat(keys.exhausted()).isTrue();
+      assertThat(device.handshakes()).isEqualTo(2);
+      assertThat(sessionField.get(client)).isNotSameAs(keys);
+    }
+  }
+
   @Test
   void anExpiredSessionIsRefusedAndReplaced() throws Exception {
     try (SimulatedKlapDevice device = start(2, ACCOUNT.username(), ACCOUNT.password(), "plug-new")
