@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 
 /**
  * Feeds discovery sweeps to the poller: new devices are polled from the next cycle, legacy ones over
- * XOR, those that announced KLAP over KLAP on their {@code http_port}; a discovered device that misses
+ * XOR, those that announced KLAP or AES over it on their {@code http_port}; a discovered device that misses
  * {@link #FORGET_AFTER} sweeps in a row is dropped (static targets never are). Devices that want what
- * powermon does not speak (AES, KLAP over HTTPS, newer schemes) are kept for the summary and logged
+ * powermon does not speak (HTTPS, newer schemes such as TPAP) are kept for the summary and logged
  * once.
  */
 final class DiscoveryLoop {
@@ -36,7 +36,7 @@ final class DiscoveryLoop {
   private int sweep;
   private boolean failing;
 
-  /** {@code klapSources} makes the KLAP source of a device discovery found. */
+  /** {@code klapSources} makes the KLAP or AES source of a device discovery found. */
   DiscoveryLoop(Sweep discovery, KasaPoller poller, int port, Set<String> staticTargets,
       Function<KlapDevice, KasaSource> klapSources, Logger logger) {
     this.discovery = discovery;

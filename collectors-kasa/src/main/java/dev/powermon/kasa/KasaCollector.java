@@ -51,7 +51,7 @@ final class KasaCollector implements MultiTargetCollector {
   static KasaCollector open(CollectorContext context) throws Exception {
     KasaSettings s = KasaSettings.from(context.settings());
     InetAddress discoveryAddress = s.discovery() ? resolve(s.discoveryAddress()) : null;
-    KasaSources sources = new KasaSources(new KasaAccounts(s.credentials()), s.klapTargets());
+    KasaSources sources = new KasaSources(new KasaAccounts(s.credentials()), s.httpTargets());
     KasaPoller poller = new KasaPoller(s.timeout(), s.pollThreads(), sources, context);
     s.targets().forEach(poller::add);
     DiscoveryLoop loop = null;
@@ -59,7 +59,7 @@ final class KasaCollector implements MultiTargetCollector {
       Discovery d = new Discovery(discoveryAddress, s.port(), s.klapPort(), s.timeout());
       Set<String> labels = new HashSet<>();
       s.targets().forEach(t -> labels.add(t.label()));
-      loop = new DiscoveryLoop(d::sweep, poller, s.port(), labels, found -> sources.klap(found.versions()),
+      loop = new DiscoveryLoop(d::sweep, poller, s.port(), labels, sources::forDiscovered,
           context.logger());
     }
     KasaCollector collector = new KasaCollector(s, poller, loop, context);

@@ -19,13 +19,14 @@ public final class KasaProvider implements CollectorProvider {
   static final SettingSpec TARGET =
       SettingSpec.builder("target", SettingType.STRING).list()
           .check(text -> valid(() -> TargetSyntax.parse((String) text, 9999)),
-              "must be host, host:port, [v6]:port, or klap:// before any of them")
-          .help("Device to poll: host or host:port for the legacy protocol, klap://host[:port] (port 80 unless "
-              + "given) for a device that speaks only KLAP; repeat for several.").build();
+              "must be host, host:port, [v6]:port, or klap:// or aes:// before any of them")
+          .help("Device to poll: host or host:port for the legacy protocol, klap://host[:port] or "
+              + "aes://host[:port] (port 80 unless given) for a device that speaks only KLAP or AES; repeat for "
+              + "several.").build();
   static final SettingSpec CREDENTIALS_FILE =
       SettingSpec.builder("credentials-file", SettingType.STRING)
-          .help("YAML file (username, password; chmod 600) with the TP-Link cloud account KLAP devices are "
-              + "bound to; TP-Link's documented default accounts are tried after it, or alone without it.")
+          .help("YAML file (username, password; chmod 600) with the TP-Link cloud account KLAP and AES devices "
+              + "are bound to; TP-Link's documented default accounts are tried after it, or alone without it.")
           .build();
   static final SettingSpec DISCOVERY =
       SettingSpec.builder("discovery", SettingType.BOOLEAN)

@@ -20,18 +20,19 @@ import dev.powermon.net.ProbeAllowList;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The collector's settings ({@link KasaProvider} declares them), read and checked into a record.
  *
- * @param klapTargets the labels of the targets written {@code klap://}
+ * @param httpTargets the labels of the targets written {@code klap://} or {@code aes://}, with their scheme
  * @param credentials the credentials file's account, null without one
  */
 record KasaSettings(
     List<HostPort> targets,
-    Set<String> klapTargets,
+    Map<String, TargetSyntax.Scheme> httpTargets,
     DeviceCredentials credentials,
     boolean discovery,
     String discoveryAddress,
@@ -51,12 +52,12 @@ record KasaSettings(
   static KasaSettings from(Settings s) {
     int port = (int) s.integer(PORT);
     List<HostPort> targets = new ArrayList<>();
-    List<String> klap = new ArrayList<>();
+    Map<String, TargetSyntax.Scheme> http = new HashMap<>();
     for (String text : s.strings(TARGET)) {
       HostPort target = TargetSyntax.parse(text, port);
       targets.add(target);
-      if (TargetSyntax.isKlap(text)) {
-        klap.add(target.label());
+      if (TargetSyntax.scheme(text) != TargetSyntax.Scheme.LEGACY) {
+        http.put(target.label(), TargetSyntax.scheme(text));
       }
     }
     DeviceCredentials credentials = s.isGiven(CREDENTIALS_FILE)
@@ -64,7 +65,7 @@ record KasaSettings(
         : null;
     boolean discovery = s.isGiven(DISCOVERY) ? s.bool(DISCOVERY) : targets.isEmpty();
     return new KasaSettings(
-        List.copyOf(targets), Set.copyOf(klap), credentials, discovery, s.string(DISCOVERY_ADDRESS), port, (int) s.integer(KLAP_PORT),
+        List.copyOf(targets), Map.copyOf(http), credentials, discovery, s.string(DISCOVERY_ADDRESS), port, (int) s.integer(KLAP_PORT),
         s.duration(DISCOVERY_INTERVAL), s.duration(POLL_INTERVAL), s.duration(TIMEOUT), (int) s.integer(POLL_THREADS),
         ProbeAllowList.parse("collectors.kasa.probe-allow", s.strings(PROBE_ALLOW)), MeterCovers.parse(s.strings(POWERS)));
   }

@@ -8,9 +8,9 @@ import java.time.Duration;
 
 /**
  * The collector's source: how requests reach a device (its transport). {@link XorSource} speaks the
- * legacy protocol on TCP, {@link KlapSource} KLAP over HTTP. A poll opens one channel and closes it at
+ * legacy protocol on TCP, {@link SessionSource} KLAP or AES over HTTP. A poll opens one channel and closes it at
  * the end: devices drop idle connections, and a fresh one per poll never meets a stale one. A source
- * that keeps a session between polls (KLAP) serves one device only.
+ * that keeps a session between polls (KLAP, AES) serves one device only.
  */
 interface KasaSource {
 

@@ -19,7 +19,7 @@ import java.util.Map;
  * session outlives a poll, so a steady poll costs one request per command. Not thread-safe: the
  * device's {@link DeviceSession} serialises polls.
  */
-final class KlapClient {
+final class KlapClient implements DeviceLink {
   /** What the reference's clients assume when a device names no lifetime. */
   static final long DEFAULT_LIFETIME_SECONDS = 86_400;
   /** Renew this long before the announced end (kasa.md §5), or halfway for short lifetimes. */
@@ -52,8 +52,8 @@ final class KlapClient {
     this.clock = clock;
   }
 
-  /** Sends one request (plain JSON) to the device at {@code to} and returns the decrypted reply. */
-  byte[] exchange(InetSocketAddress to, byte[] plaintext, Deadline deadline) throws IOException {
+  @Override
+  public byte[] exchange(InetSocketAddress to, byte[] plaintext, Deadline deadline) throws IOException {
     if (!to.equals(address)) {
       address = to; // the device moved (DHCP): its old session belongs to someone else's address
       session = null;
@@ -80,8 +80,13 @@ final class KlapClient {
     }
   }
 
-  /** What the last handshake matched, e.g. {@code klap v2}, for the summary line. */
-  String transport() {
+  @Override
+  public String protocol() {
+    return "KLAP";
+  }
+
+  @Override
+  public String transport() {
     return matched;
   }
 

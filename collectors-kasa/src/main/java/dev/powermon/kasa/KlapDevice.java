@@ -16,9 +16,9 @@ import java.util.Locale;
 record KlapDevice(String ip, String model, String deviceId, String encryption, String deviceType, int httpPort,
     Integer loginVersion, boolean newKlap, boolean https) {
 
-  /** Whether powermon speaks what the device wants: KLAP over plain HTTP. */
+  /** Whether powermon speaks what the device wants: KLAP or AES over plain HTTP. */
   boolean pollable() {
-    return "KLAP".equals(encryption) && !https;
+    return ("KLAP".equals(encryption) || "AES".equals(encryption)) && !https;
   }
 
   /**
@@ -37,6 +37,6 @@ record KlapDevice(String ip, String model, String deviceId, String encryption, S
     if (encryption.equals("unknown")) {
       return "names no transport (no mgt_encrypt_schm), not supported";
     }
-    return "needs " + encryption + ("KLAP".equals(encryption) && https ? " over HTTPS" : "") + ", not supported yet";
+    return "needs " + encryption + (https ? " over HTTPS" : "") + ", not supported yet";
   }
 }

@@ -70,7 +70,7 @@ class DiscoveryLoopTest {
   void unsupportedDevicesAreListedUntilTheyAnswerTheLegacyProbe() throws IOException {
     DiscoveryLoop loop = loop(Set.of());
     InetAddress klap = InetAddress.getByName("127.0.0.7");
-    KlapDevice device = new KlapDevice("127.0.0.7", "KP125M(US)", "ID", "AES", "SMART.KASAPLUG", 80, 2, false, false);
+    KlapDevice device = new KlapDevice("127.0.0.7", "P110M(EU)", "ID", "TPAP", "SMART.TAPOPLUG", 80, 2, false, false);
     sweeps.add(new Discovery.Result(Set.of(), Map.of(klap, device)));
     sweeps.add(found("127.0.0.7"));
     loop.run();

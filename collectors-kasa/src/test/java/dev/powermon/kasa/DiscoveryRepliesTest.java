@@ -32,8 +32,7 @@ class DiscoveryRepliesTest {
             + "\"device_type\":\"SMART.KASAPLUG\",\"mgt_encrypt_schm\":{\"encrypt_type\":\"AES\",\"lv\":2}}}"));
     assertThat(d).isEqualTo(new KlapDevice("127.0.0.8", "KP125M(US)", "AB", "AES", "SMART.KASAPLUG", 80, 2, false,
         false));
-    assertThat(d.pollable()).isFalse();
-    assertThat(d.need()).isEqualTo("needs AES, not supported yet");
+    assertThat(d.pollable()).isTrue();
     KlapDevice none = DiscoveryReplies.klap(InetAddress.getByName("127.0.0.8"), klapReply("{\"result\":{}}"));
     assertThat(none).isEqualTo(new KlapDevice("127.0.0.8", "unknown", "unknown", "unknown", "unknown", 80, null,
         false, false));

@@ -41,11 +41,11 @@ class DiscoveryTest {
   }
 
   @Test
-  void aDeviceWantingAesIsListedAsNeedingIt() throws Exception {
+  void aDeviceWantingTpapIsListedAsNeedingIt() throws Exception {
     InetAddress address = InetAddress.getByName("127.0.0.3");
     try (KlapOnlyResponder klap = KlapOnlyResponder.start(address, 0,
-            KlapOnlyResponder.describing("00112233445566778899AABBCCDDEEFF", "HS300(US)", "IOT.SMARTPLUGSWITCH",
-                "AES", 80));
+            KlapOnlyResponder.describing("00112233445566778899AABBCCDDEEFF", "P110M(EU)", "SMART.TAPOPLUG",
+                "TPAP", 80));
         DatagramSocket silentLegacyPort = new DatagramSocket(new InetSocketAddress(address, 0));
         TestContext context =
             TestContext.forProvider(new KasaProvider())
@@ -58,7 +58,7 @@ class DiscoveryTest {
                 .build();
         Collector collector = new KasaProvider().open(context)) {
       assertThat(collector.summary())
-          .singleElement().asString().contains("HS300(US)", "127.0.0.3", "needs AES, not supported yet")
+          .singleElement().asString().contains("P110M(EU)", "127.0.0.3", "needs TPAP, not supported yet")
           .doesNotContain("10.9.9.9"); // the source address, not the payload's "ip"
       MetricValues m = MetricValues.of(collector.collect());
       assertThat(m.value("kasa_devices_discovered")).isEqualTo(1);

@@ -57,8 +57,8 @@ class KasaSettingsTest {
     assertThatThrownBy(() -> settings(context().setting("poll-threads", "0")))
         .hasMessage("collectors.kasa.poll-threads: must be at least 1, got 0");
     assertThatThrownBy(() -> settings(context().setting("target", "10.0.0.5:x")))
-        .hasMessage("collectors.kasa.target: must be host, host:port, [v6]:port, or klap:// before any of them, "
-            + "got 10.0.0.5:x");
+        .hasMessage("collectors.kasa.target: must be host, host:port, [v6]:port, or klap:// or aes:// before any "
+            + "of them, got 10.0.0.5:x");
     assertThatThrownBy(() -> settings(context().setting("target", "http://10.0.0.5")))
         .hasMessageStartingWith("collectors.kasa.target: must be host");
     assertThatThrownBy(() -> settings(context().setting("probe-allow", "kasa.lan/24")))
@@ -88,11 +88,13 @@ class KasaSettingsTest {
   }
 
   @Test
-  void klapTargetsDefaultToPort80AndAreMarked() throws Exception {
-    KasaSettings s = settings(context().setting("target", "klap://10.0.0.7", "KLAP://10.0.0.8:8080", "10.0.0.9"));
+  void klapAndAesTargetsDefaultToPort80AndAreMarked() throws Exception {
+    KasaSettings s = settings(context().setting("target", "klap://10.0.0.7", "KLAP://10.0.0.8:8080", "10.0.0.9",
+        "aes://10.0.0.10"));
     assertThat(s.targets()).containsExactly(new HostPort("10.0.0.7", 80), new HostPort("10.0.0.8", 8080),
-        new HostPort("10.0.0.9", 9999));
-    assertThat(s.klapTargets()).containsExactlyInAnyOrder("10.0.0.7:80", "10.0.0.8:8080");
+        new HostPort("10.0.0.9", 9999), new HostPort("10.0.0.10", 80));
+    assertThat(s.httpTargets()).isEqualTo(java.util.Map.of("10.0.0.7:80", TargetSyntax.Scheme.KLAP,
+        "10.0.0.8:8080", TargetSyntax.Scheme.KLAP, "10.0.0.10:80", TargetSyntax.Scheme.AES));
     assertThat(s.credentials()).isNull();
   }
 

@@ -10,6 +10,7 @@ import dev.powermon.api.Collector;
 import dev.powermon.kasa.sim.DeviceProfile;
 import dev.powermon.kasa.sim.Fleet;
 import dev.powermon.kasa.sim.KlapFault;
+import dev.powermon.kasa.sim.SimulatedAesDevice;
 import dev.powermon.kasa.sim.SimulatedKlapDevice;
 import dev.powermon.kasa.sim.SmartProfile;
 import dev.powermon.testkit.MetricValues;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The collector with a mixed fleet side by side (a legacy plug, an HS300 1.1.2 and a KLAP v1 plug on
- * the legacy command set, a Tapo strip and a KP125M on SMART, and three faulty KLAP devices), and the
+ * the legacy command set, a Tapo strip and a KP125M on SMART, a P110 over AES, and three faulty KLAP
+ * devices), and the
  * account kept out of every output.
  */
 class KlapCollectorTest {
@@ -37,6 +39,7 @@ class KlapCollectorTest {
   private static final String PLUG_V1 = "8006A1B2C3D4E5F60718293A4B5C6D7E8F90000A";
   private static final String P304M = "80221B2C3D4E5F60718293A4B5C6D7E8F0000014";
   private static final String KP125M = "80221B2C3D4E5F60718293A4B5C6D7E8F0000012";
+  private static final String P110 = "80221B2C3D4E5F60718293A4B5C6D7E8F0000011";
 
   @Test
   void aMixedFleetIsPolledAndEveryFaultCostsOnlyItsDevice(@TempDir Path dir) throws Exception {
@@ -49,6 +52,7 @@ class KlapCollectorTest {
     events.start();
     root.addAppender(events);
     List<SimulatedKlapDevice> klap = new ArrayList<>();
+    SimulatedAesDevice aes = null;
     try (Fleet legacy = Fleet.start("plug-new")) {
       klap.add(SimulatedKlapDevice.start(lo, 2, USER, PASSWORD,
           SimulatedKlapDevice.iot(DeviceProfile.load("hs300-112"))));
@@ -56,6 +60,7 @@ class KlapCollectorTest {
           SimulatedKlapDevice.iot(DeviceProfile.load("plug-new").withIdentity(PLUG_V1, "Old UK plug"))));
       klap.add(SimulatedKlapDevice.start(lo, 2, USER, PASSWORD, SmartProfile.load("p304m").responder()));
       klap.add(SimulatedKlapDevice.start(lo, 2, "test@tp-link.net", "test", SmartProfile.load("kp125m").responder()));
+      aes = SimulatedAesDevice.start(lo, 2, USER, PASSWORD, SmartProfile.load("p110").responder());
       klap.add(SimulatedKlapDevice.start(lo, 2, USER, "not-the-password",
           SimulatedKlapDevice.iot(DeviceProfile.load("plug-new"))));
       klap.add(SimulatedKlapDevice.start(lo, 2, USER, PASSWORD, SimulatedKlapDevice.iot(DeviceProfile.load("plug-new")))
@@ -64,6 +69,7 @@ class KlapCollectorTest {
           .fault(KlapFault.GARBLED_SIGNATURE));
       List<String> targets = new ArrayList<>(List.of(legacy.targets()));
       klap.forEach(d -> targets.add(d.target()));
+      targets.add(aes.target());
       try (TestContext context = TestContext.forProvider(new KasaProvider())
               .setting("target", targets.toArray(String[]::new))
               .setting("credentials-file", credentials.toString())
@@ -93,6 +99,8 @@ class KlapCollectorTest {
         assertThat(m.value("kasa_device_voltage_volts", "device_id", KP125M)).isCloseTo(121.215, within(1e-9));
         assertThat(m.value("kasa_device_info", "device_id", KP125M, "alias", "Fridge ☃ \"cold\"", "model", "KP125M"))
             .isEqualTo(1);
+        // a Tapo P110 over AES (login v2): 523450 mW
+        assertThat(m.value("kasa_device_power_watts", "device_id", P110)).isEqualTo(523.45);
         for (SimulatedKlapDevice bad : klap.subList(4, 7)) {
           String label = bad.target().substring("klap://".length());
           assertThat(m.value("kasa_scrape_success", "device_id", label)).isZero();
@@ -100,6 +108,7 @@ class KlapCollectorTest {
         List<String> summary = collector.summary();
         assertThat(summary).anyMatch(l -> l.contains("HS300(US)") && l.contains("klap v2") && l.contains("202.8 W"));
         assertThat(summary).anyMatch(l -> l.contains("Old UK plug") && l.contains("klap v1"));
+        assertThat(summary).anyMatch(l -> l.contains("Washing machine") && l.contains("aes v2"));
         assertThat(summary).anyMatch(l -> l.contains("\"Desk\"") && l.contains(" xor "));
         assertThat(summary).anyMatch(l -> l.contains("failed: KLAP handshake: the device accepts none of the "
             + "credentials file's account"));
@@ -110,6 +119,9 @@ class KlapCollectorTest {
       }
     } finally {
       klap.forEach(SimulatedKlapDevice::close);
+      if (aes != null) {
+        aes.close();
+      }
       root.detachAppender(events);
     }
     assertThat(events.list).isNotEmpty();

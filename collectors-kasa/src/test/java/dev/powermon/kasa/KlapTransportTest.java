@@ -30,8 +30,8 @@ class KlapTransportTest {
         SimulatedKlapDevice.iot(DeviceProfile.load(profile)));
   }
 
-  private KlapSource source(DeviceCredentials operator) {
-    return new KlapSource(new KlapClient(new DeviceHttp(), new KasaAccounts(operator),
+  private SessionSource source(DeviceCredentials operator) {
+    return new SessionSource(new KlapClient(new DeviceHttp(), new KasaAccounts(operator),
         List.of(KlapVersion.V2, KlapVersion.V1), nanos::get));
   }
 
@@ -42,7 +42,7 @@ class KlapTransportTest {
   @Test
   void aStripOverKlapV2GivesTheValuesServed() throws Exception {
     try (SimulatedKlapDevice device = start(2, ACCOUNT.username(), ACCOUNT.password(), "hs300")) {
-      KlapSource source = source(ACCOUNT);
+      SessionSource source = source(ACCOUNT);
       DeviceReading r = session(device, source).poll();
       assertThat(r.outlets()).hasSize(6);
       // outlets: 10500 + 35250 + 0 + 7000 + 150000 + 0 mW = 202750 mW
@@ -58,7 +58,7 @@ class KlapTransportTest {
   @Test
   void aPlugOverKlapV1GivesTheValuesServed() throws Exception {
     try (SimulatedKlapDevice device = start(1, ACCOUNT.username(), ACCOUNT.password(), "plug-new")) {
-      KlapSource source = source(ACCOUNT);
+      SessionSource source = source(ACCOUNT);
       DeviceReading r = session(device, source).poll();
       assertThat(r.total().watts()).isEqualTo(61.25); // 61250 mW
       assertThat(r.total().volts()).isEqualTo(230.5); // 230500 mV
@@ -71,13 +71,14 @@ class KlapTransportTest {
   @Test
   void theSessionOutlivesAPollAndDefaultAccountsAreTriedInOrder() throws Exception {
     try (SimulatedKlapDevice device = start(2, "kasa@tp-link.net", "kasaSetup", "plug-new")) {
-      KlapSource source = source(null);
-      DeviceSession session = session(device, source);
+      KlapClient client = new KlapClient(new DeviceHttp(), new KasaAccounts(null),
+          List.of(KlapVersion.V2, KlapVersion.V1), nanos::get);
+      DeviceSession session = session(device, new SessionSource(client));
       for (int i = 0; i < 3; i++) {
         assertThat(session.poll().total().watts()).isEqualTo(61.25);
       }
       assertThat(device.handshakes()).isEqualTo(1);
-      assertThat(source.handshakes()).isEqualTo(1);
+      assertThat(client.handshakes()).isEqualTo(1);
     }
   }
 
@@ -105,7 +106,7 @@ class KlapTransportTest {
   void a403MidSessionCostsOneNewHandshake() throws Exception {
     try (SimulatedKlapDevice device = start(2, ACCOUNT.username(), ACCOUNT.password(), "hs300")
         .fault(KlapFault.FORBIDDEN_MID_SESSION).forgetAfter(3)) {
-      KlapSource source = source(ACCOUNT);
+      SessionSource source = source(ACCOUNT);
       DeviceReading r = session(device, source).poll();
       assertThat(r.total().watts()).isEqualTo(202.75);
       // 8 requests, the session forgotten after 3 and after 6 more: three sessions
@@ -117,7 +118,7 @@ class KlapTransportTest {
   void aSessionIsRenewedBeforeTheLifetimeItsCookieAnnounced() throws Exception {
     try (SimulatedKlapDevice device = start(2, ACCOUNT.username(), ACCOUNT.password(), "plug-new")
         .lifetimeSeconds(3600)) {
-      KlapSource source = source(ACCOUNT);
+      SessionSource source = source(ACCOUNT);
       DeviceSession session = session(device, source);
       session.poll();
       nanos.addAndGet(Duration.ofSeconds(3600 - 1200 - 1).toNanos());
@@ -139,7 +140,7 @@ class KlapTransportTest {
     try (SimulatedKlapDevice device = start(2, ACCOUNT.username(), ACCOUNT.password(), "plug-new")) {
       KlapClient client = new KlapClient(new DeviceHttp(), new KasaAccounts(ACCOUNT), List.of(KlapVersion.V2),
           nanos::get);
-      DeviceSession session = session(device, new KlapSource(client));
+      DeviceSession session = session(device, new SessionSource(client));
       session.poll();
       java.lang.reflect.Field sessionField = KlapClient.class.getDeclaredField("session");
       sessionField.setAccessible(true);
@@ -160,7 +161,7 @@ class KlapTransportTest {
   void anExpiredSessionIsRefusedAndReplaced() throws Exception {
     try (SimulatedKlapDevice device = start(2, ACCOUNT.username(), ACCOUNT.password(), "plug-new")
         .fault(KlapFault.EXPIRED_SESSION).lifetimeSeconds(1)) {
-      KlapSource source = source(ACCOUNT); // its clock stands still: only the device's 403 says expired
+      SessionSource source = source(ACCOUNT); // its clock stands still: only the device's 403 says expired
       DeviceSession session = session(device, source);
       session.poll();
       Thread.sleep(1100);

@@ -19,7 +19,7 @@ class SmartPollTest {
   private static DeviceReading poll(String profile) throws Exception {
     try (SimulatedKlapDevice device = SimulatedKlapDevice.start(InetAddress.getByName("127.0.0.1"), 2,
         ACCOUNT.username(), ACCOUNT.password(), SmartProfile.load(profile).responder())) {
-      KlapSource source = new KlapSource(new KlapClient(new DeviceHttp(), new KasaAccounts(ACCOUNT),
+      SessionSource source = new SessionSource(new KlapClient(new DeviceHttp(), new KasaAccounts(ACCOUNT),
           List.of(KlapVersion.V2, KlapVersion.V1), System::nanoTime));
       DeviceSession session = new DeviceSession(TargetSyntax.parse(device.target(), 9999), Duration.ofSeconds(2),
           source);

@@ -7,15 +7,15 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 
 /**
- * KLAP over HTTP (kasa.md §5), for one device: its session is kept between polls, so each device has
- * its own source. The JSON inside is whatever command set the device speaks (IOT for Kasa firmware of
- * 2024 on, SMART for Tapo and newer Kasa hardware).
+ * KLAP or AES over HTTP (kasa.md §5, §6), for one device: its {@link DeviceLink}'s session is kept
+ * between polls, so each device has its own source. The JSON inside is whatever command set the
+ * device speaks (legacy for Kasa firmware of 2024 on, SMART for Tapo and newer Kasa hardware).
  */
-final class KlapSource implements KasaSource {
-  private final KlapClient client;
+final class SessionSource implements KasaSource {
+  private final DeviceLink link;
 
-  KlapSource(KlapClient client) {
-    this.client = client;
+  SessionSource(DeviceLink link) {
+    this.link = link;
   }
 
   @Override
@@ -23,9 +23,9 @@ final class KlapSource implements KasaSource {
     return new Channel() {
       @Override
       public ObjectNode ask(byte[] request) throws IOException {
-        Deadline deadline = Deadline.after(requestTimeout, "no complete KLAP exchange within "
+        Deadline deadline = Deadline.after(requestTimeout, "no complete " + link.protocol() + " exchange within "
             + requestTimeout.toMillis() + " ms").earliest(wholePoll);
-        return KasaJson.parse(client.exchange(address, request, deadline));
+        return KasaJson.parse(link.exchange(address, request, deadline));
       }
 
       @Override
@@ -37,16 +37,11 @@ final class KlapSource implements KasaSource {
 
   @Override
   public String transport() {
-    return client.transport();
+    return link.transport();
   }
 
   @Override
   public boolean carriesSmart() {
     return true;
-  }
-
-  /** Handshakes so far, for tests and the steady-state cost figure. */
-  long handshakes() {
-    return client.handshakes();
   }
 }

@@ -1,0 +1,17 @@
+package dev.powermon.kasa;
+
+import dev.powermon.net.Deadline;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/** A session with one device over HTTP that outlives a poll: {@link KlapClient}, {@link AesClient}. */
+interface DeviceLink {
+  /** Sends one request (plain JSON) to the device at {@code to} and returns its plain reply. */
+  byte[] exchange(InetSocketAddress to, byte[] plaintext, Deadline deadline) throws IOException;
+
+  /** The protocol's name, for messages: {@code KLAP}, {@code AES}. */
+  String protocol();
+
+  /** What the last handshake settled, for the summary line: {@code klap v2}, {@code aes v2}. */
+  String transport();
+}
