@@ -69,7 +69,7 @@ final class AesClient implements DeviceLink {
   }
 
   @Override
-  public byte[] exchange(InetSocketAddress to, byte[] plaintext, Deadline deadline) throws IOException {
+  public void connect(InetSocketAddress to, Deadline deadline) throws IOException {
     if (!to.equals(address)) {
       address = to;
       token = null;
@@ -77,6 +77,11 @@ final class AesClient implements DeviceLink {
     if (token == null || clock.nanoTime() - renewAtNanos >= 0) {
       login(deadline);
     }
+  }
+
+  @Override
+  public byte[] exchange(InetSocketAddress to, byte[] plaintext, Deadline deadline) throws IOException {
+    connect(to, deadline);
     try {
       return passthrough(plaintext, deadline);
     } catch (SessionGone e) {
@@ -134,9 +139,17 @@ final class AesClient implements DeviceLink {
     request.putObject("params").put("key", publicKeyPem());
     DeviceHttp.Response response = http.post(uri(""), JSON, KasaJson.write(request), deadline);
     if (response.status() != 200) {
-      throw new IOException("AES handshake refused (HTTP " + response.status() + ")");
+      throw new NotSpokenException("AES handshake refused (HTTP " + response.status() + ")");
     }
-    ObjectNode reply = KasaJson.parse(response.body());
+    ObjectNode reply;
+    try {
+      reply = KasaJson.parse(response.body());
+    } catch (KasaProtocolException e) {
+      throw new NotSpokenException("AES handshake answered with no JSON");
+    }
+    if (!reply.has("error_code")) {
+      throw new NotSpokenException("AES handshake answered with no error_code");
+    }
     checkCode(reply, "handshake");
     byte[] wrapped = base64(JsonFields.requiredText(JsonFields.object(reply, "result", "handshake"), "key",
         "handshake.result"), "handshake.result.key");

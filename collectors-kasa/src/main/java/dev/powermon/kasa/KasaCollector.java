@@ -51,7 +51,7 @@ final class KasaCollector implements MultiTargetCollector {
   static KasaCollector open(CollectorContext context) throws Exception {
     KasaSettings s = KasaSettings.from(context.settings());
     InetAddress discoveryAddress = s.discovery() ? resolve(s.discoveryAddress()) : null;
-    KasaSources sources = new KasaSources(new KasaAccounts(s.credentials()), s.httpTargets());
+    KasaSources sources = new KasaSources(new KasaAccounts(s.credentials()), s.httpTargets(), s.httpPort());
     KasaPoller poller = new KasaPoller(s.timeout(), s.pollThreads(), sources, context);
     s.targets().forEach(poller::add);
     DiscoveryLoop loop = null;

@@ -37,6 +37,10 @@ public final class KasaProvider implements CollectorProvider {
   static final SettingSpec PORT =
       SettingSpec.builder("port", SettingType.INTEGER).defaultValue("9999").min("1").max("65535")
           .help("Device port for TCP polls and UDP discovery, and the default port of targets.").build();
+  static final SettingSpec HTTP_PORT =
+      SettingSpec.builder("http-port", SettingType.INTEGER).defaultValue("80").min("1").max("65535")
+          .help("HTTP port where a host or host:port target whose legacy port refuses connections is tried for "
+              + "KLAP, then AES.").build();
   static final SettingSpec KLAP_PORT =
       SettingSpec.builder("discovery-klap-port", SettingType.INTEGER).defaultValue("20002").min("1").max("65535")
           .help("UDP port probed for devices that answer only the newer protocols (KLAP is then polled, AES listed).")
@@ -69,7 +73,7 @@ public final class KasaProvider implements CollectorProvider {
           .build();
 
   static final List<SettingSpec> SETTINGS =
-      List.of(TARGET, CREDENTIALS_FILE, DISCOVERY, DISCOVERY_ADDRESS, PORT, KLAP_PORT, DISCOVERY_INTERVAL, POLL_INTERVAL, TIMEOUT,
+      List.of(TARGET, CREDENTIALS_FILE, DISCOVERY, DISCOVERY_ADDRESS, PORT, HTTP_PORT, KLAP_PORT, DISCOVERY_INTERVAL, POLL_INTERVAL, TIMEOUT,
           POLL_THREADS, PROBE_ALLOW, POWERS);
 
   @Override

@@ -4,6 +4,7 @@ import static dev.powermon.kasa.KasaProvider.CREDENTIALS_FILE;
 import static dev.powermon.kasa.KasaProvider.DISCOVERY;
 import static dev.powermon.kasa.KasaProvider.DISCOVERY_ADDRESS;
 import static dev.powermon.kasa.KasaProvider.DISCOVERY_INTERVAL;
+import static dev.powermon.kasa.KasaProvider.HTTP_PORT;
 import static dev.powermon.kasa.KasaProvider.KLAP_PORT;
 import static dev.powermon.kasa.KasaProvider.POLL_INTERVAL;
 import static dev.powermon.kasa.KasaProvider.POLL_THREADS;
@@ -37,6 +38,7 @@ record KasaSettings(
     boolean discovery,
     String discoveryAddress,
     int port,
+    int httpPort,
     int klapPort,
     Duration discoveryInterval,
     Duration pollInterval,
@@ -65,7 +67,8 @@ record KasaSettings(
         : null;
     boolean discovery = s.isGiven(DISCOVERY) ? s.bool(DISCOVERY) : targets.isEmpty();
     return new KasaSettings(
-        List.copyOf(targets), Map.copyOf(http), credentials, discovery, s.string(DISCOVERY_ADDRESS), port, (int) s.integer(KLAP_PORT),
+        List.copyOf(targets), Map.copyOf(http), credentials, discovery, s.string(DISCOVERY_ADDRESS), port,
+        (int) s.integer(HTTP_PORT), (int) s.integer(KLAP_PORT),
         s.duration(DISCOVERY_INTERVAL), s.duration(POLL_INTERVAL), s.duration(TIMEOUT), (int) s.integer(POLL_THREADS),
         ProbeAllowList.parse("collectors.kasa.probe-allow", s.strings(PROBE_ALLOW)), MeterCovers.parse(s.strings(POWERS)));
   }

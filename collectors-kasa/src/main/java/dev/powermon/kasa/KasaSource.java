@@ -15,12 +15,13 @@ import java.time.Duration;
 interface KasaSource {
 
   /**
-   * A channel to {@code address} for one poll; nothing is sent before the first request.
+   * A channel to {@code address} for one poll; nothing is sent before the first request, unless the
+   * source must first find out how the device is reached ({@link ProbingSource}).
    *
    * @param requestTimeout the overall budget of each request (connect, send, whole reply)
    * @param wholePoll the budget of the whole poll, which no request may outlast
    */
-  Channel open(InetSocketAddress address, Duration requestTimeout, Deadline wholePoll);
+  Channel open(InetSocketAddress address, Duration requestTimeout, Deadline wholePoll) throws IOException;
 
   /** The transport in words for the summary line ({@code xor}, {@code klap v2}). */
   String transport();

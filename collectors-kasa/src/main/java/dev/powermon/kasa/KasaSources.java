@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Which source polls a target: one shared {@link XorSource} for the legacy protocol, and a
- * {@link SessionSource} of its own for each device that speaks KLAP or AES (its session is the
- * device's).
+ * Which source polls a target: a {@link SessionSource} of its own for each device written or
+ * discovered as KLAP or AES (its session is the device's), a {@link ProbingSource} for a target
+ * written {@code host[:port]} (legacy, else KLAP, else AES), sharing one {@link XorSource}.
  */
 final class KasaSources implements Function<HostPort, KasaSource> {
   private final XorSource xor = new XorSource();
@@ -17,9 +17,13 @@ final class KasaSources implements Function<HostPort, KasaSource> {
   private final KasaAccounts accounts;
   private final Map<String, TargetSyntax.Scheme> httpTargets;
 
-  KasaSources(KasaAccounts accounts, Map<String, TargetSyntax.Scheme> httpTargets) {
+  private final int httpPort;
+
+  /** {@code httpPort}: where a target of unknown transport is tried for KLAP and AES. */
+  KasaSources(KasaAccounts accounts, Map<String, TargetSyntax.Scheme> httpTargets, int httpPort) {
     this.accounts = accounts;
     this.httpTargets = httpTargets;
+    this.httpPort = httpPort;
   }
 
   @Override
@@ -27,7 +31,7 @@ final class KasaSources implements Function<HostPort, KasaSource> {
     return switch (httpTargets.getOrDefault(target.label(), TargetSyntax.Scheme.LEGACY)) {
       case KLAP -> klap(List.of(KlapVersion.V2, KlapVersion.V1));
       case AES -> aes(2);
-      case LEGACY -> xor;
+      case LEGACY -> new ProbingSource(xor, klap(List.of(KlapVersion.V2, KlapVersion.V1)), aes(2), httpPort);
     };
   }
 
@@ -41,12 +45,12 @@ final class KasaSources implements Function<HostPort, KasaSource> {
   }
 
   /** A KLAP source for one device, checking the handshake proof in {@code versions}' order. */
-  private KasaSource klap(List<KlapVersion> versions) {
+  private SessionSource klap(List<KlapVersion> versions) {
     return new SessionSource(new KlapClient(http, accounts, versions, System::nanoTime));
   }
 
   /** An AES source for one device, logging in with login version {@code lv}. */
-  private KasaSource aes(int lv) {
+  private SessionSource aes(int lv) {
     return new SessionSource(new AesClient(http, accounts, lv, System::nanoTime));
   }
 }

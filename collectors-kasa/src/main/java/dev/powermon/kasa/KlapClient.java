@@ -53,7 +53,7 @@ final class KlapClient implements DeviceLink {
   }
 
   @Override
-  public byte[] exchange(InetSocketAddress to, byte[] plaintext, Deadline deadline) throws IOException {
+  public void connect(InetSocketAddress to, Deadline deadline) throws IOException {
     if (!to.equals(address)) {
       address = to; // the device moved (DHCP): its old session belongs to someone else's address
       session = null;
@@ -61,6 +61,11 @@ final class KlapClient implements DeviceLink {
     if (session == null || session.exhausted() || clock.nanoTime() - renewAtNanos >= 0) {
       handshake(deadline);
     }
+  }
+
+  @Override
+  public byte[] exchange(InetSocketAddress to, byte[] plaintext, Deadline deadline) throws IOException {
+    connect(to, deadline);
     KlapSession.Request request = session.encrypt(plaintext);
     DeviceHttp.Response response = http.post(uri("/app/request?seq=" + request.seq()), headers(), request.body(), deadline);
     if (response.status() == 403) {
@@ -103,10 +108,10 @@ final class KlapClient implements DeviceLink {
     RANDOM.nextBytes(localSeed);
     DeviceHttp.Response one = http.post(uri("/app/handshake1"), OCTETS, localSeed, deadline);
     if (one.status() != 200) {
-      throw new IOException("KLAP handshake 1 refused (HTTP " + one.status() + ")");
+      throw new NotSpokenException("KLAP handshake 1 refused (HTTP " + one.status() + ")");
     }
     if (one.body().length != 48) {
-      throw new KasaProtocolException("KLAP handshake 1 reply of " + one.body().length + " bytes, not 48");
+      throw new NotSpokenException("KLAP handshake 1 reply of " + one.body().length + " bytes, not 48");
     }
     byte[] remoteSeed = Arrays.copyOfRange(one.body(), 0, 16);
     byte[] serverHash = Arrays.copyOfRange(one.body(), 16, 48);

@@ -35,6 +35,11 @@ final class SessionSource implements KasaSource {
     };
   }
 
+  /** Brings the session up (see {@link DeviceLink#connect}) before a poll asks anything. */
+  void connect(InetSocketAddress address, Deadline deadline) throws IOException {
+    link.connect(address, deadline);
+  }
+
   @Override
   public String transport() {
     return link.transport();

@@ -80,7 +80,7 @@ class DiscoveryTest {
                 .setting("discovery-address", "127.0.0.5")
                 .setting("port", String.valueOf(silentLegacyPort.getLocalPort()))
                 .setting("discovery-klap-port", String.valueOf(klap.port()))
-                .setting("timeout", "600ms")
+                .setting("timeout", "2s") // a first KLAP poll on a cold, busy JVM
                 .setting("poll-interval", "1h")
                 .build();
         Collector collector = new KasaProvider().open(context)) {

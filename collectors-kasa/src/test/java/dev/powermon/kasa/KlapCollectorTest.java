@@ -74,7 +74,7 @@ class KlapCollectorTest {
               .setting("target", targets.toArray(String[]::new))
               .setting("credentials-file", credentials.toString())
               .setting("poll-interval", "1h")
-              .setting("timeout", "500ms")
+              .setting("timeout", "2s")
               .build();
           Collector collector = new KasaProvider().open(context)) {
         MetricValues m = MetricValues.of(collector.collect());
@@ -112,7 +112,7 @@ class KlapCollectorTest {
         assertThat(summary).anyMatch(l -> l.contains("\"Desk\"") && l.contains(" xor "));
         assertThat(summary).anyMatch(l -> l.contains("failed: KLAP handshake: the device accepts none of the "
             + "credentials file's account"));
-        assertThat(summary).anyMatch(l -> l.contains("failed: no complete KLAP exchange within 500 ms"));
+        assertThat(summary).anyMatch(l -> l.contains("failed: no complete KLAP exchange within 2000 ms"));
         assertThat(summary).anyMatch(l -> l.contains("failed: KLAP reply signature does not match"));
         assertThat(m.text()).doesNotContain(PASSWORD).doesNotContain("kasaSetup");
         assertThat(String.join("\n", summary)).doesNotContain(PASSWORD);

@@ -117,6 +117,12 @@ public final class SimulatedAesDevice implements AutoCloseable {
   }
 
   private void app(HttpExchange ex) throws IOException {
+    if (!ex.getRequestURI().getPath().equals("/app")) {
+      ex.getRequestBody().readNBytes(64 * 1024);
+      ex.sendResponseHeaders(404, -1); // e.g. a KLAP handshake: this firmware has no /app/handshake1
+      ex.close();
+      return;
+    }
     try {
       JsonNode request = DeviceProfile.JSON.readTree(ex.getRequestBody().readNBytes(64 * 1024));
       String method = request.path("method").asText();
@@ -127,8 +133,9 @@ public final class SimulatedAesDevice implements AutoCloseable {
       } else {
         json(ex, error(-1002));
       }
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      json(ex, error(-1003));
+    } catch (GeneralSecurityException | IllegalArgumentException
+        | com.fasterxml.jackson.core.JsonProcessingException e) {
+      json(ex, error(-1003)); // JSON_DECODE_FAIL
     }
   }
 
