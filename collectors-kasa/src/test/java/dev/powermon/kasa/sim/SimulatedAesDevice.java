@@ -3,11 +3,9 @@ package dev.powermon.kasa.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -19,8 +17,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -34,14 +30,9 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code forgetAfter} requests.
  */
 public final class SimulatedAesDevice implements AutoCloseable {
-  static {
-    System.setProperty("sun.net.httpserver.nodelay", "true"); // as SimulatedKlapDevice says
-  }
-
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackHttp http;
   private final int loginVersion;
   private final String user;
   private final String password;
@@ -63,10 +54,9 @@ public final class SimulatedAesDevice implements AutoCloseable {
     }
   }
 
-  private SimulatedAesDevice(HttpServer server, ExecutorService executor, int loginVersion, String user,
+  private SimulatedAesDevice(LoopbackHttp http, int loginVersion, String user,
       String password, SimulatedKlapDevice.Responder responder) {
-    this.server = server;
-    this.executor = executor;
+    this.http = http;
     this.loginVersion = loginVersion;
     this.user = user;
     this.password = password;
@@ -76,19 +66,10 @@ public final class SimulatedAesDevice implements AutoCloseable {
   /** Starts a device on {@code bind} (127.x), any free port, bound to {@code user}/{@code password}. */
   public static SimulatedAesDevice start(InetAddress bind, int loginVersion, String user, String password,
       SimulatedKlapDevice.Responder responder) throws IOException {
-    if (!bind.isLoopbackAddress()) {
-      throw new IllegalArgumentException(bind + " is not a loopback address; the simulator stays on 127.x");
-    }
-    HttpServer server = HttpServer.create(new InetSocketAddress(bind, 0), 16);
-    ExecutorService executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "kasa-sim-aes");
-      t.setDaemon(true);
-      return t;
-    });
-    SimulatedAesDevice device = new SimulatedAesDevice(server, executor, loginVersion, user, password, responder);
-    server.createContext("/app", device::app);
-    server.setExecutor(executor);
-    server.start();
+    LoopbackHttp http = LoopbackHttp.create(bind, "kasa-sim-aes");
+    SimulatedAesDevice device = new SimulatedAesDevice(http, loginVersion, user, password, responder);
+    http.server.createContext("/app", device::app);
+    http.server.start();
     return device;
   }
 
@@ -104,11 +85,11 @@ public final class SimulatedAesDevice implements AutoCloseable {
 
   /** {@code aes://host:port}, as a collector target. */
   public String target() {
-    return "aes://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    return http.target("aes");
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return http.port();
   }
 
   /** Successful logins. */
@@ -241,7 +222,6 @@ public final class SimulatedAesDevice implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    http.close();
   }
 }

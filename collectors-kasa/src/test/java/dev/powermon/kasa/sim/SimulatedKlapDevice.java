@@ -2,19 +2,15 @@ package dev.powermon.kasa.sim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,18 +26,10 @@ public final class SimulatedKlapDevice implements AutoCloseable {
     byte[] reply(byte[] plainRequest) throws IOException;
   }
 
-  static {
-    // The JDK's server writes headers and body apart; with Nagle on, each reply then waits for the
-    // client's delayed ACK (40 ms on Linux loopback), a cost of the simulator, not of KLAP. Read once,
-    // when the first server starts.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-  }
-
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int MAX_REQUEST = 64 * 1024;
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackHttp http;
   private final int version;
   private final byte[] authHash;
   private final Responder responder;
@@ -66,10 +54,9 @@ public final class SimulatedKlapDevice implements AutoCloseable {
     }
   }
 
-  private SimulatedKlapDevice(HttpServer server, ExecutorService executor, int version, byte[] authHash,
+  private SimulatedKlapDevice(LoopbackHttp http, int version, byte[] authHash,
       Responder responder) {
-    this.server = server;
-    this.executor = executor;
+    this.http = http;
     this.version = version;
     this.authHash = authHash;
     this.responder = responder;
@@ -81,25 +68,16 @@ public final class SimulatedKlapDevice implements AutoCloseable {
    */
   public static SimulatedKlapDevice start(InetAddress bind, int version, String user, String password,
       Responder responder) throws IOException {
-    if (!bind.isLoopbackAddress()) {
-      throw new IllegalArgumentException(bind + " is not a loopback address; the simulator stays on 127.x");
-    }
     if (version != 1 && version != 2) {
       throw new IllegalArgumentException("KLAP version " + version + ": 1 or 2");
     }
-    HttpServer server = HttpServer.create(new InetSocketAddress(bind, 0), 16);
-    ExecutorService executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "kasa-sim-klap");
-      t.setDaemon(true);
-      return t;
-    });
+    LoopbackHttp http = LoopbackHttp.create(bind, "kasa-sim-klap");
     SimulatedKlapDevice device =
-        new SimulatedKlapDevice(server, executor, version, KlapKeys.authHash(version, user, password), responder);
-    server.createContext("/app/handshake1", device::handshake1);
-    server.createContext("/app/handshake2", device::handshake2);
-    server.createContext("/app/request", device::request);
-    server.setExecutor(executor);
-    server.start();
+        new SimulatedKlapDevice(http, version, KlapKeys.authHash(version, user, password), responder);
+    http.server.createContext("/app/handshake1", device::handshake1);
+    http.server.createContext("/app/handshake2", device::handshake2);
+    http.server.createContext("/app/request", device::request);
+    http.server.start();
     return device;
   }
 
@@ -130,11 +108,11 @@ public final class SimulatedKlapDevice implements AutoCloseable {
 
   /** {@code klap://host:port}, as a collector target. */
   public String target() {
-    return "klap://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    return http.target("klap");
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return http.port();
   }
 
   /** Completed handshakes (both steps). */
@@ -277,7 +255,6 @@ public final class SimulatedKlapDevice implements AutoCloseable {
   @Override
   public void close() {
     closing.countDown();
-    server.stop(0);
-    executor.shutdownNow();
+    http.close();
   }
 }
