@@ -18,24 +18,32 @@ final class SmartCommands {
 
   private SmartCommands() {}
 
-  static byte[] request(String method) {
-    return KasaJson.write(envelope(method));
+  static ObjectNode request(String method) {
+    return envelope(method);
   }
 
   /** {@code get_child_device_list} from {@code startIndex}: strips answer in pages. */
-  static byte[] childList(int startIndex) {
+  static ObjectNode childList(int startIndex) {
     ObjectNode root = envelope(CHILD_LIST);
     root.putObject("params").put("start_index", startIndex);
-    return KasaJson.write(root);
+    return root;
   }
 
   /** {@code method} asked of the child {@code childId} through its parent. */
-  static byte[] child(String childId, String method) {
+  static ObjectNode child(String childId, String method) {
     ObjectNode root = envelope("control_child");
     ObjectNode params = root.putObject("params");
     params.put("device_id", childId);
     params.putObject("requestData").put("method", method).putNull("params");
-    return KasaJson.write(root);
+    return root;
+  }
+
+  /** Several requests in one ({@code multipleRequest}), answered {@code result.responses[]} in order. */
+  static ObjectNode multiple(java.util.List<ObjectNode> requests) {
+    ObjectNode root = envelope("multipleRequest");
+    com.fasterxml.jackson.databind.node.ArrayNode list = root.putObject("params").putArray("requests");
+    requests.forEach(list::add);
+    return root;
   }
 
   /**

@@ -12,14 +12,16 @@ import java.util.Locale;
 
 /**
  * One poll of a SMART device (Tapo P110/P115/P304M, Kasa KP125M, EP25 hw2.6; kasa.md §7), mapped onto
- * the same {@link DeviceReading} as a legacy one. Power comes from {@code get_energy_usage}'s
- * {@code current_power} (mW), volts and amps from {@code get_emeter_data} where the firmware has it,
+ * the same {@link DeviceReading} as a legacy one, in few requests ({@link SmartBatch}: device info and
+ * every energy method in one, then the outlets' energy in groups of five). Power comes from
+ * {@code get_energy_usage}'s {@code current_power} (mW), volts and amps from {@code get_emeter_data}
+ * where the firmware has it,
  * and {@code get_current_power} (whole watts) only when the first is missing. SMART devices keep no
  * lifetime energy counter ({@code today_energy} resets at midnight, {@code month_energy} monthly, and
  * both with a reboot), so no energy total is read: the core integrates the power samples, which keeps
  * the energy counter monotonic whatever the device's clock and counters do. Strips list their outlets
  * with {@code get_child_device_list} (paged, sorted by {@code position}, which counts from 1) and are
- * asked per outlet through {@code control_child}.
+ * asked per outlet ({@code get_energy_usage} only) through {@code control_child}.
  */
 final class SmartPoll {
   /** Pages of children read per poll; real strips fit in one, a device paging forever is hostile. */
@@ -34,29 +36,34 @@ final class SmartPoll {
    * {@code get_device_info} carries SMART's {@code error_code} (a legacy device answers a module error).
    */
   static boolean speaksSmart(KasaSource.Channel channel) throws IOException {
-    return channel.ask(SmartCommands.request(SmartCommands.DEVICE_INFO)).has("error_code");
+    return channel.ask(KasaJson.write(SmartCommands.request(SmartCommands.DEVICE_INFO))).has("error_code");
   }
 
   static DeviceReading run(KasaSource.Channel exchange) throws IOException {
     FieldProblems problems = new FieldProblems();
-    JsonNode info = SmartCommands.result(exchange.ask(SmartCommands.request(SmartCommands.DEVICE_INFO)),
-        SmartCommands.DEVICE_INFO);
+    List<ObjectNode> first = SmartBatch.ask(exchange, List.of(
+        SmartCommands.request(SmartCommands.DEVICE_INFO), SmartCommands.request(SmartCommands.ENERGY_USAGE),
+        SmartCommands.request(SmartCommands.EMETER_DATA), SmartCommands.request(SmartCommands.CURRENT_POWER),
+        SmartCommands.childList(0)));
+    JsonNode info = SmartCommands.result(first.get(0), SmartCommands.DEVICE_INFO);
     String deviceId = problems.requiredText(info, "device_id", WHERE);
-    List<Child> children = children(exchange, problems);
+    List<Child> children = children(exchange, first.get(4), problems);
     List<DeviceReading.OutletReading> outlets = new ArrayList<>();
-    List<Realtime> readings = new ArrayList<>();
-    boolean metered = false;
-    for (Child child : children) {
-      Realtime rt = energy(exchange, child.outlet().id(), problems);
-      metered |= rt != null;
-      readings.add(rt == null ? Realtime.NONE : rt);
-      outlets.add(new DeviceReading.OutletReading(child.outlet(), rt));
-    }
     Realtime total;
     if (children.isEmpty()) {
-      total = energy(exchange, null, problems);
-      metered = total != null;
+      total = energy(first.get(1), first.get(2), first.get(3), problems);
     } else {
+      List<ObjectNode> asks = new ArrayList<>();
+      children.forEach(c -> asks.add(SmartCommands.child(c.outlet().id(), SmartCommands.ENERGY_USAGE)));
+      List<ObjectNode> usages = SmartBatch.ask(exchange, asks);
+      List<Realtime> readings = new ArrayList<>();
+      boolean metered = false;
+      for (int i = 0; i < children.size(); i++) {
+        Realtime rt = energy(usages.get(i), null, null, problems);
+        metered |= rt != null;
+        readings.add(rt == null ? Realtime.NONE : rt);
+        outlets.add(new DeviceReading.OutletReading(children.get(i).outlet(), rt));
+      }
       total = metered ? Realtime.sum(readings, true) : null;
     }
     List<Outlet> outletList = children.stream().map(Child::outlet).toList();
@@ -68,7 +75,7 @@ final class SmartPoll {
         orEmpty(problems.text(info, "hw_ver", WHERE)),
         orEmpty(problems.text(info, "fw_ver", WHERE)),
         children.isEmpty() ? SysInfo.Kind.PLUG : SysInfo.Kind.STRIP,
-        metered ? "ENE" : null,
+        total != null ? "ENE" : null,
         children.isEmpty() ? bool(info, "device_on", WHERE, problems) : null,
         null,
         problems.number(info, "rssi", WHERE),
@@ -76,21 +83,25 @@ final class SmartPoll {
         null,
         outletList,
         true);
-    return new DeviceReading(sysInfo, null, total, children.isEmpty() ? List.of() : outlets, problems.list());
+    return new DeviceReading(sysInfo, null, total, outlets, problems.list());
   }
 
   private record Child(Outlet outlet, int position) {}
 
-  /** The outlets of a strip, sorted by position; empty for a device without children. */
-  private static List<Child> children(KasaSource.Channel exchange, FieldProblems problems) throws IOException {
+  /**
+   * The outlets of a strip, sorted by position; empty for a device without children. {@code firstPage}
+   * is the reply to {@code get_child_device_list} from index 0; further pages are asked here.
+   */
+  private static List<Child> children(KasaSource.Channel exchange, ObjectNode firstPage, FieldProblems problems)
+      throws IOException {
     List<Child> children = new ArrayList<>();
-    int start = 0;
+    ObjectNode reply = firstPage;
     for (int page = 0; page < MAX_PAGES && children.size() < SysInfoParser.MAX_OUTLETS; page++) {
       JsonNode result;
       try {
-        result = SmartCommands.result(exchange.ask(SmartCommands.childList(start)), SmartCommands.CHILD_LIST);
+        result = SmartCommands.result(reply, SmartCommands.CHILD_LIST);
       } catch (DeviceErrorException e) {
-        return children; // a device without children does not know the method
+        break; // a device without children does not know the method
       }
       JsonNode list = result.get("child_device_list");
       if (list == null || !list.isArray() || list.isEmpty()) {
@@ -104,11 +115,12 @@ final class SmartPoll {
           }
         }
       }
-      start += list.size();
+      int next = result.path("start_index").asInt(0) + list.size();
       Double sum = problems.nonNegative(result, "sum", SmartCommands.CHILD_LIST);
-      if (sum == null || start >= sum) {
+      if (sum == null || next >= sum || page + 1 >= MAX_PAGES) {
         break;
       }
+      reply = exchange.ask(KasaJson.write(SmartCommands.childList(next)));
     }
     children.sort(Comparator.comparingInt(Child::position));
     List<Child> slotted = new ArrayList<>();
@@ -136,47 +148,45 @@ final class SmartPoll {
   }
 
   /**
-   * The reading of the device ({@code childId} null) or of one outlet; null when it has no meter
-   * (every energy method unknown to it).
+   * A reading from the replies to {@code get_energy_usage}, {@code get_emeter_data} and
+   * {@code get_current_power} (either of the last two may be null: not asked); null when the device
+   * has no meter (every energy method unknown to it).
    */
-  private static Realtime energy(KasaSource.Channel exchange, String childId, FieldProblems problems)
-      throws IOException {
-    JsonNode usage = optional(exchange, childId, SmartCommands.ENERGY_USAGE, problems);
-    Double watts = milli(usage == null ? null : problems.nonNegative(usage, "current_power", SmartCommands.ENERGY_USAGE));
+  private static Realtime energy(ObjectNode usageReply, ObjectNode emeterReply, ObjectNode currentReply,
+      FieldProblems problems) {
+    JsonNode usage = optional(usageReply, SmartCommands.ENERGY_USAGE, problems);
+    JsonNode emeter = optional(emeterReply, SmartCommands.EMETER_DATA, problems);
+    JsonNode current = optional(currentReply, SmartCommands.CURRENT_POWER, problems);
+    Double watts = milli(usage == null ? null
+        : problems.nonNegative(usage, "current_power", SmartCommands.ENERGY_USAGE));
     Double volts = null;
     Double amps = null;
-    if (usage != null || childId == null) {
-      JsonNode emeter = optional(exchange, childId, SmartCommands.EMETER_DATA, problems);
-      if (emeter != null) {
-        volts = milli(problems.nonNegative(emeter, "voltage_mv", SmartCommands.EMETER_DATA));
-        amps = milli(problems.nonNegative(emeter, "current_ma", SmartCommands.EMETER_DATA));
-        if (watts == null) {
-          watts = milli(problems.nonNegative(emeter, "power_mw", SmartCommands.EMETER_DATA));
-        }
+    if (emeter != null) {
+      volts = milli(problems.nonNegative(emeter, "voltage_mv", SmartCommands.EMETER_DATA));
+      amps = milli(problems.nonNegative(emeter, "current_ma", SmartCommands.EMETER_DATA));
+      if (watts == null) {
+        watts = milli(problems.nonNegative(emeter, "power_mw", SmartCommands.EMETER_DATA));
       }
     }
-    if (watts == null && (usage != null || childId == null)) {
-      JsonNode current = optional(exchange, childId, SmartCommands.CURRENT_POWER, problems);
-      if (current != null) {
-        watts = problems.nonNegative(current, "current_power", SmartCommands.CURRENT_POWER); // whole watts
-      }
+    if (watts == null && current != null) {
+      watts = problems.nonNegative(current, "current_power", SmartCommands.CURRENT_POWER); // whole watts
     }
-    if (watts == null && volts == null && amps == null) {
-      return usage == null ? null : Realtime.NONE;
+    if (usage == null && emeter == null && current == null) {
+      return null;
     }
-    return new Realtime(watts, volts, amps, null);
+    return watts == null && volts == null && amps == null ? Realtime.NONE : new Realtime(watts, volts, amps, null);
   }
 
-  /** The method's result, or null when the device does not know it or answered it unusably (noted). */
-  private static JsonNode optional(KasaSource.Channel exchange, String childId, String method, FieldProblems problems)
-      throws IOException {
-    byte[] request = childId == null ? SmartCommands.request(method) : SmartCommands.child(childId, method);
-    ObjectNode reply = exchange.ask(request);
+  /** The method's result, or null when not asked, unknown to the device, or unusable (noted). */
+  private static JsonNode optional(ObjectNode reply, String method, FieldProblems problems) {
+    if (reply == null) {
+      return null;
+    }
     try {
       return SmartCommands.result(reply, method);
     } catch (DeviceErrorException e) {
       return null;
-    } catch (KasaProtocolException e) {
+    } catch (IOException e) {
       problems.add(method, "result", e.getMessage());
       return null;
     }

@@ -55,7 +55,7 @@ class AesTransportTest {
   @Test
   void anEndedSessionIsReplacedOnce() throws Exception {
     try (SimulatedAesDevice device = start(2, ACCOUNT.username(), ACCOUNT.password(), "p304m")
-        .fault(KlapFault.FORBIDDEN_MID_SESSION).forgetAfter(4)) {
+        .fault(KlapFault.FORBIDDEN_MID_SESSION).forgetAfter(2)) {
       DeviceReading r = session(device, ACCOUNT, 2).poll();
       // 142250 + 21500 + 9000 + 0 mW
       assertThat(r.total().watts()).isEqualTo(172.75);

@@ -28,6 +28,24 @@ class SmartPollTest {
     }
   }
 
+  /** Requests of a steady poll: {@code multipleRequest} bundles device info with every energy method. */
+  @Test
+  void aPlugPollIsOneRequestAndAStripPollThree() throws Exception {
+    for (String[] expected : new String[][] {{"kp125m", "1"}, {"p304m", "3"}}) {
+      try (SimulatedKlapDevice device = SimulatedKlapDevice.start(InetAddress.getByName("127.0.0.1"), 2,
+          ACCOUNT.username(), ACCOUNT.password(), SmartProfile.load(expected[0]).responder())) {
+        DeviceSession session = new DeviceSession(TargetSyntax.parse(device.target(), 9999), Duration.ofSeconds(2),
+            new SessionSource(new KlapClient(new DeviceHttp(), new KasaAccounts(ACCOUNT), List.of(KlapVersion.V2),
+                System::nanoTime)));
+        session.poll();
+        int before = device.requests();
+        session.poll();
+        // p304m: the bundle (with the first page of 3 outlets), the second page, the 4 outlets' energy bundled
+        assertThat(device.requests() - before).as(expected[0]).isEqualTo(Integer.parseInt(expected[1]));
+      }
+    }
+  }
+
   @Test
   void aP110OnEnergyV1GivesPowerFromMilliwattsAndNoEnergyTotal() throws Exception {
     DeviceReading r = poll("p110");

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * A SMART device's answers (kasa.md §7), from a profile in {@code smart/}: each method's result, and
- * for strips each outlet's list entry and methods, asked through {@code control_child}. Unknown
+ * for strips each outlet's list entry and methods, asked through {@code control_child}; several at
+ * once through {@code multipleRequest}. Unknown
  * methods get {@code -1002}, as firmware without them answers.
  */
 public final class SmartProfile {
@@ -55,6 +56,15 @@ public final class SmartProfile {
     String method = request.path("method").asText();
     JsonNode params = request.path("params");
     switch (method) {
+      case "multipleRequest":
+        ObjectNode all = ok();
+        com.fasterxml.jackson.databind.node.ArrayNode responses = all.putObject("result").putArray("responses");
+        for (JsonNode one : params.path("requests")) {
+          ObjectNode answer = DeviceProfile.JSON.createObjectNode().put("method", one.path("method").asText());
+          answer.setAll(answer((ObjectNode) one));
+          responses.add(answer);
+        }
+        return all;
       case "get_child_device_list":
         return childList(params.path("start_index").asInt(0));
       case "control_child":
