@@ -14,20 +14,34 @@ COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -q -pl exporter -am package -DskipTests \
  && cp exporter/target/powermon.jar /powermon.jar
+# JNA (process metrics, the host collector) unpacks its native library into a temporary directory at
+# run time, which a read-only root or a noexec /tmp forbids. Unpack it here instead; the JVM is pointed
+# at it with -Djna.boot.library.path below.
+RUN case "$(uname -m)" in \
+      x86_64) jna=linux-x86-64 ;; \
+      aarch64) jna=linux-aarch64 ;; \
+      *) echo "no JNA native library for $(uname -m)" >&2; exit 1 ;; \
+    esac \
+ && mkdir -p /native && cd /native \
+ && jar xf /powermon.jar "com/sun/jna/$jna/libjnidispatch.so" \
+ && mv "com/sun/jna/$jna/libjnidispatch.so" . && rm -r com
 
 FROM eclipse-temurin:17-jre
 RUN groupadd --system --gid 10001 powermon \
  && useradd --system --uid 10001 --gid powermon --no-create-home --home-dir /nonexistent \
       --shell /usr/sbin/nologin powermon
 COPY --from=build /powermon.jar /opt/powermon/powermon.jar
+COPY --from=build /native/libjnidispatch.so /opt/powermon/native/libjnidispatch.so
 USER powermon:powermon
 EXPOSE 9100
 # bash's /dev/tcp instead of curl or wget, which the JRE image does not promise to ship.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9100 && printf 'GET /-/healthy HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 # The small-footprint flags of the README: serial GC, small heap, C1 only, capped code
-# cache and metaspace; exit (and let the restart policy act) on OutOfMemoryError.
+# cache and metaspace; exit (and let the restart policy act) on OutOfMemoryError. JNA loads the
+# library unpacked above, so nothing needs to be written or executed from /tmp.
 ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-XX:TieredStopAtLevel=1", "-Xss256k", \
             "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=64m", "-XX:+ExitOnOutOfMemoryError", \
-            "-XX:-UsePerfData", "-jar", "/opt/powermon/powermon.jar"]
+            "-XX:-UsePerfData", "-Djna.boot.library.path=/opt/powermon/native", \
+            "-jar", "/opt/powermon/powermon.jar"]
 CMD ["--web.listen-address=:9100"]

@@ -2,6 +2,7 @@ package dev.powermon.api;
 
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.InfoSnapshot;
@@ -9,6 +10,7 @@ import io.prometheus.metrics.model.snapshots.InfoSnapshot.InfoDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -78,35 +80,97 @@ public final class Families {
     return new MetricSnapshots(list());
   }
 
+  /**
+   * What is wrong with a family built some other way, against {@code declared}: one sentence per rule
+   * broken (undeclared, other type, a series with other labels), empty when it matches. For families
+   * the core cannot build here (client_java's own) and for {@code DeclarationCheck}.
+   */
+  public static List<String> problems(Collection<MetricSpec> declared, MetricSnapshot family) {
+    String name = ExposedNames.of(family);
+    MetricSpec declaration = null;
+    for (MetricSpec spec : declared) {
+      if (spec.name().equals(name)) {
+        declaration = spec;
+      }
+    }
+    List<String> out = new ArrayList<>();
+    if (declaration == null) {
+      out.add(undeclared(name));
+      return out;
+    }
+    MetricSpec.Type type = typeOf(family);
+    if (declaration.type() != type) {
+      out.add(wrongType(declaration, type));
+    }
+    for (DataPointSnapshot p : family.getDataPoints()) {
+      String wrong = wrongLabels(declaration, p.getLabels());
+      if (wrong != null) {
+        out.add(wrong);
+      }
+    }
+    return out;
+  }
+
   private void add(MetricSpec spec, MetricSpec.Type type, Labels labels, Object point) {
     MetricSpec declaration = declared.get(spec.name());
     if (declaration == null) {
-      throw new IllegalArgumentException(
-          spec.name() + ": not declared; only families in the provider's metrics() may be emitted");
+      throw new IllegalArgumentException(undeclared(spec.name()));
     }
     if (declaration.type() != type) {
-      throw new IllegalArgumentException(spec.name() + ": declared as a " + declaration.type()
-          + ", emitted as a " + type + "; a family keeps its declared type");
+      throw new IllegalArgumentException(wrongType(declaration, type));
     }
-    Set<String> given = new HashSet<>();
-    labels.forEach(l -> given.add(l.getName()));
-    if (!given.equals(new HashSet<>(declaration.allLabelNames()))) {
-      throw new IllegalArgumentException(spec.name() + ": labels " + new TreeSet<>(given)
-          + " differ from the declared " + declaration.allLabelNames()
-          + "; every series carries exactly the declared labels and extra labels");
+    String wrong = wrongLabels(declaration, labels);
+    if (wrong != null) {
+      throw new IllegalArgumentException(wrong);
     }
     points.computeIfAbsent(spec.name(), n -> new ArrayList<>()).add(point);
+  }
+
+  private static String undeclared(String name) {
+    return name + ": not declared; only families in the provider's metrics() may be emitted";
+  }
+
+  private static String wrongType(MetricSpec declaration, MetricSpec.Type type) {
+    return declaration.name() + ": declared as a " + declaration.type() + ", emitted as a " + type
+        + "; a family keeps its declared type";
+  }
+
+  private static String wrongLabels(MetricSpec declaration, Labels labels) {
+    Set<String> given = new HashSet<>();
+    labels.forEach(l -> given.add(l.getName()));
+    if (given.equals(new HashSet<>(declaration.allLabelNames()))) {
+      return null;
+    }
+    return declaration.name() + ": labels " + new TreeSet<>(given) + " differ from the declared "
+        + declaration.allLabelNames() + "; every series carries exactly the declared labels and extra labels";
+  }
+
+  private static Unit unit(MetricSpec spec) {
+    return spec.unit() == null ? null : new Unit(spec.unit());
+  }
+
+  private static MetricSpec.Type typeOf(MetricSnapshot family) {
+    if (family instanceof GaugeSnapshot) {
+      return MetricSpec.Type.GAUGE;
+    }
+    if (family instanceof CounterSnapshot) {
+      return MetricSpec.Type.COUNTER;
+    }
+    if (family instanceof InfoSnapshot) {
+      return MetricSpec.Type.INFO;
+    }
+    return null;
   }
 
   private static MetricSnapshot build(MetricSpec spec, List<Object> list) {
     switch (spec.type()) {
       case GAUGE: {
-        GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(spec.name()).help(spec.help());
+        GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(spec.name()).help(spec.help()).unit(unit(spec));
         list.forEach(p -> b.dataPoint((GaugeDataPointSnapshot) p));
         return b.build();
       }
       case COUNTER: {
-        CounterSnapshot.Builder b = CounterSnapshot.builder().name(spec.name()).help(spec.help());
+        CounterSnapshot.Builder b = CounterSnapshot.builder().name(spec.name()).help(spec.help()).unit(unit(spec));
         list.forEach(p -> b.dataPoint((CounterDataPointSnapshot) p));
         return b.build();
       }

@@ -29,8 +29,10 @@ public final class MetricSpec {
   private final List<String> labelNames;
   private final List<String> extraLabelNames;
   private final boolean enabledByDefault;
+  private final String unit;
 
   private MetricSpec(Builder b) {
+    this.unit = b.unit;
     this.name = b.name;
     this.type = b.type;
     this.help = b.help;
@@ -87,6 +89,11 @@ public final class MetricSpec {
     return enabledByDefault;
   }
 
+  /** The base unit the name ends in ({@code watts}, {@code joules}, {@code seconds}), or null when unitless. */
+  public String unit() {
+    return unit;
+  }
+
   /**
    * This shared family as one collector emits it, with its own extra labels: declare
    * {@code PowerFamilies.POWER_SPEC.withExtraLabels("socket", "die")} in {@link
@@ -95,6 +102,7 @@ public final class MetricSpec {
   public MetricSpec withExtraLabels(String... extra) {
     Builder b = new Builder(name, type).help(help).labelNames(labelNames.toArray(String[]::new));
     b.extraLabelNames = List.of(extra);
+    b.unit = unit;
     return b.enabledByDefault(enabledByDefault).build();
   }
 
@@ -106,6 +114,7 @@ public final class MetricSpec {
     private List<String> labelNames = List.of();
     private List<String> extraLabelNames = List.of();
     private boolean enabledByDefault = true;
+    private String unit;
 
     private Builder(String name, Type type) {
       this.name = Objects.requireNonNull(name, "name");
@@ -134,6 +143,15 @@ public final class MetricSpec {
       return all;
     }
 
+    /**
+     * The family's base unit, which its name must end in before any {@code _total}/{@code _info}
+     * ({@code powermon_energy_joules_total} has unit {@code joules}); OpenMetrics scrapes show it.
+     */
+    public Builder unit(String unit) {
+      this.unit = unit;
+      return this;
+    }
+
     public MetricSpec build() {
       if (!NAME.matcher(name).matches()) {
         throw new IllegalArgumentException("'" + name + "': illegal metric name, expected " + NAME + ".");
@@ -146,6 +164,11 @@ public final class MetricSpec {
       }
       if (help == null || help.isBlank()) {
         throw new IllegalArgumentException("'" + name + "': help is required.");
+      }
+      String stem = name.replaceFirst(type == Type.COUNTER ? "_total$" : type == Type.INFO ? "_info$" : "$^", "");
+      if (unit != null && (!LABEL.matcher(unit).matches() || !stem.endsWith("_" + unit))) {
+        throw new IllegalArgumentException("'" + name + "': a family with unit '" + unit + "' must be named …_"
+            + unit + (type == Type.COUNTER ? "_total." : "."));
       }
       Set<String> seen = new HashSet<>();
       for (String label : extraLabelNamesAndBase()) {

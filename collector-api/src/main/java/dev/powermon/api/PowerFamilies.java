@@ -25,11 +25,13 @@ public final class PowerFamilies {
       MetricSpec.gauge(POWER)
           .help("Power drawn: the energy-weighted mean over the series' readings of the last 10 seconds,"
               + " ending at its latest reading, in watts.")
+          .unit("watts")
           .labelNames("source", "device", "domain")
           .build();
   public static final MetricSpec ENERGY_SPEC =
       MetricSpec.counter(ENERGY)
           .help("Energy consumed since the exporter started measuring, in joules; never decreases.")
+          .unit("joules")
           .labelNames("source", "device", "domain")
           .build();
   public static final MetricSpec SOURCE_INFO_SPEC =

@@ -25,9 +25,12 @@ import io.prometheus.metrics.model.snapshots.Labels;
  * over the series' readings of the last {@link #WINDOW_SECONDS} seconds, ending at its latest reading
  * (energy between the first and the last reading of the window, divided by their time apart). The
  * window starts at the latest reading at least {@value #WINDOW_SECONDS} s older than the newest, or at
- * the oldest kept reading. A scrape does not move the window, so two scrapers see the same value. The
- * window families cover the same readings: the highest and lowest power between two consecutive
- * readings (or at an instant, for watt readings).
+ * the oldest kept reading. A scrape does not move the window, so two scrapers see the same value.
+ *
+ * <p>{@code powermon_power_window_{max,min}_watts} are the highest and lowest power between two
+ * consecutive readings (for watt readings: the readings themselves) over the last {@value
+ * #EXTREMES_SECONDS} seconds, to the second, ending at the latest reading: longer than usual scrape
+ * intervals, so every scraper sees a spike that fell between its scrapes.
  *
  * <p>Calls are cheap, never block, and may come from any thread (samplers, or {@code collect()} for a
  * source read at scrape time). Readings not newer than the series' last one are ignored. Extra label
@@ -37,6 +40,9 @@ import io.prometheus.metrics.model.snapshots.Labels;
 public interface PowerReadings {
   /** Length of the fixed window {@code powermon_power_watts} averages over, in seconds. */
   int WINDOW_SECONDS = 10;
+
+  /** Length of the fixed window the highest and lowest power cover, in seconds. */
+  int EXTREMES_SECONDS = 60;
 
   /** Takes nothing: what contexts that keep no readings (probes) hand out. */
   PowerReadings DISCARD =

@@ -87,4 +87,16 @@ class FamiliesTest {
     assertThatThrownBy(() -> PowerFamilies.POWER_SPEC.withExtraLabels("domain"))
         .hasMessageContaining("label 'domain' is declared twice");
   }
+
+  @Test
+  void aUnitIsCheckedAgainstTheNameAndCarriedIntoTheSnapshot() {
+    assertThat(ExposedNames.of(new Families(List.of(PowerFamilies.ENERGY_SPEC))
+        .counter(PowerFamilies.ENERGY_SPEC, PowerFamilies.labels("x", "d", "total", Labels.EMPTY), 1).list().get(0)))
+        .isEqualTo("powermon_energy_joules_total");
+    assertThat(new Families(List.of(PowerFamilies.POWER_SPEC))
+        .gauge(PowerFamilies.POWER_SPEC, PowerFamilies.labels("x", "d", "total", Labels.EMPTY), 1).list().get(0)
+        .getMetadata().getUnit().toString()).isEqualTo("watts");
+    assertThatThrownBy(() -> MetricSpec.gauge("x_power").help("P.").unit("watts").build())
+        .hasMessageContaining("'x_power': a family with unit 'watts' must be named …_watts.");
+  }
 }

@@ -64,7 +64,7 @@ class DeclarationCheckTest {
 
     assertThatThrownBy(() -> DeclarationCheck.assertEmitsOnlyDeclared(provider, bad))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("x_temperature_celsius: series {zone=\"0\"} has labels [zone], declared [sensor]")
+        .hasMessageContaining("x_temperature_celsius: labels [zone] differ from the declared [sensor]")
         .hasMessageContaining("x_undeclared: not declared");
   }
 }

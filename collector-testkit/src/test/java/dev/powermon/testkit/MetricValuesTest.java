@@ -3,6 +3,7 @@ package dev.powermon.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.powermon.api.Families;
 import dev.powermon.api.PowerFamilies;
 import io.prometheus.metrics.model.snapshots.InfoSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -18,11 +19,11 @@ class MetricValuesTest {
   private static MetricSnapshots snapshots() {
     List<MetricSnapshot> all =
         new ArrayList<>(
-            new PowerFamilies("kasa")
-                .power("plug1", "total", 7.5, Labels.EMPTY)
-                .power("plug1", "outlet 1", 2.5, Labels.EMPTY)
-                .energy("plug1", "total", 3600, Labels.EMPTY)
-                .snapshots());
+            new Families(PowerFamilies.SPECS)
+                .gauge(PowerFamilies.POWER_SPEC, PowerFamilies.labels("kasa", "plug1", "total", Labels.EMPTY), 7.5)
+                .gauge(PowerFamilies.POWER_SPEC, PowerFamilies.labels("kasa", "plug1", "outlet 1", Labels.EMPTY), 2.5)
+                .counter(PowerFamilies.ENERGY_SPEC, PowerFamilies.labels("kasa", "plug1", "total", Labels.EMPTY), 3600)
+                .list());
     all.add(
         InfoSnapshot.builder()
             .name("kasa_device_info")

@@ -26,8 +26,12 @@ import java.util.concurrent.TimeoutException;
  * the same file fails at once instead of blocking another thread.
  */
 final class DeadlineFiles implements SysFiles, AutoCloseable {
-  /** A sysfs read takes microseconds (an MSR read on another CPU, a few); this is a hang. */
-  static final Duration DEADLINE = Duration.ofMillis(250);
+  /**
+   * A sysfs read takes microseconds (an MSR read on another CPU, a few); a second is a hang. Not
+   * less: on a loaded machine a pool thread can wait hundreds of milliseconds to run at all, and a
+   * healthy zone must not be taken for a stuck one (seen at 250 ms with eight builds on two cores).
+   */
+  static final Duration DEADLINE = Duration.ofSeconds(1);
 
   /** At most this many reads in flight: stuck ones plus the one being made. */
   static final int MAX_THREADS = 17;

@@ -64,7 +64,7 @@ final class RaplFamilies {
       MetricSpec.counter("powermon_rapl_read_errors_total")
           .help(
               "Failed reads of the counters by reason: eacces, enoent, einval, eio, stuck (no"
-                  + " answer within 250 ms), parse; rapl_zone is empty for the powercap directory"
+                  + " answer within 1 s), parse; rapl_zone is empty for the powercap directory"
                   + " itself.")
           .labelNames("rapl_zone", "reason")
           .build();

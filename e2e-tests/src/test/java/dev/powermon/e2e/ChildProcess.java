@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A server started for a test (Prometheus, the exporter), its output kept in a log file. */
@@ -20,19 +21,37 @@ final class ChildProcess implements AutoCloseable {
   }
 
   static ChildProcess start(String name, List<String> command, Path workDir) throws IOException {
+    return start(name, command, workDir, Map.of());
+  }
+
+  /** With {@code environment} changed: each name set to its value, or removed where the value is empty. */
+  static ChildProcess start(String name, List<String> command, Path workDir, Map<String, String> environment)
+      throws IOException {
     Path log = workDir.resolve(name + ".log");
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(workDir.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+            .redirectOutput(log.toFile());
+    environment.forEach((key, value) -> {
+      if (value.isEmpty()) {
+        builder.environment().remove(key);
+      } else {
+        builder.environment().put(key, value);
+      }
+    });
+    Process process = builder.start();
     process.getOutputStream().close();
     return new ChildProcess(name, process, log);
   }
 
   boolean isAlive() {
     return process.isAlive();
+  }
+
+  /** Everything the process has written so far. */
+  String output() throws IOException {
+    return Files.readString(log, StandardCharsets.UTF_8);
   }
 
   /** The last lines of the process's output, for failure messages. */

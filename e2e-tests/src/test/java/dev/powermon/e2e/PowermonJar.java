@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The real exporter/target/powermon.jar with the shipped JVM flags, fed by simulated sources:
@@ -61,15 +62,25 @@ final class PowermonJar implements AutoCloseable {
 
   /** Runs the JAR with {@code config} and {@code args}, on free loopback ports; returns once healthy. */
   static PowermonJar start(Path dir, Path config, List<String> args) throws IOException, InterruptedException {
+    return start(dir, config, List.of(), Map.of(), args);
+  }
+
+  /**
+   * With {@code jvmFlags} after the shipped ones and the environment changed as
+   * {@link ChildProcess#start(String, List, Path, Map)} does.
+   */
+  static PowermonJar start(Path dir, Path config, List<String> jvmFlags, Map<String, String> environment,
+      List<String> args) throws IOException, InterruptedException {
     String listen = "127.0.0.1:" + FreePort.pick();
     String admin = "127.0.0.1:" + FreePort.pick();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
+    command.addAll(jvmFlags);
     command.addAll(List.of("-jar", jar().toString(), "--config.file=" + config,
         "--web.listen-address=" + listen, "--web.admin-address=" + admin));
     command.addAll(args);
-    PowermonJar jar = new PowermonJar(ChildProcess.start("powermon", command, dir), listen, admin);
+    PowermonJar jar = new PowermonJar(ChildProcess.start("powermon", command, dir, environment), listen, admin);
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (jar.status("http://" + listen + "/-/healthy") != 200) {
       if (!jar.process.isAlive() || Instant.now().isAfter(deadline)) {
@@ -105,6 +116,11 @@ final class PowermonJar implements AutoCloseable {
 
   String log() {
     return process.tail();
+  }
+
+  /** Everything it has logged so far. */
+  String output() throws IOException {
+    return process.output();
   }
 
   /** host:port of its /metrics. */

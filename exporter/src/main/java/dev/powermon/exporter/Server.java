@@ -1,8 +1,6 @@
 package dev.powermon.exporter;
 
-import dev.powermon.exporter.cli.OperatorError;
-import dev.powermon.exporter.cli.Selection;
-import dev.powermon.exporter.cli.Setup;
+import dev.powermon.api.MetricSpec;
 import dev.powermon.exporter.config.ConfigException;
 import dev.powermon.exporter.config.FileConfig;
 import dev.powermon.exporter.logging.Logging;
@@ -11,17 +9,22 @@ import dev.powermon.exporter.meta.MetaMetrics;
 import dev.powermon.exporter.meta.ProcessMetrics;
 import dev.powermon.exporter.meta.ReloadStatus;
 import dev.powermon.exporter.push.PushConfig;
+import dev.powermon.exporter.push.PushMetrics;
 import dev.powermon.exporter.push.Pusher;
 import dev.powermon.exporter.push.SnapshotSamples;
 import dev.powermon.exporter.runtime.CollectorPlan;
 import dev.powermon.exporter.runtime.CollectorPool;
 import dev.powermon.exporter.runtime.CollectorRunner;
 import dev.powermon.exporter.runtime.Orchestrator;
+import dev.powermon.exporter.setup.OperatorError;
+import dev.powermon.exporter.setup.Selection;
+import dev.powermon.exporter.setup.Setup;
 import dev.powermon.exporter.table.MetricTable;
 import dev.powermon.exporter.web.AdminServer;
-import dev.powermon.exporter.window.PowerWindows;
 import dev.powermon.exporter.web.ListenAddress;
 import dev.powermon.exporter.web.WebServer;
+import dev.powermon.exporter.window.PowerWindows;
+import dev.powermon.exporter.window.WindowFamilies;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
@@ -29,9 +32,11 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +83,7 @@ public final class Server implements AutoCloseable {
   }
 
   private void startAll() {
-    table = new MetricTable(setup.file().path(), setup.file().metrics(), tableWriter);
+    table = new MetricTable(setup.file().path(), setup.file().metrics(), declaredFamilies(), tableWriter);
     orchestrator = new Orchestrator(table, new MetaMetrics(build, reloadStatus), new ProcessMetrics(), pool.windows(),
         pool.health());
     orchestrator.setRunners(startRunners(plans(setup), Map.of()));
@@ -105,6 +110,11 @@ public final class Server implements AutoCloseable {
             + " keep it on 127.0.0.1 unless a firewall or proxy guards it", adminAddress);
       }
     }
+    // Listening but not ready: one collection first, so the admin list, the file and the log are whole
+    // before the first scrape.
+    orchestrator.collectFirst();
+    table.writeDiscovered();
+    table.reportUnknown();
     LOG.atInfo().addKeyValue("address", listen).addKeyValue("port", web.port())
         .addKeyValue("admin", adminAddress == null ? "off" : adminAddress)
         .addKeyValue("version", build.version()).log("powermon listening");
@@ -127,7 +137,7 @@ public final class Server implements AutoCloseable {
       return new Pusher.Collected(snapshots, samples.of(snapshots, now));
     }, "powermon/" + build.version());
     windows.listen((series, millis, joules, watts) -> pusher.offer(samples.reading(series, millis, joules, watts)));
-    orchestrator.setExtraFamilies(pusher::metrics);
+    orchestrator.setExtraFamilies(PushMetrics.SPECS, pusher::metrics);
   }
 
   /** Port of the metrics listener (the real one when started on port 0). */
@@ -169,9 +179,29 @@ public final class Server implements AutoCloseable {
     orchestrator.runners().forEach(r -> running.put(r.name(), r));
     orchestrator.setRunners(startRunners(plans, running));
     running.values().forEach(CollectorRunner::close); // whatever was not kept
+    orchestrator.collectForPush(); // newly opened collectors' families reach the table before it is checked
+    table.reportUnknown();
     reloadStatus.succeeded();
     LOG.info("configuration reloaded");
     return null;
+  }
+
+  /** Per collector, and for the core, the families declared: what the metric table knows is no typo. */
+  private Map<String, Set<String>> declaredFamilies() {
+    Map<String, Set<String>> declared = new HashMap<>();
+    setup.providers().values().forEach(p -> declared.put(p.name(), names(p.metrics())));
+    List<MetricSpec> core = new ArrayList<>(MetaMetrics.SPECS);
+    core.addAll(ProcessMetrics.SPECS);
+    core.addAll(PushMetrics.SPECS);
+    core.addAll(WindowFamilies.SPECS);
+    declared.put(Orchestrator.CORE, names(core));
+    return declared;
+  }
+
+  private static Set<String> names(List<MetricSpec> specs) {
+    Set<String> names = new HashSet<>();
+    specs.forEach(m -> names.add(m.name()));
+    return names;
   }
 
   private List<CollectorPlan> plans(Setup s) {

@@ -9,6 +9,7 @@ import dev.powermon.exporter.meta.ProcessMetrics;
 import dev.powermon.exporter.push.PushMetrics;
 import dev.powermon.exporter.runtime.CollectorHealth;
 import dev.powermon.exporter.runtime.Providers;
+import dev.powermon.exporter.web.ProbeFamilies;
 import dev.powermon.exporter.window.WindowFamilies;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ final class ReferenceTables {
     List<MetricSpec> out = new ArrayList<>();
     for (List<MetricSpec> core :
         List.of(MetaMetrics.SPECS, ProcessMetrics.SPECS, PushMetrics.SPECS, WindowFamilies.SPECS,
-            CollectorHealth.SPECS, List.of(PowerFamilies.SOURCE_INFO_SPEC))) {
+            CollectorHealth.SPECS, List.of(PowerFamilies.SOURCE_INFO_SPEC), ProbeFamilies.SPECS)) {
       out.addAll(core);
     }
     return out;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.powermon.exporter.cli.Cli;
-import dev.powermon.exporter.cli.OperatorError;
 import dev.powermon.exporter.runtime.Providers;
+import dev.powermon.exporter.setup.OperatorError;
 import dev.powermon.exporter.testcollectors.BrokenProvider;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,10 +1,15 @@
 package dev.powermon.exporter.cli;
 
 import dev.powermon.api.CollectorProvider;
+import dev.powermon.exporter.config.NearestName;
+import dev.powermon.exporter.setup.OperatorError;
+import dev.powermon.exporter.setup.Setup;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /** Builds the command line: {@code powermon} (serve), {@code probe}, {@code collectors}. */
 public final class Cli {
@@ -68,36 +73,10 @@ public final class Cli {
 
   /** The option name closest to {@code typed} by edit distance, if it is close enough to be a typo. */
   static String nearest(String typed, CommandLine cl) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
+    List<String> names = new ArrayList<>();
     for (OptionSpec o : cl.getCommandSpec().options()) {
-      for (String name : o.names()) {
-        int d = distance(typed, name);
-        if (d < bestDistance) {
-          bestDistance = d;
-          best = name;
-        }
-      }
+      names.addAll(List.of(o.names()));
     }
-    return bestDistance <= Math.max(2, typed.length() / 5) ? best : null;
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+    return NearestName.of(typed, names);
   }
 }

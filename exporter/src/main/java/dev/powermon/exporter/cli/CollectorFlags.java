@@ -4,14 +4,17 @@ import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.Settings;
 import dev.powermon.exporter.config.ConfigLoader;
+import dev.powermon.exporter.setup.CommonOptions;
+import dev.powermon.exporter.setup.Invocation;
+import dev.powermon.exporter.setup.OperatorError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * The flags generated from the discovered providers, so a new collector module needs no core change:

@@ -4,6 +4,8 @@ import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.Settings;
 import dev.powermon.exporter.runtime.CollectorPool;
+import dev.powermon.exporter.setup.Selection;
+import dev.powermon.exporter.setup.Setup;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;

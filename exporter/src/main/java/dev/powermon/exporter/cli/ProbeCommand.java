@@ -2,12 +2,13 @@ package dev.powermon.exporter.cli;
 
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.ExposedNames;
-import dev.powermon.api.ProbeResult;
 import dev.powermon.exporter.runtime.CollectionResult;
 import dev.powermon.exporter.runtime.CollectorPlan;
 import dev.powermon.exporter.runtime.CollectorPool;
 import dev.powermon.exporter.runtime.CollectorRunner;
 import dev.powermon.exporter.runtime.Orchestrator;
+import dev.powermon.exporter.setup.Selection;
+import dev.powermon.exporter.setup.Setup;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
@@ -50,13 +51,7 @@ final class ProbeCommand extends ProviderCommand implements Callable<Integer> {
       }
       List<CollectorRunner> runners = new ArrayList<>();
       for (CollectorPlan plan : plans) {
-        if (plan.named()) {
-          ProbeResult probe = plan.provider().probe(pool.probeContext(plan.name(), plan.settings()));
-          if (!probe.isAvailable()) {
-            out.println(plan.name() + ": cannot run here: " + probe.detail());
-          }
-        }
-        runners.add(pool.start(plan, plans));
+        runners.add(pool.start(plan, plans)); // a named one that cannot run fails with its probe's hint
       }
       runners.forEach(r -> r.awaitOpen(r.plan().deadline()));
       try {

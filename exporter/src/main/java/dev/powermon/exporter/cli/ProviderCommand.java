@@ -2,6 +2,9 @@ package dev.powermon.exporter.cli;
 
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.exporter.logging.Logging;
+import dev.powermon.exporter.setup.CommonOptions;
+import dev.powermon.exporter.setup.OperatorError;
+import dev.powermon.exporter.setup.Setup;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,6 +2,8 @@ package dev.powermon.exporter.cli;
 
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.exporter.Server;
+import dev.powermon.exporter.setup.PushOptions;
+import dev.powermon.exporter.setup.Setup;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

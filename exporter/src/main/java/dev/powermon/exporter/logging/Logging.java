@@ -13,6 +13,17 @@ import org.slf4j.LoggerFactory;
 
 /** Applies {@code --log.level} and {@code --log.format}: everything goes to stderr. */
 public final class Logging {
+  /**
+   * JNA reports a native library it cannot unpack through java.util.logging, with a stack trace, on
+   * stderr. powermon says the same in one line with what to do (NativeLibraryHint), so JNA's own
+   * logger is silenced. Held here: java.util.logging keeps its loggers only weakly.
+   */
+  private static final java.util.logging.Logger JNA = java.util.logging.Logger.getLogger("com.sun.jna");
+
+  static {
+    JNA.setLevel(java.util.logging.Level.OFF);
+  }
+
   private Logging() {}
 
   /**

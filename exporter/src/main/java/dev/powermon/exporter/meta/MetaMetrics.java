@@ -1,14 +1,12 @@
 package dev.powermon.exporter.meta;
 
-import dev.powermon.exporter.runtime.CollectionResult;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.InfoSnapshot;
+import dev.powermon.api.Families;
+import dev.powermon.api.MetricSpec;
+import dev.powermon.exporter.table.MetricTable;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import dev.powermon.api.MetricSpec;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The exporter's own families: per-collector success and duration, build info, config reload state. */
 public final class MetaMetrics {
@@ -36,7 +34,16 @@ public final class MetaMetrics {
           .help("When the configuration was last loaded successfully, in seconds since the epoch.")
           .build();
 
-  public static final List<MetricSpec> SPECS = List.of(SUCCESS, DURATION, BUILD, RELOAD_OK, RELOAD_TIME);
+  public static final MetricSpec DISCOVERY_DROPPED =
+      MetricSpec.counter("powermon_discovered_families_dropped_total")
+          .help("Families the collector emitted beyond the " + MetricTable.DISCOVERY_CAP
+              + " it may discover at run time, counted at every collection; they are not served or written"
+              + " to the config file.")
+          .labelNames("collector")
+          .build();
+
+  public static final List<MetricSpec> SPECS =
+      List.of(SUCCESS, DURATION, BUILD, RELOAD_OK, RELOAD_TIME, DISCOVERY_DROPPED);
 
   private final BuildInfo build;
   private final ReloadStatus reload;
@@ -46,36 +53,27 @@ public final class MetaMetrics {
     this.reload = reload;
   }
 
-  public List<MetricSnapshot> snapshots(List<CollectionResult> results) {
-    GaugeSnapshot.Builder success = GaugeSnapshot.builder().name(SUCCESS.name()).help(SUCCESS.help());
-    GaugeSnapshot.Builder duration = GaugeSnapshot.builder().name(DURATION.name()).help(DURATION.help());
-    for (CollectionResult r : results) {
+  /**
+   * @param droppedFamilies per collector, the families refused beyond its discovery cap so far
+   */
+  public List<MetricSnapshot> snapshots(
+      List<? extends CollectorOutcome> results, Map<String, Long> droppedFamilies) {
+    Families out = new Families(SPECS);
+    for (CollectorOutcome r : results) {
       Labels labels = Labels.of("collector", r.collector());
-      success.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(r.success() ? 1 : 0).build());
-      duration.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(r.durationSeconds()).build());
+      out.gauge(SUCCESS, labels, r.success() ? 1 : 0);
+      out.gauge(DURATION, labels, r.durationSeconds());
+      out.counter(DISCOVERY_DROPPED, labels, droppedFamilies.getOrDefault(r.collector(), 0L));
     }
-    List<MetricSnapshot> out = new ArrayList<>();
-    out.add(success.build());
-    out.add(duration.build());
-    out.add(
-        InfoSnapshot.builder()
-            .name(BUILD.name())
-            .help(BUILD.help())
-            .dataPoint(
-                InfoSnapshot.InfoDataPointSnapshot.builder()
-                    .labels(Labels.of("version", build.version(), "revision", build.revision(), "java_version", build.javaVersion()))
-                    .build())
-            .build());
-    out.add(single(RELOAD_OK, reload.successful() ? 1 : 0));
-    out.add(single(RELOAD_TIME, reload.lastSuccessSeconds()));
-    return out;
+    out.info(BUILD, Labels.of("version", build.version(), "revision", build.revision(),
+        "java_version", build.javaVersion()));
+    out.gauge(RELOAD_OK, Labels.EMPTY, reload.successful() ? 1 : 0);
+    out.gauge(RELOAD_TIME, Labels.EMPTY, reload.lastSuccessSeconds());
+    return out.list();
   }
 
-  static GaugeSnapshot single(MetricSpec spec, double value) {
-    return GaugeSnapshot.builder()
-        .name(spec.name())
-        .help(spec.help())
-        .dataPoint(GaugeDataPointSnapshot.builder().value(value).build())
-        .build();
+  /** One unlabelled gauge, through the checked builder. */
+  static MetricSnapshot single(MetricSpec spec, double value) {
+    return new Families(List.of(spec)).gauge(spec, Labels.EMPTY, value).list().get(0);
   }
 }

@@ -1,6 +1,7 @@
 package dev.powermon.exporter.meta;
 
 import dev.powermon.api.MetricSpec;
+import dev.powermon.api.NativeLibraryHint;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -13,13 +14,21 @@ import java.util.List;
 import oshi.SystemInfo;
 import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What powermon itself costs: CPU seconds, resident memory, open files and heap, in the standard
  * {@code process_*} names so the usual dashboards work. OSHI reads them the same way on every OS
  * (client_java's JVM instrumentation has no release matching the HTTP server here).
+ *
+ * <p>OSHI needs JNA's native library, which cannot load where the temporary directory is read-only or
+ * noexec (a hardened container). Then the {@code process_*} families are left out, one line says why, and
+ * nothing else is affected; the heap comes from JMX and stays.
  */
 public final class ProcessMetrics {
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessMetrics.class);
+
   public static final MetricSpec CPU =
       MetricSpec.counter("process_cpu_seconds_total").help("User and system CPU time spent by powermon, in seconds.").build();
   public static final MetricSpec RSS =
@@ -34,13 +43,16 @@ public final class ProcessMetrics {
 
   public static final List<MetricSpec> SPECS = List.of(CPU, RSS, START, FDS, HEAP);
 
-  private final OperatingSystem os = new SystemInfo().getOperatingSystem();
-  private final int pid = os.getProcessId();
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+  private OperatingSystem os;
+  private int pid;
+  /** Set once OSHI failed to load: JNA does not recover within a process, so it is not tried again. */
+  private boolean unavailable;
+  private String lastFailure;
 
   public List<MetricSnapshot> snapshots() {
     List<MetricSnapshot> out = new ArrayList<>();
-    OSProcess self = os.getProcess(pid);
+    OSProcess self = self();
     if (self != null) {
       out.add(
           CounterSnapshot.builder()
@@ -67,5 +79,37 @@ public final class ProcessMetrics {
             .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(Labels.of("area", "nonheap")).value(nonHeap.getUsed()).build())
             .build());
     return out;
+  }
+
+  /** powermon's process as OSHI sees it, or null when OSHI cannot read it (logged when that changes). */
+  private synchronized OSProcess self() {
+    if (unavailable) {
+      return null;
+    }
+    try {
+      if (os == null) {
+        os = new SystemInfo().getOperatingSystem();
+        pid = os.getProcessId();
+      }
+      OSProcess self = os.getProcess(pid);
+      if (lastFailure != null) {
+        LOG.info("process metrics are back");
+        lastFailure = null;
+      }
+      return self;
+    } catch (LinkageError e) {
+      // UnsatisfiedLinkError first, NoClassDefFoundError ("Could not initialize class com.sun.jna.Native")
+      // after: the native library will not load in this process.
+      unavailable = true;
+      LOG.warn(NativeLibraryHint.describe("process metrics (process_*) are unavailable", e));
+      return null;
+    } catch (RuntimeException e) {
+      String failure = "process metrics (process_*) cannot be read: " + e;
+      if (!failure.equals(lastFailure)) {
+        LOG.warn(failure);
+      }
+      lastFailure = failure;
+      return null;
+    }
   }
 }

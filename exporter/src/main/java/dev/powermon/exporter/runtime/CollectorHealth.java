@@ -21,6 +21,7 @@ public final class CollectorHealth {
   public static final MetricSpec LAST_SAMPLE =
       MetricSpec.gauge("powermon_collector_last_sample_timestamp_seconds")
           .help("When the core last received a power reading from the collector, in seconds since the epoch.")
+          .unit("seconds")
           .labelNames("collector")
           .build();
   public static final MetricSpec PARSE_PROBLEMS =

@@ -2,6 +2,8 @@ package dev.powermon.exporter.runtime;
 
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
+import dev.powermon.api.ProbeResult;
+import dev.powermon.api.StateLog;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.NOPLogger;
 
 /**
  * Runs one collector: opens it (retrying after a failure), calls collect() under its deadline with at most
@@ -42,7 +45,11 @@ public final class CollectorRunner implements AutoCloseable {
   private long inFlightStartNanos;
   private volatile String lastError = "starting";
   private volatile Instant lastSuccess;
-  private boolean loggedFailing;
+  /**
+   * Decides when the state changed (a message differing only in its numbers, "3 bad lines" then "4 bad
+   * lines", is the same state); the line itself is logged here, with the collector as a key.
+   */
+  private final StateLog states = new StateLog(NOPLogger.NOP_LOGGER);
 
   private volatile long openedMillis;
 
@@ -72,7 +79,17 @@ public final class CollectorRunner implements AutoCloseable {
     opening = executor.submit(this::open);
   }
 
+  /**
+   * Opens the collector. A named collector was not probed when selected: its probe runs first, so one that
+   * cannot run here fails with the probe's hint (what to do) rather than whatever open() trips over.
+   */
   private Collector open() throws Exception {
+    if (plan.named()) {
+      ProbeResult probe = plan.provider().probe(context);
+      if (!probe.isAvailable()) {
+        throw new CollectorFailure(probe.detail());
+      }
+    }
     Collector opened = plan.provider().open(context);
     openedMillis = clock.millis();
     return opened;
@@ -230,18 +247,16 @@ public final class CollectorRunner implements AutoCloseable {
 
   private synchronized void record(String error) {
     if (error == null) {
-      if (loggedFailing) {
+      if (states.ok(name(), "")) {
         LOG.atInfo().addKeyValue("collector", name()).log("collector recovered");
       }
-      loggedFailing = false;
       lastSuccess = Instant.now();
       lastError = null;
       return;
     }
-    if (!loggedFailing || !error.equals(lastError)) {
+    if (states.failing(name(), error)) {
       LOG.atWarn().addKeyValue("collector", name()).log("collector failing: {}", error);
     }
-    loggedFailing = true;
     lastError = error;
   }
 

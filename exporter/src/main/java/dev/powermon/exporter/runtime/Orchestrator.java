@@ -1,6 +1,8 @@
 package dev.powermon.exporter.runtime;
 
 import dev.powermon.api.ExposedNames;
+import dev.powermon.api.Families;
+import dev.powermon.api.MetricSpec;
 import dev.powermon.api.PowerFamilies;
 import dev.powermon.exporter.meta.MetaMetrics;
 import dev.powermon.exporter.meta.ProcessMetrics;
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Orchestrator implements MultiCollector {
   private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
-  static final String CORE = "core";
+  public static final String CORE = "core";
 
   private final MetricTable table;
   private final MetaMetrics meta;
@@ -38,6 +40,10 @@ public final class Orchestrator implements MultiCollector {
   private volatile List<CollectorRunner> runners = List.of();
   private volatile GaugeSnapshot lastPower;
   private volatile Supplier<List<MetricSnapshot>> extraFamilies = List::of;
+  private volatile boolean ready;
+  /** The core's own families, which are served only as declared (the checked path of those not built by Families). */
+  private static final List<MetricSpec> OWN_SPECS = ownSpecs();
+  private volatile List<MetricSpec> coreSpecs = OWN_SPECS;
 
   public Orchestrator(MetricTable table, MetaMetrics meta, ProcessMetrics process, PowerWindows windows,
       CollectorHealth health) {
@@ -53,13 +59,27 @@ public final class Orchestrator implements MultiCollector {
     this.runners = List.copyOf(runners);
   }
 
-  /** Families the core adds beside the meta-metrics (the push counters), asked for at every collection. */
-  public void setExtraFamilies(Supplier<List<MetricSnapshot>> families) {
+  /**
+   * Families the core adds beside the meta-metrics (the push counters), asked for at every collection;
+   * {@code declared} are their specs, against which every collection is checked.
+   */
+  public void setExtraFamilies(List<MetricSpec> declared, Supplier<List<MetricSnapshot>> families) {
+    List<MetricSpec> specs = new ArrayList<>(OWN_SPECS);
+    specs.addAll(declared);
+    this.coreSpecs = List.copyOf(specs);
     this.extraFamilies = families;
   }
 
   public List<CollectorRunner> runners() {
     return runners;
+  }
+
+  /**
+   * The families built from {@code collector}'s readings received since {@code sinceMillis} (epoch ms):
+   * a {@code /probe} answer's power and energy.
+   */
+  public List<MetricSnapshot> readingsSince(String collector, long sinceMillis) {
+    return windows.familiesReadSince(collector, sinceMillis);
   }
 
   /** The unified power family of the last scrape, for the landing page; null before the first. */
@@ -72,6 +92,21 @@ public final class Orchestrator implements MultiCollector {
     return collect();
   }
 
+  /**
+   * The collection at startup, before the first scrape: every family reaches the metric table (and so the
+   * admin list and the file) and every collector's state is logged. Each collector is bounded by its own
+   * deadline, so a hung one cannot hold readiness longer.
+   */
+  public void collectFirst() {
+    collect();
+    ready = true;
+  }
+
+  /** Whether the first collection is done: {@code /-/ready} answers 503 until then. */
+  public boolean ready() {
+    return ready;
+  }
+
   /** A scrape. Power series fed through readings are built from their fixed windows; see {@link PowerWindows}. */
   @Override
   public MetricSnapshots collect() {
@@ -79,8 +114,12 @@ public final class Orchestrator implements MultiCollector {
     List<MetricSnapshot> out = new ArrayList<>();
     for (FamilyMerger.Family family : merger.merge(withReadings(results))) {
       String name = ExposedNames.of(family.snapshot());
+      boolean admitted = false;
       for (String collector : family.collectors()) {
-        table.observe(name, collector, defaultFor(collector, name));
+        admitted |= table.observe(name, collector, defaultFor(collector, name));
+      }
+      if (!admitted) {
+        continue; // discovered beyond the collector's cap: counted by the table, not served
       }
       if (name.equals(PowerFamilies.POWER) && family.snapshot() instanceof GaugeSnapshot) {
         lastPower = (GaugeSnapshot) family.snapshot();
@@ -89,11 +128,16 @@ public final class Orchestrator implements MultiCollector {
         out.add(family.snapshot());
       }
     }
-    List<MetricSnapshot> own = new ArrayList<>(meta.snapshots(results));
+    List<MetricSnapshot> own = new ArrayList<>(meta.snapshots(results, table.droppedFamilies()));
     own.addAll(health.snapshots(runners, windows));
     own.addAll(process.snapshots());
     own.addAll(extraFamilies.get());
     for (MetricSnapshot s : own) {
+      List<String> undeclared = Families.problems(coreSpecs, s);
+      if (!undeclared.isEmpty()) {
+        undeclared.forEach(this::reportOnce); // a core bug: its family is dropped, never the scrape
+        continue;
+      }
       String name = ExposedNames.of(s);
       table.observe(name, CORE, true);
       if (table.isEnabled(name)) {
@@ -140,6 +184,13 @@ public final class Orchestrator implements MultiCollector {
       results.add(r.finish(pending.get(i), start, start + r.plan().deadline().toNanos()));
     }
     return results;
+  }
+
+  private static List<MetricSpec> ownSpecs() {
+    List<MetricSpec> out = new ArrayList<>(MetaMetrics.SPECS);
+    out.addAll(CollectorHealth.SPECS);
+    out.addAll(ProcessMetrics.SPECS);
+    return List.copyOf(out);
   }
 
   private boolean defaultFor(String collector, String family) {

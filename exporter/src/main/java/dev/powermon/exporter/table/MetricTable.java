@@ -2,10 +2,13 @@ package dev.powermon.exporter.table;
 
 import dev.powermon.exporter.config.ConfigException;
 import dev.powermon.exporter.config.MetricTableWriter;
+import dev.powermon.exporter.config.NearestName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * Which metric families are served. The operator's table (the config file's {@code metrics:}) decides
  * where it has an entry; otherwise the emitting collector's default does. Every family ever seen is
  * added to the file with its default, so the file always shows the whole table.
+ *
+ * <p>The table tells real names from typos: an entry no collector declares and none has emitted is
+ * reported with the nearest known name, and the admin API refuses such names unless the file has them.
+ * Families a collector discovers at run time (emitted but not declared) are capped per collector, so a
+ * device that invents names cannot grow the table and the file without bound; the rest are counted.
  */
 public final class MetricTable {
   private static final Logger LOG = LoggerFactory.getLogger(MetricTable.class);
@@ -32,8 +40,15 @@ public final class MetricTable {
     DEFAULT
   }
 
-  /** One family as the admin API shows it. */
-  public record Entry(String family, boolean enabled, Decision decidedBy, Set<String> collectors) {}
+  /** Families each collector may discover at run time, beyond what it declares. */
+  public static final int DISCOVERY_CAP = 256;
+
+  /**
+   * One family as the admin API shows it.
+   *
+   * @param unknown true when no collector declares the family and none has emitted it: likely a typo
+   */
+  public record Entry(String family, boolean enabled, Decision decidedBy, Set<String> collectors, boolean unknown) {}
 
   /** Outcome of an admin change. */
   public record Change(Map<String, Boolean> changed, boolean persisted, String persistError) {}
@@ -44,6 +59,12 @@ public final class MetricTable {
   private final Map<String, Boolean> operator = new LinkedHashMap<>();
   private final Map<String, Boolean> defaults = new TreeMap<>();
   private final Map<String, Set<String>> collectors = new TreeMap<>();
+  private final Map<String, Set<String>> declared;
+  private final Set<String> declaredAnywhere = new HashSet<>();
+  private final int discoveryCap;
+  /** Per collector: undeclared families taken into the table, and those refused beyond the cap. */
+  private final Map<String, Integer> discovered = new HashMap<>();
+  private final Map<String, Long> dropped = new TreeMap<>();
   private final AtomicBoolean writeScheduled = new AtomicBoolean();
   /** One write at a time, snapshot taken inside: a discovery write can never land after, and undo, an admin change. */
   private final Object fileLock = new Object();
@@ -51,17 +72,31 @@ public final class MetricTable {
 
   /**
    * @param file the config file that holds the table, or null when running without one
+   * @param declared per collector (and the core), the families it declares, whether it runs or not
    * @param writer where discovered families are written back, off the scrape's path
    */
-  public MetricTable(Path file, Map<String, Boolean> operatorTable, Executor writer) {
-    this(file, operatorTable, writer, MetricTable::canWrite);
+  public MetricTable(
+      Path file, Map<String, Boolean> operatorTable, Map<String, Set<String>> declared, Executor writer) {
+    this(file, operatorTable, declared, writer, MetricTable::canWrite, DISCOVERY_CAP);
   }
 
-  /** With the writability check as a seam: tests run as root, for whom every file is writable. */
-  MetricTable(Path file, Map<String, Boolean> operatorTable, Executor writer, Predicate<Path> writable) {
+  /**
+   * With the writability check as a seam (tests run as root, for whom every file is writable) and the
+   * discovery cap.
+   */
+  MetricTable(
+      Path file,
+      Map<String, Boolean> operatorTable,
+      Map<String, Set<String>> declared,
+      Executor writer,
+      Predicate<Path> writable,
+      int discoveryCap) {
     this.file = file;
     this.writer = writer;
     this.writable = writable;
+    this.discoveryCap = discoveryCap;
+    this.declared = Map.copyOf(declared);
+    declared.values().forEach(declaredAnywhere::addAll);
     this.operator.putAll(operatorTable);
   }
 
@@ -73,34 +108,118 @@ public final class MetricTable {
   /**
    * Records that {@code collector} emitted {@code family}; a family new to the file is written to it
    * with its default in the background.
+   *
+   * @return false when the family is one the collector discovered beyond its cap: it is counted, kept out
+   *     of the table and the file, and not served
    */
-  public void observe(String family, String collector, boolean defaultEnabled) {
+  public boolean observe(String family, String collector, boolean defaultEnabled) {
     boolean added;
     synchronized (this) {
-      collectors.computeIfAbsent(family, f -> new TreeSet<>()).add(collector);
+      Set<String> emitters = collectors.get(family);
+      if (emitters == null || !emitters.contains(collector)) {
+        boolean discovery = !declared.getOrDefault(collector, Set.of()).contains(family) && !operator.containsKey(family);
+        if (discovery && !takeDiscoverySlot(collector)) {
+          return false;
+        }
+        collectors.computeIfAbsent(family, f -> new TreeSet<>()).add(collector);
+      }
       added = defaults.putIfAbsent(family, defaultEnabled) == null && !operator.containsKey(family);
     }
     if (added && file != null && writeScheduled.compareAndSet(false, true)) {
       writer.execute(
           () -> {
             writeScheduled.set(false);
-            persist();
+            writeDiscovered(); // nothing when a direct write took these families in already
           });
+    }
+    return true;
+  }
+
+  private boolean takeDiscoverySlot(String collector) {
+    int taken = discovered.getOrDefault(collector, 0);
+    if (taken < discoveryCap) {
+      discovered.put(collector, taken + 1);
+      return true;
+    }
+    if (dropped.merge(collector, 1L, Long::sum) == 1) {
+      LOG.atWarn().addKeyValue("collector", collector).log(
+          "the collector emits more than {} families it did not declare; further new ones are not served or"
+              + " written to the config file, and are counted in powermon_discovered_families_dropped_total",
+          discoveryCap);
+    }
+    return false;
+  }
+
+  /** Per collector, how many emitted families were refused beyond the discovery cap (a count of emissions). */
+  public synchronized Map<String, Long> droppedFamilies() {
+    return new TreeMap<>(dropped);
+  }
+
+  /**
+   * Logs one warning per table entry that no collector declares and none has emitted, with the nearest
+   * known family; at load and after a reload, once the first collection has shown what is emitted.
+   *
+   * @return the warnings
+   */
+  public List<String> reportUnknown() {
+    List<String> warnings = new ArrayList<>();
+    synchronized (this) {
+      for (String family : operator.keySet()) {
+        if (!known(family)) {
+          warnings.add((file == null ? "" : file + ": ") + "metrics." + family
+              + " names a family no collector declares or emits" + suggestion(family));
+        }
+      }
+    }
+    warnings.forEach(LOG::warn);
+    return warnings;
+  }
+
+  private boolean known(String family) {
+    return declaredAnywhere.contains(family) || defaults.containsKey(family);
+  }
+
+  /** "; did you mean X?" for the nearest known family, or "" when none is near. */
+  private String suggestion(String family) {
+    Set<String> names = new TreeSet<>(declaredAnywhere);
+    names.addAll(defaults.keySet());
+    String nearest = NearestName.of(family, names);
+    return nearest == null ? "" : "; did you mean " + nearest + "?";
+  }
+
+  /**
+   * Writes families found since the file was read into it now, rather than in the background: after the
+   * first collection, so the file is whole before the first scrape.
+   */
+  public void writeDiscovered() {
+    if (file == null) {
+      return;
+    }
+    synchronized (fileLock) { // checked under the lock: a write that waited for it may find nothing left
+      boolean pending;
+      synchronized (this) {
+        pending = defaults.keySet().stream().anyMatch(f -> !operator.containsKey(f));
+      }
+      if (pending) {
+        persistLocked();
+      }
     }
   }
 
   /**
    * Applies an operator's changes from the admin API, from the next scrape on, and writes them to the file.
    *
-   * @throws IllegalArgumentException naming every family that is neither known nor in the table
+   * @throws IllegalArgumentException naming every family that no collector declares or has emitted and
+   *     that is not in the file, each with the nearest known name
    */
   public Change apply(Map<String, Boolean> changes) {
     Map<String, Boolean> changed = new LinkedHashMap<>();
     synchronized (this) {
       List<String> unknown = new ArrayList<>();
       for (String family : changes.keySet()) {
-        if (!defaults.containsKey(family) && !operator.containsKey(family)) {
-          unknown.add(family);
+        if (!known(family) && !operator.containsKey(family)) {
+          String nearest = suggestion(family);
+          unknown.add(nearest.isEmpty() ? family : family + " (" + nearest.substring(2) + ")");
         }
       }
       if (!unknown.isEmpty()) {
@@ -136,7 +255,8 @@ public final class MetricTable {
               family,
               isEnabled(family),
               operator.containsKey(family) ? Decision.TABLE : Decision.DEFAULT,
-              Set.copyOf(collectors.getOrDefault(family, Set.of()))));
+              Set.copyOf(collectors.getOrDefault(family, Set.of())),
+              !known(family)));
     }
     return new ArrayList<>(out.values());
   }

@@ -80,6 +80,9 @@ public final class AdminServer implements AutoCloseable {
         item.put("decided_by", e.decidedBy().name().toLowerCase(java.util.Locale.ROOT));
         ArrayNode collectors = item.putArray("collectors");
         e.collectors().forEach(collectors::add);
+        if (e.unknown()) {
+          item.put("unknown", true); // no collector declares or emits it: likely a typo in the file
+        }
       }
       ObjectNode body = JSON.createObjectNode();
       body.set("metrics", list);

@@ -2,6 +2,7 @@ package dev.powermon.exporter.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.powermon.api.Collector;
+import dev.powermon.api.Families;
 import dev.powermon.api.MultiTargetCollector;
 import dev.powermon.api.TargetNotAllowedException;
 import dev.powermon.exporter.runtime.CollectorRunner;
@@ -10,7 +11,7 @@ import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
@@ -26,8 +27,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * {@code /probe?target=HOST[&collector=NAME]}: polls one target of a multi-target collector (Kasa) now,
- * blackbox-exporter style, and answers its metrics plus {@code powermon_probe_success} and
- * {@code powermon_probe_duration_seconds}. A target the operator did not allow is 403.
+ * blackbox-exporter style, and answers its metrics, the power series it fed through {@code PowerReadings}
+ * during the poll, plus {@code powermon_probe_success} and {@code powermon_probe_duration_seconds}. A target the operator did not allow is 403.
  */
 final class ProbeHandler {
   private final Orchestrator orchestrator;
@@ -59,11 +60,13 @@ final class ProbeHandler {
     }
     MultiTargetCollector collector = (MultiTargetCollector) runner.opened();
     long start = System.nanoTime();
+    long startMillis = System.currentTimeMillis();
     List<MetricSnapshot> out = new ArrayList<>();
     boolean success;
     Future<MetricSnapshots> pending = executor.submit(() -> collector.collectTarget(target));
     try {
       pending.get(runner.plan().deadline().toMillis(), TimeUnit.MILLISECONDS).forEach(out::add);
+      out.addAll(orchestrator.readingsSince(runner.name(), startMillis)); // the power it read for the target
       success = true;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof TargetNotAllowedException) {
@@ -78,9 +81,10 @@ final class ProbeHandler {
       Thread.currentThread().interrupt();
       success = false;
     }
-    out.add(gauge("powermon_probe_success", "Whether the probe of the target succeeded.", success ? 1 : 0));
-    out.add(gauge("powermon_probe_duration_seconds", "How long the probe took, in seconds.",
-        (System.nanoTime() - start) / 1e9));
+    out.addAll(new Families(ProbeFamilies.SPECS)
+        .gauge(ProbeFamilies.SUCCESS, Labels.EMPTY, success ? 1 : 0)
+        .gauge(ProbeFamilies.DURATION, Labels.EMPTY, (System.nanoTime() - start) / 1e9)
+        .list());
     PrometheusRegistry registry = new PrometheusRegistry();
     MetricSnapshots snapshots = new MetricSnapshots(out);
     registry.register((MultiCollector) () -> snapshots);
@@ -95,11 +99,6 @@ final class ProbeHandler {
       }
     }
     return null;
-  }
-
-  private static GaugeSnapshot gauge(String name, String help, double value) {
-    return GaugeSnapshot.builder().name(name).help(help)
-        .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(value).build()).build();
   }
 
   private static String parameter(HttpExchange exchange, String name) {

@@ -3,6 +3,7 @@ package dev.powermon.exporter.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Everything on the main port that is not the metrics path. client_java's server sends every unmatched
@@ -11,10 +12,13 @@ import java.io.IOException;
 final class Router implements HttpHandler {
   private final LandingPage landing;
   private final ProbeHandler probe;
+  private final BooleanSupplier ready;
 
-  Router(LandingPage landing, ProbeHandler probe) {
+  /** @param ready whether the first collection is done, so a scrape would serve the whole table */
+  Router(LandingPage landing, ProbeHandler probe, BooleanSupplier ready) {
     this.landing = landing;
     this.probe = probe;
+    this.ready = ready;
   }
 
   @Override
@@ -33,7 +37,11 @@ final class Router implements HttpHandler {
         }
         case "/-/ready" -> {
           if (Responses.allow(exchange, "GET", "HEAD")) {
-            Responses.text(exchange, 200, "powermon is Ready.");
+            if (ready.getAsBoolean()) {
+              Responses.text(exchange, 200, "powermon is Ready.");
+            } else {
+              Responses.text(exchange, 503, "powermon is not ready: the first collection is under way.");
+            }
           }
         }
         case "/probe" -> probe.handle(exchange);

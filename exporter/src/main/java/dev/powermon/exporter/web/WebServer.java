@@ -45,7 +45,8 @@ public final class WebServer implements AutoCloseable {
             .defaultHandler(
                 new Router(
                     new LandingPage(build, orchestrator, telemetryPath),
-                    new ProbeHandler(orchestrator, probeExecutor, properties)));
+                    new ProbeHandler(orchestrator, probeExecutor, properties),
+                    orchestrator::ready));
     if (address.host() != null) {
       builder.hostname(address.host());
     }

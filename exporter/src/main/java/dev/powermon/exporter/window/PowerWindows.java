@@ -38,6 +38,8 @@ public final class PowerWindows {
 
   private final Map<Labels, Window> windows = new ConcurrentHashMap<>();
   private final Map<Labels, String> sourceOf = new ConcurrentHashMap<>();
+  /** When the core last received an accepted reading of each series, epoch ms. */
+  private final Map<Labels, Long> receivedAt = new ConcurrentHashMap<>();
   private final Map<String, Source> sources = new ConcurrentHashMap<>();
   private final Map<String, Long> lastReading = new ConcurrentHashMap<>();
   private final AtomicBoolean fullLogged = new AtomicBoolean();
@@ -64,6 +66,7 @@ public final class PowerWindows {
       public void forget(String device) {
         windows.keySet().removeIf(l -> source.equals(l.get("source")) && device.equals(l.get("device")));
         sourceOf.keySet().retainAll(windows.keySet());
+        receivedAt.keySet().retainAll(windows.keySet());
       }
     };
   }
@@ -103,6 +106,7 @@ public final class PowerWindows {
     Window.Accepted accepted = window.add(millis, watts, joules);
     if (accepted != null) {
       lastReading.merge(collector, received, Math::max);
+      receivedAt.put(series, received);
       listener.reading(series, accepted.epochMillis(), accepted.energyJoules(), accepted.watts());
     }
   }
@@ -122,6 +126,19 @@ public final class PowerWindows {
    * path, which serve their own), window max and min, and the source info.
    */
   public List<MetricSnapshot> families(String collector) {
+    return families(collector, Long.MIN_VALUE);
+  }
+
+  /**
+   * The families of {@code collector}'s series read since {@code sinceMillis} (epoch ms, when the core
+   * received them): what a {@code /probe} of one target answers besides the collector's own families.
+   */
+  public List<MetricSnapshot> familiesReadSince(String collector, long sinceMillis) {
+    return families(collector, sinceMillis);
+  }
+
+  @SuppressWarnings("removal") // the old path's window families, until the last collector migrates
+  private List<MetricSnapshot> families(String collector, long sinceMillis) {
     List<MetricSnapshot> out = new ArrayList<>();
     for (Map.Entry<String, Source> e : sources.entrySet()) {
       Source src = e.getValue();
@@ -131,7 +148,8 @@ public final class PowerWindows {
       Families power = new Families(specs(src.extras()));
       boolean any = false;
       for (Map.Entry<Labels, Window> w : windows.entrySet()) {
-        if (!e.getKey().equals(sourceOf.get(w.getKey()))) {
+        if (!e.getKey().equals(sourceOf.get(w.getKey()))
+            || receivedAt.getOrDefault(w.getKey(), Long.MIN_VALUE) < sinceMillis) {
           continue;
         }
         Window.Stats s = w.getValue().stats();

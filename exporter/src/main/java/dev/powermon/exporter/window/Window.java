@@ -5,13 +5,15 @@ import dev.powermon.api.EnergyIntegrator;
 import dev.powermon.api.PowerReadings;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Iterator;
 
 /**
- * One series' readings of the last {@link PowerReadings#WINDOW_SECONDS} seconds and its energy counter.
- * The window ends at the latest reading and starts at the latest reading at least the window's length
- * older (or the oldest kept): what the mean, max and min are computed over, whoever asks and however
- * often. Thread-safe.
+ * One series' readings of the last {@link PowerReadings#WINDOW_SECONDS} seconds, the highest and lowest
+ * power of the last {@link PowerReadings#EXTREMES_SECONDS} seconds, and its energy counter. The mean's
+ * window ends at the latest reading and starts at the latest reading at least the window's length older
+ * (or the oldest kept); the extremes are kept per second of the reading's time, in constant memory. All
+ * are the same whoever asks and however often. Thread-safe.
  */
 final class Window {
   static final long WINDOW_MILLIS = PowerReadings.WINDOW_SECONDS * 1000L;
@@ -32,8 +34,15 @@ final class Window {
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
   private final EnergyIntegrator integrator = new EnergyIntegrator(MAX_GAP);
   private final CounterLedger counter = new CounterLedger();
+  private final long[] bucketSecond = new long[PowerReadings.EXTREMES_SECONDS];
+  private final double[] bucketMax = new double[PowerReadings.EXTREMES_SECONDS];
+  private final double[] bucketMin = new double[PowerReadings.EXTREMES_SECONDS];
   private boolean hasCounter;
   private long lastMillis = Long.MIN_VALUE;
+
+  Window() {
+    Arrays.fill(bucketSecond, Long.MIN_VALUE); // no second seen yet
+  }
 
   /**
    * Adds a reading: {@code watts} or {@code joules} (or both) finite.
@@ -64,6 +73,9 @@ final class Window {
     }
     lastMillis = millis;
     entries.addLast(new Entry(millis, powerJoules, pointWatts));
+    if (Double.isFinite(pointWatts)) {
+      extremes(millis, pointWatts);
+    }
     trim();
     return new Accepted(millis, energy(), pointWatts);
   }
@@ -80,22 +92,28 @@ final class Window {
         : last.watts();
     double max = Double.NaN;
     double min = Double.NaN;
-    Iterator<Entry> it = entries.iterator();
-    if (entries.size() > 1) {
-      it.next(); // the anchor's own power lies before the window
-    }
-    while (it.hasNext()) {
-      double w = it.next().watts();
-      if (Double.isFinite(w)) {
-        max = Double.isNaN(max) ? w : Math.max(max, w);
-        min = Double.isNaN(min) ? w : Math.min(min, w);
+    long newest = Math.floorDiv(lastMillis, 1000L);
+    for (int i = 0; i < bucketSecond.length; i++) {
+      if (bucketSecond[i] > newest - bucketSecond.length) {
+        max = Double.isNaN(max) ? bucketMax[i] : Math.max(max, bucketMax[i]);
+        min = Double.isNaN(min) ? bucketMin[i] : Math.min(min, bucketMin[i]);
       }
     }
     return new Stats(mean, max, min, energy());
   }
 
-  synchronized long lastMillis() {
-    return lastMillis;
+  /** Keeps {@code watts} in the bucket of its second, which it takes over when it held an older second. */
+  private void extremes(long millis, double watts) {
+    long second = Math.floorDiv(millis, 1000L);
+    int i = (int) Math.floorMod(second, (long) bucketSecond.length);
+    if (bucketSecond[i] != second) {
+      bucketSecond[i] = second;
+      bucketMax[i] = watts;
+      bucketMin[i] = watts;
+    } else {
+      bucketMax[i] = Math.max(bucketMax[i], watts);
+      bucketMin[i] = Math.min(bucketMin[i], watts);
+    }
   }
 
   private double energy() {

@@ -3,6 +3,7 @@ package dev.powermon.exporter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.powermon.exporter.runtime.Providers;
+import dev.powermon.exporter.testcollectors.UnreadyProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -74,11 +75,17 @@ class CliTest {
   }
 
   @Test
+  void aFlagOutOfItsDeclaredRangeNamesTheFlagAsTyped() {
+    assertThat(run("probe", "--collector", "steady", "--collector.steady.watts=-5")).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("powermon: --collector.steady.watts: must be at least 0, got -5\n");
+  }
+
+  @Test
   void collectorsSaysWhichCanRunAndWhyNot() {
     assertThat(run("collectors")).isZero();
     assertThat(out.toString())
         .contains("COLLECTOR")
-        .containsPattern("broken +no +by default if it can run +never available unless named")
+        .containsPattern("broken +yes +when named +runs only when named")
         .containsPattern("steady +yes +by default if it can run +always here");
   }
 
@@ -96,9 +103,15 @@ class CliTest {
   void probeFailsWhenACollectorFails() {
     assertThat(run("probe", "--collector", "steady,broken", "--collector.broken.deadline=1s")).isEqualTo(1);
     assertThat(out.toString())
-        .contains("broken: cannot run here: never available unless named")
         .contains("broken: FAILED: sensor unplugged; plug it back in")
         .contains("powermon_power_watts");
+  }
+
+  @Test
+  void aCollectorAskedForThroughASettingFailsWithItsProbesHint() {
+    assertThat(run("probe", "--collector.unready.path=/host/sys")).isEqualTo(1);
+    assertThat(out.toString()).contains("unready: FAILED: cannot start: " + UnreadyProvider.HINT)
+        .doesNotContain("steady"); // asked for one collector: the others wait to be named
   }
 
   @Test

@@ -104,6 +104,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aValueOutOfItsDeclaredRangeFailsAtItsLineAndColumn() throws Exception {
+    assertThat(error("collectors:\n  steady:\n    watts: -5\n"))
+        .isEqualTo("FILE:3:12: collectors.steady.watts: must be at least 0, got -5");
+    FileConfig ok = load("collectors:\n  steady:\n    watts: 0\n");
+    assertThat(ok.collectors().get("steady").parsed().decimal(SteadyProvider.WATTS)).isEqualTo(0.0);
+    assertThat(ok.collectors().get("steady").parsed().isGiven(SteadyProvider.WATTS)).isTrue();
+  }
+
+  @Test
   void hostileYamlIsRefused() {
     assertThat(error("a: !!javax.script.ScriptEngineManager [x]\n")).contains("Global tag is not allowed");
     assertThat(error("x: " + "[".repeat(100) + "]".repeat(100) + "\n")).contains("Nesting Depth exceeded");

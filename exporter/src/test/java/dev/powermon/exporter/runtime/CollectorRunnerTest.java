@@ -3,6 +3,10 @@ package dev.powermon.exporter.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
 import dev.powermon.api.CollectorProvider;
@@ -16,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,13 +100,70 @@ class CollectorRunnerTest {
     }
   }
 
+  @Test
+  void aFailureWhoseMessageCarriesAChangingCountIsLoggedOnce() {
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    Logger log = (Logger) LoggerFactory.getLogger(CollectorRunner.class);
+    log.addAppender(logged);
+    log.setLevel(Level.INFO); // "recovered" is info; the tests' root level is warn
+    List<String> outcomes = new ArrayList<>(List.of("3 bad lines in the last read", "4 bad lines in the last read",
+        "12 bad lines in the last read", "", "5 bad lines in the last read"));
+    Settings settings = Settings.parse("flaky", List.of(), Map.of());
+    CollectorPlan plan = new CollectorPlan(new FlakyProvider(outcomes), settings, Map.of(), Duration.ofSeconds(30), true);
+    CoreContext context = new CoreContext("flaky", settings, scheduler, "host", false,
+        LoggerFactory.getLogger("test"), null, List.of(), new CollectorHealth().problems("flaky",
+            LoggerFactory.getLogger("test")));
+    try (CollectorRunner runner = new CollectorRunner(plan, context, executor, c -> null, Clock.systemUTC())) {
+      runner.start();
+      runner.awaitOpen(Duration.ofSeconds(30));
+      for (int i = 0; i < 5; i++) {
+        collectOnce(runner);
+      }
+    } finally {
+      log.detachAppender(logged);
+      log.setLevel(null);
+    }
+
+    assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+        "collector failing: 3 bad lines in the last read",
+        "collector recovered",
+        "collector failing: 5 bad lines in the last read");
+  }
+
+  /** A collector whose collections fail with the given messages in turn ("" succeeds). */
+  private static final class FlakyProvider extends BackgroundProvider {
+    private final List<String> outcomes;
+
+    FlakyProvider(List<String> outcomes) {
+      super(Duration.ofSeconds(1));
+      this.outcomes = outcomes;
+    }
+
+    @Override
+    public String name() {
+      return "flaky";
+    }
+
+    @Override
+    public Collector open(CollectorContext context) {
+      return () -> {
+        String outcome = outcomes.remove(0);
+        if (!outcome.isEmpty()) {
+          throw new IllegalStateException(outcome);
+        }
+        return MetricSnapshots.builder().build();
+      };
+    }
+  }
+
   private static CollectionResult collectOnce(CollectorRunner runner) {
     long now = System.nanoTime();
     return runner.finish(runner.begin(), now, now + Duration.ofSeconds(30).toNanos());
   }
 
   /** A collector that says it samples every {@code interval}. */
-  private static final class BackgroundProvider implements CollectorProvider {
+  private static class BackgroundProvider implements CollectorProvider {
     private final Duration interval;
 
     BackgroundProvider(Duration interval) {

@@ -32,9 +32,15 @@ abstract class NamedOnlyProvider implements CollectorProvider {
     return List.of();
   }
 
+  /** As a networked collector is: never enabled unless named. */
+  @Override
+  public boolean networked() {
+    return true;
+  }
+
   @Override
   public ProbeResult probe(CollectorContext context) {
-    return ProbeResult.unavailable("never available unless named");
+    return ProbeResult.available("runs only when named");
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
 import dev.powermon.api.MeterClass;
 import dev.powermon.api.MetricSpec;
+import dev.powermon.api.MultiTargetCollector;
 import dev.powermon.api.PowerFamilies;
 import dev.powermon.api.PowerReadings;
 import dev.powermon.api.SettingSpec;
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * A collector that hands every reading to the core through {@link PowerReadings}: at a steady power on
  * its own schedule ({@code interval} set, declared as its sampling interval), or fed reading by reading
  * by the test ({@link #feed}). Either way the readings handed over are kept in {@link #PRODUCED}, for the
- * test to compare with what arrives. {@link #stopSampling()} makes the sampler stop as a stuck one would.
+ * test to compare with what arrives. {@code /probe?target=T} reads 12 W from device T. {@link #stopSampling()} makes the sampler stop as a stuck one would.
  */
 public final class SampledProvider extends NamedOnlyProvider {
   public static final String DEVICE = "lab";
@@ -74,9 +75,16 @@ public final class SampledProvider extends NamedOnlyProvider {
     Duration interval = context.settings().duration(INTERVAL);
     double watts = context.settings().decimal(WATTS);
     ScheduledFuture<?> schedule = interval.isZero() ? null : steady(context, interval, watts);
-    return new Collector() {
+    return new MultiTargetCollector() {
       @Override
       public MetricSnapshots collect() {
+        return MetricSnapshots.builder().build();
+      }
+
+      /** A poll of one device at {@code target} that reads 12 W, as a plug would. */
+      @Override
+      public MetricSnapshots collectTarget(String target) {
+        readings.watts(target, PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, context.clock().millis(), 12.0);
         return MetricSnapshots.builder().build();
       }
 

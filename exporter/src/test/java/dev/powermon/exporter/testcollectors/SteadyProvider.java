@@ -17,8 +17,9 @@ import java.util.List;
 
 /** A collector with fixed readings: 12.5 W total and a family that is off by default. */
 public final class SteadyProvider implements CollectorProvider {
-  static final SettingSpec WATTS =
-      SettingSpec.builder("watts", SettingType.DECIMAL).defaultValue("12.5").help("The power to report.").build();
+  public static final SettingSpec WATTS =
+      SettingSpec.builder("watts", SettingType.DECIMAL).defaultValue("12.5").min("0")
+          .help("The power to report.").build();
   static final SettingSpec LABEL =
       SettingSpec.builder("label", SettingType.STRING).defaultValue("steady").help("The device label.").build();
   static final MetricSpec TEMPERATURE =

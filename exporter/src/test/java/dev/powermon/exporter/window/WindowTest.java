@@ -29,8 +29,23 @@ class WindowTest {
     w.add(2_000, NONE, 110); //  10 W
     w.add(11_000, NONE, 200); // 90 J in 9 s: 10 W; 11.000 - 10 s = 1.000, so the window starts there
 
-    // (200 - 100) J / (11.000 - 1.000) s = 10 W; the 100 W step (0 to 1.000) is before the window
-    assertThat(w.stats()).isEqualTo(new Window.Stats(10.0, 10.0, 10.0, 200.0));
+    // (200 - 100) J / (11.000 - 1.000) s = 10 W; the 100 W step (0 to 1.000) is before the mean's window
+    // but within the last 60 s, where the extremes look
+    assertThat(w.stats()).isEqualTo(new Window.Stats(10.0, 100.0, 10.0, 200.0));
+  }
+
+  @Test
+  void theExtremesCoverTheLastSixtySecondsToTheSecond() {
+    Window w = new Window();
+    w.add(0, NONE, 0);
+    w.add(100, NONE, 100); //        1000 W in second 0: the spike
+    w.add(1_000, NONE, 109); //        10 W in second 1
+    w.add(59_000, NONE, 689); //       10 W in second 59: second 0 is still among the last 60
+    assertThat(w.stats().maxWatts()).isEqualTo(1000.0);
+
+    w.add(60_000, NONE, 699); //       10 W in second 60: second 0 has left
+    assertThat(w.stats().maxWatts()).isEqualTo(10.0);
+    assertThat(w.stats().minWatts()).isEqualTo(10.0);
   }
 
   @Test
@@ -59,13 +74,13 @@ class WindowTest {
     assertThat(s.energyJoules()).isEqualTo(65.0);
     assertThat(s.meanWatts()).isCloseTo(65.0 / 3, within(1e-12));
     assertThat(s.maxWatts()).isEqualTo(30.0);
-    assertThat(s.minWatts()).isEqualTo(20.0);
+    assertThat(s.minWatts()).isEqualTo(10.0); // watt readings are their own extremes, the first included
 
     Window both = new Window();
     both.add(0, 10, 1_000);
     both.add(2_000, 30, 1_036); // the device's own counter says 36 J; power integrates to 40 J
 
-    assertThat(both.stats()).isEqualTo(new Window.Stats(20.0, 30.0, 30.0, 1_036.0));
+    assertThat(both.stats()).isEqualTo(new Window.Stats(20.0, 30.0, 10.0, 1_036.0));
   }
 
   @Test

@@ -1,8 +1,9 @@
-package dev.powermon.exporter.cli;
+package dev.powermon.exporter.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.powermon.exporter.cli.Cli;
 import dev.powermon.exporter.push.PushConfig;
 import dev.powermon.exporter.runtime.Providers;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.powermon.exporter.cli;
+package dev.powermon.exporter.setup;
 
 import dev.powermon.api.SettingType;
 import java.time.Duration;

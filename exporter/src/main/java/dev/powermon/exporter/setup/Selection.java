@@ -1,4 +1,4 @@
-package dev.powermon.exporter.cli;
+package dev.powermon.exporter.setup;
 
 import dev.powermon.api.CollectorContext;
 import dev.powermon.api.CollectorProvider;
@@ -17,9 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides which collectors run and with what settings. Per collector, a flag beats the file. When no
- * collector is named anywhere, every local collector whose probe passes is enabled, so a first run shows
- * real data; a collector that sends network traffic is never enabled unless named.
+ * Decides which collectors run and with what settings. Per collector, a flag beats the file. A collector is
+ * named by {@code --collector NAME}, {@code enabled: true}, or by intent: any {@code --collector.NAME.*}
+ * setting or a {@code collectors.NAME} block. A named collector runs even when its probe fails, so the
+ * failure shows (success 0, the landing page, the probe's hint in the log). When no collector is named
+ * anywhere, every local collector whose probe passes is enabled, so a first run shows real data; a
+ * collector that sends network traffic is never enabled unless named.
  */
 public final class Selection {
   private static final Logger LOG = LoggerFactory.getLogger(Selection.class);
@@ -36,11 +39,12 @@ public final class Selection {
       Invocation invocation,
       BiFunction<String, Settings, CollectorContext> contexts) {
     Map<String, Boolean> explicit = new LinkedHashMap<>();
-    file.collectors().forEach((name, section) -> {
-      if (section.enabled() != null) {
-        explicit.put(name, section.enabled());
-      }
-    });
+    // Intent counts as naming: a block in the file, or any --collector.NAME.* flag, asks for the collector
+    // as --collector NAME would, unless enabled: false or --no-collector.NAME says otherwise.
+    file.collectors().forEach((name, section) ->
+        explicit.put(name, section.enabled() == null || section.enabled()));
+    invocation.settings().keySet().forEach(name -> explicit.putIfAbsent(name, true));
+    invocation.deadlines().keySet().forEach(name -> explicit.putIfAbsent(name, true));
     explicit.putAll(invocation.enabled());
     boolean anyNamed = explicit.containsValue(Boolean.TRUE);
 

@@ -1,4 +1,4 @@
-package dev.powermon.exporter.cli;
+package dev.powermon.exporter.setup;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ public final class CommonOptions {
       split = ",",
       paramLabel = "NAME",
       description = "Enable a collector; repeatable or a comma list. Without any, every local collector whose probe passes here is enabled.")
-  List<String> collectors = new ArrayList<>();
+  public List<String> collectors = new ArrayList<>();
 
   @Option(
       names = "--collector.disable-defaults",

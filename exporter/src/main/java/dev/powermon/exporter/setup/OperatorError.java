@@ -1,4 +1,4 @@
-package dev.powermon.exporter.cli;
+package dev.powermon.exporter.setup;
 
 /** A mistake the operator can fix (bad flag value, broken config, taken port): one line, no stack trace. */
 public final class OperatorError extends RuntimeException {

@@ -1,6 +1,5 @@
-package dev.powermon.exporter;
+package dev.powermon.exporter.cli;
 
-import dev.powermon.exporter.cli.Cli;
 import dev.powermon.exporter.runtime.Providers;
 
 /** {@code java -jar powermon.jar}: the only place that calls System.exit. */

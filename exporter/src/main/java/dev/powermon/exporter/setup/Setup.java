@@ -1,4 +1,4 @@
-package dev.powermon.exporter.cli;
+package dev.powermon.exporter.setup;
 
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.exporter.config.ConfigException;
@@ -12,12 +12,12 @@ import java.util.Map;
 public record Setup(Map<String, CollectorProvider> providers, Invocation invocation, FileConfig file, PushOptions push) {
 
   /** Loads {@code --config.file} if given; a broken file is an operator error. Nothing is pushed. */
-  static Setup load(Map<String, CollectorProvider> providers, Invocation invocation) {
+  public static Setup load(Map<String, CollectorProvider> providers, Invocation invocation) {
     return new Setup(providers, invocation, loadFile(providers, invocation), new PushOptions());
   }
 
   /** With {@code powermon}'s push flags. */
-  Setup withPush(PushOptions options) {
+  public Setup withPush(PushOptions options) {
     return new Setup(providers, invocation, file, options);
   }
 

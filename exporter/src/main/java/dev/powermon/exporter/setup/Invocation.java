@@ -1,4 +1,4 @@
-package dev.powermon.exporter.cli;
+package dev.powermon.exporter.setup;
 
 import dev.powermon.api.Settings;
 import java.util.LinkedHashMap;
@@ -20,7 +20,7 @@ public record Invocation(
     Map<String, String> deadlines,
     Map<String, Settings> parsed) {
 
-  static Invocation of(CommonOptions options) {
+  public static Invocation of(CommonOptions options) {
     return new Invocation(options, new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
         new LinkedHashMap<>());
   }
