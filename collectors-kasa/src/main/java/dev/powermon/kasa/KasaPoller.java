@@ -144,10 +144,13 @@ final class KasaPoller implements AutoCloseable {
       if (previous != null && previous.ok()) {
         forget(previous);
       }
-      String check = state.transport().startsWith("klap")
-          ? "reachable on HTTP port " + session.target().port() + " (KLAP)"
-          : "reachable on TCP " + session.target().port() + ", and that it still speaks the legacy protocol "
-              + "(firmware from late 2024 speaks KLAP: write the target as klap://host)";
+      String check = switch (state.transport()) {
+        case "xor" -> "reachable on TCP " + session.target().port() + ", and that it still speaks the legacy "
+            + "protocol (firmware from late 2024 speaks KLAP: write the target as klap://host)";
+        case "?" -> "reachable (on its legacy TCP port, or HTTP for KLAP and AES)";
+        default -> "reachable over HTTP (" + state.transport() + "), and that the credentials file holds the "
+            + "account it is bound to";
+      };
       log.failing(key, "failed (" + state.error() + "); its readings are withheld (kasa_scrape_success 0) until it "
           + "answers: check that it is powered and " + check + ".");
     }
