@@ -63,7 +63,8 @@ final class DeviceSession {
     Deadline wholePoll = Deadline.after(budget, "poll not done within " + budget.toMillis() + " ms");
     try (KasaSource.Channel channel = source.open(address(), timeout, wholePoll)) {
       if (smart == null) {
-        smart = source.carriesSmart() && SmartPoll.speaksSmart(channel);
+        Boolean known = source.speaksSmart();
+        smart = known != null ? known : SmartPoll.speaksSmart(channel);
       }
       return smart ? SmartPoll.run(channel) : DevicePoll.run(channel);
     } catch (KasaProtocolException e) {

@@ -27,11 +27,12 @@ interface KasaSource {
   String transport();
 
   /**
-   * Whether devices behind this transport may speak the SMART command set instead of the legacy
-   * one: the legacy protocol carries only the legacy set, KLAP either.
+   * Whether the device speaks the SMART command set rather than the legacy one, when the transport
+   * or discovery says (the legacy protocol carries only the legacy set); null when the device must
+   * be asked (KLAP carries either).
    */
-  default boolean carriesSmart() {
-    return false;
+  default Boolean speaksSmart() {
+    return Boolean.FALSE;
   }
 
   /** One poll's conversation with one device. Not thread-safe. */

@@ -32,6 +32,12 @@ record KlapDevice(String ip, String model, String deviceId, String encryption, S
     return v2 ? List.of(KlapVersion.V2, KlapVersion.V1) : List.of(KlapVersion.V1, KlapVersion.V2);
   }
 
+  /** The command set its {@code device_type} names: SMART (true), legacy IOT (false), or unknown (null). */
+  Boolean smart() {
+    String type = deviceType.toUpperCase(Locale.ROOT);
+    return type.startsWith("SMART") ? Boolean.TRUE : type.startsWith("IOT") ? Boolean.FALSE : null;
+  }
+
   /** What the summary says of a device powermon cannot poll. */
   String need() {
     if (encryption.equals("unknown")) {

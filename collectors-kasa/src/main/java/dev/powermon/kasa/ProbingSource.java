@@ -79,8 +79,8 @@ final class ProbingSource implements KasaSource {
   }
 
   @Override
-  public boolean carriesSmart() {
+  public Boolean speaksSmart() {
     KasaSource c = chosen;
-    return c != null && c.carriesSmart();
+    return c == null ? null : c.speaksSmart();
   }
 }

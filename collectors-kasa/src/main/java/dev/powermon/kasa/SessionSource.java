@@ -13,9 +13,12 @@ import java.time.Duration;
  */
 final class SessionSource implements KasaSource {
   private final DeviceLink link;
+  private final Boolean smart;
 
-  SessionSource(DeviceLink link) {
+  /** {@code smart}: the command set discovery announced ({@code device_type}), null when unknown. */
+  SessionSource(DeviceLink link, Boolean smart) {
     this.link = link;
+    this.smart = smart;
   }
 
   @Override
@@ -46,7 +49,7 @@ final class SessionSource implements KasaSource {
   }
 
   @Override
-  public boolean carriesSmart() {
-    return true;
+  public Boolean speaksSmart() {
+    return smart;
   }
 }

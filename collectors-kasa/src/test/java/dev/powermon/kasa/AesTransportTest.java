@@ -25,7 +25,7 @@ class AesTransportTest {
   private static DeviceSession session(SimulatedAesDevice device, DeviceCredentials operator, int lv) {
     AesClient client = new AesClient(new DeviceHttp(), new KasaAccounts(operator), lv, System::nanoTime);
     return new DeviceSession(TargetSyntax.parse(device.target(), 9999), Duration.ofSeconds(5),
-        new SessionSource(client));
+        new SessionSource(client, null));
   }
 
   @Test

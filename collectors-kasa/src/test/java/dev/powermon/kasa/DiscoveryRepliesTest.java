@@ -48,6 +48,7 @@ class DiscoveryRepliesTest {
     assertThat(hs300.pollable()).isTrue();
     assertThat(hs300.httpPort()).isEqualTo(8080);
     assertThat(hs300.versions()).containsExactly(KlapVersion.V2, KlapVersion.V1); // the new_klap trap avoided
+    assertThat(hs300.smart()).isFalse(); // never asked a SMART question
     KlapDevice ukPlug = DiscoveryReplies.klap(source, klapReply("{\"result\":{\"device_type\":\"IOT.SMARTPLUGSWITCH\","
         + "\"mgt_encrypt_schm\":{\"encrypt_type\":\"KLAP\",\"http_port\":99999}}}"));
     assertThat(ukPlug.versions()).containsExactly(KlapVersion.V1, KlapVersion.V2); // no lv: v1 first
@@ -55,6 +56,7 @@ class DiscoveryRepliesTest {
     KlapDevice tapo = DiscoveryReplies.klap(source, klapReply("{\"result\":{\"device_type\":\"SMART.TAPOPLUG\","
         + "\"mgt_encrypt_schm\":{\"encrypt_type\":\"KLAP\",\"is_support_https\":true,\"lv\":2}}}"));
     assertThat(tapo.pollable()).isFalse();
+    assertThat(tapo.smart()).isTrue();
     assertThat(tapo.need()).isEqualTo("needs KLAP over HTTPS, not supported yet");
     KlapDevice tpap = DiscoveryReplies.klap(source, klapReply("{\"result\":{\"device_type\":\"SMART.TAPOPLUG\","
         + "\"mgt_encrypt_schm\":{\"encrypt_type\":\"TPAP\"}}}"));

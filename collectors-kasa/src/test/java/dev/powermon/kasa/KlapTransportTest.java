@@ -32,7 +32,7 @@ class KlapTransportTest {
 
   private SessionSource source(DeviceCredentials operator) {
     return new SessionSource(new KlapClient(new DeviceHttp(), new KasaAccounts(operator),
-        List.of(KlapVersion.V2, KlapVersion.V1), nanos::get));
+        List.of(KlapVersion.V2, KlapVersion.V1), nanos::get), null);
   }
 
   private static DeviceSession session(SimulatedKlapDevice device, KasaSource source) {
@@ -73,7 +73,7 @@ class KlapTransportTest {
     try (SimulatedKlapDevice device = start(2, "kasa@tp-link.net", "kasaSetup", "plug-new")) {
       KlapClient client = new KlapClient(new DeviceHttp(), new KasaAccounts(null),
           List.of(KlapVersion.V2, KlapVersion.V1), nanos::get);
-      DeviceSession session = session(device, new SessionSource(client));
+      DeviceSession session = session(device, new SessionSource(client, null));
       for (int i = 0; i < 3; i++) {
         assertThat(session.poll().total().watts()).isEqualTo(61.25);
       }
@@ -140,7 +140,7 @@ class KlapTransportTest {
     try (SimulatedKlapDevice device = start(2, ACCOUNT.username(), ACCOUNT.password(), "plug-new")) {
       KlapClient client = new KlapClient(new DeviceHttp(), new KasaAccounts(ACCOUNT), List.of(KlapVersion.V2),
           nanos::get);
-      DeviceSession session = session(device, new SessionSource(client));
+      DeviceSession session = session(device, new SessionSource(client, null));
       session.poll();
       java.lang.reflect.Field sessionField = KlapClient.class.getDeclaredField("session");
       sessionField.setAccessible(true);

@@ -37,7 +37,7 @@ class SmartHostileRepliesTest {
     try (SimulatedKlapDevice device = SimulatedKlapDevice.start(InetAddress.getByName("127.0.0.1"), 2,
         ACCOUNT.username(), ACCOUNT.password(), responder)) {
       SessionSource source = new SessionSource(new KlapClient(new DeviceHttp(), new KasaAccounts(ACCOUNT),
-          List.of(KlapVersion.V2), System::nanoTime));
+          List.of(KlapVersion.V2), System::nanoTime), null);
       return new DeviceSession(TargetSyntax.parse(device.target(), 9999), Duration.ofSeconds(2), source).poll();
     }
   }

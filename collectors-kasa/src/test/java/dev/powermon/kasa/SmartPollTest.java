@@ -20,7 +20,7 @@ class SmartPollTest {
     try (SimulatedKlapDevice device = SimulatedKlapDevice.start(InetAddress.getByName("127.0.0.1"), 2,
         ACCOUNT.username(), ACCOUNT.password(), SmartProfile.load(profile).responder())) {
       SessionSource source = new SessionSource(new KlapClient(new DeviceHttp(), new KasaAccounts(ACCOUNT),
-          List.of(KlapVersion.V2, KlapVersion.V1), System::nanoTime));
+          List.of(KlapVersion.V2, KlapVersion.V1), System::nanoTime), null);
       DeviceSession session = new DeviceSession(TargetSyntax.parse(device.target(), 9999), Duration.ofSeconds(2),
           source);
       session.poll(); // the first poll also finds out the command set
@@ -36,7 +36,7 @@ class SmartPollTest {
           ACCOUNT.username(), ACCOUNT.password(), SmartProfile.load(expected[0]).responder())) {
         DeviceSession session = new DeviceSession(TargetSyntax.parse(device.target(), 9999), Duration.ofSeconds(2),
             new SessionSource(new KlapClient(new DeviceHttp(), new KasaAccounts(ACCOUNT), List.of(KlapVersion.V2),
-                System::nanoTime)));
+                System::nanoTime), null));
         session.poll();
         int before = device.requests();
         session.poll();
