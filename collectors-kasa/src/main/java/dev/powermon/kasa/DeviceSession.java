@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Polls one device over one connection at a time (plugs serve a single connection), closing it at
+ * Polls one device, in the command set it speaks (legacy, or SMART over KLAP: asked once), over one
+ * connection at a time (plugs serve a single connection), closing it at
  * the end of the poll: devices drop idle sockets, and a fresh connection per poll never meets a stale
  * one. Each request has its own overall {@code timeout}, and the whole poll twice that.
  */
@@ -25,6 +26,7 @@ final class DeviceSession {
   private final KasaSource source;
   private final ReentrantLock lock = new ReentrantLock();
   private InetSocketAddress address;
+  private Boolean smart; // the device's command set, once known; null until the first poll asks
 
   DeviceSession(HostPort target, Duration timeout, KasaSource source) {
     this.target = target;
@@ -34,6 +36,11 @@ final class DeviceSession {
 
   HostPort target() {
     return target;
+  }
+
+  /** How the device is reached, as its source last found. */
+  String transport() {
+    return source.transport();
   }
 
   /** The address this session polls, resolved on first use. */
@@ -55,7 +62,15 @@ final class DeviceSession {
     Duration budget = timeout.multipliedBy(POLL_BUDGET_IN_TIMEOUTS);
     Deadline wholePoll = Deadline.after(budget, "poll not done within " + budget.toMillis() + " ms");
     try (KasaSource.Channel channel = source.open(address(), timeout, wholePoll)) {
-      return DevicePoll.run(channel);
+      if (smart == null) {
+        Boolean known = source.speaksSmart();
+        smart = known != null ? known : SmartPoll.speaksSmart(channel);
+      }
+      return smart ? SmartPoll.run(channel) : DevicePoll.run(channel);
+    } catch (KasaProtocolException e) {
+      smart = null; // perhaps another device now answers at this address: ask again
+      forgetAddress();
+      throw e;
     } catch (IOException e) {
       forgetAddress(); // a host name is looked up again next time, in case DHCP moved the device
       throw e;

@@ -34,7 +34,10 @@ final class Discovery {
     this.window = window;
   }
 
-  /** Devices that answered: legacy ones by address, and those that answered only the KLAP probe. */
+  /**
+   * Devices that answered: legacy ones by address, and those that answered only the 20002 probe (by
+   * address, one per device id), which want KLAP, AES or newer.
+   */
   record Result(Set<InetAddress> legacy, Map<InetAddress, KlapDevice> klapOnly) {}
 
   Result sweep() throws IOException {
@@ -91,7 +94,12 @@ final class Discovery {
         DiscoveryReplies.checkLegacy(data);
         legacy.add(source);
       } else if (packet.getPort() == klapPort && !klap.containsKey(source) && klap.size() < MAX_DEVICES) {
-        klap.put(source, DiscoveryReplies.klap(source, data));
+        KlapDevice device = DiscoveryReplies.klap(source, data);
+        boolean known = !device.deviceId().equals("unknown")
+            && klap.values().stream().anyMatch(d -> d.deviceId().equals(device.deviceId()));
+        if (!known) { // one device on two addresses (wired and Wi-Fi) is polled once
+          klap.put(source, device);
+        }
       }
     } catch (KasaProtocolException e) {
       // a malformed or foreign datagram; devices that answer properly are still found

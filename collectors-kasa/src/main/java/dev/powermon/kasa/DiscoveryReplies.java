@@ -15,6 +15,8 @@ final class DiscoveryReplies {
   static final byte[] KLAP_PROBE = HexFormat.of().parseHex("020000010000000000000000463cb5d3");
 
   private static final int KLAP_HEADER = 16;
+  /** Where KLAP and AES devices listen when the reply names no {@code http_port}. */
+  static final int DEFAULT_HTTP_PORT = 80;
 
   private DiscoveryReplies() {}
 
@@ -40,13 +42,23 @@ final class DiscoveryReplies {
     ObjectNode reply = KasaJson.parse(Arrays.copyOfRange(datagram, KLAP_HEADER, datagram.length));
     JsonNode result = JsonFields.object(reply, "result", "reply");
     JsonNode scheme = result.get("mgt_encrypt_schm");
-    String encryption =
-        scheme != null && scheme.isObject() ? JsonFields.text(scheme, "encrypt_type", "result.mgt_encrypt_schm") : null;
+    boolean hasScheme = scheme != null && scheme.isObject();
+    String where = "result.mgt_encrypt_schm";
+    String encryption = hasScheme ? JsonFields.text(scheme, "encrypt_type", where) : null;
+    Double port = hasScheme ? JsonFields.number(scheme, "http_port", where) : null;
+    Double lv = hasScheme ? JsonFields.number(scheme, "lv", where) : null;
+    Double newKlap = hasScheme ? JsonFields.number(scheme, "new_klap", where) : null;
+    JsonNode https = hasScheme ? scheme.get("is_support_https") : null;
     return new KlapDevice(
         source.getHostAddress(),
         orUnknown(JsonFields.text(result, "device_model", "result")),
         orUnknown(JsonFields.text(result, "device_id", "result")),
-        orUnknown(encryption));
+        orUnknown(encryption),
+        orUnknown(JsonFields.text(result, "device_type", "result")),
+        port != null && port >= 1 && port <= 65535 && port == Math.rint(port) ? port.intValue() : DEFAULT_HTTP_PORT,
+        lv == null ? null : lv.intValue(),
+        newKlap != null && newKlap == 1,
+        https != null && https.isBoolean() && https.booleanValue());
   }
 
   private static String orUnknown(String s) {

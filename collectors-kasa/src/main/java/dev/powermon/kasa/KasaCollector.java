@@ -52,14 +52,16 @@ final class KasaCollector implements MultiTargetCollector {
   static KasaCollector open(CollectorContext context) throws Exception {
     KasaSettings s = KasaSettings.from(context.settings());
     InetAddress discoveryAddress = s.discovery() ? resolve(s.discoveryAddress()) : null;
-    KasaPoller poller = new KasaPoller(s.timeout(), s.pollThreads(), new XorSource(), context);
+    KasaSources sources = new KasaSources(new KasaAccounts(s.credentials()), s.httpTargets(), s.httpPort());
+    KasaPoller poller = new KasaPoller(s.timeout(), s.pollThreads(), sources, context);
     s.targets().forEach(poller::add);
     DiscoveryLoop loop = null;
     if (discoveryAddress != null) {
       Discovery d = new Discovery(discoveryAddress, s.port(), s.klapPort(), s.timeout());
       Set<String> labels = new HashSet<>();
       s.targets().forEach(t -> labels.add(t.label()));
-      loop = new DiscoveryLoop(d::sweep, poller, s.port(), labels, context.logger());
+      loop = new DiscoveryLoop(d::sweep, poller, s.port(), labels, sources::forDiscovered,
+          context.logger());
     }
     KasaCollector collector = new KasaCollector(s, poller, loop, context);
     try {
@@ -104,7 +106,7 @@ final class KasaCollector implements MultiTargetCollector {
   public MetricSnapshots collectTarget(String target) throws TargetNotAllowedException, IOException {
     HostPort t;
     try {
-      t = HostPort.parse(target, settings.port());
+      t = TargetSyntax.parse(target, settings.port());
     } catch (IllegalArgumentException e) {
       throw new TargetNotAllowedException(e.getMessage());
     }

@@ -50,7 +50,8 @@ final class KasaFamilies {
           .help("Seconds the last poll cycle over all devices took (for /probe: the one device).").build();
   static final MetricSpec DISCOVERED =
       MetricSpec.gauge("kasa_devices_discovered")
-          .help("Devices known: targets, devices found by discovery, and those that need KLAP.").build();
+          .help("Devices known: targets, devices found by discovery, and those listed as needing a protocol "
+              + "powermon lacks (AES, TPAP).").build();
 
   static final MetricSpec COVERS = MeterCovers.SPEC;
 

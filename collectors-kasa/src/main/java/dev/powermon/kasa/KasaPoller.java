@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 
 /**
@@ -32,7 +33,7 @@ import org.slf4j.Logger;
  */
 final class KasaPoller implements AutoCloseable {
   private final Duration timeout;
-  private final KasaSource source;
+  private final Function<HostPort, KasaSource> sources;
   private final ThreadPoolExecutor pool;
   private final Logger logger;
   private final StateLog log;
@@ -47,9 +48,15 @@ final class KasaPoller implements AutoCloseable {
   private volatile Double lastCycleSeconds;
   private volatile long lastCycleEndMillis;
 
+  /** A poller whose devices all share {@code source} (a stateless one: XOR). */
   KasaPoller(Duration timeout, int threads, KasaSource source, CollectorContext context) {
+    this(timeout, threads, target -> source, context);
+  }
+
+  /** {@code sources} gives each device its own source, as a KLAP session belongs to one device. */
+  KasaPoller(Duration timeout, int threads, Function<HostPort, KasaSource> sources, CollectorContext context) {
     this.timeout = timeout;
-    this.source = source;
+    this.sources = sources;
     this.logger = context.logger();
     this.log = new StateLog(logger);
     this.clock = context.clock();
@@ -72,6 +79,11 @@ final class KasaPoller implements AutoCloseable {
 
   /** Starts polling {@code target} from the next cycle on; a known target is left as is. */
   void add(HostPort target) {
+    sessions.computeIfAbsent(target.label(), k -> new DeviceSession(target, timeout, sources.apply(target)));
+  }
+
+  /** Starts polling {@code target} through {@code source} (discovery's choice of transport). */
+  void add(HostPort target, KasaSource source) {
     sessions.computeIfAbsent(target.label(), k -> new DeviceSession(target, timeout, source));
   }
 
@@ -132,9 +144,15 @@ final class KasaPoller implements AutoCloseable {
       if (previous != null && previous.ok()) {
         forget(previous);
       }
+      String check = switch (state.transport()) {
+        case "xor" -> "reachable on TCP " + session.target().port() + ", and that it still speaks the legacy "
+            + "protocol (firmware from late 2024 speaks KLAP: write the target as klap://host)";
+        case "?" -> "reachable (on its legacy TCP port, or HTTP for KLAP and AES)";
+        default -> "reachable over HTTP (" + state.transport() + "), and that the credentials file holds the "
+            + "account it is bound to";
+      };
       log.failing(key, "failed (" + state.error() + "); its readings are withheld (kasa_scrape_success 0) until it "
-          + "answers: check that it is powered and reachable on TCP " + session.target().port() + ", and that it "
-          + "still speaks the legacy protocol (firmware from late 2024 may need KLAP, not supported yet).");
+          + "answers: check that it is powered and " + check + ".");
     }
   }
 
@@ -186,7 +204,7 @@ final class KasaPoller implements AutoCloseable {
     if (known != null) {
       return attempt(known, states.get(target.label()), true);
     }
-    return attempt(new DeviceSession(target, timeout, source), null, false);
+    return attempt(new DeviceSession(target, timeout, sources.apply(target)), null, false);
   }
 
   /** One poll of {@code session}; {@code polled} for a device the poller keeps, which claims its id. */
@@ -201,13 +219,13 @@ final class KasaPoller implements AutoCloseable {
       String id = reading.info().deviceId();
       String device = id == null ? knownDevice
           : polled ? labels.of(LabelValues.fromDevice(id), label) : LabelValues.fromDevice(id);
-      return new DeviceState(label, ip, device, reading, null, seconds(start));
+      return new DeviceState(label, ip, device, reading, null, seconds(start), session.transport());
     } catch (IOException | RuntimeException e) {
       String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-      return new DeviceState(label, ip, knownDevice, null, message, seconds(start));
+      return new DeviceState(label, ip, knownDevice, null, message, seconds(start), session.transport());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new DeviceState(label, ip, knownDevice, null, "interrupted", seconds(start));
+      return new DeviceState(label, ip, knownDevice, null, "interrupted", seconds(start), session.transport());
     }
   }
 

@@ -12,12 +12,23 @@ import dev.powermon.net.HostPort;
 import dev.powermon.net.ProbeAllowList;
 import java.util.List;
 
-/** TP-Link Kasa plugs, strips and bulbs over the legacy protocol. Networked: never enabled unless named. */
+/**
+ * TP-Link Kasa plugs, strips and bulbs over the legacy protocol, and Kasa and Tapo devices over KLAP.
+ * Networked: never enabled unless named.
+ */
 public final class KasaProvider implements CollectorProvider {
   static final SettingSpec TARGET =
       SettingSpec.builder("target", SettingType.STRING).list()
-          .check(text -> valid(() -> HostPort.parse((String) text, 9999)), "must be host, host:port or [v6]:port")
-          .help("Device to poll: host or host:port; repeat for several.").build();
+          .check(text -> valid(() -> TargetSyntax.parse((String) text, 9999)),
+              "must be host, host:port, [v6]:port, or klap:// or aes:// before any of them")
+          .help("Device to poll: host or host:port for the legacy protocol, klap://host[:port] or "
+              + "aes://host[:port] (port 80 unless given) for a device that speaks only KLAP or AES; repeat for "
+              + "several.").build();
+  static final SettingSpec CREDENTIALS_FILE =
+      SettingSpec.builder("credentials-file", SettingType.STRING)
+          .help("YAML file (username, password; chmod 600) with the TP-Link cloud account KLAP and AES devices "
+              + "are bound to; TP-Link's documented default accounts are tried after it, or alone without it.")
+          .build();
   static final SettingSpec DISCOVERY =
       SettingSpec.builder("discovery", SettingType.BOOLEAN)
           .help("Find devices by UDP broadcast; unset means on when no target is given, off otherwise.").build();
@@ -27,9 +38,14 @@ public final class KasaProvider implements CollectorProvider {
   static final SettingSpec PORT =
       SettingSpec.builder("port", SettingType.INTEGER).defaultValue("9999").min("1").max("65535")
           .help("Device port for TCP polls and UDP discovery, and the default port of targets.").build();
+  static final SettingSpec HTTP_PORT =
+      SettingSpec.builder("http-port", SettingType.INTEGER).defaultValue("80").min("1").max("65535")
+          .help("HTTP port where a host or host:port target whose legacy port refuses connections is tried for "
+              + "KLAP, then AES.").build();
   static final SettingSpec KLAP_PORT =
       SettingSpec.builder("discovery-klap-port", SettingType.INTEGER).defaultValue("20002").min("1").max("65535")
-          .help("UDP port probed to list devices that answer only the newer KLAP protocol.").build();
+          .help("UDP port probed for devices that answer only the newer protocols (KLAP is then polled, AES listed).")
+          .build();
   static final SettingSpec DISCOVERY_INTERVAL =
       SettingSpec.builder("discovery-interval", SettingType.DURATION).defaultValue("60s").min("1s")
           .help("How often discovery runs.").build();
@@ -58,7 +74,7 @@ public final class KasaProvider implements CollectorProvider {
           .build();
 
   static final List<SettingSpec> SETTINGS =
-      List.of(TARGET, DISCOVERY, DISCOVERY_ADDRESS, PORT, KLAP_PORT, DISCOVERY_INTERVAL, POLL_INTERVAL, TIMEOUT,
+      List.of(TARGET, CREDENTIALS_FILE, DISCOVERY, DISCOVERY_ADDRESS, PORT, HTTP_PORT, KLAP_PORT, DISCOVERY_INTERVAL, POLL_INTERVAL, TIMEOUT,
           POLL_THREADS, PROBE_ALLOW, POWERS);
 
   @Override
@@ -68,7 +84,8 @@ public final class KasaProvider implements CollectorProvider {
 
   @Override
   public String description() {
-    return "TP-Link Kasa smart plugs, strips and bulbs on the LAN (legacy protocol, TCP/UDP 9999).";
+    return "TP-Link Kasa and Tapo smart plugs, strips and bulbs on the LAN (legacy protocol on TCP/UDP 9999, KLAP "
+        + "over HTTP).";
   }
 
   @Override

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The lines {@code powermon probe --collector kasa} prints: one per device, in words. */
+/**
+ * The lines {@code powermon probe --collector kasa} prints: one per device, in words, with the
+ * transport it was reached over ({@code xor}, {@code klap v1}, {@code klap v2}).
+ */
 final class Summary {
   private Summary() {}
 
@@ -13,7 +16,8 @@ final class Summary {
     List<String> lines = new ArrayList<>();
     for (DeviceState s : states) {
       if (!s.ok()) {
-        lines.add(String.format(Locale.ROOT, "%-10s %-24s %-21s failed: %s", "?", "", s.target(), s.error()));
+        lines.add(String.format(Locale.ROOT, "%-10s %-24s %-21s %-7s failed: %s", "?", "", s.target(),
+            s.transport(), s.error()));
         continue;
       }
       SysInfo i = s.reading().info();
@@ -21,13 +25,13 @@ final class Summary {
       String power = total == null
           ? "no meter"
           : total.watts() == null ? "power ?" : String.format(Locale.ROOT, "%.1f W", total.watts());
-      lines.add(String.format(Locale.ROOT, "%-10s %-24s %-21s %-9s %s",
-          LabelValues.fromDevice(i.model()), "\"" + LabelValues.fromDevice(i.alias()) + "\"", s.target(), power,
-          state(s.reading())));
+      lines.add(String.format(Locale.ROOT, "%-10s %-24s %-21s %-7s %-9s %s",
+          LabelValues.fromDevice(i.model()), "\"" + LabelValues.fromDevice(i.alias()) + "\"", s.target(),
+          s.transport(), power, state(s.reading())));
     }
     for (KlapDevice d : klapOnly) {
-      lines.add(String.format(Locale.ROOT, "%-10s %-24s %-21s %-9s needs KLAP, not supported yet",
-          LabelValues.fromDevice(d.model()), "", d.ip(), "-"));
+      lines.add(String.format(Locale.ROOT, "%-10s %-24s %-21s %-7s %-9s %s",
+          LabelValues.fromDevice(d.model()), "", d.ip(), "-", "-", LabelValues.fromDevice(d.need())));
     }
     return lines;
   }

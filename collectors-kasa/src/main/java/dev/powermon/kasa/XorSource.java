@@ -24,4 +24,9 @@ final class XorSource implements KasaSource {
       }
     };
   }
+
+  @Override
+  public String transport() {
+    return "xor";
+  }
 }

@@ -36,7 +36,7 @@ class DiscoveryLoopTest {
         throw (IOException) next;
       }
       return (Discovery.Result) next;
-    }, poller, 9999, staticTargets, LoggerFactory.getLogger(DiscoveryLoopTest.class));
+    }, poller, 9999, staticTargets, d -> new XorSource(), LoggerFactory.getLogger(DiscoveryLoopTest.class));
   }
 
   private static Discovery.Result found(String... addresses) throws IOException {
@@ -67,10 +67,10 @@ class DiscoveryLoopTest {
   }
 
   @Test
-  void klapOnlyDevicesAreListedUntilTheyAnswerTheLegacyProbe() throws IOException {
+  void unsupportedDevicesAreListedUntilTheyAnswerTheLegacyProbe() throws IOException {
     DiscoveryLoop loop = loop(Set.of());
     InetAddress klap = InetAddress.getByName("127.0.0.7");
-    KlapDevice device = new KlapDevice("127.0.0.7", "HS300(US)", "ID", "KLAP");
+    KlapDevice device = new KlapDevice("127.0.0.7", "P110M(EU)", "ID", "TPAP", "SMART.TAPOPLUG", 80, 2, false, false);
     sweeps.add(new Discovery.Result(Set.of(), Map.of(klap, device)));
     sweeps.add(found("127.0.0.7"));
     loop.run();
@@ -79,5 +79,22 @@ class DiscoveryLoopTest {
     loop.run();
     assertThat(loop.klapOnly()).isEmpty();
     assertThat(poller.labels()).isEqualTo(List.of("127.0.0.7:9999"));
+  }
+
+  @Test
+  void klapDevicesArePolledOnTheirHttpPortAndDroppedLikeOthers() throws IOException {
+    DiscoveryLoop loop = loop(Set.of());
+    KlapDevice device = new KlapDevice("127.0.0.8", "P110", "ID8", "KLAP", "SMART.TAPOPLUG", 8080, 2, false, false);
+    sweeps.add(new Discovery.Result(Set.of(), Map.of(InetAddress.getByName("127.0.0.8"), device)));
+    sweeps.add(found());
+    sweeps.add(found());
+    sweeps.add(found());
+    loop.run();
+    assertThat(loop.klapOnly()).isEmpty();
+    assertThat(poller.labels()).containsExactly("127.0.0.8:8080");
+    loop.run();
+    loop.run();
+    loop.run();
+    assertThat(poller.labels()).isEmpty();
   }
 }

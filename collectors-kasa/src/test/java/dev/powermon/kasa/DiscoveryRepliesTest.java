@@ -29,10 +29,38 @@ class DiscoveryRepliesTest {
   void aKlapReplyNamesModelIdAndEncryptionAndTakesTheSourceAddress() throws Exception {
     KlapDevice d = DiscoveryReplies.klap(InetAddress.getByName("127.0.0.8"), klapReply(
         "{\"error_code\":0,\"result\":{\"device_id\":\"AB\",\"device_model\":\"KP125M(US)\",\"ip\":\"10.1.1.1\","
-            + "\"mgt_encrypt_schm\":{\"encrypt_type\":\"AES\",\"lv\":2}}}"));
-    assertThat(d).isEqualTo(new KlapDevice("127.0.0.8", "KP125M(US)", "AB", "AES"));
-    assertThat(DiscoveryReplies.klap(InetAddress.getByName("127.0.0.8"), klapReply("{\"result\":{}}")))
-        .isEqualTo(new KlapDevice("127.0.0.8", "unknown", "unknown", "unknown"));
+            + "\"device_type\":\"SMART.KASAPLUG\",\"mgt_encrypt_schm\":{\"encrypt_type\":\"AES\",\"lv\":2}}}"));
+    assertThat(d).isEqualTo(new KlapDevice("127.0.0.8", "KP125M(US)", "AB", "AES", "SMART.KASAPLUG", 80, 2, false,
+        false));
+    assertThat(d.pollable()).isTrue();
+    KlapDevice none = DiscoveryReplies.klap(InetAddress.getByName("127.0.0.8"), klapReply("{\"result\":{}}"));
+    assertThat(none).isEqualTo(new KlapDevice("127.0.0.8", "unknown", "unknown", "unknown", "unknown", 80, null,
+        false, false));
+    assertThat(none.need()).isEqualTo("names no transport (no mgt_encrypt_schm), not supported");
+  }
+
+  @Test
+  void theSchemeChoosesPortAndKlapVersionOrder() throws Exception {
+    InetAddress source = InetAddress.getByName("127.0.0.9");
+    KlapDevice hs300 = DiscoveryReplies.klap(source, klapReply("{\"result\":{\"device_type\":\"IOT.SMARTPLUGSWITCH\","
+        + "\"mgt_encrypt_schm\":{\"ANS\":false,\"encrypt_type\":\"KLAP\",\"http_port\":8080,"
+        + "\"is_support_https\":false,\"new_klap\":1}}}"));
+    assertThat(hs300.pollable()).isTrue();
+    assertThat(hs300.httpPort()).isEqualTo(8080);
+    assertThat(hs300.versions()).containsExactly(KlapVersion.V2, KlapVersion.V1); // the new_klap trap avoided
+    assertThat(hs300.smart()).isFalse(); // never asked a SMART question
+    KlapDevice ukPlug = DiscoveryReplies.klap(source, klapReply("{\"result\":{\"device_type\":\"IOT.SMARTPLUGSWITCH\","
+        + "\"mgt_encrypt_schm\":{\"encrypt_type\":\"KLAP\",\"http_port\":99999}}}"));
+    assertThat(ukPlug.versions()).containsExactly(KlapVersion.V1, KlapVersion.V2); // no lv: v1 first
+    assertThat(ukPlug.httpPort()).isEqualTo(80); // out of range: the default
+    KlapDevice tapo = DiscoveryReplies.klap(source, klapReply("{\"result\":{\"device_type\":\"SMART.TAPOPLUG\","
+        + "\"mgt_encrypt_schm\":{\"encrypt_type\":\"KLAP\",\"is_support_https\":true,\"lv\":2}}}"));
+    assertThat(tapo.pollable()).isFalse();
+    assertThat(tapo.smart()).isTrue();
+    assertThat(tapo.need()).isEqualTo("needs KLAP over HTTPS, not supported yet");
+    KlapDevice tpap = DiscoveryReplies.klap(source, klapReply("{\"result\":{\"device_type\":\"SMART.TAPOPLUG\","
+        + "\"mgt_encrypt_schm\":{\"encrypt_type\":\"TPAP\"}}}"));
+    assertThat(tpap.need()).isEqualTo("needs TPAP, not supported yet");
   }
 
   @Test

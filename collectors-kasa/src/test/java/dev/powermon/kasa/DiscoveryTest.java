@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.powermon.api.Collector;
 import dev.powermon.kasa.sim.DeviceProfile;
 import dev.powermon.kasa.sim.KlapOnlyResponder;
+import dev.powermon.kasa.sim.SimulatedAesDevice;
 import dev.powermon.kasa.sim.SimulatedDevice;
+import dev.powermon.kasa.sim.SimulatedKlapDevice;
+import dev.powermon.kasa.sim.SmartProfile;
 import dev.powermon.testkit.MetricValues;
 import dev.powermon.testkit.TestContext;
 import java.net.DatagramPacket;
@@ -39,9 +42,11 @@ class DiscoveryTest {
   }
 
   @Test
-  void aDeviceAnsweringOnlyKlapIsListedAsNeedingIt() throws Exception {
+  void aDeviceWantingTpapIsListedAsNeedingIt() throws Exception {
     InetAddress address = InetAddress.getByName("127.0.0.3");
-    try (KlapOnlyResponder klap = KlapOnlyResponder.start(address, 0);
+    try (KlapOnlyResponder klap = KlapOnlyResponder.start(address, 0,
+            KlapOnlyResponder.describing("00112233445566778899AABBCCDDEEFF", "P110M(EU)", "SMART.TAPOPLUG",
+                "TPAP", 80));
         DatagramSocket silentLegacyPort = new DatagramSocket(new InetSocketAddress(address, 0));
         TestContext context =
             TestContext.forProvider(new KasaProvider())
@@ -54,11 +59,80 @@ class DiscoveryTest {
                 .build();
         Collector collector = new KasaProvider().open(context)) {
       assertThat(collector.summary())
-          .singleElement().asString().contains("HS300(US)", "127.0.0.3", "needs KLAP, not supported yet")
+          .singleElement().asString().contains("P110M(EU)", "127.0.0.3", "needs TPAP, not supported yet")
           .doesNotContain("10.9.9.9"); // the source address, not the payload's "ip"
       MetricValues m = MetricValues.of(collector.collect());
       assertThat(m.value("kasa_devices_discovered")).isEqualTo(1);
       assertThat(m.has("kasa_scrape_success")).isFalse();
+    }
+  }
+
+  @Test
+  void aDeviceAnnouncingKlapIsPolledOverKlapOnItsHttpPort() throws Exception {
+    InetAddress address = InetAddress.getByName("127.0.0.5");
+    SmartProfile p110 = SmartProfile.load("p110");
+    try (SimulatedKlapDevice device = SimulatedKlapDevice.start(address, 2, "kasa@tp-link.net", "kasaSetup",
+            p110.responder());
+        KlapOnlyResponder klap = KlapOnlyResponder.start(address, 0, KlapOnlyResponder.describing(
+            p110.deviceId(), "P110(EU)", "SMART.TAPOPLUG", "KLAP", device.port()));
+        DatagramSocket silentLegacyPort = new DatagramSocket(new InetSocketAddress(address, 0));
+        TestContext context =
+            TestContext.forProvider(new KasaProvider())
+                .setting("discovery-address", "127.0.0.5")
+                .setting("port", String.valueOf(silentLegacyPort.getLocalPort()))
+                .setting("discovery-klap-port", String.valueOf(klap.port()))
+                .setting("timeout", "2s") // a first KLAP poll on a cold, busy JVM
+                .setting("poll-interval", "1h")
+                .build();
+        Collector collector = new KasaProvider().open(context)) {
+      MetricValues m = MetricValues.of(collector.collect());
+      assertThat(m.value("kasa_devices_discovered")).isEqualTo(1);
+      assertThat(m.value("kasa_device_power_watts", "device_id", p110.deviceId())).isEqualTo(523.45); // 523450 mW
+      assertThat(collector.summary()).singleElement().asString()
+          .contains("P110", "\"Washing machine\"", "127.0.0.5:" + device.port(), "klap v2", "523.5 W", "on");
+    }
+  }
+
+  /**
+   * One collector, discovered and static devices on every transport at once (a loopback sweep reaches
+   * one address, so one device is discovered: a Tapo strip announcing KLAP).
+   */
+  @Test
+  void discoveredAndStaticDevicesOfEveryTransportTogether() throws Exception {
+    InetAddress address = InetAddress.getByName("127.0.0.6");
+    SmartProfile p304m = SmartProfile.load("p304m");
+    SmartProfile kp125m = SmartProfile.load("kp125m");
+    try (SimulatedDevice legacy = SimulatedDevice.start(DeviceProfile.load("plug-new"),
+            InetAddress.getByName("127.0.0.1"), 0);
+        DatagramSocket silentLegacyPort = new DatagramSocket(new InetSocketAddress(address, 0));
+        SimulatedKlapDevice strip = SimulatedKlapDevice.start(address, 2, "kasa@tp-link.net", "kasaSetup",
+            p304m.responder());
+        KlapOnlyResponder announcer = KlapOnlyResponder.start(address, 0, KlapOnlyResponder.describing(
+            p304m.deviceId(), "P304M(EU)", "SMART.TAPOPLUG", "KLAP", strip.port()));
+        SimulatedAesDevice aes = SimulatedAesDevice.start(InetAddress.getByName("127.0.0.1"), 2, "kasa@tp-link.net",
+            "kasaSetup", kp125m.responder());
+        SimulatedKlapDevice hs300 = SimulatedKlapDevice.start(InetAddress.getByName("127.0.0.1"), 2,
+            "kasa@tp-link.net", "kasaSetup", SimulatedKlapDevice.iot(DeviceProfile.load("hs300-112")));
+        TestContext context =
+            TestContext.forProvider(new KasaProvider())
+                .setting("target", legacy.target(), aes.target(), hs300.target())
+                .setting("discovery", "true")
+                .setting("discovery-address", "127.0.0.6") // loopback: one address per sweep
+                .setting("port", String.valueOf(silentLegacyPort.getLocalPort()))
+                .setting("discovery-klap-port", String.valueOf(announcer.port()))
+                .setting("timeout", "2s")
+                .setting("poll-interval", "1h")
+                .build();
+        Collector collector = new KasaProvider().open(context)) {
+      MetricValues m = MetricValues.of(collector.collect());
+      assertThat(m.value("kasa_devices_discovered")).isEqualTo(4); // three targets, one found
+      assertThat(m.value("kasa_device_power_watts", "device_id", NEW)).isEqualTo(61.25); // legacy, static
+      assertThat(m.value("kasa_device_power_watts", "device_id", p304m.deviceId())).isEqualTo(172.75); // KLAP, found
+      assertThat(m.value("kasa_device_power_watts", "device_id", kp125m.deviceId())).isEqualTo(118.7); // AES, static
+      assertThat(m.value("kasa_device_power_watts", "device_id", "8006A1B2C3D4E5F60718293A4B5C6D7E8F900008"))
+          .isEqualTo(202.75); // HS300 1.1.2 over KLAP, static
+      assertThat(collector.summary()).hasSize(4).anyMatch(l -> l.contains(" xor "))
+          .anyMatch(l -> l.contains("P304M") && l.contains("klap v2")).anyMatch(l -> l.contains("aes v2"));
     }
   }
 

@@ -7,9 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.net.HostPort;
 import dev.powermon.testkit.TestContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KasaSettingsTest {
   private static KasaSettings settings(TestContext.Builder b) throws Exception {
@@ -54,7 +58,10 @@ class KasaSettingsTest {
     assertThatThrownBy(() -> settings(context().setting("poll-threads", "0")))
         .hasMessage("collectors.kasa.poll-threads: must be at least 1, got 0");
     assertThatThrownBy(() -> settings(context().setting("target", "10.0.0.5:x")))
-        .hasMessage("collectors.kasa.target: must be host, host:port or [v6]:port, got 10.0.0.5:x");
+        .hasMessage("collectors.kasa.target: must be host, host:port, [v6]:port, or klap:// or aes:// before any "
+            + "of them, got 10.0.0.5:x");
+    assertThatThrownBy(() -> settings(context().setting("target", "http://10.0.0.5")))
+        .hasMessageStartingWith("collectors.kasa.target: must be host");
     assertThatThrownBy(() -> settings(context().setting("probe-allow", "kasa.lan/24")))
         .hasMessage("collectors.kasa.probe-allow: must be an IP address or CIDR, got kasa.lan/24");
   }
@@ -79,6 +86,32 @@ class KasaSettingsTest {
     assertThat(s.targets()).containsExactly(new HostPort("fd00::5", 10000), new HostPort("plug.lan", 9999));
     assertThat(s.probeAllow().allows(java.net.InetAddress.getByName("192.168.1.127"))).isTrue();
     assertThat(s.probeAllow().allows(java.net.InetAddress.getByName("192.168.1.128"))).isFalse();
+  }
+
+  @Test
+  void klapAndAesTargetsDefaultToPort80AndAreMarked() throws Exception {
+    KasaSettings s = settings(context().setting("target", "klap://10.0.0.7", "KLAP://10.0.0.8:8080", "10.0.0.9",
+        "aes://10.0.0.10"));
+    assertThat(s.targets()).containsExactly(new HostPort("10.0.0.7", 80), new HostPort("10.0.0.8", 8080),
+        new HostPort("10.0.0.9", 9999), new HostPort("10.0.0.10", 80));
+    assertThat(s.httpTargets()).isEqualTo(java.util.Map.of("10.0.0.7:80", TargetSyntax.Scheme.KLAP,
+        "10.0.0.8:8080", TargetSyntax.Scheme.KLAP, "10.0.0.10:80", TargetSyntax.Scheme.AES));
+    assertThat(s.credentials()).isNull();
+  }
+
+  @Test
+  void theCredentialsFileIsReadOwnerOnlyAndNeverShown(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("tplink.yaml");
+    Files.writeString(file, "username: owner@example.com\npassword: \"s3cret-Pa55\"\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    KasaSettings s = settings(context().setting("credentials-file", file.toString()));
+    assertThat(s.credentials().username()).isEqualTo("owner@example.com");
+    assertThat(s.credentials().password()).isEqualTo("s3cret-Pa55");
+    assertThat(s.toString()).doesNotContain("s3cret-Pa55");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+    assertThatThrownBy(() -> settings(context().setting("credentials-file", file.toString())))
+        .hasMessageEndingWith("readable by group or others; run chmod 600 on it")
+        .hasMessageNotContaining("s3cret");
   }
 
   @Test

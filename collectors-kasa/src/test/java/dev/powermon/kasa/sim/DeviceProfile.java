@@ -20,7 +20,8 @@ import java.util.Map;
 public final class DeviceProfile {
   /** Profiles shipped with the simulator. */
   public static final List<String> NAMES =
-      List.of("plug-old", "plug-new", "hs300", "plug-nometer", "bulb", "kp303", "hs300-clock-bug");
+      List.of("plug-old", "plug-new", "hs300", "plug-nometer", "bulb", "kp303", "hs300-clock-bug",
+          "hs300-112");
 
   static final ObjectMapper JSON = new ObjectMapper();
 

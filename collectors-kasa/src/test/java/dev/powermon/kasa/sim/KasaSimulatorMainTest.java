@@ -21,7 +21,7 @@ class KasaSimulatorMainTest {
         KasaSimulatorMain.start(
             new String[] {"--bind", "127.0.0.1", "--profile", "hs300", "--profile", "bulb", "--count", "2",
                 "--fault", "never-answers"},
-            new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            new PrintStream(bytes, true, StandardCharsets.UTF_8)).devices();
     try {
       String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
       assertThat(lines).hasSize(5);
@@ -42,7 +42,7 @@ class KasaSimulatorMainTest {
         + "\"children\":[{\"id\":\"D00\"},{\"id\":\"D01\"}]}},\"emeter\":{\"get_realtime\":{\"power_mw\":17}}}");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     List<SimulatedDevice> devices = KasaSimulatorMain.start(new String[] {"--profile-file", dump.toString()},
-        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        new PrintStream(bytes, true, StandardCharsets.UTF_8)).devices();
     try {
       assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("device file:" + dump + " 127.0.0.1:")
           .contains(" D\n");
@@ -56,6 +56,24 @@ class KasaSimulatorMainTest {
     }
     Files.writeString(dump, "{\"system\":{}}");
     assertThatThrownBy(() -> DeviceProfile.fromFile(dump)).hasMessageEndingWith("not a device dump (no system.get_sysinfo object)");
+  }
+
+  @Test
+  void servesKlapAndSmartDevicesOnTheKasaDefaultAccount() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (KasaSimulatorMain.Running running = KasaSimulatorMain.start(
+        new String[] {"--klap-profile", "hs300-112", "--smart-profile", "p304m"},
+        new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
+      String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+      assertThat(lines).hasSize(3);
+      assertThat(lines[0]).matches("device klap:hs300-112 klap://127\\.0\\.0\\.1:\\d+ "
+          + "8006A1B2C3D4E5F60718293A4B5C6D7E8F900008");
+      assertThat(lines[1]).matches("device smart:p304m klap://127\\.0\\.0\\.1:\\d+ "
+          + "80221B2C3D4E5F60718293A4B5C6D7E8F0000014");
+      assertThat(running.klapDevices()).hasSize(2);
+    }
+    assertThatThrownBy(() -> KasaSimulatorMain.start(new String[] {"--smart-profile", "p999"}, System.out))
+        .hasMessageContaining("unknown SMART profile 'p999'");
   }
 
   @Test
