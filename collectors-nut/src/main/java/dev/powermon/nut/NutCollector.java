@@ -13,11 +13,13 @@ import dev.powermon.net.HostPort;
 import dev.powermon.net.MeterCovers;
 import dev.powermon.net.ProbeAllowList;
 import dev.powermon.net.TargetPoller;
+import dev.powermon.net.TrustedCertificates;
 import dev.powermon.net.TargetPoller.Outcome;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.nio.file.Path;
+import javax.net.ssl.SSLContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -60,8 +62,12 @@ final class NutCollector implements MultiTargetCollector {
     if (file != null) {
       DeviceCredentials.read(setting, file); // a broken file fails the open with its one-line reason
     }
+    SSLContext tls = s.bool(NutProvider.STARTTLS)
+        ? TrustedCertificates.context("collectors.nut.ca-file",
+            s.isSet(NutProvider.CA_FILE) ? s.path(NutProvider.CA_FILE) : null)
+        : null;
     return open(context, new UpsdSource(s.duration(NutProvider.TIMEOUT),
-        () -> file == null ? null : DeviceCredentials.read(setting, file)));
+        () -> file == null ? null : DeviceCredentials.read(setting, file), tls));
   }
 
   static NutCollector open(CollectorContext context, NutSource source) {

@@ -19,6 +19,14 @@ public final class NutProvider implements CollectorProvider {
       NetworkSettings.target(DEFAULT_PORT, "An upsd to poll, host[:port] (port 3493 by default); repeat for several. Every UPS it serves is read.");
   static final SettingSpec CREDENTIALS_FILE =
       NetworkSettings.credentialsFile("YAML file with the upsd user's username and password (chmod 600); checked with LOGIN at every poll. Optional: upsd serves readings without one.");
+  static final SettingSpec STARTTLS =
+      SettingSpec.builder("starttls", SettingType.BOOLEAN).defaultValue("false")
+          .help("Upgrade every upsd connection with STARTTLS before anything is sent; a upsd without a certificate then fails the poll instead of answering in plain text.")
+          .build();
+  static final SettingSpec CA_FILE =
+      SettingSpec.builder("ca-file", SettingType.PATH)
+          .help("PEM file of the certificates upsd's must chain to, with starttls (default: the JVM's trusted roots); the certificate must name the target's host.")
+          .build();
   static final SettingSpec INTERVAL = NetworkSettings.interval("5s");
   static final SettingSpec TIMEOUT =
       NetworkSettings.timeout("Overall deadline of one upsd's poll: connect, log in and read every UPS.");
@@ -43,7 +51,7 @@ public final class NutProvider implements CollectorProvider {
 
   @Override
   public List<SettingSpec> settings() {
-    return List.of(TARGET, CREDENTIALS_FILE, INTERVAL, TIMEOUT, POWER_FACTOR, POLL_THREADS, PROBE_ALLOW, POWERS);
+    return List.of(TARGET, CREDENTIALS_FILE, STARTTLS, CA_FILE, INTERVAL, TIMEOUT, POWER_FACTOR, POLL_THREADS, PROBE_ALLOW, POWERS);
   }
 
   @Override

@@ -10,6 +10,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,9 +30,10 @@ final class UpsdConnection implements AutoCloseable {
   /** More UPSes or variables than any real upsd serves: a peer beyond these is hostile or broken. */
   static final int MAX_LIST_ITEMS = 4096;
 
-  private final Socket socket;
-  private final InputStream in;
-  private final OutputStream out;
+  /** The connection's socket and streams; after {@link #startTls} the TLS layer over the same socket. */
+  private Socket socket;
+  private InputStream in;
+  private OutputStream out;
   private final Deadline deadline;
 
   private UpsdConnection(Socket socket, Deadline deadline) throws IOException {
@@ -58,6 +63,30 @@ final class UpsdConnection implements AutoCloseable {
     expectOk("USERNAME", "USERNAME " + quote(credentials.username()));
     expectOk("PASSWORD", "PASSWORD " + quote(credentials.password()));
     expectOk("LOGIN", "LOGIN " + quote(ups));
+  }
+
+  /**
+   * {@code STARTTLS}, then TLS over the same connection: upsd's certificate must chain to {@code tls}'s
+   * trust and name {@code target}'s host (checked as HTTPS clients check it). A upsd without a
+   * certificate answers {@code ERR FEATURE-NOT-CONFIGURED}, which fails the poll rather than falling back
+   * to plain text the operator asked not to use.
+   */
+  void startTls(SSLContext tls, HostPort target) throws IOException {
+    expectOk("STARTTLS", "STARTTLS");
+    SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(socket, target.host(), target.port(), true);
+    SSLParameters parameters = secure.getSSLParameters();
+    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+    secure.setSSLParameters(parameters);
+    secure.setSoTimeout(deadline.remainingMillis());
+    try {
+      secure.startHandshake();
+    } catch (SSLHandshakeException e) {
+      throw new IOException("TLS with upsd failed: its certificate does not chain to collectors.nut.ca-file"
+          + " (or the JVM's roots) or does not name " + target.host() + " (" + e.getMessage() + ")");
+    }
+    socket = secure;
+    in = new BufferedInputStream(secure.getInputStream(), 8192);
+    out = secure.getOutputStream();
   }
 
   /** {@code LIST UPS}: each UPS's name and description, in upsd's order. */

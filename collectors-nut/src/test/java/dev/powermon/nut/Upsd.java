@@ -31,6 +31,7 @@ public final class Upsd implements AutoCloseable {
   private final Map<String, String> devices;
   private final List<Process> processes = new ArrayList<>();
   private int port;
+  private String tlsLines = "";
 
   /** {@code devices}: UPS name to the dummy-ups .dev file's contents ({@code var: value} lines). */
   public Upsd(Path dir, Map<String, String> devices) {
@@ -77,6 +78,15 @@ public final class Upsd implements AutoCloseable {
     }
   }
 
+  /**
+   * Serves STARTTLS with the certificate {@code ident} of the NSS database {@code nssDir} (Debian's upsd
+   * is built with NSS), unlocked by {@code password}. Call before {@link #start()}.
+   */
+  public Upsd tls(Path nssDir, String ident, String password) {
+    tlsLines = "CERTPATH " + nssDir + "\nCERTIDENT \"" + ident + "\" \"" + password + "\"\n";
+    return this;
+  }
+
   /** Stops upsd only (the drivers keep running), as when the daemon is restarted or crashes. */
   public void stopUpsd() throws InterruptedException {
     Process upsd = processes.remove(processes.size() - 1);
@@ -89,7 +99,7 @@ public final class Upsd implements AutoCloseable {
     if (port == 0) {
       port = freePort();
     }
-    write("upsd.conf", "LISTEN 127.0.0.1 " + port + "\n");
+    write("upsd.conf", "LISTEN 127.0.0.1 " + port + "\n" + tlsLines);
     processes.add(run(UPSD.toString(), "-u", "root", "-F"));
     awaitListening();
   }
