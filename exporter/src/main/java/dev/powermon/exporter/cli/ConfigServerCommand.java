@@ -1,0 +1,109 @@
+package dev.powermon.exporter.cli;
+
+import dev.powermon.api.CollectorProvider;
+import dev.powermon.exporter.fleet.ConfigServer;
+import dev.powermon.exporter.fleet.ConfigStore;
+import dev.powermon.exporter.fleet.ConfigValidator;
+import dev.powermon.exporter.fleet.DirectoryStore;
+import dev.powermon.exporter.setup.OperatorError;
+import dev.powermon.exporter.web.ListenAddress;
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code powermon config-server}: the fleet's central config, one YAML per device (docs/fleet.md). */
+@Command(
+    name = "config-server",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Serve each device's config (GET/PUT /config/{device_id}) from a directory.")
+final class ConfigServerCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(ConfigServerCommand.class);
+
+  @Option(names = "--data-dir", required = true, paramLabel = "DIR",
+      description = "Directory of <device>.yaml files (_default.yaml for devices without one).")
+  Path dataDir;
+
+  @Option(names = "--web.listen-address", defaultValue = ":9108", paramLabel = "ADDR",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String listenAddress;
+
+  @Option(names = "--auth.token-file", paramLabel = "FILE",
+      description = "File holding the bearer token every /config request must carry.")
+  Path tokenFile;
+
+  @Option(names = "--auth.disabled",
+      description = "Serve without a token (anyone who reaches the port can read and change configs).")
+  boolean authDisabled;
+
+  private final Map<String, CollectorProvider> providers;
+
+  ConfigServerCommand(Map<String, CollectorProvider> providers) {
+    this.providers = providers;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ListenAddress address;
+    try {
+      address = ListenAddress.parse("--web.listen-address", listenAddress);
+    } catch (IllegalArgumentException e) {
+      throw new OperatorError(e.getMessage());
+    }
+    String token = token();
+    // Slow or stalled clients cannot hold the server's threads: the JDK server's own request deadlines.
+    System.setProperty("sun.net.httpserver.maxReqTime", "10");
+    System.setProperty("sun.net.httpserver.maxRspTime", "10");
+    ConfigServer server;
+    try {
+      ConfigStore store = new DirectoryStore(dataDir);
+      server = ConfigServer.start(address, store, new ConfigValidator(providers), token);
+    } catch (BindException e) {
+      throw new OperatorError("--web.listen-address " + address + ": " + e.getMessage()
+          + "; is another server on that port?");
+    } catch (IOException e) {
+      throw new OperatorError("--data-dir " + dataDir + ": " + e.getMessage());
+    }
+    LOG.info("config server listening on {} (port {}), configs in {}{}", address, server.port(), dataDir,
+        token == null ? ", WITHOUT authentication (--auth.disabled)" : ", bearer token required");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "powermon-config-server-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  /** The token, or null when the operator turned authentication off explicitly. */
+  private String token() {
+    if (tokenFile != null && authDisabled) {
+      throw new OperatorError("give --auth.token-file or --auth.disabled, not both");
+    }
+    if (authDisabled) {
+      return null;
+    }
+    if (tokenFile == null) {
+      throw new OperatorError("the config server needs --auth.token-file FILE (a bearer token); "
+          + "--auth.disabled serves without one");
+    }
+    try {
+      String token = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
+      if (token.isEmpty() || token.length() > 4096) {
+        throw new OperatorError("--auth.token-file " + tokenFile + ": holds no token (or one over 4096 chars)");
+      }
+      return token;
+    } catch (IOException e) {
+      throw new OperatorError("--auth.token-file " + tokenFile + ": cannot read: " + e.getMessage());
+    }
+  }
+}
