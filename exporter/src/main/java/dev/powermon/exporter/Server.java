@@ -3,6 +3,7 @@ package dev.powermon.exporter;
 import dev.powermon.api.MetricSpec;
 import dev.powermon.exporter.config.ConfigException;
 import dev.powermon.exporter.config.FileConfig;
+import dev.powermon.exporter.fleet.sync.ConfigSync;
 import dev.powermon.exporter.logging.Logging;
 import dev.powermon.exporter.meta.BuildInfo;
 import dev.powermon.exporter.meta.MetaMetrics;
@@ -26,6 +27,7 @@ import dev.powermon.exporter.web.WebServer;
 import dev.powermon.exporter.window.PowerWindows;
 import dev.powermon.exporter.window.WindowFamilies;
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.net.BindException;
@@ -61,9 +63,11 @@ public final class Server implements AutoCloseable {
   private WebServer web;
   private AdminServer admin;
   private Pusher pusher;
+  private final ConfigSync central; // null without --config.server
 
-  private Server(Setup setup) {
+  private Server(Setup setup, ConfigSync central) {
     this.setup = setup;
+    this.central = central;
   }
 
   /**
@@ -72,7 +76,12 @@ public final class Server implements AutoCloseable {
    * @throws OperatorError when an address is taken or a setting is wrong
    */
   public static Server start(Setup setup) {
-    Server server = new Server(setup);
+    return start(setup, null);
+  }
+
+  /** With a config server: its families served, its changes applied as reloads while running. */
+  public static Server start(Setup setup, ConfigSync central) {
+    Server server = new Server(setup, central);
     try {
       server.startAll();
       return server;
@@ -88,6 +97,9 @@ public final class Server implements AutoCloseable {
         pool.health());
     orchestrator.setRunners(startRunners(plans(setup), Map.of()));
     startPushing();
+    if (central != null) {
+      orchestrator.setExtraFamilies(coreExtraSpecs(), this::coreExtraFamilies);
+    }
     ListenAddress listen = setup.listenAddress();
     try {
       web = WebServer.start(listen, setup.telemetryPath(), orchestrator, build, pool.executor());
@@ -104,6 +116,9 @@ public final class Server implements AutoCloseable {
       } catch (IOException e) {
         throw new OperatorError("cannot start the admin API on " + adminAddress + ": " + e.getMessage()
             + "; choose another with --web.admin-address, or --web.admin-address=off");
+      }
+      if (central != null) {
+        admin.showOrigin(central::origin);
       }
       if (!adminAddress.isLoopback()) {
         LOG.warn("the admin API listens on {}, reachable from other machines, and has no authentication;"
@@ -137,7 +152,30 @@ public final class Server implements AutoCloseable {
       return new Pusher.Collected(snapshots, samples.of(snapshots, now));
     }, "powermon/" + build.version());
     windows.listen((series, millis, joules, watts) -> pusher.offer(samples.reading(series, millis, joules, watts)));
-    orchestrator.setExtraFamilies(PushMetrics.SPECS, pusher::metrics);
+    orchestrator.setExtraFamilies(coreExtraSpecs(), this::coreExtraFamilies);
+  }
+
+  /** The core's families beyond the orchestrator's own: push counters, config server state. */
+  private List<MetricSpec> coreExtraSpecs() {
+    List<MetricSpec> specs = new ArrayList<>();
+    if (pusher != null) {
+      specs.addAll(PushMetrics.SPECS);
+    }
+    if (central != null) {
+      specs.addAll(ConfigSync.SPECS);
+    }
+    return specs;
+  }
+
+  private List<MetricSnapshot> coreExtraFamilies() {
+    List<MetricSnapshot> out = new ArrayList<>();
+    if (pusher != null) {
+      out.addAll(pusher.metrics());
+    }
+    if (central != null) {
+      out.addAll(central.families());
+    }
+    return out;
   }
 
   /** Port of the metrics listener (the real one when started on port 0). */
@@ -186,6 +224,12 @@ public final class Server implements AutoCloseable {
     return null;
   }
 
+  /** A config from the config server could not be used: like a failed reload, the running one stays. */
+  public void configRefused(String why) {
+    reloadStatus.failed();
+    LOG.error("{}", why);
+  }
+
   /** Per collector, and for the core, the families declared: what the metric table knows is no typo. */
   private Map<String, Set<String>> declaredFamilies() {
     Map<String, Set<String>> declared = new HashMap<>();
@@ -193,6 +237,7 @@ public final class Server implements AutoCloseable {
     List<MetricSpec> core = new ArrayList<>(MetaMetrics.SPECS);
     core.addAll(ProcessMetrics.SPECS);
     core.addAll(PushMetrics.SPECS);
+    core.addAll(ConfigSync.SPECS);
     core.addAll(WindowFamilies.SPECS);
     declared.put(Orchestrator.CORE, names(core));
     return declared;
@@ -238,6 +283,9 @@ public final class Server implements AutoCloseable {
     }
     if (admin != null) {
       admin.close();
+    }
+    if (central != null) {
+      central.close();
     }
     if (pusher != null) {
       pusher.close(); // flushes what is queued, within its deadline

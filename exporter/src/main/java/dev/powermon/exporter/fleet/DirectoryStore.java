@@ -1,12 +1,10 @@
 package dev.powermon.exporter.fleet;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -83,21 +81,8 @@ public final class DirectoryStore implements ConfigStore {
     return dir.resolve(id.value() + SUFFIX);
   }
 
-  private void replace(byte[] content, Path target) throws IOException {
-    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-    try {
-      Files.write(temp, content);
-      try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
-        channel.force(true);
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+  private static void replace(byte[] content, Path target) throws IOException {
+    AtomicFiles.write(target, content);
   }
 
   /** A strong tag from the content: the same YAML has the same tag, across restarts. */

@@ -28,6 +28,7 @@ public final class AdminServer implements AutoCloseable {
   private final HttpServer server;
   private final MetricTable table;
   private final Supplier<String> reload;
+  private volatile Supplier<Map<String, String>> origin = () -> Map.of("source", "local");
 
   /**
    * @param reload reloads the config file; returns null on success, else the error
@@ -40,6 +41,11 @@ public final class AdminServer implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
+  }
+
+  /** Where the running config came from, shown in the list: {@code source} (and {@code etag} if central). */
+  public void showOrigin(Supplier<Map<String, String>> origin) {
+    this.origin = origin;
   }
 
   public InetSocketAddress address() {
@@ -85,6 +91,7 @@ public final class AdminServer implements AutoCloseable {
         }
       }
       ObjectNode body = JSON.createObjectNode();
+      origin.get().forEach(body::put);
       body.set("metrics", list);
       json(exchange, 200, body);
       return;
