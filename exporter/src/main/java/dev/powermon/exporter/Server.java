@@ -93,6 +93,9 @@ public final class Server implements AutoCloseable {
 
   private void startAll() {
     table = new MetricTable(setup.file().path(), setup.file().metrics(), declaredFamilies(), tableWriter);
+    if (central != null) {
+      table.onWritten(central::tableWritten); // toggles and discovered families go back to the server
+    }
     orchestrator = new Orchestrator(table, new MetaMetrics(build, reloadStatus), new ProcessMetrics(), pool.windows(),
         pool.health());
     orchestrator.setRunners(startRunners(plans(setup), Map.of()));

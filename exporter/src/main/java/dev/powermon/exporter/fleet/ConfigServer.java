@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -170,6 +172,8 @@ public final class ConfigServer implements AutoCloseable {
     }
     String etag = config.get().etag();
     ex.getResponseHeaders().set("ETag", etag);
+    ex.getResponseHeaders().set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        config.get().lastChange().atZone(ZoneOffset.UTC)));
     if (ConfigStore.tagMatches(ex.getRequestHeaders().getFirst("If-None-Match"), etag)) {
       ex.sendResponseHeaders(304, -1);
       return 304;

@@ -3,6 +3,7 @@ package dev.powermon.exporter.fleet;
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.exporter.config.ConfigException;
 import dev.powermon.exporter.config.ConfigLoader;
+import dev.powermon.exporter.config.FileConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +21,15 @@ public final class ConfigValidator {
   }
 
   /**
+   * @return what the YAML says
    * @throws ConfigException with the message an operator needs, naming the device instead of a temp file
    */
-  public void check(DeviceId id, byte[] yaml) throws ConfigException, IOException {
+  public FileConfig check(DeviceId id, byte[] yaml) throws ConfigException, IOException {
     // The loader reads files (its limits and marks are the file's); a private temp file keeps one path.
     Path temp = Files.createTempFile("powermon-config-", ".yaml");
     try {
       Files.write(temp, yaml);
-      loader.load(temp);
+      return loader.load(temp);
     } catch (ConfigException e) {
       throw new ConfigException(e.getMessage().replace(temp.toString(), id.value()));
     } finally {

@@ -9,11 +9,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 /** One device's end of {@code /config/{id}}: every request with a deadline, every body read bounded. */
 public final class ConfigClient {
   /** What the server answered: the status, the body (null on 304 or when refused), the tag. */
-  public record Answer(int status, byte[] yaml, String etag) {}
+  public record Answer(int status, byte[] yaml, String etag, long lastModifiedMillis) {}
 
   private final HttpClient http;
   private final URI uri;
@@ -46,6 +49,14 @@ public final class ConfigClient {
     return send(b.build());
   }
 
+  private static long millis(String httpDate) {
+    try {
+      return ZonedDateTime.parse(httpDate, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+    } catch (DateTimeParseException e) {
+      return 0; // unknown: a local change counts as newer
+    }
+  }
+
   private HttpRequest.Builder request() {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(deadline);
     if (token != null) {
@@ -61,7 +72,8 @@ public final class ConfigClient {
       if (body.length > ConfigServer.MAX_BODY_BYTES) {
         throw new IOException("the config server sent more than " + ConfigServer.MAX_BODY_BYTES + " bytes");
       }
-      return new Answer(r.statusCode(), r.statusCode() == 200 ? body : null, r.headers().firstValue("ETag").orElse(null));
+      return new Answer(r.statusCode(), r.statusCode() == 200 ? body : null, r.headers().firstValue("ETag").orElse(null),
+          r.headers().firstValue("Last-Modified").map(ConfigClient::millis).orElse(0L));
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.powermon.api.Families;
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.StateLog;
 import dev.powermon.exporter.config.ConfigException;
+import dev.powermon.exporter.config.MetricTableWriter;
 import dev.powermon.exporter.fleet.AtomicFiles;
 import dev.powermon.exporter.fleet.ConfigValidator;
 import dev.powermon.exporter.fleet.DeviceId;
@@ -12,8 +13,10 @@ import dev.powermon.exporter.setup.OperatorError;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -51,6 +54,9 @@ public final class ConfigSync implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConfigSync.class);
   private static final String SERVER_STATE = "config server";
+  private static final String SYNC_STATE = "config server sync";
+  /** PUTs per flush: each 412 means someone else wrote first; more than a few means a busy key. */
+  static final int PUT_ATTEMPTS = 4;
 
   private final ConfigClient client;
   private final DeviceId id;
@@ -64,6 +70,11 @@ public final class ConfigSync implements AutoCloseable {
     return t;
   });
 
+  private final PendingChanges pending;
+  /** The metric table as the local file holds it: a written table differing from it is a local change. */
+  private final Map<String, Boolean> localTable = new HashMap<>();
+  /** The metric table of the server version last applied: the base of the merge rule; null if none. */
+  private volatile Map<String, Boolean> seenTable;
   private volatile boolean central;
   private volatile String runningTag; // of the central config running, null while the local one runs
   private volatile String seenTag; // the last one fetched, refused ones too: asked with If-None-Match
@@ -76,6 +87,7 @@ public final class ConfigSync implements AutoCloseable {
     this.localFile = localFile;
     this.validator = validator;
     this.pollInterval = pollInterval;
+    this.pending = new PendingChanges(localFile);
   }
 
   /**
@@ -104,6 +116,89 @@ public final class ConfigSync implements AutoCloseable {
     Outcome o = fetch(null);
     if (o != Outcome.APPLIED) {
       LOG.warn("config server unreachable or refused for {}: starting from the local file {}", id, localFile);
+      try {
+        synchronized (localTable) {
+          localTable.putAll(validator.check(id, Files.readAllBytes(localFile)).metrics());
+        }
+      } catch (IOException | ConfigException e) {
+        // the exporter's own load of the file says what is wrong with it
+      }
+    }
+  }
+
+  /**
+   * The metric table was written to the local file (an admin toggle, newly discovered families): what
+   * differs from what the file held is a local change, queued (persisted) and sent in the background.
+   */
+  public void tableWritten(Map<String, Boolean> table) {
+    long now = System.currentTimeMillis();
+    boolean changed = false;
+    synchronized (localTable) {
+      for (Map.Entry<String, Boolean> e : table.entrySet()) {
+        if (!e.getValue().equals(localTable.put(e.getKey(), e.getValue()))) {
+          pending.put(e.getKey(), new LocalChange(e.getValue(), now));
+          changed = true;
+        }
+      }
+    }
+    if (changed && !poller.isShutdown()) {
+      poller.execute(this::flush);
+    }
+  }
+
+  /**
+   * Sends the pending local changes: fetch the server's version, keep the changes the merge rule lets win,
+   * PUT with If-Match; on 412 again, at most {@link #PUT_ATTEMPTS} times. Unsent changes stay queued for
+   * the next poll.
+   */
+  void flush() {
+    Map<String, LocalChange> sending = pending.snapshot();
+    for (int attempt = 0; attempt < PUT_ATTEMPTS && !sending.isEmpty(); attempt++) {
+      try {
+        ConfigClient.Answer current = client.fetch(null);
+        byte[] base = current.status() == 200 ? current.yaml() : new byte[0];
+        if (current.status() != 200 && current.status() != 404) {
+          states.failing(SYNC_STATE, "sending local changes of " + id + ": fetch got HTTP " + current.status());
+          return;
+        }
+        Map<String, Boolean> serverTable = validator.check(id, base).metrics();
+        Map<String, Boolean> winners =
+            TableMerge.winners(serverTable, seenTable, current.lastModifiedMillis(), sending);
+        if (winners.isEmpty()) {
+          pending.acknowledged(sending);
+          return;
+        }
+        ConfigClient.Answer put = client.put(withTable(base, winners), current.etag());
+        if (put.status() == 200 || put.status() == 201) {
+          pending.acknowledged(sending);
+          states.ok(SYNC_STATE, "local changes reach the config server again");
+          LOG.info("sent {} local change(s) of {} to the config server, version {}", winners.size(), id,
+              put.etag());
+          return;
+        }
+        if (put.status() != 412) {
+          states.failing(SYNC_STATE, "sending local changes of " + id + " got HTTP " + put.status());
+          return;
+        }
+      } catch (IOException | ConfigException e) {
+        states.failing(SYNC_STATE, "cannot send local changes of " + id + ", kept for later: " + e.getMessage());
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** {@code yaml} with {@code table} written into its metric table, the rest as it was. */
+  private static byte[] withTable(byte[] yaml, Map<String, Boolean> table) throws IOException, ConfigException {
+    Path temp = Files.createTempFile("powermon-sync-", ".yaml");
+    try {
+      Files.write(temp, yaml);
+      MetricTableWriter.write(temp, table);
+      return Files.readAllBytes(temp);
+    } finally {
+      Files.deleteIfExists(temp);
     }
   }
 
@@ -120,6 +215,7 @@ public final class ConfigSync implements AutoCloseable {
   private void schedule(Duration delay, Supplier<String> reload, Consumer<String> refused) {
     poller.schedule(() -> {
       try {
+        flush(); // first: a fetched version would replace the local file, local changes not sent yet
         Outcome o = fetch(seenTag);
         if (o == Outcome.APPLIED) {
           reload.get();
@@ -161,8 +257,9 @@ public final class ConfigSync implements AutoCloseable {
       return Outcome.FAILED;
     }
     answered();
+    Map<String, Boolean> table;
     try {
-      validator.check(id, a.yaml());
+      table = validator.check(id, a.yaml()).metrics();
     } catch (ConfigException e) {
       seenTag = a.etag();
       LOG.error("the config server's config is not usable here, the running one is kept: {}", e.getMessage());
@@ -179,6 +276,11 @@ public final class ConfigSync implements AutoCloseable {
     }
     seenTag = a.etag();
     runningTag = a.etag();
+    seenTable = Map.copyOf(table);
+    synchronized (localTable) {
+      localTable.clear();
+      localTable.putAll(table);
+    }
     central = true;
     LOG.info("config of {} from the config server, version {}", id, runningTag);
     return Outcome.APPLIED;
