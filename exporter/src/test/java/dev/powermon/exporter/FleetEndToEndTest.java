@@ -124,6 +124,80 @@ class FleetEndToEndTest {
     assertThat(Files.readString(local)).startsWith(CENTRAL);
   }
 
+  @Test
+  void anAdminToggleWhileTheServerIsDownReachesItWhenItComesBack() throws Exception {
+    put(CENTRAL);
+    startExporter(configServerUrl());
+    int port = configServer.port();
+    configServer.close();
+
+    assertThat(Http.post(admin() + "/api/v1/metrics", "{\"powermon_energy_joules_total\": false}").statusCode())
+        .isEqualTo(200);
+    assertThat(dir.resolve("powermon.yml.sync-pending")).exists(); // queued, persisted
+
+    configServer = ConfigServer.start(ListenAddress.parse("test", "127.0.0.1:" + port),
+        new DirectoryStore(dir.resolve("data")), new ConfigValidator(providers), TOKEN);
+
+    assertThat(eventually(() -> get().contains("powermon_energy_joules_total: false"))).isTrue();
+    assertThat(eventually(() -> !Files.exists(dir.resolve("powermon.yml.sync-pending")))).isTrue();
+    assertThat(get()).contains("watts: 7"); // the rest of the server's version is kept
+  }
+
+  @Test
+  void twoExportersAndAnOperatorEditingOneDeviceLoseNoAcknowledgedChange() throws Exception {
+    put(CENTRAL);
+    startExporter(configServerUrl());
+    Path otherLocal = dir.resolve("other.yml");
+    Files.writeString(otherLocal, LOCAL);
+    ConfigClient otherClient = new ConfigClient(URI.create(configServerUrl()), DEVICE, TOKEN, Duration.ofSeconds(2));
+    try (ConfigSync otherSync = new ConfigSync(otherClient, DEVICE, otherLocal, new ConfigValidator(providers),
+        Duration.ofMillis(200))) {
+      otherSync.fetchAtStart();
+      Server other = Server.start(Cli.setup(providers, "--config.file=" + otherLocal,
+          "--web.listen-address=127.0.0.1:0", "--web.admin-address=127.0.0.1:0"), otherSync);
+      try {
+        otherSync.startPolling(other::reload, other::configRefused);
+        String otherAdmin = "http://127.0.0.1:" + other.adminAddress().getPort();
+
+        // At once: exporter A turns one family off, exporter B one on, the operator changes a setting.
+        assertThat(Http.post(admin() + "/api/v1/metrics", "{\"powermon_energy_joules_total\": false}")
+            .statusCode()).isEqualTo(200);
+        assertThat(Http.post(otherAdmin + "/api/v1/metrics", "{\"steady_hidden_ratio\": true}").statusCode())
+            .isEqualTo(200);
+        operatorEdit("watts: 7", "watts: 8");
+
+        assertThat(eventually(() -> {
+          String now = get();
+          return now.contains("powermon_energy_joules_total: false") && now.contains("steady_hidden_ratio: true")
+              && now.contains("watts: 8");
+        })).as(get()).isTrue();
+        // Both exporters end up running the merged version.
+        assertThat(eventually(() -> scrape().contains("steady_hidden_ratio")
+            && Http.get("http://127.0.0.1:" + other.port() + "/metrics").body()
+                .contains("{device=\"steady\",domain=\"total\",source=\"steady\"} 8.0"))).isTrue();
+      } finally {
+        other.close();
+      }
+    }
+  }
+
+  /** An operator's edit as a script does it: fetch, change, PUT with If-Match, again on 412 (bounded). */
+  private void operatorEdit(String from, String to) throws Exception {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      var current = send("GET", null);
+      var put = sendIfMatch(current.body().replace(from, to), current.headers().firstValue("ETag").orElseThrow());
+      if (put.statusCode() == 200) {
+        return;
+      }
+      assertThat(put.statusCode()).isEqualTo(412);
+    }
+    throw new AssertionError("the operator's edit lost 20 races in a row");
+  }
+
+  private String get() throws Exception {
+    return send("GET", null).body();
+  }
+
   private void startExporter(String serverUrl) {
     ConfigClient client = new ConfigClient(URI.create(serverUrl), DEVICE, TOKEN, Duration.ofSeconds(2));
     sync = new ConfigSync(client, DEVICE, local, new ConfigValidator(providers), Duration.ofMillis(200));
@@ -152,12 +226,22 @@ class FleetEndToEndTest {
   }
 
   private java.net.http.HttpResponse<String> send(String method, String yaml) throws Exception {
-    return java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(URI.create(configServerUrl() + "/config/" + DEVICE))
-            .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + TOKEN)
-            .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(yaml, StandardCharsets.UTF_8))
-            .build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    return send(method, yaml, null);
+  }
+
+  private java.net.http.HttpResponse<String> sendIfMatch(String yaml, String etag) throws Exception {
+    return send("PUT", yaml, etag);
+  }
+
+  private java.net.http.HttpResponse<String> send(String method, String yaml, String ifMatch) throws Exception {
+    var b = java.net.http.HttpRequest.newBuilder(URI.create(configServerUrl() + "/config/" + DEVICE))
+        .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + TOKEN)
+        .method(method, yaml == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+            : java.net.http.HttpRequest.BodyPublishers.ofString(yaml, StandardCharsets.UTF_8));
+    if (ifMatch != null) {
+      b.header("If-Match", ifMatch);
+    }
+    return java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
   /** Polls {@code condition} for up to 15 s (bounded), every 50 ms; whether it became true. */

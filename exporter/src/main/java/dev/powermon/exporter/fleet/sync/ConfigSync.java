@@ -314,8 +314,16 @@ public final class ConfigSync implements AutoCloseable {
     return out.list();
   }
 
+  /** Stops polling; waits (up to 5 s, each request has its deadline) for a poll or send under way. */
   @Override
   public void close() {
     poller.shutdownNow();
+    try {
+      if (!poller.awaitTermination(5, TimeUnit.SECONDS)) {
+        LOG.warn("the config server poll did not stop within 5 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

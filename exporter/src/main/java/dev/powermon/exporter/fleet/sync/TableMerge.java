@@ -25,7 +25,10 @@ final class TableMerge {
       long serverChangedMillis, Map<String, LocalChange> local) {
     Map<String, Boolean> out = new LinkedHashMap<>();
     local.forEach((key, change) -> {
-      boolean serverTouched = seen != null && !Objects.equals(server.get(key), seen.get(key));
+      // A key the device never saw on the server was added since, mostly by another device's discovery;
+      // it does not beat this device's own change.
+      boolean serverTouched =
+          seen != null && seen.containsKey(key) && !Objects.equals(server.get(key), seen.get(key));
       if (serverTouched && serverChangedMillis > change.atMillis()) {
         return; // the server's change came later
       }

@@ -71,6 +71,13 @@ class TableMergeTest {
   }
 
   @Test
+  void aKeyTheServerAddedSinceTheDeviceLookedTakesTheDevicesValue() {
+    // Another exporter's discovery wrote the family with its default after this device's last fetch.
+    assertThat(TableMerge.winners(Map.of("a_watts", false), Map.of(), 9_000,
+        Map.of("a_watts", new LocalChange(true, T_LOCAL)))).containsExactly(Map.entry("a_watts", true));
+  }
+
+  @Test
   void withoutAServerVersionSeenEveryLocalChangeWins() {
     // Started while the server was down: nothing says the server changed anything since.
     assertThat(TableMerge.winners(Map.of("a_watts", true), null, 9_000,
