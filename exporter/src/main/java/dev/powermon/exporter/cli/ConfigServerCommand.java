@@ -5,9 +5,11 @@ import dev.powermon.exporter.fleet.ConfigServer;
 import dev.powermon.exporter.fleet.ConfigStore;
 import dev.powermon.exporter.fleet.ConfigValidator;
 import dev.powermon.exporter.fleet.DirectoryStore;
+import dev.powermon.exporter.fleet.EtcdStore;
 import dev.powermon.exporter.setup.OperatorError;
 import dev.powermon.exporter.web.ListenAddress;
 import java.io.IOException;
+import java.net.URI;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,13 +27,25 @@ import picocli.CommandLine.Option;
     name = "config-server",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = "Serve each device's config (GET/PUT /config/{device_id}) from a directory.")
+    description = "Serve each device's config (GET/PUT /config/{device_id}) from a directory or etcd.")
 final class ConfigServerCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ConfigServerCommand.class);
 
-  @Option(names = "--data-dir", required = true, paramLabel = "DIR",
+  @Option(names = "--store", defaultValue = "dir", paramLabel = "dir|etcd",
+      description = "Where configs are kept: dir (--data-dir) or etcd (--etcd.endpoints) (default: ${DEFAULT-VALUE}).")
+  String storeKind;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
       description = "Directory of <device>.yaml files (_default.yaml for devices without one).")
   Path dataDir;
+
+  @Option(names = "--etcd.endpoints", paramLabel = "URL",
+      description = "etcd's client URL (its v3 JSON gateway), e.g. http://127.0.0.1:2379.")
+  String etcdEndpoint;
+
+  @Option(names = "--etcd.prefix", defaultValue = "/powermon/config/", paramLabel = "PREFIX",
+      description = "Key prefix of the configs in etcd (default: ${DEFAULT-VALUE}).")
+  String etcdPrefix;
 
   @Option(names = "--web.listen-address", defaultValue = ":9108", paramLabel = "ADDR",
       description = "Address to listen on (default: ${DEFAULT-VALUE}).")
@@ -65,7 +79,7 @@ final class ConfigServerCommand implements Callable<Integer> {
     System.setProperty("sun.net.httpserver.maxRspTime", "10");
     ConfigServer server;
     try {
-      ConfigStore store = new DirectoryStore(dataDir);
+      ConfigStore store = store();
       server = ConfigServer.start(address, store, new ConfigValidator(providers), token);
     } catch (BindException e) {
       throw new OperatorError("--web.listen-address " + address + ": " + e.getMessage()
@@ -73,7 +87,8 @@ final class ConfigServerCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new OperatorError("--data-dir " + dataDir + ": " + e.getMessage());
     }
-    LOG.info("config server listening on {} (port {}), configs in {}{}", address, server.port(), dataDir,
+    LOG.info("config server listening on {} (port {}), configs in {}{}", address, server.port(),
+        dataDir != null ? dataDir : etcdEndpoint + " under " + etcdPrefix,
         token == null ? ", WITHOUT authentication (--auth.disabled)" : ", bearer token required");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -82,6 +97,33 @@ final class ConfigServerCommand implements Callable<Integer> {
     }, "powermon-config-server-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  private ConfigStore store() throws IOException {
+    switch (storeKind) {
+      case "dir" -> {
+        if (dataDir == null) {
+          throw new OperatorError("--store dir needs --data-dir DIR");
+        }
+        return new DirectoryStore(dataDir);
+      }
+      case "etcd" -> {
+        if (etcdEndpoint == null) {
+          throw new OperatorError("--store etcd needs --etcd.endpoints URL (e.g. http://127.0.0.1:2379)");
+        }
+        URI uri;
+        try {
+          uri = URI.create(etcdEndpoint.split(",")[0].trim());
+        } catch (IllegalArgumentException e) {
+          throw new OperatorError("--etcd.endpoints: '" + etcdEndpoint + "' is not a URL");
+        }
+        if (!etcdPrefix.endsWith("/")) {
+          throw new OperatorError("--etcd.prefix: '" + etcdPrefix + "' must end with /");
+        }
+        return new EtcdStore(uri, etcdPrefix);
+      }
+      default -> throw new OperatorError("--store: '" + storeKind + "' is not a store; use dir or etcd");
+    }
   }
 
   /** The token, or null when the operator turned authentication off explicitly. */
