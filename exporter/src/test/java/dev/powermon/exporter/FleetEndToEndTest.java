@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.exporter.cli.Cli;
 import dev.powermon.exporter.fleet.ConfigServer;
+import dev.powermon.exporter.fleet.ConfigStore;
 import dev.powermon.exporter.fleet.ConfigValidator;
 import dev.powermon.exporter.fleet.DeviceId;
 import dev.powermon.exporter.fleet.DirectoryStore;
@@ -43,10 +44,15 @@ class FleetEndToEndTest {
   private ConfigSync sync;
   private Path local;
 
+  /** The store under test, a new one over the same data each call; the etcd suite overrides it. */
+  ConfigStore store() throws Exception {
+    return new DirectoryStore(dir.resolve("data"));
+  }
+
   @BeforeEach
   void startConfigServer() throws Exception {
-    configServer = ConfigServer.start(ListenAddress.parse("test", "127.0.0.1:0"),
-        new DirectoryStore(dir.resolve("data")), new ConfigValidator(providers), TOKEN);
+    configServer = ConfigServer.start(ListenAddress.parse("test", "127.0.0.1:0"), store(),
+        new ConfigValidator(providers), TOKEN);
     local = dir.resolve("powermon.yml");
     Files.writeString(local, LOCAL);
   }
@@ -117,7 +123,9 @@ class FleetEndToEndTest {
     // Through the API it is refused; written into the store behind the server's back, the exporter
     // refuses it itself.
     assertThat(send("PUT", broken).statusCode()).isEqualTo(400);
-    Files.writeString(dir.resolve("data").resolve("plug-1.yaml"), broken);
+    try (ConfigStore behindTheServersBack = store()) {
+      behindTheServersBack.put(DEVICE, broken.getBytes(StandardCharsets.UTF_8), null);
+    }
 
     assertThat(eventually(() -> scrape().contains("powermon_config_last_reload_successful 0.0"))).isTrue();
     assertThat(scrape()).contains("powermon_power_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 7.0");
@@ -135,8 +143,8 @@ class FleetEndToEndTest {
         .isEqualTo(200);
     assertThat(dir.resolve("powermon.yml.sync-pending")).exists(); // queued, persisted
 
-    configServer = ConfigServer.start(ListenAddress.parse("test", "127.0.0.1:" + port),
-        new DirectoryStore(dir.resolve("data")), new ConfigValidator(providers), TOKEN);
+    configServer = ConfigServer.start(ListenAddress.parse("test", "127.0.0.1:" + port), store(),
+        new ConfigValidator(providers), TOKEN);
 
     assertThat(eventually(() -> get().contains("powermon_energy_joules_total: false"))).isTrue();
     assertThat(eventually(() -> !Files.exists(dir.resolve("powermon.yml.sync-pending")))).isTrue();
