@@ -151,4 +151,11 @@ class CliTest {
         .isEqualTo(1);
     assertThat(err.toString()).contains("--auth.token-file").contains("holds no token");
   }
+
+  @Test
+  void theConfigServersEtcdStoreNeedsItsEndpoint() {
+    assertThat(run("config-server", "--store", "etcd", "--auth.disabled")).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("powermon: --store etcd needs --etcd.endpoints URL (e.g. "
+        + "http://127.0.0.1:2379)" + System.lineSeparator());
+  }
 }

@@ -3,32 +3,16 @@ package dev.powermon.exporter.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@link ConfigServerTest}'s suite over a real etcd; each test under its own key prefix. */
 class EtcdConfigServerTest extends ConfigServerTest {
-  @TempDir static Path etcdDir;
-  private static EtcdProcess etcd;
   private static int suite;
   private EtcdStore store;
 
-  @BeforeAll
-  static void startEtcd() throws Exception {
-    etcd = EtcdProcess.start(etcdDir.resolve("etcd"));
-  }
-
-  @AfterAll
-  static void stopEtcd() throws Exception {
-    etcd.close();
-  }
-
   @Override
-  ConfigStore store() {
-    store = new EtcdStore(etcd.endpoint(), "/powermon-test/" + (++suite) + "/");
+  ConfigStore store() throws Exception {
+    store = new EtcdStore(EtcdProcess.shared().endpoint(), "/powermon-test/" + (++suite) + "/");
     return store;
   }
 

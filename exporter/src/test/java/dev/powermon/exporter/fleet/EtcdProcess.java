@@ -7,16 +7,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real etcd (Debian's etcd-server, installed by .ci/run) on ephemeral loopback ports with its data in a
- * temp dir; started once per test class.
+ * temp dir. {@link #shared()} starts one for the whole test JVM (each suite uses its own key prefix) and
+ * stops it, and removes its data, when the JVM exits.
  */
 public final class EtcdProcess implements AutoCloseable {
+  private static EtcdProcess shared;
+
   private final Process process;
   private final URI endpoint;
 
@@ -54,6 +60,25 @@ public final class EtcdProcess implements AutoCloseable {
     }
     etcd.close();
     throw new IllegalStateException("etcd did not become healthy within 20 s on " + clientUrl);
+  }
+
+  public static synchronized EtcdProcess shared() throws Exception {
+    if (shared == null) {
+      Path dir = Files.createTempDirectory("powermon-etcd-");
+      EtcdProcess etcd = start(dir.resolve("data"));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          etcd.close();
+          try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+          }
+        } catch (Exception e) {
+          // the JVM is exiting; a temp dir left behind is the worst case
+        }
+      }));
+      shared = etcd;
+    }
+    return shared;
   }
 
   public URI endpoint() {

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -135,14 +136,19 @@ public final class ConfigSync implements AutoCloseable {
     boolean changed = false;
     synchronized (localTable) {
       for (Map.Entry<String, Boolean> e : table.entrySet()) {
-        if (!e.getValue().equals(localTable.put(e.getKey(), e.getValue()))) {
-          pending.put(e.getKey(), new LocalChange(e.getValue(), now));
+        Boolean before = localTable.put(e.getKey(), e.getValue());
+        if (!e.getValue().equals(before)) {
+          pending.put(e.getKey(), new LocalChange(e.getValue(), now, before == null));
           changed = true;
         }
       }
     }
-    if (changed && !poller.isShutdown()) {
-      poller.execute(this::flush);
+    if (changed) {
+      try {
+        poller.execute(this::flush);
+      } catch (RejectedExecutionException e) {
+        // stopping: the changes are queued in the file and go out after the next start
+      }
     }
   }
 

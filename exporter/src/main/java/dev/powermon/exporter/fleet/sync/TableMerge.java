@@ -12,6 +12,7 @@ import java.util.Objects;
  * is newer.
  */
 final class TableMerge {
+  // Discovered families (LocalChange.added) only fill keys the server lacks.
   private TableMerge() {}
 
   /**
@@ -25,6 +26,12 @@ final class TableMerge {
       long serverChangedMillis, Map<String, LocalChange> local) {
     Map<String, Boolean> out = new LinkedHashMap<>();
     local.forEach((key, change) -> {
+      if (change.added()) {
+        if (!server.containsKey(key)) {
+          out.put(key, change.enabled()); // a discovered family's default fills a gap, never a choice
+        }
+        return;
+      }
       // A key the device never saw on the server was added since, mostly by another device's discovery;
       // it does not beat this device's own change.
       boolean serverTouched =

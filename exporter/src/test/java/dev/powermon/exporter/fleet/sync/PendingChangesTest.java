@@ -15,13 +15,13 @@ class PendingChangesTest {
   void changesSurviveARestartUntilAcknowledged() {
     Path config = dir.resolve("powermon.yml");
     PendingChanges before = new PendingChanges(config);
-    before.put("a_watts", new LocalChange(false, 1_000));
-    before.put("b_watts", new LocalChange(true, 2_000));
+    before.put("a_watts", new LocalChange(false, 1_000, false));
+    before.put("b_watts", new LocalChange(true, 2_000, false));
 
     PendingChanges after = new PendingChanges(config);
 
-    assertThat(after.snapshot()).containsExactly(Map.entry("a_watts", new LocalChange(false, 1_000)),
-        Map.entry("b_watts", new LocalChange(true, 2_000)));
+    assertThat(after.snapshot()).containsExactly(Map.entry("a_watts", new LocalChange(false, 1_000, false)),
+        Map.entry("b_watts", new LocalChange(true, 2_000, false)));
     after.acknowledged(after.snapshot());
     assertThat(new PendingChanges(config).isEmpty()).isTrue();
     assertThat(dir.resolve("powermon.yml.sync-pending")).doesNotExist();
@@ -30,13 +30,13 @@ class PendingChangesTest {
   @Test
   void aChangeMadeWhileSendingIsNotAcknowledgedByTheSend() {
     PendingChanges pending = new PendingChanges(dir.resolve("powermon.yml"));
-    pending.put("a_watts", new LocalChange(false, 1_000));
+    pending.put("a_watts", new LocalChange(false, 1_000, false));
     Map<String, LocalChange> sent = pending.snapshot();
-    pending.put("a_watts", new LocalChange(true, 2_000)); // toggled again while the PUT was under way
+    pending.put("a_watts", new LocalChange(true, 2_000, false)); // toggled again while the PUT was under way
 
     pending.acknowledged(sent);
 
-    assertThat(pending.snapshot()).containsExactly(Map.entry("a_watts", new LocalChange(true, 2_000)));
+    assertThat(pending.snapshot()).containsExactly(Map.entry("a_watts", new LocalChange(true, 2_000, false)));
   }
 
   @Test

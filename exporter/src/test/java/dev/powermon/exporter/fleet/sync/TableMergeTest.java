@@ -16,7 +16,7 @@ class TableMergeTest {
     Map<String, Boolean> seen = Map.of("a_watts", true);
     Map<String, Boolean> server = Map.of("a_watts", true);
 
-    assertThat(TableMerge.winners(server, seen, 3_000, Map.of("a_watts", new LocalChange(false, T_LOCAL))))
+    assertThat(TableMerge.winners(server, seen, 3_000, Map.of("a_watts", new LocalChange(false, T_LOCAL, false))))
         .containsExactly(Map.entry("a_watts", false));
   }
 
@@ -29,20 +29,20 @@ class TableMergeTest {
   @Test
   void bothChangedTheSameKeyAndTheDeviceWasLaterTheDeviceWins() {
     assertThat(TableMerge.winners(Map.of("a_watts", false), Map.of("a_watts", true), 1_500,
-        Map.of("a_watts", new LocalChange(true, T_LOCAL)))).containsExactly(Map.entry("a_watts", true));
+        Map.of("a_watts", new LocalChange(true, T_LOCAL, false)))).containsExactly(Map.entry("a_watts", true));
   }
 
   @Test
   void bothChangedTheSameKeyAndTheServerWasLaterTheServerWins() {
     assertThat(TableMerge.winners(Map.of("a_watts", false), Map.of("a_watts", true), 2_500,
-        Map.of("a_watts", new LocalChange(true, T_LOCAL)))).isEmpty();
+        Map.of("a_watts", new LocalChange(true, T_LOCAL, false)))).isEmpty();
   }
 
   @Test
   void bothChangedAtTheSameMillisecondTheDeviceWins() {
     // The server's Last-Modified has whole seconds: a tie is resolved for the change still in hand.
     assertThat(TableMerge.winners(Map.of("a_watts", false), Map.of("a_watts", true), T_LOCAL,
-        Map.of("a_watts", new LocalChange(true, T_LOCAL)))).containsExactly(Map.entry("a_watts", true));
+        Map.of("a_watts", new LocalChange(true, T_LOCAL, false)))).containsExactly(Map.entry("a_watts", true));
   }
 
   @Test
@@ -50,13 +50,13 @@ class TableMergeTest {
     Map<String, Boolean> seen = Map.of("a_watts", true, "b_watts", true);
     Map<String, Boolean> server = Map.of("a_watts", true, "b_watts", false); // b changed later on the server
 
-    assertThat(TableMerge.winners(server, seen, 9_000, Map.of("a_watts", new LocalChange(false, T_LOCAL))))
+    assertThat(TableMerge.winners(server, seen, 9_000, Map.of("a_watts", new LocalChange(false, T_LOCAL, false))))
         .containsExactly(Map.entry("a_watts", false));
   }
 
   @Test
   void aFamilyNewToTheServerIsAdded() {
-    assertThat(TableMerge.winners(Map.of(), Map.of(), 9_000, Map.of("new_watts", new LocalChange(true, T_LOCAL))))
+    assertThat(TableMerge.winners(Map.of(), Map.of(), 9_000, Map.of("new_watts", new LocalChange(true, T_LOCAL, false))))
         .containsExactly(Map.entry("new_watts", true));
   }
 
@@ -65,8 +65,8 @@ class TableMergeTest {
     Map<String, Boolean> seen = Map.of("a_watts", true);
     Map<String, Boolean> server = Map.of(); // the operator deleted the line
 
-    assertThat(TableMerge.winners(server, seen, 5_000, Map.of("a_watts", new LocalChange(false, T_LOCAL)))).isEmpty();
-    assertThat(TableMerge.winners(server, seen, 1_500, Map.of("a_watts", new LocalChange(false, T_LOCAL))))
+    assertThat(TableMerge.winners(server, seen, 5_000, Map.of("a_watts", new LocalChange(false, T_LOCAL, false)))).isEmpty();
+    assertThat(TableMerge.winners(server, seen, 1_500, Map.of("a_watts", new LocalChange(false, T_LOCAL, false))))
         .containsExactly(Map.entry("a_watts", false));
   }
 
@@ -74,22 +74,31 @@ class TableMergeTest {
   void aKeyTheServerAddedSinceTheDeviceLookedTakesTheDevicesValue() {
     // Another exporter's discovery wrote the family with its default after this device's last fetch.
     assertThat(TableMerge.winners(Map.of("a_watts", false), Map.of(), 9_000,
-        Map.of("a_watts", new LocalChange(true, T_LOCAL)))).containsExactly(Map.entry("a_watts", true));
+        Map.of("a_watts", new LocalChange(true, T_LOCAL, false)))).containsExactly(Map.entry("a_watts", true));
   }
 
   @Test
   void withoutAServerVersionSeenEveryLocalChangeWins() {
     // Started while the server was down: nothing says the server changed anything since.
     assertThat(TableMerge.winners(Map.of("a_watts", true), null, 9_000,
-        Map.of("a_watts", new LocalChange(false, T_SEEN)))).containsExactly(Map.entry("a_watts", false));
+        Map.of("a_watts", new LocalChange(false, T_SEEN, false)))).containsExactly(Map.entry("a_watts", false));
   }
 
   @Test
   void bothSetTheSameValueWritesItOnce() {
     Map<String, LocalChange> local = new HashMap<>();
-    local.put("a_watts", new LocalChange(false, T_LOCAL));
+    local.put("a_watts", new LocalChange(false, T_LOCAL, false));
 
     assertThat(TableMerge.winners(Map.of("a_watts", false), Map.of("a_watts", true), 1_500, local))
         .containsExactly(Map.entry("a_watts", false));
+  }
+
+  @Test
+  void aDiscoveredFamilyFillsAGapButNeverOverridesTheServersValue() {
+    Map<String, LocalChange> discovered = Map.of("x_watts", new LocalChange(true, T_LOCAL, true));
+
+    assertThat(TableMerge.winners(Map.of(), Map.of(), 0, discovered)).containsExactly(Map.entry("x_watts", true));
+    // Another device turned it off after discovering it: this device's default does not turn it back on.
+    assertThat(TableMerge.winners(Map.of("x_watts", false), Map.of(), 0, discovered)).isEmpty();
   }
 }
