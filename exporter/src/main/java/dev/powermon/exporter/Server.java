@@ -192,11 +192,20 @@ public final class Server implements AutoCloseable {
   }
 
   /**
-   * Reloads the config file. A broken file keeps the running configuration.
+   * Reloads the configuration: with a config server, fetches from it first (the local file keeps what it
+   * sent); then the config file. A broken file keeps the running configuration.
    *
    * @return null on success, else what is wrong with the file
    */
-  public synchronized String reload() {
+  public String reload() {
+    if (central != null) {
+      central.refreshForReload();
+    }
+    return reloadFile();
+  }
+
+  /** Reloads the config file as it is (the config server's poll, which wrote it, calls this). */
+  public synchronized String reloadFile() {
     FileConfig file;
     List<CollectorPlan> plans;
     Setup next;

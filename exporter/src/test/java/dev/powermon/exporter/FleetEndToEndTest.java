@@ -133,6 +133,19 @@ class FleetEndToEndTest {
   }
 
   @Test
+  void aReloadFetchesFromTheServerFirst() throws Exception {
+    put(CENTRAL);
+    startExporter(configServerUrl(), Duration.ofHours(1)); // no poll during the test: only the reload fetches
+    put(CHANGED);
+
+    assertThat(Http.post(admin() + "/-/reload", "").statusCode()).isEqualTo(200);
+
+    assertThat(eventually(() -> scrape().contains(
+        "powermon_power_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 9.0"))).isTrue();
+    assertThat(Files.readString(local)).startsWith(CHANGED);
+  }
+
+  @Test
   void anAdminToggleWhileTheServerIsDownReachesItWhenItComesBack() throws Exception {
     put(CENTRAL);
     startExporter(configServerUrl());
@@ -164,7 +177,7 @@ class FleetEndToEndTest {
       Server other = Server.start(Cli.setup(providers, "--config.file=" + otherLocal,
           "--web.listen-address=127.0.0.1:0", "--web.admin-address=127.0.0.1:0"), otherSync);
       try {
-        otherSync.startPolling(other::reload, other::configRefused);
+        otherSync.startPolling(other::reloadFile, other::configRefused);
         String otherAdmin = "http://127.0.0.1:" + other.adminAddress().getPort();
 
         // At once: exporter A turns one family off, exporter B one on, the operator changes a setting.
@@ -207,12 +220,16 @@ class FleetEndToEndTest {
   }
 
   private void startExporter(String serverUrl) {
+    startExporter(serverUrl, Duration.ofMillis(200));
+  }
+
+  private void startExporter(String serverUrl, Duration pollInterval) {
     ConfigClient client = new ConfigClient(URI.create(serverUrl), DEVICE, TOKEN, Duration.ofSeconds(2));
-    sync = new ConfigSync(client, DEVICE, local, new ConfigValidator(providers), Duration.ofMillis(200));
+    sync = new ConfigSync(client, DEVICE, local, new ConfigValidator(providers), pollInterval);
     sync.fetchAtStart();
     exporter = Server.start(Cli.setup(providers, "--config.file=" + local, "--web.listen-address=127.0.0.1:0",
         "--web.admin-address=127.0.0.1:0"), sync);
-    sync.startPolling(exporter::reload, exporter::configRefused);
+    sync.startPolling(exporter::reloadFile, exporter::configRefused);
   }
 
   private String configServerUrl() {

@@ -40,7 +40,7 @@ final class ServeCommand extends ProviderCommand implements Callable<Integer> {
     Setup setup = setup().withPush(push);
     Server server = Server.start(setup, central);
     if (central != null) {
-      central.startPolling(server::reload, server::configRefused);
+      central.startPolling(server::reloadFile, server::configRefused);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -19,11 +19,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -124,6 +126,26 @@ public final class ConfigSync implements AutoCloseable {
       } catch (IOException | ConfigException e) {
         // the exporter's own load of the file says what is wrong with it
       }
+    }
+  }
+
+  /**
+   * For a reload (SIGHUP, {@code POST /-/reload}): sends pending changes and fetches now, on the poll
+   * thread (one fetch at a time), waiting at most a few start deadlines; the local file then holds what to
+   * load. Not for the poll thread itself.
+   */
+  public void refreshForReload() {
+    try {
+      poller.submit(() -> {
+        flush();
+        if (fetch(seenTag) == Outcome.FAILED) {
+          LOG.warn("reload: config server not reached, reloading the local file {}", localFile);
+        }
+      }).get(3 * START_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+      LOG.warn("reload: no answer from the config server in time, reloading the local file {}", localFile);
     }
   }
 
