@@ -6,13 +6,12 @@ import dev.powermon.exporter.fleet.ConfigStore;
 import dev.powermon.exporter.fleet.ConfigValidator;
 import dev.powermon.exporter.fleet.DirectoryStore;
 import dev.powermon.exporter.fleet.EtcdStore;
+import dev.powermon.exporter.fleet.TokenFile;
 import dev.powermon.exporter.setup.OperatorError;
 import dev.powermon.exporter.web.ListenAddress;
 import java.io.IOException;
 import java.net.URI;
 import java.net.BindException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -138,14 +137,6 @@ final class ConfigServerCommand implements Callable<Integer> {
       throw new OperatorError("the config server needs --auth.token-file FILE (a bearer token); "
           + "--auth.disabled serves without one");
     }
-    try {
-      String token = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
-      if (token.isEmpty() || token.length() > 4096) {
-        throw new OperatorError("--auth.token-file " + tokenFile + ": holds no token (or one over 4096 chars)");
-      }
-      return token;
-    } catch (IOException e) {
-      throw new OperatorError("--auth.token-file " + tokenFile + ": cannot read: " + e.getMessage());
-    }
+    return TokenFile.read("--auth.token-file", tokenFile);
   }
 }

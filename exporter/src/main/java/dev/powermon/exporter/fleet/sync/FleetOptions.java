@@ -1,11 +1,9 @@
 package dev.powermon.exporter.fleet.sync;
 
 import dev.powermon.api.SettingType;
+import dev.powermon.exporter.fleet.TokenFile;
 import dev.powermon.exporter.setup.OperatorError;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -67,14 +65,6 @@ public final class FleetOptions {
     if (tokenFile == null) {
       return null;
     }
-    try {
-      String token = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
-      if (token.isEmpty()) {
-        throw new OperatorError("--config.server.token-file " + tokenFile + ": holds no token");
-      }
-      return token;
-    } catch (IOException e) {
-      throw new OperatorError("--config.server.token-file " + tokenFile + ": cannot read: " + e.getMessage());
-    }
+    return TokenFile.read("--config.server.token-file", tokenFile);
   }
 }
