@@ -3,6 +3,7 @@ package dev.powermon.exporter;
 import dev.powermon.api.MetricSpec;
 import dev.powermon.exporter.config.ConfigException;
 import dev.powermon.exporter.config.FileConfig;
+import dev.powermon.exporter.fleet.sync.ConfigSync;
 import dev.powermon.exporter.logging.Logging;
 import dev.powermon.exporter.meta.BuildInfo;
 import dev.powermon.exporter.meta.MetaMetrics;
@@ -27,6 +28,7 @@ import dev.powermon.exporter.web.WebServer;
 import dev.powermon.exporter.window.PowerWindows;
 import dev.powermon.exporter.window.WindowFamilies;
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.net.BindException;
@@ -64,9 +66,11 @@ public final class Server implements AutoCloseable {
   private WebSecurity webSecurity;
   private WebSecurity adminSecurity;
   private Pusher pusher;
+  private final ConfigSync central; // null without --config.server
 
-  private Server(Setup setup) {
+  private Server(Setup setup, ConfigSync central) {
     this.setup = setup;
+    this.central = central;
   }
 
   /**
@@ -75,7 +79,12 @@ public final class Server implements AutoCloseable {
    * @throws OperatorError when an address is taken or a setting is wrong
    */
   public static Server start(Setup setup) {
-    Server server = new Server(setup);
+    return start(setup, null);
+  }
+
+  /** With a config server: its families served, its changes applied as reloads while running. */
+  public static Server start(Setup setup, ConfigSync central) {
+    Server server = new Server(setup, central);
     try {
       server.startAll();
       return server;
@@ -87,10 +96,16 @@ public final class Server implements AutoCloseable {
 
   private void startAll() {
     table = new MetricTable(setup.file().path(), setup.file().metrics(), declaredFamilies(), tableWriter);
+    if (central != null) {
+      table.onWritten(central::tableWritten); // toggles and discovered families go back to the server
+    }
     orchestrator = new Orchestrator(table, new MetaMetrics(build, reloadStatus), new ProcessMetrics(), pool.windows(),
         pool.health());
     orchestrator.setRunners(startRunners(plans(setup), Map.of()));
     startPushing();
+    if (central != null) {
+      orchestrator.setExtraFamilies(coreExtraSpecs(), this::coreExtraFamilies);
+    }
     ListenAddress listen = setup.listenAddress();
     webSecurity = security("--web.config.file", setup.webConfigFile());
     adminSecurity = Objects.equals(setup.adminWebConfigFile(), setup.webConfigFile())
@@ -116,6 +131,9 @@ public final class Server implements AutoCloseable {
       } catch (IOException e) {
         throw new OperatorError("cannot start the admin API on " + adminAddress + ": " + e.getMessage()
             + "; choose another with --web.admin-address, or --web.admin-address=off");
+      }
+      if (central != null) {
+        admin.showOrigin(central::origin);
       }
     }
     // Listening but not ready: one collection first, so the admin list, the file and the log are whole
@@ -145,7 +163,30 @@ public final class Server implements AutoCloseable {
       return new Pusher.Collected(snapshots, samples.of(snapshots, now));
     }, "powermon/" + build.version());
     windows.listen((series, millis, joules, watts) -> pusher.offer(samples.reading(series, millis, joules, watts)));
-    orchestrator.setExtraFamilies(PushMetrics.SPECS, pusher::metrics);
+    orchestrator.setExtraFamilies(coreExtraSpecs(), this::coreExtraFamilies);
+  }
+
+  /** The core's families beyond the orchestrator's own: push counters, config server state. */
+  private List<MetricSpec> coreExtraSpecs() {
+    List<MetricSpec> specs = new ArrayList<>();
+    if (pusher != null) {
+      specs.addAll(PushMetrics.SPECS);
+    }
+    if (central != null) {
+      specs.addAll(ConfigSync.SPECS);
+    }
+    return specs;
+  }
+
+  private List<MetricSnapshot> coreExtraFamilies() {
+    List<MetricSnapshot> out = new ArrayList<>();
+    if (pusher != null) {
+      out.addAll(pusher.metrics());
+    }
+    if (central != null) {
+      out.addAll(central.families());
+    }
+    return out;
   }
 
   private static WebSecurity security(String flag, Path file) {
@@ -190,17 +231,22 @@ public final class Server implements AutoCloseable {
   }
 
   /**
-   * Reloads the config file. A broken file keeps the running configuration.
+   * Reloads the configuration: with a config server, fetches from it first (the local file keeps what it
+   * sent); then the config file. A broken file keeps the running configuration.
    *
    * @return null on success, else what is wrong with the file
    */
-  public synchronized String reload() {
+  public String reload() {
+    if (central != null) {
+      central.refreshForReload();
+    }
     String webError = reloadWebConfig();
-    String configError = reloadConfig();
+    String configError = reloadFile();
     return configError != null ? configError : webError;
   }
 
-  private String reloadConfig() {
+  /** Reloads the config file as it is (the config server's poll, which wrote it, calls this). */
+  public synchronized String reloadFile() {
     FileConfig file;
     List<CollectorPlan> plans;
     Setup next;
@@ -231,6 +277,12 @@ public final class Server implements AutoCloseable {
     return null;
   }
 
+  /** A config from the config server could not be used: like a failed reload, the running one stays. */
+  public void configRefused(String why) {
+    reloadStatus.failed();
+    LOG.error("{}", why);
+  }
+
   /** Per collector, and for the core, the families declared: what the metric table knows is no typo. */
   private Map<String, Set<String>> declaredFamilies() {
     Map<String, Set<String>> declared = new HashMap<>();
@@ -238,6 +290,7 @@ public final class Server implements AutoCloseable {
     List<MetricSpec> core = new ArrayList<>(MetaMetrics.SPECS);
     core.addAll(ProcessMetrics.SPECS);
     core.addAll(PushMetrics.SPECS);
+    core.addAll(ConfigSync.SPECS);
     core.addAll(WindowFamilies.SPECS);
     declared.put(Orchestrator.CORE, names(core));
     return declared;
@@ -283,6 +336,9 @@ public final class Server implements AutoCloseable {
     }
     if (admin != null) {
       admin.close();
+    }
+    if (central != null) {
+      central.close();
     }
     if (pusher != null) {
       pusher.close(); // flushes what is queued, within its deadline

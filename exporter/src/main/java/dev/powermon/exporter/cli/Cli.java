@@ -11,7 +11,7 @@ import java.util.Map;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine;
 
-/** Builds the command line: {@code powermon} (serve), {@code probe}, {@code collectors}. */
+/** Builds the command line: {@code powermon} (serve), {@code probe}, {@code collectors}, {@code config-server}. */
 public final class Cli {
   private Cli() {}
 
@@ -28,6 +28,7 @@ public final class Cli {
             .build());
     flags.addTo(root.getCommandSpec());
     root.getSubcommands().values().forEach(sub -> flags.addTo(sub.getCommandSpec()));
+    root.addSubcommand("config-server", new ConfigServerCommand(providers)); // no collector flags
     root.setExecutionExceptionHandler(Cli::operatorErrorInOneLine);
     root.setParameterExceptionHandler(Cli::usageErrorWithNearestFlag);
     return root;

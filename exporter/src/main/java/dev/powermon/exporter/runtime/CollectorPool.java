@@ -73,7 +73,8 @@ public final class CollectorPool implements AutoCloseable {
     executor.shutdownNow();
   }
 
-  private static String lookUpHostname() {
+  /** This machine's host name, or "localhost" when it has none. */
+  public static String lookUpHostname() {
     try {
       return InetAddress.getLocalHost().getHostName();
     } catch (IOException e) {

@@ -26,6 +26,11 @@ public final class CommonOptions {
   @Option(names = "--config.file", paramLabel = "FILE", description = "YAML config file (collectors, metric table, web, log).")
   Path configFile;
 
+  /** {@code --config.file}, or null. */
+  public Path configFile() {
+    return configFile;
+  }
+
   @Option(names = "--web.listen-address", paramLabel = "ADDR", description = "Where to serve metrics (default: " + LISTEN_DEFAULT + ").")
   String listenAddress;
 

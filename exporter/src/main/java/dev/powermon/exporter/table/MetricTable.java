@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,8 @@ public final class MetricTable {
   /** One write at a time, snapshot taken inside: a discovery write can never land after, and undo, an admin change. */
   private final Object fileLock = new Object();
   private boolean unwritableLogged;
+  /** Told the whole table each time it was written to the file (the config server's sync listens). */
+  private volatile Consumer<Map<String, Boolean>> written = table -> {};
 
   /**
    * @param file the config file that holds the table, or null when running without one
@@ -238,6 +241,11 @@ public final class MetricTable {
     return new Change(changed, error == null && file != null, file == null ? "no --config.file" : error);
   }
 
+  /** Whom to tell the table each time it was written to the file. */
+  public void onWritten(Consumer<Map<String, Boolean>> listener) {
+    this.written = listener;
+  }
+
   /** After a successful reload: the file's table replaces the operator's choices. */
   public synchronized void replaceOperatorTable(Map<String, Boolean> table) {
     operator.clear();
@@ -291,6 +299,7 @@ public final class MetricTable {
       synchronized (this) {
         snapshot.forEach(operator::putIfAbsent); // what the file now says, the file decides
       }
+      written.accept(snapshot);
       return null;
     } catch (IOException | ConfigException e) {
       String why = "cannot write the metric table to " + file + ": " + e.getMessage();

@@ -46,6 +46,7 @@ public final class AdminServer implements AutoCloseable {
   private final MetricTable table;
   private final Supplier<String> reload;
   private final CrossSiteGuard guard;
+  private volatile Supplier<Map<String, String>> origin = () -> Map.of("source", "local");
 
   /**
    * @param reload reloads the config file; returns null on success, else the error
@@ -56,6 +57,11 @@ public final class AdminServer implements AutoCloseable {
     this.reload = reload;
     this.guard = new CrossSiteGuard(address.isLoopback());
     this.listener = Listener.start("powermon-admin", address, WORKERS, this::handle, security);
+  }
+
+  /** Where the running config came from, shown in the list: {@code source} (and {@code etag} if central). */
+  public void showOrigin(Supplier<Map<String, String>> origin) {
+    this.origin = origin;
   }
 
   public InetSocketAddress address() {
@@ -104,6 +110,7 @@ public final class AdminServer implements AutoCloseable {
         }
       }
       ObjectNode body = JSON.createObjectNode();
+      origin.get().forEach(body::put);
       body.set("metrics", list);
       json(exchange, 200, body);
       return;

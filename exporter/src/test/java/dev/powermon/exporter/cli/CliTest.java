@@ -134,4 +134,28 @@ class CliTest {
     assertThat(run("--version")).isZero();
     assertThat(out.toString()).startsWith("powermon, version ").contains("java version:");
   }
+
+  @Test
+  void theConfigServerRefusesToStartWithoutATokenAndSaysHow(@TempDir Path dir) {
+    assertThat(run("config-server", "--data-dir", dir.toString(), "--web.listen-address", "127.0.0.1:0"))
+        .isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("powermon: the config server needs --auth.token-file FILE (a bearer "
+        + "token); --auth.disabled serves without one" + System.lineSeparator());
+  }
+
+  @Test
+  void theConfigServerRefusesAnEmptyTokenFile(@TempDir Path dir) throws Exception {
+    Path token = Files.writeString(dir.resolve("token"), "\n");
+
+    assertThat(run("config-server", "--data-dir", dir.toString(), "--auth.token-file", token.toString()))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("--auth.token-file").contains("holds no token");
+  }
+
+  @Test
+  void theConfigServersEtcdStoreNeedsItsEndpoint() {
+    assertThat(run("config-server", "--store", "etcd", "--auth.disabled")).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("powermon: --store etcd needs --etcd.endpoints URL (e.g. "
+        + "http://127.0.0.1:2379)" + System.lineSeparator());
+  }
 }

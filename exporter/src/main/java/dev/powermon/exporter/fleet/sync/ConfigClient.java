@@ -1,0 +1,79 @@
+package dev.powermon.exporter.fleet.sync;
+
+import dev.powermon.exporter.fleet.ConfigServer;
+import dev.powermon.exporter.fleet.DeviceId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/** One device's end of {@code /config/{id}}: every request with a deadline, every body read bounded. */
+public final class ConfigClient {
+  /** What the server answered: the status, the body (null on 304 or when refused), the tag. */
+  public record Answer(int status, byte[] yaml, String etag, long lastModifiedMillis) {}
+
+  private final HttpClient http;
+  private final URI uri;
+  private final String token;
+  private final Duration deadline;
+
+  public ConfigClient(URI server, DeviceId id, String token, Duration deadline) {
+    this.http = HttpClient.newBuilder().connectTimeout(deadline).build();
+    this.uri = URI.create(server + "/config/" + id.value());
+    this.token = token;
+    this.deadline = deadline;
+  }
+
+  /** GET, with {@code If-None-Match} when {@code knownTag} is not null. */
+  public Answer fetch(String knownTag) throws IOException, InterruptedException {
+    HttpRequest.Builder b = request().GET();
+    if (knownTag != null) {
+      b.header("If-None-Match", knownTag);
+    }
+    return send(b.build());
+  }
+
+  /** PUT, with {@code If-Match} when {@code baseTag} is not null. */
+  public Answer put(byte[] yaml, String baseTag) throws IOException, InterruptedException {
+    HttpRequest.Builder b = request().PUT(HttpRequest.BodyPublishers.ofByteArray(yaml))
+        .header("Content-Type", "application/yaml");
+    if (baseTag != null) {
+      b.header("If-Match", baseTag);
+    }
+    return send(b.build());
+  }
+
+  private static long millis(String httpDate) {
+    try {
+      return ZonedDateTime.parse(httpDate, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+    } catch (DateTimeParseException e) {
+      return 0; // unknown: a local change counts as newer
+    }
+  }
+
+  private HttpRequest.Builder request() {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(deadline);
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return b;
+  }
+
+  private Answer send(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream in = r.body()) {
+      byte[] body = in.readNBytes(ConfigServer.MAX_BODY_BYTES + 1);
+      if (body.length > ConfigServer.MAX_BODY_BYTES) {
+        throw new IOException("the config server sent more than " + ConfigServer.MAX_BODY_BYTES + " bytes");
+      }
+      return new Answer(r.statusCode(), r.statusCode() == 200 ? body : null, r.headers().firstValue("ETag").orElse(null),
+          r.headers().firstValue("Last-Modified").map(ConfigClient::millis).orElse(0L));
+    }
+  }
+}

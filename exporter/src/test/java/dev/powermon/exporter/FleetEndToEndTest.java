@@ -1,0 +1,287 @@
+package dev.powermon.exporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.powermon.api.CollectorProvider;
+import dev.powermon.exporter.cli.Cli;
+import dev.powermon.exporter.fleet.ConfigServer;
+import dev.powermon.exporter.fleet.ConfigStore;
+import dev.powermon.exporter.fleet.ConfigValidator;
+import dev.powermon.exporter.fleet.DeviceId;
+import dev.powermon.exporter.fleet.DirectoryStore;
+import dev.powermon.exporter.fleet.sync.ConfigClient;
+import dev.powermon.exporter.fleet.sync.ConfigSync;
+import dev.powermon.exporter.runtime.Providers;
+import dev.powermon.exporter.web.ListenAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A config server and an exporter, both in this JVM on ephemeral loopback ports, talking real HTTP: the
+ * exporter starts from the server's config, falls back to its local file, and follows the server's
+ * changes by polling.
+ */
+class FleetEndToEndTest {
+  private static final String TOKEN = "fleet-token";
+  private static final DeviceId DEVICE = new DeviceId("plug-1");
+  private static final String LOCAL = "collectors:\n  steady:\n    enabled: true\n    watts: 12.5\n";
+  private static final String CENTRAL = "collectors:\n  steady:\n    enabled: true\n    watts: 7\n";
+  private static final String CHANGED = "collectors:\n  steady:\n    enabled: true\n    watts: 9\n";
+
+  @TempDir Path dir;
+  private final Map<String, CollectorProvider> providers = Providers.discover();
+  private ConfigServer configServer;
+  private Server exporter;
+  private ConfigSync sync;
+  private Path local;
+
+  /** The store under test, a new one over the same data each call; the etcd suite overrides it. */
+  ConfigStore store() throws Exception {
+    return new DirectoryStore(dir.resolve("data"));
+  }
+
+  @BeforeEach
+  void startConfigServer() throws Exception {
+    configServer = ConfigServer.start(ListenAddress.parse("test", "127.0.0.1:0"), store(),
+        new ConfigValidator(providers), TOKEN);
+    local = dir.resolve("powermon.yml");
+    Files.writeString(local, LOCAL);
+  }
+
+  @AfterEach
+  void stop() {
+    if (exporter != null) {
+      exporter.close();
+    }
+    if (sync != null) {
+      sync.close();
+    }
+    configServer.close();
+  }
+
+  @Test
+  void theExporterStartsFromTheServersConfigAndKeepsItAsItsLocalCopy() throws Exception {
+    String etag = put(CENTRAL);
+
+    startExporter(configServerUrl());
+
+    assertThat(scrape()).contains("powermon_power_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 7.0")
+        .contains("powermon_config_source{source=\"central\"} 1.0")
+        .contains("powermon_config_source{source=\"local\"} 0.0")
+        .doesNotContain("powermon_config_server_last_success_timestamp_seconds 0.0");
+    assertThat(Files.readString(local)).startsWith(CENTRAL);
+    String list = Http.get(admin() + "/api/v1/metrics").body();
+    assertThat(list).contains("\"source\":\"central\"").contains("\"etag\":" + new com.fasterxml.jackson.databind
+        .ObjectMapper().writeValueAsString(etag));
+  }
+
+  @Test
+  void withTheServerDownTheExporterStartsFromItsLocalFile() throws Exception {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+
+    startExporter("http://127.0.0.1:" + closedPort);
+
+    assertThat(scrape()).contains("powermon_power_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 12.5")
+        .contains("powermon_config_source{source=\"local\"} 1.0")
+        .contains("powermon_config_server_last_success_timestamp_seconds 0.0");
+    assertThat(Files.readString(local)).startsWith(LOCAL);
+    assertThat(Http.get(admin() + "/api/v1/metrics").body()).contains("\"source\":\"local\"")
+        .doesNotContain("\"etag\"");
+  }
+
+  @Test
+  void aChangePutOnTheServerReachesTheExporterWithinAPoll() throws Exception {
+    put(CENTRAL);
+    startExporter(configServerUrl());
+
+    put(CHANGED);
+
+    String changed = "powermon_power_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 9.0";
+    assertThat(eventually(() -> scrape().contains(changed))).isTrue();
+    assertThat(Files.readString(local)).startsWith(CHANGED);
+    assertThat(scrape()).contains("powermon_config_last_reload_successful 1.0");
+  }
+
+  @Test
+  void aConfigTheExporterCannotLoadIsNeverHandedToItAndTheRunningOneStays() throws Exception {
+    put(CENTRAL);
+    startExporter(configServerUrl());
+    String broken = "collectors:\n  steady:\n    watts: -3\n";
+
+    // Through the API it is refused; written into the store behind the server's back, the exporter
+    // refuses it itself.
+    assertThat(send("PUT", broken).statusCode()).isEqualTo(400);
+    try (ConfigStore behindTheServersBack = store()) {
+      behindTheServersBack.put(DEVICE, broken.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    assertThat(eventually(() -> scrape().contains("powermon_config_last_reload_successful 0.0"))).isTrue();
+    assertThat(scrape()).contains("powermon_power_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 7.0");
+    assertThat(Files.readString(local)).startsWith(CENTRAL);
+  }
+
+  @Test
+  void aReloadFetchesFromTheServerFirst() throws Exception {
+    put(CENTRAL);
+    startExporter(configServerUrl(), Duration.ofHours(1)); // no poll during the test: only the reload fetches
+    put(CHANGED);
+
+    assertThat(Http.post(admin() + "/-/reload", "").statusCode()).isEqualTo(200);
+
+    assertThat(eventually(() -> scrape().contains(
+        "powermon_power_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 9.0"))).isTrue();
+    assertThat(Files.readString(local)).startsWith(CHANGED);
+  }
+
+  @Test
+  void anAdminToggleWhileTheServerIsDownReachesItWhenItComesBack() throws Exception {
+    put(CENTRAL);
+    startExporter(configServerUrl());
+    int port = configServer.port();
+    configServer.close();
+
+    assertThat(Http.post(admin() + "/api/v1/metrics", "{\"powermon_energy_joules_total\": false}").statusCode())
+        .isEqualTo(200);
+    assertThat(dir.resolve("powermon.yml.sync-pending")).exists(); // queued, persisted
+
+    configServer = ConfigServer.start(ListenAddress.parse("test", "127.0.0.1:" + port), store(),
+        new ConfigValidator(providers), TOKEN);
+
+    assertThat(eventually(() -> get().contains("powermon_energy_joules_total: false"))).isTrue();
+    assertThat(eventually(() -> !Files.exists(dir.resolve("powermon.yml.sync-pending")))).isTrue();
+    assertThat(get()).contains("watts: 7"); // the rest of the server's version is kept
+  }
+
+  @Test
+  void twoExportersAndAnOperatorEditingOneDeviceLoseNoAcknowledgedChange() throws Exception {
+    put(CENTRAL);
+    startExporter(configServerUrl());
+    Path otherLocal = dir.resolve("other.yml");
+    Files.writeString(otherLocal, LOCAL);
+    ConfigClient otherClient = new ConfigClient(URI.create(configServerUrl()), DEVICE, TOKEN, Duration.ofSeconds(2));
+    try (ConfigSync otherSync = new ConfigSync(otherClient, DEVICE, otherLocal, new ConfigValidator(providers),
+        Duration.ofMillis(200))) {
+      otherSync.fetchAtStart();
+      Server other = Server.start(Cli.setup(providers, "--config.file=" + otherLocal,
+          "--web.listen-address=127.0.0.1:0", "--web.admin-address=127.0.0.1:0"), otherSync);
+      try {
+        otherSync.startPolling(other::reloadFile, other::configRefused);
+        String otherAdmin = "http://127.0.0.1:" + other.adminAddress().getPort();
+
+        // At once: exporter A turns one family off, exporter B one on, the operator changes a setting.
+        assertThat(Http.post(admin() + "/api/v1/metrics", "{\"powermon_energy_joules_total\": false}")
+            .statusCode()).isEqualTo(200);
+        assertThat(Http.post(otherAdmin + "/api/v1/metrics", "{\"steady_hidden_ratio\": true}").statusCode())
+            .isEqualTo(200);
+        operatorEdit("watts: 7", "watts: 8");
+
+        assertThat(eventually(() -> {
+          String now = get();
+          return now.contains("powermon_energy_joules_total: false") && now.contains("steady_hidden_ratio: true")
+              && now.contains("watts: 8");
+        })).as(get()).isTrue();
+        // Both exporters end up running the merged version.
+        assertThat(eventually(() -> scrape().contains("steady_hidden_ratio")
+            && Http.get("http://127.0.0.1:" + other.port() + "/metrics").body()
+                .contains("{device=\"steady\",domain=\"total\",source=\"steady\"} 8.0"))).isTrue();
+      } finally {
+        other.close();
+      }
+    }
+  }
+
+  /** An operator's edit as a script does it: fetch, change, PUT with If-Match, again on 412 (bounded). */
+  private void operatorEdit(String from, String to) throws Exception {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      var current = send("GET", null);
+      var put = sendIfMatch(current.body().replace(from, to), current.headers().firstValue("ETag").orElseThrow());
+      if (put.statusCode() == 200) {
+        return;
+      }
+      assertThat(put.statusCode()).isEqualTo(412);
+    }
+    throw new AssertionError("the operator's edit lost 20 races in a row");
+  }
+
+  private String get() throws Exception {
+    return send("GET", null).body();
+  }
+
+  private void startExporter(String serverUrl) {
+    startExporter(serverUrl, Duration.ofMillis(200));
+  }
+
+  private void startExporter(String serverUrl, Duration pollInterval) {
+    ConfigClient client = new ConfigClient(URI.create(serverUrl), DEVICE, TOKEN, Duration.ofSeconds(2));
+    sync = new ConfigSync(client, DEVICE, local, new ConfigValidator(providers), pollInterval);
+    sync.fetchAtStart();
+    exporter = Server.start(Cli.setup(providers, "--config.file=" + local, "--web.listen-address=127.0.0.1:0",
+        "--web.admin-address=127.0.0.1:0"), sync);
+    sync.startPolling(exporter::reloadFile, exporter::configRefused);
+  }
+
+  private String configServerUrl() {
+    return "http://127.0.0.1:" + configServer.port();
+  }
+
+  private String admin() {
+    return "http://127.0.0.1:" + exporter.adminAddress().getPort();
+  }
+
+  private String scrape() throws Exception {
+    return Http.get("http://127.0.0.1:" + exporter.port() + "/metrics").body();
+  }
+
+  private String put(String yaml) throws Exception {
+    var r = send("PUT", yaml);
+    assertThat(r.statusCode()).isBetween(200, 201);
+    return r.headers().firstValue("ETag").orElseThrow();
+  }
+
+  private java.net.http.HttpResponse<String> send(String method, String yaml) throws Exception {
+    return send(method, yaml, null);
+  }
+
+  private java.net.http.HttpResponse<String> sendIfMatch(String yaml, String etag) throws Exception {
+    return send("PUT", yaml, etag);
+  }
+
+  private java.net.http.HttpResponse<String> send(String method, String yaml, String ifMatch) throws Exception {
+    var b = java.net.http.HttpRequest.newBuilder(URI.create(configServerUrl() + "/config/" + DEVICE))
+        .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + TOKEN)
+        .method(method, yaml == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+            : java.net.http.HttpRequest.BodyPublishers.ofString(yaml, StandardCharsets.UTF_8));
+    if (ifMatch != null) {
+      b.header("If-Match", ifMatch);
+    }
+    return java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Polls {@code condition} for up to 15 s (bounded), every 50 ms; whether it became true. */
+  static boolean eventually(Check condition) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (condition.holds()) {
+        return true;
+      }
+      Thread.sleep(50);
+    }
+    return condition.holds();
+  }
+
+  interface Check {
+    boolean holds() throws Exception;
+  }
+}
