@@ -28,7 +28,6 @@ import dev.powermon.exporter.window.WindowFamilies;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -91,19 +90,15 @@ public final class Server implements AutoCloseable {
     ListenAddress listen = setup.listenAddress();
     try {
       web = WebServer.start(listen, setup.telemetryPath(), orchestrator, build, pool.executor());
-    } catch (BindException e) {
-      throw new OperatorError("cannot listen on " + listen + ": address already in use. node_exporter also defaults"
-          + " to port 9100; choose another port with --web.listen-address (for example --web.listen-address=:9110)");
     } catch (IOException e) {
-      throw new OperatorError("cannot listen on " + listen + ": " + e.getMessage());
+      throw TakenPort.error("--web.listen-address", listen, e);
     }
     ListenAddress adminAddress = setup.adminAddress();
     if (adminAddress != null) {
       try {
         admin = new AdminServer(adminAddress, table, this::reload, adminThreads);
       } catch (IOException e) {
-        throw new OperatorError("cannot start the admin API on " + adminAddress + ": " + e.getMessage()
-            + "; choose another with --web.admin-address, or --web.admin-address=off");
+        throw TakenPort.error("--web.admin-address", adminAddress, e);
       }
       if (!adminAddress.isLoopback()) {
         LOG.warn("the admin API listens on {}, reachable from other machines, and has no authentication;"

@@ -168,15 +168,28 @@ class ServerTest {
   }
 
   @Test
-  void aTakenPortIsOneLineThatNamesTheFlag() throws Exception {
+  void aTakenPortIsOneLineThatNamesItAndTheSameHostWithAFreePort() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       assertThatThrownBy(() -> Server.start(Cli.setup(Providers.discover(),
               "--collector", "steady", "--web.admin-address=off",
               "--web.listen-address=127.0.0.1:" + taken.getLocalPort())))
           .isInstanceOf(OperatorError.class)
-          .hasMessage("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": address already in use."
-              + " node_exporter also defaults to port 9100; choose another port with --web.listen-address"
-              + " (for example --web.listen-address=:9110)");
+          .hasMessageMatching("cannot listen on 127\\.0\\.0\\.1:" + taken.getLocalPort() + " \\(--web.listen-address\\):"
+              + " address already in use; choose a free port with --web.listen-address=127\\.0\\.0\\.1:\\d+")
+          .extracting(e -> ((OperatorError) e).exitCode()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aTakenAdminPortFailsLikeTheMainOne() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      assertThatThrownBy(() -> Server.start(Cli.setup(Providers.discover(),
+              "--collector", "steady", "--web.listen-address=127.0.0.1:0",
+              "--web.admin-address=127.0.0.1:" + taken.getLocalPort())))
+          .isInstanceOf(OperatorError.class)
+          .hasMessageMatching("cannot listen on 127\\.0\\.0\\.1:" + taken.getLocalPort() + " \\(--web.admin-address\\):"
+              + " address already in use; choose a free port with --web.admin-address=127\\.0\\.0\\.1:\\d+,"
+              + " or --web.admin-address=off");
     }
   }
 }

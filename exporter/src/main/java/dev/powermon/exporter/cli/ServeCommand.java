@@ -17,7 +17,12 @@ import picocli.CommandLine.Mixin;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = "Prometheus power exporter: serves /metrics for every power source this machine has.",
-    footer = "%nRun 'powermon collectors' to see which collectors can run here.")
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:stopped in order (SIGTERM, Ctrl-C), or a command succeeded",
+      "1:a failure at run time: a taken port, a collector that failed in probe",
+      "2:a usage or config error: an unknown flag, a bad value, a broken config file"},
+    footer = "%nRun 'powermon collectors' to see which collectors would run here, and why.")
 final class ServeCommand extends ProviderCommand implements Callable<Integer> {
   @Mixin PushOptions push;
 
