@@ -3,7 +3,6 @@ package dev.powermon.exporter.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
@@ -75,10 +74,7 @@ public final class Logging {
         wrapping.start();
         return wrapping;
       case "json":
-        JsonEncoder json = new JsonEncoder();
-        json.setContext(context);
-        json.start();
-        return json;
+        return JsonLines.encoder(context);
       default:
         throw new IllegalArgumentException("--log.format: '" + format + "' is not one of logfmt, json");
     }
