@@ -11,8 +11,9 @@ final class Signals {
     try {
       Signal.handle(new Signal("HUP"), signal -> action.run());
     } catch (IllegalArgumentException e) {
-      // No SIGHUP on Windows: reload through the admin API instead.
-      LoggerFactory.getLogger(Signals.class).debug("SIGHUP is not available here: {}", e.getMessage());
+      // Windows has no SIGHUP; under nohup it is ignored and the JVM refuses a handler. Said once, at start.
+      LoggerFactory.getLogger(Signals.class).info("SIGHUP does not reload here ({}); reload with POST /-/reload"
+          + " on the admin address", e.getMessage());
     }
   }
 }

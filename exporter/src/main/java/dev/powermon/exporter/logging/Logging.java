@@ -19,8 +19,14 @@ public final class Logging {
    */
   private static final java.util.logging.Logger JNA = java.util.logging.Logger.getLogger("com.sun.jna");
 
+  /** A scraper hanging up mid-response: one debug line instead of SEVERE stack traces (ScrapeHangUps). */
+  private static final java.util.logging.Logger SCRAPES =
+      java.util.logging.Logger.getLogger(ScrapeHangUps.JUL_LOGGER);
+
   static {
     JNA.setLevel(java.util.logging.Level.OFF);
+    SCRAPES.setUseParentHandlers(false);
+    SCRAPES.addHandler(new ScrapeHangUps());
   }
 
   private Logging() {}
