@@ -104,7 +104,7 @@ class TrustAtStartTest {
     String scrape = Http.get(base + "/metrics").body();
     assertThat(scrape).contains("powermon_collector_success{collector=\"unready\"} 0.0")
         .contains("powermon_collector_success{collector=\"steady\"} 1.0"); // named ones add to the defaults
-    assertThat(Http.get(base + "/").body()).contains("<td>unready</td>").contains(UnreadyProvider.HINT);
+    assertThat(Http.get(base + "/").body()).contains("<th colspan=\"2\">unready</th>").contains(UnreadyProvider.HINT);
   }
 
   @Test
