@@ -102,6 +102,11 @@ final class PowermonJar implements AutoCloseable {
     return r.body();
   }
 
+  /** The body of a GET of {@code path} on the metrics listener. */
+  String get(String path) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create("http://" + listen + path))).body();
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
     return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
   }

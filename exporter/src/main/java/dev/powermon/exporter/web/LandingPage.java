@@ -19,7 +19,7 @@ final class LandingPage {
 
   private static final String STYLE = "body{font-family:sans-serif;margin:0;color:#222}"
       + "header{background:#e6522c;color:#fff;padding:.5em 1em}header h1{margin:0;font-size:1.4em}"
-      + "header p{margin:.2em 0}.total{font-size:1.3em;font-weight:bold}main{padding:0 1em 1em}"
+      + "header p{margin:.2em 0}#total{font-size:1.3em;font-weight:bold}tr.total td{font-weight:bold}main{padding:0 1em 1em}"
       + "table{border-collapse:collapse;margin:.3em 0 1em}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:left}"
       + "td.num{text-align:right;font-variant-numeric:tabular-nums}.ok{color:#1a7f37}"
       + ".failing,tr.failing td{color:#b42318}tr.failing{background:#fdecea}tr.sub td.domain{padding-left:2em}"
@@ -80,8 +80,8 @@ final class LandingPage {
     }
     for (Status.CollectorState c : s.collectors()) {
       h.append("<table class=\"collector\" id=\"collector-").append(escape(c.name())).append("\"><tr><th colspan=\"2\">")
-          .append(escape(c.name())).append("</th></tr>\n<tr><td>state</td><td class=\"")
-          .append(c.ok() ? "ok\">ok" : "failing\">failing").append("</td></tr>\n<tr><td>last success</td><td>")
+          .append(escape(c.name())).append("</th></tr>\n<tr><td>state</td>").append(state(c))
+          .append("</tr>\n<tr><td>last success</td><td>")
           .append(c.secondsSinceSuccess() == null ? "never" : ago(c.secondsSinceSuccess())).append("</td></tr>\n");
       if (c.error() != null) {
         h.append("<tr class=\"failing\"><td>last error</td><td>").append(escape(c.error())).append("</td></tr>\n");
@@ -115,6 +115,17 @@ final class LandingPage {
       h.append("</table>\n");
     }
     return h.append("</main>").toString();
+  }
+
+  /** The state cell: a collector that succeeds with failing devices is not plain "ok". */
+  static String state(Status.CollectorState c) {
+    long failing = c.devices().stream().filter(d -> !d.ok()).count();
+    if (!c.ok()) {
+      return "<td class=\"failing\">failing</td>";
+    }
+    return failing == 0
+        ? "<td class=\"ok\">ok</td>"
+        : "<td class=\"failing\">ok, " + failing + " of " + c.devices().size() + " devices failing</td>";
   }
 
   /** A 120×24 inline SVG polyline of the trace, scaled to its own range; empty for fewer than two points. */

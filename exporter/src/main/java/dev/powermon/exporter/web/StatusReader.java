@@ -74,9 +74,9 @@ final class StatusReader {
       for (DataPointSnapshot p : family.getDataPoints()) {
         Labels labels = p.getLabels();
         if (name.endsWith("_device_info") && labels.size() > 0) {
-          info.put(labels.getValue(0), labels);
+          info.put(deviceKey(labels), labels);
         } else if (name.endsWith("_scrape_success") && labels.size() > 0 && p instanceof GaugeDataPointSnapshot g) {
-          ok.put(labels.getValue(0), g.getValue() == 1);
+          ok.put(deviceKey(labels), g.getValue() == 1);
         } else if (name.equals(PowerFamilies.POWER) && p instanceof GaugeDataPointSnapshot g
             && PowerFamilies.TOTAL_DOMAIN.equals(labels.get("domain"))) {
           watts.put(labels.get("device"), g.getValue());
@@ -95,6 +95,16 @@ final class StatusReader {
           watts.get(id), up ? null : errorOf(id, summary)));
     });
     return devices;
+  }
+
+  /** The label that names the device: {@code device_id}, {@code target} or {@code device}, else the only one. */
+  private static String deviceKey(Labels labels) {
+    for (String name : List.of("device_id", "target", "device")) {
+      if (labels.get(name) != null) {
+        return labels.get(name);
+      }
+    }
+    return labels.getValue(0);
   }
 
   /** The error a summary line gives for {@code id} ("... failed: why" or "... unreachable: why"). */

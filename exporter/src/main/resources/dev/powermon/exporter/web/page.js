@@ -21,6 +21,12 @@
     });
     return "<svg width=\"120\" height=\"24\" viewBox=\"0 0 120 24\"><polyline points=\"" + pts.join(" ") + "\"/></svg>";
   }
+  function state(c) {
+    var failing = c.devices.filter(function (d) { return !d.ok; }).length;
+    if (!c.ok) return "<td class=\"failing\">failing</td>";
+    return failing === 0 ? "<td class=\"ok\">ok</td>"
+        : "<td class=\"failing\">ok, " + failing + " of " + c.devices.length + " devices failing</td>";
+  }
   function main(s) {
     var h = "<header><h1>powermon</h1><p>version " + esc(s.version) + " (revision " + esc(s.revision)
         + "), up <span id=\"uptime\">" + dur(s.uptime_seconds) + "</span></p><p class=\"total\" id=\"total\">"
@@ -32,8 +38,7 @@
     }
     s.collectors.forEach(function (c) {
       h += "<table class=\"collector\" id=\"collector-" + esc(c.name) + "\"><tr><th colspan=\"2\">" + esc(c.name)
-          + "</th></tr>\n<tr><td>state</td><td class=\"" + (c.ok ? "ok\">ok" : "failing\">failing")
-          + "</td></tr>\n<tr><td>last success</td><td>"
+          + "</th></tr>\n<tr><td>state</td>" + state(c) + "</tr>\n<tr><td>last success</td><td>"
           + (c.seconds_since_success == null ? "never" : dur(c.seconds_since_success) + " ago") + "</td></tr>\n";
       if (c.error != null) h += "<tr class=\"failing\"><td>last error</td><td>" + esc(c.error) + "</td></tr>\n";
       if (c.devices.length > 0) {
