@@ -119,6 +119,11 @@ final class PowermonJar implements AutoCloseable {
     }
   }
 
+  /** SIGTERM, as systemd and Docker stop it; the exit code, or null when it did not exit in time. */
+  Integer terminate(long seconds) throws InterruptedException {
+    return process.terminate(seconds);
+  }
+
   String log() {
     return process.tail();
   }

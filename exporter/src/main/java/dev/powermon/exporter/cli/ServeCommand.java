@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 
 /** {@code powermon}: serves /metrics until stopped; SIGHUP reloads the config file. */
@@ -24,6 +26,8 @@ import picocli.CommandLine.Mixin;
       "2:a usage or config error: an unknown flag, a bad value, a broken config file"},
     footer = "%nRun 'powermon collectors' to see which collectors would run here, and why.")
 final class ServeCommand extends ProviderCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
   @Mixin PushOptions push;
 
   ServeCommand(Map<String, CollectorProvider> providers, CollectorFlags flags) {
@@ -34,13 +38,22 @@ final class ServeCommand extends ProviderCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Setup setup = setup().withPush(push);
     Server server = Server.start(setup);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "powermon-shutdown"));
+    CountDownLatch running = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "powermon-shutdown"));
     Signals.onHangup(server::reload);
-    stopped.await();
+    running.await(); // until SIGTERM or SIGINT runs the hook
     return 0;
+  }
+
+  /**
+   * On SIGTERM or SIGINT: closes collectors (and their child processes), listeners and pushes (flushed
+   * within their bound), then exits 0: a stop the operator asked for is no failure, whereas the JVM would
+   * report the signal (143).
+   */
+  private static void stop(Server server) {
+    LOG.info("stopping: collectors and their child processes, then pending pushes (up to 5 s)");
+    server.close();
+    LOG.info("stopped");
+    Runtime.getRuntime().halt(0);
   }
 }
