@@ -61,17 +61,4 @@ public interface CollectorContext {
       }
     };
   }
-
-  /**
-   * Where a background sampler hands every reading of the series it exports with {@code source} as their
-   * {@code source} label, for per-window statistics and high-rate push. Samplers that take a reading per
-   * interval should call it once per series per reading. Contexts that keep no windows discard them.
-   *
-   * @deprecated feed {@link #powerReadings(String, MeterClass)} instead, which also builds the unified
-   *     families; this goes once the last collector has migrated (issue #12)
-   */
-  @Deprecated(forRemoval = true)
-  default PowerSampleSink powerSamples(String source) {
-    return PowerSampleSink.DISCARD;
-  }
 }

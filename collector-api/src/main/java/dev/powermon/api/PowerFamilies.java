@@ -1,22 +1,20 @@
 package dev.powermon.api;
 
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the two families every power source feeds, so that one PromQL query adds up a fleet:
- * {@code powermon_power_watts{source,device,domain}} and {@code powermon_energy_joules_total{source,device,domain}}.
+ * The two families every power source feeds, so that one PromQL query adds up a fleet: {@code
+ * powermon_power_watts{source,device,domain}} and {@code powermon_energy_joules_total{source,device,domain}}.
+ * Collectors declare them ({@link #SPECS}, with their own extra labels through {@link
+ * MetricSpec#withExtraLabels}) and hand readings to {@link PowerReadings}; the core builds both.
  *
  * <p>Exactly one series per (source, device) carries {@code domain="total"}: the one that may be summed
- * without double counting. The core merges these families across collectors.
+ * without double counting.
  */
 public final class PowerFamilies {
+  private PowerFamilies() {}
+
   public static final String POWER = "powermon_power_watts";
   public static final String ENERGY = "powermon_energy_joules_total";
   public static final String TOTAL_DOMAIN = "total";
@@ -44,54 +42,6 @@ public final class PowerFamilies {
   /** Both unified families, for a provider's {@link CollectorProvider#metrics()}. */
   public static final List<MetricSpec> SPECS = List.of(POWER_SPEC, ENERGY_SPEC);
 
-  private final String source;
-  private final List<GaugeDataPointSnapshot> power = new ArrayList<>();
-  private final List<CounterDataPointSnapshot> energy = new ArrayList<>();
-
-  /**
-   * Collects points for one collector, {@code source} being its name.
-   *
-   * @deprecated hand readings to {@link PowerReadings} instead: the core then builds both families, the
-   *     windows and remote-write from them. This builder goes once the last collector has migrated
-   *     (issue #12); until then the core serves what it builds, except series also fed as readings.
-   */
-  @Deprecated(forRemoval = true)
-  public PowerFamilies(String source) {
-    this.source = source;
-  }
-
-  /** Adds a power reading; {@code extra} carries source-specific labels (RAPL's socket), or {@link Labels#EMPTY}. */
-  public PowerFamilies power(String device, String domain, double watts, Labels extra) {
-    power.add(GaugeDataPointSnapshot.builder().labels(labels(device, domain, extra)).value(watts).build());
-    return this;
-  }
-
-  /** Adds an energy counter reading in joules; must never decrease between scrapes. */
-  public PowerFamilies energy(String device, String domain, double joules, Labels extra) {
-    energy.add(CounterDataPointSnapshot.builder().labels(labels(device, domain, extra)).value(joules).build());
-    return this;
-  }
-
-  /** The non-empty families, ready to add to a collector's snapshots. */
-  public List<MetricSnapshot> snapshots() {
-    List<MetricSnapshot> out = new ArrayList<>(2);
-    if (!power.isEmpty()) {
-      GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(POWER).help(POWER_SPEC.help());
-      power.forEach(b::dataPoint);
-      out.add(b.build());
-    }
-    if (!energy.isEmpty()) {
-      CounterSnapshot.Builder b = CounterSnapshot.builder().name(ENERGY).help(ENERGY_SPEC.help());
-      energy.forEach(b::dataPoint);
-      out.add(b.build());
-    }
-    return out;
-  }
-
-  private Labels labels(String device, String domain, Labels extra) {
-    return labels(source, device, domain, extra);
-  }
-
   /**
    * The extra label names {@code declared} (a provider's metrics) gives the unified power family, in
    * declaration order: what {@link PowerReadings} accepts in its {@code extra} labels.
@@ -114,7 +64,7 @@ public final class PowerFamilies {
     }
   }
 
-  /** The labels of a power or energy series, as {@link #power} and {@link #energy} give them. */
+  /** The labels of a power or energy series: the core's, for each series fed through {@link PowerReadings}. */
   public static Labels labels(String source, String device, String domain, Labels extra) {
     return Labels.of(
             "source", source,

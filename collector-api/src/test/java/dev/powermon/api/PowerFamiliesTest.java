@@ -3,47 +3,33 @@ package dev.powermon.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PowerFamiliesTest {
 
   @Test
-  void buildsBothFamiliesWithSourceDeviceDomainAndExtraLabels() {
-    List<MetricSnapshot> snapshots =
-        new PowerFamilies("rapl")
-            .power("host1", "package", 12.5, Labels.of("socket", "0"))
-            .energy("host1", "package", 1000.25, Labels.of("socket", "0"))
-            .snapshots();
-
-    assertThat(snapshots).hasSize(2);
-    GaugeSnapshot power = (GaugeSnapshot) snapshots.get(0);
-    assertThat(power.getMetadata().getPrometheusName()).isEqualTo("powermon_power_watts");
-    assertThat(power.getDataPoints().get(0).getValue()).isEqualTo(12.5);
-    assertThat((Object) power.getDataPoints().get(0).getLabels()) // Labels is also an Iterable
+  void seriesLabelsAreSourceDeviceDomainAndTheExtraLabels() {
+    assertThat((Object) PowerFamilies.labels("rapl", "host1", "package", Labels.of("socket", "0")))
         .isEqualTo(Labels.of("source", "rapl", "device", "host1", "domain", "package", "socket", "0"));
-    CounterSnapshot energy = (CounterSnapshot) snapshots.get(1);
-    assertThat(energy.getMetadata().getPrometheusName()).isEqualTo("powermon_energy_joules");
-    assertThat(energy.getDataPoints().get(0).getValue()).isEqualTo(1000.25);
-  }
-
-  @Test
-  void emptyFamiliesAreLeftOut() {
-    assertThat(new PowerFamilies("kasa").snapshots()).isEmpty();
-    assertThat(new PowerFamilies("kasa").power("p", "total", 1, Labels.EMPTY).snapshots()).hasSize(1);
   }
 
   @Test
   void deviceStringsAreCappedAndStrippedOfControlCharacters() {
     String alias = "Lamp\n\u0000" + "x".repeat(500);
-    GaugeSnapshot power =
-        (GaugeSnapshot) new PowerFamilies("kasa").power(alias, "total", 1, Labels.EMPTY).snapshots().get(0);
-    String device = power.getDataPoints().get(0).getLabels().get("device");
+    String device = PowerFamilies.labels("kasa", alias, "total", Labels.EMPTY).get("device");
     assertThat(device).startsWith("Lampx").hasSize(LabelValues.MAX_LENGTH).doesNotContain("\n");
+  }
+
+  @Test
+  void theExtraLabelsAReadingMayCarryAreThoseDeclared() {
+    List<MetricSpec> declared = List.of(PowerFamilies.POWER_SPEC.withExtraLabels("socket", "die"));
+    assertThat(PowerFamilies.declaredExtras(declared)).containsExactly("socket", "die");
+    PowerFamilies.requireExtras("rapl", List.of("socket", "die"), Labels.of("socket", "0", "die", ""));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> PowerFamilies.requireExtras("rapl", List.of("socket"), Labels.of("die", "0")))
+        .withMessageContaining("declare them with POWER_SPEC.withExtraLabels");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.powermon.host;
 
+import dev.powermon.api.StateLog;
 import dev.powermon.host.HostSource.HostSample;
+import dev.powermon.oshi.NativeAccess;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -9,7 +11,7 @@ import org.slf4j.Logger;
 /**
  * Takes a {@link HostSample} on every run, derives utilisation and the estimate from the previous one, and
  * publishes the result as an immutable {@link Reading} that scrapes read without touching the host (and
- * hands it to {@code onReading}, for the core's per-window statistics). Runs on one thread at a time (the
+ * hands it to {@code onReading}, which feeds the estimate to the core). Runs on one thread at a time (the
  * scheduler never overlaps runs of one task).
  */
 final class HostSampler implements Runnable {
@@ -17,8 +19,7 @@ final class HostSampler implements Runnable {
   private final boolean perCore;
   private final PowerEstimate estimate; // null when the estimate is off
   private final LongSupplier nanoTime;
-  private final Logger log;
-  private final EnergyCounter energy;
+  private final StateLog states;
   private final Consumer<Reading> onReading;
 
   private volatile Reading latest;
@@ -34,7 +35,6 @@ final class HostSampler implements Runnable {
       double cpuUtilization,
       List<Double> coreUtilization,
       double estimateWatts,
-      double estimateJoules,
       long atNanos) {
 
     Reading {
@@ -46,17 +46,15 @@ final class HostSampler implements Runnable {
       HostSource source,
       boolean perCore,
       PowerEstimate estimate,
-      EnergyCounter energy,
       LongSupplier nanoTime,
       Logger log,
       Consumer<Reading> onReading) {
     this.source = source;
     this.onReading = onReading;
-    this.energy = energy;
     this.perCore = perCore;
     this.estimate = estimate;
     this.nanoTime = nanoTime;
-    this.log = log;
+    this.states = new StateLog(log);
   }
 
   @Override
@@ -65,33 +63,26 @@ final class HostSampler implements Runnable {
     try {
       sample = source.sample(perCore);
     } catch (RuntimeException | LinkageError e) {
-      // LinkageError: a native call JNA cannot bind; uncaught, it would end the schedule silently.
-      if (failure == null) {
-        log.warn("Reading the host through OSHI failed, host metrics are withheld until it works again: {}",
-            e.toString());
-      }
-      failure = "reading the host failed: " + e;
+      // LinkageError: a native call JNA cannot bind; uncaught, it would end the schedule silently
+      failure = NativeAccess.describe(HostProvider.READING, e);
+      states.failing("host", "metrics withheld until reading works again: " + failure);
       return;
     }
     long now = nanoTime.getAsLong();
     latest = next(latest, sample, now);
     onReading.accept(latest);
-    if (failure != null) {
-      log.info("Reading the host works again.");
-      failure = null;
-    }
+    failure = null;
+    states.ok("host", "reading works again");
   }
 
   private Reading next(Reading previous, HostSample sample, long now) {
     if (previous == null) {
-      return new Reading(sample, Double.NaN, List.of(), Double.NaN, energy.joules(), now);
+      return new Reading(sample, Double.NaN, List.of(), Double.NaN, now);
     }
     double load = Utilization.between(previous.sample().cpu(), sample.cpu());
     List<Double> cores = Utilization.perCore(previous.sample().cores(), sample.cores());
     double watts = estimate == null || Double.isNaN(load) ? Double.NaN : estimate.watts(load);
-    // The estimate is the average over exactly this window, so watts x window is its energy.
-    double joules = Double.isNaN(watts) ? energy.joules() : energy.add(watts, now - previous.atNanos());
-    return new Reading(sample, load, cores, watts, joules, now);
+    return new Reading(sample, load, cores, watts, now);
   }
 
   /** The last good reading, or null before the first sample succeeded. */

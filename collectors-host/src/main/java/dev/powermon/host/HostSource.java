@@ -1,5 +1,6 @@
 package dev.powermon.host;
 
+import dev.powermon.api.BatteryPower;
 import java.util.List;
 
 /**
@@ -29,12 +30,6 @@ interface HostSource {
   /** Bytes through one network interface since it came up, as the kernel counts them (may wrap or reset). */
   record InterfaceCounters(String name, long receivedBytes, long transmittedBytes) {}
 
-  /**
-   * One battery's rate in milliwatts, signed as OSHI's {@code PowerSource}: positive while charging,
-   * negative while discharging; 0, NaN and the Windows "unknown rate" value when the rate is not known.
-   */
-  record BatteryReading(String name, double rateMilliwatts) {}
-
   /** A reading of the whole host at one instant. {@code cores} is empty unless asked for. */
   record HostSample(
       Ticks cpu,
@@ -42,7 +37,7 @@ interface HostSource {
       long memoryTotalBytes,
       long memoryAvailableBytes,
       List<InterfaceCounters> interfaces,
-      List<BatteryReading> batteries,
+      List<BatteryPower.Reading> batteries,
       long uptimeSeconds) {
 
     public HostSample {

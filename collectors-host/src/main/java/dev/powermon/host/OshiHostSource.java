@@ -1,16 +1,15 @@
 package dev.powermon.host;
 
-import java.nio.file.Path;
+import dev.powermon.api.BatteryPower;
+import dev.powermon.oshi.BatterySource;
 import java.util.ArrayList;
 import java.util.List;
-import oshi.PlatformEnum;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.CentralProcessor.TickType;
 import oshi.hardware.GlobalMemory;
 import oshi.hardware.HardwareAbstractionLayer;
 import oshi.hardware.NetworkIF;
-import oshi.hardware.PowerSource;
 import oshi.software.os.OperatingSystem;
 
 /**
@@ -18,23 +17,16 @@ import oshi.software.os.OperatingSystem;
  * one instance lives as long as the collector and every sample reuses it.
  */
 final class OshiHostSource implements HostSource {
-  /** Where Linux lists its power supplies; read directly, see {@link LinuxBatteries}. */
-  private static final Path LINUX_POWER_SUPPLY = Path.of("/sys/class/power_supply");
-
   private final HardwareAbstractionLayer hardware;
   private final OperatingSystem os;
   private final CentralProcessor processor;
-  private final LinuxBatteries linuxBatteries;
+  private final BatterySource batteries = BatterySource.ofThisMachine();
 
   OshiHostSource() {
     SystemInfo info = new SystemInfo();
     this.hardware = info.getHardware();
     this.os = info.getOperatingSystem();
     this.processor = hardware.getProcessor();
-    // OSHI 6.10's Linux PowerSource passes sysfs microwatts (or microamps x microvolts) off as milliwatts
-    // and drops the sign (fixed after 6.11); the kernel's own numbers are unambiguous, so read them.
-    this.linuxBatteries =
-        SystemInfo.getCurrentPlatform() == PlatformEnum.LINUX ? new LinuxBatteries(LINUX_POWER_SUPPLY) : null;
   }
 
   @Override
@@ -63,7 +55,7 @@ final class OshiHostSource implements HostSource {
         memory.getTotal(),
         memory.getAvailable(),
         interfaces(),
-        batteries(),
+        batteries.read(),
         os.getSystemUptime());
   }
 
@@ -82,17 +74,6 @@ final class OshiHostSource implements HostSource {
     // true: loopback and interfaces without a hardware address (tunnels) too, as node_exporter shows them.
     for (NetworkIF nif : hardware.getNetworkIFs(true)) {
       out.add(new InterfaceCounters(nif.getName(), nif.getBytesRecv(), nif.getBytesSent()));
-    }
-    return out;
-  }
-
-  private List<BatteryReading> batteries() {
-    if (linuxBatteries != null) {
-      return linuxBatteries.read();
-    }
-    List<BatteryReading> out = new ArrayList<>();
-    for (PowerSource ps : hardware.getPowerSources()) {
-      out.add(new BatteryReading(ps.getName(), ps.getPowerUsageRate()));
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.powermon.host;
 
+import dev.powermon.api.BatteryPower;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,7 +15,7 @@ final class FakeHostSource implements HostSource {
   private final long busyPerSample;
   private final long totalPerSample;
   private final AtomicInteger samples = new AtomicInteger();
-  private volatile List<BatteryReading> batteries = List.of();
+  private volatile List<BatteryPower.Reading> batteries = List.of();
   private volatile RuntimeException failure;
 
   FakeHostSource(long busyPerSample, long totalPerSample) {
@@ -22,7 +23,7 @@ final class FakeHostSource implements HostSource {
     this.totalPerSample = totalPerSample;
   }
 
-  FakeHostSource batteries(BatteryReading... readings) {
+  FakeHostSource batteries(BatteryPower.Reading... readings) {
     this.batteries = List.of(readings);
     return this;
   }

@@ -1,6 +1,10 @@
 package dev.powermon.macos;
 
+import dev.powermon.api.BatteryPower;
+import dev.powermon.api.StateLog;
 import dev.powermon.macos.PowerSample.DomainEnergy;
+import dev.powermon.oshi.BatterySource;
+import dev.powermon.oshi.NativeAccess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +23,16 @@ final class Battery implements AutoCloseable {
 
   private final BatterySource source;
   private final LongSupplier nanoTime;
-  private final Logger log;
-  private final PowerLedger ledger = new PowerLedger();
+  private final SampleLog samples;
   private ScheduledFuture<?> task;
   private long lastNanos = Long.MIN_VALUE;
-  private boolean failing;
+  private final StateLog states;
 
-  Battery(BatterySource source, LongSupplier nanoTime, Logger log) {
+  Battery(BatterySource source, SampleLog samples, LongSupplier nanoTime, Logger log) {
+    this.samples = samples;
     this.source = source;
     this.nanoTime = nanoTime;
-    this.log = log;
+    this.states = new StateLog(log);
   }
 
   void start(ScheduledExecutorService scheduler, Duration interval) {
@@ -41,26 +45,26 @@ final class Battery implements AutoCloseable {
     long now = nanoTime.getAsLong();
     double seconds = lastNanos == Long.MIN_VALUE ? 0 : (now - lastNanos) / 1e9;
     lastNanos = now;
-    List<BatteryRate> rates;
+    List<BatteryPower.Reading> rates;
     try {
       rates = source.read();
-    } catch (RuntimeException e) {
-      if (!failing) {
-        log.warn("cannot read the battery, battery power not reported: {}", e.toString());
-        failing = true;
-      }
-      ledger.record(new PowerSample(seconds, Map.of(), List.of()), now);
+    } catch (RuntimeException | LinkageError e) {
+      // LinkageError: JNA cannot load; uncaught, it would end the schedule silently. Unknown is not
+      // 0 W: this window has no battery power and no energy.
+      states.failing(DOMAIN, "battery power not reported: " + NativeAccess.describe("reading the battery", e));
+      samples.record(new PowerSample(seconds, Map.of(), Map.of()), now);
       return;
     }
-    failing = false;
-    double watts = rates.stream().mapToDouble(BatteryRate::dischargeWatts).sum();
-    Map<String, DomainEnergy> domains =
-        watts > 0 ? Map.of(DOMAIN, new DomainEnergy(watts, watts * seconds)) : Map.of();
-    ledger.record(new PowerSample(seconds, domains, List.of()), now);
+    states.ok(DOMAIN, "readable again");
+    // 0 W while charging (not consumption), so the core integrates nothing across a charge;
+    // no reading when no battery's rate is known
+    Map<String, DomainEnergy> domains = new java.util.HashMap<>();
+    BatteryPower.drawnWatts(rates).ifPresent(w -> domains.put(DOMAIN, new DomainEnergy(w, w * seconds)));
+    samples.record(new PowerSample(seconds, domains, Map.of()), now);
   }
 
-  PowerLedger ledger() {
-    return ledger;
+  SampleLog samples() {
+    return samples;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.powermon.macos;
 
 import dev.powermon.macos.PowerSample.DomainEnergy;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +15,16 @@ final class EnergyModel {
 
   static PowerSample toSample(List<ChannelEnergy> channels, double seconds) {
     Map<String, Double> joules = new LinkedHashMap<>();
-    List<String> invalid = new ArrayList<>();
+    Map<String, String> invalid = new LinkedHashMap<>();
     for (ChannelEnergy c : channels) {
       String domain = domainOf(c.name());
       if (domain == null) {
         continue;
       }
       double scale = joulesPer(c.unit());
-      if (Double.isNaN(scale) || c.value() < 0) {
-        invalid.add(c.name());
+      if (Double.isNaN(scale) || c.value() < 0 || c.value() * scale > PowerSample.MAX_WATTS * seconds) {
+        invalid.put(c.name(), Double.isNaN(scale) ? "unknown unit '" + c.unit() + "'"
+            : c.value() < 0 ? "negative" : "out of range (more than " + PowerSample.MAX_WATTS + " W)");
         continue;
       }
       joules.merge(domain, c.value() * scale, Double::sum);

@@ -1,63 +1,60 @@
 package dev.powermon.macos;
 
 import dev.powermon.api.Collector;
+import dev.powermon.api.Families;
 import dev.powermon.api.PowerFamilies;
+import dev.powermon.oshi.SamplerThread;
 import io.prometheus.metrics.model.snapshots.Labels;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
-import java.util.function.LongSupplier;
+import java.util.Optional;
 
-/** Answers scrapes from what the background source last measured; fails when it has gone quiet. */
+/**
+ * Answers scrapes for the background source. Power reaches the core as readings (see {@link SampleLog});
+ * a source that stops delivering (powermetrics that stops printing, a stuck IOReport call) is caught by
+ * the core's staleness, from {@link #samplingInterval()}; a scrape fails while no sample came yet or the
+ * source says why it cannot deliver, and adds the collector's own families.
+ */
 final class MacosCollector implements Collector {
   private final SampleSource source;
-  private final PowerLedger ledger;
+  private final SampleLog samples;
   private final Battery battery;
-  private final String device;
-  private final Duration stale;
-  private final LongSupplier nanoTime;
+  private final SamplerThread thread;
+  private final Duration interval;
 
-  MacosCollector(SampleSource source, PowerLedger ledger, Battery battery, String device, Duration stale, LongSupplier nanoTime) {
+  MacosCollector(SampleSource source, SampleLog samples, Battery battery, SamplerThread thread, Duration interval) {
     this.source = source;
-    this.ledger = ledger;
+    this.samples = samples;
     this.battery = battery;
-    this.device = device;
-    this.stale = stale;
-    this.nanoTime = nanoTime;
+    this.thread = thread;
+    this.interval = interval;
   }
 
   @Override
   public MetricSnapshots collect() {
-    PowerLedger.View v = ledger.view();
-    OptionalLong last = v.lastSampleNanos();
-    if (last.isEmpty()) {
+    SampleLog.View v = samples.view();
+    if (v.lastSampleNanos().isEmpty()) {
       throw new IllegalStateException(source.problem().orElse("waiting for the first sample from " + source.name()));
     }
-    if (nanoTime.getAsLong() - last.getAsLong() > stale.toNanos()) {
-      throw new IllegalStateException(source.problem().orElse(
-          "no sample from " + source.name() + " for more than " + stale.toSeconds() + " s"));
+    Families out = new Families(MacosFamilies.ALL);
+    out.info(MacosFamilies.SOURCE, Labels.of("source", source.name()));
+    v.rejected().forEach((reason, n) -> out.counter(MacosFamilies.SAMPLE_ERRORS, Labels.of("reason", reason), n));
+    if (source.name().equals("powermetrics")) {
+      out.counter(MacosFamilies.RESTARTS, Labels.EMPTY, v.restarts());
     }
-    PowerFamilies power = new PowerFamilies("macos");
-    add(power, v);
-    add(power, battery.ledger().view());
-    List<MetricSnapshot> out = new ArrayList<>(power.snapshots());
-    out.addAll(MacosMetrics.own(source.name(), v.rejected(), v.restarts()));
-    return new MetricSnapshots(out);
+    return out.snapshots();
   }
 
-  private void add(PowerFamilies power, PowerLedger.View v) {
-    v.watts().forEach((domain, w) -> power.power(device, domain, w, Labels.EMPTY));
-    v.joules().forEach((domain, j) -> power.energy(device, domain, j, Labels.EMPTY));
+  @Override
+  public Optional<Duration> samplingInterval() {
+    return Optional.of(interval);
   }
 
   @Override
   public List<String> summary() {
-    PowerLedger.View v = ledger.view();
-    Double total = v.watts().get(PowerFamilies.TOTAL_DOMAIN);
+    Double total = samples.view().watts().get(PowerFamilies.TOTAL_DOMAIN);
     return List.of("source " + source.name()
         + (total == null ? ", no total yet" : String.format(Locale.ROOT, ", total %.3f W", total)));
   }
@@ -66,5 +63,6 @@ final class MacosCollector implements Collector {
   public void close() {
     battery.close();
     source.close();
+    thread.close();
   }
 }

@@ -3,10 +3,15 @@ package dev.powermon.macos;
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
 import dev.powermon.api.CollectorProvider;
+import dev.powermon.api.MeterClass;
 import dev.powermon.api.MetricSpec;
+import dev.powermon.api.PowerReadings;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
+import dev.powermon.oshi.BatterySource;
+import dev.powermon.oshi.NativeAccess;
+import dev.powermon.oshi.SamplerThread;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +31,9 @@ public final class MacosProvider implements CollectorProvider {
   static final SettingSpec INTERVAL =
       SettingSpec.builder("interval", SettingType.DURATION)
           .defaultValue("1s")
-          .help("Sampling window (powermetrics -i; IOReport and battery sampling period), 100ms to 1h.")
+          .min("100ms")
+          .max("1h")
+          .help("Sampling window (powermetrics -i; IOReport and battery sampling period).")
           .build();
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
   private static final Duration MAX_FIRST_WAIT = Duration.ofSeconds(4);
@@ -35,7 +42,7 @@ public final class MacosProvider implements CollectorProvider {
   private final Duration firstBackoff;
 
   public MacosProvider() {
-    this(() -> MacHost.isMac() ? new OshiBatterySource() : List::of, FIRST_BACKOFF);
+    this(() -> MacHost.isMac() ? BatterySource.ofThisMachine() : List::of, FIRST_BACKOFF);
   }
 
   /** For tests: a fake battery and a short restart back-off. */
@@ -61,7 +68,7 @@ public final class MacosProvider implements CollectorProvider {
 
   @Override
   public List<MetricSpec> metrics() {
-    return MacosMetrics.SPECS;
+    return MacosFamilies.ALL;
   }
 
   @Override
@@ -72,7 +79,7 @@ public final class MacosProvider implements CollectorProvider {
   @Override
   public ProbeResult probe(CollectorContext context) {
     Path powermetrics = context.settings().path(POWERMETRICS);
-    if (isExplicit(powermetrics)) {
+    if (context.settings().isGiven(POWERMETRICS)) {
       return Files.isExecutable(powermetrics)
           ? ProbeResult.available("powermetrics " + powermetrics + " (named explicitly)")
           : ProbeResult.unavailable(powermetrics + " is not an executable file; fix --collector.macos.powermetrics");
@@ -80,76 +87,83 @@ public final class MacosProvider implements CollectorProvider {
     if (!MacHost.isMac()) {
       return ProbeResult.unavailable("macos collector runs on macOS; this is " + MacHost.osName());
     }
-    if (IOReportSource.works()) {
-      return ProbeResult.available(MacHost.isRoot()
-          ? "IOReport Energy Model"
-          : "IOReport Energy Model (powermetrics needs root; IOReport is used instead)");
+    String noIOReport = "no IOReport Energy Model on this Mac (Intel?)";
+    try {
+      if (IOReportSource.works()) {
+        return ProbeResult.available(MacHost.isRoot()
+            ? "IOReport Energy Model"
+            : "IOReport Energy Model (powermetrics needs root; IOReport is used instead)");
+      }
+    } catch (NativeAccess.NativeAccessException e) {
+      noIOReport = e.getMessage();
     }
     if (MacHost.isRoot() && Files.isExecutable(powermetrics)) {
-      return ProbeResult.available("powermetrics " + powermetrics + " (no IOReport Energy Model here)");
+      return ProbeResult.available("powermetrics " + powermetrics + " (" + noIOReport + ")");
     }
-    return ProbeResult.unavailable("no IOReport Energy Model on this Mac (Intel?) and powermetrics needs root: "
+    return ProbeResult.unavailable(noIOReport + "; and powermetrics needs root: "
         + "run powermon as root, see the macos collector's docs");
   }
 
   @Override
   public Collector open(CollectorContext context) throws Exception {
     Duration interval = context.settings().duration(INTERVAL);
-    if (interval.compareTo(Duration.ofMillis(100)) < 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
-      throw new IllegalArgumentException("collectors.macos.interval: " + interval + " is outside 100ms to 1h");
-    }
-    SampleSource source = chooseSource(context, interval);
-    PowerLedger ledger = new PowerLedger();
-    source.start(ledger);
-    Battery battery = new Battery(batteries.get(), context::nanoTime, context.logger());
+    // IOReport and IOKit calls can block: on a thread of its own, one stuck call stalls this collector only
+    SamplerThread thread = new SamplerThread("powermon-macos-sampler");
+    SampleSource source;
     try {
-      // bounded: with a long interval the first window ends after open() returns, and scrapes say so meanwhile
-      awaitFirstSample(source, ledger, min(interval.plusSeconds(2), MAX_FIRST_WAIT));
-      battery.start(context.scheduler(), interval);
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      source.close();
+      source = chooseSource(context, interval, thread);
+    } catch (IOException | RuntimeException e) {
+      thread.close();
       throw e;
     }
-    Duration stale = max(interval.multipliedBy(3), Duration.ofSeconds(5));
-    return new MacosCollector(source, ledger, battery, context.hostname(), stale, context::nanoTime);
+    PowerReadings readings = context.powerReadings(name(), MeterClass.COMPONENT);
+    SampleLog samples = new SampleLog(readings, context.clock(), context.hostname(), true);
+    source.start(samples);
+    Battery battery = new Battery(batteries.get(), new SampleLog(readings, context.clock(), context.hostname(), false),
+        context::nanoTime, context.logger());
+    try {
+      // bounded: with a long interval the first window ends after open() returns, and scrapes say so meanwhile
+      awaitFirstSample(source, samples, min(interval.plusSeconds(2), MAX_FIRST_WAIT));
+      battery.start(thread.scheduler(), interval);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      source.close();
+      thread.close();
+      throw e;
+    }
+    return new MacosCollector(source, samples, battery, thread, interval);
   }
 
-  private SampleSource chooseSource(CollectorContext context, Duration interval) throws IOException {
+  private SampleSource chooseSource(CollectorContext context, Duration interval, SamplerThread thread)
+      throws IOException {
     Path powermetrics = context.settings().path(POWERMETRICS);
-    if (isExplicit(powermetrics)) {
-      return new PowermetricsSource(powermetrics, interval, firstBackoff, context::nanoTime, context.logger());
+    if (context.settings().isGiven(POWERMETRICS)) {
+      return new PowermetricsSource(powermetrics, interval, firstBackoff, context::nanoTime, context.logger(),
+          context.problems());
     }
     if (!MacHost.isMac()) {
       throw new IOException("macos collector runs on macOS; this is " + MacHost.osName());
     }
     if (IOReportSource.works()) {
-      return new IOReportSource(IOReportChannels::open, context.scheduler(), interval, context::nanoTime, context.logger());
+      return new IOReportSource(IOReportChannels::open, thread.scheduler(), interval, context::nanoTime,
+          context.logger(), context.problems());
     }
     if (!MacHost.isRoot()) {
       throw new IOException("no IOReport Energy Model on this Mac and powermetrics needs root: run powermon as root");
     }
-    return new PowermetricsSource(powermetrics, interval, firstBackoff, context::nanoTime, context.logger());
-  }
-
-  /** The setting has no "given" flag (Settings reports defaults as set), so anything but the default counts. */
-  private static boolean isExplicit(Path powermetrics) {
-    return !powermetrics.equals(Path.of(DEFAULT_POWERMETRICS));
+    return new PowermetricsSource(powermetrics, interval, firstBackoff, context::nanoTime, context.logger(),
+        context.problems());
   }
 
   private static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
-  }
-
   /** Waits until the source delivered a sample or reported why it cannot. */
-  private static void awaitFirstSample(SampleSource source, PowerLedger ledger, Duration limit)
+  private static void awaitFirstSample(SampleSource source, SampleLog samples, Duration limit)
       throws IOException, InterruptedException {
     long end = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < end) {
-      if (ledger.view().lastSampleNanos().isPresent()) {
+      if (samples.view().lastSampleNanos().isPresent()) {
         return;
       }
       if (source.problem().isPresent()) {

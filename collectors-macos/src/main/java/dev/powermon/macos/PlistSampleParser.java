@@ -9,7 +9,6 @@ import dev.powermon.macos.PowerSample.DomainEnergy;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +93,7 @@ final class PlistSampleParser {
     final double seconds;
     final NSDictionary processor;
     final Map<String, DomainEnergy> domains = new LinkedHashMap<>();
-    final List<String> invalid = new ArrayList<>();
+    final Map<String, String> invalid = new LinkedHashMap<>();
 
     Window(double seconds, NSDictionary processor) {
       this.seconds = seconds;
@@ -103,15 +102,15 @@ final class PlistSampleParser {
 
     /** {@code <domain>_power} mW and {@code <domain>_energy} mJ; either alone is enough. */
     void apple(String domain) {
-      add(domain, number(domain + "_power", 1e-3), number(domain + "_energy", 1e-3));
+      add(domain, watts(domain + "_power", 1e-3), joules(domain + "_energy", 1e-3));
     }
 
     void intelPackage() {
-      add("package", number("package_watts", 1), number("package_joules", 1));
+      add("package", watts("package_watts", 1), joules("package_joules", 1));
     }
 
     void total() {
-      Double combined = number("combined_power", 1e-3);
+      Double combined = watts("combined_power", 1e-3);
       if (combined != null) {
         domains.put("total", new DomainEnergy(combined, combined * seconds));
       } else if (processor.containsKey("combined_power")) {
@@ -127,7 +126,7 @@ final class PlistSampleParser {
       double watts = 0;
       double joules = 0;
       for (String d : List.of("cpu", "gpu", "ane")) {
-        if (invalid.contains(d + "_power") || invalid.contains(d + "_energy")) {
+        if (invalid.containsKey(d + "_power") || invalid.containsKey(d + "_energy")) {
           return;
         }
         DomainEnergy e = domains.get(d);
@@ -147,19 +146,36 @@ final class PlistSampleParser {
       }
     }
 
-    /** The key's value times {@code scale}; null when absent, or when unusable (then listed as invalid). */
-    private Double number(String key, double scale) {
+    private Double watts(String key, double scale) {
+      return number(key, scale, PowerSample.MAX_WATTS);
+    }
+
+    private Double joules(String key, double scale) {
+      return number(key, scale, PowerSample.MAX_WATTS * seconds);
+    }
+
+    /**
+     * The key's value times {@code scale}; null when absent, or when unusable (then listed as invalid
+     * with the reason).
+     */
+    private Double number(String key, double scale, double max) {
       NSObject o = processor.get(key);
       if (o == null) {
         return null;
       }
-      if (o instanceof NSNumber && !((NSNumber) o).isBoolean()) {
-        double v = ((NSNumber) o).doubleValue();
-        if (Double.isFinite(v) && v >= 0) {
-          return v * scale;
-        }
+      if (!(o instanceof NSNumber) || ((NSNumber) o).isBoolean()) {
+        invalid.put(key, o instanceof NSNumber ? "a boolean, not a number"
+            : "not a number but a " + o.getClass().getSimpleName().replace("NS", ""));
+        return null;
       }
-      invalid.add(key);
+      double v = ((NSNumber) o).doubleValue() * scale;
+      if (!Double.isFinite(v) || v < 0) {
+        invalid.put(key, Double.isFinite(v) ? "negative" : "not finite");
+      } else if (v > max) {
+        invalid.put(key, "out of range (more than " + PowerSample.MAX_WATTS + " W)");
+      } else {
+        return v;
+      }
       return null;
     }
   }

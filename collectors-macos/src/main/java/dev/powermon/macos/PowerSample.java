@@ -1,6 +1,5 @@
 package dev.powermon.macos;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,13 +7,19 @@ import java.util.Map;
  *
  * @param seconds length of the window
  * @param domains per domain (cpu, gpu, ane, package, total): average watts and joules over the window
- * @param invalid keys whose value was NaN, infinite or negative and were left out (counted, not zeroed)
+ * @param invalid fields whose value was missing a type, NaN, infinite, negative or out of range, to the reason:
+ *     they were left out (counted, never zeroed) and cost only the series they feed
  */
-record PowerSample(double seconds, Map<String, DomainEnergy> domains, List<String> invalid) {
+record PowerSample(double seconds, Map<String, DomainEnergy> domains, Map<String, String> invalid) {
+  /**
+   * No Mac draws this much (a Mac Pro's supply gives 1.4 kW): a larger value is a corrupt field, not a
+   * reading.
+   */
+  static final double MAX_WATTS = 10_000;
 
   PowerSample {
     domains = Map.copyOf(domains);
-    invalid = List.copyOf(invalid);
+    invalid = Map.copyOf(invalid);
   }
 
   /** Average power and energy of one domain over the window. */

@@ -1,5 +1,7 @@
 package dev.powermon.macos;
 
+import dev.powermon.api.ParseProblems;
+import dev.powermon.oshi.FieldProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -13,7 +15,7 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
- * Runs {@code powermetrics -f plist} and feeds every document it prints into the ledger, on its own thread.
+ * Runs {@code powermetrics -f plist} and feeds every document it prints into the samples, on its own thread.
  * When the process ends it is started again after a back-off that doubles up to a minute and starts over
  * once a new process delivers samples.
  */
@@ -26,6 +28,7 @@ final class PowermetricsSource implements SampleSource {
   private final LongSupplier nanoTime;
   private final Logger log;
   private final Set<String> loggedReasons = new HashSet<>();
+  private final FieldProblems fields;
   private final Object lock = new Object();
   private Thread reader;
   private Process process;
@@ -35,13 +38,15 @@ final class PowermetricsSource implements SampleSource {
   private boolean warnedUnanswered;
   private boolean closed;
 
-  PowermetricsSource(Path executable, Duration interval, Duration firstBackoff, LongSupplier nanoTime, Logger log) {
+  PowermetricsSource(Path executable, Duration interval, Duration firstBackoff, LongSupplier nanoTime, Logger log,
+      ParseProblems problems) {
     this.command = List.of(
         executable.toString(), "--samplers", "cpu_power,gpu_power,ane_power",
         "-i", Long.toString(Math.max(1, interval.toMillis())), "-f", "plist");
     this.firstBackoff = firstBackoff;
     this.nanoTime = nanoTime;
     this.log = log;
+    this.fields = new FieldProblems(problems);
   }
 
   @Override
@@ -50,8 +55,8 @@ final class PowermetricsSource implements SampleSource {
   }
 
   @Override
-  public void start(PowerLedger ledger) {
-    reader = new Thread(() -> run(ledger), "powermon-powermetrics");
+  public void start(SampleLog samples) {
+    reader = new Thread(() -> run(samples), "powermon-powermetrics");
     reader.setDaemon(true);
     reader.start();
   }
@@ -61,7 +66,7 @@ final class PowermetricsSource implements SampleSource {
     return Optional.ofNullable(problem);
   }
 
-  private void run(PowerLedger ledger) {
+  private void run(SampleLog samples) {
     Duration backoff = firstBackoff;
     while (true) {
       String ended;
@@ -73,7 +78,7 @@ final class PowermetricsSource implements SampleSource {
         }
         StderrTail stderr = StderrTail.follow(p.getErrorStream());
         try (InputStream out = p.getInputStream()) {
-          delivered = new SampleStream(ledger, nanoTime, this::rejected, this::recovered).read(out);
+          delivered = new SampleStream(samples, nanoTime, this::rejected, this::recovered, fields).read(out);
         }
         int status = p.waitFor();
         if (isClosed()) {
@@ -97,7 +102,7 @@ final class PowermetricsSource implements SampleSource {
         warnedUnanswered = true;
       }
       problem = message;
-      ledger.restarted();
+      samples.restarted();
       if (!sleep(backoff)) {
         return;
       }

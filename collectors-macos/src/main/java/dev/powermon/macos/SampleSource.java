@@ -8,8 +8,8 @@ interface SampleSource extends AutoCloseable {
   /** {@code ioreport} or {@code powermetrics}: the {@code source} label of {@code macos_source_info}. */
   String name();
 
-  /** Starts sampling in the background into {@code ledger}; returns at once. */
-  void start(PowerLedger ledger);
+  /** Starts sampling in the background into {@code samples}; returns at once. */
+  void start(SampleLog samples);
 
   /** Why samples are not arriving, in words for the operator; empty while healthy. */
   Optional<String> problem();

@@ -1,12 +1,13 @@
 package dev.powermon.macos;
 
+import dev.powermon.oshi.FieldProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
 
 /**
- * Reads one run of powermetrics output into the ledger. The first non-blank byte tells the format: {@code <} is
+ * Reads one run of powermetrics output into the samples. The first non-blank byte tells the format: {@code <} is
  * the NUL-separated plist stream powermon asks for; anything else is text, as printed by wrappers or
  * recordings. Every sample is bounded to {@link #MAX_SAMPLE_BYTES}.
  */
@@ -18,13 +19,16 @@ final class SampleStream {
     void rejected(String reason, String message);
   }
 
-  private final PowerLedger ledger;
+  private final SampleLog samples;
   private final LongSupplier nanoTime;
   private final Rejections rejections;
   private final Runnable accepted;
+  private final FieldProblems fields;
 
-  SampleStream(PowerLedger ledger, LongSupplier nanoTime, Rejections rejections, Runnable accepted) {
-    this.ledger = ledger;
+  SampleStream(SampleLog samples, LongSupplier nanoTime, Rejections rejections, Runnable accepted,
+      FieldProblems fields) {
+    this.samples = samples;
+    this.fields = fields;
     this.nanoTime = nanoTime;
     this.rejections = rejections;
     this.accepted = accepted;
@@ -78,7 +82,8 @@ final class SampleStream {
         PowerSample sample = plistParser != null
             ? plistParser.parse(document)
             : TextSampleParser.parse(new String(document, StandardCharsets.UTF_8));
-        ledger.record(sample, nanoTime.getAsLong());
+        samples.record(sample, nanoTime.getAsLong());
+        fields.report(sample.invalid());
         delivered = true;
         accepted.run();
       } catch (MalformedSampleException e) {
@@ -97,7 +102,7 @@ final class SampleStream {
     }
 
     private void reject(String reason, String message) {
-      ledger.reject(reason);
+      samples.reject(reason);
       rejections.rejected(reason, message);
     }
   }

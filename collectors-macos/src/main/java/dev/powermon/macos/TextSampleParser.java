@@ -2,9 +2,7 @@ package dev.powermon.macos;
 
 import dev.powermon.macos.PowerSample.DomainEnergy;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +22,9 @@ final class TextSampleParser {
   private static final Pattern INTEL_PACKAGE =
       Pattern.compile("^Intel energy model derived package power \\(CPUs\\+GT\\+SA\\): +([\\d.,]+) *(mW|W)$", Pattern.MULTILINE);
 
+  /** powermetrics prints a few digits; a longer "number" is garbage. */
+  private static final int MAX_NUMBER_LENGTH = 32;
+
   private TextSampleParser() {}
 
   static PowerSample parse(String sample) throws MalformedSampleException {
@@ -36,21 +37,21 @@ final class TextSampleParser {
       throw new MalformedSampleException("invalid_value", "elapsed time out of range: " + header.group(2) + " ms");
     }
     Map<String, DomainEnergy> domains = new LinkedHashMap<>();
-    List<String> invalid = new ArrayList<>();
+    Map<String, String> invalid = new LinkedHashMap<>();
     Matcher m = DOMAIN.matcher(sample);
     while (m.find()) {
       String domain = m.group(1).toLowerCase(java.util.Locale.ROOT);
-      if (!domains.containsKey(domain)) {
-        put(domains, invalid, domain, m.group(2), m.group(3), seconds);
+      if (!domains.containsKey(domain) && !invalid.containsKey(domain + "_power")) {
+        put(domains, invalid, domain, domain + "_power", m.group(2), m.group(3), seconds);
       }
     }
     Matcher combined = COMBINED.matcher(sample);
     Matcher intel = INTEL_PACKAGE.matcher(sample);
     if (intel.find()) {
-      put(domains, invalid, "package", intel.group(1), intel.group(2), seconds);
+      put(domains, invalid, "package", "package_power", intel.group(1), intel.group(2), seconds);
     }
     if (combined.find()) {
-      put(domains, invalid, "total", combined.group(1), combined.group(2), seconds);
+      put(domains, invalid, "total", "combined_power", combined.group(1), combined.group(2), seconds);
     } else if (domains.containsKey("cpu") && invalid.isEmpty()) {
       // macOS 12 prints no Combined line; DRAM, DCS and Package overlap cpu/gpu/ane and are never added
       double watts = domains.values().stream().mapToDouble(DomainEnergy::watts).sum();
@@ -64,18 +65,25 @@ final class TextSampleParser {
     return new PowerSample(seconds, domains, invalid);
   }
 
-  private static void put(Map<String, DomainEnergy> domains, List<String> invalid, String domain, String value,
-      String unit, double seconds) {
+  private static void put(Map<String, DomainEnergy> domains, Map<String, String> invalid, String domain,
+      String field, String value, String unit, double seconds) {
     try {
       double watts = number(value) * (unit.equals("mW") ? 1e-3 : 1);
+      if (watts > PowerSample.MAX_WATTS) {
+        invalid.put(field, "out of range (more than " + PowerSample.MAX_WATTS + " W)");
+        return;
+      }
       domains.put(domain, new DomainEnergy(watts, watts * seconds));
     } catch (MalformedSampleException e) {
-      invalid.add(domain);
+      invalid.put(field, e.getMessage());
     }
   }
 
   /** A decimal as powermetrics prints it in any locale: 4.87 or 4,87, never with thousands separators. */
   static double number(String text) throws MalformedSampleException {
+    if (text.length() > MAX_NUMBER_LENGTH) { // a line of digits is no reading, and costly to convert
+      throw new MalformedSampleException("invalid_value", "a number of " + text.length() + " characters");
+    }
     String s = text.indexOf(',') >= 0 && text.indexOf('.') < 0 ? text.replace(',', '.') : text;
     double value;
     try {

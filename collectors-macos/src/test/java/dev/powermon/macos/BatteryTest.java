@@ -1,8 +1,10 @@
 package dev.powermon.macos;
 
+import static dev.powermon.api.BatteryPower.Convention.SIGNED_MILLIWATTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.powermon.api.BatteryPower;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,40 +13,41 @@ import org.slf4j.LoggerFactory;
 
 class BatteryTest {
   private final AtomicLong nanos = new AtomicLong();
-  private final List<BatteryRate> rates = new ArrayList<>();
-  private final Battery battery = new Battery(() -> List.copyOf(rates), nanos::get, LoggerFactory.getLogger("test"));
+  private final List<BatteryPower.Reading> rates = new ArrayList<>();
+  private final FakeReadings readings = new FakeReadings();
+  private final Battery battery =
+      new Battery(() -> List.copyOf(rates), readings.powerOnlyLog(), nanos::get, LoggerFactory.getLogger("test"));
 
   @Test
-  void dischargeIsPositiveWattsAndChargingIsNotConsumption() {
-    assertThat(new BatteryRate("b", -8_000, false, true).dischargeWatts()).isEqualTo(8.0);
-    assertThat(new BatteryRate("b", 25_000, true, false).dischargeWatts()).isZero();
-    assertThat(new BatteryRate("b", 0, false, false).dischargeWatts()).isZero(); // full, on AC
-    // a battery reporting only a magnitude while discharging
-    assertThat(new BatteryRate("b", 6_500, false, true).dischargeWatts()).isEqualTo(6.5);
-    assertThat(new BatteryRate("b", Double.NaN, false, true).dischargeWatts()).isZero();
+  void dischargeIsPowerDrawnAndChargingIsZeroWattsDrawn() {
+    rates.add(new BatteryPower.Reading("b", -10_000, SIGNED_MILLIWATTS, false, false));
+    battery.sample();
+    nanos.addAndGet(2_000_000_000L);
+    battery.sample();
+    rates.set(0, new BatteryPower.Reading("b", 30_000, SIGNED_MILLIWATTS, false, false)); // plugged in, charging at 30 W
+    nanos.addAndGet(2_000_000_000L);
+    battery.sample();
+    // 10 W drawn twice, then 0 W: the core integrates nothing across the charge
+    assertThat(readings.watts("battery")).containsExactly(10.0, 10.0, 0.0);
+    assertThat(readings.all).extracting(FakeReadings.Reading::device).containsOnly("mac");
   }
 
   @Test
-  void energyGrowsOnlyWhileDischarging() {
-    rates.add(new BatteryRate("b", -10_000, false, true));
-    battery.sample(); // first reading: 10 W, no window yet
-    nanos.addAndGet(2_000_000_000L);
-    battery.sample(); // 10 W × 2 s = 20 J
-    assertThat(battery.ledger().view().joules().get("battery")).isCloseTo(20, within(1e-12));
-    rates.set(0, new BatteryRate("b", 30_000, true, false)); // plugged in, charging at 30 W
-    nanos.addAndGet(2_000_000_000L);
-    battery.sample();
-    PowerLedger.View v = battery.ledger().view();
-    assertThat(v.watts()).doesNotContainKey("battery");
-    assertThat(v.joules().get("battery")).isCloseTo(20, within(1e-12));
+  void aBatteryJnaCannotReadReportsNothingAndKeepsSampling() {
+    Battery unlinked = new Battery(() -> {
+      throw new NoClassDefFoundError("Could not initialize class com.sun.jna.Native");
+    }, readings.powerOnlyLog(), nanos::get, LoggerFactory.getLogger("test"));
+    unlinked.sample(); // returns normally, so its schedule keeps running
+    assertThat(unlinked.samples().view().watts()).isEmpty();
+    assertThat(unlinked.samples().view().lastSampleNanos()).isPresent();
   }
 
   @Test
   void aFailingBatteryReadReportsNothingRatherThanZero() {
-    Battery broken = new Battery(() -> { throw new IllegalStateException("IOKit said no"); }, nanos::get,
+    Battery broken = new Battery(() -> { throw new IllegalStateException("IOKit said no"); }, readings.powerOnlyLog(), nanos::get,
         LoggerFactory.getLogger("test"));
     broken.sample();
-    assertThat(broken.ledger().view().watts()).isEmpty();
-    assertThat(broken.ledger().view().joules()).isEmpty();
+    assertThat(broken.samples().view().watts()).isEmpty();
+    assertThat(readings.all).isEmpty();
   }
 }

@@ -15,16 +15,17 @@ import org.slf4j.LoggerFactory;
 class IOReportSourceTest {
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-  private final PowerLedger ledger = new PowerLedger();
+  private final FakeReadings readings = new FakeReadings();
+  private final SampleLog ledger = readings.log();
 
   @AfterEach
   void stop() {
     scheduler.shutdownNow();
   }
 
-  private IOReportSource source(FakeChannels channels) {
+  private IOReportSource source(EnergyChannelSource channels) {
     // an hour-long period: the test drives sample() itself
-    return new IOReportSource(() -> channels, scheduler, Duration.ofHours(1), nanos::get, LoggerFactory.getLogger("test"));
+    return new IOReportSource(() -> channels, scheduler, Duration.ofHours(1), nanos::get, LoggerFactory.getLogger("test"), new dev.powermon.testkit.RecordedProblems());
   }
 
   @Test
@@ -43,9 +44,39 @@ class IOReportSourceTest {
     source.sample(ledger);
     // cpu 1.5 J / 0.5 s = 3 W; energy 3 + 1.5 = 4.5 J; total 4 + 1.5 = 5.5 J
     assertThat(ledger.view().watts().get("cpu")).isCloseTo(3.0, within(1e-12));
-    assertThat(ledger.view().joules().get("cpu")).isCloseTo(4.5, within(1e-12));
-    assertThat(ledger.view().joules().get("total")).isCloseTo(5.5, within(1e-12));
+    // each window's mean power is one reading at its end; the core integrates
+    assertThat(readings.watts("cpu")).hasSize(2);
+    assertThat(readings.watts("total").get(1)).isCloseTo(1.5 / 0.5, within(1e-12));
+    // energy counters: cpu 3 + 1.5 = 4.5 J; total 4 + 1.5 = 5.5 J
+    assertThat(readings.joules("cpu").get(1)).isCloseTo(4.5, within(1e-12));
+    assertThat(readings.joules("total").get(1)).isCloseTo(5.5, within(1e-12));
     assertThat(source.problem()).isEmpty();
+  }
+
+  @Test
+  void aJnaThatCannotLoadIsOneLineNamingJnaTmpdirNotAnError() {
+    IOReportSource unlinked = new IOReportSource(() -> {
+      throw new UnsatisfiedLinkError("libjnidispatch.so: failed to map segment from shared object");
+    }, scheduler, Duration.ofHours(1), nanos::get, LoggerFactory.getLogger("test"), new dev.powermon.testkit.RecordedProblems());
+    unlinked.start(ledger); // returns: the collector reports the problem
+    assertThat(unlinked.problem()).hasValueSatisfying(p -> assertThat(p)
+        .startsWith("opening IOReport through JNA failed: JNA cannot load its native library")
+        .contains("failed to map segment").contains("read-only").contains("-Djna.tmpdir").doesNotContain("\n"));
+
+    EnergyChannelSource later = new EnergyChannelSource() {
+      @Override
+      public List<ChannelEnergy> sample() {
+        throw new NoClassDefFoundError("Could not initialize class com.sun.jna.Native");
+      }
+
+      @Override
+      public void close() {}
+    };
+    IOReportSource source = source(later);
+    source.start(ledger);
+    source.sample(ledger); // an Error here would silently end the scheduled task
+    assertThat(source.problem()).hasValueSatisfying(p -> assertThat(p)
+        .contains("Could not initialize class com.sun.jna.Native").contains("-Djna.tmpdir"));
   }
 
   @Test
@@ -64,7 +95,7 @@ class IOReportSourceTest {
   void aSubscriptionThatCannotOpenIsAProblem() {
     IOReportSource source = new IOReportSource(
         () -> { throw new java.io.IOException("no Energy Model"); }, scheduler, Duration.ofSeconds(1), nanos::get,
-        LoggerFactory.getLogger("test"));
+        LoggerFactory.getLogger("test"), new dev.powermon.testkit.RecordedProblems());
     source.start(ledger);
     assertThat(source.problem()).contains("cannot subscribe to IOReport Energy Model channels: no Energy Model");
     source.close();

@@ -1,14 +1,19 @@
 package dev.powermon.macos;
 
+import static dev.powermon.api.BatteryPower.Convention.SIGNED_MILLIWATTS;
 import static dev.powermon.macos.FakePowermetrics.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.powermon.api.BatteryPower;
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.ProbeResult;
+import dev.powermon.api.MeterClass;
+import dev.powermon.testkit.DeclarationCheck;
 import dev.powermon.testkit.MetricValues;
+import dev.powermon.testkit.RecordedReadings;
 import dev.powermon.testkit.TestContext;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MacosProviderTest {
   @TempDir Path dir;
-  private final List<BatteryRate> battery = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<BatteryPower.Reading> battery = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final MacosProvider provider = new MacosProvider(() -> () -> List.copyOf(battery), Duration.ofMillis(10));
 
   private TestContext context(Path powermetrics) {
@@ -63,21 +68,41 @@ class MacosProviderTest {
   }
 
   @Test
-  void collectsUnifiedFamiliesFromPowermetricsAndBattery() throws Exception {
-    battery.add(new BatteryRate("InternalBattery-0", -12_500, false, true)); // 12.5 W drawn from the battery
+  void feedsComponentReadingsFromPowermetricsAndBattery() throws Exception {
+    battery.add(new BatteryPower.Reading("InternalBattery-0", -12_500, SIGNED_MILLIWATTS, false, false)); // 12.5 W drawn from the battery
     FakePowermetrics fake = FakePowermetrics.write(dir, 3, "exec sleep 60");
     try (TestContext ctx = context(fake.executable); Collector c = provider.open(ctx)) {
-      assertThat(eventually(() -> energy(c, "cpu") >= 3 * 1.318 - 1e-9)).isTrue();
+      RecordedReadings readings = ctx.readings("macos");
+      assertThat(eventually(() -> readings.of("mac-mini", "cpu").size() >= 3)).isTrue();
+      assertThat(readings.meterClass()).isEqualTo(MeterClass.COMPONENT);
+      // the m3 fixture: cpu_power 1311.96 mW, combined_power 1516.02 mW, as power at each window's end
+      assertThat(readings.of("mac-mini", "cpu")).extracting(RecordedReadings.Reading::watts)
+          .containsOnly(1.31196);
+      assertThat(readings.last("mac-mini", "total").watts()).isEqualTo(1.51602);
+      assertThat(readings.last("mac-mini", "battery").watts()).isEqualTo(12.5);
       MetricValues v = MetricValues.of(c.collect());
-      // the m3 fixture: cpu_power 1311.96 mW, combined_power 1516.02 mW; three windows of cpu_energy 1318 mJ
-      assertThat(v.value("powermon_power_watts", "source", "macos", "device", "mac-mini", "domain", "cpu")).isEqualTo(1.31196);
-      assertThat(v.value("powermon_power_watts", "domain", "total")).isEqualTo(1.51602);
-      assertThat(v.value("powermon_energy_joules_total", "domain", "cpu")).isCloseTo(3 * 1.318, within(1e-9));
-      assertThat(v.value("powermon_power_watts", "domain", "battery")).isEqualTo(12.5);
       assertThat(v.value("macos_source_info", "source", "powermetrics")).isEqualTo(1);
       assertThat(v.value("macos_powermetrics_restarts_total")).isZero();
-      assertThat(v.series("powermon_power_watts", "domain", "total")).hasSize(1);
+      assertThat(v.has("powermon_power_watts")).isFalse(); // built by the core from the readings
+      DeclarationCheck.assertEmitsOnlyDeclared(provider, c.collect());
+      assertThat(c.samplingInterval()).contains(Duration.ofMillis(250));
       assertThat(c.summary()).containsExactly("source powermetrics, total 1.516 W");
+    }
+  }
+
+  @Test
+  void aBatteryJnaCannotLoadCostsTheBatteryDomainOnly() throws Exception {
+    MacosProvider unlinkedBattery = new MacosProvider(() -> () -> {
+      throw new UnsatisfiedLinkError("libjnidispatch.jnilib: operation not permitted");
+    }, Duration.ofMillis(10));
+    FakePowermetrics fake = FakePowermetrics.write(dir, 1, "exec sleep 60");
+    try (TestContext ctx = TestContext.forProvider(unlinkedBattery).setting("powermetrics", fake.executable.toString())
+        .setting("interval", "250ms").hostname("mac-mini").build(); Collector c = unlinkedBattery.open(ctx)) {
+      RecordedReadings readings = ctx.readings("macos");
+      assertThat(eventually(() -> !readings.of("mac-mini", "cpu").isEmpty())).isTrue();
+      assertThat(readings.last("mac-mini", "cpu").watts()).isEqualTo(1.31196);
+      assertThat(readings.of("mac-mini", "battery")).isEmpty();
+      assertThat(c.collect()).isNotNull();
     }
   }
 
@@ -92,37 +117,24 @@ class MacosProviderTest {
   }
 
   @Test
-  void collectFailsOnceTheSourceHasGoneQuiet() throws Exception {
-    // one sample, then silence: after the 5 s staleness limit collect() says so rather than repeat old watts
+  void waitsForTheFirstSampleAndLeavesStalenessToTheCoreByItsInterval() throws Exception {
+    // powermetrics that stops printing: no more readings, and the core's staleness (3 x samplingInterval)
+    // withholds the last ones; before the first sample a scrape says it is waiting
     FakePowermetrics fake = FakePowermetrics.write(dir, 1, "exec sleep 60");
-    PowerLedger ledger = new PowerLedger();
-    ledger.record(new PowerSample(1, java.util.Map.of("total", new PowerSample.DomainEnergy(2, 2)), List.of()), 0);
-    java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(4_000_000_000L);
     PowermetricsSource source = new PowermetricsSource(fake.executable, Duration.ofSeconds(1), Duration.ofMillis(10),
-        now::get, org.slf4j.LoggerFactory.getLogger("test"));
-    Battery none = new Battery(List::of, now::get, org.slf4j.LoggerFactory.getLogger("test"));
-    try (MacosCollector waiting = new MacosCollector(source, new PowerLedger(), none, "mac", Duration.ofSeconds(5), now::get)) {
+        System::nanoTime, org.slf4j.LoggerFactory.getLogger("test"), new dev.powermon.testkit.RecordedProblems());
+    FakeReadings readings = new FakeReadings();
+    Battery none = new Battery(List::of, readings.powerOnlyLog(), System::nanoTime, org.slf4j.LoggerFactory.getLogger("test"));
+    try (MacosCollector waiting = new MacosCollector(source, readings.log(), none,
+        new dev.powermon.oshi.SamplerThread("test"), Duration.ofSeconds(1))) {
       assertThatThrownBy(waiting::collect).hasMessage("waiting for the first sample from powermetrics");
-    }
-    try (MacosCollector c = new MacosCollector(source, ledger, none, "mac", Duration.ofSeconds(5), now::get)) {
-      assertThat(MetricValues.of(c.collect()).value("powermon_power_watts", "domain", "total")).isEqualTo(2);
-      now.set(5_000_000_001L);
-      assertThatThrownBy(c::collect).hasMessage("no sample from powermetrics for more than 5 s");
-    }
-  }
-
-  private static double energy(Collector c, String domain) {
-    try {
-      return MetricValues.of(c.collect()).value("powermon_energy_joules_total", "domain", domain);
-    } catch (Exception e) {
-      return 0;
+      assertThat(waiting.samplingInterval()).contains(Duration.ofSeconds(1));
     }
   }
 
   @Test
   void intervalOutsideItsRangeIsRefused() throws Exception {
-    try (TestContext ctx = TestContext.forProvider(provider).setting("interval", "10ms").build()) {
-      assertThatThrownBy(() -> provider.open(ctx)).hasMessage("collectors.macos.interval: PT0.01S is outside 100ms to 1h");
-    }
+    assertThatThrownBy(() -> TestContext.forProvider(provider).setting("interval", "10ms").build())
+        .hasMessage("collectors.macos.interval: must be at least 100ms, got 10ms");
   }
 }

@@ -80,7 +80,7 @@ class PlistSampleParserTest {
   @Test
   void nanPowerFallsBackToEnergyAndIsReported() throws Exception {
     PowerSample s = parse(m3().replace("<real>1311.96</real>", "<real>nan</real>"));
-    assertThat(s.invalid()).containsExactly("cpu_power");
+    assertThat(s.invalid()).containsOnlyKeys("cpu_power").containsEntry("cpu_power", "not finite");
     // 1.318 J / 1.0046 s = 1.311965 W
     assertThat(s.domains().get("cpu").watts()).isCloseTo(1.311965, within(1e-6));
   }
@@ -89,7 +89,7 @@ class PlistSampleParserTest {
   void nanCombinedLeavesNoTotalRatherThanAWrongOne() throws Exception {
     PowerSample s = parse(m3().replace("<real>1516.02</real>", "<real>nan</real>"));
     assertThat(s.domains()).containsOnlyKeys("cpu", "gpu", "ane");
-    assertThat(s.invalid()).containsExactly("combined_power");
+    assertThat(s.invalid()).containsOnlyKeys("combined_power");
   }
 
   @Test
@@ -99,9 +99,35 @@ class PlistSampleParserTest {
             m3().replace("<real>204.061</real>", "<real>inf</real>")
                 .replace("<integer>205</integer>", "<integer>-5</integer>")
                 .replace("<integer>1318</integer>", "<string>1318</string>"));
-    assertThat(s.invalid()).containsExactlyInAnyOrder("gpu_power", "gpu_energy", "cpu_energy");
+    assertThat(s.invalid()).containsOnly(
+        java.util.Map.entry("gpu_power", "not finite"),
+        java.util.Map.entry("gpu_energy", "negative"),
+        java.util.Map.entry("cpu_energy", "not a number but a String"));
     assertThat(s.domains()).doesNotContainKey("gpu");
     // cpu keeps its power; its energy becomes power × elapsed = 1.31196 × 1.0046 = 1.318
+    assertThat(s.domains().get("cpu").joules()).isCloseTo(1.31196 * 1.0046, within(1e-12));
+  }
+
+  @Test
+  void outOfRangeValuesCostTheirOwnFieldOnly() throws Exception {
+    // cpu_power 1.31196e10 mW = 13 MW: out of range; cpu falls back to cpu_energy 1318 mJ over 1.0046 s.
+    // combined_power true is a boolean: no total rather than a wrong one; gpu and ane keep theirs.
+    PowerSample s = parse(m3().replace("<real>1311.96</real>", "<real>13119600000</real>")
+        .replace("<real>1516.02</real>", "<true/>"));
+    assertThat(s.invalid()).containsOnly(
+        java.util.Map.entry("cpu_power", "out of range (more than 10000.0 W)"),
+        java.util.Map.entry("combined_power", "a boolean, not a number"));
+    assertThat(s.domains().get("cpu").watts()).isCloseTo(1.318 / 1.0046, within(1e-12));
+    assertThat(s.domains().get("gpu").joules()).isCloseTo(0.205, within(1e-12));
+    assertThat(s.domains()).containsOnlyKeys("cpu", "gpu", "ane");
+  }
+
+  @Test
+  void anEnergyBeyondTenKilowattsOverTheWindowIsOutOfRange() throws Exception {
+    // 20 000 000 mJ = 20 kJ in 1.0046 s is 19.9 kW
+    PowerSample s = parse(m3().replace("<integer>1318</integer>", "<integer>20000000</integer>"));
+    assertThat(s.invalid()).containsOnlyKeys("cpu_energy");
+    // cpu keeps its power; its energy becomes power x elapsed
     assertThat(s.domains().get("cpu").joules()).isCloseTo(1.31196 * 1.0046, within(1e-12));
   }
 

@@ -14,11 +14,12 @@ import org.slf4j.LoggerFactory;
 
 class PowermetricsSourceTest {
   @TempDir Path dir;
-  private final PowerLedger ledger = new PowerLedger();
+  private final FakeReadings readings = new FakeReadings();
+  private final SampleLog ledger = readings.log();
 
   private PowermetricsSource source(FakePowermetrics fake) {
     return new PowermetricsSource(fake.executable, Duration.ofMillis(250), Duration.ofMillis(10), System::nanoTime,
-        LoggerFactory.getLogger("test"));
+        LoggerFactory.getLogger("test"), new dev.powermon.testkit.RecordedProblems());
   }
 
   private int starts(FakePowermetrics fake) {
@@ -39,12 +40,10 @@ class PowermetricsSourceTest {
       assertThat(eventually(() -> starts(fake) >= 3 && ledger.view().restarts() >= 2)).isTrue();
     }
     assertThat(fake.starts().get(0)).isEqualTo("--samplers cpu_power,gpu_power,ane_power -i 250 -f plist");
-    PowerLedger.View v = ledger.view();
-    // each sample adds cpu_energy 1.318 J; two finished runs printed at least 4 samples (close may cut a third
-    // run short); each death leaves a cut-off document, counted as truncated
-    long samples = Math.round(v.joules().get("cpu") / 1.318);
-    assertThat(v.joules().get("cpu")).isCloseTo(samples * 1.318, within(1e-9));
-    assertThat(samples).isGreaterThanOrEqualTo(4);
+    SampleLog.View v = ledger.view();
+    // every sample of every run is a reading of cpu_power 1311.96 mW; two finished runs printed at least 4
+    // samples (close may cut a third run short); each death leaves a cut-off document, counted as truncated
+    assertThat(readings.watts("cpu")).hasSizeGreaterThanOrEqualTo(4).containsOnly(1.31196);
     assertThat(v.rejected().get("truncated")).isGreaterThanOrEqualTo(v.restarts());
     assertThat(v.watts().get("total")).isEqualTo(1.51602);
   }
@@ -66,7 +65,7 @@ class PowermetricsSourceTest {
   void aMissingExecutableIsAProblemNotACrash() throws Exception {
     Path missing = dir.resolve("nope");
     try (PowermetricsSource source = new PowermetricsSource(missing, Duration.ofSeconds(1), Duration.ofMillis(10),
-        System::nanoTime, LoggerFactory.getLogger("test"))) {
+        System::nanoTime, LoggerFactory.getLogger("test"), new dev.powermon.testkit.RecordedProblems())) {
       source.start(ledger);
       assertThat(eventually(() -> source.problem().isPresent())).isTrue();
       assertThat(source.problem().get()).startsWith("cannot run " + missing);

@@ -63,8 +63,27 @@ class TextSampleParserTest {
         .hasMessageContaining("elapsed time out of range");
     PowerSample s = TextSampleParser.parse(
         "*** Sampled system activity (x) (1000.00ms elapsed) ***\nCPU Power: 1.2.3 mW\nGPU Power: 5 mW\n");
-    assertThat(s.invalid()).containsExactly("cpu");
+    assertThat(s.invalid()).containsOnlyKeys("cpu_power");
     assertThat(s.domains()).containsOnlyKeys("gpu"); // no total from a partial sum
+  }
+
+  @Test
+  void anOutOfRangeFieldCostsItsOwnDomainOnly() throws Exception {
+    // 12 000 000 mW = 12 kW: no Mac draws that, so cpu is left out; gpu and the Combined total stay
+    PowerSample s = TextSampleParser.parse("*** Sampled system activity (x) (1000.00ms elapsed) ***\n"
+        + "CPU Power: 12000000 mW\nGPU Power: 5 mW\nANE Power: 0 mW\nCombined Power (CPU + GPU + ANE): 405 mW\n");
+    assertThat(s.invalid()).containsOnly(java.util.Map.entry("cpu_power", "out of range (more than 10000.0 W)"));
+    assertThat(s.domains()).containsOnlyKeys("gpu", "ane", "total");
+    assertThat(s.domains().get("total").watts()).isEqualTo(0.405);
+  }
+
+  @Test
+  void aSecondGpuLineDoesNotStandInForAnInvalidFirstOne() throws Exception {
+    // the gpu_power block prints GPU Power again; an invalid first one is not replaced by a different reading
+    PowerSample s = TextSampleParser.parse("*** Sampled system activity (x) (1000.00ms elapsed) ***\n"
+        + "CPU Power: 10 mW\nGPU Power: 1,2,3 mW\n**** GPU usage ****\nGPU Power: 4 mW\n");
+    assertThat(s.invalid()).containsOnlyKeys("gpu_power");
+    assertThat(s.domains()).doesNotContainKey("gpu");
   }
 
   @Test
@@ -72,7 +91,7 @@ class TextSampleParserTest {
     String digits = "9".repeat(100_000);
     PowerSample s = TextSampleParser.parse(
         "*** Sampled system activity (x) (1000.00ms elapsed) ***\nCPU Power: " + digits + " mW\nGPU Power: 5 mW\n");
-    assertThat(s.invalid()).containsExactly("cpu");
+    assertThat(s.invalid()).containsOnly(java.util.Map.entry("cpu_power", "a number of 100000 characters"));
     assertThat(s.domains()).containsOnlyKeys("gpu");
   }
 }

@@ -13,21 +13,34 @@ import java.util.TreeMap;
  * window: {@code W = 0.036 × ΔpWh / Δ(100 ns)}, since 1 pWh = 3.6e-9 J and one tick = 1e-7 s. The total counts
  * each package once: its PKG instance where Windows publishes one, else its parts (PP0 + PP1, or AMD's cores),
  * plus DRAM.
+ *
+ * <p>Fails narrow: an instance whose window is unusable (above {@link #MAX_WATTS}: a corrupt counter)
+ * loses that window alone, and is named in what {@link #update} returns; the others keep
+ * theirs. A window in which a counted instance gave nothing has no total power (its energy still counts).
  */
 final class EnergyMeterLedger {
   static final double JOULES_PER_PWH = 3.6e-9;
   static final double SECONDS_PER_TICK = 1e-7;
   static final String TOTAL = "total";
+  /** More than any one RAPL domain draws (a 2-socket server package is ~500 W): a corrupt counter. */
+  static final double MAX_WATTS = 10_000;
 
   private final Map<String, EnergyMeterReading> previous = new HashMap<>();
   private final Map<String, Double> joules = new TreeMap<>();
   private final Map<String, Double> watts = new TreeMap<>();
   private long resets;
 
-  synchronized void update(List<EnergyMeterReading> readings) {
+  /**
+   * Files one read of every instance.
+   *
+   * @return the instances whose reading was unusable this time, by domain, to the reason
+   */
+  synchronized Map<String, String> update(List<EnergyMeterReading> readings) {
     Map<String, Double> windowWatts = new TreeMap<>();
     Set<Integer> socketsWithPackage = new HashSet<>();
     Map<MeterInstance, double[]> windows = new HashMap<>();
+    Map<String, String> problems = new TreeMap<>();
+    Set<String> counted = countedBefore();
     for (EnergyMeterReading r : readings) {
       MeterInstance m = MeterInstance.of(r.instance());
       if (m.role() == Role.IGNORED) {
@@ -37,15 +50,35 @@ final class EnergyMeterLedger {
         socketsWithPackage.add(m.socket());
       }
       double[] window = window(r);
+      if (window != null && window[1] > MAX_WATTS) {
+        problems.put(m.domain(), "out of range (more than " + MAX_WATTS + " W)");
+        continue;
+      }
       if (window != null) {
+        counted.remove(r.instance());
         windowWatts.merge(m.domain(), window[1], Double::sum);
         joules.merge(m.domain(), window[0], Double::sum);
         windows.merge(m, window, (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
       }
     }
     addTotal(windows, socketsWithPackage, windowWatts);
+    if (!counted.isEmpty()) {
+      windowWatts.remove(TOTAL); // part of the total is missing from this window: no total power
+    }
     watts.clear();
     watts.putAll(windowWatts);
+    return problems;
+  }
+
+  /** Instances with a baseline that count towards the total: each should give a window every read. */
+  private Set<String> countedBefore() {
+    Set<String> out = new HashSet<>();
+    previous.keySet().forEach(i -> {
+      if (MeterInstance.of(i).countsTowardsTotal()) {
+        out.add(i);
+      }
+    });
+    return out;
   }
 
   /** {joules, watts} since this instance's previous reading; null for a first reading, a stale one or a reset. */

@@ -1,5 +1,6 @@
 package dev.powermon.windows;
 
+import dev.powermon.oshi.BatterySource;
 import java.io.IOException;
 
 /** What the provider needs from the machine: real on Windows, a fake in tests. */
@@ -32,7 +33,7 @@ interface WindowsHost {
 
     @Override
     public BatterySource batteries() {
-      return new OshiBatterySource();
+      return BatterySource.ofThisMachine();
     }
   };
 }

@@ -4,14 +4,16 @@ import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.MetricSpec;
-import dev.powermon.api.PowerFamilies;
+import dev.powermon.api.MeterClass;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
+import dev.powermon.oshi.BatterySource;
+import dev.powermon.oshi.NativeAccess;
+import dev.powermon.oshi.SamplerThread;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Windows power: Energy Meter counters (RAPL republished, no elevation) and battery discharge. */
@@ -19,11 +21,16 @@ public final class WindowsProvider implements CollectorProvider {
   static final SettingSpec INTERVAL =
       SettingSpec.builder("interval", SettingType.DURATION)
           .defaultValue("1s")
-          .help("How often the Energy Meter counters and the battery are read; the power gauges average over it. 100ms to 1h.")
+          .min("100ms")
+          .max("1h")
+          .help("How often the Energy Meter counters and the battery are read; each read is one power reading.")
           .build();
 
   private static final String NOTHING_TO_READ = "no Energy Meter counters (this CPU's power driver publishes none) "
       + "and no battery; on such a machine use the host collector's estimate";
+
+  /** What JNA is asked to do, for the message when it cannot load. */
+  static final String PDH = "opening the Energy Meter counters through PDH";
 
   private final WindowsHost host;
 
@@ -53,7 +60,7 @@ public final class WindowsProvider implements CollectorProvider {
 
   @Override
   public List<MetricSpec> metrics() {
-    return List.of(PowerFamilies.POWER_SPEC, PowerFamilies.ENERGY_SPEC, WindowsCollector.RESETS);
+    return WindowsFamilies.ALL;
   }
 
   @Override
@@ -72,8 +79,12 @@ public final class WindowsProvider implements CollectorProvider {
         return ProbeResult.unavailable(NOTHING_TO_READ);
       }
       return ProbeResult.available(meter.instances().size() + " Energy Meter instances, " + batteries + " batteries");
+    } catch (NativeAccess.NativeAccessException e) {
+      return ProbeResult.unavailable(e.getMessage());
     } catch (IOException | RuntimeException e) {
       return ProbeResult.unavailable("cannot query the Energy Meter counters: " + e.getMessage());
+    } catch (LinkageError e) {
+      return ProbeResult.unavailable(NativeAccess.failure(PDH, e).getMessage());
     }
   }
 
@@ -83,24 +94,28 @@ public final class WindowsProvider implements CollectorProvider {
       throw new IOException("windows collector runs on Windows; this is " + host.osName());
     }
     Duration interval = context.settings().duration(INTERVAL);
-    if (interval.compareTo(Duration.ofMillis(100)) < 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
-      throw new IllegalArgumentException("collectors.windows.interval: " + interval + " is outside 100ms to 1h");
+    EnergyMeterSource meter;
+    try {
+      meter = host.openMeter();
+    } catch (LinkageError e) {
+      throw NativeAccess.failure(PDH, e);
     }
-    EnergyMeterSource meter = host.openMeter();
     try {
       BatterySource batteries = host.batteries();
       if (meter.instances().isEmpty() && batteries.read().isEmpty()) {
         throw new IOException(NOTHING_TO_READ);
       }
-      WindowsSampler sampler = new WindowsSampler(meter, batteries, context::nanoTime, context.logger());
+      WindowsSampler sampler = new WindowsSampler(meter, batteries,
+          context.powerReadings(name(), MeterClass.COMPONENT), context.clock(), context.hostname(),
+          context.logger(), context.problems());
       sampler.sample(); // the baseline, so the first scrape after one interval has power
       if (sampler.problem().isPresent()) {
         throw new IOException(sampler.problem().get());
       }
       long period = interval.toNanos();
-      ScheduledFuture<?> task = context.scheduler().scheduleAtFixedRate(sampler::sample, period, period, TimeUnit.NANOSECONDS);
-      Duration stale = interval.multipliedBy(3).plusSeconds(5);
-      return new WindowsCollector(sampler, meter, task, context.hostname(), stale, context::nanoTime);
+      SamplerThread thread = new SamplerThread("powermon-windows-sampler");
+      thread.scheduler().scheduleAtFixedRate(sampler::sample, period, period, TimeUnit.NANOSECONDS);
+      return new WindowsCollector(sampler, meter, thread, interval);
     } catch (Exception e) {
       meter.close();
       throw e;

@@ -133,6 +133,36 @@ class EnergyMeterLedgerTest {
   }
 
   @Test
+  void anAbsurdWindowCostsThatInstanceAloneAndTheTotalsPowerNotItsEnergy() {
+    ledger.update(List.of(r("rapl_package0_pkg", 0, T0), r("rapl_package0_dram", 0, T0)));
+    // PKG jumps by 1e13 pWh = 36 kJ in one second: 36 kW, a corrupt counter. DRAM 2.5e8 pWh = 0.9 W.
+    java.util.Map<String, String> problems = ledger.update(List.of(
+        r("rapl_package0_pkg", 10_000_000_000_000L, T0 + SECOND), r("rapl_package0_dram", 250_000_000, T0 + SECOND)));
+    assertThat(problems).containsOnly(java.util.Map.entry("package-0", "out of range (more than 10000.0 W)"));
+    assertThat(ledger.watts()).containsOnlyKeys("dram-0"); // no total power from half the machine
+    assertThat(ledger.joules().get("total")).isCloseTo(0.9, within(1e-9));
+    assertThat(ledger.joules()).doesNotContainKey("package-0");
+    // the next window is sane again: PKG +1e9 pWh = 3.6 W, DRAM 0.9 W
+    assertThat(ledger.update(List.of(r("rapl_package0_pkg", 10_001_000_000_000L, T0 + 2 * SECOND),
+        r("rapl_package0_dram", 500_000_000, T0 + 2 * SECOND)))).isEmpty();
+    assertThat(ledger.watts().get("package-0")).isCloseTo(3.6, within(1e-9));
+    assertThat(ledger.watts().get("total")).isCloseTo(4.5, within(1e-9));
+    assertThat(ledger.joules().get("total")).isCloseTo(0.9 + 4.5, within(1e-9));
+  }
+
+  @Test
+  void anInstanceMissingFromARoundWithholdsTheTotalPowerButLosesNoEnergy() {
+    ledger.update(List.of(r("rapl_package0_pkg", 0, T0), r("rapl_package0_dram", 0, T0)));
+    ledger.update(List.of(r("rapl_package0_dram", 250_000_000, T0 + SECOND))); // PKG gave no valid value
+    assertThat(ledger.watts()).containsOnlyKeys("dram-0");
+    ledger.update(List.of(r("rapl_package0_pkg", 2_000_000_000L, T0 + 2 * SECOND),
+        r("rapl_package0_dram", 500_000_000, T0 + 2 * SECOND)));
+    // PKG's two seconds arrive at once: 2e9 pWh = 7.2 J; total energy 7.2 + 1.8 = 9.0 J
+    assertThat(ledger.joules().get("total")).isCloseTo(9.0, within(1e-9));
+    assertThat(ledger.watts().get("total")).isCloseTo(3.6 + 0.9, within(1e-9));
+  }
+
+  @Test
   void aWrapFromTheTopOfTheRangeIsAReset() {
     ledger.update(List.of(r("rapl_package0_pkg", Long.MAX_VALUE - 10, T0)));
     ledger.update(List.of(r("rapl_package0_pkg", Long.MIN_VALUE + 10, T0 + SECOND))); // raw ULONGLONG wrapped

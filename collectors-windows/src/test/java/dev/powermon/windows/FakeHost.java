@@ -1,15 +1,22 @@
 package dev.powermon.windows;
 
+import dev.powermon.api.BatteryPower;
+import dev.powermon.oshi.BatterySource;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A Windows machine made of a fake meter and a list of batteries the test changes. */
-final class FakeHost implements WindowsHost {
+class FakeHost implements WindowsHost {
   final FakeMeter meter;
-  final List<BatteryRate> batteries = new CopyOnWriteArrayList<>();
+  final List<BatteryPower.Reading> batteries = new CopyOnWriteArrayList<>();
 
   FakeHost(String... instances) {
-    this.meter = new FakeMeter(List.of(instances));
+    this(new FakeMeter(List.of(instances)));
+  }
+
+  /** A machine whose meter the test made (one that fails or hangs in its own way). */
+  FakeHost(FakeMeter meter) {
+    this.meter = meter;
   }
 
   @Override

@@ -8,7 +8,7 @@ import java.util.List;
  * A steady machine: every read is one second (10,000,000 ticks) after the previous one, in which the package
  * used 1e9 pWh (3.6 J, so 3.6 W) and DRAM 2.5e8 pWh (0.9 J, 0.9 W).
  */
-final class FakeMeter implements EnergyMeterSource {
+class FakeMeter implements EnergyMeterSource {
   private final List<String> instances;
   private long reads;
   volatile boolean failing;

@@ -22,8 +22,11 @@ import org.junit.jupiter.api.Test;
  * depending on another collector or on the core.
  */
 class ArchitectureTest {
-  /** The packages under dev.powermon that are not collectors (net: what network collectors share). */
-  private static final Set<String> SHARED = Set.of("api", "net", "exporter", "testkit", "archfixture");
+  /**
+   * The packages under dev.powermon that are not collectors (net: what network collectors share; oshi:
+   * what host, macos and windows share around OSHI and JNA).
+   */
+  private static final Set<String> SHARED = Set.of("api", "net", "oshi", "exporter", "testkit", "archfixture");
 
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -35,7 +38,7 @@ class ArchitectureTest {
     assertThat(MAIN.stream().map(JavaClass::getPackageName))
         .contains("dev.powermon.api", "dev.powermon.exporter", "dev.powermon.exporter.push",
             "dev.powermon.rapl", "dev.powermon.kasa", "dev.powermon.jetson", "dev.powermon.host",
-            "dev.powermon.macos", "dev.powermon.windows", "dev.powermon.net", "dev.powermon.nut",
+            "dev.powermon.macos", "dev.powermon.windows", "dev.powermon.net", "dev.powermon.oshi", "dev.powermon.nut",
             "dev.powermon.shelly", "dev.powermon.tasmota");
   }
 

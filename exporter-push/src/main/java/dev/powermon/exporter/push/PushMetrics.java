@@ -1,13 +1,9 @@
 package dev.powermon.exporter.push;
 
+import dev.powermon.api.Families;
 import dev.powermon.api.MetricSpec;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The push families, one series per target (and reason or code), served next to the meta-metrics. */
@@ -45,29 +41,15 @@ public final class PushMetrics {
   private PushMetrics() {}
 
   static List<MetricSnapshot> snapshots(List<TargetStats> targets) {
-    CounterSnapshot.Builder sent = CounterSnapshot.builder().name(SENT.name()).help(SENT.help());
-    CounterSnapshot.Builder dropped = CounterSnapshot.builder().name(DROPPED.name()).help(DROPPED.help());
-    CounterSnapshot.Builder failures = CounterSnapshot.builder().name(FAILURES.name()).help(FAILURES.help());
-    GaugeSnapshot.Builder queued = GaugeSnapshot.builder().name(QUEUED.name()).help(QUEUED.help());
-    GaugeSnapshot.Builder last = GaugeSnapshot.builder().name(LAST_SUCCESS.name()).help(LAST_SUCCESS.help());
+    Families out = new Families(SPECS);
     for (TargetStats t : targets) {
       Labels target = Labels.of("target", t.target());
-      sent.dataPoint(counter(target, t.sent()));
-      t.droppedByReason().forEach((reason, n) -> dropped.dataPoint(counter(target.add("reason", reason), n.get())));
-      t.failuresByCode().forEach((code, n) -> failures.dataPoint(counter(target.add("code", code), n.get())));
-      queued.dataPoint(GaugeDataPointSnapshot.builder().labels(target).value(t.queued()).build());
-      last.dataPoint(GaugeDataPointSnapshot.builder().labels(target).value(t.lastSuccessSeconds()).build());
+      out.counter(SENT, target, t.sent());
+      t.droppedByReason().forEach((reason, n) -> out.counter(DROPPED, target.add("reason", reason), n.get()));
+      t.failuresByCode().forEach((code, n) -> out.counter(FAILURES, target.add("code", code), n.get()));
+      out.gauge(QUEUED, target, t.queued());
+      out.gauge(LAST_SUCCESS, target, t.lastSuccessSeconds());
     }
-    List<MetricSnapshot> out = new ArrayList<>();
-    out.add(sent.build());
-    out.add(dropped.build());
-    out.add(failures.build());
-    out.add(queued.build());
-    out.add(last.build());
-    return out;
-  }
-
-  private static CounterDataPointSnapshot counter(Labels labels, double value) {
-    return CounterDataPointSnapshot.builder().labels(labels).value(value).build();
+    return out.list();
   }
 }

@@ -7,6 +7,7 @@ import dev.powermon.exporter.runtime.CollectorPlan;
 import dev.powermon.exporter.runtime.CollectorPool;
 import dev.powermon.exporter.runtime.CollectorRunner;
 import dev.powermon.exporter.runtime.Orchestrator;
+import dev.powermon.exporter.window.PowerWindows;
 import dev.powermon.exporter.setup.Selection;
 import dev.powermon.exporter.setup.Setup;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
@@ -55,14 +56,16 @@ final class ProbeCommand extends ProviderCommand implements Callable<Integer> {
       }
       runners.forEach(r -> r.awaitOpen(r.plan().deadline()));
       try {
-        return print(out, Orchestrator.runAll(runners), runners);
+        return print(out, Orchestrator.runAll(runners), runners, pool.windows());
       } finally {
         runners.forEach(CollectorRunner::close);
       }
     }
   }
 
-  private static int print(PrintWriter out, List<CollectionResult> results, List<CollectorRunner> runners) {
+  /** The collectors' own series, then the power and energy the core built from their readings. */
+  private static int print(PrintWriter out, List<CollectionResult> results, List<CollectorRunner> runners,
+      PowerWindows windows) {
     boolean allSucceeded = true;
     TextTable table = new TextTable("FAMILY", "LABELS", "VALUE");
     for (int i = 0; i < results.size(); i++) {
@@ -73,7 +76,10 @@ final class ProbeCommand extends ProviderCommand implements Callable<Integer> {
         continue;
       }
       runners.get(i).summary().forEach(line -> out.println(r.collector() + ": " + line));
-      for (MetricSnapshot family : r.snapshots()) {
+      List<MetricSnapshot> families = new ArrayList<>();
+      r.snapshots().forEach(families::add);
+      families.addAll(windows.families(r.collector()));
+      for (MetricSnapshot family : families) {
         for (DataPointSnapshot p : family.getDataPoints()) {
           table.row(ExposedNames.of(family), labels(p), value(p));
         }

@@ -4,7 +4,6 @@ import dev.powermon.api.CollectorContext;
 import dev.powermon.api.MeterClass;
 import dev.powermon.api.ParseProblems;
 import dev.powermon.api.PowerReadings;
-import dev.powermon.api.PowerSampleSink;
 import dev.powermon.api.Settings;
 import dev.powermon.exporter.window.PowerWindows;
 import java.time.Clock;
@@ -36,13 +35,6 @@ record CoreContext(
     return windows == null
         ? PowerReadings.DISCARD
         : windows.readings(collector, source, meterClass, powerExtras, clock()::millis);
-  }
-
-  @Override
-  @SuppressWarnings("removal")
-  @Deprecated(forRemoval = true)
-  public PowerSampleSink powerSamples(String source) {
-    return windows == null ? PowerSampleSink.DISCARD : windows.sink(collector, source, clock()::millis);
   }
 
   @Override

@@ -34,7 +34,7 @@ public final class PowerWindows {
   }
 
   /** A source: the collector feeding it, its meter class, the extra labels it declared. */
-  private record Source(String collector, MeterClass meterClass, List<String> extras, boolean legacy) {}
+  private record Source(String collector, MeterClass meterClass, List<String> extras) {}
 
   private final Map<Labels, Window> windows = new ConcurrentHashMap<>();
   private final Map<Labels, String> sourceOf = new ConcurrentHashMap<>();
@@ -53,7 +53,7 @@ public final class PowerWindows {
    */
   public PowerReadings readings(String collector, String source, MeterClass meterClass, List<String> extras,
       java.util.function.LongSupplier receivedMillis) {
-    sources.put(source, new Source(collector, meterClass, List.copyOf(extras), false));
+    sources.put(source, new Source(collector, meterClass, List.copyOf(extras)));
     return new PowerReadings() {
       @Override
       public void reading(String device, String domain, Labels extra, long millis, double watts, double joules) {
@@ -69,21 +69,6 @@ public final class PowerWindows {
         receivedAt.keySet().retainAll(windows.keySet());
       }
     };
-  }
-
-  /**
-   * The sink a collector on the old path gets: its readings feed the window families and remote-write,
-   * while the collector still serves its own power and energy families.
-   *
-   * @deprecated goes with {@link dev.powermon.api.PowerSampleSink} once the last collector has migrated
-   */
-  @Deprecated(forRemoval = true)
-  @SuppressWarnings("removal")
-  public dev.powermon.api.PowerSampleSink sink(String collector, String source, java.util.function.LongSupplier receivedMillis) {
-    sources.putIfAbsent(source, new Source(collector,
-        source.equals("estimate") ? MeterClass.ESTIMATE : MeterClass.COMPONENT, List.of(), true));
-    return (device, domain, extra, millis, joules) -> record(collector,
-        PowerFamilies.labels(source, device, domain, extra), millis, Double.NaN, joules, receivedMillis.getAsLong());
   }
 
   public void listen(Listener listener) {
@@ -151,7 +136,6 @@ public final class PowerWindows {
     return families(collector, sinceMillis);
   }
 
-  @SuppressWarnings("removal") // the old path's window families, until the last collector migrates
   private List<MetricSnapshot> families(String collector, long sinceMillis) {
     List<MetricSnapshot> out = new ArrayList<>();
     for (Map.Entry<String, Source> e : sources.entrySet()) {
@@ -171,10 +155,6 @@ public final class PowerWindows {
           continue;
         }
         any = true;
-        if (src.legacy()) {
-          out.addAll(WindowFamilies.legacy(w.getKey(), s));
-          continue;
-        }
         Labels labels = w.getKey();
         if (Double.isFinite(s.meanWatts())) {
           power.gauge(PowerFamilies.POWER_SPEC, labels, s.meanWatts());

@@ -3,8 +3,10 @@ package dev.powermon.exporter.testcollectors;
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
 import dev.powermon.api.CollectorProvider;
+import dev.powermon.api.MeterClass;
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.PowerFamilies;
+import dev.powermon.api.PowerReadings;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
@@ -59,14 +61,13 @@ public final class SteadyProvider implements CollectorProvider {
   public Collector open(CollectorContext context) {
     double watts = context.settings().decimal(WATTS);
     String device = context.settings().string(LABEL);
+    PowerReadings readings = context.powerReadings("steady", MeterClass.COMPONENT);
     return new Collector() {
       @Override
       public MetricSnapshots collect() {
-        List<MetricSnapshot> out = new ArrayList<>(
-            new PowerFamilies("steady")
-                .power(device, PowerFamilies.TOTAL_DOMAIN, watts, Labels.EMPTY)
-                .energy(device, PowerFamilies.TOTAL_DOMAIN, 1000, Labels.EMPTY)
-                .snapshots());
+        // a device that reports its power and its own energy counter, read at scrape time
+        readings.wattsAndJoules(device, PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, context.clock().millis(), watts, 1000);
+        List<MetricSnapshot> out = new ArrayList<>();
         out.add(gauge(TEMPERATURE, 41.5));
         out.add(gauge(SECRET, 0.25));
         return new MetricSnapshots(out);
