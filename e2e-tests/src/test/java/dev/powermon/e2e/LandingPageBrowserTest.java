@@ -70,6 +70,12 @@ class LandingPageBrowserTest {
     }
   }
 
+  /** How many sparklines the power table holds (the script's own text has one too, outside the table). */
+  private static int sparklines(String page) {
+    int start = page.indexOf("id=\"power\"");
+    return start < 0 ? 0 : page.substring(start, page.indexOf("</table>", start)).split("<polyline ", -1).length - 1;
+  }
+
   private static String between(String text, String from, String to) {
     int start = text.indexOf(from);
     assertThat(start).as(from + " in the page").isNotNegative();
@@ -83,14 +89,15 @@ class LandingPageBrowserTest {
     return m.group(1);
   }
 
-  /** Until the status shows every Kasa device polled (the dead one failed), bounded. */
+  /** Until every Kasa device was polled (the dead one failed) and a sparkline has two points, bounded. */
   private static void awaitKasaPolled(PowermonJar powermon) throws Exception {
     Instant deadline = Instant.now().plus(READY_TIMEOUT);
     String status = "";
     while (Instant.now().isBefore(deadline)) {
       status = powermon.get("/api/v1/status");
       if (status.contains("\"alias\":\"Rack strip\"") && status.contains("\"alias\":\"Desk\"")
-          && status.contains("\"ok\":false")) {
+          && status.contains("\"ok\":false")
+          && sparklines(powermon.get("/")) >= 2) { // readings over two seconds to draw
         return;
       }
       Thread.sleep(500);
