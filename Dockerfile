@@ -34,9 +34,13 @@ COPY --from=build /powermon.jar /opt/powermon/powermon.jar
 COPY --from=build /native/libjnidispatch.so /opt/powermon/native/libjnidispatch.so
 USER powermon:powermon
 EXPOSE 9100
-# bash's /dev/tcp instead of curl or wget, which the JRE image does not promise to ship.
+# The listen address comes from this variable (powermon reads it as --web.listen-address's default), so the
+# health check below probes the address powermon listens on: move it with -e POWERMON_WEB_LISTEN_ADDRESS=:9200.
+ENV POWERMON_WEB_LISTEN_ADDRESS=:9100
+# bash's /dev/tcp instead of curl or wget, which the JRE image does not promise to ship. An empty host or a
+# wildcard (0.0.0.0, [::]) is probed on loopback.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9100 && printf 'GET /-/healthy HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+  CMD ["bash", "-c", "a=${POWERMON_WEB_LISTEN_ADDRESS:-:9100}; port=${a##*:}; host=${a%:*}; host=${host#[}; host=${host%]}; case $host in ''|0.0.0.0|::) host=127.0.0.1 ;; esac; exec 3<>/dev/tcp/$host/$port && printf 'GET /-/healthy HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 # The small-footprint flags of the README: serial GC, small heap, C1 only, capped code
 # cache and metaspace; exit (and let the restart policy act) on OutOfMemoryError. JNA loads the
 # library unpacked above, so nothing needs to be written or executed from /tmp.
@@ -44,4 +48,3 @@ ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-XX:TieredStopAtLe
             "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=64m", "-XX:+ExitOnOutOfMemoryError", \
             "-XX:-UsePerfData", "-Djna.boot.library.path=/opt/powermon/native", \
             "-jar", "/opt/powermon/powermon.jar"]
-CMD ["--web.listen-address=:9100"]

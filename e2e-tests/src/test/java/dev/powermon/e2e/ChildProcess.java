@@ -64,6 +64,12 @@ final class ChildProcess implements AutoCloseable {
     }
   }
 
+  /** Sends SIGTERM and waits up to {@code seconds} for the exit; its exit code, or null if still running. */
+  Integer terminate(long seconds) throws InterruptedException {
+    process.destroy();
+    return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : null;
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();

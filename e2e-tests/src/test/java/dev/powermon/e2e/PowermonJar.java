@@ -126,6 +126,11 @@ final class PowermonJar implements AutoCloseable {
     return r.body();
   }
 
+  /** The body of a GET of {@code path} on the metrics listener. */
+  String get(String path) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create("http://" + listen + path))).body();
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
     return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -136,6 +141,11 @@ final class PowermonJar implements AutoCloseable {
     } catch (IOException e) {
       return -1;
     }
+  }
+
+  /** SIGTERM, as systemd and Docker stop it; the exit code, or null when it did not exit in time. */
+  Integer terminate(long seconds) throws InterruptedException {
+    return process.terminate(seconds);
   }
 
   String log() {

@@ -31,7 +31,6 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,11 +112,8 @@ public final class Server implements AutoCloseable {
     try {
       web = WebServer.start(listen, setup.telemetryPath(), orchestrator, build, pool.executor(),
           setup.maxRequests(), webSecurity);
-    } catch (BindException e) {
-      throw new OperatorError("cannot listen on " + listen + ": address already in use. node_exporter also defaults"
-          + " to port 9100; choose another port with --web.listen-address (for example --web.listen-address=:9110)");
     } catch (IOException e) {
-      throw new OperatorError("cannot listen on " + listen + ": " + e.getMessage());
+      throw TakenPort.error("--web.listen-address", listen, e);
     }
     ListenAddress adminAddress = setup.adminAddress();
     if (adminAddress != null) {
@@ -129,8 +125,7 @@ public final class Server implements AutoCloseable {
       try {
         admin = new AdminServer(adminAddress, table, this::reload, adminSecurity);
       } catch (IOException e) {
-        throw new OperatorError("cannot start the admin API on " + adminAddress + ": " + e.getMessage()
-            + "; choose another with --web.admin-address, or --web.admin-address=off");
+        throw TakenPort.error("--web.admin-address", adminAddress, e);
       }
       if (central != null) {
         admin.showOrigin(central::origin);

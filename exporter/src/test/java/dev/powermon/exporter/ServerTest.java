@@ -82,13 +82,35 @@ class ServerTest {
   }
 
   @Test
-  void theLandingPageShowsCollectorsErrorsAndPower() throws Exception {
-    Http.get(base + "/metrics");
+  void theLandingPageShowsCollectorsErrorsAndPowerWithoutAScrape() throws Exception {
     HttpResponse<String> page = Http.get(base + "/");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-    assertThat(page.body()).contains("powermon").contains(BrokenProvider.MESSAGE).contains("<td>12.50</td>")
-        .contains("href=\"/metrics\"");
+    assertThat(page.body()).contains("powermon").contains(BrokenProvider.MESSAGE)
+        .contains("<td class=\"num watts\">12.50</td>")
+        .containsPattern("<p class=\"total\" id=\"total\">\\d+\\.\\d\\d W (measured|estimated), ")
+        .contains("href=\"/metrics\"").contains("fetch(\"/api/v1/status\"").doesNotContain("src=\"http");
+  }
+
+  @Test
+  void theStatusIsJsonWithEveryCollectorAndPowerRow() throws Exception {
+    HttpResponse<String> status = Http.get(base + "/api/v1/status");
+    assertThat(status.statusCode()).isEqualTo(200);
+    assertThat(status.headers().firstValue("Content-Type")).hasValue("application/json");
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(status.body());
+    assertThat(json.path("collectors").findValuesAsText("name")).contains("steady", "broken", "hanging");
+    assertThat(json.path("collectors")).filteredOn(c -> c.path("name").asText().equals("broken"))
+        .singleElement().satisfies(c -> {
+          assertThat(c.path("ok").asBoolean()).isFalse();
+          assertThat(c.path("error").asText()).contains(BrokenProvider.MESSAGE);
+        });
+    assertThat(json.path("power")).filteredOn(p -> p.path("source").asText().equals("steady"))
+        .singleElement().satisfies(p -> {
+          assertThat(p.path("watts").asDouble()).isEqualTo(12.5);
+          assertThat(p.path("domain").asText()).isEqualTo("total");
+          assertThat(p.path("trace").isArray()).isTrue(); // steady hands no readings: no window to draw
+        });
+    assertThat(Http.post(base + "/api/v1/status", "x").statusCode()).isEqualTo(405);
   }
 
   @Test
@@ -170,15 +192,28 @@ class ServerTest {
   }
 
   @Test
-  void aTakenPortIsOneLineThatNamesTheFlag() throws Exception {
+  void aTakenPortIsOneLineThatNamesItAndTheSameHostWithAFreePort() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       assertThatThrownBy(() -> Server.start(Cli.setup(Providers.discover(),
               "--collector", "steady", "--web.admin-address=off",
               "--web.listen-address=127.0.0.1:" + taken.getLocalPort())))
           .isInstanceOf(OperatorError.class)
-          .hasMessage("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": address already in use."
-              + " node_exporter also defaults to port 9100; choose another port with --web.listen-address"
-              + " (for example --web.listen-address=:9110)");
+          .hasMessageMatching("cannot listen on 127\\.0\\.0\\.1:" + taken.getLocalPort() + " \\(--web.listen-address\\):"
+              + " address already in use; choose a free port with --web.listen-address=127\\.0\\.0\\.1:\\d+")
+          .extracting(e -> ((OperatorError) e).exitCode()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aTakenAdminPortFailsLikeTheMainOne() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      assertThatThrownBy(() -> Server.start(Cli.setup(Providers.discover(),
+              "--collector", "steady", "--web.listen-address=127.0.0.1:0",
+              "--web.admin-address=127.0.0.1:" + taken.getLocalPort())))
+          .isInstanceOf(OperatorError.class)
+          .hasMessageMatching("cannot listen on 127\\.0\\.0\\.1:" + taken.getLocalPort() + " \\(--web.admin-address\\):"
+              + " address already in use; choose a free port with --web.admin-address=127\\.0\\.0\\.1:\\d+,"
+              + " or --web.admin-address=off");
     }
   }
 }

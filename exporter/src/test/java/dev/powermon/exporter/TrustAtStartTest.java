@@ -103,8 +103,8 @@ class TrustAtStartTest {
     assertThat(log.messages()).contains("collector=unready collector failing: cannot start: " + UnreadyProvider.HINT);
     String scrape = Http.get(base + "/metrics").body();
     assertThat(scrape).contains("powermon_collector_success{collector=\"unready\"} 0.0")
-        .doesNotContain("collector=\"steady\""); // asked for one collector: the others wait to be named
-    assertThat(Http.get(base + "/").body()).contains("<td>unready</td>").contains(UnreadyProvider.HINT);
+        .contains("powermon_collector_success{collector=\"steady\"} 1.0"); // named ones add to the defaults
+    assertThat(Http.get(base + "/").body()).contains("<th colspan=\"2\">unready</th>").contains(UnreadyProvider.HINT);
   }
 
   @Test

@@ -20,6 +20,8 @@ public final class Cli {
     CommandLine root = new CommandLine(new ServeCommand(providers, flags));
     root.addSubcommand("probe", new ProbeCommand(providers, flags));
     root.addSubcommand("collectors", new CollectorsCommand(providers, flags));
+    root.addSubcommand("help", new HelpCommand(providers));
+    root.addSubcommand("version", new VersionCommand());
     // picocli's default negation pattern stops at dots; --no-collector.rapl needs these.
     root.setNegatableOptionTransformer(
         new CommandLine.RegexTransformer.Builder()
@@ -27,7 +29,14 @@ public final class Cli {
             .addPattern("^--(\\w[\\w.-]*)$", "--no-$1", "--[no-]$1")
             .build());
     flags.addTo(root.getCommandSpec());
-    root.getSubcommands().values().forEach(sub -> flags.addTo(sub.getCommandSpec()));
+    GroupedHelp help = new GroupedHelp(providers);
+    help.install(root);
+    for (CommandLine sub : root.getSubcommands().values()) {
+      if (sub.getCommand() instanceof ProviderCommand) {
+        flags.addTo(sub.getCommandSpec());
+        help.install(sub);
+      }
+    }
     root.addSubcommand("config-server", new ConfigServerCommand(providers)); // no collector flags
     root.setExecutionExceptionHandler(Cli::operatorErrorInOneLine);
     root.setParameterExceptionHandler(Cli::usageErrorWithNearestFlag);
@@ -42,15 +51,15 @@ public final class Cli {
     CommandLine cl = commandLine(providers);
     CommandLine.ParseResult parsed = cl.parseArgs(args);
     ServeCommand serve = cl.getCommand();
-    return Setup.load(providers, serve.flags.read(parsed, serve.options)).withPush(serve.push);
+    return Setup.load(providers, serve.flags.read(List.of(parsed), serve.options)).withPush(serve.push);
   }
 
   private static int operatorErrorInOneLine(Exception e, CommandLine cl, CommandLine.ParseResult parsed)
       throws Exception {
-    if (e instanceof OperatorError) {
+    if (e instanceof OperatorError operatorError) {
       cl.getErr().println("powermon: " + e.getMessage());
       cl.getErr().flush();
-      return CommandLine.ExitCode.SOFTWARE;
+      return operatorError.exitCode();
     }
     throw e; // a bug: picocli prints the stack trace
   }

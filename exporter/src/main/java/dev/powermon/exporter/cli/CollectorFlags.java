@@ -68,31 +68,38 @@ final class CollectorFlags {
     return text.replace("%", "%%");
   }
 
-  /** Reads what was typed for the generated options, plus {@code --collector NAME}. */
-  Invocation read(ParseResult parsed, CommonOptions options) throws CommandLine.ParameterException {
+  /**
+   * Reads what was typed for the generated options, plus {@code --collector NAME}, from each command's parse
+   * result in order ({@code powermon} first, then its subcommand): a flag means the same before or after
+   * the subcommand, and the later one wins.
+   */
+  Invocation read(List<ParseResult> results, CommonOptions options) throws CommandLine.ParameterException {
     Invocation inv = Invocation.of(options);
+    ParseResult last = results.get(results.size() - 1);
     for (String name : options.collectors) {
       String trimmed = name.trim();
       if (!providers.containsKey(trimmed)) {
         throw new CommandLine.ParameterException(
-            parsed.commandSpec().commandLine(),
+            last.commandSpec().commandLine(),
             "--collector: no collector named '" + trimmed + "'; this build has " + providers.keySet());
       }
       inv.enabled().put(trimmed, true);
     }
     for (CollectorProvider p : providers.values()) {
       String prefix = "--collector." + p.name();
-      if (parsed.hasMatchedOption(prefix)) {
-        inv.enabled().put(p.name(), parsed.matchedOptionValue(prefix, true));
-      }
-      if (parsed.hasMatchedOption(prefix + "." + ConfigLoader.DEADLINE)) {
-        inv.deadlines().put(p.name(), parsed.matchedOptionValue(prefix + "." + ConfigLoader.DEADLINE, ""));
-      }
       Map<String, List<String>> given = new LinkedHashMap<>();
-      for (SettingSpec s : p.settings()) {
-        String flag = prefix + "." + s.name();
-        if (parsed.hasMatchedOption(flag)) {
-          given.put(s.name(), new ArrayList<>(parsed.matchedOption(flag).stringValues()));
+      for (ParseResult parsed : results) {
+        if (parsed.hasMatchedOption(prefix)) {
+          inv.enabled().put(p.name(), parsed.matchedOptionValue(prefix, true));
+        }
+        if (parsed.hasMatchedOption(prefix + "." + ConfigLoader.DEADLINE)) {
+          inv.deadlines().put(p.name(), parsed.matchedOptionValue(prefix + "." + ConfigLoader.DEADLINE, ""));
+        }
+        for (SettingSpec s : p.settings()) {
+          String flag = prefix + "." + s.name();
+          if (parsed.hasMatchedOption(flag)) {
+            given.put(s.name(), new ArrayList<>(parsed.matchedOption(flag).stringValues()));
+          }
         }
       }
       if (!given.isEmpty()) {

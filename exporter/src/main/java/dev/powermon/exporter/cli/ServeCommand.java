@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 
 /** {@code powermon}: serves /metrics until stopped; SIGHUP reloads the config file. */
@@ -20,8 +22,15 @@ import picocli.CommandLine.Mixin;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = "Prometheus power exporter: serves /metrics for every power source this machine has.",
-    footer = "%nRun 'powermon collectors' to see which collectors can run here.")
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:stopped in order (SIGTERM, Ctrl-C), or a command succeeded",
+      "1:a failure at run time: a taken port, a collector that failed in probe",
+      "2:a usage or config error: an unknown flag, a bad value, a broken config file"},
+    footer = "%nRun 'powermon collectors' to see which collectors would run here, and why.")
 final class ServeCommand extends ProviderCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
   @Mixin PushOptions push;
   @Mixin FleetOptions fleet;
 
@@ -42,13 +51,22 @@ final class ServeCommand extends ProviderCommand implements Callable<Integer> {
     if (central != null) {
       central.startPolling(server::reloadFile, server::configRefused);
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "powermon-shutdown"));
+    CountDownLatch running = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "powermon-shutdown"));
     Signals.onHangup(server::reload);
-    stopped.await();
+    running.await(); // until SIGTERM or SIGINT runs the hook
     return 0;
+  }
+
+  /**
+   * On SIGTERM or SIGINT: closes collectors (and their child processes), listeners and pushes (flushed
+   * within their bound), then exits 0: a stop the operator asked for is no failure, whereas the JVM would
+   * report the signal (143).
+   */
+  private static void stop(Server server) {
+    LOG.info("stopping: collectors and their child processes, then pending pushes (up to 5 s)");
+    server.close();
+    LOG.info("stopped");
+    Runtime.getRuntime().halt(0);
   }
 }

@@ -4,6 +4,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.LayoutBase;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.slf4j.event.KeyValuePair;
 
@@ -13,11 +15,15 @@ import org.slf4j.event.KeyValuePair;
  * Values are quoted and escaped, so a device alias with quotes or newlines cannot forge a second line.
  */
 public final class LogfmtLayout extends LayoutBase<ILoggingEvent> {
+  /** {@code ts}: UTC to the millisecond, always three digits (JSON lines use the same pattern). */
+  static final String TS_PATTERN = "yyyy-MM-dd'T'HH:mm:ss.SSSX";
+
+  private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern(TS_PATTERN).withZone(ZoneOffset.UTC);
 
   @Override
   public String doLayout(ILoggingEvent event) {
     StringBuilder line = new StringBuilder(160);
-    line.append("ts=").append(Instant.ofEpochMilli(event.getTimeStamp()));
+    line.append("ts=").append(TS.format(Instant.ofEpochMilli(event.getTimeStamp())));
     line.append(" level=").append(event.getLevel().toString().toLowerCase(Locale.ROOT));
     String logger = event.getLoggerName();
     line.append(" logger=").append(logger.substring(logger.lastIndexOf('.') + 1));

@@ -3,7 +3,6 @@ package dev.powermon.exporter.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
@@ -20,8 +19,14 @@ public final class Logging {
    */
   private static final java.util.logging.Logger JNA = java.util.logging.Logger.getLogger("com.sun.jna");
 
+  /** A scraper hanging up mid-response: one debug line instead of SEVERE stack traces (ScrapeHangUps). */
+  private static final java.util.logging.Logger SCRAPES =
+      java.util.logging.Logger.getLogger(ScrapeHangUps.JUL_LOGGER);
+
   static {
     JNA.setLevel(java.util.logging.Level.OFF);
+    SCRAPES.setUseParentHandlers(false);
+    SCRAPES.addHandler(new ScrapeHangUps());
   }
 
   private Logging() {}
@@ -75,10 +80,7 @@ public final class Logging {
         wrapping.start();
         return wrapping;
       case "json":
-        JsonEncoder json = new JsonEncoder();
-        json.setContext(context);
-        json.start();
-        return json;
+        return JsonLines.encoder(context);
       default:
         throw new IllegalArgumentException("--log.format: '" + format + "' is not one of logfmt, json");
     }

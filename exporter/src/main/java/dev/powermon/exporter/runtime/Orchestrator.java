@@ -39,6 +39,8 @@ public final class Orchestrator implements MultiCollector {
   private final FamilyMerger merger = new FamilyMerger(this::reportOnce);
   private volatile List<CollectorRunner> runners = List.of();
   private volatile GaugeSnapshot lastPower;
+  private volatile List<CollectionResult> lastResults = List.of();
+  private volatile long lastCollectionNanos;
   private volatile Supplier<List<MetricSnapshot>> extraFamilies = List::of;
   private volatile boolean ready;
   /** The core's own families, which are served only as declared (the checked path of those not built by Families). */
@@ -82,6 +84,21 @@ public final class Orchestrator implements MultiCollector {
     return windows.familiesReadSince(collector, sinceMillis);
   }
 
+  /** The last collection, per collector, with the families built from its readings; empty before the first. */
+  public List<CollectionResult> lastResults() {
+    return lastResults;
+  }
+
+  /** When the last collection ran (System.nanoTime), for the landing page to tell whether to collect again. */
+  public long lastCollectionNanos() {
+    return lastCollectionNanos;
+  }
+
+  /** The core's power windows, read-only: the landing page's sparklines and meter classes. */
+  public PowerWindows windows() {
+    return windows;
+  }
+
   /** The unified power family of the last scrape, for the landing page; null before the first. */
   public GaugeSnapshot lastPower() {
     return lastPower;
@@ -111,8 +128,11 @@ public final class Orchestrator implements MultiCollector {
   @Override
   public MetricSnapshots collect() {
     List<CollectionResult> results = runAll(runners);
+    List<CollectionResult> withReadings = withReadings(results);
+    lastResults = withReadings;
+    lastCollectionNanos = System.nanoTime();
     List<MetricSnapshot> out = new ArrayList<>();
-    for (FamilyMerger.Family family : merger.merge(withReadings(results))) {
+    for (FamilyMerger.Family family : merger.merge(withReadings)) {
       String name = ExposedNames.of(family.snapshot());
       boolean admitted = false;
       for (String collector : family.collectors()) {

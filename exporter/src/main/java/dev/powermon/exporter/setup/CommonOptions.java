@@ -15,12 +15,12 @@ public final class CommonOptions {
       names = "--collector",
       split = ",",
       paramLabel = "NAME",
-      description = "Enable a collector; repeatable or a comma list. Without any, every local collector whose probe passes here is enabled.")
+      description = "Enable a collector, in addition to every local collector whose probe passes here; repeatable or a comma list.")
   public List<String> collectors = new ArrayList<>();
 
   @Option(
       names = "--collector.disable-defaults",
-      description = "Enable only the collectors named, never by probe.")
+      description = "Run only the collectors named; without it, named collectors add to those enabled by default.")
   boolean disableDefaults;
 
   @Option(names = "--config.file", paramLabel = "FILE", description = "YAML config file (collectors, metric table, web, log).")
@@ -31,7 +31,12 @@ public final class CommonOptions {
     return configFile;
   }
 
-  @Option(names = "--web.listen-address", paramLabel = "ADDR", description = "Where to serve metrics (default: " + LISTEN_DEFAULT + ").")
+  /** The container image sets the address through the variable, so its HEALTHCHECK reads the same one. */
+  @Option(
+      names = "--web.listen-address",
+      paramLabel = "ADDR",
+      defaultValue = "${env:POWERMON_WEB_LISTEN_ADDRESS}",
+      description = "Where to serve metrics (default: $POWERMON_WEB_LISTEN_ADDRESS, else " + LISTEN_DEFAULT + ").")
   String listenAddress;
 
   @Option(names = "--web.telemetry-path", paramLabel = "PATH", description = "Path of the metrics (default: " + TELEMETRY_DEFAULT + ").")
@@ -66,4 +71,22 @@ public final class CommonOptions {
 
   @Option(names = "--log.format", paramLabel = "FORMAT", description = "logfmt or json (default: logfmt).")
   String logFormat;
+
+  /**
+   * These options (given before a subcommand) with {@code later}'s (given after it) laid over them: a value
+   * given later wins, collectors named anywhere add up, {@code --collector.disable-defaults} anywhere counts.
+   */
+  public CommonOptions overlaidWith(CommonOptions later) {
+    CommonOptions both = new CommonOptions();
+    both.collectors = new ArrayList<>(collectors);
+    both.collectors.addAll(later.collectors);
+    both.disableDefaults = disableDefaults || later.disableDefaults;
+    both.configFile = later.configFile != null ? later.configFile : configFile;
+    both.listenAddress = later.listenAddress != null ? later.listenAddress : listenAddress;
+    both.telemetryPath = later.telemetryPath != null ? later.telemetryPath : telemetryPath;
+    both.adminAddress = later.adminAddress != null ? later.adminAddress : adminAddress;
+    both.logLevel = later.logLevel != null ? later.logLevel : logLevel;
+    both.logFormat = later.logFormat != null ? later.logFormat : logFormat;
+    return both;
+  }
 }

@@ -17,12 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides which collectors run and with what settings. Per collector, a flag beats the file. A collector is
- * named by {@code --collector NAME}, {@code enabled: true}, or by intent: any {@code --collector.NAME.*}
- * setting or a {@code collectors.NAME} block. A named collector runs even when its probe fails, so the
- * failure shows (success 0, the landing page, the probe's hint in the log). When no collector is named
- * anywhere, every local collector whose probe passes is enabled, so a first run shows real data; a
- * collector that sends network traffic is never enabled unless named.
+ * Decides which collectors run and with what settings, with node_exporter's semantics. Per collector, a
+ * flag beats the file. A collector is named by {@code --collector NAME}, {@code --collector.NAME},
+ * {@code enabled: true}, or by intent: any {@code --collector.NAME.*} setting or a {@code collectors.NAME}
+ * block. Named collectors are added to the default set: every local collector whose probe passes here.
+ * {@code --no-collector.NAME} or {@code enabled: false} removes one; {@code --collector.disable-defaults}
+ * leaves only the named ones. A collector that sends network traffic is never enabled unless named. A
+ * named collector runs even when its probe fails, so the failure shows (success 0, the landing page, the
+ * probe's hint in the log).
  */
 public final class Selection {
   private static final Logger LOG = LoggerFactory.getLogger(Selection.class);
@@ -30,10 +32,45 @@ public final class Selection {
   private Selection() {}
 
   /**
+   * What was decided for one collector, and why: what {@code serve} runs and {@code collectors} previews.
+   *
+   * @param plan the collector as configured, null when it does not run
+   * @param probe the probe's answer when it was asked (collectors not named), else null
+   */
+  public record Decision(CollectorProvider provider, CollectorPlan plan, String why, ProbeResult probe) {
+    public boolean runs() {
+      return plan != null;
+    }
+  }
+
+  /**
+   * The collectors that run, in provider order.
+   *
    * @param contexts makes the context a probe runs in, from the collector's name and settings
    * @throws OperatorError for a setting or deadline that does not parse
    */
   public static List<CollectorPlan> plans(
+      Map<String, CollectorProvider> providers,
+      FileConfig file,
+      Invocation invocation,
+      BiFunction<String, Settings, CollectorContext> contexts) {
+    List<CollectorPlan> plans = new ArrayList<>();
+    for (Decision d : decide(providers, file, invocation, contexts)) {
+      if (d.runs()) {
+        if (!d.plan().named()) {
+          LOG.atInfo().addKeyValue("collector", d.provider().name())
+              .log("enabled because it can run here: {}", d.probe().detail());
+        }
+        plans.add(d.plan());
+      } else if (d.probe() != null) {
+        LOG.atDebug().addKeyValue("collector", d.provider().name()).log("not enabled: {}", d.probe().detail());
+      }
+    }
+    return plans;
+  }
+
+  /** One decision per provider, in provider order; probes only collectors that are not named. */
+  public static List<Decision> decide(
       Map<String, CollectorProvider> providers,
       FileConfig file,
       Invocation invocation,
@@ -46,30 +83,27 @@ public final class Selection {
     invocation.settings().keySet().forEach(name -> explicit.putIfAbsent(name, true));
     invocation.deadlines().keySet().forEach(name -> explicit.putIfAbsent(name, true));
     explicit.putAll(invocation.enabled());
-    boolean anyNamed = explicit.containsValue(Boolean.TRUE);
 
-    List<CollectorPlan> plans = new ArrayList<>();
+    List<Decision> decisions = new ArrayList<>();
     for (CollectorProvider p : providers.values()) {
       Boolean wanted = explicit.get(p.name());
       if (Boolean.FALSE.equals(wanted)) {
-        continue;
-      }
-      boolean named = Boolean.TRUE.equals(wanted);
-      if (!named && (anyNamed || invocation.options().disableDefaults || p.networked())) {
-        continue;
-      }
-      CollectorPlan plan = plan(p, file, invocation, named);
-      if (!named) {
+        decisions.add(new Decision(p, null, "turned off (--no-collector." + p.name() + " or enabled: false)", null));
+      } else if (Boolean.TRUE.equals(wanted)) {
+        decisions.add(new Decision(p, plan(p, file, invocation, true), "named", null));
+      } else if (invocation.options().disableDefaults) {
+        decisions.add(new Decision(p, null, "not named, and --collector.disable-defaults", null));
+      } else if (p.networked()) {
+        decisions.add(new Decision(p, null, "not named: it sends network traffic", null));
+      } else {
+        CollectorPlan plan = plan(p, file, invocation, false);
         ProbeResult probe = p.probe(contexts.apply(p.name(), plan.settings()));
-        if (!probe.isAvailable()) {
-          LOG.atDebug().addKeyValue("collector", p.name()).log("not enabled: {}", probe.detail());
-          continue;
-        }
-        LOG.atInfo().addKeyValue("collector", p.name()).log("enabled because it can run here: {}", probe.detail());
+        decisions.add(probe.isAvailable()
+            ? new Decision(p, plan, "by default: it can run here", probe)
+            : new Decision(p, null, "by default, but it cannot run here", probe));
       }
-      plans.add(plan);
     }
-    return plans;
+    return decisions;
   }
 
   /** The collector's settings as text: the file's, with each setting given as a flag replacing it. */
@@ -102,9 +136,11 @@ public final class Selection {
     if (deadlineText == null && section != null) {
       deadlineText = section.deadline();
     }
-    Duration deadline = deadlineText == null
-        ? CollectorPlan.DEFAULT_DEADLINE
-        : Durations.positive("collectors." + p.name() + ".deadline", deadlineText);
+    // An error names what the operator wrote: the flag as typed, else the file's key.
+    String what = inv.deadlines().containsKey(p.name())
+        ? "--collector." + p.name() + ".deadline"
+        : "collectors." + p.name() + ".deadline";
+    Duration deadline = deadlineText == null ? CollectorPlan.DEFAULT_DEADLINE : Durations.positive(what, deadlineText);
     return new CollectorPlan(p, settings, raw, deadline, named);
   }
 }

@@ -41,6 +41,11 @@ final class Router implements HttpHandler {
             Responses.send(exchange, 200, "text/html; charset=utf-8", landing.render());
           }
         }
+        case "/api/v1/status" -> {
+          if (Responses.allow(exchange, "GET", "HEAD")) {
+            Responses.send(exchange, 200, "application/json", landing.statusJson());
+          }
+        }
         case "/-/healthy" -> {
           if (Responses.allow(exchange, "GET", "HEAD")) {
             Responses.text(exchange, 200, "powermon is Healthy.");

@@ -96,6 +96,20 @@ public final class PowerWindows {
     }
   }
 
+  /** Per series fed through readings (its labels), the power of each of its last 60 seconds; see {@link Window#trace}. */
+  public Map<Labels, double[]> traces() {
+    Map<Labels, double[]> out = new java.util.HashMap<>();
+    windows.forEach((series, window) -> out.put(series, window.trace()));
+    return out;
+  }
+
+  /** The meter class of each source that handed in readings, by source name. */
+  public Map<String, MeterClass> meterClasses() {
+    Map<String, MeterClass> out = new java.util.HashMap<>();
+    sources.forEach((name, source) -> out.put(name, source.meterClass()));
+    return out;
+  }
+
   /** Whether readings of {@code series} (its own labels) reach push targets one by one. */
   public boolean sampled(Labels series) {
     return windows.containsKey(series);

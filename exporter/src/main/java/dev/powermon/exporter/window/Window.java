@@ -102,6 +102,21 @@ final class Window {
     return new Stats(mean, max, min, energy());
   }
 
+  /**
+   * The power of each of the last 60 seconds ending at the latest reading, oldest first: the middle of the
+   * second's extremes, NaN for a second without a reading. What the landing page draws as a sparkline.
+   */
+  synchronized double[] trace() {
+    double[] out = new double[bucketSecond.length];
+    long newest = Math.floorDiv(lastMillis, 1000L);
+    for (int k = 0; k < out.length; k++) {
+      long second = newest - out.length + 1 + k;
+      int i = (int) Math.floorMod(second, (long) bucketSecond.length);
+      out[k] = bucketSecond[i] == second ? (bucketMax[i] + bucketMin[i]) / 2 : Double.NaN;
+    }
+    return out;
+  }
+
   /** Keeps {@code watts} in the bucket of its second, which it takes over when it held an older second. */
   private void extremes(long millis, double watts) {
     long second = Math.floorDiv(millis, 1000L);

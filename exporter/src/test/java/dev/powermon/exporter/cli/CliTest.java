@@ -28,16 +28,42 @@ class CliTest {
   }
 
   @Test
-  void helpListsEveryDiscoveredCollectorAndItsSettings() {
+  void helpIsGroupedWithOneLinePerCollector() {
     assertThat(run("--help")).isZero();
+    assertThat(out.toString())
+        .containsSubsequence("Web:", "--web.listen-address=ADDR", "Collectors:", "--collector=NAME",
+            "--collector.disable-defaults", "steady", "powermon help collector NAME", "Config:", "--config.file",
+            "Logging:", "--log.level", "Push:", "--push.remote-write.url", "Exit codes:")
+        .containsPattern("\\n  steady +[A-Z]")
+        .doesNotContain("--collector.steady.watts")
+        .contains("probe").contains("collectors").contains("version");
+    // 243 lines before grouping with 10 collectors; now a fixed part plus a line or three per collector
+    assertThat(out.toString().lines().count()).isLessThan(80 + 3L * Providers.discover().size());
+  }
+
+  @Test
+  void helpCollectorListsItsFlags() {
+    assertThat(run("help", "collector", "steady")).isZero();
     assertThat(out.toString())
         .contains("--[no-]collector.steady")
         .contains("--collector.steady.watts=<number>")
         .contains("The power to report. (default: 12.5)")
-        .contains("--collector.hanging.deadline=<duration>")
-        .contains("--web.listen-address=ADDR")
-        .contains("probe")
-        .contains("collectors");
+        .contains("--collector.steady.deadline=<duration>")
+        .doesNotContain("--collector.hanging");
+  }
+
+  @Test
+  void helpAndVersionAreCommands() {
+    assertThat(run("help", "probe")).isZero();
+    assertThat(out.toString()).contains("Usage: powermon probe");
+    assertThat(run("version")).isZero();
+    assertThat(out.toString()).contains("powermon, version ");
+  }
+
+  @Test
+  void helpOfAnUnknownCollectorIsAUsageError() {
+    assertThat(run("help", "collector", "nosuch")).isEqualTo(2);
+    assertThat(err.toString()).contains("no collector named 'nosuch'");
   }
 
   @Test
@@ -47,7 +73,7 @@ class CliTest {
     PrintStream original = System.err;
     System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
     try {
-      assertThat(run("--help")).isZero();
+      assertThat(run("help", "collector", "host")).isZero();
     } finally {
       System.setErr(original);
     }
@@ -70,13 +96,13 @@ class CliTest {
 
   @Test
   void aBadSettingValueIsOneLine() {
-    assertThat(run("probe", "--collector", "steady", "--collector.steady.watts=lots")).isEqualTo(1);
+    assertThat(run("probe", "--collector", "steady", "--collector.steady.watts=lots")).isEqualTo(2);
     assertThat(err.toString()).isEqualTo("powermon: --collector.steady.watts: 'lots' is not a finite number\n");
   }
 
   @Test
   void aFlagOutOfItsDeclaredRangeNamesTheFlagAsTyped() {
-    assertThat(run("probe", "--collector", "steady", "--collector.steady.watts=-5")).isEqualTo(1);
+    assertThat(run("probe", "--collector", "steady", "--collector.steady.watts=-5")).isEqualTo(2);
     assertThat(err.toString()).isEqualTo("powermon: --collector.steady.watts: must be at least 0, got -5\n");
   }
 
@@ -85,8 +111,32 @@ class CliTest {
     assertThat(run("collectors")).isZero();
     assertThat(out.toString())
         .contains("COLLECTOR")
-        .containsPattern("broken +yes +when named +runs only when named")
-        .containsPattern("steady +yes +by default if it can run +always here");
+        .containsPattern("broken +yes +no +not named: it sends network traffic +runs only when named")
+        .containsPattern("steady +yes +yes +by default: it can run here +always here");
+  }
+
+  @Test
+  void collectorsPreviewsTheSelectionFlags() {
+    assertThat(run("collectors", "--collector", "broken", "--no-collector.sampled")).isZero();
+    assertThat(out.toString())
+        .containsPattern("broken +yes +yes +named")
+        .containsPattern("sampled +yes +no +turned off")
+        .containsPattern("steady +yes +yes +by default");
+    assertThat(run("collectors", "--collector", "broken", "--collector.disable-defaults")).isZero();
+    assertThat(out.toString()).containsPattern("steady +yes +no +not named, and --collector.disable-defaults");
+  }
+
+  @Test
+  void flagsBeforeTheSubcommandMeanTheSame() {
+    assertThat(run("--collector.steady.label=before", "--collector.disable-defaults", "probe")).isZero();
+    assertThat(out.toString()).contains("before draws 12.5 W").doesNotContain("sampled:");
+  }
+
+  @Test
+  void aServeOnlyFlagBeforeASubcommandIsRefusedNamingIt() {
+    assertThat(run("--push.instance=x", "probe")).isEqualTo(2);
+    assertThat(err.toString()).contains("--push.instance is a flag of 'powermon' (serve) only")
+        .contains("'powermon probe' does not take it");
   }
 
   @Test
@@ -111,7 +161,7 @@ class CliTest {
   void aCollectorAskedForThroughASettingFailsWithItsProbesHint() {
     assertThat(run("probe", "--collector.unready.path=/host/sys")).isEqualTo(1);
     assertThat(out.toString()).contains("unready: FAILED: cannot start: " + UnreadyProvider.HINT)
-        .doesNotContain("steady"); // asked for one collector: the others wait to be named
+        .contains("steady: steady draws"); // named ones add to the defaults, as in node_exporter
   }
 
   @Test

@@ -13,7 +13,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Intent counts as naming: a setting flag or a block in the file asks for a collector. */
+/**
+ * node_exporter's semantics: named collectors add to the defaults, --no-collector removes one,
+ * --collector.disable-defaults keeps only the named. Intent counts as naming: a setting flag or a block in
+ * the file asks for a collector.
+ */
 class SelectionTest {
   private final Map<String, CollectorProvider> providers = Providers.discover();
   @TempDir Path dir;
@@ -37,15 +41,33 @@ class SelectionTest {
   }
 
   @Test
+  void aNamedCollectorAddsToTheDefaults() {
+    assertThat(selected("--collector", "broken")).contains("broken named", "steady probed");
+    assertThat(selected("--collector.broken")).contains("broken named", "steady probed");
+  }
+
+  @Test
+  void disableDefaultsKeepsOnlyTheNamed() {
+    assertThat(selected("--collector", "broken", "--collector.disable-defaults")).containsExactly("broken named");
+  }
+
+  @Test
+  void aNetworkedCollectorRunsOnlyWhenNamed() {
+    assertThat(selected()).noneMatch(s -> s.startsWith("broken") || s.startsWith("hanging"));
+  }
+
+  @Test
   void aSettingOrDeadlineFlagNamesItsCollector() {
-    assertThat(selected("--collector.unready.path=/host/sys")).containsExactly("unready named");
-    assertThat(selected("--collector.broken.deadline=1s")).containsExactly("broken named");
+    assertThat(selected("--collector.unready.path=/host/sys", "--collector.disable-defaults"))
+        .containsExactly("unready named");
+    assertThat(selected("--collector.broken.deadline=1s")).contains("broken named", "steady probed");
   }
 
   @Test
   void aBlockInTheFileNamesItsCollector() throws Exception {
-    assertThat(selected(config("collectors:\n  sampled:\n    watts: 3\n"))).containsExactly("sampled named");
-    assertThat(selected(config("collectors:\n  hanging:\n"))).containsExactly("hanging named");
+    assertThat(selected(config("collectors:\n  sampled:\n    watts: 3\n"), "--collector.disable-defaults"))
+        .containsExactly("sampled named");
+    assertThat(selected(config("collectors:\n  hanging:\n"))).contains("hanging named", "steady probed");
   }
 
   @Test
