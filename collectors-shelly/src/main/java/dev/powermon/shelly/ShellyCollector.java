@@ -8,6 +8,7 @@ import dev.powermon.api.MultiTargetCollector;
 import dev.powermon.api.PowerFamilies;
 import dev.powermon.api.PowerReadings;
 import dev.powermon.api.Settings;
+import dev.powermon.api.StateLog;
 import dev.powermon.api.TargetNotAllowedException;
 import dev.powermon.net.DeviceCredentials;
 import dev.powermon.net.HostPort;
@@ -17,6 +18,8 @@ import dev.powermon.net.TargetPoller;
 import dev.powermon.net.TargetPoller.Outcome;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +34,7 @@ final class ShellyCollector implements MultiTargetCollector {
   private final ProbeAllowList probeAllow;
   private final MeterCovers powers;
   private final TargetPoller<ShellyReading> poller;
+  private ShellyDiscovery discovery;
 
   private ShellyCollector(CollectorContext context, ShellySource source) {
     Settings s = context.settings();
@@ -44,7 +48,7 @@ final class ShellyCollector implements MultiTargetCollector {
     }
   }
 
-  static ShellyCollector open(CollectorContext context) {
+  static ShellyCollector open(CollectorContext context) throws IOException {
     Settings s = context.settings();
     Path file = s.isSet(ShellyProvider.CREDENTIALS_FILE) ? s.path(ShellyProvider.CREDENTIALS_FILE) : null;
     String setting = "collectors.shelly.credentials-file";
@@ -56,8 +60,14 @@ final class ShellyCollector implements MultiTargetCollector {
     return open(context, source);
   }
 
-  static ShellyCollector open(CollectorContext context, ShellySource source) {
+  static ShellyCollector open(CollectorContext context, ShellySource source) throws IOException {
     ShellyCollector collector = new ShellyCollector(context, source);
+    Settings s = context.settings();
+    if (s.bool(ShellyProvider.DISCOVERY)) {
+      InetAddress on = s.isSet(ShellyProvider.DISCOVERY_ADDRESS)
+          ? InetAddress.getByName(s.string(ShellyProvider.DISCOVERY_ADDRESS)) : null;
+      collector.discovery = ShellyDiscovery.start(on, collector.poller::add, new StateLog(context.logger()));
+    }
     collector.poller.start(context.scheduler(), context.settings().duration(ShellyProvider.INTERVAL));
     return collector;
   }
@@ -146,6 +156,9 @@ final class ShellyCollector implements MultiTargetCollector {
 
   @Override
   public void close() {
+    if (discovery != null) {
+      discovery.close();
+    }
     poller.close();
   }
 }

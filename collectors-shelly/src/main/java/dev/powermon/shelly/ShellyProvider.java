@@ -6,6 +6,7 @@ import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
+import dev.powermon.api.SettingType;
 import dev.powermon.net.NetworkSettings;
 import java.util.List;
 
@@ -22,6 +23,14 @@ public final class ShellyProvider implements CollectorProvider {
       NetworkSettings.timeout("Overall deadline of one device's poll, every request included.");
   static final SettingSpec POLL_THREADS = NetworkSettings.pollThreads("8");
   static final SettingSpec PROBE_ALLOW = NetworkSettings.PROBE_ALLOW;
+  static final SettingSpec DISCOVERY =
+      SettingSpec.builder("discovery", SettingType.BOOLEAN).defaultValue("false")
+          .help("Also find devices by mDNS (_shelly._tcp, and _http._tcp named shelly… for Gen1) on the local network and poll them.")
+          .build();
+  static final SettingSpec DISCOVERY_ADDRESS =
+      SettingSpec.builder("discovery-address", SettingType.STRING)
+          .help("The local address mDNS discovery listens on (default: the one jmDNS picks); choose the interface of the devices' network.")
+          .build();
   static final SettingSpec POWERS =
       NetworkSettings.powers("shelly", "a device's id (shellyplusplugs-…) or its target address (host:port)");
 
@@ -37,7 +46,8 @@ public final class ShellyProvider implements CollectorProvider {
 
   @Override
   public List<SettingSpec> settings() {
-    return List.of(TARGET, CREDENTIALS_FILE, INTERVAL, TIMEOUT, POLL_THREADS, PROBE_ALLOW, POWERS);
+    return List.of(TARGET, DISCOVERY, DISCOVERY_ADDRESS, CREDENTIALS_FILE, INTERVAL, TIMEOUT, POLL_THREADS, PROBE_ALLOW,
+        POWERS);
   }
 
   @Override
@@ -53,8 +63,9 @@ public final class ShellyProvider implements CollectorProvider {
   @Override
   public ProbeResult probe(CollectorContext context) {
     List<String> targets = context.settings().strings(TARGET);
-    if (targets.isEmpty()) {
-      return ProbeResult.unavailable("no device to poll: name one with --collector.shelly.target=HOST[:PORT]");
+    if (targets.isEmpty() && !context.settings().bool(DISCOVERY)) {
+      return ProbeResult.unavailable("no device to poll: name one with --collector.shelly.target=HOST[:PORT],"
+          + " or find them with --collector.shelly.discovery=true");
     }
     return ProbeResult.available(targets.size() + " Shelly target(s)");
   }
