@@ -20,7 +20,7 @@ load_seconds=${LOAD_SECONDS:-10}
 idle_seconds=${IDLE_SECONDS:-60}
 concurrency=${CONCURRENCY:-20}
 devices=${DEVICES:-16 64 256 1024}
-jar=exporter/target/powermon.jar
+jar=${POWERMON_JAR:-exporter/target/powermon.jar}
 node_exporter=${NODE_EXPORTER:-/usr/bin/prometheus-node-exporter}
 # The README's flags, for a tree that predates bin/powermon.
 readme_flags=(-XX:+UseSerialGC -Xms8m -Xmx64m -XX:TieredStopAtLevel=1 -Xss256k -XX:ReservedCodeCacheSize=16m
