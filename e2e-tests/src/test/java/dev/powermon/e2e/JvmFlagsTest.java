@@ -15,6 +15,7 @@ class JvmFlagsTest {
     List<Path> launches =
         List.of(
             Repo.root().resolve("README.md"),
+            Repo.root().resolve("bin/powermon"),
             Repo.root().resolve("Dockerfile"),
             Repo.packaging().resolve("linux/powermon.service"),
             Repo.packaging().resolve("macos/dev.powermon.exporter.plist"),

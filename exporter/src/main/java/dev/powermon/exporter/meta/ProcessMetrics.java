@@ -9,8 +9,11 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
+import java.lang.management.OperatingSystemMXBean;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import oshi.SystemInfo;
 import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
@@ -21,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * What powermon itself costs: CPU seconds, resident memory, open files and heap, in the standard
  * {@code process_*} names so the usual dashboards work. OSHI reads them the same way on every OS
  * (client_java's JVM instrumentation has no release matching the HTTP server here).
+ *
+ * <p>On Linux they come from the JDK (CPU time, start, open files) and {@code /proc/self/status} (resident
+ * memory), so OSHI and JNA are never loaded for them; elsewhere from OSHI.
  *
  * <p>OSHI needs JNA's native library, which cannot load where the temporary directory is read-only or
  * noexec (a hardened container). Then the {@code process_*} families are left out, one line says why, and
@@ -44,6 +50,11 @@ public final class ProcessMetrics {
   public static final List<MetricSpec> SPECS = List.of(CPU, RSS, START, FDS, HEAP);
 
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+  private final OperatingSystemMXBean system = ManagementFactory.getOperatingSystemMXBean();
+  private final ProcStatus status = new ProcStatus(Path.of("/proc/self/status"));
+  private final boolean linux = status.present();
+  private final double startSeconds = ProcessHandle.current().info().startInstant()
+      .map(i -> i.toEpochMilli() / 1000.0).orElse(Double.NaN);
   private OperatingSystem os;
   private int pid;
   /** Set once OSHI failed to load: JNA does not recover within a process, so it is not tried again. */
@@ -52,22 +63,10 @@ public final class ProcessMetrics {
 
   public List<MetricSnapshot> snapshots() {
     List<MetricSnapshot> out = new ArrayList<>();
-    OSProcess self = self();
-    if (self != null) {
-      out.add(
-          CounterSnapshot.builder()
-              .name(CPU.name())
-              .help(CPU.help())
-              .dataPoint(
-                  CounterSnapshot.CounterDataPointSnapshot.builder()
-                      .value((self.getKernelTime() + self.getUserTime()) / 1000.0)
-                      .build())
-              .build());
-      out.add(MetaMetrics.single(RSS, self.getResidentSetSize()));
-      out.add(MetaMetrics.single(START, self.getStartTime() / 1000.0));
-      if (self.getOpenFiles() >= 0) {
-        out.add(MetaMetrics.single(FDS, self.getOpenFiles()));
-      }
+    if (linux) {
+      addFromJdkAndProc(out);
+    } else {
+      addFromOshi(out);
     }
     MemoryUsage heap = memory.getHeapMemoryUsage();
     MemoryUsage nonHeap = memory.getNonHeapMemoryUsage();
@@ -79,6 +78,45 @@ public final class ProcessMetrics {
             .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(Labels.of("area", "nonheap")).value(nonHeap.getUsed()).build())
             .build());
     return out;
+  }
+
+  private void addFromJdkAndProc(List<MetricSnapshot> out) {
+    if (system instanceof com.sun.management.OperatingSystemMXBean) {
+      long nanos = ((com.sun.management.OperatingSystemMXBean) system).getProcessCpuTime();
+      if (nanos >= 0) {
+        out.add(cpu(nanos / 1e9));
+      }
+    }
+    OptionalLong rss = status.residentBytes();
+    if (rss.isPresent()) {
+      out.add(MetaMetrics.single(RSS, rss.getAsLong()));
+    }
+    if (!Double.isNaN(startSeconds)) {
+      out.add(MetaMetrics.single(START, startSeconds));
+    }
+    if (system instanceof com.sun.management.UnixOperatingSystemMXBean) {
+      out.add(MetaMetrics.single(FDS, ((com.sun.management.UnixOperatingSystemMXBean) system).getOpenFileDescriptorCount()));
+    }
+  }
+
+  private void addFromOshi(List<MetricSnapshot> out) {
+    OSProcess self = self();
+    if (self != null) {
+      out.add(cpu((self.getKernelTime() + self.getUserTime()) / 1000.0));
+      out.add(MetaMetrics.single(RSS, self.getResidentSetSize()));
+      out.add(MetaMetrics.single(START, self.getStartTime() / 1000.0));
+      if (self.getOpenFiles() >= 0) {
+        out.add(MetaMetrics.single(FDS, self.getOpenFiles()));
+      }
+    }
+  }
+
+  private static MetricSnapshot cpu(double seconds) {
+    return CounterSnapshot.builder()
+        .name(CPU.name())
+        .help(CPU.help())
+        .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(seconds).build())
+        .build();
   }
 
   /** powermon's process as OSHI sees it, or null when OSHI cannot read it (logged when that changes). */

@@ -15,6 +15,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
@@ -25,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * The one client_java collector registered with the registry: runs every collector in parallel under its
  * own deadline, catches everything (a broken collector costs its own series, never the scrape), merges
  * families emitted by several collectors, applies the metric table and adds the meta-metrics.
+ *
+ * <p>One collection serves every concurrent scraper: a scrape that arrives while a collection is under way
+ * waits for it and gets its result, so its data are at most one collection old (bounded by the collectors'
+ * deadlines). Snapshots are immutable and a result is handed out only once complete, so no scraper sees a
+ * half-built one.
  */
 public final class Orchestrator implements MultiCollector {
   private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
@@ -43,6 +49,9 @@ public final class Orchestrator implements MultiCollector {
   private volatile long lastCollectionNanos;
   private volatile Supplier<List<MetricSnapshot>> extraFamilies = List::of;
   private volatile boolean ready;
+  private final Object collecting = new Object();
+  /** The collection under way, or null; guarded by {@link #collecting}. */
+  private CompletableFuture<MetricSnapshots> inFlight;
   /** The core's own families, which are served only as declared (the checked path of those not built by Families). */
   private static final List<MetricSpec> OWN_SPECS = ownSpecs();
   private volatile List<MetricSpec> coreSpecs = OWN_SPECS;
@@ -59,6 +68,7 @@ public final class Orchestrator implements MultiCollector {
   /** Replaces the running collectors (at start and after a reload). */
   public void setRunners(List<CollectorRunner> runners) {
     this.runners = List.copyOf(runners);
+    forgetInFlight();
   }
 
   /**
@@ -70,6 +80,7 @@ public final class Orchestrator implements MultiCollector {
     specs.addAll(declared);
     this.coreSpecs = List.copyOf(specs);
     this.extraFamilies = families;
+    forgetInFlight();
   }
 
   public List<CollectorRunner> runners() {
@@ -124,9 +135,52 @@ public final class Orchestrator implements MultiCollector {
     return ready;
   }
 
-  /** A scrape. Power series fed through readings are built from their fixed windows; see {@link PowerWindows}. */
+  /**
+   * A scrape: the collection under way, or a new one. Power series fed through readings are built from their fixed windows; see {@link PowerWindows}.
+   */
   @Override
   public MetricSnapshots collect() {
+    CompletableFuture<MetricSnapshots> shared;
+    CompletableFuture<MetricSnapshots> mine = null;
+    synchronized (collecting) {
+      if (inFlight == null) {
+        mine = new CompletableFuture<>();
+        inFlight = mine;
+      }
+      shared = inFlight;
+    }
+    return mine == null ? shared.join() : collectFor(mine);
+  }
+
+  /** Runs one collection for the caller and every scrape that joined {@code mine} meanwhile. */
+  private MetricSnapshots collectFor(CompletableFuture<MetricSnapshots> mine) {
+    try {
+      MetricSnapshots result = collectNow();
+      mine.complete(result);
+      return result;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      synchronized (collecting) {
+        if (inFlight == mine) { // else the collectors changed meanwhile and a newer one runs
+          inFlight = null;
+        }
+      }
+    }
+  }
+
+  /**
+   * The next scrape collects anew rather than joining a collection of what was replaced (the collectors
+   * after a reload, the core's families).
+   */
+  private void forgetInFlight() {
+    synchronized (collecting) {
+      inFlight = null;
+    }
+  }
+
+  private MetricSnapshots collectNow() {
     List<CollectionResult> results = runAll(runners);
     List<CollectionResult> withReadings = withReadings(results);
     lastResults = withReadings;

@@ -27,7 +27,10 @@ final class HttpLimits {
       // Open connections per listener; beyond it new ones are closed at once.
       "jdk.httpserver.maxConnections", "512",
       // Bytes of an unread request body drained to keep the connection; more closes it.
-      "sun.net.httpserver.drainAmount", String.valueOf(64 * 1024));
+      "sun.net.httpserver.drainAmount", String.valueOf(64 * 1024),
+      // The server leaves Nagle's algorithm on: on a kept-alive connection every response after the first
+      // then waits for the client's delayed ACK, about 40 ms a scrape (bench/footprint: 4.0 → 0.75 ms CPU).
+      "sun.net.httpserver.nodelay", "true");
 
   private HttpLimits() {}
 
