@@ -7,6 +7,15 @@ package dev.powermon.api;
  * numbers in the reason do not count as a change. Get it from {@link CollectorContext#problems()}.
  */
 public interface ParseProblems {
+  /** Takes nothing: for a probe's one-off look, whose problems are not the running collector's. */
+  ParseProblems DISCARD = new ParseProblems() {
+    @Override
+    public void problem(String field, String reason) {}
+
+    @Override
+    public void ok(String field) {}
+  };
+
   /**
    * {@code field} (a stable name such as {@code on_time} or {@code sysinfo.children.power}) was
    * unusable this time; {@code reason} says why, for the operator ("-32400 is negative").

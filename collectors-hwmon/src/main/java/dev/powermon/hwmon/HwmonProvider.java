@@ -3,6 +3,7 @@ package dev.powermon.hwmon;
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
 import dev.powermon.api.CollectorProvider;
+import dev.powermon.api.Executables;
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.ParseProblems;
 import dev.powermon.api.PowerReadings;
@@ -11,7 +12,6 @@ import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
 import dev.powermon.api.Settings;
 import dev.powermon.api.StateLog;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,7 +92,7 @@ public final class HwmonProvider implements CollectorProvider {
   public ProbeResult probe(CollectorContext context) {
     try {
       Settings s = context.settings();
-      SysfsHwmon hwmon = new SysfsHwmon(s.path(SYSFS), QUIET);
+      SysfsHwmon hwmon = new SysfsHwmon(s.path(SYSFS), ParseProblems.DISCARD);
       List<Chip> chips = hwmon.read();
       long electrical = chips.stream().flatMap(c -> c.sensors().stream())
           .filter(x -> x.kind() != SensorKind.VOLTAGE && x.kind() != SensorKind.TEMPERATURE).count();
@@ -155,7 +155,7 @@ public final class HwmonProvider implements CollectorProvider {
 
   private static boolean answersPmic(PmicSource pmic) {
     try {
-      return PmicParser.parse(pmic.read(), QUIET).isPresent();
+      return PmicParser.parse(pmic.read(), ParseProblems.DISCARD).isPresent();
     } catch (java.io.IOException e) {
       return false;
     }
@@ -167,25 +167,6 @@ public final class HwmonProvider implements CollectorProvider {
   }
 
   private static Optional<Path> findVcgencmd() {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return Optional.empty();
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      Path candidate = Path.of(dir.isEmpty() ? "." : dir, "vcgencmd");
-      if (Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
+    return Executables.onPath("vcgencmd");
   }
-
-  /** Problems seen while probing are not the running collector's: they are dropped. */
-  private static final ParseProblems QUIET = new ParseProblems() {
-    @Override
-    public void problem(String field, String reason) {}
-
-    @Override
-    public void ok(String field) {}
-  };
 }

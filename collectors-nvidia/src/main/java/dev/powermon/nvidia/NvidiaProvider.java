@@ -3,13 +3,13 @@ package dev.powermon.nvidia;
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
 import dev.powermon.api.CollectorProvider;
+import dev.powermon.api.Executables;
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.ParseProblems;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
 import dev.powermon.api.Settings;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +79,7 @@ public final class NvidiaProvider implements CollectorProvider {
 
   @Override
   public ProbeResult probe(CollectorContext context) {
-    try (GpuSource gpus = nvml.load(QUIET)) {
+    try (GpuSource gpus = nvml.load(ParseProblems.DISCARD)) {
       return ProbeResult.available("NVML: " + gpus.read().size() + " GPUs");
     } catch (IOException | RuntimeException | LinkageError nvmlMissing) {
       Settings s = context.settings();
@@ -116,25 +116,6 @@ public final class NvidiaProvider implements CollectorProvider {
   }
 
   private static Optional<Path> onPath() {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return Optional.empty();
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      Path candidate = Path.of(dir.isEmpty() ? "." : dir, "nvidia-smi");
-      if (Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
+    return Executables.onPath("nvidia-smi");
   }
-
-  /** Problems seen while probing are not the running collector's. */
-  private static final ParseProblems QUIET = new ParseProblems() {
-    @Override
-    public void problem(String field, String reason) {}
-
-    @Override
-    public void ok(String field) {}
-  };
 }
