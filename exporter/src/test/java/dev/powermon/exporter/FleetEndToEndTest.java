@@ -128,7 +128,8 @@ class FleetEndToEndTest {
     }
 
     assertThat(eventually(() -> scrape().contains("powermon_config_last_reload_successful 0.0"))).isTrue();
-    assertThat(scrape()).contains("powermon_power_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 7.0");
+    // the running config's 7 W (the window's highest reading: the mean may round to 6.999…)
+    assertThat(scrape()).contains("powermon_power_window_max_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 7.0");
     assertThat(Files.readString(local)).startsWith(CENTRAL);
   }
 
