@@ -5,31 +5,31 @@ import java.util.OptionalDouble;
 
 /**
  * The one rule that turns a battery's rate, as an operating system reports it, into watts. Every
- * collector that reads a battery (host, macos, windows) goes through it, so a battery means the same
- * thing in every series.
+ * collector that reads a battery (host, macos, windows) goes through it, so a battery means the
+ * same thing in every series.
  *
  * <p>The rule, in order:
  *
  * <ol>
- *   <li><b>Unknown stays unknown, never 0 W.</b> A rate that is not finite, or Windows'
- *       {@code BATTERY_UNKNOWN_RATE} (0x80000000, which OSHI passes on as a signed int), gives nothing.
- *       So does a battery that claims to charge and discharge at once.
- *   <li><b>The size</b> is {@code |rate|} in the reading's {@link Convention}: milliwatts for OSHI on
- *       macOS and Windows, microwatts on Linux (the kernel's {@code POWER_NOW}; OSHI 6.10 hands that
- *       number on as "milliwatts", 1000 times too large, which is why Linux batteries are read from
- *       sysfs with {@link Convention#LINUX_MICROWATTS}).
- *   <li><b>The direction</b> comes from the charging and discharging flags when one is set: they are
- *       what the battery's firmware says it does, while signs differ between drivers (Asahi's
- *       {@code macsmc-battery} writes a negative {@code POWER_NOW}, others a magnitude). A flag with a
- *       rate of 0 is a driver that does not know the rate: unknown.
- *   <li><b>Neither flag</b> (full, or on AC and not charging): for signed conventions the sign decides
- *       (negative = out of the battery, OSHI's convention); a rate of 0 is a true 0 W. Linux' sign is
- *       never trusted, so there it is 0 W.
+ *   <li><b>Unknown stays unknown, never 0 W.</b> A rate that is not finite, or Windows' {@code
+ *       BATTERY_UNKNOWN_RATE} (0x80000000, which OSHI passes on as a signed int), gives nothing. So
+ *       does a battery that claims to charge and discharge at once.
+ *   <li><b>The size</b> is {@code |rate|} in the reading's {@link Convention}: milliwatts for OSHI
+ *       on macOS and Windows, microwatts on Linux (the kernel's {@code POWER_NOW}; OSHI 6.10 hands
+ *       that number on as "milliwatts", 1000 times too large, which is why Linux batteries are read
+ *       from sysfs with {@link Convention#LINUX_MICROWATTS}).
+ *   <li><b>The direction</b> comes from the charging and discharging flags when one is set: they
+ *       are what the battery's firmware says it does, while signs differ between drivers (Asahi's
+ *       {@code macsmc-battery} writes a negative {@code POWER_NOW}, others a magnitude). A flag
+ *       with a rate of 0 is a driver that does not know the rate: unknown.
+ *   <li><b>Neither flag</b> (full, or on AC and not charging): for signed conventions the sign
+ *       decides (negative = out of the battery, OSHI's convention); a rate of 0 is a true 0 W.
+ *       Linux' sign is never trusted, so there it is 0 W.
  * </ol>
  *
- * <p>The result is the power flowing <em>out</em> of the battery: positive while it runs the machine,
- * negative while it charges. {@link #drawnWatts} is what a collector adds to the machine's consumption:
- * charging is not consumption.
+ * <p>The result is the power flowing <em>out</em> of the battery: positive while it runs the
+ * machine, negative while it charges. {@link #drawnWatts} is what a collector adds to the machine's
+ * consumption: charging is not consumption.
  */
 public final class BatteryPower {
   /** Windows' BATTERY_UNKNOWN_RATE (0x80000000), as OSHI passes it on: a signed int. */
@@ -39,11 +39,14 @@ public final class BatteryPower {
 
   /** What the number in a {@link Reading} means. */
   public enum Convention {
-    /** OSHI's {@code PowerSource.getPowerUsageRate()} on macOS and Windows: mW, + charging, − discharging. */
+    /**
+     * OSHI's {@code PowerSource.getPowerUsageRate()} on macOS and Windows: mW, + charging, −
+     * discharging.
+     */
     SIGNED_MILLIWATTS(1e-3, true),
     /**
-     * Linux {@code power_supply} {@code POWER_NOW} (or {@code CURRENT_NOW × VOLTAGE_NOW / 1e6}): µW, a
-     * magnitude whose sign drivers disagree on; the direction is only in {@code STATUS}.
+     * Linux {@code power_supply} {@code POWER_NOW} (or {@code CURRENT_NOW × VOLTAGE_NOW / 1e6}):
+     * µW, a magnitude whose sign drivers disagree on; the direction is only in {@code STATUS}.
      */
     LINUX_MICROWATTS(1e-6, false);
 

@@ -10,28 +10,28 @@ public interface Collector extends AutoCloseable {
 
   /**
    * The current readings. Cheap sources read here; slow or wrapping sources answer from what their
-   * background sampler last took. The core enforces a deadline around this call, so it must not block
-   * on a device longer than the collector's own timeout.
+   * background sampler last took. The core enforces a deadline around this call, so it must not
+   * block on a device longer than the collector's own timeout.
    *
-   * @throws Exception when something that worked is broken now (permission revoked, device gone); the
-   *     message reaches the operator on the landing page and in the log, so say what to do
+   * @throws Exception when something that worked is broken now (permission revoked, device gone);
+   *     the message reaches the operator on the landing page and in the log, so say what to do
    */
   MetricSnapshots collect() throws Exception;
 
   /**
-   * How often the collector's background sampler reads, when it has one. The core then holds it to it:
-   * past three intervals without a {@link PowerReadings} reading the collector reports {@code
-   * powermon_collector_success 0} ("no fresh reading since …") and its power series are withheld, so a
-   * stuck sampler never serves old readings as fresh. Empty (the default) for collectors that read at
-   * scrape time.
+   * How often the collector's background sampler reads, when it has one. The core then holds it to
+   * it: past three intervals without a {@link PowerReadings} reading the collector reports {@code
+   * powermon_collector_success 0} ("no fresh reading since …") and its power series are withheld,
+   * so a stuck sampler never serves old readings as fresh. Empty (the default) for collectors that
+   * read at scrape time.
    */
   default Optional<Duration> samplingInterval() {
     return Optional.empty();
   }
 
   /**
-   * Lines that {@code powermon probe} prints above its table, in words rather than series (for Kasa:
-   * one line per device with model, alias, address, power and relay state). Empty by default.
+   * Lines that {@code powermon probe} prints above its table, in words rather than series (for
+   * Kasa: one line per device with model, alias, address, power and relay state). Empty by default.
    */
   default List<String> summary() {
     return List.of();

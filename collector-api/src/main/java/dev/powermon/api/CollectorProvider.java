@@ -3,15 +3,20 @@ package dev.powermon.api;
 import java.util.List;
 
 /**
- * Entry point of a collector module, found through {@code META-INF/services/dev.powermon.api.CollectorProvider}.
+ * Entry point of a collector module, found through {@code
+ * META-INF/services/dev.powermon.api.CollectorProvider}.
  *
  * <p>A provider is cheap to instantiate and touches nothing on the machine until {@link #probe} or
- * {@link #open} is called. It knows nothing of HTTP, YAML files, flags or the metric table: the core turns
- * {@link #settings()} into flags and config keys, and {@link #metrics()} into the metric table and the README.
+ * {@link #open} is called. It knows nothing of HTTP, YAML files, flags or the metric table: the
+ * core turns {@link #settings()} into flags and config keys, and {@link #metrics()} into the metric
+ * table and the README.
  */
 public interface CollectorProvider {
 
-  /** Collector name, {@code [a-z][a-z0-9]*}: used in {@code --collector NAME} and {@code collectors: {NAME: …}}. */
+  /**
+   * Collector name, {@code [a-z][a-z0-9]*}: used in {@code --collector NAME} and {@code collectors:
+   * {NAME: …}}.
+   */
   String name();
 
   /** One line for {@code --help} and the {@code collectors} listing. */
@@ -26,8 +31,9 @@ public interface CollectorProvider {
   List<MetricSpec> metrics();
 
   /**
-   * Whether a family the collector emits but did not declare in {@link #metrics()} is enabled until the
-   * operator decides. Collectors that discover families at run time (Jetson rails) return false here.
+   * Whether a family the collector emits but did not declare in {@link #metrics()} is enabled until
+   * the operator decides. Collectors that discover families at run time (Jetson rails) return false
+   * here.
    */
   default boolean enabledByDefault(String familyName) {
     return metrics().stream()
@@ -38,16 +44,16 @@ public interface CollectorProvider {
   }
 
   /**
-   * True when the collector sends traffic to other machines (Kasa). Such a collector is never enabled
-   * unless the operator names it.
+   * True when the collector sends traffic to other machines (Kasa). Such a collector is never
+   * enabled unless the operator names it.
    */
   default boolean networked() {
     return false;
   }
 
   /**
-   * True when the collector measures this host's own power (RAPL, Jetson, macOS, Windows), so that an
-   * estimate is not needed next to it. See {@link CollectorContext#hostPowerMeasured()}.
+   * True when the collector measures this host's own power (RAPL, Jetson, macOS, Windows), so that
+   * an estimate is not needed next to it. See {@link CollectorContext#hostPowerMeasured()}.
    */
   default boolean measuresHostPower() {
     return false;
@@ -55,8 +61,8 @@ public interface CollectorProvider {
 
   /**
    * Can the collector run on this machine with these settings? Fast, side-effect free, and when the
-   * answer is no, the reason is written for an operator to act on ("energy_uj is readable by root only;
-   * see README, RAPL permissions"). Never throws.
+   * answer is no, the reason is written for an operator to act on ("energy_uj is readable by root
+   * only; see README, RAPL permissions"). Never throws.
    */
   ProbeResult probe(CollectorContext context);
 

@@ -3,11 +3,11 @@ package dev.powermon.api;
 import java.time.Duration;
 
 /**
- * Energy from power readings at instants, by the trapezoid rule: between two readings {@code (t0, w0)}
- * and {@code (t1, w1)} the energy is {@code (w0 + w1) / 2 * (t1 - t0)}. Reset-aware: a reading that is
- * unusable (NaN, infinite or negative power), not newer than the last, or more than {@code maxGap} after
- * it adds nothing and starts integration afresh, so a gap or a clock step never invents energy. The total
- * never decreases. Not thread-safe; one per series.
+ * Energy from power readings at instants, by the trapezoid rule: between two readings {@code (t0,
+ * w0)} and {@code (t1, w1)} the energy is {@code (w0 + w1) / 2 * (t1 - t0)}. Reset-aware: a reading
+ * that is unusable (NaN, infinite or negative power), not newer than the last, or more than {@code
+ * maxGap} after it adds nothing and starts integration afresh, so a gap or a clock step never
+ * invents energy. The total never decreases. Not thread-safe; one per series.
  */
 public final class EnergyIntegrator {
   private final long maxGapMillis;
@@ -15,7 +15,9 @@ public final class EnergyIntegrator {
   private double lastWatts = Double.NaN;
   private double joules;
 
-  /** @param maxGap the longest time between two readings that is still integrated */
+  /**
+   * @param maxGap the longest time between two readings that is still integrated
+   */
   public EnergyIntegrator(Duration maxGap) {
     this.maxGapMillis = maxGap.toMillis();
   }

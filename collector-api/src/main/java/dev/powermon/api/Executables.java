@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Finds a helper program (nvidia-smi, vcgencmd) the way a shell would, for a collector's default path. */
+/**
+ * Finds a helper program (nvidia-smi, vcgencmd) the way a shell would, for a collector's default
+ * path.
+ */
 public final class Executables {
   private Executables() {}
 

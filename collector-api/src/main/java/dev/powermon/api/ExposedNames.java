@@ -5,9 +5,9 @@ import io.prometheus.metrics.model.snapshots.InfoSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 
 /**
- * The name a family has in {@code /metrics}: client_java keeps counters and info metrics without their
- * {@code _total} / {@code _info} suffix internally, while the metric table, {@link MetricSpec} and every
- * user use the exposed name.
+ * The name a family has in {@code /metrics}: client_java keeps counters and info metrics without
+ * their {@code _total} / {@code _info} suffix internally, while the metric table, {@link
+ * MetricSpec} and every user use the exposed name.
  */
 public final class ExposedNames {
   private ExposedNames() {}

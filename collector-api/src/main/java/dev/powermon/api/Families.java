@@ -21,10 +21,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The one way a collector emits samples: every point is checked against the family's declaration, so a
- * collector cannot serve what its {@link CollectorProvider#metrics()} does not list. Name, type and
- * label names (declared labels plus declared extra labels, all present) must match; anything else throws
- * {@link IllegalArgumentException} naming the family and the rule, which a collector's own tests catch.
+ * The one way a collector emits samples: every point is checked against the family's declaration,
+ * so a collector cannot serve what its {@link CollectorProvider#metrics()} does not list. Name,
+ * type and label names (declared labels plus declared extra labels, all present) must match;
+ * anything else throws {@link IllegalArgumentException} naming the family and the rule, which a
+ * collector's own tests catch.
  *
  * <p>One builder per collection: add points, then take {@link #snapshots()}. Not thread-safe.
  */
@@ -32,16 +33,25 @@ public final class Families {
   private final Map<String, MetricSpec> declared = new LinkedHashMap<>();
   private final Map<String, List<Object>> points = new LinkedHashMap<>();
 
-  /** A builder that accepts the families in {@code declared}, typically the provider's {@code metrics()}. */
+  /**
+   * A builder that accepts the families in {@code declared}, typically the provider's {@code
+   * metrics()}.
+   */
   public Families(Collection<MetricSpec> declared) {
     for (MetricSpec spec : declared) {
       this.declared.put(spec.name(), spec);
     }
   }
 
-  /** Adds a gauge point; {@code labels} carries every declared label, {@link Labels#EMPTY} when none. */
+  /**
+   * Adds a gauge point; {@code labels} carries every declared label, {@link Labels#EMPTY} when
+   * none.
+   */
   public Families gauge(MetricSpec spec, Labels labels, double value) {
-    add(spec, MetricSpec.Type.GAUGE, labels,
+    add(
+        spec,
+        MetricSpec.Type.GAUGE,
+        labels,
         GaugeDataPointSnapshot.builder().labels(labels).value(value).build());
     return this;
   }
@@ -52,7 +62,10 @@ public final class Families {
       throw new IllegalArgumentException(
           spec.name() + ": a counter is never negative or NaN, got " + value + " for " + labels);
     }
-    add(spec, MetricSpec.Type.COUNTER, labels,
+    add(
+        spec,
+        MetricSpec.Type.COUNTER,
+        labels,
         CounterDataPointSnapshot.builder().labels(labels).value(value).build());
     return this;
   }
@@ -81,9 +94,9 @@ public final class Families {
   }
 
   /**
-   * What is wrong with a family built some other way, against {@code declared}: one sentence per rule
-   * broken (undeclared, other type, a series with other labels), empty when it matches. For families
-   * the core cannot build here (client_java's own) and for {@code DeclarationCheck}.
+   * What is wrong with a family built some other way, against {@code declared}: one sentence per
+   * rule broken (undeclared, other type, a series with other labels), empty when it matches. For
+   * families the core cannot build here (client_java's own) and for {@code DeclarationCheck}.
    */
   public static List<String> problems(Collection<MetricSpec> declared, MetricSnapshot family) {
     String name = ExposedNames.of(family);
@@ -131,7 +144,11 @@ public final class Families {
   }
 
   private static String wrongType(MetricSpec declaration, MetricSpec.Type type) {
-    return declaration.name() + ": declared as a " + declaration.type() + ", emitted as a " + type
+    return declaration.name()
+        + ": declared as a "
+        + declaration.type()
+        + ", emitted as a "
+        + type
         + "; a family keeps its declared type";
   }
 
@@ -141,8 +158,12 @@ public final class Families {
     if (given.equals(new HashSet<>(declaration.allLabelNames()))) {
       return null;
     }
-    return declaration.name() + ": labels " + new TreeSet<>(given) + " differ from the declared "
-        + declaration.allLabelNames() + "; every series carries exactly the declared labels and extra labels";
+    return declaration.name()
+        + ": labels "
+        + new TreeSet<>(given)
+        + " differ from the declared "
+        + declaration.allLabelNames()
+        + "; every series carries exactly the declared labels and extra labels";
   }
 
   private static Unit unit(MetricSpec spec) {
@@ -164,21 +185,26 @@ public final class Families {
 
   private static MetricSnapshot build(MetricSpec spec, List<Object> list) {
     switch (spec.type()) {
-      case GAUGE: {
-        GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(spec.name()).help(spec.help()).unit(unit(spec));
-        list.forEach(p -> b.dataPoint((GaugeDataPointSnapshot) p));
-        return b.build();
-      }
-      case COUNTER: {
-        CounterSnapshot.Builder b = CounterSnapshot.builder().name(spec.name()).help(spec.help()).unit(unit(spec));
-        list.forEach(p -> b.dataPoint((CounterDataPointSnapshot) p));
-        return b.build();
-      }
-      default: {
-        InfoSnapshot.Builder b = InfoSnapshot.builder().name(spec.name()).help(spec.help());
-        list.forEach(p -> b.dataPoint((InfoDataPointSnapshot) p));
-        return b.build();
-      }
+      case GAUGE:
+        {
+          GaugeSnapshot.Builder b =
+              GaugeSnapshot.builder().name(spec.name()).help(spec.help()).unit(unit(spec));
+          list.forEach(p -> b.dataPoint((GaugeDataPointSnapshot) p));
+          return b.build();
+        }
+      case COUNTER:
+        {
+          CounterSnapshot.Builder b =
+              CounterSnapshot.builder().name(spec.name()).help(spec.help()).unit(unit(spec));
+          list.forEach(p -> b.dataPoint((CounterDataPointSnapshot) p));
+          return b.build();
+        }
+      default:
+        {
+          InfoSnapshot.Builder b = InfoSnapshot.builder().name(spec.name()).help(spec.help());
+          list.forEach(p -> b.dataPoint((InfoDataPointSnapshot) p));
+          return b.build();
+        }
     }
   }
 }

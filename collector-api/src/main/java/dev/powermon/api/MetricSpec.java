@@ -3,14 +3,14 @@ package dev.powermon.api;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One metric family a collector may emit: drives the metric table's defaults and the README's metrics
- * reference. {@code name} is the name as exposed in {@code /metrics}: counters end in {@code _total},
- * info metrics in {@code _info}.
+ * One metric family a collector may emit: drives the metric table's defaults and the README's
+ * metrics reference. {@code name} is the name as exposed in {@code /metrics}: counters end in
+ * {@code _total}, info metrics in {@code _info}.
  */
 public final class MetricSpec {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
@@ -70,9 +70,9 @@ public final class MetricSpec {
   }
 
   /**
-   * Labels one collector adds to a family it shares with others (RAPL's {@code socket} and {@code die} on
-   * {@code powermon_power_watts}); empty for a family of its own. Every series the collector emits
-   * carries {@link #labelNames()} and these.
+   * Labels one collector adds to a family it shares with others (RAPL's {@code socket} and {@code
+   * die} on {@code powermon_power_watts}); empty for a family of its own. Every series the
+   * collector emits carries {@link #labelNames()} and these.
    */
   public List<String> extraLabelNames() {
     return extraLabelNames;
@@ -89,14 +89,17 @@ public final class MetricSpec {
     return enabledByDefault;
   }
 
-  /** The base unit the name ends in ({@code watts}, {@code joules}, {@code seconds}), or null when unitless. */
+  /**
+   * The base unit the name ends in ({@code watts}, {@code joules}, {@code seconds}), or null when
+   * unitless.
+   */
   public String unit() {
     return unit;
   }
 
   /**
-   * This shared family as one collector emits it, with its own extra labels: declare
-   * {@code PowerFamilies.POWER_SPEC.withExtraLabels("socket", "die")} in {@link
+   * This shared family as one collector emits it, with its own extra labels: declare {@code
+   * PowerFamilies.POWER_SPEC.withExtraLabels("socket", "die")} in {@link
    * CollectorProvider#metrics()} so the builder accepts them and the reference lists them.
    */
   public MetricSpec withExtraLabels(String... extra) {
@@ -131,7 +134,10 @@ public final class MetricSpec {
       return this;
     }
 
-    /** Whether the family is served until the operator's metric table says otherwise; true by default. */
+    /**
+     * Whether the family is served until the operator's metric table says otherwise; true by
+     * default.
+     */
     public Builder enabledByDefault(boolean enabledByDefault) {
       this.enabledByDefault = enabledByDefault;
       return this;
@@ -154,21 +160,31 @@ public final class MetricSpec {
 
     public MetricSpec build() {
       if (!NAME.matcher(name).matches()) {
-        throw new IllegalArgumentException("'" + name + "': illegal metric name, expected " + NAME + ".");
+        throw new IllegalArgumentException(
+            "'" + name + "': illegal metric name, expected " + NAME + ".");
       }
       if (type == Type.COUNTER && !name.endsWith("_total")) {
         throw new IllegalArgumentException("'" + name + "': a counter's name must end in _total.");
       }
       if (type == Type.INFO && !name.endsWith("_info")) {
-        throw new IllegalArgumentException("'" + name + "': an info metric's name must end in _info.");
+        throw new IllegalArgumentException(
+            "'" + name + "': an info metric's name must end in _info.");
       }
       if (help == null || help.isBlank()) {
         throw new IllegalArgumentException("'" + name + "': help is required.");
       }
-      String stem = name.replaceFirst(type == Type.COUNTER ? "_total$" : type == Type.INFO ? "_info$" : "$^", "");
+      String stem =
+          name.replaceFirst(
+              type == Type.COUNTER ? "_total$" : type == Type.INFO ? "_info$" : "$^", "");
       if (unit != null && (!LABEL.matcher(unit).matches() || !stem.endsWith("_" + unit))) {
-        throw new IllegalArgumentException("'" + name + "': a family with unit '" + unit + "' must be named …_"
-            + unit + (type == Type.COUNTER ? "_total." : "."));
+        throw new IllegalArgumentException(
+            "'"
+                + name
+                + "': a family with unit '"
+                + unit
+                + "' must be named …_"
+                + unit
+                + (type == Type.COUNTER ? "_total." : "."));
       }
       Set<String> seen = new HashSet<>();
       for (String label : extraLabelNamesAndBase()) {
@@ -176,7 +192,8 @@ public final class MetricSpec {
           throw new IllegalArgumentException("'" + name + "': illegal label name '" + label + "'.");
         }
         if (!seen.add(label)) {
-          throw new IllegalArgumentException("'" + name + "': label '" + label + "' is declared twice.");
+          throw new IllegalArgumentException(
+              "'" + name + "': label '" + label + "' is declared twice.");
         }
       }
       return new MetricSpec(this);

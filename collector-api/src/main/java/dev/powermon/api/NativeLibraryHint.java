@@ -1,8 +1,8 @@
 package dev.powermon.api;
 
 /**
- * The one sentence for a native library (JNA) that cannot load, shared by every caller of OSHI, IOReport
- * or PDH so operators see the same advice wherever it happens.
+ * The one sentence for a native library (JNA) that cannot load, shared by every caller of OSHI,
+ * IOReport or PDH so operators see the same advice wherever it happens.
  */
 public final class NativeLibraryHint {
   /** What to do; follows the failing metric's or collector's own words. */
@@ -16,7 +16,8 @@ public final class NativeLibraryHint {
   /** {@code what} ("process metrics are unavailable"), the cause in one line, and the advice. */
   public static String describe(String what, Throwable cause) {
     String message = cause.getMessage();
-    String why = message == null || message.isBlank() ? cause.getClass().getSimpleName() : message.strip();
+    String why =
+        message == null || message.isBlank() ? cause.getClass().getSimpleName() : message.strip();
     int newline = why.indexOf('\n');
     return what + " (" + (newline < 0 ? why : why.substring(0, newline)) + "): " + ADVICE;
   }

@@ -5,12 +5,13 @@ import java.util.List;
 
 /**
  * The two families every power source feeds, so that one PromQL query adds up a fleet: {@code
- * powermon_power_watts{source,device,domain}} and {@code powermon_energy_joules_total{source,device,domain}}.
- * Collectors declare them ({@link #SPECS}, with their own extra labels through {@link
- * MetricSpec#withExtraLabels}) and hand readings to {@link PowerReadings}; the core builds both.
+ * powermon_power_watts{source,device,domain}} and {@code
+ * powermon_energy_joules_total{source,device,domain}}. Collectors declare them ({@link #SPECS},
+ * with their own extra labels through {@link MetricSpec#withExtraLabels}) and hand readings to
+ * {@link PowerReadings}; the core builds both.
  *
- * <p>Exactly one series per (source, device) carries {@code domain="total"}: the one that may be summed
- * without double counting.
+ * <p>Exactly one series per (source, device) carries {@code domain="total"}: the one that may be
+ * summed without double counting.
  */
 public final class PowerFamilies {
   private PowerFamilies() {}
@@ -21,8 +22,9 @@ public final class PowerFamilies {
 
   public static final MetricSpec POWER_SPEC =
       MetricSpec.gauge(POWER)
-          .help("Power drawn: the energy-weighted mean over the series' readings of the last 10 seconds,"
-              + " ending at its latest reading, in watts.")
+          .help(
+              "Power drawn: the energy-weighted mean over the series' readings of the last 10 seconds,"
+                  + " ending at its latest reading, in watts.")
           .unit("watts")
           .labelNames("source", "device", "domain")
           .build();
@@ -34,8 +36,9 @@ public final class PowerFamilies {
           .build();
   public static final MetricSpec SOURCE_INFO_SPEC =
       MetricSpec.info("powermon_source_info")
-          .help("What each power source's meter covers: wall (whole devices: plugs, strips, UPS, PSU),"
-              + " component (parts of a host: RAPL, GPU, rails) or estimate.")
+          .help(
+              "What each power source's meter covers: wall (whole devices: plugs, strips, UPS, PSU),"
+                  + " component (parts of a host: RAPL, GPU, rails) or estimate.")
           .labelNames("source", "class")
           .build();
 
@@ -43,8 +46,8 @@ public final class PowerFamilies {
   public static final List<MetricSpec> SPECS = List.of(POWER_SPEC, ENERGY_SPEC);
 
   /**
-   * The extra label names {@code declared} (a provider's metrics) gives the unified power family, in
-   * declaration order: what {@link PowerReadings} accepts in its {@code extra} labels.
+   * The extra label names {@code declared} (a provider's metrics) gives the unified power family,
+   * in declaration order: what {@link PowerReadings} accepts in its {@code extra} labels.
    */
   public static List<String> declaredExtras(List<MetricSpec> declared) {
     return declared.stream()
@@ -59,12 +62,22 @@ public final class PowerFamilies {
     java.util.Set<String> given = new java.util.HashSet<>();
     extra.forEach(l -> given.add(l.getName()));
     if (!given.equals(new java.util.HashSet<>(declaredExtras))) {
-      throw new IllegalArgumentException(POWER + ": source " + source + " reads with extra labels " + given
-          + " but declares " + declaredExtras + "; declare them with POWER_SPEC.withExtraLabels(...)");
+      throw new IllegalArgumentException(
+          POWER
+              + ": source "
+              + source
+              + " reads with extra labels "
+              + given
+              + " but declares "
+              + declaredExtras
+              + "; declare them with POWER_SPEC.withExtraLabels(...)");
     }
   }
 
-  /** The labels of a power or energy series: the core's, for each series fed through {@link PowerReadings}. */
+  /**
+   * The labels of a power or energy series: the core's, for each series fed through {@link
+   * PowerReadings}.
+   */
   public static Labels labels(String source, String device, String domain, Labels extra) {
     return Labels.of(
             "source", source,

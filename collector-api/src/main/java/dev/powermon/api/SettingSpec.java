@@ -6,8 +6,9 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * One setting a collector accepts. Drives {@code --help}, the {@code --collector.NAME.SETTING} flag, the
- * {@code collectors: {NAME: {SETTING: …}}} config key, validation, and the README's settings table.
+ * One setting a collector accepts. Drives {@code --help}, the {@code --collector.NAME.SETTING}
+ * flag, the {@code collectors: {NAME: {SETTING: …}}} config key, validation, and the README's
+ * settings table.
  */
 public final class SettingSpec {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
@@ -75,8 +76,9 @@ public final class SettingSpec {
   /**
    * Parses and checks one value as given by the operator: the type, the range, the validator.
    *
-   * @throws IllegalArgumentException with a message that names the value but not the setting ("must be at
-   *     least 10ms, got 0s"); the caller prefixes where it came from (file:line:column, or the flag)
+   * @throws IllegalArgumentException with a message that names the value but not the setting ("must
+   *     be at least 10ms, got 0s"); the caller prefixes where it came from (file:line:column, or
+   *     the flag)
    */
   public Object parse(String text) {
     Object value = type.parse(text);
@@ -141,7 +143,10 @@ public final class SettingSpec {
       return this;
     }
 
-    /** The smallest value allowed, written as the operator would ({@code 10ms}, {@code 1}); numbers and durations only. */
+    /**
+     * The smallest value allowed, written as the operator would ({@code 10ms}, {@code 1}); numbers
+     * and durations only.
+     */
     public Builder min(String text) {
       this.min = text;
       return this;
@@ -154,9 +159,9 @@ public final class SettingSpec {
     }
 
     /**
-     * A rule every value must pass; {@code message} says what is wanted ("must be a host name or address"),
-     * the value given is appended. {@code rule} receives the parsed value ({@code String}, {@code Long},
-     * {@code Double}, {@code Boolean}, {@code Duration} or {@code Path}).
+     * A rule every value must pass; {@code message} says what is wanted ("must be a host name or
+     * address"), the value given is appended. {@code rule} receives the parsed value ({@code
+     * String}, {@code Long}, {@code Double}, {@code Boolean}, {@code Duration} or {@code Path}).
      */
     public Builder check(Predicate<Object> rule, String message) {
       this.check = Objects.requireNonNull(rule, "rule");
@@ -166,7 +171,8 @@ public final class SettingSpec {
 
     public SettingSpec build() {
       if (!NAME.matcher(name).matches()) {
-        throw new IllegalArgumentException("'" + name + "': illegal setting name, expected " + NAME + ".");
+        throw new IllegalArgumentException(
+            "'" + name + "': illegal setting name, expected " + NAME + ".");
       }
       if (help == null || help.isBlank()) {
         throw new IllegalArgumentException("'" + name + "': help is required.");
@@ -175,9 +181,12 @@ public final class SettingSpec {
         throw new IllegalArgumentException("'" + name + "': a list setting defaults to empty.");
       }
       boolean ordered =
-          type == SettingType.DURATION || type == SettingType.INTEGER || type == SettingType.DECIMAL;
+          type == SettingType.DURATION
+              || type == SettingType.INTEGER
+              || type == SettingType.DECIMAL;
       if ((min != null || max != null) && !ordered) {
-        throw new IllegalArgumentException("'" + name + "': min and max apply to numbers and durations only.");
+        throw new IllegalArgumentException(
+            "'" + name + "': min and max apply to numbers and durations only.");
       }
       if (min != null) {
         type.parse(min);

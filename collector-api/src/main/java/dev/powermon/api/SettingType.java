@@ -9,9 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The type of a collector setting. Values arrive as text (a flag, or a YAML scalar kept as written) and
- * are parsed here, so {@code --collector.kasa.timeout=abc} and {@code timeout: abc} fail with the same
- * message.
+ * The type of a collector setting. Values arrive as text (a flag, or a YAML scalar kept as written)
+ * and are parsed here, so {@code --collector.kasa.timeout=abc} and {@code timeout: abc} fail with
+ * the same message.
  */
 public enum SettingType {
   STRING("string") {
@@ -76,7 +76,8 @@ public enum SettingType {
   };
 
   private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w|y)");
-  private static final List<String> UNITS_SMALLEST_FIRST = List.of("ms", "s", "m", "h", "d", "w", "y");
+  private static final List<String> UNITS_SMALLEST_FIRST =
+      List.of("ms", "s", "m", "h", "d", "w", "y");
 
   private final String label;
 
@@ -93,8 +94,8 @@ public enum SettingType {
   abstract Object parse(String text);
 
   /**
-   * Parses a duration written the Prometheus way: {@code 10ms}, {@code 1s}, {@code 5m}, {@code 1h30m}.
-   * Units from largest to smallest, each at most once; {@code 0} alone means zero.
+   * Parses a duration written the Prometheus way: {@code 10ms}, {@code 1s}, {@code 5m}, {@code
+   * 1h30m}. Units from largest to smallest, each at most once; {@code 0} alone means zero.
    */
   public static Duration parseDuration(String text) {
     String s = text.trim();

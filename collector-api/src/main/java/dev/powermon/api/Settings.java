@@ -11,12 +11,13 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * A collector's settings, parsed and validated. Built by the core from flags and the config file (and by
- * tests from a map); a collector only reads it.
+ * A collector's settings, parsed and validated. Built by the core from flags and the config file
+ * (and by tests from a map); a collector only reads it.
  */
 public final class Settings {
   private final String collector;
   private final Map<String, SettingSpec> specs = new LinkedHashMap<>();
+
   /** Values the operator gave; defaults are taken from the specs when read. */
   private final Map<String, List<Object>> given = new LinkedHashMap<>();
 
@@ -27,19 +28,23 @@ public final class Settings {
   /**
    * Parses {@code raw} (setting name to the values given, as text) against {@code specs}.
    *
-   * @throws IllegalArgumentException naming {@code collectors.NAME.SETTING} and the bad value, for an
-   *     unknown setting, a wrong type, or several values for a scalar setting
+   * @throws IllegalArgumentException naming {@code collectors.NAME.SETTING} and the bad value, for
+   *     an unknown setting, a wrong type, or several values for a scalar setting
    */
-  public static Settings parse(String collector, List<SettingSpec> specs, Map<String, List<String>> raw) {
+  public static Settings parse(
+      String collector, List<SettingSpec> specs, Map<String, List<String>> raw) {
     return parse(collector, specs, raw, setting -> "collectors." + collector + "." + setting);
   }
 
   /**
-   * As {@link #parse(String, List, Map)}, with errors prefixed by {@code where.apply(setting)}: the flag
-   * as typed ({@code --collector.rapl.interval}) for values from the command line.
+   * As {@link #parse(String, List, Map)}, with errors prefixed by {@code where.apply(setting)}: the
+   * flag as typed ({@code --collector.rapl.interval}) for values from the command line.
    */
   public static Settings parse(
-      String collector, List<SettingSpec> specs, Map<String, List<String>> raw, Function<String, String> where) {
+      String collector,
+      List<SettingSpec> specs,
+      Map<String, List<String>> raw,
+      Function<String, String> where) {
     Settings settings = new Settings(collector);
     for (SettingSpec spec : specs) {
       settings.specs.put(spec.name(), spec);
@@ -48,7 +53,11 @@ public final class Settings {
       SettingSpec spec = settings.specs.get(entry.getKey());
       if (spec == null) {
         throw new IllegalArgumentException(
-            where.apply(entry.getKey()) + ": unknown setting; " + collector + " accepts " + settings.specs.keySet());
+            where.apply(entry.getKey())
+                + ": unknown setting; "
+                + collector
+                + " accepts "
+                + settings.specs.keySet());
       }
       if (!spec.isList() && entry.getValue().size() > 1) {
         throw new IllegalArgumentException(
@@ -68,8 +77,8 @@ public final class Settings {
   }
 
   /**
-   * These settings with every value given in {@code over} replacing ours: the file's settings overlaid
-   * with the flags'. Nothing is parsed again.
+   * These settings with every value given in {@code over} replacing ours: the file's settings
+   * overlaid with the flags'. Nothing is parsed again.
    */
   public Settings overlaidWith(Settings over) {
     Settings out = new Settings(collector);
@@ -84,7 +93,10 @@ public final class Settings {
     return !values(spec).isEmpty();
   }
 
-  /** Whether the operator gave the setting (in the file or as a flag), as opposed to its default applying. */
+  /**
+   * Whether the operator gave the setting (in the file or as a flag), as opposed to its default
+   * applying.
+   */
   public boolean isGiven(SettingSpec spec) {
     values(spec); // refuses an undeclared setting
     return given.containsKey(spec.name());
@@ -128,14 +140,16 @@ public final class Settings {
     requireType(spec, type);
     List<Object> v = values(spec);
     if (v.isEmpty()) {
-      throw new IllegalStateException(key(spec.name()) + " has no value and no default; check isSet() first");
+      throw new IllegalStateException(
+          key(spec.name()) + " has no value and no default; check isSet() first");
     }
     return v.get(0);
   }
 
   private List<Object> values(SettingSpec spec) {
     if (!specs.containsKey(spec.name())) {
-      throw new IllegalArgumentException(key(spec.name()) + " is not a declared setting of " + collector);
+      throw new IllegalArgumentException(
+          key(spec.name()) + " is not a declared setting of " + collector);
     }
     List<Object> v = given.get(spec.name());
     if (v != null) {
@@ -147,7 +161,8 @@ public final class Settings {
 
   private void requireType(SettingSpec spec, SettingType type) {
     if (spec.type() != type) {
-      throw new IllegalArgumentException(key(spec.name()) + " is a " + spec.type().label() + ", not a " + type.label());
+      throw new IllegalArgumentException(
+          key(spec.name()) + " is a " + spec.type().label() + ", not a " + type.label());
     }
   }
 

@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 
 /**
- * Logs when something's state changes, not every time it is seen: a device that stays unreachable is
- * logged once, again only when the reason changes or after it recovered. A reason's numbers ("read
- * 3 bytes", "-32400 is negative") are not part of its state, so a changing count does not re-log.
- * Thread-safe.
+ * Logs when something's state changes, not every time it is seen: a device that stays unreachable
+ * is logged once, again only when the reason changes or after it recovered. A reason's numbers
+ * ("read 3 bytes", "-32400 is negative") are not part of its state, so a changing count does not
+ * re-log. Thread-safe.
  */
 public final class StateLog {
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
@@ -23,8 +23,8 @@ public final class StateLog {
   }
 
   /**
-   * Reports {@code key} failing with {@code message}; logs a warning "{key}: {message}" when the key was
-   * fine before or its message differs other than in numbers.
+   * Reports {@code key} failing with {@code message}; logs a warning "{key}: {message}" when the
+   * key was fine before or its message differs other than in numbers.
    *
    * @return whether a line was logged
    */

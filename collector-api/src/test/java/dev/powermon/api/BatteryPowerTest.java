@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class BatteryPowerTest {
 
-  private static OptionalDouble out(double rate, Convention c, boolean charging, boolean discharging) {
+  private static OptionalDouble out(
+      double rate, Convention c, boolean charging, boolean discharging) {
     return BatteryPower.outWatts(new Reading("BAT0", rate, c, charging, discharging));
   }
 
@@ -20,7 +21,8 @@ class BatteryPowerTest {
   void dischargingIsPositiveWattsOutOfTheBattery() {
     // OSHI on Windows or macOS: -12 500 mW while discharging = 12.5 W out
     assertThat(out(-12_500, SIGNED_MILLIWATTS, false, true)).hasValue(12.5);
-    // a battery that reports only the magnitude while discharging (macOS AppleSmartBattery on some models)
+    // a battery that reports only the magnitude while discharging (macOS AppleSmartBattery on some
+    // models)
     assertThat(out(6_500, SIGNED_MILLIWATTS, false, true)).hasValue(6.5);
   }
 
@@ -60,11 +62,13 @@ class BatteryPowerTest {
 
   @Test
   void linuxMicrowattsAreNotMilliwatts() {
-    // POWER_NOW=9458000 uW is 9.458 W. OSHI 6.10 passes the same number on Linux as "mW", which read
+    // POWER_NOW=9458000 uW is 9.458 W. OSHI 6.10 passes the same number on Linux as "mW", which
+    // read
     // as milliwatts would be 9458 W: the 1000x quirk this convention exists for.
     assertThat(out(9_458_000, LINUX_MICROWATTS, false, true)).hasValue(9.458);
     assertThat(out(9_458_000, SIGNED_MILLIWATTS, false, true)).hasValue(9458.0);
-    // Asahi's macsmc-battery writes POWER_NOW=-4721000 while discharging: the status gives the direction
+    // Asahi's macsmc-battery writes POWER_NOW=-4721000 while discharging: the status gives the
+    // direction
     assertThat(out(-4_721_000, LINUX_MICROWATTS, false, true)).hasValue(4.721);
     assertThat(out(-4_721_000, LINUX_MICROWATTS, true, false)).hasValue(-4.721);
   }
@@ -73,7 +77,8 @@ class BatteryPowerTest {
   void drawnWattsAddsDischargingBatteriesAndCountsChargingAsZero() {
     Reading a = new Reading("a", -10_000, SIGNED_MILLIWATTS, false, true); // 10 W out
     Reading b = new Reading("b", -2_500, SIGNED_MILLIWATTS, false, true); // 2.5 W out
-    Reading charging = new Reading("c", 30_000, SIGNED_MILLIWATTS, true, false); // -30 W: not consumption
+    Reading charging =
+        new Reading("c", 30_000, SIGNED_MILLIWATTS, true, false); // -30 W: not consumption
     Reading unknown = new Reading("d", Double.NaN, SIGNED_MILLIWATTS, false, true);
     assertThat(BatteryPower.drawnWatts(List.of(a, b, charging, unknown))).hasValue(12.5);
     assertThat(BatteryPower.drawnWatts(List.of(charging))).hasValue(0.0);

@@ -15,19 +15,21 @@ class FamiliesTest {
   static final MetricSpec TEMP =
       MetricSpec.gauge("x_temperature_celsius").help("Temperature.").labelNames("sensor").build();
   static final MetricSpec BYTES = MetricSpec.counter("x_bytes_total").help("Bytes.").build();
-  static final MetricSpec INFO = MetricSpec.info("x_device_info").help("Device.").labelNames("model").build();
+  static final MetricSpec INFO =
+      MetricSpec.info("x_device_info").help("Device.").labelNames("model").build();
   static final MetricSpec POWER = PowerFamilies.POWER_SPEC.withExtraLabels("socket");
 
   private final Families families = new Families(List.of(TEMP, BYTES, INFO, POWER));
 
   @Test
   void buildsDeclaredFamiliesWithTheirTypesAndHelp() {
-    MetricSnapshots out = families
-        .gauge(TEMP, Labels.of("sensor", "cpu"), 41.5)
-        .gauge(TEMP, Labels.of("sensor", "gpu"), 39.0)
-        .counter(BYTES, Labels.EMPTY, 1024)
-        .info(INFO, Labels.of("model", "HS110"))
-        .snapshots();
+    MetricSnapshots out =
+        families
+            .gauge(TEMP, Labels.of("sensor", "cpu"), 41.5)
+            .gauge(TEMP, Labels.of("sensor", "gpu"), 39.0)
+            .counter(BYTES, Labels.EMPTY, 1024)
+            .info(INFO, Labels.of("model", "HS110"))
+            .snapshots();
 
     assertThat(out.size()).isEqualTo(3); // client_java sorts families by name
     assertThat(ExposedNames.of(out.get(0))).isEqualTo("x_bytes_total");
@@ -45,7 +47,8 @@ class FamiliesTest {
 
     assertThatThrownBy(() -> families.gauge(other, Labels.EMPTY, 1))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("x_other: not declared; only families in the provider's metrics() may be emitted");
+        .hasMessage(
+            "x_other: not declared; only families in the provider's metrics() may be emitted");
   }
 
   @Test
@@ -59,7 +62,8 @@ class FamiliesTest {
   @Test
   void labelsThatDifferFromTheDeclarationAreRefused() {
     assertThatThrownBy(() -> families.gauge(TEMP, Labels.of("sensor", "cpu", "zone", "0"), 1))
-        .hasMessageContaining("x_temperature_celsius: labels [sensor, zone] differ from the declared [sensor]");
+        .hasMessageContaining(
+            "x_temperature_celsius: labels [sensor, zone] differ from the declared [sensor]");
     assertThatThrownBy(() -> families.gauge(TEMP, Labels.EMPTY, 1))
         .hasMessageContaining("x_temperature_celsius: labels [] differ");
   }
@@ -90,12 +94,28 @@ class FamiliesTest {
 
   @Test
   void aUnitIsCheckedAgainstTheNameAndCarriedIntoTheSnapshot() {
-    assertThat(ExposedNames.of(new Families(List.of(PowerFamilies.ENERGY_SPEC))
-        .counter(PowerFamilies.ENERGY_SPEC, PowerFamilies.labels("x", "d", "total", Labels.EMPTY), 1).list().get(0)))
+    assertThat(
+            ExposedNames.of(
+                new Families(List.of(PowerFamilies.ENERGY_SPEC))
+                    .counter(
+                        PowerFamilies.ENERGY_SPEC,
+                        PowerFamilies.labels("x", "d", "total", Labels.EMPTY),
+                        1)
+                    .list()
+                    .get(0)))
         .isEqualTo("powermon_energy_joules_total");
-    assertThat(new Families(List.of(PowerFamilies.POWER_SPEC))
-        .gauge(PowerFamilies.POWER_SPEC, PowerFamilies.labels("x", "d", "total", Labels.EMPTY), 1).list().get(0)
-        .getMetadata().getUnit().toString()).isEqualTo("watts");
+    assertThat(
+            new Families(List.of(PowerFamilies.POWER_SPEC))
+                .gauge(
+                    PowerFamilies.POWER_SPEC,
+                    PowerFamilies.labels("x", "d", "total", Labels.EMPTY),
+                    1)
+                .list()
+                .get(0)
+                .getMetadata()
+                .getUnit()
+                .toString())
+        .isEqualTo("watts");
     assertThatThrownBy(() -> MetricSpec.gauge("x_power").help("P.").unit("watts").build())
         .hasMessageContaining("'x_power': a family with unit 'watts' must be named …_watts.");
   }

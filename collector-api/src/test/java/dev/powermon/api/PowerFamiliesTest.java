@@ -12,7 +12,8 @@ class PowerFamiliesTest {
   @Test
   void seriesLabelsAreSourceDeviceDomainAndTheExtraLabels() {
     assertThat((Object) PowerFamilies.labels("rapl", "host1", "package", Labels.of("socket", "0")))
-        .isEqualTo(Labels.of("source", "rapl", "device", "host1", "domain", "package", "socket", "0"));
+        .isEqualTo(
+            Labels.of("source", "rapl", "device", "host1", "domain", "package", "socket", "0"));
   }
 
   @Test
@@ -26,9 +27,11 @@ class PowerFamiliesTest {
   void theExtraLabelsAReadingMayCarryAreThoseDeclared() {
     List<MetricSpec> declared = List.of(PowerFamilies.POWER_SPEC.withExtraLabels("socket", "die"));
     assertThat(PowerFamilies.declaredExtras(declared)).containsExactly("socket", "die");
-    PowerFamilies.requireExtras("rapl", List.of("socket", "die"), Labels.of("socket", "0", "die", ""));
+    PowerFamilies.requireExtras(
+        "rapl", List.of("socket", "die"), Labels.of("socket", "0", "die", ""));
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> PowerFamilies.requireExtras("rapl", List.of("socket"), Labels.of("die", "0")))
+        .isThrownBy(
+            () -> PowerFamilies.requireExtras("rapl", List.of("socket"), Labels.of("die", "0")))
         .withMessageContaining("declare them with POWER_SPEC.withExtraLabels");
   }
 

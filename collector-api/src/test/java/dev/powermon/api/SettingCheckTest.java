@@ -8,14 +8,25 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Ranges and validators are checked where a value is read, and {@link Settings#isGiven} tells given from default. */
+/**
+ * Ranges and validators are checked where a value is read, and {@link Settings#isGiven} tells given
+ * from default.
+ */
 class SettingCheckTest {
-  static final SettingSpec INTERVAL = SettingSpec.builder("interval", SettingType.DURATION)
-      .defaultValue("1s").min("10ms").max("1h").help("Sampling interval.").build();
-  static final SettingSpec PORT = SettingSpec.builder("port", SettingType.INTEGER)
-      .min("1").max("65535").help("Port.").build();
-  static final SettingSpec HOST = SettingSpec.builder("host", SettingType.STRING)
-      .check(v -> !((String) v).isBlank(), "must not be empty").help("Host.").build();
+  static final SettingSpec INTERVAL =
+      SettingSpec.builder("interval", SettingType.DURATION)
+          .defaultValue("1s")
+          .min("10ms")
+          .max("1h")
+          .help("Sampling interval.")
+          .build();
+  static final SettingSpec PORT =
+      SettingSpec.builder("port", SettingType.INTEGER).min("1").max("65535").help("Port.").build();
+  static final SettingSpec HOST =
+      SettingSpec.builder("host", SettingType.STRING)
+          .check(v -> !((String) v).isBlank(), "must not be empty")
+          .help("Host.")
+          .build();
   static final List<SettingSpec> SPECS = List.of(INTERVAL, PORT, HOST);
 
   @Test
@@ -24,8 +35,10 @@ class SettingCheckTest {
         .isThrownBy(() -> Settings.parse("rapl", SPECS, Map.of("interval", List.of("0s"))))
         .withMessage("collectors.rapl.interval: must be at least 10ms, got 0s");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> Settings.parse("rapl", SPECS, Map.of("interval", List.of("0s")),
-            s -> "--collector.rapl." + s))
+        .isThrownBy(
+            () ->
+                Settings.parse(
+                    "rapl", SPECS, Map.of("interval", List.of("0s")), s -> "--collector.rapl." + s))
         .withMessage("--collector.rapl.interval: must be at least 10ms, got 0s");
   }
 
@@ -41,7 +54,8 @@ class SettingCheckTest {
 
   @Test
   void theBoundsThemselvesAreAllowed() {
-    Settings s = Settings.parse("x", SPECS, Map.of("interval", List.of("10ms"), "port", List.of("65535")));
+    Settings s =
+        Settings.parse("x", SPECS, Map.of("interval", List.of("10ms"), "port", List.of("65535")));
     assertThat(s.duration(INTERVAL)).isEqualTo(Duration.ofMillis(10));
     assertThat(s.integer(PORT)).isEqualTo(65535);
   }
@@ -49,8 +63,13 @@ class SettingCheckTest {
   @Test
   void aDefaultOutsideTheRangeFailsWhenTheSpecIsBuilt() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> SettingSpec.builder("i", SettingType.DURATION).defaultValue("1ms").min("10ms")
-            .help("I.").build())
+        .isThrownBy(
+            () ->
+                SettingSpec.builder("i", SettingType.DURATION)
+                    .defaultValue("1ms")
+                    .min("10ms")
+                    .help("I.")
+                    .build())
         .withMessage("'i': default must be at least 10ms, got 1ms");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> SettingSpec.builder("s", SettingType.STRING).min("1").help("S.").build());
@@ -68,7 +87,8 @@ class SettingCheckTest {
 
   @Test
   void flagsOverlayTheFileWithoutParsingAgain() {
-    Settings file = Settings.parse("x", SPECS, Map.of("interval", List.of("2s"), "port", List.of("80")));
+    Settings file =
+        Settings.parse("x", SPECS, Map.of("interval", List.of("2s"), "port", List.of("80")));
     Settings flags = Settings.parse("x", SPECS, Map.of("port", List.of("8080")));
 
     Settings both = file.overlaidWith(flags);

@@ -22,7 +22,19 @@ class SettingTypeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "1", "s", "1.5s", "-1s", "1sec", "30m1h", "1s1s", "PT1S", "99999999999999999999s"})
+  @ValueSource(
+      strings = {
+        "",
+        "1",
+        "s",
+        "1.5s",
+        "-1s",
+        "1sec",
+        "30m1h",
+        "1s1s",
+        "PT1S",
+        "99999999999999999999s"
+      })
   void refusesOtherDurations(String text) {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> SettingType.parseDuration(text))

@@ -11,12 +11,19 @@ import org.junit.jupiter.api.Test;
 
 class SettingsTest {
   static final SettingSpec SYSFS =
-      SettingSpec.builder("sysfs", SettingType.PATH).defaultValue("/sys").help("Where sysfs is.").build();
+      SettingSpec.builder("sysfs", SettingType.PATH)
+          .defaultValue("/sys")
+          .help("Where sysfs is.")
+          .build();
   static final SettingSpec TIMEOUT =
-      SettingSpec.builder("timeout", SettingType.DURATION).defaultValue("2s").help("Deadline.").build();
+      SettingSpec.builder("timeout", SettingType.DURATION)
+          .defaultValue("2s")
+          .help("Deadline.")
+          .build();
   static final SettingSpec TARGET =
       SettingSpec.builder("target", SettingType.STRING).list().help("Devices.").build();
-  static final SettingSpec TDP = SettingSpec.builder("tdp-watts", SettingType.DECIMAL).help("TDP.").build();
+  static final SettingSpec TDP =
+      SettingSpec.builder("tdp-watts", SettingType.DECIMAL).help("TDP.").build();
   static final List<SettingSpec> SPECS = List.of(SYSFS, TIMEOUT, TARGET, TDP);
 
   @Test
@@ -34,7 +41,13 @@ class SettingsTest {
         Settings.parse(
             "kasa",
             SPECS,
-            Map.of("timeout", List.of("500ms"), "target", List.of("127.0.0.2", "127.0.0.3:9999"), "tdp-watts", List.of("65")));
+            Map.of(
+                "timeout",
+                List.of("500ms"),
+                "target",
+                List.of("127.0.0.2", "127.0.0.3:9999"),
+                "tdp-watts",
+                List.of("65")));
     assertThat(s.duration(TIMEOUT)).isEqualTo(Duration.ofMillis(500));
     assertThat(s.strings(TARGET)).containsExactly("127.0.0.2", "127.0.0.3:9999");
     assertThat(s.decimal(TDP)).isEqualTo(65.0);
@@ -44,7 +57,8 @@ class SettingsTest {
   void unknownSettingNamesTheKeyAndTheAcceptedOnes() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Settings.parse("kasa", SPECS, Map.of("targte", List.of("a"))))
-        .withMessage("collectors.kasa.targte: unknown setting; kasa accepts [sysfs, timeout, target, tdp-watts]");
+        .withMessage(
+            "collectors.kasa.targte: unknown setting; kasa accepts [sysfs, timeout, target, tdp-watts]");
   }
 
   @Test
@@ -64,7 +78,12 @@ class SettingsTest {
   @Test
   void badDefaultFailsWhenTheSpecIsBuilt() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> SettingSpec.builder("interval", SettingType.DURATION).defaultValue("1 second").help("h").build())
+        .isThrownBy(
+            () ->
+                SettingSpec.builder("interval", SettingType.DURATION)
+                    .defaultValue("1 second")
+                    .help("h")
+                    .build())
         .withMessageContaining("'1 second' is not a duration");
   }
 
@@ -72,7 +91,8 @@ class SettingsTest {
   void settingNamesCannotContainDots() {
     // a dot would make --collector.NAME.SETTING ambiguous
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> SettingSpec.builder("poll.interval", SettingType.DURATION).help("h").build())
+        .isThrownBy(
+            () -> SettingSpec.builder("poll.interval", SettingType.DURATION).help("h").build())
         .withMessage("'poll.interval': illegal setting name, expected [a-z][a-z0-9-]*.");
   }
 }

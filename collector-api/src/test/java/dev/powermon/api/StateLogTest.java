@@ -16,10 +16,11 @@ class StateLogTest {
     assertThat(log.ok("plug-1", "answering again")).isTrue();
     assertThat(log.ok("plug-1", "answering again")).isFalse(); // already fine
 
-    assertThat(logger.lines).containsExactly(
-        "WARN plug-1: read 3 bytes of 40",
-        "WARN plug-1: connection refused",
-        "INFO plug-1: answering again");
+    assertThat(logger.lines)
+        .containsExactly(
+            "WARN plug-1: read 3 bytes of 40",
+            "WARN plug-1: connection refused",
+            "INFO plug-1: answering again");
   }
 
   @Test

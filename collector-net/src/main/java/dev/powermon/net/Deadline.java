@@ -4,8 +4,9 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 /**
- * An overall time budget for talking to one device. Socket timeouts are recomputed from what is left
- * before every blocking call, so a peer that drips one byte at a time cannot extend an exchange.
+ * An overall time budget for talking to one device. Socket timeouts are recomputed from what is
+ * left before every blocking call, so a peer that drips one byte at a time cannot extend an
+ * exchange.
  */
 public final class Deadline {
   private final long endNanos;

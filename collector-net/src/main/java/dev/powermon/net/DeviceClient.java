@@ -1,8 +1,6 @@
 package dev.powermon.net;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.powermon.net.Deadline;
-import dev.powermon.net.HostPort;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +9,9 @@ import java.util.Map;
 
 /**
  * Reads JSON documents from one device, answering its authentication challenge: HTTP basic (Shelly
- * Gen1, Tasmota's web server) or digest (Shelly Gen2+). A digest challenge is kept and reused until the
- * device refuses it, so a steady poll costs one request. Not shared between threads: one per device.
+ * Gen1, Tasmota's web server) or digest (Shelly Gen2+). A digest challenge is kept and reused until
+ * the device refuses it, so a steady poll costs one request. Not shared between threads: one per
+ * device.
  */
 public final class DeviceClient {
   private final DeviceHttp http;
@@ -29,13 +28,15 @@ public final class DeviceClient {
   }
 
   /**
-   * GETs {@code pathAndQuery} ({@code /status}, {@code /rpc/Shelly.GetStatus}) and parses the object.
+   * GETs {@code pathAndQuery} ({@code /status}, {@code /rpc/Shelly.GetStatus}) and parses the
+   * object.
    *
    * @throws IOException with a message an operator can act on; it never carries the password
    */
   public ObjectNode getJson(String pathAndQuery, Deadline deadline) throws IOException {
     URI uri = URI.create("http://" + target.label() + pathAndQuery);
-    String path = uri.getRawPath(); // messages name the path only: a query may carry a password (Tasmota)
+    String path =
+        uri.getRawPath(); // messages name the path only: a query may carry a password (Tasmota)
     DeviceHttp.Response response = http.get(uri, authorization(pathAndQuery), deadline);
     if (response.status() == 401 && credentials != null && answer(response.wwwAuthenticate())) {
       response = http.get(uri, authorization(pathAndQuery), deadline);
@@ -43,9 +44,10 @@ public final class DeviceClient {
     if (response.status() == 401) {
       digest = null;
       basic = null;
-      throw new IOException(credentials == null
-          ? "the device asks for a password (HTTP 401); set the collector's credentials-file"
-          : "the device refused the credentials (HTTP 401); check the credentials file");
+      throw new IOException(
+          credentials == null
+              ? "the device asks for a password (HTTP 401); set the collector's credentials-file"
+              : "the device refused the credentials (HTTP 401); check the credentials file");
     }
     if (response.status() != 200) {
       throw new IOException("HTTP " + response.status() + " for " + path);
@@ -58,8 +60,10 @@ public final class DeviceClient {
 
   private Map<String, String> authorization(String pathAndQuery) {
     if (digest != null) {
-      return Map.of("Authorization",
-          digest.authorization(credentials.username(), credentials.password(), "GET", pathAndQuery));
+      return Map.of(
+          "Authorization",
+          digest.authorization(
+              credentials.username(), credentials.password(), "GET", pathAndQuery));
     }
     return basic == null ? Map.of() : Map.of("Authorization", basic);
   }
@@ -73,8 +77,12 @@ public final class DeviceClient {
       if (basic != null) {
         return false; // these credentials were just refused
       }
-      basic = "Basic " + Base64.getEncoder().encodeToString(
-          (credentials.username() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8));
+      basic =
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString(
+                      (credentials.username() + ":" + credentials.password())
+                          .getBytes(StandardCharsets.UTF_8));
       return true;
     }
     try {

@@ -13,11 +13,13 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * A device's user and password, from a YAML file ({@code username: …}, {@code password: …}) that only its
- * owner may read. Never from flags: argv is visible to every user of the machine.
+ * A device's user and password, from a YAML file ({@code username: …}, {@code password: …}) that
+ * only its owner may read. Never from flags: argv is visible to every user of the machine.
  */
 public record DeviceCredentials(String username, String password) {
-  /** A credentials file is two short lines; anything larger is a mistake, and reading it is refused. */
+  /**
+   * A credentials file is two short lines; anything larger is a mistake, and reading it is refused.
+   */
   public static final int MAX_BYTES = 4096;
 
   /** Never shows the password, whoever prints the record. */
@@ -27,33 +29,43 @@ public record DeviceCredentials(String username, String password) {
   }
 
   /**
-   * Reads {@code file}; every failure is one line naming the setting, the file and the fix, never the
-   * contents.
+   * Reads {@code file}; every failure is one line naming the setting, the file and the fix, never
+   * the contents.
    *
    * @param setting the setting that named the file, {@code collectors.NAME.credentials-file}
-   * @throws IllegalArgumentException for a missing, unreadable, too open, oversized or malformed file
+   * @throws IllegalArgumentException for a missing, unreadable, too open, oversized or malformed
+   *     file
    */
   public static DeviceCredentials read(String setting, Path file) {
     String where = setting + " '" + file + "'";
     try {
       refuseOpenPermissions(file, where);
       if (Files.size(file) > MAX_BYTES) {
-        throw new IllegalArgumentException(where + ": larger than " + MAX_BYTES + " bytes; it should hold only username and password");
+        throw new IllegalArgumentException(
+            where
+                + ": larger than "
+                + MAX_BYTES
+                + " bytes; it should hold only username and password");
       }
       Object doc = yaml().load(Files.readString(file, StandardCharsets.UTF_8));
       if (!(doc instanceof Map<?, ?> map) || !Set.of("username", "password").equals(map.keySet())) {
-        throw new IllegalArgumentException(where + ": expected exactly the keys username and password");
+        throw new IllegalArgumentException(
+            where + ": expected exactly the keys username and password");
       }
-      if (!(map.get("username") instanceof String user) || !(map.get("password") instanceof String password)
-          || user.isBlank() || password.isEmpty()) {
-        throw new IllegalArgumentException(where + ": username and password must be non-empty strings (quote them)");
+      if (!(map.get("username") instanceof String user)
+          || !(map.get("password") instanceof String password)
+          || user.isBlank()
+          || password.isEmpty()) {
+        throw new IllegalArgumentException(
+            where + ": username and password must be non-empty strings (quote them)");
       }
       if (user.contains("\n") || password.contains("\n")) {
         throw new IllegalArgumentException(where + ": username and password must be single lines");
       }
       return new DeviceCredentials(user, password);
     } catch (IOException e) {
-      throw new IllegalArgumentException(where + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+      throw new IllegalArgumentException(
+          where + ": cannot read it (" + e.getClass().getSimpleName() + ")");
     } catch (org.yaml.snakeyaml.error.YAMLException e) {
       // The parser's message may quote the file, and the file holds a password: say only where.
       throw new IllegalArgumentException(where + ": not valid YAML");
@@ -66,8 +78,10 @@ public record DeviceCredentials(String username, String password) {
       return; // not a POSIX file system: the platform's ACLs are the operator's to set
     }
     Set<PosixFilePermission> perms = view.readAttributes().permissions();
-    if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)) {
-      throw new IllegalArgumentException(where + ": readable by group or others; run chmod 600 on it");
+    if (perms.contains(PosixFilePermission.GROUP_READ)
+        || perms.contains(PosixFilePermission.OTHERS_READ)) {
+      throw new IllegalArgumentException(
+          where + ": readable by group or others; run chmod 600 on it");
     }
   }
 

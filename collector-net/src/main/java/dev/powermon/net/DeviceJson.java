@@ -10,26 +10,31 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
 /**
- * Parses device replies with limits, since anything on the LAN can answer in a device's place: bounded
- * nesting, string and number sizes, strict UTF-8, no duplicate keys, nothing after the value, and a
- * JSON object at the top.
+ * Parses device replies with limits, since anything on the LAN can answer in a device's place:
+ * bounded nesting, string and number sizes, strict UTF-8, no duplicate keys, nothing after the
+ * value, and a JSON object at the top.
  */
 public final class DeviceJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper(
-      JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32)
-              .maxStringLength(DeviceHttp.MAX_BODY_BYTES).maxNumberLength(64).build())
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(32)
+                          .maxStringLength(DeviceHttp.MAX_BODY_BYTES)
+                          .maxNumberLength(64)
+                          .build())
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private DeviceJson() {}
 
   /**
    * The object in {@code utf8}.
    *
-   * @throws IOException "reply is not valid JSON: …" or "reply is not a JSON object", safe to log (the
-   *     parser's first line, without the document)
+   * @throws IOException "reply is not valid JSON: …" or "reply is not a JSON object", safe to log
+   *     (the parser's first line, without the document)
    */
   public static ObjectNode parse(byte[] utf8) throws IOException {
     JsonNode node;
@@ -39,7 +44,10 @@ public final class DeviceJson {
       throw new IOException("reply is not valid JSON: " + firstLine(e.getOriginalMessage()));
     }
     if (node == null || !node.isObject()) {
-      throw new IOException("reply is not a JSON object (got " + (node == null ? "nothing" : node.getNodeType()) + ")");
+      throw new IOException(
+          "reply is not a JSON object (got "
+              + (node == null ? "nothing" : node.getNodeType())
+              + ")");
     }
     return (ObjectNode) node;
   }

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * One HTTP digest challenge (RFC 7616) and the answers to it. The nonce is reused, with a rising
  * nonce count, for as long as the device accepts it, so a poll costs one request rather than two.
  * Only {@code qop=auth} with SHA-256 or MD5 is spoken: what Shelly Gen2+ devices (SHA-256) and most
- * embedded servers offer. Written here rather than taken from a library because the JDK's client has no
- * digest support and the whole rule is these few lines.
+ * embedded servers offer. Written here rather than taken from a library because the JDK's client
+ * has no digest support and the whole rule is these few lines.
  */
 public final class DigestChallenge {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -36,23 +36,27 @@ public final class DigestChallenge {
   /**
    * Parses a {@code WWW-Authenticate: Digest …} header.
    *
-   * @throws IllegalArgumentException for another scheme, a missing realm or nonce, an algorithm or qop
-   *     this client does not speak; the message is safe to log (it quotes none of the header)
+   * @throws IllegalArgumentException for another scheme, a missing realm or nonce, an algorithm or
+   *     qop this client does not speak; the message is safe to log (it quotes none of the header)
    */
   public static DigestChallenge parse(String header) {
     if (header == null || !header.regionMatches(true, 0, "Digest ", 0, 7)) {
-      throw new IllegalArgumentException("the device asks for an authentication scheme other than Digest");
+      throw new IllegalArgumentException(
+          "the device asks for an authentication scheme other than Digest");
     }
     Map<String, String> params = params(header.substring(7));
     String realm = params.get("realm");
     String nonce = params.get("nonce");
     if (realm == null || nonce == null || realm.length() > 256 || nonce.length() > 256) {
-      throw new IllegalArgumentException("the device's digest challenge lacks a usable realm or nonce");
+      throw new IllegalArgumentException(
+          "the device's digest challenge lacks a usable realm or nonce");
     }
     String algorithm = params.getOrDefault("algorithm", "MD5").toUpperCase(Locale.ROOT);
     if (!algorithm.equals("SHA-256") && !algorithm.equals("MD5")) {
-      throw new IllegalArgumentException("the device asks for digest algorithm " + algorithm.replaceAll("[^A-Z0-9-]", "?")
-          + "; SHA-256 and MD5 are supported");
+      throw new IllegalArgumentException(
+          "the device asks for digest algorithm "
+              + algorithm.replaceAll("[^A-Z0-9-]", "?")
+              + "; SHA-256 and MD5 are supported");
     }
     String qop = params.get("qop");
     if (qop == null || !java.util.Arrays.asList(qop.split("\\s*,\\s*")).contains("auth")) {
@@ -61,24 +65,42 @@ public final class DigestChallenge {
     return new DigestChallenge(realm, nonce, params.get("opaque"), algorithm);
   }
 
-  /** The {@code Authorization} header for one request, with a fresh client nonce and the next count. */
+  /**
+   * The {@code Authorization} header for one request, with a fresh client nonce and the next count.
+   */
   public String authorization(String user, String password, String method, String uri) {
     byte[] random = new byte[12];
     RANDOM.nextBytes(random);
     return authorization(user, password, method, uri, HexFormat.of().formatHex(random));
   }
 
-  /** As {@link #authorization(String, String, String, String)}, with the client nonce given (RFC vectors). */
+  /**
+   * As {@link #authorization(String, String, String, String)}, with the client nonce given (RFC
+   * vectors).
+   */
   String authorization(String user, String password, String method, String uri, String cnonce) {
     String nc = String.format("%08x", count.incrementAndGet());
     String ha1 = hash(user + ":" + realm + ":" + password);
     String ha2 = hash(method + ":" + uri);
     String response = hash(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
-    StringBuilder h = new StringBuilder("Digest username=\"").append(user)
-        .append("\", realm=\"").append(realm).append("\", nonce=\"").append(nonce)
-        .append("\", uri=\"").append(uri).append("\", algorithm=").append(algorithm)
-        .append(", qop=auth, nc=").append(nc).append(", cnonce=\"").append(cnonce)
-        .append("\", response=\"").append(response).append('"');
+    StringBuilder h =
+        new StringBuilder("Digest username=\"")
+            .append(user)
+            .append("\", realm=\"")
+            .append(realm)
+            .append("\", nonce=\"")
+            .append(nonce)
+            .append("\", uri=\"")
+            .append(uri)
+            .append("\", algorithm=")
+            .append(algorithm)
+            .append(", qop=auth, nc=")
+            .append(nc)
+            .append(", cnonce=\"")
+            .append(cnonce)
+            .append("\", response=\"")
+            .append(response)
+            .append('"');
     if (opaque != null) {
       h.append(", opaque=\"").append(opaque).append('"');
     }

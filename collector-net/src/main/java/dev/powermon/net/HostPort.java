@@ -37,7 +37,9 @@ public record HostPort(String host, int port) {
     return new HostPort(host, port);
   }
 
-  /** Resolves once; the address is then used as is, so a changing DNS answer cannot redirect a poll. */
+  /**
+   * Resolves once; the address is then used as is, so a changing DNS answer cannot redirect a poll.
+   */
   public InetSocketAddress resolve() throws UnknownHostException {
     return new InetSocketAddress(InetAddress.getByName(host), port);
   }
@@ -55,7 +57,8 @@ public record HostPort(String host, int port) {
       }
       return port;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + text + "': the port must be a number from 1 to 65535");
+      throw new IllegalArgumentException(
+          "'" + text + "': the port must be a number from 1 to 65535");
     }
   }
 }

@@ -54,17 +54,18 @@ public final class ProbeAllowList {
   }
 
   /**
-   * {@code target} as the address to connect to, when it is in the list and on a device port. A name
-   * is resolved once, here, and the address is what gets polled: a name cannot resolve to an allowed
-   * address for the check and to another for the connection (DNS rebinding), and no other port of an
-   * allowed host can be reached (no port scans through {@code /probe}).
+   * {@code target} as the address to connect to, when it is in the list and on a device port. A
+   * name is resolved once, here, and the address is what gets polled: a name cannot resolve to an
+   * allowed address for the check and to another for the connection (DNS rebinding), and no other
+   * port of an allowed host can be reached (no port scans through {@code /probe}).
    *
    * @param devicePorts the protocol's port and those of configured targets
    * @param refusal the message a refused target gets
-   * @throws TargetNotAllowedException when the list is empty, the port is not a device port, the name
-   *     does not resolve or its address is outside the list
+   * @throws TargetNotAllowedException when the list is empty, the port is not a device port, the
+   *     name does not resolve or its address is outside the list
    */
-  public HostPort admit(HostPort target, Set<Integer> devicePorts, String refusal) throws TargetNotAllowedException {
+  public HostPort admit(HostPort target, Set<Integer> devicePorts, String refusal)
+      throws TargetNotAllowedException {
     if (isEmpty() || !devicePorts.contains(target.port())) {
       throw new TargetNotAllowedException(refusal);
     }
@@ -80,7 +81,10 @@ public final class ProbeAllowList {
     return new HostPort(address.getHostAddress(), target.port());
   }
 
-  /** Whether {@code address} is in the list; an IPv4-mapped IPv6 address is its IPv4 address (the JDK maps it). */
+  /**
+   * Whether {@code address} is in the list; an IPv4-mapped IPv6 address is its IPv4 address (the
+   * JDK maps it).
+   */
   public boolean allows(InetAddress address) {
     byte[] candidate = address.getAddress();
     for (int i = 0; i < networks.size(); i++) {

@@ -30,11 +30,11 @@ import java.util.stream.Collectors;
 
 /**
  * Polls every target of a networked collector in the background on a bounded pool, all at once, and
- * keeps the latest outcome per target for {@code collect()}, so a scrape never waits on the network.
- * A cycle does not start while the previous one runs, so a slow fleet cannot pile up work; a dead target
- * costs one thread for at most its poll's own deadline. Each good poll's power goes to the core through
- * {@code feed}; a target that fails has its devices' power withdrawn until it answers again, and its
- * state changes are logged once.
+ * keeps the latest outcome per target for {@code collect()}, so a scrape never waits on the
+ * network. A cycle does not start while the previous one runs, so a slow fleet cannot pile up work;
+ * a dead target costs one thread for at most its poll's own deadline. Each good poll's power goes
+ * to the core through {@code feed}; a target that fails has its devices' power withdrawn until it
+ * answers again, and its state changes are logged once.
  *
  * @param <R> what one successful poll of a target yields
  */
@@ -77,7 +77,12 @@ public final class TargetPoller<R> implements AutoCloseable {
   private ScheduledFuture<?> schedule;
 
   /** {@code name} is the collector's: it names the pool's threads and the probe's refusals. */
-  public TargetPoller(String name, int threads, CollectorContext context, PowerReadings readings, Poll<R> poll,
+  public TargetPoller(
+      String name,
+      int threads,
+      CollectorContext context,
+      PowerReadings readings,
+      Poll<R> poll,
       Feed<R> feed) {
     this.name = name;
     this.poll = poll;
@@ -87,11 +92,17 @@ public final class TargetPoller<R> implements AutoCloseable {
     this.log = new StateLog(context.logger());
     AtomicInteger n = new AtomicInteger();
     this.pool =
-        new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-          Thread t = new Thread(r, name + "-poll-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, name + "-poll-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     pool.allowCoreThreadTimeOut(true);
   }
 
@@ -104,10 +115,14 @@ public final class TargetPoller<R> implements AutoCloseable {
   public void start(java.util.concurrent.ScheduledExecutorService scheduler, Duration interval) {
     pollAll().join();
     long millis = interval.toMillis();
-    schedule = scheduler.scheduleWithFixedDelay(this::pollAll, millis, millis, TimeUnit.MILLISECONDS);
+    schedule =
+        scheduler.scheduleWithFixedDelay(this::pollAll, millis, millis, TimeUnit.MILLISECONDS);
   }
 
-  /** Starts a cycle unless one is running; the future completes when every target answered or failed. */
+  /**
+   * Starts a cycle unless one is running; the future completes when every target answered or
+   * failed.
+   */
   public CompletableFuture<Void> pollAll() {
     CompletableFuture<Void> cycle = new CompletableFuture<>();
     CompletableFuture<Void> previous = running.get();
@@ -116,9 +131,12 @@ public final class TargetPoller<R> implements AutoCloseable {
     }
     List<CompletableFuture<?>> polls = new ArrayList<>();
     for (HostPort target : targets.values()) {
-      polls.add(CompletableFuture.runAsync(() -> outcomes.put(target.label(), pollAndFeed(target)), pool));
+      polls.add(
+          CompletableFuture.runAsync(
+              () -> outcomes.put(target.label(), pollAndFeed(target)), pool));
     }
-    CompletableFuture.allOf(polls.toArray(new CompletableFuture<?>[0])).whenComplete((ok, error) -> cycle.complete(null));
+    CompletableFuture.allOf(polls.toArray(new CompletableFuture<?>[0]))
+        .whenComplete((ok, error) -> cycle.complete(null));
     return cycle;
   }
 
@@ -143,12 +161,14 @@ public final class TargetPoller<R> implements AutoCloseable {
   }
 
   /**
-   * Polls {@code text} now on the caller's thread, for {@code /probe}: allowed for configured targets
-   * and for addresses in {@code allow}. A configured target's poll is a poll like any other (its power
-   * reaches the core, which answers it on {@code /probe} too, and its outcome is kept); another
-   * address's is answered alone, so a one-off probe leaves no series behind in {@code /metrics}.
+   * Polls {@code text} now on the caller's thread, for {@code /probe}: allowed for configured
+   * targets and for addresses in {@code allow}. A configured target's poll is a poll like any other
+   * (its power reaches the core, which answers it on {@code /probe} too, and its outcome is kept);
+   * another address's is answered alone, so a one-off probe leaves no series behind in {@code
+   * /metrics}.
    */
-  public Outcome<R> probe(String text, int defaultPort, ProbeAllowList allow) throws TargetNotAllowedException {
+  public Outcome<R> probe(String text, int defaultPort, ProbeAllowList allow)
+      throws TargetNotAllowedException {
     HostPort target;
     try {
       target = HostPort.parse(text, defaultPort);
@@ -162,9 +182,18 @@ public final class TargetPoller<R> implements AutoCloseable {
     }
     Set<Integer> ports = new TreeSet<>(List.of(defaultPort));
     targets.values().forEach(t -> ports.add(t.port()));
-    target = allow.admit(target, ports, "'" + target.label() + "' is neither a configured " + name
-        + " target nor in collectors." + name + ".probe-allow on port " + ports.stream().map(String::valueOf)
-        .collect(Collectors.joining(" or ")));
+    target =
+        allow.admit(
+            target,
+            ports,
+            "'"
+                + target.label()
+                + "' is neither a configured "
+                + name
+                + " target nor in collectors."
+                + name
+                + ".probe-allow on port "
+                + ports.stream().map(String::valueOf).collect(Collectors.joining(" or ")));
     return attempt(target);
   }
 
@@ -177,24 +206,33 @@ public final class TargetPoller<R> implements AutoCloseable {
     }
   }
 
-  /** Every target's series from its latest outcome, through {@code add}, checked against {@code declared}. */
-  public MetricSnapshots snapshots(List<MetricSpec> declared, BiConsumer<Families, Outcome<R>> add) {
+  /**
+   * Every target's series from its latest outcome, through {@code add}, checked against {@code
+   * declared}.
+   */
+  public MetricSnapshots snapshots(
+      List<MetricSpec> declared, BiConsumer<Families, Outcome<R>> add) {
     Families out = new Families(declared);
     outcomes().forEach(outcome -> add.accept(out, outcome));
     return out.snapshots();
   }
 
   /** {@link #probe} rendered as {@link #snapshots} renders a kept outcome. */
-  public MetricSnapshots probeSnapshots(String target, int defaultPort, ProbeAllowList allow, List<MetricSpec> declared,
-      BiConsumer<Families, Outcome<R>> add) throws TargetNotAllowedException {
+  public MetricSnapshots probeSnapshots(
+      String target,
+      int defaultPort,
+      ProbeAllowList allow,
+      List<MetricSpec> declared,
+      BiConsumer<Families, Outcome<R>> add)
+      throws TargetNotAllowedException {
     Families out = new Families(declared);
     add.accept(out, probe(target, defaultPort, allow));
     return out.snapshots();
   }
 
   /**
-   * The {@code powermon probe} lines: {@code lines} for each target that answered, and {@code HOST:PORT
-   * unreachable: why} for each that did not.
+   * The {@code powermon probe} lines: {@code lines} for each target that answered, and {@code
+   * HOST:PORT unreachable: why} for each that did not.
    */
   public List<String> summary(Function<Outcome<R>, List<String>> lines) {
     List<String> out = new ArrayList<>();

@@ -13,8 +13,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The TLS client context a networked collector checks its devices' certificates with: the certificates
- * of a PEM file (a private CA, or a device's self-signed certificate), or the JVM's trusted roots.
+ * The TLS client context a networked collector checks its devices' certificates with: the
+ * certificates of a PEM file (a private CA, or a device's self-signed certificate), or the JVM's
+ * trusted roots.
  */
 public final class TrustedCertificates {
   /** A CA bundle is a few hundred KiB at most; more is not one. */
@@ -23,7 +24,8 @@ public final class TrustedCertificates {
   private TrustedCertificates() {}
 
   /**
-   * A context trusting the certificates in {@code pemFile}, or the JVM's default trust when it is null.
+   * A context trusting the certificates in {@code pemFile}, or the JVM's default trust when it is
+   * null.
    *
    * @param setting the setting that named the file, for the one-line error
    * @throws IllegalArgumentException for a missing, oversized or certificate-less file
@@ -37,7 +39,8 @@ public final class TrustedCertificates {
       }
       String where = setting + " '" + pemFile + "'";
       if (Files.size(pemFile) > MAX_BYTES) {
-        throw new IllegalArgumentException(where + ": larger than 1 MiB; give the PEM certificates to trust");
+        throw new IllegalArgumentException(
+            where + ": larger than 1 MiB; give the PEM certificates to trust");
       }
       Collection<? extends Certificate> certificates;
       try (InputStream in = Files.newInputStream(pemFile)) {
@@ -52,14 +55,17 @@ public final class TrustedCertificates {
       for (Certificate c : certificates) {
         trust.setCertificateEntry("trusted-" + i++, c);
       }
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init(trust);
       context.init(null, factory.getTrustManagers(), null);
       return context;
     } catch (IOException e) {
-      throw new IllegalArgumentException(setting + " '" + pemFile + "': cannot read it (" + e.getClass().getSimpleName() + ")");
+      throw new IllegalArgumentException(
+          setting + " '" + pemFile + "': cannot read it (" + e.getClass().getSimpleName() + ")");
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException(setting + " '" + pemFile + "': not PEM certificates (" + e.getMessage() + ")");
+      throw new IllegalArgumentException(
+          setting + " '" + pemFile + "': not PEM certificates (" + e.getMessage() + ")");
     }
   }
 }

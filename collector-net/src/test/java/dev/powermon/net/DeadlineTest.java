@@ -11,7 +11,8 @@ class DeadlineTest {
   @Test
   void aSpentBudgetThrowsItsOwnMessage() {
     Deadline spent = Deadline.after(Duration.ZERO, "poll not done within 0 ms");
-    assertThatThrownBy(spent::remainingMillis).isInstanceOf(SocketTimeoutException.class)
+    assertThatThrownBy(spent::remainingMillis)
+        .isInstanceOf(SocketTimeoutException.class)
         .hasMessage("poll not done within 0 ms");
   }
 

@@ -21,7 +21,10 @@ class DeviceCredentialsTest {
 
   @Test
   void readsUserAndPassword() throws Exception {
-    DeviceCredentials c = DeviceCredentials.read("collectors.x.credentials-file", file("username: monitor\npassword: 'p:w #1'\n", "rw-------"));
+    DeviceCredentials c =
+        DeviceCredentials.read(
+            "collectors.x.credentials-file",
+            file("username: monitor\npassword: 'p:w #1'\n", "rw-------"));
     assertThat(c).isEqualTo(new DeviceCredentials("monitor", "p:w #1"));
     assertThat(c.toString()).doesNotContain("p:w");
   }
@@ -29,28 +32,54 @@ class DeviceCredentialsTest {
   @Test
   void refusesAFileOthersCanRead() throws Exception {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> DeviceCredentials.read("collectors.x.credentials-file", file("username: a\npassword: b\n", "rw-r--r--")))
+        .isThrownBy(
+            () ->
+                DeviceCredentials.read(
+                    "collectors.x.credentials-file",
+                    file("username: a\npassword: b\n", "rw-r--r--")))
         .withMessageEndingWith(": readable by group or others; run chmod 600 on it");
   }
 
   @Test
   void refusesMalformedFilesWithoutQuotingThem() throws Exception {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> DeviceCredentials.read("collectors.x.credentials-file", file("username: a\npassword: [hunter2\n", "rw-------")))
-        .withMessageEndingWith(": not valid YAML").withMessageNotContaining("hunter2");
+        .isThrownBy(
+            () ->
+                DeviceCredentials.read(
+                    "collectors.x.credentials-file",
+                    file("username: a\npassword: [hunter2\n", "rw-------")))
+        .withMessageEndingWith(": not valid YAML")
+        .withMessageNotContaining("hunter2");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> DeviceCredentials.read("collectors.x.credentials-file", file("username: a\n", "rw-------")))
+        .isThrownBy(
+            () ->
+                DeviceCredentials.read(
+                    "collectors.x.credentials-file", file("username: a\n", "rw-------")))
         .withMessageEndingWith(": expected exactly the keys username and password");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> DeviceCredentials.read("collectors.x.credentials-file", file("username: a\npassword: 12\n", "rw-------")))
+        .isThrownBy(
+            () ->
+                DeviceCredentials.read(
+                    "collectors.x.credentials-file",
+                    file("username: a\npassword: 12\n", "rw-------")))
         .withMessageEndingWith("must be non-empty strings (quote them)");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> DeviceCredentials.read("collectors.x.credentials-file", file("username: a\npassword: b\npassword: c\n", "rw-------")))
+        .isThrownBy(
+            () ->
+                DeviceCredentials.read(
+                    "collectors.x.credentials-file",
+                    file("username: a\npassword: b\npassword: c\n", "rw-------")))
         .withMessageEndingWith(": not valid YAML");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> DeviceCredentials.read("collectors.x.credentials-file", file("x: " + "y".repeat(5000), "rw-------")))
+        .isThrownBy(
+            () ->
+                DeviceCredentials.read(
+                    "collectors.x.credentials-file", file("x: " + "y".repeat(5000), "rw-------")))
         .withMessageContaining("larger than 4096 bytes");
-    assertThatIllegalArgumentException().isThrownBy(() -> DeviceCredentials.read("collectors.x.credentials-file", dir.resolve("missing.yml")))
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                DeviceCredentials.read("collectors.x.credentials-file", dir.resolve("missing.yml")))
         .withMessageEndingWith(": cannot read it (NoSuchFileException)");
   }
 }

@@ -47,19 +47,27 @@ class DeviceHttpPostTest {
 
   @Test
   void postsTheBodyWithItsLengthAndReturnsTheCookies() throws Exception {
-    URI uri = serve("/app/handshake1", exchange -> {
-      byte[] got = exchange.getRequestBody().readAllBytes();
-      String reply = exchange.getRequestHeaders().getFirst("Content-Length") + ":" + got.length + ":"
-          + exchange.getRequestHeaders().getFirst("Cookie");
-      exchange.getResponseHeaders().add("Set-Cookie", "TP_SESSIONID=ABC123;TIMEOUT=86400");
-      exchange.getResponseHeaders().add("Set-Cookie", "other=1");
-      byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    });
-    DeviceHttp.Response r = http.post(uri, Map.of("Cookie", "TP_SESSIONID=OLD"), new byte[16], seconds(5));
+    URI uri =
+        serve(
+            "/app/handshake1",
+            exchange -> {
+              byte[] got = exchange.getRequestBody().readAllBytes();
+              String reply =
+                  exchange.getRequestHeaders().getFirst("Content-Length")
+                      + ":"
+                      + got.length
+                      + ":"
+                      + exchange.getRequestHeaders().getFirst("Cookie");
+              exchange.getResponseHeaders().add("Set-Cookie", "TP_SESSIONID=ABC123;TIMEOUT=86400");
+              exchange.getResponseHeaders().add("Set-Cookie", "other=1");
+              byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
+              exchange.sendResponseHeaders(200, bytes.length);
+              try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+              }
+            });
+    DeviceHttp.Response r =
+        http.post(uri, Map.of("Cookie", "TP_SESSIONID=OLD"), new byte[16], seconds(5));
     assertThat(r.status()).isEqualTo(200);
     assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("16:16:TP_SESSIONID=OLD");
     assertThat(r.setCookies()).isEqualTo(List.of("TP_SESSIONID=ABC123;TIMEOUT=86400", "other=1"));
@@ -67,18 +75,21 @@ class DeviceHttpPostTest {
 
   @Test
   void anOversizedBodyIsRefused() throws Exception {
-    URI uri = serve("/app/request", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      exchange.sendResponseHeaders(200, 0); // chunked: no length to refuse up front
-      try (OutputStream out = exchange.getResponseBody()) {
-        byte[] chunk = new byte[64 * 1024];
-        for (int i = 0; i < 64; i++) {
-          out.write(chunk);
-        }
-      } catch (IOException e) {
-        // the client hung up, as it should
-      }
-    });
+    URI uri =
+        serve(
+            "/app/request",
+            exchange -> {
+              exchange.getRequestBody().readAllBytes();
+              exchange.sendResponseHeaders(200, 0); // chunked: no length to refuse up front
+              try (OutputStream out = exchange.getResponseBody()) {
+                byte[] chunk = new byte[64 * 1024];
+                for (int i = 0; i < 64; i++) {
+                  out.write(chunk);
+                }
+              } catch (IOException e) {
+                // the client hung up, as it should
+              }
+            });
     assertThatThrownBy(() -> http.post(uri, Map.of(), new byte[48], seconds(5)))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("larger than " + DeviceHttp.MAX_BODY_BYTES + " bytes");
@@ -86,16 +97,24 @@ class DeviceHttpPostTest {
 
   @Test
   void aDeviceThatNeverAnswersCostsTheDeadline() throws Exception {
-    URI uri = serve("/app/handshake2", exchange -> {
-      try {
-        release.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      exchange.close();
-    });
-    assertThatThrownBy(() -> http.post(uri, Map.of(), new byte[32],
-        Deadline.after(Duration.ofMillis(300), "handshake 2 unanswered")))
+    URI uri =
+        serve(
+            "/app/handshake2",
+            exchange -> {
+              try {
+                release.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              exchange.close();
+            });
+    assertThatThrownBy(
+            () ->
+                http.post(
+                    uri,
+                    Map.of(),
+                    new byte[32],
+                    Deadline.after(Duration.ofMillis(300), "handshake 2 unanswered")))
         .isInstanceOf(SocketTimeoutException.class)
         .hasMessage("handshake 2 unanswered");
   }

@@ -19,9 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A device's HTTP side on a loopback port, for simulators and tests: fixed JSON documents per path, and
- * the device's authentication checked for real (basic, or RFC 7616 digest with SHA-256 whose nonce the
- * device rotates on demand). Counts the requests it answered and the 401s it sent.
+ * A device's HTTP side on a loopback port, for simulators and tests: fixed JSON documents per path,
+ * and the device's authentication checked for real (basic, or RFC 7616 digest with SHA-256 whose
+ * nonce the device rotates on demand). Counts the requests it answered and the 401s it sent.
  */
 public final class DeviceServer implements AutoCloseable {
   /** How the device guards its paths. */
@@ -48,28 +48,40 @@ public final class DeviceServer implements AutoCloseable {
   public DeviceServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     server.createContext("/", this::handle);
-    server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "device-server");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.setExecutor(
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "device-server");
+              t.setDaemon(true);
+              return t;
+            }));
     server.start();
   }
 
-  /** Serves {@code json} (evaluated per request, so it may change or stall) at {@code pathAndQuery}. */
+  /**
+   * Serves {@code json} (evaluated per request, so it may change or stall) at {@code pathAndQuery}.
+   */
   public DeviceServer document(String pathAndQuery, Supplier<String> json) {
     return page(pathAndQuery, "application/json", json);
   }
 
-  /** Serves {@code body} with its own content type (an HTML error page, garbage) at {@code pathAndQuery}. */
+  /**
+   * Serves {@code body} with its own content type (an HTML error page, garbage) at {@code
+   * pathAndQuery}.
+   */
   public DeviceServer page(String pathAndQuery, String contentType, Supplier<String> body) {
     documents.put(pathAndQuery, body);
     contentTypes.put(pathAndQuery, contentType);
     return this;
   }
 
-  /** Guards every path but {@code openPaths} with {@code auth}, for {@code user}/{@code password} in {@code realm}. */
-  public DeviceServer auth(Auth auth, String user, String password, String realm, String... openPaths) {
+  /**
+   * Guards every path but {@code openPaths} with {@code auth}, for {@code user}/{@code password} in
+   * {@code realm}.
+   */
+  public DeviceServer auth(
+      Auth auth, String user, String password, String realm, String... openPaths) {
     this.auth = auth;
     this.user = user;
     this.password = password;
@@ -108,9 +120,17 @@ public final class DeviceServer implements AutoCloseable {
       String key = query == null ? path : path + "?" + query;
       if (!open.contains(path) && !authorized(exchange, key)) {
         challenges.incrementAndGet();
-        exchange.getResponseHeaders().set("WWW-Authenticate", auth == Auth.BASIC
-            ? "Basic realm=\"" + realm + "\""
-            : "Digest qop=\"auth\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", algorithm=SHA-256");
+        exchange
+            .getResponseHeaders()
+            .set(
+                "WWW-Authenticate",
+                auth == Auth.BASIC
+                    ? "Basic realm=\"" + realm + "\""
+                    : "Digest qop=\"auth\", realm=\""
+                        + realm
+                        + "\", nonce=\""
+                        + nonce
+                        + "\", algorithm=SHA-256");
         exchange.sendResponseHeaders(401, -1);
         return;
       }
@@ -134,7 +154,9 @@ public final class DeviceServer implements AutoCloseable {
       case NONE:
         return true;
       case BASIC:
-        return ("Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+        return ("Basic "
+                + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
             .equals(header);
       default:
         if (header == null || !header.startsWith("Digest ")) {
@@ -145,19 +167,24 @@ public final class DeviceServer implements AutoCloseable {
         while (m.find()) {
           p.put(m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
         }
-        if (!nonce.equals(p.get("nonce")) || !realm.equals(p.get("realm")) || !uri.equals(p.get("uri"))) {
+        if (!nonce.equals(p.get("nonce"))
+            || !realm.equals(p.get("realm"))
+            || !uri.equals(p.get("uri"))) {
           return false;
         }
         String ha1 = sha256(user + ":" + realm + ":" + password);
         String ha2 = sha256(exchange.getRequestMethod() + ":" + uri);
-        String expected = sha256(ha1 + ":" + nonce + ":" + p.get("nc") + ":" + p.get("cnonce") + ":auth:" + ha2);
+        String expected =
+            sha256(ha1 + ":" + nonce + ":" + p.get("nc") + ":" + p.get("cnonce") + ":auth:" + ha2);
         return user.equals(p.get("username")) && expected.equals(p.get("response"));
     }
   }
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -23,13 +23,17 @@ class HostPortTest {
 
   @Test
   void refusesWhatIsNoAddress() {
-    assertThatIllegalArgumentException().isThrownBy(() -> HostPort.parse(":80", 1))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> HostPort.parse(":80", 1))
         .withMessage("':80': no host; write host or host:port");
-    assertThatIllegalArgumentException().isThrownBy(() -> HostPort.parse("h:0", 1))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> HostPort.parse("h:0", 1))
         .withMessage("'h:0': the port must be a number from 1 to 65535");
-    assertThatIllegalArgumentException().isThrownBy(() -> HostPort.parse("h:http", 1))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> HostPort.parse("h:http", 1))
         .withMessage("'h:http': the port must be a number from 1 to 65535");
-    assertThatIllegalArgumentException().isThrownBy(() -> HostPort.parse("[::1", 1))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> HostPort.parse("[::1", 1))
         .withMessage("'[::1': missing ']' after an IPv6 address");
   }
 }

@@ -3,11 +3,12 @@ package dev.powermon.oshi;
 import java.util.function.Supplier;
 
 /**
- * Calls that go through JNA (OSHI, IOReport, PDH), with the one way they fail in hardened containers
- * turned into one line an operator can act on. Under a read-only root or a {@code noexec} {@code /tmp}
- * JNA cannot unpack {@code libjnidispatch}: the first call throws {@link UnsatisfiedLinkError}, every
- * later one {@code NoClassDefFoundError: Could not initialize class com.sun.jna.Native}. Either is an
- * {@link Error}, which would otherwise end a scheduled sampler silently or reach the log as a stack trace.
+ * Calls that go through JNA (OSHI, IOReport, PDH), with the one way they fail in hardened
+ * containers turned into one line an operator can act on. Under a read-only root or a {@code
+ * noexec} {@code /tmp} JNA cannot unpack {@code libjnidispatch}: the first call throws {@link
+ * UnsatisfiedLinkError}, every later one {@code NoClassDefFoundError: Could not initialize class
+ * com.sun.jna.Native}. Either is an {@link Error}, which would otherwise end a scheduled sampler
+ * silently or reach the log as a stack trace.
  */
 public final class NativeAccess {
   private NativeAccess() {}
@@ -29,7 +30,10 @@ public final class NativeAccess {
   /** The operator's line for {@code error}, met while doing {@code what}. */
   public static NativeAccessException failure(String what, LinkageError error) {
     return new NativeAccessException(
-        what + " failed: JNA cannot load its native library (" + firstLine(error) + "); the temporary "
+        what
+            + " failed: JNA cannot load its native library ("
+            + firstLine(error)
+            + "); the temporary "
             + "directory is probably on a read-only filesystem or mounted noexec: start powermon with "
             + "-Djna.tmpdir=<a writable directory that allows exec>");
   }
@@ -55,8 +59,8 @@ public final class NativeAccess {
   }
 
   /**
-   * A native library that could not be loaded. Carries no cause on purpose: the message is the whole
-   * story, and a cause would invite a 40-line stack trace into the log.
+   * A native library that could not be loaded. Carries no cause on purpose: the message is the
+   * whole story, and a cause would invite a 40-line stack trace into the log.
    */
   public static final class NativeAccessException extends IllegalStateException {
     private static final long serialVersionUID = 1L;

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Parses a Linux {@code /sys/class/power_supply/<name>/uevent} file into a battery reading. The kernel
- * reports {@code POWER_NOW} in microwatts, or {@code CURRENT_NOW} in microamperes with {@code VOLTAGE_NOW}
- * in microvolts; the direction is in {@code STATUS}. {@link BatteryPower} applies the rule
- * ({@link Convention#LINUX_MICROWATTS}).
+ * Parses a Linux {@code /sys/class/power_supply/<name>/uevent} file into a battery reading. The
+ * kernel reports {@code POWER_NOW} in microwatts, or {@code CURRENT_NOW} in microamperes with
+ * {@code VOLTAGE_NOW} in microvolts; the direction is in {@code STATUS}. {@link BatteryPower}
+ * applies the rule ({@link Convention#LINUX_MICROWATTS}).
  */
 final class PowerSupplyUevent {
   private static final String PREFIX = "POWER_SUPPLY_";
@@ -18,8 +18,9 @@ final class PowerSupplyUevent {
   private PowerSupplyUevent() {}
 
   /**
-   * The battery described by {@code text}, or empty when it is not the host's own battery (mains, USB, a
-   * wireless mouse's cell) or is absent. A rate that cannot be read, or a status of "Unknown", is NaN.
+   * The battery described by {@code text}, or empty when it is not the host's own battery (mains,
+   * USB, a wireless mouse's cell) or is absent. A rate that cannot be read, or a status of
+   * "Unknown", is NaN.
    */
   static Optional<BatteryPower.Reading> parse(String directoryName, String text) {
     Map<String, String> props = properties(text);
@@ -31,12 +32,13 @@ final class PowerSupplyUevent {
     String name = props.getOrDefault("NAME", directoryName);
     String status = props.get("STATUS");
     boolean known = status != null && !"Unknown".equals(status);
-    return Optional.of(new BatteryPower.Reading(
-        name,
-        known ? microwatts(props) : Double.NaN,
-        Convention.LINUX_MICROWATTS,
-        "Charging".equals(status),
-        "Discharging".equals(status)));
+    return Optional.of(
+        new BatteryPower.Reading(
+            name,
+            known ? microwatts(props) : Double.NaN,
+            Convention.LINUX_MICROWATTS,
+            "Charging".equals(status),
+            "Discharging".equals(status)));
   }
 
   private static Map<String, String> properties(String text) {

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Linux batteries: every {@code <root>/<supply>/uevent}, parsed by {@link PowerSupplyUevent}. Read
- * directly rather than through OSHI: no JNA is needed, and OSHI 6.10 passes the kernel's microwatts on
- * as milliwatts.
+ * directly rather than through OSHI: no JNA is needed, and OSHI 6.10 passes the kernel's microwatts
+ * on as milliwatts.
  */
 final class SysfsBatteries implements BatterySource {
   /** A uevent file is a few hundred bytes; anything past this is not what the kernel writes. */
@@ -34,7 +34,8 @@ final class SysfsBatteries implements BatterySource {
     }
     try (DirectoryStream<Path> supplies = Files.newDirectoryStream(root)) {
       for (Path supply : supplies) {
-        PowerSupplyUevent.parse(supply.getFileName().toString(), readBounded(supply.resolve("uevent")))
+        PowerSupplyUevent.parse(
+                supply.getFileName().toString(), readBounded(supply.resolve("uevent")))
             .ifPresent(out::add);
       }
     } catch (IOException e) {
@@ -44,7 +45,10 @@ final class SysfsBatteries implements BatterySource {
     return out;
   }
 
-  /** The file's first {@link #MAX_UEVENT_BYTES}, or "" when it is missing or unreadable (supply unplugged). */
+  /**
+   * The file's first {@link #MAX_UEVENT_BYTES}, or "" when it is missing or unreadable (supply
+   * unplugged).
+   */
   private static String readBounded(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       return new String(in.readNBytes(MAX_UEVENT_BYTES), StandardCharsets.UTF_8);

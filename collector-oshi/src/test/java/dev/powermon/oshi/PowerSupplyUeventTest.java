@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** uevent files written for these tests in the layout of a ThinkPad's BAT0 (Linux 6.1). */
 class PowerSupplyUeventTest {
-  private static final String DISCHARGING = """
+  private static final String DISCHARGING =
+      """
       POWER_SUPPLY_NAME=BAT0
       POWER_SUPPLY_TYPE=Battery
       POWER_SUPPLY_STATUS=Discharging
@@ -41,8 +42,10 @@ class PowerSupplyUeventTest {
 
   @Test
   void withoutPowerNowCurrentTimesVoltageIsUsed() {
-    String text = DISCHARGING.replace("POWER_SUPPLY_POWER_NOW=9458000\n", "POWER_SUPPLY_CURRENT_NOW=1500000\n")
-        .replace("Discharging", "Charging");
+    String text =
+        DISCHARGING
+            .replace("POWER_SUPPLY_POWER_NOW=9458000\n", "POWER_SUPPLY_CURRENT_NOW=1500000\n")
+            .replace("Discharging", "Charging");
     // 1 500 000 uA x 16 281 000 uV = 2.44215e13 pW = 24.4215 W, charging -> into the battery
     assertThat(parse(text).rate()).isEqualTo(24_421_500.0);
     assertThat(outWatts(text)).isCloseTo(-24.4215, within(1e-12));
@@ -65,15 +68,21 @@ class PowerSupplyUeventTest {
 
   @Test
   void mainsPeripheralsAndAbsentBatteriesAreNotTheHostsBattery() {
-    assertThat(PowerSupplyUevent.parse("AC", "POWER_SUPPLY_NAME=AC\nPOWER_SUPPLY_TYPE=Mains\nPOWER_SUPPLY_ONLINE=1\n"))
+    assertThat(
+            PowerSupplyUevent.parse(
+                "AC", "POWER_SUPPLY_NAME=AC\nPOWER_SUPPLY_TYPE=Mains\nPOWER_SUPPLY_ONLINE=1\n"))
         .isEmpty();
-    assertThat(PowerSupplyUevent.parse("hidpp_battery_0", DISCHARGING + "POWER_SUPPLY_SCOPE=Device\n")).isEmpty();
-    assertThat(PowerSupplyUevent.parse("BAT1", DISCHARGING.replace("PRESENT=1", "PRESENT=0"))).isEmpty();
+    assertThat(
+            PowerSupplyUevent.parse("hidpp_battery_0", DISCHARGING + "POWER_SUPPLY_SCOPE=Device\n"))
+        .isEmpty();
+    assertThat(PowerSupplyUevent.parse("BAT1", DISCHARGING.replace("PRESENT=1", "PRESENT=0")))
+        .isEmpty();
   }
 
   @Test
   void truncatedFileWithoutRateIsAnUnknownRate() {
-    String truncated = "POWER_SUPPLY_NAME=BAT0\nPOWER_SUPPLY_TYPE=Battery\nPOWER_SUPPLY_STATUS=Discharging\nPOWER_SUPP";
+    String truncated =
+        "POWER_SUPPLY_NAME=BAT0\nPOWER_SUPPLY_TYPE=Battery\nPOWER_SUPPLY_STATUS=Discharging\nPOWER_SUPP";
     assertThat(parse(truncated).rate()).isNaN();
   }
 
@@ -85,8 +94,9 @@ class PowerSupplyUeventTest {
 
   @Test
   void hostileLinesAreIgnoredAndTheNameIsKeptForLabelSanitising() {
-    String text = "garbage without equals\n=novalue\nPOWER_SUPPLY_=x\n" + DISCHARGING.replace(
-        "POWER_SUPPLY_NAME=BAT0", "POWER_SUPPLY_NAME=BAT\u00070\"}");
+    String text =
+        "garbage without equals\n=novalue\nPOWER_SUPPLY_=x\n"
+            + DISCHARGING.replace("POWER_SUPPLY_NAME=BAT0", "POWER_SUPPLY_NAME=BAT\u00070\"}");
     Reading reading = PowerSupplyUevent.parse("BAT0", text).orElseThrow();
     assertThat(reading.name()).isEqualTo("BAT\u00070\"}");
     assertThat(BatteryPower.outWatts(reading)).hasValue(9.458);
@@ -94,7 +104,10 @@ class PowerSupplyUeventTest {
 
   @Test
   void missingNameFallsBackToTheDirectoryName() {
-    assertThat(PowerSupplyUevent.parse("BAT7", DISCHARGING.replace("POWER_SUPPLY_NAME=BAT0\n", "")).orElseThrow()
-        .name()).isEqualTo("BAT7");
+    assertThat(
+            PowerSupplyUevent.parse("BAT7", DISCHARGING.replace("POWER_SUPPLY_NAME=BAT0\n", ""))
+                .orElseThrow()
+                .name())
+        .isEqualTo("BAT7");
   }
 }

@@ -21,9 +21,12 @@ class SysfsBatteriesTest {
   @Test
   void keepsBatteriesAndSkipsMainsAndUnreadableSupplies() throws IOException {
     supply("AC", "POWER_SUPPLY_NAME=AC\nPOWER_SUPPLY_TYPE=Mains\nPOWER_SUPPLY_ONLINE=0\n");
-    supply("BAT0", "POWER_SUPPLY_TYPE=Battery\nPOWER_SUPPLY_STATUS=Discharging\nPOWER_SUPPLY_POWER_NOW=7000000\n");
+    supply(
+        "BAT0",
+        "POWER_SUPPLY_TYPE=Battery\nPOWER_SUPPLY_STATUS=Discharging\nPOWER_SUPPLY_POWER_NOW=7000000\n");
     Files.createDirectories(root.resolve("ucsi-source-psy-USBC000:001")); // no uevent file
-    assertThat(new SysfsBatteries(root).read()).containsExactly(new Reading("BAT0", 7_000_000, Convention.LINUX_MICROWATTS, false, true));
+    assertThat(new SysfsBatteries(root).read())
+        .containsExactly(new Reading("BAT0", 7_000_000, Convention.LINUX_MICROWATTS, false, true));
   }
 
   @Test
@@ -33,11 +36,16 @@ class SysfsBatteriesTest {
 
   @Test
   void oversizedUeventIsReadOnlyUpToTheLimit() throws IOException {
-    // The rate sits past 16 KiB of padding: not read, so the rate is unknown rather than a huge read.
+    // The rate sits past 16 KiB of padding: not read, so the rate is unknown rather than a huge
+    // read.
     String padding = "X_PADDING=" + "a".repeat(SysfsBatteries.MAX_UEVENT_BYTES) + "\n";
-    supply("BAT0", "POWER_SUPPLY_TYPE=Battery\nPOWER_SUPPLY_STATUS=Discharging\n" + padding
-        + "POWER_SUPPLY_POWER_NOW=7000000\n");
-    assertThat(new SysfsBatteries(root).read()).singleElement()
+    supply(
+        "BAT0",
+        "POWER_SUPPLY_TYPE=Battery\nPOWER_SUPPLY_STATUS=Discharging\n"
+            + padding
+            + "POWER_SUPPLY_POWER_NOW=7000000\n");
+    assertThat(new SysfsBatteries(root).read())
+        .singleElement()
         .satisfies(b -> assertThat(b.rate()).isNaN());
   }
 }

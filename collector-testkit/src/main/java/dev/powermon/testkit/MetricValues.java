@@ -19,8 +19,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * Look-ups into a collector's snapshots by the names a user sees in {@code /metrics}
- * ({@code powermon_energy_joules_total}, {@code kasa_device_info}), for assertions.
+ * Look-ups into a collector's snapshots by the names a user sees in {@code /metrics} ({@code
+ * powermon_energy_joules_total}, {@code kasa_device_info}), for assertions.
  */
 public final class MetricValues {
   private final MetricSnapshots snapshots;
@@ -55,7 +55,13 @@ public final class MetricValues {
     List<DataPointSnapshot> matches = series(exposedName, labelPairs);
     if (matches.size() != 1) {
       throw new AssertionError(
-          matches.size() + " series of " + exposedName + " match " + List.of(labelPairs) + "; present:\n" + text());
+          matches.size()
+              + " series of "
+              + exposedName
+              + " match "
+              + List.of(labelPairs)
+              + "; present:\n"
+              + text());
     }
     return valueOf(matches.get(0));
   }
@@ -83,7 +89,10 @@ public final class MetricValues {
     return out;
   }
 
-  /** The Prometheus text exposition of the snapshots, for golden files and readable failure messages. */
+  /**
+   * The Prometheus text exposition of the snapshots, for golden files and readable failure
+   * messages.
+   */
   public String text() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {

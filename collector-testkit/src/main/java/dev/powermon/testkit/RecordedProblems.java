@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The {@link ParseProblems} a {@link TestContext} hands out: counts problems per field and keeps the last reason. */
+/**
+ * The {@link ParseProblems} a {@link TestContext} hands out: counts problems per field and keeps
+ * the last reason.
+ */
 public final class RecordedProblems implements ParseProblems {
   private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
   private final Map<String, String> failing = new ConcurrentHashMap<>();

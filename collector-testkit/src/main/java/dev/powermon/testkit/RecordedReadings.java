@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The {@link PowerReadings} a {@link TestContext} hands out: keeps every reading, so a collector's test
- * asserts what the collector read (values, timestamps, labels) rather than what the core made of it.
- * Extra labels are checked against the provider's declaration, as the core checks them.
+ * The {@link PowerReadings} a {@link TestContext} hands out: keeps every reading, so a collector's
+ * test asserts what the collector read (values, timestamps, labels) rather than what the core made
+ * of it. Extra labels are checked against the provider's declaration, as the core checks them.
  */
 public final class RecordedReadings implements PowerReadings {
-  /** One reading as handed over; {@code watts} or {@code joules} is NaN when the source did not give it. */
-  public record Reading(String device, String domain, Labels extra, long epochMillis, double watts, double joules) {}
+  /**
+   * One reading as handed over; {@code watts} or {@code joules} is NaN when the source did not give
+   * it.
+   */
+  public record Reading(
+      String device, String domain, Labels extra, long epochMillis, double watts, double joules) {}
 
   private final String source;
   private final MeterClass meterClass;
@@ -30,7 +34,8 @@ public final class RecordedReadings implements PowerReadings {
   }
 
   @Override
-  public void reading(String device, String domain, Labels extra, long epochMillis, double watts, double joules) {
+  public void reading(
+      String device, String domain, Labels extra, long epochMillis, double watts, double joules) {
     PowerFamilies.requireExtras(source, declaredExtras, extra);
     readings.add(new Reading(device, domain, extra, epochMillis, watts, joules));
   }
@@ -64,7 +69,8 @@ public final class RecordedReadings implements PowerReadings {
   public Reading last(String device, String domain) {
     List<Reading> of = of(device, domain);
     if (of.isEmpty()) {
-      throw new AssertionError("no reading of " + source + "/" + device + "/" + domain + "; have " + readings);
+      throw new AssertionError(
+          "no reading of " + source + "/" + device + "/" + domain + "; have " + readings);
     }
     return of.get(of.size() - 1);
   }

@@ -20,51 +20,66 @@ class DeclarationCheckTest {
   static final MetricSpec TEMP =
       MetricSpec.gauge("x_temperature_celsius").help("Temperature.").labelNames("sensor").build();
 
-  private final CollectorProvider provider = new CollectorProvider() {
-    @Override
-    public String name() {
-      return "x";
-    }
+  private final CollectorProvider provider =
+      new CollectorProvider() {
+        @Override
+        public String name() {
+          return "x";
+        }
 
-    @Override
-    public String description() {
-      return "x";
-    }
+        @Override
+        public String description() {
+          return "x";
+        }
 
-    @Override
-    public List<MetricSpec> metrics() {
-      return List.of(TEMP);
-    }
+        @Override
+        public List<MetricSpec> metrics() {
+          return List.of(TEMP);
+        }
 
-    @Override
-    public ProbeResult probe(CollectorContext context) {
-      return ProbeResult.available("x");
-    }
+        @Override
+        public ProbeResult probe(CollectorContext context) {
+          return ProbeResult.available("x");
+        }
 
-    @Override
-    public Collector open(CollectorContext context) {
-      throw new UnsupportedOperationException();
-    }
-  };
+        @Override
+        public Collector open(CollectorContext context) {
+          throw new UnsupportedOperationException();
+        }
+      };
 
   @Test
   void whatTheBuilderMadePasses() {
-    MetricSnapshots ok = new Families(provider.metrics()).gauge(TEMP, Labels.of("sensor", "cpu"), 40).snapshots();
+    MetricSnapshots ok =
+        new Families(provider.metrics()).gauge(TEMP, Labels.of("sensor", "cpu"), 40).snapshots();
 
-    assertThatCode(() -> DeclarationCheck.assertEmitsOnlyDeclared(provider, ok)).doesNotThrowAnyException();
+    assertThatCode(() -> DeclarationCheck.assertEmitsOnlyDeclared(provider, ok))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void aHandBuiltFamilyWithOtherLabelsOrAnUndeclaredNameFails() {
-    MetricSnapshots bad = new MetricSnapshots(
-        GaugeSnapshot.builder().name("x_temperature_celsius").help("t")
-            .dataPoint(GaugeDataPointSnapshot.builder().labels(Labels.of("zone", "0")).value(1).build()).build(),
-        GaugeSnapshot.builder().name("x_undeclared").help("u")
-            .dataPoint(GaugeDataPointSnapshot.builder().value(1).build()).build());
+    MetricSnapshots bad =
+        new MetricSnapshots(
+            GaugeSnapshot.builder()
+                .name("x_temperature_celsius")
+                .help("t")
+                .dataPoint(
+                    GaugeDataPointSnapshot.builder()
+                        .labels(Labels.of("zone", "0"))
+                        .value(1)
+                        .build())
+                .build(),
+            GaugeSnapshot.builder()
+                .name("x_undeclared")
+                .help("u")
+                .dataPoint(GaugeDataPointSnapshot.builder().value(1).build())
+                .build());
 
     assertThatThrownBy(() -> DeclarationCheck.assertEmitsOnlyDeclared(provider, bad))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("x_temperature_celsius: labels [zone] differ from the declared [sensor]")
+        .hasMessageContaining(
+            "x_temperature_celsius: labels [zone] differ from the declared [sensor]")
         .hasMessageContaining("x_undeclared: not declared");
   }
 }

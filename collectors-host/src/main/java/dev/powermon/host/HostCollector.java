@@ -19,8 +19,9 @@ import java.util.OptionalDouble;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * Answers scrapes from the sampler's last reading; never touches the host itself. The estimate reaches
- * the core as readings (see {@link HostProvider}); this emits the host families through {@link Families}.
+ * Answers scrapes from the sampler's last reading; never touches the host itself. The estimate
+ * reaches the core as readings (see {@link HostProvider}); this emits the host families through
+ * {@link Families}.
  */
 final class HostCollector implements Collector {
   private final CollectorContext context;
@@ -31,15 +32,21 @@ final class HostCollector implements Collector {
   private final long staleAfterNanos;
   private final ScheduledFuture<?> schedule;
 
-  HostCollector(CollectorContext context, CpuInfo cpu, HostSampler sampler, HostSettings settings,
-      boolean estimateServed, ScheduledFuture<?> schedule) {
+  HostCollector(
+      CollectorContext context,
+      CpuInfo cpu,
+      HostSampler sampler,
+      HostSettings settings,
+      boolean estimateServed,
+      ScheduledFuture<?> schedule) {
     this.context = context;
     this.cpu = cpu;
     this.sampler = sampler;
     this.settings = settings;
     this.estimateServed = estimateServed;
     // A few missed runs are a busy scheduler; many are a sampler that stopped.
-    this.staleAfterNanos = Math.max(settings.interval().multipliedBy(5).toNanos(), Duration.ofSeconds(30).toNanos());
+    this.staleAfterNanos =
+        Math.max(settings.interval().multipliedBy(5).toNanos(), Duration.ofSeconds(30).toNanos());
     this.schedule = schedule;
   }
 
@@ -55,15 +62,17 @@ final class HostCollector implements Collector {
     }
     long age = context.nanoTime() - reading.atNanos();
     if (age > staleAfterNanos) {
-      throw new IllegalStateException("the last host sample is " + age / 1_000_000_000L
-          + "s old: the background sampler has stopped; restart powermon and report the log");
+      throw new IllegalStateException(
+          "the last host sample is "
+              + age / 1_000_000_000L
+              + "s old: the background sampler has stopped; restart powermon and report the log");
     }
     return families(reading).snapshots();
   }
 
   /**
-   * The core holds the sampler to its interval through the estimate's readings, so only while it feeds
-   * them; the host families have their own staleness check above.
+   * The core holds the sampler to its interval through the estimate's readings, so only while it
+   * feeds them; the host families have their own staleness check above.
    */
   @Override
   public Optional<Duration> samplingInterval() {
@@ -73,22 +82,26 @@ final class HostCollector implements Collector {
   private Families families(Reading reading) {
     HostSample s = reading.sample();
     Families out = new Families(HostFamilies.ALL);
-    out.info(HostFamilies.CPU_INFO, Labels.of(
-        "model", LabelValues.fromDevice(cpu.model()),
-        "vendor", LabelValues.fromDevice(cpu.vendor()),
-        "packages", Integer.toString(cpu.packages()),
-        "physical_cores", Integer.toString(cpu.physicalCores()),
-        "logical_cores", Integer.toString(cpu.logicalCores())));
+    out.info(
+        HostFamilies.CPU_INFO,
+        Labels.of(
+            "model", LabelValues.fromDevice(cpu.model()),
+            "vendor", LabelValues.fromDevice(cpu.vendor()),
+            "packages", Integer.toString(cpu.packages()),
+            "physical_cores", Integer.toString(cpu.physicalCores()),
+            "logical_cores", Integer.toString(cpu.logicalCores())));
     out.gauge(HostFamilies.UPTIME, Labels.EMPTY, s.uptimeSeconds());
     out.gauge(HostFamilies.MEMORY_TOTAL, Labels.EMPTY, s.memoryTotalBytes());
-    out.gauge(HostFamilies.MEMORY_USED, Labels.EMPTY, s.memoryTotalBytes() - s.memoryAvailableBytes());
+    out.gauge(
+        HostFamilies.MEMORY_USED, Labels.EMPTY, s.memoryTotalBytes() - s.memoryAvailableBytes());
     if (!Double.isNaN(reading.cpuUtilization())) {
       out.gauge(HostFamilies.CPU_UTILIZATION, Labels.EMPTY, reading.cpuUtilization());
     }
     List<Double> cores = reading.coreUtilization();
     for (int i = 0; i < cores.size(); i++) {
       if (!Double.isNaN(cores.get(i))) {
-        out.gauge(HostFamilies.CORE_UTILIZATION, Labels.of("cpu", Integer.toString(i)), cores.get(i));
+        out.gauge(
+            HostFamilies.CORE_UTILIZATION, Labels.of("cpu", Integer.toString(i)), cores.get(i));
       }
     }
     for (InterfaceCounters nif : s.interfaces()) {
@@ -99,7 +112,9 @@ final class HostCollector implements Collector {
     for (BatteryPower.Reading battery : s.batteries()) {
       OptionalDouble watts = BatteryPower.outWatts(battery);
       if (watts.isPresent()) {
-        out.gauge(HostFamilies.BATTERY_POWER, Labels.of("battery", LabelValues.fromDevice(battery.name())),
+        out.gauge(
+            HostFamilies.BATTERY_POWER,
+            Labels.of("battery", LabelValues.fromDevice(battery.name())),
             watts.getAsDouble());
       }
     }
@@ -118,8 +133,11 @@ final class HostCollector implements Collector {
     if (reading != null && !Double.isNaN(reading.cpuUtilization())) {
       line += String.format(Locale.ROOT, ", %.0f%% busy", reading.cpuUtilization() * 100);
       if (estimateServed && !Double.isNaN(reading.estimateWatts())) {
-        line += String.format(
-            Locale.ROOT, ", estimate %.1f W (source=\"estimate\", not measured)", reading.estimateWatts());
+        line +=
+            String.format(
+                Locale.ROOT,
+                ", estimate %.1f W (source=\"estimate\", not measured)",
+                reading.estimateWatts());
       }
     }
     return List.of(line);

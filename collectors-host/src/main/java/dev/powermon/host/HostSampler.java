@@ -9,10 +9,10 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
- * Takes a {@link HostSample} on every run, derives utilisation and the estimate from the previous one, and
- * publishes the result as an immutable {@link Reading} that scrapes read without touching the host (and
- * hands it to {@code onReading}, which feeds the estimate to the core). Runs on one thread at a time (the
- * scheduler never overlaps runs of one task).
+ * Takes a {@link HostSample} on every run, derives utilisation and the estimate from the previous
+ * one, and publishes the result as an immutable {@link Reading} that scrapes read without touching
+ * the host (and hands it to {@code onReading}, which feeds the estimate to the core). Runs on one
+ * thread at a time (the scheduler never overlaps runs of one task).
  */
 final class HostSampler implements Runnable {
   private final HostSource source;

@@ -4,7 +4,10 @@ import dev.powermon.api.Settings;
 import java.time.Duration;
 import java.util.Locale;
 
-/** The host collector's settings ({@link HostProvider} declares them) read back, with what follows from them. */
+/**
+ * The host collector's settings ({@link HostProvider} declares them) read back, with what follows
+ * from them.
+ */
 final class HostSettings {
   /** When the estimate is exported. */
   enum EstimateMode {
@@ -17,12 +20,15 @@ final class HostSettings {
   private final Duration interval;
   private final EstimateMode estimateMode;
 
-  /** @throws IllegalArgumentException naming the setting and the rule it breaks */
+  /**
+   * @throws IllegalArgumentException naming the setting and the rule it breaks
+   */
   HostSettings(Settings settings) {
     this.settings = settings;
     this.interval = settings.duration(HostProvider.INTERVAL);
     this.estimateMode =
-        EstimateMode.valueOf(settings.string(HostProvider.ESTIMATE).trim().toUpperCase(Locale.ROOT));
+        EstimateMode.valueOf(
+            settings.string(HostProvider.ESTIMATE).trim().toUpperCase(Locale.ROOT));
   }
 
   Duration interval() {
@@ -37,9 +43,12 @@ final class HostSettings {
     return estimateMode;
   }
 
-  /** Whether the estimate is exported now; auto follows the other collectors, after a reload too. */
+  /**
+   * Whether the estimate is exported now; auto follows the other collectors, after a reload too.
+   */
   boolean estimateShown(boolean hostPowerMeasured) {
-    return estimateMode == EstimateMode.ON || (estimateMode == EstimateMode.AUTO && !hostPowerMeasured);
+    return estimateMode == EstimateMode.ON
+        || (estimateMode == EstimateMode.AUTO && !hostPowerMeasured);
   }
 
   /**
@@ -48,12 +57,14 @@ final class HostSettings {
    * @throws IllegalArgumentException when the given watts are inconsistent
    */
   PowerEstimate powerEstimate(int logicalCpus) {
-    double tdp = settings.isGiven(HostProvider.TDP_WATTS)
-        ? settings.decimal(HostProvider.TDP_WATTS)
-        : HostProvider.DEFAULT_WATTS_PER_LOGICAL_CPU * Math.max(1, logicalCpus);
-    double idle = settings.isGiven(HostProvider.IDLE_WATTS)
-        ? settings.decimal(HostProvider.IDLE_WATTS)
-        : HostProvider.DEFAULT_IDLE_FRACTION * tdp;
+    double tdp =
+        settings.isGiven(HostProvider.TDP_WATTS)
+            ? settings.decimal(HostProvider.TDP_WATTS)
+            : HostProvider.DEFAULT_WATTS_PER_LOGICAL_CPU * Math.max(1, logicalCpus);
+    double idle =
+        settings.isGiven(HostProvider.IDLE_WATTS)
+            ? settings.decimal(HostProvider.IDLE_WATTS)
+            : HostProvider.DEFAULT_IDLE_FRACTION * tdp;
     try {
       return new PowerEstimate(idle, tdp);
     } catch (IllegalArgumentException e) {

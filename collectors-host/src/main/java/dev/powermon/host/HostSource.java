@@ -4,9 +4,9 @@ import dev.powermon.api.BatteryPower;
 import java.util.List;
 
 /**
- * Where the host's readings come from: OSHI on a real machine ({@link OshiHostSource}), fakes in tests.
- * Values are raw, as the operating system reports them; sentinels ("unknown" battery rates) are kept so
- * the collector, not the source, decides what is a reading.
+ * Where the host's readings come from: OSHI on a real machine ({@link OshiHostSource}), fakes in
+ * tests. Values are raw, as the operating system reports them; sentinels ("unknown" battery rates)
+ * are kept so the collector, not the source, decides what is a reading.
  */
 interface HostSource {
 
@@ -24,10 +24,16 @@ interface HostSource {
   /** CPU model and counts; strings as the operating system spells them. */
   record CpuInfo(String model, String vendor, int packages, int physicalCores, int logicalCores) {}
 
-  /** CPU time of one CPU (or all of them) since boot, in ticks: {@code busy} is the part not idle or in I/O wait. */
+  /**
+   * CPU time of one CPU (or all of them) since boot, in ticks: {@code busy} is the part not idle or
+   * in I/O wait.
+   */
   record Ticks(long busy, long total) {}
 
-  /** Bytes through one network interface since it came up, as the kernel counts them (may wrap or reset). */
+  /**
+   * Bytes through one network interface since it came up, as the kernel counts them (may wrap or
+   * reset).
+   */
   record InterfaceCounters(String name, long receivedBytes, long transmittedBytes) {}
 
   /** A reading of the whole host at one instant. {@code cores} is empty unless asked for. */

@@ -1,6 +1,5 @@
 package dev.powermon.host;
 
-import dev.powermon.api.BatteryPower;
 import dev.powermon.oshi.BatterySource;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +12,8 @@ import oshi.hardware.NetworkIF;
 import oshi.software.os.OperatingSystem;
 
 /**
- * The host as OSHI sees it. {@link SystemInfo} loads native libraries and caches platform objects, so
- * one instance lives as long as the collector and every sample reuses it.
+ * The host as OSHI sees it. {@link SystemInfo} loads native libraries and caches platform objects,
+ * so one instance lives as long as the collector and every sample reuses it.
  */
 final class OshiHostSource implements HostSource {
   private final HardwareAbstractionLayer hardware;
@@ -71,7 +70,8 @@ final class OshiHostSource implements HostSource {
 
   private List<InterfaceCounters> interfaces() {
     List<InterfaceCounters> out = new ArrayList<>();
-    // true: loopback and interfaces without a hardware address (tunnels) too, as node_exporter shows them.
+    // true: loopback and interfaces without a hardware address (tunnels) too, as node_exporter
+    // shows them.
     for (NetworkIF nif : hardware.getNetworkIFs(true)) {
       out.add(new InterfaceCounters(nif.getName(), nif.getBytesRecv(), nif.getBytesSent()));
     }

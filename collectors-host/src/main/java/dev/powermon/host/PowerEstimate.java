@@ -1,8 +1,9 @@
 package dev.powermon.host;
 
 /**
- * The CPU-load power model {@code P = idle + (tdp - idle) x load}: a linear interpolation between the
- * power at rest and the rated power at full load. An estimate, exported only as {@code source="estimate"}.
+ * The CPU-load power model {@code P = idle + (tdp - idle) x load}: a linear interpolation between
+ * the power at rest and the rated power at full load. An estimate, exported only as {@code
+ * source="estimate"}.
  */
 final class PowerEstimate {
   private final double idleWatts;
@@ -12,7 +13,9 @@ final class PowerEstimate {
     if (!(tdpWatts > 0) || !(idleWatts >= 0) || idleWatts > tdpWatts) {
       throw new IllegalArgumentException(
           "the estimate needs 0 <= idle-watts <= tdp-watts and tdp-watts > 0, got idle-watts "
-              + idleWatts + " and tdp-watts " + tdpWatts);
+              + idleWatts
+              + " and tdp-watts "
+              + tdpWatts);
     }
     this.idleWatts = idleWatts;
     this.tdpWatts = tdpWatts;

@@ -9,8 +9,8 @@ final class Utilization {
   private Utilization() {}
 
   /**
-   * Busy ticks over all ticks between {@code before} and {@code after}, in [0, 1]; NaN when no tick passed
-   * or the counters went backwards (a CPU brought back online restarts its counters).
+   * Busy ticks over all ticks between {@code before} and {@code after}, in [0, 1]; NaN when no tick
+   * passed or the counters went backwards (a CPU brought back online restarts its counters).
    */
   static double between(Ticks before, Ticks after) {
     long total = after.total() - before.total();
@@ -22,7 +22,9 @@ final class Utilization {
     return Math.min(1.0, (double) busy / total);
   }
 
-  /** Per-core utilisation; empty when the number of cores changed between the readings (hotplug). */
+  /**
+   * Per-core utilisation; empty when the number of cores changed between the readings (hotplug).
+   */
   static List<Double> perCore(List<Ticks> before, List<Ticks> after) {
     List<Double> out = new ArrayList<>(after.size());
     if (before.size() != after.size()) {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A host whose CPU advances by {@code busyPerSample} of {@code totalPerSample} ticks on every sample, so
- * utilisation is the same between any two samples however many the scheduler takes.
+ * A host whose CPU advances by {@code busyPerSample} of {@code totalPerSample} ticks on every
+ * sample, so utilisation is the same between any two samples however many the scheduler takes.
  */
 final class FakeHostSource implements HostSource {
   static final CpuInfo CPU = new CpuInfo("Fake CPU 3000", "FakeVendor", 1, 2, 4);
@@ -60,7 +60,9 @@ final class FakeHostSource implements HostSource {
         cores,
         8_000_000_000L,
         6_000_000_000L,
-        List.of(new InterfaceCounters("lo", 1000L * n, 1000L * n), new InterfaceCounters("eth0", -1L, 42L)),
+        List.of(
+            new InterfaceCounters("lo", 1000L * n, 1000L * n),
+            new InterfaceCounters("eth0", -1L, 42L)),
         batteries,
         3600 + n);
   }

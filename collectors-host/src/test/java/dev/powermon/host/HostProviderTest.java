@@ -20,13 +20,15 @@ class HostProviderTest {
 
   @Test
   void registeredForServiceLoaderAndNeverNamedAsMeasuring() {
-    assertThat(ServiceLoader.load(CollectorProvider.class).stream().map(ServiceLoader.Provider::get))
+    assertThat(
+            ServiceLoader.load(CollectorProvider.class).stream().map(ServiceLoader.Provider::get))
         .filteredOn(p -> p.name().equals("host"))
         .singleElement()
-        .satisfies(p -> {
-          assertThat(p.measuresHostPower()).isFalse();
-          assertThat(p.networked()).isFalse();
-        });
+        .satisfies(
+            p -> {
+              assertThat(p.measuresHostPower()).isFalse();
+              assertThat(p.networked()).isFalse();
+            });
   }
 
   @Test
@@ -36,20 +38,25 @@ class HostProviderTest {
       ProbeResult r = provider.probe(ctx);
       assertThat(r.isAvailable()).isTrue();
       // 4 logical CPUs x 4 W = 16 W, idle 20% = 3.2 W
-      assertThat(r.detail()).isEqualTo("Fake CPU 3000, 4 logical CPUs; estimate on, 3.2 W idle to 16.0 W at full load");
+      assertThat(r.detail())
+          .isEqualTo(
+              "Fake CPU 3000, 4 logical CPUs; estimate on, 3.2 W idle to 16.0 W at full load");
     }
     try (TestContext ctx = TestContext.forProvider(provider).hostPowerMeasured(true).build()) {
-      assertThat(provider.probe(ctx).detail()).endsWith("estimate off (another collector measures this host)");
+      assertThat(provider.probe(ctx).detail())
+          .endsWith("estimate off (another collector measures this host)");
     }
   }
 
   @Test
   void probeAndOpenShareOneSourceBecauseOshiIsCostlyToSetUp() throws Exception {
     AtomicInteger created = new AtomicInteger();
-    HostProvider provider = new HostProvider(() -> {
-      created.incrementAndGet();
-      return new FakeHostSource(1, 2);
-    });
+    HostProvider provider =
+        new HostProvider(
+            () -> {
+              created.incrementAndGet();
+              return new FakeHostSource(1, 2);
+            });
     try (TestContext ctx = TestContext.forProvider(provider).build()) {
       provider.probe(ctx);
       provider.open(ctx).close();
@@ -63,7 +70,8 @@ class HostProviderTest {
     HostProvider provider = new HostProvider(() -> new FakeHostSource(1, 2));
     // ranges and choices are checked where settings are read, before probe or open
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> TestContext.forProvider(provider).setting("estimate", "sometimes").build())
+        .isThrownBy(
+            () -> TestContext.forProvider(provider).setting("estimate", "sometimes").build())
         .withMessage("collectors.host.estimate: must be auto, on or off, got sometimes");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> TestContext.forProvider(provider).setting("interval", "100ms").build())
@@ -71,8 +79,11 @@ class HostProviderTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> TestContext.forProvider(provider).setting("tdp-watts", "0").build())
         .withMessage("collectors.host.tdp-watts: must be more than 0, got 0");
-    try (TestContext ctx = TestContext.forProvider(provider).setting("idle-watts", "20").setting("tdp-watts", "10")
-        .build()) {
+    try (TestContext ctx =
+        TestContext.forProvider(provider)
+            .setting("idle-watts", "20")
+            .setting("tdp-watts", "10")
+            .build()) {
       ProbeResult r = provider.probe(ctx);
       assertThat(r.isAvailable()).isFalse();
       assertThat(r.detail()).startsWith("collectors.host: ").contains("idle-watts 20.0");
@@ -81,9 +92,11 @@ class HostProviderTest {
 
   @Test
   void probeReportsAHostOshiCannotReadInsteadOfThrowing() throws Exception {
-    HostProvider provider = new HostProvider(() -> {
-      throw new UnsatisfiedLinkError("libjnidispatch.so: failed to map segment");
-    });
+    HostProvider provider =
+        new HostProvider(
+            () -> {
+              throw new UnsatisfiedLinkError("libjnidispatch.so: failed to map segment");
+            });
     try (TestContext ctx = TestContext.forProvider(provider).build()) {
       ProbeResult r = provider.probe(ctx);
       assertThat(r.isAvailable()).isFalse();
@@ -94,15 +107,19 @@ class HostProviderTest {
   @Test
   void openFailsWithOneLineNamingJnaTmpdirOnceJnaIsKnownBroken() throws Exception {
     // After the first UnsatisfiedLinkError every later touch of JNA throws this
-    HostProvider provider = new HostProvider(() -> {
-      throw new NoClassDefFoundError("Could not initialize class com.sun.jna.Native");
-    });
+    HostProvider provider =
+        new HostProvider(
+            () -> {
+              throw new NoClassDefFoundError("Could not initialize class com.sun.jna.Native");
+            });
     try (TestContext ctx = TestContext.forProvider(provider).build()) {
-      assertThatIllegalStateException().isThrownBy(() -> provider.open(ctx))
-          .withMessage("reading the host through OSHI failed: JNA cannot load its native library "
-              + "(java.lang.NoClassDefFoundError: Could not initialize class com.sun.jna.Native); the "
-              + "temporary directory is probably on a read-only filesystem or mounted noexec: start "
-              + "powermon with -Djna.tmpdir=<a writable directory that allows exec>")
+      assertThatIllegalStateException()
+          .isThrownBy(() -> provider.open(ctx))
+          .withMessage(
+              "reading the host through OSHI failed: JNA cannot load its native library "
+                  + "(java.lang.NoClassDefFoundError: Could not initialize class com.sun.jna.Native); the "
+                  + "temporary directory is probably on a read-only filesystem or mounted noexec: start "
+                  + "powermon with -Djna.tmpdir=<a writable directory that allows exec>")
           .withNoCause();
     }
   }
@@ -119,7 +136,8 @@ class HostProviderTest {
         double total = v.value("powermon_host_memory_total_bytes");
         assertThat(total).isPositive();
         assertThat(v.value("powermon_host_memory_used_bytes")).isBetween(0.0, total);
-        assertThat(v.value("powermon_host_network_receive_bytes_total", "interface", "lo")).isNotNegative();
+        assertThat(v.value("powermon_host_network_receive_bytes_total", "interface", "lo"))
+            .isNotNegative();
         assertThat(v.value("powermon_host_uptime_seconds")).isPositive();
         assertThat(v.has("powermon_host_cpu_info")).isTrue();
         assertThat(ctx.readings("estimate").last("build-host", "total").watts()).isPositive();

@@ -2,7 +2,6 @@ package dev.powermon.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.within;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -67,7 +66,8 @@ class HostSamplerTest {
 
   @Test
   void eachWindowsEstimateFollowsItsLoad() {
-    ScriptedSource source = new ScriptedSource(new Ticks(0, 0), new Ticks(50, 100), new Ticks(50, 300));
+    ScriptedSource source =
+        new ScriptedSource(new Ticks(0, 0), new Ticks(50, 100), new Ticks(50, 300));
     HostSampler sampler = sampler(source, new PowerEstimate(13, 65));
     sampler.run();
     assertThat(sampler.latest().estimateWatts()).isNaN(); // one sample: no window yet
@@ -108,22 +108,25 @@ class HostSamplerTest {
     source.failure = null;
     sampler.run();
     assertThat(sampler.failure()).isNull();
-    assertThat(logged.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO);
+    assertThat(logged.list)
+        .extracting(ILoggingEvent::getLevel)
+        .containsExactly(Level.WARN, Level.INFO);
   }
 
   @Test
   void aNativeLinkFailureIsASampleFailureNotTheEndOfTheSchedule() {
-    HostSource unlinked = new HostSource() {
-      @Override
-      public CpuInfo cpuInfo() {
-        return FakeHostSource.CPU;
-      }
+    HostSource unlinked =
+        new HostSource() {
+          @Override
+          public CpuInfo cpuInfo() {
+            return FakeHostSource.CPU;
+          }
 
-      @Override
-      public HostSample sample(boolean perCore) {
-        throw new UnsatisfiedLinkError("Error looking up function 'sysinfo'");
-      }
-    };
+          @Override
+          public HostSample sample(boolean perCore) {
+            throw new UnsatisfiedLinkError("Error looking up function 'sysinfo'");
+          }
+        };
     HostSampler sampler = sampler(unlinked, null);
     sampler.run(); // returns normally, so the scheduler keeps running it
     assertThat(sampler.failure()).contains("sysinfo").contains("-Djna.tmpdir").doesNotContain("\n");
@@ -137,16 +140,34 @@ class HostSamplerTest {
     try (TestContext ctx = TestContext.forProvider(provider).build()) {
       HostSettings settings = new HostSettings(ctx.settings());
       // a reading taken an hour before the context's clock: the sampler has stopped
-      HostSampler sampler = new HostSampler(source, false, null,
-          () -> System.nanoTime() - 3_600_000_000_000L, log, reading -> {});
-      HostCollector collector = new HostCollector(ctx, FakeHostSource.CPU, sampler, settings, false,
-          ctx.scheduler().schedule(() -> { }, 1, TimeUnit.HOURS));
-      assertThatIllegalStateException().isThrownBy(collector::collect).withMessageContaining("no host sample yet");
+      HostSampler sampler =
+          new HostSampler(
+              source,
+              false,
+              null,
+              () -> System.nanoTime() - 3_600_000_000_000L,
+              log,
+              reading -> {});
+      HostCollector collector =
+          new HostCollector(
+              ctx,
+              FakeHostSource.CPU,
+              sampler,
+              settings,
+              false,
+              ctx.scheduler().schedule(() -> {}, 1, TimeUnit.HOURS));
+      assertThatIllegalStateException()
+          .isThrownBy(collector::collect)
+          .withMessageContaining("no host sample yet");
       sampler.run();
-      assertThatIllegalStateException().isThrownBy(collector::collect).withMessageContaining("s old");
+      assertThatIllegalStateException()
+          .isThrownBy(collector::collect)
+          .withMessageContaining("s old");
       source.failure = new IllegalStateException("udev gone");
       sampler.run();
-      assertThatIllegalStateException().isThrownBy(collector::collect).withMessageContaining("udev gone");
+      assertThatIllegalStateException()
+          .isThrownBy(collector::collect)
+          .withMessageContaining("udev gone");
       collector.close();
     }
   }

@@ -3,8 +3,8 @@ package dev.powermon.host;
 import dev.powermon.testkit.TestContext;
 
 /**
- * Run by {@link JnaUnavailableTest} in a child JVM whose JNA cannot unpack its native library: prints
- * what the real provider's probe and open say, one line each.
+ * Run by {@link JnaUnavailableTest} in a child JVM whose JNA cannot unpack its native library:
+ * prints what the real provider's probe and open say, one line each.
  */
 public final class JnaUnavailableMain {
   private JnaUnavailableMain() {}

@@ -46,7 +46,9 @@ class OshiHostSourceTest {
 
   @Test
   void loopbackIsAmongTheInterfaces() {
-    assertThat(source.sample(false).interfaces()).extracting(InterfaceCounters::name).contains("lo");
+    assertThat(source.sample(false).interfaces())
+        .extracting(InterfaceCounters::name)
+        .contains("lo");
   }
 
   @Test
@@ -57,13 +59,16 @@ class OshiHostSourceTest {
   @Test
   void utilizationRisesUnderABusyThread() throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
-    Thread spinner = new Thread(() -> {
-      long x = 0;
-      while (!stop.get()) {
-        x += System.nanoTime() % 7; // keep the JIT from removing the loop
-      }
-      assertThat(x).isNotNegative();
-    }, "busy");
+    Thread spinner =
+        new Thread(
+            () -> {
+              long x = 0;
+              while (!stop.get()) {
+                x += System.nanoTime() % 7; // keep the JIT from removing the loop
+              }
+              assertThat(x).isNotNegative();
+            },
+            "busy");
     spinner.setDaemon(true);
     spinner.start();
     try {

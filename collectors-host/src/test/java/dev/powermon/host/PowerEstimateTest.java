@@ -26,8 +26,10 @@ class PowerEstimateTest {
 
   @Test
   void inconsistentWattsAreRefusedWithBothValues() {
-    assertThatIllegalArgumentException().isThrownBy(() -> new PowerEstimate(70, 65))
-        .withMessageContaining("idle-watts 70.0").withMessageContaining("tdp-watts 65.0");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new PowerEstimate(70, 65))
+        .withMessageContaining("idle-watts 70.0")
+        .withMessageContaining("tdp-watts 65.0");
     assertThatIllegalArgumentException().isThrownBy(() -> new PowerEstimate(-1, 65));
     assertThatIllegalArgumentException().isThrownBy(() -> new PowerEstimate(0, 0));
     assertThatIllegalArgumentException().isThrownBy(() -> new PowerEstimate(Double.NaN, 65));

@@ -12,7 +12,8 @@ class UtilizationTest {
   @Test
   void busyShareOfTheTicksBetweenTwoReadings() {
     // busy 1000 -> 1300 (+300), total 4000 -> 4400 (+400): 300 / 400 = 0.75
-    assertThat(Utilization.between(new Ticks(1000, 4000), new Ticks(1300, 4400))).isCloseTo(0.75, within(1e-12));
+    assertThat(Utilization.between(new Ticks(1000, 4000), new Ticks(1300, 4400)))
+        .isCloseTo(0.75, within(1e-12));
   }
 
   @Test

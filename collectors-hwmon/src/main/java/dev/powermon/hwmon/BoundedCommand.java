@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a short command as a supervised child: its output is read to at most {@code maxBytes}, and a
- * child still running at the deadline is stopped with its descendants. Never blocks past the deadline
- * plus the time a killed process takes to go.
+ * child still running at the deadline is stopped with its descendants. Never blocks past the
+ * deadline plus the time a killed process takes to go.
  */
 final class BoundedCommand {
   private static final Duration STOP_WAIT = Duration.ofSeconds(2);
@@ -32,7 +32,8 @@ final class BoundedCommand {
       p.getOutputStream().close();
       if (!p.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
         stop(p);
-        throw new IOException(String.join(" ", command) + " did not finish within " + deadline.toMillis() + " ms");
+        throw new IOException(
+            String.join(" ", command) + " did not finish within " + deadline.toMillis() + " ms");
       }
       reader.join(STOP_WAIT.toMillis());
     } catch (InterruptedException e) {
@@ -48,7 +49,9 @@ final class BoundedCommand {
     }
   }
 
-  /** Keeps the first {@code maxBytes}, reads the rest away so the child never blocks on a full pipe. */
+  /**
+   * Keeps the first {@code maxBytes}, reads the rest away so the child never blocks on a full pipe.
+   */
   private static void drain(InputStream in, ByteArrayOutputStream out, int maxBytes) {
     byte[] buf = new byte[4096];
     try (in) {

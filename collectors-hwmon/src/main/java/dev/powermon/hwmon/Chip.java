@@ -7,8 +7,8 @@ import java.util.Optional;
  * One hwmon chip as read at one instant.
  *
  * @param label the stable label: the driver's {@code name} and the last part of its device path
- *     ({@code ina226-1-0040}, {@code amdgpu-0000:03:00.0}), so two identical chips differ and a reboot
- *     that renumbers {@code hwmonN} changes nothing
+ *     ({@code ina226-1-0040}, {@code amdgpu-0000:03:00.0}), so two identical chips differ and a
+ *     reboot that renumbers {@code hwmonN} changes nothing
  * @param name the driver's {@code name} file
  * @param device the device path below sysfs ({@code devices/pci0000:00/…/0000:03:00.0}), empty when
  *     the chip has no {@code device} link

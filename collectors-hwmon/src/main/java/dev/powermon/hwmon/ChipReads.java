@@ -17,19 +17,21 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * Reads each chip on a thread of its own with a deadline per sample, so a read that never returns (an
- * ACPI method or a bus that hangs) costs only its chip: it is left out, and reported under its
- * {@code hwmonN}, until that read returns. At most one read per chip is in flight, so the threads held by
- * stuck reads are bounded by the number of chips.
+ * Reads each chip on a thread of its own with a deadline per sample, so a read that never returns
+ * (an ACPI method or a bus that hangs) costs only its chip: it is left out, and reported under its
+ * {@code hwmonN}, until that read returns. At most one read per chip is in flight, so the threads
+ * held by stuck reads are bounded by the number of chips.
  */
 final class ChipReads implements AutoCloseable {
   private final Duration deadline;
   private final ParseProblems problems;
-  private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "hwmon-read");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService pool =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "hwmon-read");
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<Path, Future<Chip>> inFlight = new HashMap<>();
 
   ChipReads(Duration deadline, ParseProblems problems) {
@@ -37,7 +39,9 @@ final class ChipReads implements AutoCloseable {
     this.problems = problems;
   }
 
-  /** The chips of {@code dirs} that were read within the deadline, in order. Called from one thread. */
+  /**
+   * The chips of {@code dirs} that were read within the deadline, in order. Called from one thread.
+   */
   List<Chip> read(List<Path> dirs, Function<Path, Chip> reader) {
     Map<Path, Future<Chip>> started = new LinkedHashMap<>();
     for (Path dir : dirs) {
@@ -70,8 +74,11 @@ final class ChipReads implements AutoCloseable {
   }
 
   private void stuck(Path dir) {
-    problems.problem(field(dir), "a read has not returned within " + deadline.toMillis()
-        + " ms; the chip is left out until it does");
+    problems.problem(
+        field(dir),
+        "a read has not returned within "
+            + deadline.toMillis()
+            + " ms; the chip is left out until it does");
   }
 
   private static String field(Path dir) {

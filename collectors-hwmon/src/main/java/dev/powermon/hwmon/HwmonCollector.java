@@ -20,10 +20,11 @@ final class HwmonCollector implements Collector {
   private final Clock clock;
 
   /**
-   * @param cycle the longest a healthy sample cycle takes: the interval, the chips' read deadline, and the
-   *     PMIC's deadline if it is read
+   * @param cycle the longest a healthy sample cycle takes: the interval, the chips' read deadline,
+   *     and the PMIC's deadline if it is read
    */
-  HwmonCollector(HwmonSampler sampler, ScheduledExecutorService thread, Duration cycle, Clock clock) {
+  HwmonCollector(
+      HwmonSampler sampler, ScheduledExecutorService thread, Duration cycle, Clock clock) {
     this.sampler = sampler;
     this.thread = thread;
     this.cycle = cycle;
@@ -31,15 +32,17 @@ final class HwmonCollector implements Collector {
   }
 
   /**
-   * @throws IOException when the sampler has not read for three intervals (it is stuck); its power is
-   *     then withheld by the core as well
+   * @throws IOException when the sampler has not read for three intervals (it is stuck); its power
+   *     is then withheld by the core as well
    */
   @Override
   public MetricSnapshots collect() throws IOException {
     HwmonSampler.Snapshot s = sampler.latest();
     if (clock.millis() - s.epochMillis() > 3 * Math.max(cycle.toMillis(), 1000)) {
-      throw new IOException("no fresh reading since " + Instant.ofEpochMilli(s.epochMillis())
-          + ": the hwmon sampler is stuck (a sysfs read that does not return?)");
+      throw new IOException(
+          "no fresh reading since "
+              + Instant.ofEpochMilli(s.epochMillis())
+              + ": the hwmon sampler is stuck (a sysfs read that does not return?)");
     }
     return HwmonFamilies.build(s);
   }
@@ -62,18 +65,28 @@ final class HwmonCollector implements Collector {
     HwmonSampler.Snapshot s = sampler.latest();
     List<String> lines = new ArrayList<>();
     for (Chip chip : s.chips()) {
-      lines.add(chip.label() + "  (" + chip.name() + ", " + (chip.device().isEmpty() ? "no device" : chip.device())
-          + ")");
+      lines.add(
+          chip.label()
+              + "  ("
+              + chip.name()
+              + ", "
+              + (chip.device().isEmpty() ? "no device" : chip.device())
+              + ")");
       for (Sensor sensor : chip.sensors()) {
         lines.add("  " + sensor.file() + "  " + sensor.name() + "  " + format(sensor));
       }
     }
-    s.pmic().ifPresent(p -> {
-      lines.add(HwmonFamilies.PMIC_CHIP + "  (vcgencmd pmic_read_adc)");
-      p.watts().forEach((rail, w) -> lines.add(String.format("  %s  %.3f W", rail, w)));
-      lines.add(String.format("  %s  %.3f W (misses the 5 V input's losses)", PmicReading.SUM, p.sum()));
-      Optional.ofNullable(p.volts().get("EXT5V")).ifPresent(v -> lines.add(String.format("  EXT5V  %.3f V", v)));
-    });
+    s.pmic()
+        .ifPresent(
+            p -> {
+              lines.add(HwmonFamilies.PMIC_CHIP + "  (vcgencmd pmic_read_adc)");
+              p.watts().forEach((rail, w) -> lines.add(String.format("  %s  %.3f W", rail, w)));
+              lines.add(
+                  String.format(
+                      "  %s  %.3f W (misses the 5 V input's losses)", PmicReading.SUM, p.sum()));
+              Optional.ofNullable(p.volts().get("EXT5V"))
+                  .ifPresent(v -> lines.add(String.format("  EXT5V  %.3f V", v)));
+            });
     return lines;
   }
 

@@ -16,13 +16,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads every chip (and the PMIC) once per interval: power goes to the core's {@link PowerReadings},
- * energy counters through a {@link CounterLedger} each, and the whole reading is kept for scrapes.
- * Runs on one thread.
+ * Reads every chip (and the PMIC) once per interval: power goes to the core's {@link
+ * PowerReadings}, energy counters through a {@link CounterLedger} each, and the whole reading is
+ * kept for scrapes. Runs on one thread.
  */
 final class HwmonSampler {
   /** What one sample saw. */
-  record Snapshot(List<Chip> chips, Optional<PmicReading> pmic, Map<String, Double> energy, boolean fedPower,
+  record Snapshot(
+      List<Chip> chips,
+      Optional<PmicReading> pmic,
+      Map<String, Double> energy,
+      boolean fedPower,
       long epochMillis) {}
 
   private final HwmonSource hwmon;
@@ -41,8 +45,15 @@ final class HwmonSampler {
    * @param pmic null when there is no PMIC to read
    * @param readings one per unified source ({@link UnifiedSources})
    */
-  HwmonSampler(HwmonSource hwmon, PmicSource pmic, Rails rails, String host, Map<String, PowerReadings> readings,
-      ParseProblems problems, StateLog log, Clock clock) {
+  HwmonSampler(
+      HwmonSource hwmon,
+      PmicSource pmic,
+      Rails rails,
+      String host,
+      Map<String, PowerReadings> readings,
+      ParseProblems problems,
+      StateLog log,
+      Clock clock) {
     this.hwmon = hwmon;
     this.pmic = pmic;
     this.rails = rails;
@@ -65,11 +76,17 @@ final class HwmonSampler {
       }
     }
     List<PowerChannel> channels = new ArrayList<>(KnownChips.channels(chips, rails, host));
-    pmicReading.filter(p -> !p.watts().isEmpty()).ifPresent(p ->
-        channels.add(new PowerChannel(UnifiedSources.PMIC, host, PmicReading.SUM, p.sum(), Double.NaN)));
+    pmicReading
+        .filter(p -> !p.watts().isEmpty())
+        .ifPresent(
+            p ->
+                channels.add(
+                    new PowerChannel(
+                        UnifiedSources.PMIC, host, PmicReading.SUM, p.sum(), Double.NaN)));
     feed(channels, now);
     checkRails(chips);
-    latest = new Snapshot(List.copyOf(chips), pmicReading, Map.copyOf(energy), !channels.isEmpty(), now);
+    latest =
+        new Snapshot(List.copyOf(chips), pmicReading, Map.copyOf(energy), !channels.isEmpty(), now);
   }
 
   /** Releases the source's reading threads. */
@@ -98,25 +115,34 @@ final class HwmonSampler {
   private void feed(List<PowerChannel> channels, long now) {
     Map<String, Set<String>> fed = new HashMap<>();
     for (PowerChannel c : channels) {
-      readings.get(c.source()).reading(c.device(), c.domain(), Labels.EMPTY, now, c.watts(), c.joules());
+      readings
+          .get(c.source())
+          .reading(c.device(), c.domain(), Labels.EMPTY, now, c.watts(), c.joules());
       fed.computeIfAbsent(c.source(), s -> new HashSet<>()).add(c.device());
     }
-    fedDevices.forEach((source, devices) -> devices.stream()
-        .filter(d -> !fed.getOrDefault(source, Set.of()).contains(d))
-        .forEach(d -> readings.get(source).forget(d)));
+    fedDevices.forEach(
+        (source, devices) ->
+            devices.stream()
+                .filter(d -> !fed.getOrDefault(source, Set.of()).contains(d))
+                .forEach(d -> readings.get(source).forget(d)));
     fedDevices = fed;
   }
 
   /** Tells the operator, once, about a {@code rails} entry no chip has. */
   private void checkRails(List<Chip> chips) {
     Set<String> present = new HashSet<>();
-    chips.forEach(c -> c.sensors(SensorKind.POWER_INPUT).forEach(s -> present.add(c.label() + "/" + s.name())));
+    chips.forEach(
+        c ->
+            c.sensors(SensorKind.POWER_INPUT)
+                .forEach(s -> present.add(c.label() + "/" + s.name())));
     for (String key : rails.keys()) {
       if (present.contains(key)) {
         log.ok("rails " + key, "found");
       } else {
-        log.failing("rails " + key, "no such chip/sensor with a power1_input-style reading; `powermon probe"
-            + " --collector hwmon` lists them");
+        log.failing(
+            "rails " + key,
+            "no such chip/sensor with a power1_input-style reading; `powermon probe"
+                + " --collector hwmon` lists them");
       }
     }
   }

@@ -8,19 +8,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses {@code vcgencmd pmic_read_adc}: one line per ADC channel, {@code "  VDD_CORE_A current(7)=0.75012000A"}
- * or {@code "  VDD_CORE_V volt(15)=0.86173300V"}. The number in brackets is the ADC channel, not the
- * rail, so a rail's current and voltage are paired by name (see the fixture README for where the
- * format was checked). Bounded: at most {@link #MAX_LINES} lines of {@link #MAX_LINE_CHARS} characters.
+ * Parses {@code vcgencmd pmic_read_adc}: one line per ADC channel, {@code " VDD_CORE_A
+ * current(7)=0.75012000A"} or {@code " VDD_CORE_V volt(15)=0.86173300V"}. The number in brackets is
+ * the ADC channel, not the rail, so a rail's current and voltage are paired by name (see the
+ * fixture README for where the format was checked). Bounded: at most {@link #MAX_LINES} lines of
+ * {@link #MAX_LINE_CHARS} characters.
  */
 final class PmicParser {
   static final int MAX_LINES = 128;
   static final int MAX_LINE_CHARS = 200;
   static final String FIELD = "pmic";
   private static final Pattern LINE =
-      Pattern.compile("\\s*([A-Za-z0-9_]{1,40})_([AV])\\s+(current|volt)\\(\\d{1,3}\\)=(\\S+?)([AV])\\s*");
+      Pattern.compile(
+          "\\s*([A-Za-z0-9_]{1,40})_([AV])\\s+(current|volt)\\(\\d{1,3}\\)=(\\S+?)([AV])\\s*");
+
   /** The largest plausible rail current and voltage; beyond them the ADC is misread. */
   private static final double MAX_AMPS = 50;
+
   private static final double MAX_VOLTS = 30;
 
   private PmicParser() {}
@@ -36,7 +40,9 @@ final class PmicParser {
         continue;
       }
       Matcher m = LINE.matcher(line);
-      if (!m.matches() || !m.group(2).equals(m.group(5)) || m.group(2).equals("A") != m.group(3).equals("current")) {
+      if (!m.matches()
+          || !m.group(2).equals(m.group(5))
+          || m.group(2).equals("A") != m.group(3).equals("current")) {
         continue;
       }
       String rail = m.group(1);
@@ -50,7 +56,9 @@ final class PmicParser {
         continue;
       }
       if (!(value >= 0 && value <= (current ? MAX_AMPS : MAX_VOLTS))) {
-        problems.problem(field, m.group(4) + " is outside 0 to " + (current ? MAX_AMPS + " A" : MAX_VOLTS + " V"));
+        problems.problem(
+            field,
+            m.group(4) + " is outside 0 to " + (current ? MAX_AMPS + " A" : MAX_VOLTS + " V"));
         continue;
       }
       problems.ok(field);
@@ -58,8 +66,11 @@ final class PmicParser {
     }
     if (amps.isEmpty() && volts.isEmpty()) {
       String first = lines.length == 0 ? "" : lines[0].strip();
-      problems.problem(FIELD, "no rail in the output of pmic_read_adc: '"
-          + first.substring(0, Math.min(first.length(), 80)) + "'");
+      problems.problem(
+          FIELD,
+          "no rail in the output of pmic_read_adc: '"
+              + first.substring(0, Math.min(first.length(), 80))
+              + "'");
       return Optional.empty();
     }
     problems.ok(FIELD);

@@ -9,12 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The operator's {@code rails} setting: what a power sensor measures, which only they know. Each entry is
- * {@code CHIP/SENSOR=DOMAIN[:wall|:component]} ({@code ina260-1-0040/power1=total:wall} makes a
- * Raspberry Pi's INA260 on its 5 V input that Pi's wall power); the class defaults to component.
+ * The operator's {@code rails} setting: what a power sensor measures, which only they know. Each
+ * entry is {@code CHIP/SENSOR=DOMAIN[:wall|:component]} ({@code ina260-1-0040/power1=total:wall}
+ * makes a Raspberry Pi's INA260 on its 5 V input that Pi's wall power); the class defaults to
+ * component.
  */
 final class Rails {
-  static final Pattern ENTRY = Pattern.compile("([^/=\\s]+)/([^=\\s]+)=([^:=\\s]+)(?::(wall|component))?");
+  static final Pattern ENTRY =
+      Pattern.compile("([^/=\\s]+)/([^=\\s]+)=([^:=\\s]+)(?::(wall|component))?");
 
   /** One mapped sensor. */
   record Rail(String domain, MeterClass meterClass) {}
@@ -31,7 +33,8 @@ final class Rails {
     for (String entry : entries) {
       Matcher m = ENTRY.matcher(entry.strip());
       if (!m.matches()) {
-        throw new IllegalArgumentException("rails: '" + entry + "' is not CHIP/SENSOR=DOMAIN[:wall|:component]");
+        throw new IllegalArgumentException(
+            "rails: '" + entry + "' is not CHIP/SENSOR=DOMAIN[:wall|:component]");
       }
       MeterClass c = "wall".equals(m.group(4)) ? MeterClass.WALL : MeterClass.COMPONENT;
       out.put(m.group(1) + "/" + m.group(2), new Rail(m.group(3), c));

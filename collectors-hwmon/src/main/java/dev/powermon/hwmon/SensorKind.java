@@ -45,7 +45,9 @@ enum SensorKind {
     return prefix + n + "_" + suffix;
   }
 
-  /** What the kernel's value is divided by for the base unit (watts, joules, amperes, volts, °C). */
+  /**
+   * What the kernel's value is divided by for the base unit (watts, joules, amperes, volts, °C).
+   */
   double divisor() {
     return divisor;
   }

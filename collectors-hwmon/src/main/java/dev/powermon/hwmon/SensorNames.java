@@ -9,8 +9,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The exported name of a chip's channel: its {@code <type>N_label} when that is set and no other channel
- * of the same type carries it (INA3221's "NC" on every unconnected channel), else {@code <type>N}.
+ * The exported name of a chip's channel: its {@code <type>N_label} when that is set and no other
+ * channel of the same type carries it (INA3221's "NC" on every unconnected channel), else {@code
+ * <type>N}.
  */
 final class SensorNames {
   private final Path dir;

@@ -4,14 +4,18 @@ import dev.powermon.api.ParseProblems;
 import java.util.OptionalDouble;
 
 /**
- * One hwmon attribute's text to a value in base units. hwmon writes a decimal integer and a newline;
- * anything else, or a value outside the kind's plausible range (negative power, lm-sensors #460's
- * 4294967295 µW from an ACPI meter), is reported under the attribute's field and left out.
+ * One hwmon attribute's text to a value in base units. hwmon writes a decimal integer and a
+ * newline; anything else, or a value outside the kind's plausible range (negative power, lm-sensors
+ * #460's 4294967295 µW from an ACPI meter), is reported under the attribute's field and left out.
  */
 final class SensorValueParser {
   /** A hwmon value is at most a 64-bit integer and a newline; more is not a value. */
   static final int MAX_CHARS = 24;
-  /** 0xFFFFFFFF: what ACPI meters return unread, in µW, or in mW that the driver scales to µW (4.29 MW). */
+
+  /**
+   * 0xFFFFFFFF: what ACPI meters return unread, in µW, or in mW that the driver scales to µW (4.29
+   * MW).
+   */
   private static final long ALL_ONES = 0xFFFFFFFFL;
 
   private SensorValueParser() {}
@@ -39,13 +43,21 @@ final class SensorValueParser {
     }
     boolean power = kind == SensorKind.POWER_INPUT || kind == SensorKind.POWER_AVERAGE;
     if (power && (raw == ALL_ONES || raw == ALL_ONES * 1000)) {
-      problems.problem(field, t + " is the all-ones value a meter returns when it cannot read, not a reading");
+      problems.problem(
+          field, t + " is the all-ones value a meter returns when it cannot read, not a reading");
       return OptionalDouble.empty();
     }
-    double value = raw / kind.divisor(); // divided, not multiplied by 1e-6: 3600000 µW is exactly 3.6 W
+    double value =
+        raw / kind.divisor(); // divided, not multiplied by 1e-6: 3600000 µW is exactly 3.6 W
     if (value < kind.min() || value > kind.max()) {
-      problems.problem(field, t + " is outside " + kind.min() + " to " + kind.max()
-          + " after scaling, a sensor error rather than a reading");
+      problems.problem(
+          field,
+          t
+              + " is outside "
+              + kind.min()
+              + " to "
+              + kind.max()
+              + " after scaling, a sensor error rather than a reading");
       return OptionalDouble.empty();
     }
     problems.ok(field);

@@ -21,15 +21,16 @@ import java.util.regex.Pattern;
 
 /**
  * Walks {@code <sysfs>/class/hwmon/hwmon*} as node_exporter's hwmon collector does and reads the
- * power, energy, current, voltage and temperature attributes of each chip. Bounded: at most
- * {@link #MAX_CHIPS} chips and {@link #MAX_FILES} files per chip, each file read to at most
- * {@link #MAX_BYTES} bytes.
+ * power, energy, current, voltage and temperature attributes of each chip. Bounded: at most {@link
+ * #MAX_CHIPS} chips and {@link #MAX_FILES} files per chip, each file read to at most {@link
+ * #MAX_BYTES} bytes.
  */
 final class SysfsHwmon implements HwmonSource {
   static final int MAX_CHIPS = 128;
   static final int MAX_FILES = 1024;
   static final int MAX_BYTES = 256;
-  private static final Pattern ATTRIBUTE = Pattern.compile("(power|energy|curr|in|temp)(\\d+)_(input|average)");
+  private static final Pattern ATTRIBUTE =
+      Pattern.compile("(power|energy|curr|in|temp)(\\d+)_(input|average)");
 
   private final Path sysfs;
   private final ParseProblems problems;
@@ -68,8 +69,15 @@ final class SysfsHwmon implements HwmonSource {
         continue; // not a directory
       }
       String hwmon = c.hwmon();
-      chips.add(labels.add(c.label()) ? c // same driver and device name twice: told apart by hwmonN
-          : new Chip(LabelValues.fromDevice(c.label() + "-" + hwmon), c.name(), c.device(), hwmon, c.sensors()));
+      chips.add(
+          labels.add(c.label())
+              ? c // same driver and device name twice: told apart by hwmonN
+              : new Chip(
+                  LabelValues.fromDevice(c.label() + "-" + hwmon),
+                  c.name(),
+                  c.device(),
+                  hwmon,
+                  c.sensors()));
       labels.add(chips.get(chips.size() - 1).label());
     }
     return chips;
@@ -115,28 +123,34 @@ final class SysfsHwmon implements HwmonSource {
     for (Path file : list(dir, "*_{input,average}", MAX_FILES)) {
       Matcher m = ATTRIBUTE.matcher(file.getFileName().toString());
       if (m.matches()) {
-        SensorKind.of(m.group(1), m.group(3)).ifPresent(k -> {
-          files.put(m.group(), k);
-          channels.put(m.group(), Integer.parseInt(m.group(2)));
-        });
+        SensorKind.of(m.group(1), m.group(3))
+            .ifPresent(
+                k -> {
+                  files.put(m.group(), k);
+                  channels.put(m.group(), Integer.parseInt(m.group(2)));
+                });
       }
     }
     SensorNames names = new SensorNames(dir);
     List<Sensor> out = new ArrayList<>();
-    files.forEach((file, kind) -> {
-      String field = chip + "/" + file;
-      String text;
-      try {
-        text = read(dir.resolve(file));
-      } catch (IOException e) {
-        problems.problem(field, "unreadable: " + e.getClass().getSimpleName() + " " + e.getMessage());
-        return;
-      }
-      OptionalDouble v = SensorValueParser.parse(kind, text, field, problems);
-      if (v.isPresent()) {
-        out.add(new Sensor(kind, file, names.name(kind.prefix(), channels.get(file)), v.getAsDouble()));
-      }
-    });
+    files.forEach(
+        (file, kind) -> {
+          String field = chip + "/" + file;
+          String text;
+          try {
+            text = read(dir.resolve(file));
+          } catch (IOException e) {
+            problems.problem(
+                field, "unreadable: " + e.getClass().getSimpleName() + " " + e.getMessage());
+            return;
+          }
+          OptionalDouble v = SensorValueParser.parse(kind, text, field, problems);
+          if (v.isPresent()) {
+            out.add(
+                new Sensor(
+                    kind, file, names.name(kind.prefix(), channels.get(file)), v.getAsDouble()));
+          }
+        });
     return out;
   }
 

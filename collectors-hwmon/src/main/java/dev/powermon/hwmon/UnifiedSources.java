@@ -12,13 +12,14 @@ final class UnifiedSources {
   static final String WALL_RAIL = "hwmon-wall";
   static final String PMIC = "pmic";
 
-  static final Map<String, MeterClass> CLASSES = Map.of(
-      GPU, MeterClass.COMPONENT,
-      ACPI, MeterClass.WALL,
-      PSU, MeterClass.WALL,
-      RAIL, MeterClass.COMPONENT,
-      WALL_RAIL, MeterClass.WALL,
-      PMIC, MeterClass.COMPONENT);
+  static final Map<String, MeterClass> CLASSES =
+      Map.of(
+          GPU, MeterClass.COMPONENT,
+          ACPI, MeterClass.WALL,
+          PSU, MeterClass.WALL,
+          RAIL, MeterClass.COMPONENT,
+          WALL_RAIL, MeterClass.WALL,
+          PMIC, MeterClass.COMPONENT);
 
   private UnifiedSources() {}
 }

@@ -20,7 +20,8 @@ class HwmonProviderTest {
   private final HwmonProvider provider = new HwmonProvider(Optional::empty);
 
   private ProbeResult probe(Path sysfs) throws Exception {
-    try (TestContext ctx = TestContext.forProvider(provider).setting("sysfs", sysfs.toString()).build()) {
+    try (TestContext ctx =
+        TestContext.forProvider(provider).setting("sysfs", sysfs.toString()).build()) {
       return provider.probe(ctx);
     }
   }
@@ -37,25 +38,34 @@ class HwmonProviderTest {
     Path sysfs = Fixtures.coretemp(new HwmonTree(dir.resolve("sys")), "hwmon0").sysfs();
     ProbeResult r = probe(sysfs);
     assertThat(r.isAvailable()).isFalse();
-    assertThat(r.detail()).isEqualTo("no hwmon power, energy or current sensor under " + sysfs.resolve("class/hwmon")
-        + " and no vcgencmd; needs Linux with such a sensor (INA2xx, amdgpu, ACPI power meter, PMBus PSU)");
+    assertThat(r.detail())
+        .isEqualTo(
+            "no hwmon power, energy or current sensor under "
+                + sysfs.resolve("class/hwmon")
+                + " and no vcgencmd; needs Linux with such a sensor (INA2xx, amdgpu, ACPI power meter, PMBus PSU)");
   }
 
   @Test
   void railsEntriesAreCheckedAtLoad() {
-    assertThatIllegalArgumentException().isThrownBy(() -> HwmonProvider.RAILS.parse("ina260-1-0040=total"))
-        .withMessage("must be CHIP/SENSOR=DOMAIN[:wall|:component], e.g. ina260-1-0040/power1=total:wall,"
-            + " got ina260-1-0040=total");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> HwmonProvider.RAILS.parse("ina260-1-0040=total"))
+        .withMessage(
+            "must be CHIP/SENSOR=DOMAIN[:wall|:component], e.g. ina260-1-0040/power1=total:wall,"
+                + " got ina260-1-0040=total");
     assertThatIllegalArgumentException().isThrownBy(() -> HwmonProvider.RAILS.parse("a/b=c:mains"));
-    Rails rails = Rails.parse(List.of("ina260-1-0040/power1=total:wall", "amdgpu-0000:03:00.0/PPT=gpu"));
-    assertThat(rails.of("ina260-1-0040", "power1")).contains(new Rails.Rail("total", MeterClass.WALL));
-    assertThat(rails.of("amdgpu-0000:03:00.0", "PPT")).contains(new Rails.Rail("gpu", MeterClass.COMPONENT));
+    Rails rails =
+        Rails.parse(List.of("ina260-1-0040/power1=total:wall", "amdgpu-0000:03:00.0/PPT=gpu"));
+    assertThat(rails.of("ina260-1-0040", "power1"))
+        .contains(new Rails.Rail("total", MeterClass.WALL));
+    assertThat(rails.of("amdgpu-0000:03:00.0", "PPT"))
+        .contains(new Rails.Rail("gpu", MeterClass.COMPONENT));
     assertThat(rails.of("ina260-1-0040", "power2")).isEmpty();
   }
 
   @Test
   void intervalHasBounds() {
-    assertThatIllegalArgumentException().isThrownBy(() -> HwmonProvider.INTERVAL.parse("10ms"))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> HwmonProvider.INTERVAL.parse("10ms"))
         .withMessage("must be at least 100ms, got 10ms");
   }
 }

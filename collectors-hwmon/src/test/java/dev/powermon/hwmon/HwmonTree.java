@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Builds a sysfs tree in the kernel's hwmon layout: the chip under its device
- * ({@code devices/<path>/hwmon/hwmonN}, with {@code device} linking back up), and
- * {@code class/hwmon/hwmonN} a relative symlink to it, as on a running kernel.
+ * Builds a sysfs tree in the kernel's hwmon layout: the chip under its device ({@code
+ * devices/<path>/hwmon/hwmonN}, with {@code device} linking back up), and {@code
+ * class/hwmon/hwmonN} a relative symlink to it, as on a running kernel.
  */
 public final class HwmonTree {
   private final Path sysfs;
@@ -23,8 +23,8 @@ public final class HwmonTree {
   }
 
   /**
-   * Adds chip {@code hwmonN} below {@code devicePath} ({@code devices/platform/…/1-0040}) with the files
-   * given (name to content; a newline is added as the kernel does).
+   * Adds chip {@code hwmonN} below {@code devicePath} ({@code devices/platform/…/1-0040}) with the
+   * files given (name to content; a newline is added as the kernel does).
    */
   HwmonTree chip(String hwmon, String devicePath, Map<String, String> files) {
     try {
@@ -64,13 +64,16 @@ public final class HwmonTree {
   }
 
   /**
-   * Makes every attribute of a chip unreadable, as a chip that stops answering does (the driver returns
-   * an error on read): each file becomes a directory, whose read fails even for root.
+   * Makes every attribute of a chip unreadable, as a chip that stops answering does (the driver
+   * returns an error on read): each file becomes a directory, whose read fails even for root.
    */
   HwmonTree breakChip(String hwmon) {
     try (var files = Files.list(dir(hwmon))) {
-      for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("name"))
-          .toList()) {
+      for (Path f :
+          files
+              .filter(Files::isRegularFile)
+              .filter(f -> !f.getFileName().toString().equals("name"))
+              .toList()) {
         Files.delete(f);
         Files.createDirectory(f);
       }

@@ -27,7 +27,8 @@ final class NodeExporter implements AutoCloseable {
 
   private final Process process;
   private final URI metrics;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private NodeExporter(Process process, int port) {
     this.process = process;
@@ -36,17 +37,23 @@ final class NodeExporter implements AutoCloseable {
 
   static NodeExporter start(Path sysfs, Path log) throws IOException, InterruptedException {
     if (!Files.isExecutable(BINARY)) {
-      throw new AssertionError(BINARY + " is missing: apt-get install prometheus-node-exporter (.ci/run does)");
+      throw new AssertionError(
+          BINARY + " is missing: apt-get install prometheus-node-exporter (.ci/run does)");
     }
     int port;
     try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = free.getLocalPort();
     }
-    Process p = new ProcessBuilder(BINARY.toString(), "--collector.disable-defaults", "--collector.hwmon",
-            "--path.sysfs=" + sysfs, "--web.listen-address=127.0.0.1:" + port)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    Process p =
+        new ProcessBuilder(
+                BINARY.toString(),
+                "--collector.disable-defaults",
+                "--collector.hwmon",
+                "--path.sysfs=" + sysfs,
+                "--web.listen-address=127.0.0.1:" + port)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     NodeExporter ne = new NodeExporter(p, port);
     ne.awaitReady();
     return ne;

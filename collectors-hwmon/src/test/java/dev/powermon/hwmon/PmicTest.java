@@ -12,7 +12,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Raspberry Pi 5 PMIC through a fake {@code vcgencmd} script that prints the project's fixture. */
+/**
+ * The Raspberry Pi 5 PMIC through a fake {@code vcgencmd} script that prints the project's fixture.
+ */
 class PmicTest {
   /** V×I over the twelve rails of the fixture with both, by hand (see the fixture README). */
   private static final double RAILS_SUM = 3.78065;
@@ -31,27 +33,38 @@ class PmicTest {
   }
 
   private TestContext context(Path vcgencmd, String timeout) {
-    return TestContext.forProvider(Fixtures.provider()).setting("sysfs", dir.resolve("empty").toString())
-        .setting("vcgencmd", vcgencmd.toString()).setting("pmic-timeout", timeout).setting("interval", "100ms")
-        .hostname("pi5").build();
+    return TestContext.forProvider(Fixtures.provider())
+        .setting("sysfs", dir.resolve("empty").toString())
+        .setting("vcgencmd", vcgencmd.toString())
+        .setting("pmic-timeout", timeout)
+        .setting("interval", "100ms")
+        .hostname("pi5")
+        .build();
   }
 
   @Test
   void railsSumCurrentsVoltagesAndExt5v() throws Exception {
     Path vcgencmd = fakeVcgencmd("[ \"$1\" = pmic_read_adc ] || exit 2\ncat '" + fixture() + "'");
-    try (TestContext ctx = context(vcgencmd, "2s"); HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
+    try (TestContext ctx = context(vcgencmd, "2s");
+        HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
       MetricValues m = MetricValues.of(c.collect());
       String chip = HwmonFamilies.PMIC_CHIP;
       assertThat(m.value("powermon_hwmon_power_watts", "chip", chip, "sensor", "rails_sum"))
           .isCloseTo(RAILS_SUM, within(1e-9));
       assertThat(m.value("powermon_hwmon_power_watts", "chip", chip, "sensor", "VDD_CORE"))
           .isCloseTo(1.6, within(1e-12)); // 2 A × 0.8 V
-      assertThat(m.value("powermon_hwmon_current_amperes", "chip", chip, "sensor", "VDD_CORE")).isEqualTo(2.0);
-      assertThat(m.value("powermon_hwmon_voltage_volts", "chip", chip, "sensor", "EXT5V")).isEqualTo(5.1);
-      assertThat(m.series("powermon_hwmon_power_watts", "sensor", "EXT5V")).isEmpty(); // no current: no power
-      assertThat(ctx.readings("pmic").last("pi5", "rails_sum").watts()).isCloseTo(RAILS_SUM, within(1e-9));
-      assertThat(c.summary()).contains("  rails_sum  3.781 W (misses the 5 V input's losses)", "  EXT5V  5.100 V");
-      // a sample may wait on vcgencmd up to its deadline: the core judges staleness on interval + deadline
+      assertThat(m.value("powermon_hwmon_current_amperes", "chip", chip, "sensor", "VDD_CORE"))
+          .isEqualTo(2.0);
+      assertThat(m.value("powermon_hwmon_voltage_volts", "chip", chip, "sensor", "EXT5V"))
+          .isEqualTo(5.1);
+      assertThat(m.series("powermon_hwmon_power_watts", "sensor", "EXT5V"))
+          .isEmpty(); // no current: no power
+      assertThat(ctx.readings("pmic").last("pi5", "rails_sum").watts())
+          .isCloseTo(RAILS_SUM, within(1e-9));
+      assertThat(c.summary())
+          .contains("  rails_sum  3.781 W (misses the 5 V input's losses)", "  EXT5V  5.100 V");
+      // a sample may wait on vcgencmd up to its deadline: the core judges staleness on interval +
+      // deadline
       assertThat(c.samplingInterval()).contains(Duration.ofMillis(3100));
     }
   }
@@ -65,16 +78,23 @@ class PmicTest {
       assertThat(MetricValues.of(c.collect()).series("powermon_hwmon_power_watts")).isEmpty();
     }
     // closing stops the run under way too: no vcgencmd is left behind
-    assertThat(ProcessHandle.current().descendants().filter(p -> p.info().command().orElse("").endsWith("sleep"))
-        .filter(ProcessHandle::isAlive).count()).isZero();
+    assertThat(
+            ProcessHandle.current()
+                .descendants()
+                .filter(p -> p.info().command().orElse("").endsWith("sleep"))
+                .filter(ProcessHandle::isAlive)
+                .count())
+        .isZero();
   }
 
   @Test
   void aPiWithoutThePmicSaysSoOnce() throws Exception {
     Path vcgencmd = fakeVcgencmd("echo 'error=1 error_msg=\"Command not registered\"'");
-    try (TestContext ctx = context(vcgencmd, "2s"); HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
+    try (TestContext ctx = context(vcgencmd, "2s");
+        HwmonCollector c = (HwmonCollector) Fixtures.provider().open(ctx)) {
       assertThat(ctx.problems().failing().get("pmic"))
-          .isEqualTo("no rail in the output of pmic_read_adc: 'error=1 error_msg=\"Command not registered\"'");
+          .isEqualTo(
+              "no rail in the output of pmic_read_adc: 'error=1 error_msg=\"Command not registered\"'");
       assertThat(c.summary()).isEmpty();
     }
   }
@@ -86,8 +106,11 @@ class PmicTest {
       Fixtures.provider().open(ctx);
       throw new AssertionError("opened");
     } catch (IllegalArgumentException e) {
-      assertThat(e).hasMessage("collectors.hwmon.vcgencmd: " + dir.resolve("missing")
-          + " is not an executable file; name vcgencmd's path or leave the setting out");
+      assertThat(e)
+          .hasMessage(
+              "collectors.hwmon.vcgencmd: "
+                  + dir.resolve("missing")
+                  + " is not an executable file; name vcgencmd's path or leave the setting out");
     } catch (InterruptedException e) {
       throw new AssertionError(e);
     }

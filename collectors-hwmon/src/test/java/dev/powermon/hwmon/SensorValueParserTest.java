@@ -26,7 +26,8 @@ class SensorValueParserTest {
 
   @Test
   void rejectsWhatIsNotAReading() {
-    assertThat(parse(SensorKind.POWER_AVERAGE, "4294967295000")).isNull(); // lm-sensors #460: 4.29 MW
+    assertThat(parse(SensorKind.POWER_AVERAGE, "4294967295000"))
+        .isNull(); // lm-sensors #460: 4.29 MW
     assertThat(parse(SensorKind.POWER_AVERAGE, "4294967295")).isNull(); // the same in µW
     assertThat(parse(SensorKind.POWER_INPUT, "100000000001")).isNull(); // above 100 kW
     assertThat(parse(SensorKind.POWER_INPUT, "-1")).isNull();

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * Reads newline-terminated lines of at most {@code maxBytes} bytes. Unlike BufferedReader it says
  * whether a line was complete: a line cut by the process dying (no newline before end of stream) or
  * longer than the limit comes back with its {@link End}, so the caller counts it instead of parsing
- * half a line. An overlong line costs no memory beyond the limit: the rest is skipped up to its newline.
+ * half a line. An overlong line costs no memory beyond the limit: the rest is skipped up to its
+ * newline.
  */
 final class BoundedLineReader {
   /** How a line ended. */

@@ -4,8 +4,9 @@ import dev.powermon.api.LabelValues;
 import java.nio.file.Path;
 
 /**
- * The board's name from the device tree, the seed's {@code device_type} label ("NVIDIA Jetson AGX Orin
- * Developer Kit"). It lives in {@code proc}, the sysfs root's sibling, so a fake tree carries its own.
+ * The board's name from the device tree, the seed's {@code device_type} label ("NVIDIA Jetson AGX
+ * Orin Developer Kit"). It lives in {@code proc}, the sysfs root's sibling, so a fake tree carries
+ * its own.
  */
 final class DeviceModel {
   static final String UNKNOWN = "unknown";

@@ -11,22 +11,25 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Finds the INA power monitors under {@code <sysfs>/bus/i2c/devices/*}: INA3221 in the JetPack 5+ hwmon
- * layout, INA3221 in JetPack 4's iio layout ({@code ina3221x}), and Thor's carrier INA238 ({@code VIN}).
- * {@code hwmonN} and {@code iio:deviceN} numbers change between boots, so both are globbed.
+ * Finds the INA power monitors under {@code <sysfs>/bus/i2c/devices/*}: INA3221 in the JetPack 5+
+ * hwmon layout, INA3221 in JetPack 4's iio layout ({@code ina3221x}), and Thor's carrier INA238
+ * ({@code VIN}). {@code hwmonN} and {@code iio:deviceN} numbers change between boots, so both are
+ * globbed.
  */
 final class InaDiscovery {
   /** A Jetson has two or three monitors; a tree with more entries than this is not read further. */
   private static final int MAX_ENTRIES = 512;
+
   /** The INA3221's channel 7 is the sum of the shunt voltages, not a rail. */
   private static final int SHUNT_SUM_CHANNEL = 7;
+
   private static final String NOT_CONNECTED = "NC";
 
   private InaDiscovery() {}
 
   /**
-   * Every readable rail, first one wins when two devices label a rail alike; empty when none. At most
-   * {@link NameLimits#PER_KIND} rails, as for the names tegrastats prints.
+   * Every readable rail, first one wins when two devices label a rail alike; empty when none. At
+   * most {@link NameLimits#PER_KIND} rails, as for the names tegrastats prints.
    */
   static List<RailChannel> discover(Path sysfs) {
     Map<String, RailChannel> rails = new LinkedHashMap<>();
@@ -61,7 +64,10 @@ final class InaDiscovery {
         String label = SmallFiles.readOrEmpty(hwmon.resolve("in" + n + "_label"));
         Path voltage = hwmon.resolve("in" + n + "_input");
         Path current = hwmon.resolve("curr" + n + "_input");
-        if (isRail(label) && n != SHUNT_SUM_CHANNEL && Files.isRegularFile(voltage) && Files.isRegularFile(current)) {
+        if (isRail(label)
+            && n != SHUNT_SUM_CHANNEL
+            && Files.isRegularFile(voltage)
+            && Files.isRegularFile(current)) {
           out.add(new RailChannel(label, List.of(voltage, current), 1e-6));
         }
       }
@@ -97,7 +103,9 @@ final class InaDiscovery {
 
   /** A labelled, connected channel that is not a sum ("sum of shunt voltages" on some kernels). */
   private static boolean isRail(String label) {
-    return !label.isEmpty() && !label.equals(NOT_CONNECTED) && !label.toLowerCase(Locale.ROOT).contains("sum");
+    return !label.isEmpty()
+        && !label.equals(NOT_CONNECTED)
+        && !label.toLowerCase(Locale.ROOT).contains("sum");
   }
 
   private static List<Path> children(Path dir, String glob) {

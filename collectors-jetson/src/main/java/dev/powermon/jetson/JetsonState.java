@@ -21,11 +21,11 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
- * What the tegrastats thread and the sysfs sampler last saw, and where their rail readings go. Rails
- * come from sysfs when the INA monitors are found (tegrastats' own rails are then ignored), from
- * tegrastats otherwise. Every rail reading is handed to the core as watts at the instant it was taken,
- * the input rail a second time as {@code domain="total"}; the core keeps the energy, the windows and
- * remote-write, and withholds everything when the readings stop.
+ * What the tegrastats thread and the sysfs sampler last saw, and where their rail readings go.
+ * Rails come from sysfs when the INA monitors are found (tegrastats' own rails are then ignored),
+ * from tegrastats otherwise. Every rail reading is handed to the core as watts at the instant it
+ * was taken, the input rail a second time as {@code domain="total"}; the core keeps the energy, the
+ * windows and remote-write, and withholds everything when the readings stop.
  */
 final class JetsonState implements TegrastatsSource.Listener {
   private final RailSource sysfs;
@@ -37,7 +37,8 @@ final class JetsonState implements TegrastatsSource.Listener {
   private final long staleNanos;
   private final NameLimits limits;
   private final AtomicLong lines = new AtomicLong();
-  private final Map<TegrastatsSource.Drop, AtomicLong> dropped = new EnumMap<>(TegrastatsSource.Drop.class);
+  private final Map<TegrastatsSource.Drop, AtomicLong> dropped =
+      new EnumMap<>(TegrastatsSource.Drop.class);
   private final AtomicLong unknownTokens = new AtomicLong();
   private volatile TegrastatsSample latest;
   private volatile long latestNanos;
@@ -46,8 +47,15 @@ final class JetsonState implements TegrastatsSource.Listener {
   private volatile boolean tegrastatsRails;
   private volatile boolean sysfsUp;
 
-  JetsonState(RailSource sysfs, PowerReadings power, ParseProblems problems, String hostname, LongSupplier nanoTime,
-      Clock clock, long staleNanos, Logger log) {
+  JetsonState(
+      RailSource sysfs,
+      PowerReadings power,
+      ParseProblems problems,
+      String hostname,
+      LongSupplier nanoTime,
+      Clock clock,
+      long staleNanos,
+      Logger log) {
     this.sysfs = sysfs;
     this.power = power;
     this.problems = problems;
@@ -114,19 +122,24 @@ final class JetsonState implements TegrastatsSource.Listener {
     dropped.get(reason).incrementAndGet();
   }
 
-  /** Reads every INA channel; one that cannot be read costs its own rail (its field: {@code ina/<rail>}). */
+  /**
+   * Reads every INA channel; one that cannot be read costs its own rail (its field: {@code
+   * ina/<rail>}).
+   */
   synchronized void sampleSysfs() {
-    Map<String, Double> watts = sysfs.read(new RailSource.Failures() {
-      @Override
-      public void rail(String rail, String reason) {
-        problems.problem("ina/" + rail, reason);
-      }
+    Map<String, Double> watts =
+        sysfs.read(
+            new RailSource.Failures() {
+              @Override
+              public void rail(String rail, String reason) {
+                problems.problem("ina/" + rail, reason);
+              }
 
-      @Override
-      public void ok(String rail) {
-        problems.ok("ina/" + rail);
-      }
-    });
+              @Override
+              public void ok(String rail) {
+                problems.ok("ina/" + rail);
+              }
+            });
     sysfsUp = !watts.isEmpty();
     rails(watts, clock.instant());
   }
@@ -136,22 +149,42 @@ final class JetsonState implements TegrastatsSource.Listener {
     long millis = at.toEpochMilli();
     watts.forEach((rail, w) -> power.watts(hostname, rail, Labels.EMPTY, millis, w));
     MetricNames.inputRail(watts.keySet())
-        .ifPresent(rail -> power.watts(hostname, PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, millis, watts.get(rail)));
+        .ifPresent(
+            rail ->
+                power.watts(
+                    hostname, PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, millis, watts.get(rail)));
   }
 
   /** The current readings; {@code process} is null when tegrastats is not run. */
   Readings readings(TegrastatsSource process) {
     Optional<TegrastatsSample> sample = fresh();
-    Optional<TegrastatsHealth> health = Optional.ofNullable(process).map(p -> new TegrastatsHealth(
-        p.running() && sample.isPresent(), lines.get(), droppedLines(), unknownTokens.get(), p.restarts()));
-    return new Readings(sample, railWatts, railsFromSysfs() ? "sysfs" : "tegrastats", health,
-        railsFromSysfs() ? Optional.of(sysfsUp) : Optional.empty(), limits.dropped());
+    Optional<TegrastatsHealth> health =
+        Optional.ofNullable(process)
+            .map(
+                p ->
+                    new TegrastatsHealth(
+                        p.running() && sample.isPresent(),
+                        lines.get(),
+                        droppedLines(),
+                        unknownTokens.get(),
+                        p.restarts()));
+    return new Readings(
+        sample,
+        railWatts,
+        railsFromSysfs() ? "sysfs" : "tegrastats",
+        health,
+        railsFromSysfs() ? Optional.of(sysfsUp) : Optional.empty(),
+        limits.dropped());
   }
 
-  /** The latest good line, unless tegrastats has been silent for longer than the staleness bound. */
+  /**
+   * The latest good line, unless tegrastats has been silent for longer than the staleness bound.
+   */
   Optional<TegrastatsSample> fresh() {
     TegrastatsSample s = latest;
-    return s != null && nanoTime.getAsLong() - latestNanos <= staleNanos ? Optional.of(s) : Optional.empty();
+    return s != null && nanoTime.getAsLong() - latestNanos <= staleNanos
+        ? Optional.of(s)
+        : Optional.empty();
   }
 
   /** When tegrastats last printed a good line, if ever. */

@@ -13,11 +13,11 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
 /**
- * Bounds what the device can make the collector track. Sensors, rails, engines and CPU cores are named
- * by what tegrastats prints; the first {@link #PER_KIND} distinct names of each kind are tracked, and a
- * reading under any further name is dropped and counted. A board has at most a few dozen, so only a
- * misbehaving or hostile tegrastats reaches the limit, and then the series and the metric table stay
- * bounded. Logs once per kind when the limit is first reached.
+ * Bounds what the device can make the collector track. Sensors, rails, engines and CPU cores are
+ * named by what tegrastats prints; the first {@link #PER_KIND} distinct names of each kind are
+ * tracked, and a reading under any further name is dropped and counted. A board has at most a few
+ * dozen, so only a misbehaving or hostile tegrastats reaches the limit, and then the series and the
+ * metric table stay bounded. Logs once per kind when the limit is first reached.
  */
 final class NameLimits {
   static final int PER_KIND = 64;
@@ -53,8 +53,11 @@ final class NameLimits {
       return true;
     }
     if (dropped.merge(kind, 1L, Long::sum) == 1) {
-      log.warn("More than {} distinct {} names seen (the latest '{}'); readings under new names are dropped and"
-          + " counted in jetson_untracked_readings_total. Check what tegrastats prints.", PER_KIND, kind.label(),
+      log.warn(
+          "More than {} distinct {} names seen (the latest '{}'); readings under new names are dropped and"
+              + " counted in jetson_untracked_readings_total. Check what tegrastats prints.",
+          PER_KIND,
+          kind.label(),
           LabelValues.fromDevice(name));
     }
     return false;
@@ -69,22 +72,34 @@ final class NameLimits {
 
   /** {@code s} without the readings whose names are beyond the limits. */
   TegrastatsSample limit(TegrastatsSample s) {
-    List<CpuCore> cores = s.cores().stream()
-        .filter(c -> admit(Kind.CPU, Integer.toString(c.index()))).collect(Collectors.toList());
-    return new TegrastatsSample(s.timestamp(), s.ram(), s.swap(), cores, admitted(Kind.ENGINE, s.engines()),
+    List<CpuCore> cores =
+        s.cores().stream()
+            .filter(c -> admit(Kind.CPU, Integer.toString(c.index())))
+            .collect(Collectors.toList());
+    return new TegrastatsSample(
+        s.timestamp(),
+        s.ram(),
+        s.swap(),
+        cores,
+        admitted(Kind.ENGINE, s.engines()),
         admitted(Kind.SENSOR, s.temperatures()),
-        s.offlineSensors().stream().filter(n -> admit(Kind.SENSOR, n))
+        s.offlineSensors().stream()
+            .filter(n -> admit(Kind.SENSOR, n))
             .collect(Collectors.toCollection(LinkedHashSet::new)),
-        admitted(Kind.RAIL, s.rails()), s.recognizedTokens(), s.unknownTokens(), s.problems());
+        admitted(Kind.RAIL, s.rails()),
+        s.recognizedTokens(),
+        s.unknownTokens(),
+        s.problems());
   }
 
   private <V> Map<String, V> admitted(Kind kind, Map<String, V> readings) {
     Map<String, V> out = new LinkedHashMap<>();
-    readings.forEach((name, v) -> {
-      if (admit(kind, name)) {
-        out.put(name, v);
-      }
-    });
+    readings.forEach(
+        (name, v) -> {
+          if (admit(kind, name)) {
+            out.put(name, v);
+          }
+        });
     return out;
   }
 }

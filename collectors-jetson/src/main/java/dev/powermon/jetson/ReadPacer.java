@@ -8,15 +8,16 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Keeps reading tegrastats cheap whatever it prints. Tegrastats prints one line per interval; per window
- * of one interval this lets through {@link #LINES_PER_WINDOW} lines to the parser (two, for a line that
- * arrives late next to its successor) and reads at most {@link #BYTES_PER_WINDOW} bytes. A child that
- * floods ({@code yes <line>}, random bytes) has its surplus lines dropped unparsed, and once the byte
- * budget is spent the reader sleeps to the end of the window while the pipe fills and the child blocks,
- * so the cost per interval is bounded instead of a whole core.
+ * Keeps reading tegrastats cheap whatever it prints. Tegrastats prints one line per interval; per
+ * window of one interval this lets through {@link #LINES_PER_WINDOW} lines to the parser (two, for
+ * a line that arrives late next to its successor) and reads at most {@link #BYTES_PER_WINDOW}
+ * bytes. A child that floods ({@code yes <line>}, random bytes) has its surplus lines dropped
+ * unparsed, and once the byte budget is spent the reader sleeps to the end of the window while the
+ * pipe fills and the child blocks, so the cost per interval is bounded instead of a whole core.
  */
 final class ReadPacer {
   static final int LINES_PER_WINDOW = 2;
+
   /** Four maximal lines: a real line is under 1 KiB. */
   static final int BYTES_PER_WINDOW = 4 * TegrastatsParser.MAX_LINE_CHARS;
 
@@ -40,7 +41,8 @@ final class ReadPacer {
   }
 
   static ReadPacer realTime(Duration interval) {
-    return new ReadPacer(interval, System::nanoTime, n -> Thread.sleep(n / 1_000_000, (int) (n % 1_000_000)));
+    return new ReadPacer(
+        interval, System::nanoTime, n -> Thread.sleep(n / 1_000_000, (int) (n % 1_000_000)));
   }
 
   /** Whether the line just read may be parsed; false when this window has had its lines. */
@@ -50,7 +52,10 @@ final class ReadPacer {
     return lines <= LINES_PER_WINDOW;
   }
 
-  /** How many bytes may be read now, at least 1; sleeps to the next window while this one's are spent. */
+  /**
+   * How many bytes may be read now, at least 1; sleeps to the next window while this one's are
+   * spent.
+   */
   synchronized int bytesAllowed() throws InterruptedException {
     roll();
     while (bytes >= BYTES_PER_WINDOW) {

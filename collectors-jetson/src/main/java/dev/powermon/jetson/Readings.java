@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What one scrape exports besides power (which goes to the core as readings), taken at once so that a
- * scrape never mixes two samples.
+ * What one scrape exports besides power (which goes to the core as readings), taken at once so that
+ * a scrape never mixes two samples.
  *
  * @param sample the latest good tegrastats line, absent when none is fresh
  * @param railWatts each rail's power in the latest sample, for the seed families and the summary
@@ -28,5 +28,6 @@ record Readings(
    * @param up running and printed a good line within the staleness bound
    * @param droppedLines lines not used, per reason ({@link TegrastatsSource.Drop})
    */
-  record TegrastatsHealth(boolean up, long lines, Map<String, Long> droppedLines, long unknownTokens, long restarts) {}
+  record TegrastatsHealth(
+      boolean up, long lines, Map<String, Long> droppedLines, long unknownTokens, long restarts) {}
 }

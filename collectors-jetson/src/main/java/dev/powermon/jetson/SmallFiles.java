@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads sysfs and device-tree attributes: a few bytes at most, so a wrong path cannot read a huge file. */
+/**
+ * Reads sysfs and device-tree attributes: a few bytes at most, so a wrong path cannot read a huge
+ * file.
+ */
 final class SmallFiles {
   static final int MAX_BYTES = 256;
 

@@ -22,9 +22,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses one tegrastats line by tokens, never by position: NVIDIA reordered and renamed groups in every
- * JetPack (SWAP after CPU, engines between rails, lower-case sensors, {@code cur/avg/max}), so each
- * token is recognised by its own form and anything else is skipped and counted.
+ * Parses one tegrastats line by tokens, never by position: NVIDIA reordered and renamed groups in
+ * every JetPack (SWAP after CPU, engines between rails, lower-case sensors, {@code cur/avg/max}),
+ * so each token is recognised by its own form and anything else is skipped and counted.
  */
 final class TegrastatsParser {
   /** Longer lines are not tegrastats output; the reader cuts them before they get here. */
@@ -34,28 +34,46 @@ final class TegrastatsParser {
   private static final Pattern DATE = Pattern.compile("\\d{2}-\\d{2}-\\d{4}");
   private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,47}");
   private static final Pattern TEMP =
-      Pattern.compile("([A-Za-z][A-Za-z0-9_]{0,47})@(-?\\d{1,4}(?:\\.\\d{1,6})?)C(?:/-?\\d{1,4}(?:\\.\\d{1,6})?C)?");
+      Pattern.compile(
+          "([A-Za-z][A-Za-z0-9_]{0,47})@(-?\\d{1,4}(?:\\.\\d{1,6})?)C(?:/-?\\d{1,4}(?:\\.\\d{1,6})?C)?");
   private static final Pattern RAIL =
       Pattern.compile("(\\d{1,9})(?:mW)?/(\\d{1,9})(?:mW)?(?:/(\\d{1,9})(?:mW)?)?");
   private static final Pattern IRAM = Pattern.compile("\\d{1,12}/\\d{1,12}[kMG]B\\(lfb");
   private static final Pattern LFB = Pattern.compile("\\d{1,9}x\\d{1,9}[kMG]B\\)");
-  /** Engines that print a bare clock ({@code APE 150}, {@code NVENC 716}); any {@code *_FREQ} may too. */
+
+  /**
+   * Engines that print a bare clock ({@code APE 150}, {@code NVENC 716}); any {@code *_FREQ} may
+   * too.
+   */
   private static final Pattern BARE_CLOCK_ENGINE =
       Pattern.compile("APE|VIC|OFA|SE|MSENC|(?:NVENC|NVDEC|NVJPG|NVDLA|PVA|DLA)\\d?|.+_FREQ");
+
   /** Every field a problem can name, for reporting the ones that read well. */
   static final List<String> FIELDS =
       List.of("ram", "swap", "iram", "cpu", "mts", "temperature", "rail", "engine", "timestamp");
-  /** Keywords that introduce a group; a keyword whose value cannot be read is that group's problem. */
+
+  /**
+   * Keywords that introduce a group; a keyword whose value cannot be read is that group's problem.
+   */
   private static final Set<String> KEYWORDS = Set.of("RAM", "SWAP", "IRAM", "CPU", "cpu", "MTS");
+
   /** Looks like {@code name@…C}: a temperature whose value could not be read. */
   private static final Pattern TEMP_LIKE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,47}@.*C.*");
-  /** The value after a name looks like a rail's ({@code cur/avg}) or an engine's ({@code %}, {@code @}, off). */
+
+  /**
+   * The value after a name looks like a rail's ({@code cur/avg}) or an engine's ({@code %},
+   * {@code @}, off).
+   */
   private static final Pattern RAIL_LIKE = Pattern.compile(".*/.*");
+
   private static final Pattern ENGINE_LIKE = Pattern.compile(".*[%@].*|of.*");
+
   /** Longest token text kept in a problem, for the log line. */
   private static final int MAX_PROBLEM_TOKEN = 64;
+
   /** Offline sensors print -256C. */
   private static final double OFFLINE = -256;
+
   /** {@code PMIC@100C} (or {@code @50C}) is a fixed placeholder on every board, never a reading. */
   private static final String PMIC = "PMIC";
 
@@ -77,7 +95,10 @@ final class TegrastatsParser {
     this.tokens = line.isBlank() ? new String[0] : line.strip().split("\\s+");
   }
 
-  /** Parses {@code line}; never throws. Check {@link TegrastatsSample#isBad()} before using the result. */
+  /**
+   * Parses {@code line}; never throws. Check {@link TegrastatsSample#isBad()} before using the
+   * result.
+   */
   static TegrastatsSample parse(String line) {
     if (line.length() > MAX_LINE_CHARS) {
       return new TegrastatsParser("").sample();
@@ -92,8 +113,17 @@ final class TegrastatsParser {
 
   private TegrastatsSample sample() {
     return new TegrastatsSample(
-        timestamp, ram, swap, List.copyOf(cores), inOrder(engines), inOrder(temperatures),
-        Collections.unmodifiableSet(offline), inOrder(rails), recognized, unknown, List.copyOf(problems));
+        timestamp,
+        ram,
+        swap,
+        List.copyOf(cores),
+        inOrder(engines),
+        inOrder(temperatures),
+        Collections.unmodifiableSet(offline),
+        inOrder(rails),
+        recognized,
+        unknown,
+        List.copyOf(problems));
   }
 
   /** Kept in the order printed, so that when names must be limited the first printed are kept. */
@@ -137,8 +167,8 @@ final class TegrastatsParser {
 
   /**
    * An unrecognised token that belongs to a known field is that field's problem: a keyword with an
-   * unreadable value, {@code name@…C}, or a name followed by a rail- or engine-shaped value. Anything
-   * else is a token of a form not known yet (a newer JetPack), counted as unknown only.
+   * unreadable value, {@code name@…C}, or a name followed by a rail- or engine-shaped value.
+   * Anything else is a token of a form not known yet (a newer JetPack), counted as unknown only.
    */
   private void classify(String t, String next) {
     if (KEYWORDS.contains(t)) {
@@ -153,11 +183,14 @@ final class TegrastatsParser {
   }
 
   private void problem(String field, String token) {
-    String shown = token.length() > MAX_PROBLEM_TOKEN ? token.substring(0, MAX_PROBLEM_TOKEN) + "…" : token;
+    String shown =
+        token.length() > MAX_PROBLEM_TOKEN ? token.substring(0, MAX_PROBLEM_TOKEN) + "…" : token;
     problems.add(new Problem(field, shown));
   }
 
-  /** Groups introduced by a keyword; returns the tokens consumed, 0 when {@code t} is none of them. */
+  /**
+   * Groups introduced by a keyword; returns the tokens consumed, 0 when {@code t} is none of them.
+   */
   private int special(String t, String next) {
     switch (t) {
       case "RAM":
@@ -179,8 +212,9 @@ final class TegrastatsParser {
   }
 
   /**
-   * {@code RAM 3468/3983MB (lfb 48x4MB)} or {@code SWAP 873/8192MB (cached 295MB)}. The parenthesised
-   * part is consumed when well formed; for SWAP it carries the cached size, for RAM it is not exported.
+   * {@code RAM 3468/3983MB (lfb 48x4MB)} or {@code SWAP 873/8192MB (cached 295MB)}. The
+   * parenthesised part is consumed when well formed; for SWAP it carries the cached size, for RAM
+   * it is not exported.
    */
   private int memory(String next, String openTag, boolean cachedSize, Consumer<Memory> sink) {
     boolean tagged = pos + 3 < tokens.length && tokens[pos + 2].equals(openTag);
@@ -223,8 +257,11 @@ final class TegrastatsParser {
     if (rail.matches()) {
       if (!name.equals("NC")) {
         OptionalLong max =
-            rail.group(3) == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(rail.group(3)));
-        rails.putIfAbsent(name, new Rail(Long.parseLong(rail.group(1)), Long.parseLong(rail.group(2)), max));
+            rail.group(3) == null
+                ? OptionalLong.empty()
+                : OptionalLong.of(Long.parseLong(rail.group(3)));
+        rails.putIfAbsent(
+            name, new Rail(Long.parseLong(rail.group(1)), Long.parseLong(rail.group(2)), max));
       }
       return 2;
     }
@@ -233,7 +270,10 @@ final class TegrastatsParser {
     return engine.isPresent() ? 2 : 0;
   }
 
-  /** {@code EMC_FREQ} and L4T 28.1's {@code EMC} are one engine; likewise {@code GR3D_FREQ}/{@code GR3D}. */
+  /**
+   * {@code EMC_FREQ} and L4T 28.1's {@code EMC} are one engine; likewise {@code GR3D_FREQ}/{@code
+   * GR3D}.
+   */
   private static String engineName(String name) {
     return name.endsWith("_FREQ") ? name.substring(0, name.length() - "_FREQ".length()) : name;
   }

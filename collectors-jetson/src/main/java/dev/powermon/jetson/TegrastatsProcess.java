@@ -1,29 +1,33 @@
 package dev.powermon.jetson;
 
+import dev.powermon.api.StateLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import dev.powermon.api.StateLog;
 import org.slf4j.Logger;
 
 /**
- * Runs {@code tegrastats --interval <ms>} on a dedicated thread, hands each line to a {@link Listener},
- * and restarts it with exponential backoff when it dies (from the interval up to {@link #MAX_BACKOFF};
- * back to the interval once it produces a good line). Logs once when it starts failing and once when it
- * recovers, never per restart. Output is read at a bounded cost ({@link ReadPacer}). A process that ends
- * because the collector is closing, or by a stop signal sent to the whole process group at shutdown
- * (systemd, Ctrl-C), is not a crash: the failure is logged only when a restart is actually due.
+ * Runs {@code tegrastats --interval <ms>} on a dedicated thread, hands each line to a {@link
+ * Listener}, and restarts it with exponential backoff when it dies (from the interval up to {@link
+ * #MAX_BACKOFF}; back to the interval once it produces a good line). Logs once when it starts
+ * failing and once when it recovers, never per restart. Output is read at a bounded cost ({@link
+ * ReadPacer}). A process that ends because the collector is closing, or by a stop signal sent to
+ * the whole process group at shutdown (systemd, Ctrl-C), is not a crash: the failure is logged only
+ * when a restart is actually due.
  */
 final class TegrastatsProcess implements TegrastatsSource {
   static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
   /** Exit codes of a shell-style process ended by SIGTERM and SIGINT (128 + signal number). */
   private static final int SIGTERM_EXIT = 143;
+
   private static final int SIGINT_EXIT = 130;
   private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
   private static final Duration STOP_WAIT = Duration.ofSeconds(2);
+
   /** After a stop signal, wait at least this long before restarting: the stop is likely ours. */
   private static final Duration AFTER_SIGNAL = Duration.ofSeconds(1);
 
@@ -73,7 +77,8 @@ final class TegrastatsProcess implements TegrastatsSource {
         return;
       }
       backoff = run.producedGoodLines() ? initial : min(backoff.multipliedBy(2), MAX_BACKOFF);
-      Duration wait = run.signalled() && backoff.compareTo(AFTER_SIGNAL) < 0 ? AFTER_SIGNAL : backoff;
+      Duration wait =
+          run.signalled() && backoff.compareTo(AFTER_SIGNAL) < 0 ? AFTER_SIGNAL : backoff;
       try {
         Thread.sleep(wait.toMillis());
       } catch (InterruptedException e) {
@@ -92,9 +97,10 @@ final class TegrastatsProcess implements TegrastatsSource {
     String millis = Long.toString(Math.max(1, interval.toMillis()));
     Process p;
     try {
-      p = new ProcessBuilder(executable.toString(), "--interval", millis)
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
+      p =
+          new ProcessBuilder(executable.toString(), "--interval", millis)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
     } catch (IOException e) {
       return new Run(false, "cannot start " + executable + ": " + e.getMessage(), false);
     }
@@ -109,7 +115,10 @@ final class TegrastatsProcess implements TegrastatsSource {
       return new Run(good, executable + " stopped printing and was stopped", false);
     }
     int code = p.exitValue();
-    return new Run(good, executable + " exited with code " + code, code == SIGTERM_EXIT || code == SIGINT_EXIT);
+    return new Run(
+        good,
+        executable + " exited with code " + code,
+        code == SIGTERM_EXIT || code == SIGINT_EXIT);
   }
 
   private boolean readLines(Process p) {
@@ -148,8 +157,16 @@ final class TegrastatsProcess implements TegrastatsSource {
   }
 
   private void failed(String what) {
-    states.failing(executable.toString(), what + "; restarting it with backoff up to " + MAX_BACKOFF.toSeconds()
-        + "s. Check that '" + executable + " --interval " + interval.toMillis() + "' runs by hand as this user.");
+    states.failing(
+        executable.toString(),
+        what
+            + "; restarting it with backoff up to "
+            + MAX_BACKOFF.toSeconds()
+            + "s. Check that '"
+            + executable
+            + " --interval "
+            + interval.toMillis()
+            + "' runs by hand as this user.");
   }
 
   private void recovered() {

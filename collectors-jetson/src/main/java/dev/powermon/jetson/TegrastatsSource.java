@@ -1,8 +1,8 @@
 package dev.powermon.jetson;
 
 /**
- * Where tegrastats lines come from: the running program ({@link TegrastatsProcess}). It hands each line
- * to a {@link Listener} on its own thread until closed.
+ * Where tegrastats lines come from: the running program ({@link TegrastatsProcess}). It hands each
+ * line to a {@link Listener} on its own thread until closed.
  */
 interface TegrastatsSource extends AutoCloseable {
   /** Why a line was not used. */

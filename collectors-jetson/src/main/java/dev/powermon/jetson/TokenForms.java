@@ -21,7 +21,8 @@ final class TokenForms {
   private static final Pattern CPU_ITEM = Pattern.compile("(\\d{1,3})%(?:@(\\d{1,6}))?");
   private static final Pattern OLD_CPU_LIST = Pattern.compile("\\[([^\\]]{1,512})\\]@(\\d{1,6})");
   private static final Pattern USAGE = Pattern.compile("(\\d{1,3})%");
-  private static final Pattern USAGE_AT_CLOCK = Pattern.compile("(?:(\\d{1,3})%)?@(\\[[\\d,]{1,64}\\]|\\d{1,6})");
+  private static final Pattern USAGE_AT_CLOCK =
+      Pattern.compile("(?:(\\d{1,3})%)?@(\\[[\\d,]{1,64}\\]|\\d{1,6})");
   private static final Pattern CLOCK_LIST = Pattern.compile("\\[(\\d{1,6}(?:,\\d{1,6}){0,15})\\]");
   private static final Pattern BARE_CLOCK = Pattern.compile("\\d{1,6}");
   private static final int MAX_CORES = 256;
@@ -35,13 +36,17 @@ final class TokenForms {
       return Optional.empty();
     }
     long unit = unitBytes(m.group(3));
-    return Optional.of(new Memory(Long.parseLong(m.group(1)) * unit, Long.parseLong(m.group(2)) * unit, cachedBytes));
+    return Optional.of(
+        new Memory(
+            Long.parseLong(m.group(1)) * unit, Long.parseLong(m.group(2)) * unit, cachedBytes));
   }
 
   /** {@code 295MB)} (the closing part of {@code (cached 295MB)}) → bytes. */
   static OptionalLong closingSize(String token) {
     Matcher m = SIZE.matcher(token);
-    return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1)) * unitBytes(m.group(2))) : OptionalLong.empty();
+    return m.matches()
+        ? OptionalLong.of(Long.parseLong(m.group(1)) * unitBytes(m.group(2)))
+        : OptionalLong.empty();
   }
 
   /** L4T 28.2+: {@code [5%@1224,off,3%]}, each core with its own clock. */
@@ -77,16 +82,18 @@ final class TokenForms {
       if (usage.isEmpty()) {
         return Optional.empty();
       }
-      OptionalLong clock = m.group(2) != null ? OptionalLong.of(Long.parseLong(m.group(2))) : sharedClock;
+      OptionalLong clock =
+          m.group(2) != null ? OptionalLong.of(Long.parseLong(m.group(2))) : sharedClock;
       cores.add(new CpuCore(i, true, usage, clock));
     }
     return Optional.of(cores);
   }
 
   /**
-   * An engine's value: {@code off}, {@code 79%@166}, {@code 0%@[305,305]}, {@code @[0,0,0]}, {@code @1556},
-   * {@code 43%}, or a bare clock ({@code 716}) when {@code bareClockAllowed}. A bare number after an
-   * arbitrary name could be a rail cut short, so the caller only allows it for known engine names.
+   * An engine's value: {@code off}, {@code 79%@166}, {@code 0%@[305,305]}, {@code @[0,0,0]},
+   * {@code @1556}, {@code 43%}, or a bare clock ({@code 716}) when {@code bareClockAllowed}. A bare
+   * number after an arbitrary name could be a rail cut short, so the caller only allows it for
+   * known engine names.
    */
   static Optional<Engine> engine(String token, boolean bareClockAllowed) {
     if (token.equals("off")) {
@@ -95,10 +102,13 @@ final class TokenForms {
     Matcher usage = USAGE.matcher(token);
     if (usage.matches()) {
       OptionalDouble p = percent(usage.group(1));
-      return p.isPresent() ? Optional.of(new Engine(true, p, OptionalLong.empty())) : Optional.empty();
+      return p.isPresent()
+          ? Optional.of(new Engine(true, p, OptionalLong.empty()))
+          : Optional.empty();
     }
     if (bareClockAllowed && BARE_CLOCK.matcher(token).matches()) {
-      return Optional.of(new Engine(true, OptionalDouble.empty(), OptionalLong.of(Long.parseLong(token))));
+      return Optional.of(
+          new Engine(true, OptionalDouble.empty(), OptionalLong.of(Long.parseLong(token))));
     }
     Matcher m = USAGE_AT_CLOCK.matcher(token);
     if (!m.matches()) {

@@ -37,6 +37,7 @@ class BoundedLineReaderTest {
   }
 
   private static BoundedLineReader reader(String text, int max) {
-    return new BoundedLineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), max);
+    return new BoundedLineReader(
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), max);
   }
 }

@@ -8,22 +8,24 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.OptionalLong;
 
 /**
- * A shell script standing in for tegrastats. Run N prints {@code runN.txt} and exits 1 when that file
- * exists; otherwise it prints {@code steady.txt} every 100 ms (at most 600 times) until stopped. It
- * records its arguments and PID beside itself.
+ * A shell script standing in for tegrastats. Run N prints {@code runN.txt} and exits 1 when that
+ * file exists; otherwise it prints {@code steady.txt} every 100 ms (at most 600 times) until
+ * stopped. It records its arguments and PID beside itself.
  */
 final class FakeTegrastats {
-  private static final String SCRIPT = String.join("\n",
-      "#!/bin/sh",
-      "dir=$(dirname \"$0\")",
-      "n=$(( $(cat \"$dir/runs\" 2>/dev/null || echo 0) + 1 ))",
-      "echo \"$n\" > \"$dir/runs\"",
-      "echo \"$*\" > \"$dir/args\"",
-      "echo \"$$\" > \"$dir/pid\"",
-      "if [ -f \"$dir/run$n.txt\" ]; then cat \"$dir/run$n.txt\"; exit 1; fi",
-      "i=0",
-      "while [ \"$i\" -lt 600 ]; do cat \"$dir/steady.txt\"; sleep 0.1; i=$((i + 1)); done",
-      "");
+  private static final String SCRIPT =
+      String.join(
+          "\n",
+          "#!/bin/sh",
+          "dir=$(dirname \"$0\")",
+          "n=$(( $(cat \"$dir/runs\" 2>/dev/null || echo 0) + 1 ))",
+          "echo \"$n\" > \"$dir/runs\"",
+          "echo \"$*\" > \"$dir/args\"",
+          "echo \"$$\" > \"$dir/pid\"",
+          "if [ -f \"$dir/run$n.txt\" ]; then cat \"$dir/run$n.txt\"; exit 1; fi",
+          "i=0",
+          "while [ \"$i\" -lt 600 ]; do cat \"$dir/steady.txt\"; sleep 0.1; i=$((i + 1)); done",
+          "");
 
   private final Path dir;
 
@@ -44,13 +46,14 @@ final class FakeTegrastats {
   }
 
   /**
-   * Writes a script of its own instead: {@code body} runs after the PID is recorded, in the directory
-   * of the script ({@code $dir}); its path is the {@code tegrastats} setting.
+   * Writes a script of its own instead: {@code body} runs after the PID is recorded, in the
+   * directory of the script ({@code $dir}); its path is the {@code tegrastats} setting.
    */
   Path installScript(String body) {
     Path script = dir.resolve("tegrastats");
     try {
-      Files.writeString(script, "#!/bin/sh\ndir=$(dirname \"$0\")\necho \"$$\" > \"$dir/pid\"\n" + body + "\n");
+      Files.writeString(
+          script, "#!/bin/sh\ndir=$(dirname \"$0\")\necho \"$$\" > \"$dir/pid\"\n" + body + "\n");
       Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -64,7 +67,10 @@ final class FakeTegrastats {
     return this;
   }
 
-  /** What run {@code n} prints before it dies; written as given, so text without a final newline is cut. */
+  /**
+   * What run {@code n} prints before it dies; written as given, so text without a final newline is
+   * cut.
+   */
   FakeTegrastats run(int n, String output) {
     SysfsTree.write(dir.resolve("run" + n + ".txt"), output);
     return this;

@@ -35,7 +35,8 @@ class InaDiscoveryTest {
 
     assertThat(watts).containsOnlyKeys("VDD_IN", "VDD_CPU_GPU_CV", "VDD_SOC");
     assertThat(watts.get("VDD_IN")).isCloseTo(5.08, within(1e-9)); // 5080 mV × 1000 mA = 5.08 W
-    assertThat(watts.get("VDD_CPU_GPU_CV")).isCloseTo(0.831808, within(1e-9)); // 5072 × 164 = 831808 µW
+    assertThat(watts.get("VDD_CPU_GPU_CV"))
+        .isCloseTo(0.831808, within(1e-9)); // 5072 × 164 = 831808 µW
     assertThat(watts.get("VDD_SOC")).isCloseTo(1.62432, within(1e-9)); // 5076 × 320 = 1624320 µW
   }
 
@@ -45,7 +46,8 @@ class InaDiscoveryTest {
 
     Map<String, Double> watts = read(InaDiscovery.discover(tree.sysfs()));
 
-    assertThat(watts).containsOnlyKeys("VDD_GPU_SOC", "VDD_CPU_CV", "VIN_SYS_5V0", "VDDQ_VDD2_1V8AO");
+    assertThat(watts)
+        .containsOnlyKeys("VDD_GPU_SOC", "VDD_CPU_CV", "VIN_SYS_5V0", "VDDQ_VDD2_1V8AO");
     assertThat(watts.get("VDD_GPU_SOC")).isCloseTo(2.9928, within(1e-9)); // 19952 mV × 150 mA
     assertThat(watts.get("VDDQ_VDD2_1V8AO")).isCloseTo(0.3, within(1e-9)); // 5000 × 60
   }
@@ -72,20 +74,27 @@ class InaDiscoveryTest {
   @Test
   void wronglyTypedAttributeFailsTheReadWithThePath() {
     SysfsTree tree = new SysfsTree(root).jetpack4Nano();
-    SysfsTree.write(tree.sysfs().resolve("bus/i2c/devices/6-0040/iio:device0/in_power0_input"), "12.5e3\n");
+    SysfsTree.write(
+        tree.sysfs().resolve("bus/i2c/devices/6-0040/iio:device0/in_power0_input"), "12.5e3\n");
     RailChannel in = InaDiscovery.discover(tree.sysfs()).get(0);
 
-    assertThatExceptionOfType(IOException.class).isThrownBy(in::watts)
-        .withMessageContaining("in_power0_input").withMessageContaining("'12.5e3'");
+    assertThatExceptionOfType(IOException.class)
+        .isThrownBy(in::watts)
+        .withMessageContaining("in_power0_input")
+        .withMessageContaining("'12.5e3'");
   }
 
   @Test
   void oversizedAttributeIsCutNotReadWhole() {
     SysfsTree tree = new SysfsTree(root).jetpack4Nano();
-    SysfsTree.write(tree.sysfs().resolve("bus/i2c/devices/6-0040/iio:device0/in_power1_input"), "1".repeat(100_000));
+    SysfsTree.write(
+        tree.sysfs().resolve("bus/i2c/devices/6-0040/iio:device0/in_power1_input"),
+        "1".repeat(100_000));
     RailChannel gpu = InaDiscovery.discover(tree.sysfs()).get(1);
 
-    assertThatExceptionOfType(IOException.class).isThrownBy(gpu::watts).withMessageContaining("in_power1_input");
+    assertThatExceptionOfType(IOException.class)
+        .isThrownBy(gpu::watts)
+        .withMessageContaining("in_power1_input");
   }
 
   @Test

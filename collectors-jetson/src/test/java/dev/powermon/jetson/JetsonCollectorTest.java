@@ -28,19 +28,24 @@ class JetsonCollectorTest {
   void sysfsRailsReachTheCoreAsComponentReadingsAtTheirOwnTimestamps() throws Exception {
     SysfsTree tree = new SysfsTree(root).jetpack5OrinNano();
     long before = System.currentTimeMillis();
-    try (TestContext ctx = context(tree.sysfs(), root.resolve("no-tegrastats")); Collector c = provider.open(ctx)) {
+    try (TestContext ctx = context(tree.sysfs(), root.resolve("no-tegrastats"));
+        Collector c = provider.open(ctx)) {
       RecordedReadings readings = ctx.readings("jetson");
-      Poll.until("five readings of the input rail", () -> readings.of("edge-1", "VDD_IN").size() >= 5);
+      Poll.until(
+          "five readings of the input rail", () -> readings.of("edge-1", "VDD_IN").size() >= 5);
       long after = System.currentTimeMillis();
       List<Reading> vddIn = readings.of("edge-1", "VDD_IN");
 
       assertThat(readings.meterClass()).isEqualTo(MeterClass.COMPONENT);
-      assertThat(vddIn).allSatisfy(r -> {
-        assertThat(r.watts()).isCloseTo(5.08, within(1e-9)); // 5080 mV × 1000 mA
-        assertThat(r.joules()).isNaN(); // power at an instant: the core integrates
-        assertThat(r.epochMillis()).isBetween(before, after);
-      });
-      // each reading carries the time it was taken, one sampling interval apart, never a scrape's time
+      assertThat(vddIn)
+          .allSatisfy(
+              r -> {
+                assertThat(r.watts()).isCloseTo(5.08, within(1e-9)); // 5080 mV × 1000 mA
+                assertThat(r.joules()).isNaN(); // power at an instant: the core integrates
+                assertThat(r.epochMillis()).isBetween(before, after);
+              });
+      // each reading carries the time it was taken, one sampling interval apart, never a scrape's
+      // time
       for (int i = 1; i < vddIn.size(); i++) {
         assertThat(vddIn.get(i).epochMillis()).isGreaterThan(vddIn.get(i - 1).epochMillis());
       }
@@ -48,7 +53,8 @@ class JetsonCollectorTest {
       assertThat(readings.last("edge-1", "VDD_SOC").watts()).isCloseTo(1.62432, within(1e-9));
       assertThat(c.samplingInterval()).hasValue(java.time.Duration.ofMillis(100));
       MetricValues v = MetricValues.of(c.collect());
-      assertThat(v.value("jetson_sysfs_up", "device_type", "NVIDIA Jetson Orin Nano Developer Kit")).isEqualTo(1.0);
+      assertThat(v.value("jetson_sysfs_up", "device_type", "NVIDIA Jetson Orin Nano Developer Kit"))
+          .isEqualTo(1.0);
       assertThat(v.has("powermon_power_watts")).isFalse(); // the core builds it from the readings
       assertThat(v.has("jetson_tegrastats_up")).isFalse();
     }
@@ -57,14 +63,17 @@ class JetsonCollectorTest {
   @Test
   void agxOrinSysfsHasNoTotal() throws Exception {
     SysfsTree tree = new SysfsTree(root).agxOrin();
-    try (TestContext ctx = context(tree.sysfs(), root.resolve("none")); Collector c = provider.open(ctx)) {
+    try (TestContext ctx = context(tree.sysfs(), root.resolve("none"));
+        Collector c = provider.open(ctx)) {
       RecordedReadings readings = ctx.readings("jetson");
 
-      assertThat(readings.all()).extracting(Reading::domain)
+      assertThat(readings.all())
+          .extracting(Reading::domain)
           .containsOnly("VDDQ_VDD2_1V8AO", "VDD_CPU_CV", "VDD_GPU_SOC", "VIN_SYS_5V0");
-      assertThat(c.summary()).contains(
-          "power rails from sysfs: VDDQ_VDD2_1V8AO, VDD_CPU_CV, VDD_GPU_SOC, VIN_SYS_5V0;"
-              + " no input rail, so no total (the rails are parts of the module)");
+      assertThat(c.summary())
+          .contains(
+              "power rails from sysfs: VDDQ_VDD2_1V8AO, VDD_CPU_CV, VDD_GPU_SOC, VIN_SYS_5V0;"
+                  + " no input rail, so no total (the rails are parts of the module)");
     }
   }
 
@@ -76,8 +85,10 @@ class JetsonCollectorTest {
         Collector thorCollector = provider.open(t);
         TestContext n = context(nano.sysfs(), root.resolve("none"));
         Collector nanoCollector = provider.open(n)) {
-      assertThat(t.readings("jetson").last("edge-1", "total").watts()).isCloseTo(26.686, within(1e-9));
-      assertThat(n.readings("jetson").last("edge-1", "total").watts()).isCloseTo(2.23, within(1e-9));
+      assertThat(t.readings("jetson").last("edge-1", "total").watts())
+          .isCloseTo(26.686, within(1e-9));
+      assertThat(n.readings("jetson").last("edge-1", "total").watts())
+          .isCloseTo(2.23, within(1e-9));
     }
   }
 
@@ -85,11 +96,13 @@ class JetsonCollectorTest {
   void whenSysfsRailsAreReadableTegrastatsRailsAreIgnored() throws Exception {
     SysfsTree tree = new SysfsTree(root).jetpack5OrinNano();
     Path tegrastats = new FakeTegrastats(root).steady(LINE).install();
-    try (TestContext ctx = context(tree.sysfs(), tegrastats); Collector c = provider.open(ctx)) {
+    try (TestContext ctx = context(tree.sysfs(), tegrastats);
+        Collector c = provider.open(ctx)) {
       Poll.until("a tegrastats line", () -> has(c, "jetson_temperature_celsius"));
       MetricValues v = MetricValues.of(c.collect());
 
-      assertThat(ctx.readings("jetson").all()).allSatisfy(r -> assertThat(r.watts()).isNotEqualTo(6.0));
+      assertThat(ctx.readings("jetson").all())
+          .allSatisfy(r -> assertThat(r.watts()).isNotEqualTo(6.0));
       assertThat(v.value("jetson_temperature_celsius", "sensor", "cpu")).isEqualTo(60.5);
       assertThat(v.value("jetson_engine_frequency_hertz", "engine", "GR3D")).isEqualTo(612e6);
       assertThat(c.summary()).anySatisfy(s -> assertThat(s).startsWith("power rails from sysfs:"));
@@ -100,11 +113,17 @@ class JetsonCollectorTest {
   @Test
   void deviceTypeSettingOverridesTheModelAndSeedFamiliesAreOptIn() throws Exception {
     SysfsTree tree = new SysfsTree(root).jetpack4Nano();
-    try (TestContext ctx = TestContext.forProvider(provider).setting("sysfs", tree.sysfs().toString())
-            .setting("tegrastats", root.resolve("none").toString()).setting("device-type", "lab-nano")
-            .setting("seed-families", "true").build();
+    try (TestContext ctx =
+            TestContext.forProvider(provider)
+                .setting("sysfs", tree.sysfs().toString())
+                .setting("tegrastats", root.resolve("none").toString())
+                .setting("device-type", "lab-nano")
+                .setting("seed-families", "true")
+                .build();
         Collector c = provider.open(ctx)) {
-      assertThat(MetricValues.of(c.collect()).value("jetson_power_pom_5v_in_watts", "device_type", "lab-nano"))
+      assertThat(
+              MetricValues.of(c.collect())
+                  .value("jetson_power_pom_5v_in_watts", "device_type", "lab-nano"))
           .isCloseTo(2.23, within(1e-9));
     }
   }
@@ -112,22 +131,29 @@ class JetsonCollectorTest {
   @Test
   void anUnreadableRailCostsThatRailOnlyAndIsCountedAsItsField() throws Exception {
     SysfsTree tree = new SysfsTree(root).jetpack4Nano();
-    try (TestContext ctx = context(tree.sysfs(), root.resolve("none")); Collector c = provider.open(ctx)) {
+    try (TestContext ctx = context(tree.sysfs(), root.resolve("none"));
+        Collector c = provider.open(ctx)) {
       RecordedReadings readings = ctx.readings("jetson");
-      SysfsTree.write(tree.sysfs().resolve("bus/i2c/devices/6-0040/iio:device0/in_power1_input"), "garbage\n");
+      SysfsTree.write(
+          tree.sysfs().resolve("bus/i2c/devices/6-0040/iio:device0/in_power1_input"), "garbage\n");
 
       Poll.until("the failed read to show", () -> ctx.problems().count("ina/POM_5V_GPU") >= 2);
       int gpuReadings = readings.of("edge-1", "POM_5V_GPU").size();
       int cpuReadings = readings.of("edge-1", "POM_5V_CPU").size();
-      Poll.until("the other rails to keep reading", () -> readings.of("edge-1", "POM_5V_CPU").size() > cpuReadings + 2);
+      Poll.until(
+          "the other rails to keep reading",
+          () -> readings.of("edge-1", "POM_5V_CPU").size() > cpuReadings + 2);
 
       assertThat(readings.of("edge-1", "POM_5V_GPU")).hasSize(gpuReadings); // dropped, not zeroed
       assertThat(readings.last("edge-1", "total").watts()).isCloseTo(2.23, within(1e-9));
-      assertThat(ctx.problems().failing()).containsOnlyKeys("ina/POM_5V_GPU")
-          .hasEntrySatisfying("ina/POM_5V_GPU", reason -> assertThat(reason).endsWith("read 'garbage'"));
+      assertThat(ctx.problems().failing())
+          .containsOnlyKeys("ina/POM_5V_GPU")
+          .hasEntrySatisfying(
+              "ina/POM_5V_GPU", reason -> assertThat(reason).endsWith("read 'garbage'"));
       assertThat(MetricValues.of(c.collect()).value("jetson_sysfs_up")).isEqualTo(1.0);
 
-      SysfsTree.write(tree.sysfs().resolve("bus/i2c/devices/6-0040/iio:device0/in_power1_input"), "40\n");
+      SysfsTree.write(
+          tree.sysfs().resolve("bus/i2c/devices/6-0040/iio:device0/in_power1_input"), "40\n");
       Poll.until("the rail to come back", () -> ctx.problems().failing().isEmpty());
     }
   }
@@ -135,7 +161,8 @@ class JetsonCollectorTest {
   @Test
   void railsThatStayUnreadableHandTheCoreNoReadings() throws Exception {
     SysfsTree tree = new SysfsTree(root).jetpack4Nano();
-    try (TestContext ctx = context(tree.sysfs(), root.resolve("none")); Collector c = provider.open(ctx)) {
+    try (TestContext ctx = context(tree.sysfs(), root.resolve("none"));
+        Collector c = provider.open(ctx)) {
       RecordedReadings readings = ctx.readings("jetson");
       Path iio = tree.sysfs().resolve("bus/i2c/devices/6-0040/iio:device0");
       for (int n = 0; n < 3; n++) {
@@ -156,7 +183,8 @@ class JetsonCollectorTest {
   void aFifoInPlaceOfARailFileIsRefusedWithoutBlockingTheSampler() throws Exception {
     SysfsTree tree = new SysfsTree(root).jetpack4Nano();
     Path rail = tree.sysfs().resolve("bus/i2c/devices/6-0040/iio:device0/in_power2_input");
-    try (TestContext ctx = context(tree.sysfs(), root.resolve("none")); Collector c = provider.open(ctx)) {
+    try (TestContext ctx = context(tree.sysfs(), root.resolve("none"));
+        Collector c = provider.open(ctx)) {
       RecordedReadings readings = ctx.readings("jetson");
       Files.delete(rail);
       Process mkfifo = new ProcessBuilder("mkfifo", rail.toString()).start();
@@ -164,7 +192,9 @@ class JetsonCollectorTest {
 
       Poll.until("the FIFO to be counted", () -> ctx.problems().count("ina/POM_5V_CPU") >= 2);
       int inputReadings = readings.of("edge-1", "POM_5V_IN").size();
-      Poll.until("the other rails to keep reading", () -> readings.of("edge-1", "POM_5V_IN").size() > inputReadings);
+      Poll.until(
+          "the other rails to keep reading",
+          () -> readings.of("edge-1", "POM_5V_IN").size() > inputReadings);
       assertThat(ctx.problems().failing().get("ina/POM_5V_CPU")).endsWith("not a regular file");
     }
   }

@@ -1,7 +1,6 @@
 package dev.powermon.jetson;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import dev.powermon.api.ExposedNames;
 import dev.powermon.api.MetricSpec;
@@ -36,9 +35,11 @@ class JetsonFamiliesTest {
     assertThat(v.value("jetson_swap_cached_bytes", l)).isEqualTo(2.0 * 1048576);
     assertThat(v.value("jetson_cpu_online_cores", l)).isEqualTo(4.0);
     assertThat(v.value("jetson_cpu_usage_ratio", "cpu", "0", "hostname", "edge-1")).isEqualTo(0.30);
-    assertThat(v.value("jetson_cpu_usage_ratio", "cpu", "3")).isEqualTo(0.0); // printed 0%: a real zero
+    assertThat(v.value("jetson_cpu_usage_ratio", "cpu", "3"))
+        .isEqualTo(0.0); // printed 0%: a real zero
     assertThat(v.value("jetson_cpu_frequency_hertz", "cpu", "2")).isEqualTo(729e6);
-    assertThat(v.series("jetson_cpu_usage_ratio")).hasSize(4); // cores 4 and 5 are off: no invented zero
+    assertThat(v.series("jetson_cpu_usage_ratio"))
+        .hasSize(4); // cores 4 and 5 are off: no invented zero
     assertThat(v.series("jetson_cpu_usage_ratio", "cpu", "4")).isEmpty();
     assertThat(v.value("jetson_engine_usage_ratio", "engine", "GR3D")).isEqualTo(0.45);
     assertThat(v.value("jetson_engine_frequency_hertz", "engine", "GR3D")).isEqualTo(612e6);
@@ -48,13 +49,21 @@ class JetsonFamiliesTest {
     assertThat(v.value("jetson_engine_active", "engine", "VIC")).isEqualTo(1.0);
     assertThat(v.value("jetson_engine_usage_ratio", "engine", "VIC")).isEqualTo(0.12);
     assertThat(v.value("jetson_engine_frequency_hertz", "engine", "APE")).isEqualTo(200e6);
-    assertThat(v.series("jetson_engine_usage_ratio", "engine", "APE")).isEmpty(); // APE prints a clock only
+    assertThat(v.series("jetson_engine_usage_ratio", "engine", "APE"))
+        .isEmpty(); // APE prints a clock only
     assertThat(v.value("jetson_temperature_celsius", "sensor", "cpu")).isEqualTo(60.5);
     assertThat(v.value("jetson_temperature_celsius", "sensor", "soc2")).isEqualTo(59.75);
     assertThat(v.series("jetson_temperature_celsius", "sensor", "gpu")).isEmpty(); // -256C: offline
-    assertThat(v.series("jetson_temperature_celsius", "sensor", "pmic")).isEmpty(); // constant placeholder
-    assertThat(v.names()).noneMatch(n -> n.startsWith("jetson_temp_") || n.startsWith("jetson_cpu_core")
-        || n.startsWith("jetson_power_") || n.startsWith("jetson_engine_vic") || n.equals("jetson_gpu_usage_percent"));
+    assertThat(v.series("jetson_temperature_celsius", "sensor", "pmic"))
+        .isEmpty(); // constant placeholder
+    assertThat(v.names())
+        .noneMatch(
+            n ->
+                n.startsWith("jetson_temp_")
+                    || n.startsWith("jetson_cpu_core")
+                    || n.startsWith("jetson_power_")
+                    || n.startsWith("jetson_engine_vic")
+                    || n.equals("jetson_gpu_usage_percent"));
   }
 
   @Test
@@ -92,23 +101,33 @@ class JetsonFamiliesTest {
 
   @Test
   void healthCountersAndTheirTypes() {
-    Map<String, Long> dropped = Map.of("rate", 7L, "too_long", 1L, "cut_short", 1L, "unparsable", 2L);
-    MetricValues v = build(AGX_ORIN, Optional.of(new TegrastatsHealth(true, 10, dropped, 5, 1)), false);
+    Map<String, Long> dropped =
+        Map.of("rate", 7L, "too_long", 1L, "cut_short", 1L, "unparsable", 2L);
+    MetricValues v =
+        build(AGX_ORIN, Optional.of(new TegrastatsHealth(true, 10, dropped, 5, 1)), false);
 
     assertThat(v.value("jetson_tegrastats_up")).isEqualTo(1.0);
     assertThat(v.value("jetson_tegrastats_lines_total")).isEqualTo(10.0);
     assertThat(v.value("jetson_tegrastats_dropped_lines_total", "reason", "rate")).isEqualTo(7.0);
-    assertThat(v.value("jetson_tegrastats_dropped_lines_total", "reason", "unparsable")).isEqualTo(2.0);
+    assertThat(v.value("jetson_tegrastats_dropped_lines_total", "reason", "unparsable"))
+        .isEqualTo(2.0);
     assertThat(v.value("jetson_tegrastats_unknown_tokens_total")).isEqualTo(5.0);
     assertThat(v.value("jetson_tegrastats_restarts_total")).isEqualTo(1.0);
-    assertThat(v.text()).contains("# TYPE jetson_tegrastats_lines_total counter")
+    assertThat(v.text())
+        .contains("# TYPE jetson_tegrastats_lines_total counter")
         .contains("# TYPE jetson_tegrastats_dropped_lines_total counter");
   }
 
   @Test
   void untrackedReadingsAreCountedPerKind() {
-    Readings r = new Readings(Optional.of(TegrastatsParser.parse(AGX_ORIN)), Map.of(), "tegrastats", Optional.empty(),
-        Optional.empty(), Map.of("sensor", 3L));
+    Readings r =
+        new Readings(
+            Optional.of(TegrastatsParser.parse(AGX_ORIN)),
+            Map.of(),
+            "tegrastats",
+            Optional.empty(),
+            Optional.empty(),
+            Map.of("sensor", 3L));
 
     MetricValues v = MetricValues.of(JetsonFamilies.build(r, "x", "h", false));
 
@@ -118,7 +137,9 @@ class JetsonFamiliesTest {
   @Test
   void twoNamesThatSanitizeAlikeYieldOneSeries() {
     TegrastatsSample s = TegrastatsParser.parse("RAM 1/2MB CPU [1%@1] Tj@40C tj@50C");
-    Readings r = new Readings(Optional.of(s), Map.of(), "tegrastats", Optional.empty(), Optional.empty(), Map.of());
+    Readings r =
+        new Readings(
+            Optional.of(s), Map.of(), "tegrastats", Optional.empty(), Optional.empty(), Map.of());
 
     MetricValues v = MetricValues.of(JetsonFamilies.build(r, "x", "h", true));
 
@@ -128,23 +149,31 @@ class JetsonFamiliesTest {
 
   @Test
   void everythingEmittedIsDeclaredTheSeedFamiliesAsTheyAreNamed() {
-    MetricSnapshots plain = JetsonFamilies.build(readings(ORIN_NANO, Optional.of(HEALTH)), "x", "h", false);
-    MetricSnapshots seed = JetsonFamilies.build(readings(ORIN_NANO, Optional.of(HEALTH)), "x", "h", true);
+    MetricSnapshots plain =
+        JetsonFamilies.build(readings(ORIN_NANO, Optional.of(HEALTH)), "x", "h", false);
+    MetricSnapshots seed =
+        JetsonFamilies.build(readings(ORIN_NANO, Optional.of(HEALTH)), "x", "h", true);
 
     DeclarationCheck.assertEmitsOnlyDeclared(new JetsonProvider(), plain);
     List<MetricSpec> declared = new ArrayList<>(new JetsonProvider().metrics());
-    seed.stream().map(ExposedNames::of).filter(SeedFamilies::isRunTimeName)
+    seed.stream()
+        .map(ExposedNames::of)
+        .filter(SeedFamilies::isRunTimeName)
         .filter(n -> declared.stream().noneMatch(d -> d.name().equals(n)))
         .forEach(n -> declared.add(SeedFamilies.declaration(n, "seed")));
     DeclarationCheck.assertEmitsOnlyDeclared(declared, seed);
-    assertThat(seed.stream().map(ExposedNames::of)).contains("jetson_temp_cpu_celsius", "jetson_power_vdd_in_watts");
+    assertThat(seed.stream().map(ExposedNames::of))
+        .contains("jetson_temp_cpu_celsius", "jetson_power_vdd_in_watts");
   }
 
-  private static final TegrastatsHealth HEALTH = new TegrastatsHealth(true, 3, Map.of("rate", 1L), 0, 0);
+  private static final TegrastatsHealth HEALTH =
+      new TegrastatsHealth(true, 3, Map.of("rate", 1L), 0, 0);
 
-  private static MetricValues build(String line, Optional<TegrastatsHealth> health, boolean seedFamilies) {
+  private static MetricValues build(
+      String line, Optional<TegrastatsHealth> health, boolean seedFamilies) {
     return MetricValues.of(
-        JetsonFamilies.build(readings(line, health), "NVIDIA Jetson Orin Nano", "edge-1", seedFamilies));
+        JetsonFamilies.build(
+            readings(line, health), "NVIDIA Jetson Orin Nano", "edge-1", seedFamilies));
   }
 
   private static Readings readings(String line, Optional<TegrastatsHealth> health) {

@@ -36,6 +36,7 @@ class MetricNamesTest {
     assertThat(MetricNames.inputRail(List.of("POM_5V_IN", "POM_5V_GPU"))).contains("POM_5V_IN");
     assertThat(MetricNames.inputRail(List.of("VDD_IN", "VDD_SOC"))).contains("VDD_IN");
     // AGX Orin: VIN_SYS_5V0 is the 5 V system rail, not the input
-    assertThat(MetricNames.inputRail(List.of("VDD_GPU_SOC", "VDD_CPU_CV", "VIN_SYS_5V0"))).isEmpty();
+    assertThat(MetricNames.inputRail(List.of("VDD_GPU_SOC", "VDD_CPU_CV", "VIN_SYS_5V0")))
+        .isEmpty();
   }
 }

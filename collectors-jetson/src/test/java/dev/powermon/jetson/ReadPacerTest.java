@@ -13,10 +13,14 @@ class ReadPacerTest {
   private static final Duration INTERVAL = Duration.ofMillis(100);
   private final AtomicLong now = new AtomicLong(1_000_000_000L);
   private final AtomicLong slept = new AtomicLong();
-  private final ReadPacer pacer = new ReadPacer(INTERVAL, now::get, n -> {
-    slept.addAndGet(n);
-    now.addAndGet(n);
-  });
+  private final ReadPacer pacer =
+      new ReadPacer(
+          INTERVAL,
+          now::get,
+          n -> {
+            slept.addAndGet(n);
+            now.addAndGet(n);
+          });
 
   @Test
   void twoLinesPerWindowThenDroppedUntilTheNextWindow() {
@@ -32,7 +36,8 @@ class ReadPacerTest {
 
   @Test
   void aFloodIsReadOneBudgetPerWindow() throws Exception {
-    InputStream flood = pacer.paced(new ByteArrayInputStream(new byte[10 * ReadPacer.BYTES_PER_WINDOW]));
+    InputStream flood =
+        pacer.paced(new ByteArrayInputStream(new byte[10 * ReadPacer.BYTES_PER_WINDOW]));
     byte[] buffer = new byte[8192];
     long total = 0;
 

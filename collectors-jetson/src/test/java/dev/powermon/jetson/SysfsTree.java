@@ -71,7 +71,10 @@ final class SysfsTree {
 
   /** Rewrites one hwmon channel's current, as a changing load would. */
   void setCurrent(String device, String hwmon, int channel, long milliamps) {
-    write(sysfs.resolve("bus/i2c/devices/" + device + "/hwmon/" + hwmon + "/curr" + channel + "_input"), milliamps + "\n");
+    write(
+        sysfs.resolve(
+            "bus/i2c/devices/" + device + "/hwmon/" + hwmon + "/curr" + channel + "_input"),
+        milliamps + "\n");
   }
 
   /** The device-tree model, NUL-terminated as the kernel serves it. */

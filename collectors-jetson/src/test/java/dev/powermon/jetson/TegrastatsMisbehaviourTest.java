@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * A tegrastats that floods, prints garbage, invents names, falls silent or is stopped: the collector
- * stays bounded, correct and quiet. Every wait polls; nothing asserts how long something took.
+ * A tegrastats that floods, prints garbage, invents names, falls silent or is stopped: the
+ * collector stays bounded, correct and quiet. Every wait polls; nothing asserts how long something
+ * took.
  */
 class TegrastatsMisbehaviourTest {
   private static final String GOOD =
@@ -45,16 +46,19 @@ class TegrastatsMisbehaviourTest {
     FakeTegrastats fake = new FakeTegrastats(root).file("line.txt", GOOD + "\n");
     Path tegrastats = fake.installScript("exec yes \"$(cat \"$dir/line.txt\")\"");
     long started = System.nanoTime();
-    try (TestContext ctx = context(tegrastats); Collector c = provider.open(ctx)) {
-      Poll.until("lines beyond the rate to be dropped", () -> counter(c, "jetson_tegrastats_dropped_lines_total",
-          "reason", "rate") > 1000);
+    try (TestContext ctx = context(tegrastats);
+        Collector c = provider.open(ctx)) {
+      Poll.until(
+          "lines beyond the rate to be dropped",
+          () -> counter(c, "jetson_tegrastats_dropped_lines_total", "reason", "rate") > 1000);
       MetricValues v = MetricValues.of(c.collect());
       long windows = (System.nanoTime() - started) / 100_000_000L + 2;
 
       assertThat(v.value("jetson_temperature_celsius", "sensor", "cpu")).isEqualTo(60.5);
       assertThat(ctx.readings("jetson").last("test-host", "total").watts()).isEqualTo(6.0);
       assertThat(v.value("jetson_cpu_usage_ratio", "cpu", "0")).isEqualTo(0.3);
-      // an upper bound only: a slow machine reads less, never more than the pacer's budget per window
+      // an upper bound only: a slow machine reads less, never more than the pacer's budget per
+      // window
       double bytesRead = v.value("jetson_tegrastats_lines_total") * (GOOD.length() + 1);
       assertThat(bytesRead).isLessThanOrEqualTo((double) windows * ReadPacer.BYTES_PER_WINDOW);
     }
@@ -62,11 +66,14 @@ class TegrastatsMisbehaviourTest {
 
   @Test
   void overlongLinesAreCutAndCountedAndTheGoodOnesBetweenThemRead() throws Exception {
-    FakeTegrastats fake = new FakeTegrastats(root).file("lines.txt", GOOD + "\n" + "x".repeat(5000) + "\n");
+    FakeTegrastats fake =
+        new FakeTegrastats(root).file("lines.txt", GOOD + "\n" + "x".repeat(5000) + "\n");
     Path tegrastats = fake.installScript("exec yes \"$(cat \"$dir/lines.txt\")\"");
-    try (TestContext ctx = context(tegrastats); Collector c = provider.open(ctx)) {
-      Poll.until("overlong lines to be counted", () -> counter(c, "jetson_tegrastats_dropped_lines_total",
-          "reason", "too_long") > 10);
+    try (TestContext ctx = context(tegrastats);
+        Collector c = provider.open(ctx)) {
+      Poll.until(
+          "overlong lines to be counted",
+          () -> counter(c, "jetson_tegrastats_dropped_lines_total", "reason", "too_long") > 10);
       MetricValues v = MetricValues.of(c.collect());
 
       assertThat(ctx.readings("jetson").last("test-host", "VDD_SOC").watts()).isEqualTo(1.25);
@@ -78,14 +85,21 @@ class TegrastatsMisbehaviourTest {
   void randomBytesAreDroppedAndTheLastGoodLineGoesStale() throws Exception {
     FakeTegrastats fake = new FakeTegrastats(root).file("line.txt", GOOD + "\n");
     Path tegrastats = fake.installScript("cat \"$dir/line.txt\"\nexec cat /dev/urandom");
-    try (TestContext ctx = context(tegrastats); Collector c = provider.open(ctx)) {
-      Poll.until("garbage to be dropped", () -> counter(c, "jetson_tegrastats_dropped_lines_total",
-          "reason", "rate") > 100 && counter(c, "jetson_tegrastats_dropped_lines_total", "reason", "unparsable") > 0);
+    try (TestContext ctx = context(tegrastats);
+        Collector c = provider.open(ctx)) {
+      Poll.until(
+          "garbage to be dropped",
+          () ->
+              counter(c, "jetson_tegrastats_dropped_lines_total", "reason", "rate") > 100
+                  && counter(c, "jetson_tegrastats_dropped_lines_total", "reason", "unparsable")
+                      > 0);
       Poll.until("the good line to go stale", () -> gauge(c, "jetson_tegrastats_up") == 0);
 
       assertThat(MetricValues.of(c.collect()).has("jetson_temperature_celsius")).isFalse();
-      assertThat(ctx.readings("jetson").of("test-host", "VDD_IN")).hasSize(1); // the one good line, nothing since
-      assertThat(c.samplingInterval()).isPresent(); // so the core reports it stale and withholds the power
+      assertThat(ctx.readings("jetson").of("test-host", "VDD_IN"))
+          .hasSize(1); // the one good line, nothing since
+      assertThat(c.samplingInterval())
+          .isPresent(); // so the core reports it stale and withholds the power
     }
   }
 
@@ -93,7 +107,8 @@ class TegrastatsMisbehaviourTest {
   void silentButAliveTegrastatsHandsTheCoreNoFurtherReadings() throws Exception {
     FakeTegrastats fake = new FakeTegrastats(root).file("line.txt", GOOD + "\n");
     Path tegrastats = fake.installScript("cat \"$dir/line.txt\"\nexec sleep 600");
-    try (TestContext ctx = context(tegrastats); Collector c = provider.open(ctx)) {
+    try (TestContext ctx = context(tegrastats);
+        Collector c = provider.open(ctx)) {
       assertThat(ctx.readings("jetson").last("test-host", "total").watts()).isEqualTo(6.0);
 
       Poll.until("the line to go stale", () -> gauge(c, "jetson_tegrastats_up") == 0);
@@ -109,7 +124,8 @@ class TegrastatsMisbehaviourTest {
     SysfsTree tree = new SysfsTree(root.resolve("board")).jetpack5OrinNano();
     FakeTegrastats fake = new FakeTegrastats(root).file("line.txt", GOOD + "\n");
     Path tegrastats = fake.installScript("cat \"$dir/line.txt\"\nexec sleep 600");
-    try (TestContext ctx = context(tegrastats, tree.sysfs()); Collector c = provider.open(ctx)) {
+    try (TestContext ctx = context(tegrastats, tree.sysfs());
+        Collector c = provider.open(ctx)) {
       Poll.until("the line", () -> JetsonCollectorTest.has(c, "jetson_temperature_celsius"));
       Poll.until("tegrastats to count as silent", () -> gauge(c, "jetson_tegrastats_up") == 0);
       MetricValues v = MetricValues.of(c.collect());
@@ -122,23 +138,29 @@ class TegrastatsMisbehaviourTest {
 
   @Test
   void newNamesOnEveryLineAreTrackedUpToTheLimitAndCounted() throws Exception {
-    FakeTegrastats fake = new FakeTegrastats(root)
-        .file("first.txt", namesLine(100) + "\n")
-        .file("next.txt", namesLine(150) + "\n");
-    Path tegrastats = fake.installScript(
-        "cat \"$dir/first.txt\"\ni=0\nwhile [ \"$i\" -lt 600 ]; do cat \"$dir/next.txt\"; sleep 0.1; i=$((i+1)); done");
-    try (TestContext ctx = context(tegrastats); Collector c = provider.open(ctx)) {
+    FakeTegrastats fake =
+        new FakeTegrastats(root)
+            .file("first.txt", namesLine(100) + "\n")
+            .file("next.txt", namesLine(150) + "\n");
+    Path tegrastats =
+        fake.installScript(
+            "cat \"$dir/first.txt\"\ni=0\nwhile [ \"$i\" -lt 600 ]; do cat \"$dir/next.txt\"; sleep 0.1; i=$((i+1)); done");
+    try (TestContext ctx = context(tegrastats);
+        Collector c = provider.open(ctx)) {
       // the first line: 64 of 100 names tracked, 36 dropped; every next line: 64 of 150, 86 dropped
-      Poll.until("the next line's names to be refused", () -> counter(c, "jetson_untracked_readings_total",
-          "kind", "sensor") >= 36 + 86);
+      Poll.until(
+          "the next line's names to be refused",
+          () -> counter(c, "jetson_untracked_readings_total", "kind", "sensor") >= 36 + 86);
       MetricValues v = MetricValues.of(c.collect());
 
       assertThat(v.series("jetson_temperature_celsius")).hasSize(NameLimits.PER_KIND);
       assertThat(v.value("jetson_temperature_celsius", "sensor", "s0063")).isEqualTo(40.0);
       assertThat(v.series("jetson_temperature_celsius", "sensor", "s0064")).isEmpty();
       // no input rail, so no total: one series per tracked rail
-      assertThat(ctx.readings("jetson").all().stream().map(r -> r.domain()).distinct()).hasSize(NameLimits.PER_KIND);
-      assertThat(counter(c, "jetson_untracked_readings_total", "kind", "rail")).isGreaterThanOrEqualTo(36 + 86);
+      assertThat(ctx.readings("jetson").all().stream().map(r -> r.domain()).distinct())
+          .hasSize(NameLimits.PER_KIND);
+      assertThat(counter(c, "jetson_untracked_readings_total", "kind", "rail"))
+          .isGreaterThanOrEqualTo(36 + 86);
       assertThat(warnings()).filteredOn(w -> w.contains("distinct sensor names")).hasSize(1);
     }
   }
@@ -149,7 +171,8 @@ class TegrastatsMisbehaviourTest {
 
     r.close();
 
-    Poll.until("the fake to be gone", () -> ProcessHandle.of(r.pid()).map(p -> !p.isAlive()).orElse(true));
+    Poll.until(
+        "the fake to be gone", () -> ProcessHandle.of(r.pid()).map(p -> !p.isAlive()).orElse(true));
     assertThat(warnings()).isEmpty();
   }
 
@@ -190,8 +213,10 @@ class TegrastatsMisbehaviourTest {
   }
 
   private java.util.List<String> warnings() {
-    return logged.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
-        .map(ILoggingEvent::getFormattedMessage).collect(java.util.stream.Collectors.toList());
+    return logged.list.stream()
+        .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+        .map(ILoggingEvent::getFormattedMessage)
+        .collect(java.util.stream.Collectors.toList());
   }
 
   private TestContext context(Path tegrastats) {

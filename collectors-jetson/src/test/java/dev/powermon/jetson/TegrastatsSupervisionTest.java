@@ -25,11 +25,13 @@ class TegrastatsSupervisionTest {
 
   @Test
   void restartsWhenItDiesCountsBadLinesAndKeepsServing() throws Exception {
-    FakeTegrastats fake = new FakeTegrastats(root)
-        .run(1, FIRST + "\nSegmentation fault\n")
-        .run(2, "RAM 1000/3964MB CPU [9%@14") // dies mid-line
-        .steady(STEADY);
-    try (TestContext ctx = context(fake.install()); Collector c = provider.open(ctx)) {
+    FakeTegrastats fake =
+        new FakeTegrastats(root)
+            .run(1, FIRST + "\nSegmentation fault\n")
+            .run(2, "RAM 1000/3964MB CPU [9%@14") // dies mid-line
+            .steady(STEADY);
+    try (TestContext ctx = context(fake.install());
+        Collector c = provider.open(ctx)) {
       Poll.until("the third run's lines", () -> fake.runs() >= 3 && watts(ctx, "total") == 6.0);
       MetricValues v = MetricValues.of(c.collect());
 
@@ -37,8 +39,10 @@ class TegrastatsSupervisionTest {
       assertThat(v.value("jetson_tegrastats_up")).isEqualTo(1.0);
       assertThat(v.value("jetson_tegrastats_restarts_total")).isEqualTo(2.0);
       // "Segmentation fault" (no RAM, no CPU) and run 2's line cut by its death
-      assertThat(v.value("jetson_tegrastats_dropped_lines_total", "reason", "unparsable")).isEqualTo(1.0);
-      assertThat(v.value("jetson_tegrastats_dropped_lines_total", "reason", "cut_short")).isEqualTo(1.0);
+      assertThat(v.value("jetson_tegrastats_dropped_lines_total", "reason", "unparsable"))
+          .isEqualTo(1.0);
+      assertThat(v.value("jetson_tegrastats_dropped_lines_total", "reason", "cut_short"))
+          .isEqualTo(1.0);
       // "Segmentation", "fault", NEWTOKEN...
       assertThat(v.value("jetson_tegrastats_unknown_tokens_total")).isGreaterThanOrEqualTo(3.0);
       assertThat(v.value("jetson_tegrastats_lines_total")).isGreaterThanOrEqualTo(4.0);
@@ -49,8 +53,11 @@ class TegrastatsSupervisionTest {
       assertThat(v.value("jetson_swap_total_bytes")).isEqualTo(3810.0 * 1048576);
 
       // the first run's line reached the core too, as the reading of its own moment
-      assertThat(ctx.readings("jetson").of("test-host", "VDD_IN")).extracting(r -> r.watts()).startsWith(4.0);
-      assertThat(c.samplingInterval()).isPresent(); // tegrastats prints rails: the core judges staleness
+      assertThat(ctx.readings("jetson").of("test-host", "VDD_IN"))
+          .extracting(r -> r.watts())
+          .startsWith(4.0);
+      assertThat(c.samplingInterval())
+          .isPresent(); // tegrastats prints rails: the core judges staleness
       assertThat(c.summary()).contains("temperature sensors: cpu; offline: gpu");
     }
   }
@@ -60,8 +67,10 @@ class TegrastatsSupervisionTest {
     Path broken = root.resolve("tegrastats");
     Files.writeString(broken, "#!/bin/sh\necho 'tegrastats: permission denied'\nexit 2\n");
     Files.setPosixFilePermissions(broken, PosixFilePermissions.fromString("rwx------"));
-    try (TestContext ctx = context(broken); Collector c = provider.open(ctx)) {
-      assertThatExceptionOfType(IOException.class).isThrownBy(c::collect)
+    try (TestContext ctx = context(broken);
+        Collector c = provider.open(ctx)) {
+      assertThatExceptionOfType(IOException.class)
+          .isThrownBy(c::collect)
           .withMessageStartingWith("no fresh reading since the collector started: ")
           .withMessageContaining(broken + " has printed no good line")
           .withMessageContaining("run it by hand");

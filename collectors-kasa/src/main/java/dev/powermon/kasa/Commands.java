@@ -24,7 +24,9 @@ final class Commands {
   private static byte[] request(String childId, String module, String method) {
     ObjectNode root = KasaJson.object();
     if (childId != null) {
-      root.putObject("context").putArray("child_ids").add(childId); // context first, as the app sends it
+      root.putObject("context")
+          .putArray("child_ids")
+          .add(childId); // context first, as the app sends it
     }
     root.putObject(module).putObject(method);
     return KasaJson.write(root);

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * The {@code device} label of each polled target: the device's id, unique among devices as long as
- * firmware keeps it so. When two targets claim one id (cloned or scrubbed firmware), the first keeps
- * it and the other is labelled {@code id@target}, so their series and energy never mix.
+ * firmware keeps it so. When two targets claim one id (cloned or scrubbed firmware), the first
+ * keeps it and the other is labelled {@code id@target}, so their series and energy never mix.
  */
 final class DeviceLabels {
   private final Map<String, String> claims = new HashMap<>(); // id -> target that claimed it first

@@ -4,11 +4,13 @@ import dev.powermon.net.Deadline;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 
-/** A session with one device over HTTP that outlives a poll: {@link KlapClient}, {@link AesClient}. */
+/**
+ * A session with one device over HTTP that outlives a poll: {@link KlapClient}, {@link AesClient}.
+ */
 interface DeviceLink {
   /**
-   * Makes sure a session with the device at {@code to} is up (a handshake, and for AES a login, when
-   * there is none or it is due for renewal).
+   * Makes sure a session with the device at {@code to} is up (a handshake, and for AES a login,
+   * when there is none or it is due for renewal).
    *
    * @throws NotSpokenException when whatever answers does not speak this protocol
    */

@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * The requests of one poll, in the order that is safe for the device: sysinfo first, then the cloud
- * state, then energy only where sysinfo says there is a meter (one request per strip outlet, each with
- * its {@code context.child_ids}). A transport failure or an unreadable sysinfo fails the poll; an
- * energy reply that answers but cannot be used costs only that meter's readings.
+ * state, then energy only where sysinfo says there is a meter (one request per strip outlet, each
+ * with its {@code context.child_ids}). A transport failure or an unreadable sysinfo fails the poll;
+ * an energy reply that answers but cannot be used costs only that meter's readings.
  */
 final class DevicePoll {
   private DevicePoll() {}
@@ -25,7 +25,9 @@ final class DevicePoll {
       for (Outlet outlet : info.outlets()) {
         Realtime rt = null;
         if (info.hasMeter()) {
-          rt = realtime(exchange.ask(Commands.outletRealtime(outlet.id())), "emeter", false, problems);
+          rt =
+              realtime(
+                  exchange.ask(Commands.outletRealtime(outlet.id())), "emeter", false, problems);
           readings.add(rt);
         }
         outlets.add(new DeviceReading.OutletReading(outlet, rt));
@@ -36,7 +38,12 @@ final class DevicePoll {
     Realtime total = null;
     if (info.hasMeter()) {
       String module = info.emeterModule();
-      total = realtime(exchange.ask(Commands.realtime(module)), module, info.kind() == SysInfo.Kind.BULB, problems);
+      total =
+          realtime(
+              exchange.ask(Commands.realtime(module)),
+              module,
+              info.kind() == SysInfo.Kind.BULB,
+              problems);
     }
     return new DeviceReading(info, cloud, total, List.of(), problems.list());
   }
@@ -45,7 +52,8 @@ final class DevicePoll {
    * The reading in {@code reply}; {@link Realtime#NONE} (noted) when the meter answered with an
    * error or nothing usable, or null for a bulb that says it has no meter.
    */
-  private static Realtime realtime(ObjectNode reply, String module, boolean optional, FieldProblems problems) {
+  private static Realtime realtime(
+      ObjectNode reply, String module, boolean optional, FieldProblems problems) {
     try {
       return RealtimeParser.parse(reply, module, problems);
     } catch (DeviceErrorException e) {
@@ -60,7 +68,8 @@ final class DevicePoll {
     }
   }
 
-  private static Double cloud(KasaSource.Channel exchange, SysInfo info, FieldProblems problems) throws IOException {
+  private static Double cloud(KasaSource.Channel exchange, SysInfo info, FieldProblems problems)
+      throws IOException {
     String module = info.cloudModule();
     ObjectNode reply = exchange.ask(Commands.cloudInfo(module));
     try {

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One successful poll of a device. {@code total} is the plug's reading or a strip's sum of outlets,
- * null without a meter; {@code cloudConnected} is null when the device does not say; {@code problems}
- * lists the fields left out because their values were unusable.
+ * null without a meter; {@code cloudConnected} is null when the device does not say; {@code
+ * problems} lists the fields left out because their values were unusable.
  */
 record DeviceReading(
     SysInfo info,

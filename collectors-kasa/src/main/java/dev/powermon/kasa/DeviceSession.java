@@ -10,9 +10,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Polls one device, in the command set it speaks (legacy, or SMART over KLAP: asked once), over one
- * connection at a time (plugs serve a single connection), closing it at
- * the end of the poll: devices drop idle sockets, and a fresh connection per poll never meets a stale
- * one. Each request has its own overall {@code timeout}, and the whole poll twice that.
+ * connection at a time (plugs serve a single connection), closing it at the end of the poll:
+ * devices drop idle sockets, and a fresh connection per poll never meets a stale one. Each request
+ * has its own overall {@code timeout}, and the whole poll twice that.
  */
 final class DeviceSession {
   /**
@@ -60,7 +60,8 @@ final class DeviceSession {
       throw new IOException("still busy with an earlier poll after " + timeout.toMillis() + " ms");
     }
     Duration budget = timeout.multipliedBy(POLL_BUDGET_IN_TIMEOUTS);
-    Deadline wholePoll = Deadline.after(budget, "poll not done within " + budget.toMillis() + " ms");
+    Deadline wholePoll =
+        Deadline.after(budget, "poll not done within " + budget.toMillis() + " ms");
     try (KasaSource.Channel channel = source.open(address(), timeout, wholePoll)) {
       if (smart == null) {
         Boolean known = source.speaksSmart();

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One discovery sweep: the legacy probe to UDP {@code port} and the KLAP probe to UDP
- * {@code klapPort}, three rounds over {@code window}, replies deduplicated by source address and
- * accepted only from the probed ports, capped in size and number.
+ * One discovery sweep: the legacy probe to UDP {@code port} and the KLAP probe to UDP {@code
+ * klapPort}, three rounds over {@code window}, replies deduplicated by source address and accepted
+ * only from the probed ports, capped in size and number.
  */
 final class Discovery {
   static final int MAX_DEVICES = 1024;
@@ -83,7 +83,8 @@ final class Discovery {
     socket.send(new DatagramPacket(klapProbe, klapProbe.length, address, klapPort));
   }
 
-  private void accept(DatagramPacket packet, Set<InetAddress> legacy, Map<InetAddress, KlapDevice> klap) {
+  private void accept(
+      DatagramPacket packet, Set<InetAddress> legacy, Map<InetAddress, KlapDevice> klap) {
     if (packet.getLength() > DiscoveryReplies.MAX_DATAGRAM) {
       return; // oversized: not a device reply
     }
@@ -93,10 +94,13 @@ final class Discovery {
       if (packet.getPort() == port && !legacy.contains(source) && legacy.size() < MAX_DEVICES) {
         DiscoveryReplies.checkLegacy(data);
         legacy.add(source);
-      } else if (packet.getPort() == klapPort && !klap.containsKey(source) && klap.size() < MAX_DEVICES) {
+      } else if (packet.getPort() == klapPort
+          && !klap.containsKey(source)
+          && klap.size() < MAX_DEVICES) {
         KlapDevice device = DiscoveryReplies.klap(source, data);
-        boolean known = !device.deviceId().equals("unknown")
-            && klap.values().stream().anyMatch(d -> d.deviceId().equals(device.deviceId()));
+        boolean known =
+            !device.deviceId().equals("unknown")
+                && klap.values().stream().anyMatch(d -> d.deviceId().equals(device.deviceId()));
         if (!known) { // one device on two addresses (wired and Wi-Fi) is polled once
           klap.put(source, device);
         }

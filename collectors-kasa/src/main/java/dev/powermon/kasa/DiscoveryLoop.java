@@ -11,11 +11,11 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 
 /**
- * Feeds discovery sweeps to the poller: new devices are polled from the next cycle, legacy ones over
- * XOR, those that announced KLAP or AES over it on their {@code http_port}; a discovered device that misses
- * {@link #FORGET_AFTER} sweeps in a row is dropped (static targets never are). Devices that want what
- * powermon does not speak (HTTPS, newer schemes such as TPAP) are kept for the summary and logged
- * once.
+ * Feeds discovery sweeps to the poller: new devices are polled from the next cycle, legacy ones
+ * over XOR, those that announced KLAP or AES over it on their {@code http_port}; a discovered
+ * device that misses {@link #FORGET_AFTER} sweeps in a row is dropped (static targets never are).
+ * Devices that want what powermon does not speak (HTTPS, newer schemes such as TPAP) are kept for
+ * the summary and logged once.
  */
 final class DiscoveryLoop {
   static final int FORGET_AFTER = 3;
@@ -37,8 +37,13 @@ final class DiscoveryLoop {
   private boolean failing;
 
   /** {@code klapSources} makes the KLAP or AES source of a device discovery found. */
-  DiscoveryLoop(Sweep discovery, KasaPoller poller, int port, Set<String> staticTargets,
-      Function<KlapDevice, KasaSource> klapSources, Logger logger) {
+  DiscoveryLoop(
+      Sweep discovery,
+      KasaPoller poller,
+      int port,
+      Set<String> staticTargets,
+      Function<KlapDevice, KasaSource> klapSources,
+      Logger logger) {
     this.discovery = discovery;
     this.klapSources = klapSources;
     this.poller = poller;
@@ -54,8 +59,11 @@ final class DiscoveryLoop {
       result = discovery.run();
     } catch (IOException e) {
       if (!failing) {
-        logger.warn("kasa discovery failed: {}. Check discovery-address and that UDP {} may leave this host; "
-            + "or list devices with --collector.kasa.target.", e.getMessage(), port);
+        logger.warn(
+            "kasa discovery failed: {}. Check discovery-address and that UDP {} may leave this host; "
+                + "or list devices with --collector.kasa.target.",
+            e.getMessage(),
+            port);
       }
       failing = true;
       return;
@@ -78,19 +86,30 @@ final class DiscoveryLoop {
       }
       unsupported.put(e.getKey(), d);
       if (!klapOnly.containsKey(e.getKey())) {
-        logger.warn("kasa device {} ({}) {}. Enabling \"Third-Party Compatibility\" in the Kasa app may re-open "
-            + "the legacy port.", d.ip(), d.model(), d.need());
+        logger.warn(
+            "kasa device {} ({}) {}. Enabling \"Third-Party Compatibility\" in the Kasa app may re-open "
+                + "the legacy port.",
+            d.ip(),
+            d.model(),
+            d.need());
       }
     }
     klapOnly = Map.copyOf(unsupported);
-    lastSeen.entrySet().removeIf(e -> {
-      boolean gone = sweep - e.getValue() >= FORGET_AFTER && !staticTargets.contains(e.getKey());
-      if (gone) {
-        poller.remove(e.getKey());
-        logger.info("kasa device {} missed {} discovery sweeps; no longer polled", e.getKey(), FORGET_AFTER);
-      }
-      return gone;
-    });
+    lastSeen
+        .entrySet()
+        .removeIf(
+            e -> {
+              boolean gone =
+                  sweep - e.getValue() >= FORGET_AFTER && !staticTargets.contains(e.getKey());
+              if (gone) {
+                poller.remove(e.getKey());
+                logger.info(
+                    "kasa device {} missed {} discovery sweeps; no longer polled",
+                    e.getKey(),
+                    FORGET_AFTER);
+              }
+              return gone;
+            });
   }
 
   private void seen(HostPort target) {

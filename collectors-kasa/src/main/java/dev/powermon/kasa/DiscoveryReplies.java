@@ -15,6 +15,7 @@ final class DiscoveryReplies {
   static final byte[] KLAP_PROBE = HexFormat.of().parseHex("020000010000000000000000463cb5d3");
 
   private static final int KLAP_HEADER = 16;
+
   /** Where KLAP and AES devices listen when the reply names no {@code http_port}. */
   static final int DEFAULT_HTTP_PORT = 80;
 
@@ -37,7 +38,8 @@ final class DiscoveryReplies {
    */
   static KlapDevice klap(InetAddress source, byte[] datagram) throws KasaProtocolException {
     if (datagram.length <= KLAP_HEADER) {
-      throw new KasaProtocolException("20002 reply of " + datagram.length + " bytes has no payload");
+      throw new KasaProtocolException(
+          "20002 reply of " + datagram.length + " bytes has no payload");
     }
     ObjectNode reply = KasaJson.parse(Arrays.copyOfRange(datagram, KLAP_HEADER, datagram.length));
     JsonNode result = JsonFields.object(reply, "result", "reply");
@@ -55,7 +57,9 @@ final class DiscoveryReplies {
         orUnknown(JsonFields.text(result, "device_id", "result")),
         orUnknown(encryption),
         orUnknown(JsonFields.text(result, "device_type", "result")),
-        port != null && port >= 1 && port <= 65535 && port == Math.rint(port) ? port.intValue() : DEFAULT_HTTP_PORT,
+        port != null && port >= 1 && port <= 65535 && port == Math.rint(port)
+            ? port.intValue()
+            : DEFAULT_HTTP_PORT,
         lv == null ? null : lv.intValue(),
         newKlap != null && newKlap == 1,
         https != null && https.isBoolean() && https.booleanValue());

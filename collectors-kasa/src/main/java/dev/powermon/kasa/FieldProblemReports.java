@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Hands each device's unusable fields to the core's {@link ParseProblems} (which counts them in {@code
- * powermon_parse_problems_total} and logs changes), and reports a field usable again only when no
- * device has it wrong any more: one plug with a bad field next to good ones must not make the field
- * flap between failing and recovered on every poll.
+ * Hands each device's unusable fields to the core's {@link ParseProblems} (which counts them in
+ * {@code powermon_parse_problems_total} and logs changes), and reports a field usable again only
+ * when no device has it wrong any more: one plug with a bad field next to good ones must not make
+ * the field flap between failing and recovered on every poll.
  */
 final class FieldProblemReports {
   private final ParseProblems problems;
@@ -25,7 +25,8 @@ final class FieldProblemReports {
   synchronized void record(String target, List<FieldProblems.Problem> found) {
     Set<String> now = new TreeSet<>();
     for (FieldProblems.Problem p : found) {
-      problems.problem(p.field(), "kasa device " + target + ": " + p.detail() + "; that reading is left out");
+      problems.problem(
+          p.field(), "kasa device " + target + ": " + p.detail() + "; that reading is left out");
       now.add(p.field());
     }
     Set<String> before = now.isEmpty() ? failing.remove(target) : failing.put(target, now);
@@ -42,7 +43,8 @@ final class FieldProblemReports {
       return;
     }
     for (String field : before) {
-      if (!now.contains(field) && failing.values().stream().noneMatch(fields -> fields.contains(field))) {
+      if (!now.contains(field)
+          && failing.values().stream().noneMatch(fields -> fields.contains(field))) {
         problems.ok(field);
       }
     }

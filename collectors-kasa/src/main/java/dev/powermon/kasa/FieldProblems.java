@@ -16,8 +16,8 @@ final class FieldProblems {
   /**
    * One unusable field.
    *
-   * @param field the field's path without list indexes ({@code system.get_sysinfo.children.on_time}),
-   *     a bounded label value for the problem counter
+   * @param field the field's path without list indexes ({@code
+   *     system.get_sysinfo.children.on_time}), a bounded label value for the problem counter
    * @param detail what was wrong, with the index and the value, for the log
    */
   record Problem(String field, String detail) {}
@@ -38,7 +38,9 @@ final class FieldProblems {
     return read(JsonFields::number, parent, field, where);
   }
 
-  /** A number that must not be negative (energy totals, durations), or null when absent or unusable. */
+  /**
+   * A number that must not be negative (energy totals, durations), or null when absent or unusable.
+   */
   Double nonNegative(JsonNode parent, String field, String where) {
     return read(JsonFields::nonNegative, parent, field, where);
   }

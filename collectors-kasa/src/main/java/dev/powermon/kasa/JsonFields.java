@@ -3,7 +3,10 @@ package dev.powermon.kasa;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 
-/** Typed reads of reply fields; a field of the wrong type is an error naming it, never a silent zero. */
+/**
+ * Typed reads of reply fields; a field of the wrong type is an error naming it, never a silent
+ * zero.
+ */
 final class JsonFields {
   private JsonFields() {}
 
@@ -11,7 +14,8 @@ final class JsonFields {
   static JsonNode object(JsonNode parent, String field, String where) throws KasaProtocolException {
     JsonNode node = parent.get(field);
     if (node == null || !node.isObject()) {
-      throw new KasaProtocolException(where + "." + field + ": expected an object, got " + describe(node));
+      throw new KasaProtocolException(
+          where + "." + field + ": expected an object, got " + describe(node));
     }
     return node;
   }
@@ -23,12 +27,14 @@ final class JsonFields {
       return null;
     }
     if (!node.isTextual()) {
-      throw new KasaProtocolException(where + "." + field + ": expected text, got " + describe(node));
+      throw new KasaProtocolException(
+          where + "." + field + ": expected text, got " + describe(node));
     }
     return node.textValue();
   }
 
-  static String requiredText(JsonNode parent, String field, String where) throws KasaProtocolException {
+  static String requiredText(JsonNode parent, String field, String where)
+      throws KasaProtocolException {
     String value = text(parent, field, where);
     if (value == null) {
       throw new KasaProtocolException(where + "." + field + ": missing");
@@ -43,12 +49,14 @@ final class JsonFields {
       return null;
     }
     if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
-      throw new KasaProtocolException(where + "." + field + ": expected a number, got " + describe(node));
+      throw new KasaProtocolException(
+          where + "." + field + ": expected a number, got " + describe(node));
     }
     return node.doubleValue();
   }
 
-  static double requiredNumber(JsonNode parent, String field, String where) throws KasaProtocolException {
+  static double requiredNumber(JsonNode parent, String field, String where)
+      throws KasaProtocolException {
     Double value = number(parent, field, where);
     if (value == null) {
       throw new KasaProtocolException(where + "." + field + ": missing");
@@ -57,10 +65,12 @@ final class JsonFields {
   }
 
   /** A number that must not be negative (energy totals, durations), or null when absent. */
-  static Double nonNegative(JsonNode parent, String field, String where) throws KasaProtocolException {
+  static Double nonNegative(JsonNode parent, String field, String where)
+      throws KasaProtocolException {
     Double value = number(parent, field, where);
     if (value != null && value < 0) {
-      throw new KasaProtocolException(where + "." + field + ": expected a value >= 0, got " + value);
+      throw new KasaProtocolException(
+          where + "." + field + ": expected a value >= 0, got " + value);
     }
     return value;
   }

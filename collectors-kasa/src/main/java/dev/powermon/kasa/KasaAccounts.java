@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * The accounts a KLAP or AES handshake tries, in the reference's order (kasa.md §5): the operator's
- * TP-Link account, then TP-Link's documented Kasa and Tapo defaults, then blank (a device never bound
- * to the cloud, or factory reset). Cloud-bound devices switch between the operator's account and the
- * Kasa default now and then, so every handshake checks them all.
+ * TP-Link account, then TP-Link's documented Kasa and Tapo defaults, then blank (a device never
+ * bound to the cloud, or factory reset). Cloud-bound devices switch between the operator's account
+ * and the Kasa default now and then, so every handshake checks them all.
  */
 final class KasaAccounts {
   /** What a handshake matched, for the summary; never the password. */
@@ -41,7 +41,8 @@ final class KasaAccounts {
     if (operator != null) {
       list.add(new Account(Kind.OPERATOR, operator));
     }
-    list.add(new Account(Kind.KASA_DEFAULT, new DeviceCredentials("kasa@tp-link.net", "kasaSetup")));
+    list.add(
+        new Account(Kind.KASA_DEFAULT, new DeviceCredentials("kasa@tp-link.net", "kasaSetup")));
     list.add(new Account(Kind.TAPO_DEFAULT, new DeviceCredentials("test@tp-link.net", "test")));
     list.add(new Account(Kind.BLANK, new DeviceCredentials("", "")));
     this.accounts = List.copyOf(list);

@@ -24,8 +24,8 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 
 /**
- * The opened collector: {@link #collect()} answers from the last poll cycle (never waits on a device);
- * {@link #collectTarget} polls one allowed device on demand.
+ * The opened collector: {@link #collect()} answers from the last poll cycle (never waits on a
+ * device); {@link #collectTarget} polls one allowed device on demand.
  */
 final class KasaCollector implements MultiTargetCollector {
   /** Poll intervals without a finished cycle after which the readings are stale. */
@@ -40,7 +40,8 @@ final class KasaCollector implements MultiTargetCollector {
   private final Clock clock;
   private List<String> unmatchedPowers = List.of();
 
-  private KasaCollector(KasaSettings settings, KasaPoller poller, DiscoveryLoop discovery, CollectorContext context) {
+  private KasaCollector(
+      KasaSettings settings, KasaPoller poller, DiscoveryLoop discovery, CollectorContext context) {
     this.settings = settings;
     this.poller = poller;
     this.discovery = discovery;
@@ -52,7 +53,8 @@ final class KasaCollector implements MultiTargetCollector {
   static KasaCollector open(CollectorContext context) throws Exception {
     KasaSettings s = KasaSettings.from(context.settings());
     InetAddress discoveryAddress = s.discovery() ? resolve(s.discoveryAddress()) : null;
-    KasaSources sources = new KasaSources(new KasaAccounts(s.credentials()), s.httpTargets(), s.httpPort());
+    KasaSources sources =
+        new KasaSources(new KasaAccounts(s.credentials()), s.httpTargets(), s.httpPort());
     KasaPoller poller = new KasaPoller(s.timeout(), s.pollThreads(), sources, context);
     s.targets().forEach(poller::add);
     DiscoveryLoop loop = null;
@@ -60,8 +62,9 @@ final class KasaCollector implements MultiTargetCollector {
       Discovery d = new Discovery(discoveryAddress, s.port(), s.klapPort(), s.timeout());
       Set<String> labels = new HashSet<>();
       s.targets().forEach(t -> labels.add(t.label()));
-      loop = new DiscoveryLoop(d::sweep, poller, s.port(), labels, sources::forDiscovered,
-          context.logger());
+      loop =
+          new DiscoveryLoop(
+              d::sweep, poller, s.port(), labels, sources::forDiscovered, context.logger());
     }
     KasaCollector collector = new KasaCollector(s, poller, loop, context);
     try {
@@ -85,10 +88,14 @@ final class KasaCollector implements MultiTargetCollector {
       // slow devices finish in the background; the first scrape shows what has answered
     }
     long poll = settings.pollInterval().toMillis();
-    tasks.add(scheduler.scheduleAtFixedRate(guarded(poller::pollAll), poll, poll, TimeUnit.MILLISECONDS));
+    tasks.add(
+        scheduler.scheduleAtFixedRate(guarded(poller::pollAll), poll, poll, TimeUnit.MILLISECONDS));
     if (discovery != null) {
       long every = settings.discoveryInterval().toMillis();
-      Runnable sweep = guarded(() -> poller.pool().execute(discovery::run)); // the sweep blocks: not on the scheduler
+      Runnable sweep =
+          guarded(
+              () ->
+                  poller.pool().execute(discovery::run)); // the sweep blocks: not on the scheduler
       tasks.add(scheduler.scheduleAtFixedRate(sweep, every, every, TimeUnit.MILLISECONDS));
     }
   }
@@ -98,12 +105,16 @@ final class KasaCollector implements MultiTargetCollector {
     checkFresh();
     List<DeviceState> states = poller.states();
     checkPowers(states);
-    return KasaSnapshots.build(states, poller.lastCycleSeconds(), poller.labels().size() + klapOnly().size(),
+    return KasaSnapshots.build(
+        states,
+        poller.lastCycleSeconds(),
+        poller.labels().size() + klapOnly().size(),
         settings.powers());
   }
 
   @Override
-  public MetricSnapshots collectTarget(String target) throws TargetNotAllowedException, IOException {
+  public MetricSnapshots collectTarget(String target)
+      throws TargetNotAllowedException, IOException {
     HostPort t;
     try {
       t = TargetSyntax.parse(target, settings.port());
@@ -115,31 +126,37 @@ final class KasaCollector implements MultiTargetCollector {
     }
     DeviceState state = poller.probe(t);
     if (!state.ok()) {
-      throw new IOException(t.label() + ": " + state.error()); // the core answers powermon_probe_success 0
+      throw new IOException(
+          t.label() + ": " + state.error()); // the core answers powermon_probe_success 0
     }
     return KasaSnapshots.build(List.of(state), state.seconds(), null, settings.powers());
   }
 
   /**
    * Refuses to serve readings once the poller has stopped finishing cycles (its schedule died, its
-   * pool is gone): past {@value #STALE_AFTER_INTERVALS} poll intervals plus the time a cycle may take,
-   * the collector fails with the reason instead of serving the last readings as current.
+   * pool is gone): past {@value #STALE_AFTER_INTERVALS} poll intervals plus the time a cycle may
+   * take, the collector fails with the reason instead of serving the last readings as current.
    */
   private void checkFresh() throws IOException {
     long devices = Math.max(1, poller.labels().size());
     long rounds = (devices + settings.pollThreads() - 1) / settings.pollThreads();
-    long cycleBudget = DeviceSession.POLL_BUDGET_IN_TIMEOUTS * settings.timeout().toMillis() * rounds;
+    long cycleBudget =
+        DeviceSession.POLL_BUDGET_IN_TIMEOUTS * settings.timeout().toMillis() * rounds;
     long bound = STALE_AFTER_INTERVALS * settings.pollInterval().toMillis() + cycleBudget;
     long last = poller.lastCycleEndMillis();
     if (clock.millis() - last > bound) {
-      throw new IOException("no fresh poll since " + Instant.ofEpochMilli(last) + " (devices are polled every "
-          + settings.pollInterval().toMillis() + " ms); readings are withheld until the poller runs again");
+      throw new IOException(
+          "no fresh poll since "
+              + Instant.ofEpochMilli(last)
+              + " (devices are polled every "
+              + settings.pollInterval().toMillis()
+              + " ms); readings are withheld until the poller runs again");
     }
   }
 
   /**
-   * Warns when a {@code powers} entry names none of the devices that answered (a typo would leave its
-   * host counted twice in fleet totals), once each time the set of such entries changes.
+   * Warns when a {@code powers} entry names none of the devices that answered (a typo would leave
+   * its host counted twice in fleet totals), once each time the set of such entries changes.
    */
   private synchronized void checkPowers(List<DeviceState> states) {
     if (poller.lastCycleSeconds() == null) {
@@ -147,13 +164,19 @@ final class KasaCollector implements MultiTargetCollector {
     }
     List<String> unmatched = settings.powers().unmatched(meterNames(states));
     if (!unmatched.equals(unmatchedPowers) && !unmatched.isEmpty()) {
-      logger.warn("collectors.kasa.powers: {} name(s) no device id, alias, ip or outlet alias among the devices that "
-          + "answered; check the spelling (it is case-sensitive). Until then those hosts are not marked as "
-          + "metered by a plug.", unmatched);
+      logger.warn(
+          "collectors.kasa.powers: {} name(s) no device id, alias, ip or outlet alias among the devices that "
+              + "answered; check the spelling (it is case-sensitive). Until then those hosts are not marked as "
+              + "metered by a plug.",
+          unmatched);
     }
     unmatchedPowers = unmatched;
   }
-  /** Every name a device that answered goes by in {@code powers}: id, alias, ip, outlet aliases and ids. */
+
+  /**
+   * Every name a device that answered goes by in {@code powers}: id, alias, ip, outlet aliases and
+   * ids.
+   */
   private static Set<String> meterNames(List<DeviceState> states) {
     Set<String> names = new HashSet<>();
     for (DeviceState state : states) {
@@ -166,11 +189,17 @@ final class KasaCollector implements MultiTargetCollector {
     return names;
   }
 
-
   /** The target resolved once to an address in probe-allow on the device port, or refused. */
   private HostPort allowedByNetwork(HostPort t) throws TargetNotAllowedException {
-    return settings.probeAllow().admit(t, Set.of(settings.port()),
-        "'" + t.label() + "' is neither a configured target nor in probe-allow on port " + settings.port());
+    return settings
+        .probeAllow()
+        .admit(
+            t,
+            Set.of(settings.port()),
+            "'"
+                + t.label()
+                + "' is neither a configured target nor in probe-allow on port "
+                + settings.port());
   }
 
   @Override
@@ -192,11 +221,14 @@ final class KasaCollector implements MultiTargetCollector {
     try {
       return InetAddress.getByName(host);
     } catch (UnknownHostException e) {
-      throw new UnknownHostException("collectors.kasa.discovery-address: '" + host + "' does not resolve");
+      throw new UnknownHostException(
+          "collectors.kasa.discovery-address: '" + host + "' does not resolve");
     }
   }
 
-  /** A periodic task that survives its own failure (a thrown exception would cancel the schedule). */
+  /**
+   * A periodic task that survives its own failure (a thrown exception would cancel the schedule).
+   */
   private static Runnable guarded(Runnable task) {
     return () -> {
       try {

@@ -10,8 +10,8 @@ import java.net.SocketTimeoutException;
 
 /**
  * One TCP connection to a device, opened on first use and reused for the requests of a poll (a plug
- * serves one connection at a time). Any failure closes it, so the next exchange starts clean.
- * Not thread-safe: the owning {@link DeviceSession} serialises access.
+ * serves one connection at a time). Any failure closes it, so the next exchange starts clean. Not
+ * thread-safe: the owning {@link DeviceSession} serialises access.
  */
 final class KasaConnection implements AutoCloseable {
   private final InetSocketAddress address;
@@ -55,7 +55,8 @@ final class KasaConnection implements AutoCloseable {
         throw deadline.expired();
       }
       if (n < 0) {
-        throw new EOFException("connection closed after " + done + " of " + buffer.length + " bytes");
+        throw new EOFException(
+            "connection closed after " + done + " of " + buffer.length + " bytes");
       }
       done += n;
     }

@@ -27,13 +27,16 @@ final class KasaJson {
     try {
       node = MAPPER.readTree(utf8);
     } catch (JsonProcessingException e) {
-      throw new KasaProtocolException("reply is not valid JSON: " + firstLine(e.getOriginalMessage()), e);
+      throw new KasaProtocolException(
+          "reply is not valid JSON: " + firstLine(e.getOriginalMessage()), e);
     } catch (IOException e) {
       throw new KasaProtocolException("reply is not valid JSON: " + firstLine(e.getMessage()), e);
     }
     if (node == null || !node.isObject()) {
       throw new KasaProtocolException(
-          "reply is not a JSON object (got " + (node == null ? "nothing" : node.getNodeType()) + ")");
+          "reply is not a JSON object (got "
+              + (node == null ? "nothing" : node.getNodeType())
+              + ")");
     }
     return (ObjectNode) node;
   }

@@ -54,7 +54,11 @@ final class KasaPoller implements AutoCloseable {
   }
 
   /** {@code sources} gives each device its own source, as a KLAP session belongs to one device. */
-  KasaPoller(Duration timeout, int threads, Function<HostPort, KasaSource> sources, CollectorContext context) {
+  KasaPoller(
+      Duration timeout,
+      int threads,
+      Function<HostPort, KasaSource> sources,
+      CollectorContext context) {
     this.timeout = timeout;
     this.sources = sources;
     this.logger = context.logger();
@@ -65,11 +69,17 @@ final class KasaPoller implements AutoCloseable {
     this.problems = new FieldProblemReports(context.problems());
     AtomicInteger n = new AtomicInteger();
     this.pool =
-        new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-          Thread t = new Thread(r, "kasa-poll-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "kasa-poll-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     pool.allowCoreThreadTimeOut(true);
   }
 
@@ -79,7 +89,8 @@ final class KasaPoller implements AutoCloseable {
 
   /** Starts polling {@code target} from the next cycle on; a known target is left as is. */
   void add(HostPort target) {
-    sessions.computeIfAbsent(target.label(), k -> new DeviceSession(target, timeout, sources.apply(target)));
+    sessions.computeIfAbsent(
+        target.label(), k -> new DeviceSession(target, timeout, sources.apply(target)));
   }
 
   /** Starts polling {@code target} through {@code source} (discovery's choice of transport). */
@@ -102,7 +113,10 @@ final class KasaPoller implements AutoCloseable {
     return new ArrayList<>(sessions.keySet());
   }
 
-  /** Starts a cycle unless one is running; the future completes when every device has answered or failed. */
+  /**
+   * Starts a cycle unless one is running; the future completes when every device has answered or
+   * failed.
+   */
   CompletableFuture<Void> pollAll() {
     CompletableFuture<Void> cycle = new CompletableFuture<>();
     CompletableFuture<Void> previous = running.get();
@@ -115,12 +129,13 @@ final class KasaPoller implements AutoCloseable {
       polls.add(CompletableFuture.runAsync(() -> poll(session), pool));
     }
     CompletableFuture.allOf(polls.toArray(new CompletableFuture<?>[0]))
-        .whenComplete((ok, error) -> {
-          states.keySet().retainAll(sessions.keySet()); // forget devices removed meanwhile
-          lastCycleSeconds = (System.nanoTime() - start) / 1e9;
-          lastCycleEndMillis = clock.millis();
-          cycle.complete(null);
-        });
+        .whenComplete(
+            (ok, error) -> {
+              states.keySet().retainAll(sessions.keySet()); // forget devices removed meanwhile
+              lastCycleSeconds = (System.nanoTime() - start) / 1e9;
+              lastCycleEndMillis = clock.millis();
+              cycle.complete(null);
+            });
     return cycle;
   }
 
@@ -135,8 +150,14 @@ final class KasaPoller implements AutoCloseable {
       handOn(state);
       problems.record(target, state.reading().problems());
       SysInfo info = state.reading().info();
-      String answers = "answers: " + info.model() + " \"" + LabelValues.fromDevice(info.alias()) + "\" (id "
-          + state.device() + ")";
+      String answers =
+          "answers: "
+              + info.model()
+              + " \""
+              + LabelValues.fromDevice(info.alias())
+              + "\" (id "
+              + state.device()
+              + ")";
       if (!log.ok(key, answers) && previous == null) {
         logger.info("{}: {}", key, answers); // the first answer is news too
       }
@@ -144,15 +165,28 @@ final class KasaPoller implements AutoCloseable {
       if (previous != null && previous.ok()) {
         forget(previous);
       }
-      String check = switch (state.transport()) {
-        case "xor" -> "reachable on TCP " + session.target().port() + ", and that it still speaks the legacy "
-            + "protocol (firmware from late 2024 speaks KLAP: write the target as klap://host)";
-        case "?" -> "reachable (on its legacy TCP port, or HTTP for KLAP and AES)";
-        default -> "reachable over HTTP (" + state.transport() + "), and that the credentials file holds the "
-            + "account it is bound to";
-      };
-      log.failing(key, "failed (" + state.error() + "); its readings are withheld (kasa_scrape_success 0) until it "
-          + "answers: check that it is powered and " + check + ".");
+      String check =
+          switch (state.transport()) {
+            case "xor" ->
+                "reachable on TCP "
+                    + session.target().port()
+                    + ", and that it still speaks the legacy "
+                    + "protocol (firmware from late 2024 speaks KLAP: write the target as klap://host)";
+            case "?" -> "reachable (on its legacy TCP port, or HTTP for KLAP and AES)";
+            default ->
+                "reachable over HTTP ("
+                    + state.transport()
+                    + "), and that the credentials file holds the "
+                    + "account it is bound to";
+          };
+      log.failing(
+          key,
+          "failed ("
+              + state.error()
+              + "); its readings are withheld (kasa_scrape_success 0) until it "
+              + "answers: check that it is powered and "
+              + check
+              + ".");
     }
   }
 
@@ -168,7 +202,8 @@ final class KasaPoller implements AutoCloseable {
     }
     long now = clock.millis();
     if (r.info().kind() != SysInfo.Kind.STRIP) {
-      reading(state.device(), PowerFamilies.TOTAL_DOMAIN, now, r.total().watts(), r.total().joules());
+      reading(
+          state.device(), PowerFamilies.TOTAL_DOMAIN, now, r.total().watts(), r.total().joules());
       return;
     }
     List<String> domains = OutletDomains.of(r.info().outlets());
@@ -176,7 +211,12 @@ final class KasaPoller implements AutoCloseable {
       Realtime outlet = r.outlets().get(i).realtime();
       reading(state.device(), domains.get(i), now, outlet.watts(), outlet.joules());
     }
-    reading(state.device(), PowerFamilies.TOTAL_DOMAIN, now, r.total().watts(), stripEnergy.record(state.device(), r));
+    reading(
+        state.device(),
+        PowerFamilies.TOTAL_DOMAIN,
+        now,
+        r.total().watts(),
+        stripEnergy.record(state.device(), r));
   }
 
   private void reading(String device, String domain, long millis, Double watts, Double joules) {
@@ -196,8 +236,8 @@ final class KasaPoller implements AutoCloseable {
 
   /**
    * Polls {@code target} now, on the caller's thread, for {@code /probe}: through the device's own
-   * session when it is polled anyway (one connection per device), else a one-off session. Its readings
-   * are not handed on: the poll cycle does that for polled devices.
+   * session when it is polled anyway (one connection per device), else a one-off session. Its
+   * readings are not handed on: the poll cycle does that for polled devices.
    */
   DeviceState probe(HostPort target) {
     DeviceSession known = sessions.get(target.label());
@@ -207,7 +247,9 @@ final class KasaPoller implements AutoCloseable {
     return attempt(new DeviceSession(target, timeout, sources.apply(target)), null, false);
   }
 
-  /** One poll of {@code session}; {@code polled} for a device the poller keeps, which claims its id. */
+  /**
+   * One poll of {@code session}; {@code polled} for a device the poller keeps, which claims its id.
+   */
   private DeviceState attempt(DeviceSession session, DeviceState previous, boolean polled) {
     String label = session.target().label();
     String knownDevice = previous != null ? previous.device() : label;
@@ -217,15 +259,19 @@ final class KasaPoller implements AutoCloseable {
       ip = session.address().getAddress().getHostAddress();
       DeviceReading reading = session.poll();
       String id = reading.info().deviceId();
-      String device = id == null ? knownDevice
-          : polled ? labels.of(LabelValues.fromDevice(id), label) : LabelValues.fromDevice(id);
+      String device =
+          id == null
+              ? knownDevice
+              : polled ? labels.of(LabelValues.fromDevice(id), label) : LabelValues.fromDevice(id);
       return new DeviceState(label, ip, device, reading, null, seconds(start), session.transport());
     } catch (IOException | RuntimeException e) {
       String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-      return new DeviceState(label, ip, knownDevice, null, message, seconds(start), session.transport());
+      return new DeviceState(
+          label, ip, knownDevice, null, message, seconds(start), session.transport());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new DeviceState(label, ip, knownDevice, null, "interrupted", seconds(start), session.transport());
+      return new DeviceState(
+          label, ip, knownDevice, null, "interrupted", seconds(start), session.transport());
     }
   }
 

@@ -16,11 +16,11 @@ import static dev.powermon.kasa.KasaProvider.TIMEOUT;
 
 import dev.powermon.api.Settings;
 import dev.powermon.net.DeviceCredentials;
-import dev.powermon.net.MeterCovers;
 import dev.powermon.net.HostPort;
+import dev.powermon.net.MeterCovers;
 import dev.powermon.net.ProbeAllowList;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +29,8 @@ import java.util.Map;
 /**
  * The collector's settings ({@link KasaProvider} declares them), read and checked into a record.
  *
- * @param httpTargets the labels of the targets written {@code klap://} or {@code aes://}, with their scheme
+ * @param httpTargets the labels of the targets written {@code klap://} or {@code aes://}, with
+ *     their scheme
  * @param credentials the credentials file's account, null without one
  */
 record KasaSettings(
@@ -49,8 +50,8 @@ record KasaSettings(
     MeterCovers powers) {
 
   /**
-   * Reads the settings, which their specs checked one by one at load; what spans several values (the
-   * same meter given twice in powers) is checked here, with a message naming the setting.
+   * Reads the settings, which their specs checked one by one at load; what spans several values
+   * (the same meter given twice in powers) is checked here, with a message naming the setting.
    */
   static KasaSettings from(Settings s) {
     int port = (int) s.integer(PORT);
@@ -63,14 +64,26 @@ record KasaSettings(
         http.put(target.label(), TargetSyntax.scheme(text));
       }
     }
-    DeviceCredentials credentials = s.isGiven(CREDENTIALS_FILE)
-        ? DeviceCredentials.read("collectors.kasa.credentials-file", Path.of(s.string(CREDENTIALS_FILE)))
-        : null;
+    DeviceCredentials credentials =
+        s.isGiven(CREDENTIALS_FILE)
+            ? DeviceCredentials.read(
+                "collectors.kasa.credentials-file", Path.of(s.string(CREDENTIALS_FILE)))
+            : null;
     boolean discovery = s.isGiven(DISCOVERY) ? s.bool(DISCOVERY) : targets.isEmpty();
     return new KasaSettings(
-        List.copyOf(targets), Map.copyOf(http), credentials, discovery, s.string(DISCOVERY_ADDRESS), port,
-        (int) s.integer(HTTP_PORT), (int) s.integer(KLAP_PORT),
-        s.duration(DISCOVERY_INTERVAL), s.duration(POLL_INTERVAL), s.duration(TIMEOUT), (int) s.integer(POLL_THREADS),
-        ProbeAllowList.parse("collectors.kasa.probe-allow", s.strings(PROBE_ALLOW)), MeterCovers.parse("collectors.kasa.powers", s.strings(POWERS)));
+        List.copyOf(targets),
+        Map.copyOf(http),
+        credentials,
+        discovery,
+        s.string(DISCOVERY_ADDRESS),
+        port,
+        (int) s.integer(HTTP_PORT),
+        (int) s.integer(KLAP_PORT),
+        s.duration(DISCOVERY_INTERVAL),
+        s.duration(POLL_INTERVAL),
+        s.duration(TIMEOUT),
+        (int) s.integer(POLL_THREADS),
+        ProbeAllowList.parse("collectors.kasa.probe-allow", s.strings(PROBE_ALLOW)),
+        MeterCovers.parse("collectors.kasa.powers", s.strings(POWERS)));
   }
 }

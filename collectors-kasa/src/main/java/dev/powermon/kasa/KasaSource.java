@@ -8,9 +8,9 @@ import java.time.Duration;
 
 /**
  * The collector's source: how requests reach a device (its transport). {@link XorSource} speaks the
- * legacy protocol on TCP, {@link SessionSource} KLAP or AES over HTTP. A poll opens one channel and closes it at
- * the end: devices drop idle connections, and a fresh one per poll never meets a stale one. A source
- * that keeps a session between polls (KLAP, AES) serves one device only.
+ * legacy protocol on TCP, {@link SessionSource} KLAP or AES over HTTP. A poll opens one channel and
+ * closes it at the end: devices drop idle connections, and a fresh one per poll never meets a stale
+ * one. A source that keeps a session between polls (KLAP, AES) serves one device only.
  */
 interface KasaSource {
 
@@ -21,7 +21,8 @@ interface KasaSource {
    * @param requestTimeout the overall budget of each request (connect, send, whole reply)
    * @param wholePoll the budget of the whole poll, which no request may outlast
    */
-  Channel open(InetSocketAddress address, Duration requestTimeout, Deadline wholePoll) throws IOException;
+  Channel open(InetSocketAddress address, Duration requestTimeout, Deadline wholePoll)
+      throws IOException;
 
   /** The transport in words for the summary line ({@code xor}, {@code klap v2}). */
   String transport();
@@ -37,7 +38,10 @@ interface KasaSource {
 
   /** One poll's conversation with one device. Not thread-safe. */
   interface Channel extends AutoCloseable {
-    /** Sends one request (compact JSON) and returns the reply, parsed with {@link KasaJson}'s limits. */
+    /**
+     * Sends one request (compact JSON) and returns the reply, parsed with {@link KasaJson}'s
+     * limits.
+     */
     ObjectNode ask(byte[] request) throws IOException;
 
     @Override

@@ -31,11 +31,16 @@ final class KasaSources implements Function<HostPort, KasaSource> {
     return switch (httpTargets.getOrDefault(target.label(), TargetSyntax.Scheme.LEGACY)) {
       case KLAP -> klap(List.of(KlapVersion.V2, KlapVersion.V1), null);
       case AES -> aes(2);
-      case LEGACY -> new ProbingSource(xor, klap(List.of(KlapVersion.V2, KlapVersion.V1), null), aes(2), httpPort);
+      case LEGACY ->
+          new ProbingSource(
+              xor, klap(List.of(KlapVersion.V2, KlapVersion.V1), null), aes(2), httpPort);
     };
   }
 
-  /** The source of a device discovery found, as its reply asks; null for what powermon does not speak. */
+  /**
+   * The source of a device discovery found, as its reply asks; null for what powermon does not
+   * speak.
+   */
   KasaSource forDiscovered(KlapDevice device) {
     return switch (device.encryption()) {
       case "KLAP" -> klap(device.versions(), device.smart());
@@ -45,14 +50,18 @@ final class KasaSources implements Function<HostPort, KasaSource> {
   }
 
   /**
-   * A KLAP source for one device, checking the handshake proof in {@code versions}' order; {@code smart}
-   * the command set when discovery said, so that a legacy device is never sent a SMART question.
+   * A KLAP source for one device, checking the handshake proof in {@code versions}' order; {@code
+   * smart} the command set when discovery said, so that a legacy device is never sent a SMART
+   * question.
    */
   private SessionSource klap(List<KlapVersion> versions, Boolean smart) {
     return new SessionSource(new KlapClient(http, accounts, versions, System::nanoTime), smart);
   }
 
-  /** An AES source for one device, logging in with login version {@code lv}; only SMART devices speak AES. */
+  /**
+   * An AES source for one device, logging in with login version {@code lv}; only SMART devices
+   * speak AES.
+   */
   private SessionSource aes(int lv) {
     return new SessionSource(new AesClient(http, accounts, lv, System::nanoTime), Boolean.TRUE);
   }

@@ -22,11 +22,13 @@ import java.util.Map;
 final class KlapClient implements DeviceLink {
   /** What the reference's clients assume when a device names no lifetime. */
   static final long DEFAULT_LIFETIME_SECONDS = 86_400;
+
   /** Renew this long before the announced end (kasa.md §5), or halfway for short lifetimes. */
   static final long RENEW_MARGIN_SECONDS = 1_200;
 
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final Map<String, String> OCTETS = Map.of("Content-Type", "application/octet-stream");
+  private static final Map<String, String> OCTETS =
+      Map.of("Content-Type", "application/octet-stream");
 
   private final DeviceHttp http;
   private final KasaAccounts accounts;
@@ -39,7 +41,9 @@ final class KlapClient implements DeviceLink {
   private String matched = "klap";
   private long handshakes;
 
-  /** A source of {@link System#nanoTime()}, replaceable so tests can age a session without waiting. */
+  /**
+   * A source of {@link System#nanoTime()}, replaceable so tests can age a session without waiting.
+   */
   interface NanoClock {
     long nanoTime();
   }
@@ -64,14 +68,17 @@ final class KlapClient implements DeviceLink {
   }
 
   @Override
-  public byte[] exchange(InetSocketAddress to, byte[] plaintext, Deadline deadline) throws IOException {
+  public byte[] exchange(InetSocketAddress to, byte[] plaintext, Deadline deadline)
+      throws IOException {
     connect(to, deadline);
     KlapSession.Request request = session.encrypt(plaintext);
-    DeviceHttp.Response response = http.post(uri("/app/request?seq=" + request.seq()), headers(), request.body(), deadline);
+    DeviceHttp.Response response =
+        http.post(uri("/app/request?seq=" + request.seq()), headers(), request.body(), deadline);
     if (response.status() == 403) {
       handshake(deadline); // the device dropped the session; one new one, then give up
       request = session.encrypt(plaintext);
-      response = http.post(uri("/app/request?seq=" + request.seq()), headers(), request.body(), deadline);
+      response =
+          http.post(uri("/app/request?seq=" + request.seq()), headers(), request.body(), deadline);
     }
     if (response.status() != 200) {
       session = null;
@@ -111,39 +118,59 @@ final class KlapClient implements DeviceLink {
       throw new NotSpokenException("KLAP handshake 1 refused (HTTP " + one.status() + ")");
     }
     if (one.body().length != 48) {
-      throw new NotSpokenException("KLAP handshake 1 reply of " + one.body().length + " bytes, not 48");
+      throw new NotSpokenException(
+          "KLAP handshake 1 reply of " + one.body().length + " bytes, not 48");
     }
     byte[] remoteSeed = Arrays.copyOfRange(one.body(), 0, 16);
     byte[] serverHash = Arrays.copyOfRange(one.body(), 16, 48);
     KlapCookie newCookie = KlapCookie.parse(one.setCookies());
     for (KasaAccounts.Account account : accounts.all()) {
       for (KlapVersion version : versions) {
-        byte[] auth = version.authHash(account.credentials().username(), account.credentials().password());
+        byte[] auth =
+            version.authHash(account.credentials().username(), account.credentials().password());
         if (MessageDigest.isEqual(serverHash, version.serverHash(localSeed, remoteSeed, auth))) {
           finish(version, account, localSeed, remoteSeed, auth, newCookie, deadline);
           return;
         }
       }
     }
-    throw new IOException("KLAP handshake: the device accepts none of "
-        + (accounts.hasOperator() ? "the credentials file's account nor TP-Link's default accounts; check "
-            + "collectors.kasa.credentials-file (the TP-Link cloud account the device is bound to)"
-            : "TP-Link's default accounts; set collectors.kasa.credentials-file to the TP-Link cloud account "
-                + "the device is bound to"));
+    throw new IOException(
+        "KLAP handshake: the device accepts none of "
+            + (accounts.hasOperator()
+                ? "the credentials file's account nor TP-Link's default accounts; check "
+                    + "collectors.kasa.credentials-file (the TP-Link cloud account the device is bound to)"
+                : "TP-Link's default accounts; set collectors.kasa.credentials-file to the TP-Link cloud account "
+                    + "the device is bound to"));
   }
 
-  private void finish(KlapVersion version, KasaAccounts.Account account, byte[] localSeed, byte[] remoteSeed,
-      byte[] auth, KlapCookie newCookie, Deadline deadline) throws IOException {
+  private void finish(
+      KlapVersion version,
+      KasaAccounts.Account account,
+      byte[] localSeed,
+      byte[] remoteSeed,
+      byte[] auth,
+      KlapCookie newCookie,
+      Deadline deadline)
+      throws IOException {
     cookie = newCookie;
     DeviceHttp.Response two =
-        http.post(uri("/app/handshake2"), headers(), version.clientHash(localSeed, remoteSeed, auth), deadline);
+        http.post(
+            uri("/app/handshake2"),
+            headers(),
+            version.clientHash(localSeed, remoteSeed, auth),
+            deadline);
     if (two.status() != 200) {
       cookie = null;
-      throw new IOException("KLAP handshake 2 refused (HTTP " + two.status() + ") after handshake 1 matched "
-          + account.kind());
+      throw new IOException(
+          "KLAP handshake 2 refused (HTTP "
+              + two.status()
+              + ") after handshake 1 matched "
+              + account.kind());
     }
-    long lifetime = newCookie == null ? DEFAULT_LIFETIME_SECONDS
-        : newCookie.lifetimeSeconds().orElse(DEFAULT_LIFETIME_SECONDS);
+    long lifetime =
+        newCookie == null
+            ? DEFAULT_LIFETIME_SECONDS
+            : newCookie.lifetimeSeconds().orElse(DEFAULT_LIFETIME_SECONDS);
     long renewAfter = lifetime - Math.min(RENEW_MARGIN_SECONDS, lifetime / 2);
     renewAtNanos = clock.nanoTime() + renewAfter * 1_000_000_000L;
     session = KlapSession.derive(localSeed, remoteSeed, auth);
@@ -161,7 +188,11 @@ final class KlapClient implements DeviceLink {
 
   private URI uri(String pathAndQuery) {
     String host = address.getAddress().getHostAddress();
-    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort()
-        + pathAndQuery);
+    return URI.create(
+        "http://"
+            + (host.contains(":") ? "[" + host + "]" : host)
+            + ":"
+            + address.getPort()
+            + pathAndQuery);
   }
 }

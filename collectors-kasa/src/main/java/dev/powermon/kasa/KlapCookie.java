@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The session cookie of a KLAP or AES handshake reply ({@code TP_SESSIONID=<hex>;TIMEOUT=86400}; older
- * AES firmware says {@code SESSIONID}), read by hand: only this one value is ever sent back, so a
- * device (or anything answering in its place) cannot plant other cookies.
+ * The session cookie of a KLAP or AES handshake reply ({@code TP_SESSIONID=<hex>;TIMEOUT=86400};
+ * older AES firmware says {@code SESSIONID}), read by hand: only this one value is ever sent back,
+ * so a device (or anything answering in its place) cannot plant other cookies.
  *
  * @param header what goes in the {@code Cookie} header of the session's requests
  * @param lifetimeSeconds the session's lifetime the device announced, when it did
@@ -27,8 +27,11 @@ record KlapCookie(String header, OptionalLong lifetimeSeconds) {
         }
         String name = part.substring(0, eq).trim();
         String value = part.substring(eq + 1).trim();
-        if ((name.equals("TP_SESSIONID") || name.equals("SESSIONID")) && session == null
-            && !value.isEmpty() && value.length() <= MAX_VALUE && value.chars().allMatch(KlapCookie::plain)) {
+        if ((name.equals("TP_SESSIONID") || name.equals("SESSIONID"))
+            && session == null
+            && !value.isEmpty()
+            && value.length() <= MAX_VALUE
+            && value.chars().allMatch(KlapCookie::plain)) {
           session = name + "=" + value;
         } else if (name.equalsIgnoreCase("TIMEOUT")) {
           timeout = seconds(value);

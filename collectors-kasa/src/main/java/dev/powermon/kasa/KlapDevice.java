@@ -13,8 +13,16 @@ import java.util.Locale;
  * @param loginVersion {@code lv}, null when absent
  * @param newKlap {@code new_klap == 1}: IOT firmware of 2024 on, which needs KLAP v2
  */
-record KlapDevice(String ip, String model, String deviceId, String encryption, String deviceType, int httpPort,
-    Integer loginVersion, boolean newKlap, boolean https) {
+record KlapDevice(
+    String ip,
+    String model,
+    String deviceId,
+    String encryption,
+    String deviceType,
+    int httpPort,
+    Integer loginVersion,
+    boolean newKlap,
+    boolean https) {
 
   /** Whether powermon speaks what the device wants: KLAP or AES over plain HTTP. */
   boolean pollable() {
@@ -22,9 +30,9 @@ record KlapDevice(String ip, String model, String deviceId, String encryption, S
   }
 
   /**
-   * The KLAP versions to check a handshake against, likelier first: v2 for SMART devices and for IOT
-   * firmware that announces {@code lv 2} or {@code new_klap} (python-kasa's v1 for every IOT device is
-   * the new_klap trap), v1 first for other IOT devices. Both are always checked.
+   * The KLAP versions to check a handshake against, likelier first: v2 for SMART devices and for
+   * IOT firmware that announces {@code lv 2} or {@code new_klap} (python-kasa's v1 for every IOT
+   * device is the new_klap trap), v1 first for other IOT devices. Both are always checked.
    */
   List<KlapVersion> versions() {
     boolean iot = deviceType.toUpperCase(Locale.ROOT).startsWith("IOT");
@@ -32,7 +40,10 @@ record KlapDevice(String ip, String model, String deviceId, String encryption, S
     return v2 ? List.of(KlapVersion.V2, KlapVersion.V1) : List.of(KlapVersion.V1, KlapVersion.V2);
   }
 
-  /** The command set its {@code device_type} names: SMART (true), legacy IOT (false), or unknown (null). */
+  /**
+   * The command set its {@code device_type} names: SMART (true), legacy IOT (false), or unknown
+   * (null).
+   */
   Boolean smart() {
     String type = deviceType.toUpperCase(Locale.ROOT);
     return type.startsWith("SMART") ? Boolean.TRUE : type.startsWith("IOT") ? Boolean.FALSE : null;

@@ -35,9 +35,13 @@ final class KlapSession {
   record Request(int seq, byte[] body) {}
 
   static KlapSession derive(byte[] localSeed, byte[] remoteSeed, byte[] authHash) {
-    byte[] key = Arrays.copyOf(KlapVersion.digest("SHA-256", ascii("lsk"), localSeed, remoteSeed, authHash), 16);
+    byte[] key =
+        Arrays.copyOf(
+            KlapVersion.digest("SHA-256", ascii("lsk"), localSeed, remoteSeed, authHash), 16);
     byte[] iv = KlapVersion.digest("SHA-256", ascii("iv"), localSeed, remoteSeed, authHash);
-    byte[] sig = Arrays.copyOf(KlapVersion.digest("SHA-256", ascii("ldk"), localSeed, remoteSeed, authHash), 28);
+    byte[] sig =
+        Arrays.copyOf(
+            KlapVersion.digest("SHA-256", ascii("ldk"), localSeed, remoteSeed, authHash), 28);
     return new KlapSession(key, Arrays.copyOf(iv, 12), sig, ByteBuffer.wrap(iv, 28, 4).getInt());
   }
 
@@ -58,16 +62,18 @@ final class KlapSession {
     }
     seq++;
     byte[] ct = crypt(Cipher.ENCRYPT_MODE, seq, plaintext);
-    return new Request(seq, ByteBuffer.allocate(SIGNATURE + ct.length).put(signature(seq, ct)).put(ct).array());
+    return new Request(
+        seq, ByteBuffer.allocate(SIGNATURE + ct.length).put(signature(seq, ct)).put(ct).array());
   }
 
   /**
-   * The plaintext of the reply to request {@code seq}, after checking its signature (python-kasa does
-   * not; anything on the LAN could otherwise feed us readings).
+   * The plaintext of the reply to request {@code seq}, after checking its signature (python-kasa
+   * does not; anything on the LAN could otherwise feed us readings).
    */
   byte[] decrypt(int seq, byte[] body) throws KasaProtocolException {
     if (body.length < SIGNATURE + 16 || (body.length - SIGNATURE) % 16 != 0) {
-      throw new KasaProtocolException("KLAP reply of " + body.length + " bytes is not a signature and whole AES blocks");
+      throw new KasaProtocolException(
+          "KLAP reply of " + body.length + " bytes is not a signature and whole AES blocks");
     }
     byte[] ct = Arrays.copyOfRange(body, SIGNATURE, body.length);
     if (!MessageDigest.isEqual(Arrays.copyOf(body, SIGNATURE), signature(seq, ct))) {

@@ -62,7 +62,8 @@ enum KlapVersion {
       }
       return md.digest();
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(algorithm + " is missing from this JVM, which every Java 17 has", e);
+      throw new IllegalStateException(
+          algorithm + " is missing from this JVM, which every Java 17 has", e);
     }
   }
 

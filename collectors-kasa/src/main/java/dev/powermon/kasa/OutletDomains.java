@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The {@code domain} label of each strip outlet in the {@code powermon_*} families: its alias, unless
- * that is empty, {@code total}, or already taken by another outlet, in which case {@code outlet N}
- * (N = slot + 1, suffixed if even that is taken) keeps the series unique.
+ * The {@code domain} label of each strip outlet in the {@code powermon_*} families: its alias,
+ * unless that is empty, {@code total}, or already taken by another outlet, in which case {@code
+ * outlet N} (N = slot + 1, suffixed if even that is taken) keeps the series unique.
  */
 final class OutletDomains {
   private OutletDomains() {}

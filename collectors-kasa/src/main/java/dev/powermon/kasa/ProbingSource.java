@@ -10,11 +10,11 @@ import java.time.Duration;
 
 /**
  * A target of unknown transport (written {@code host[:port]}), for one device: the legacy protocol
- * when its TCP port accepts a connection, else KLAP (v2 and v1 from one handshake), else AES, both on
- * {@code httpPort}; what answered is remembered for the following polls. Only a refused connection or
- * a reply in another protocol moves on to the next: a device that does not answer at all costs its
- * deadline once, not once per transport, and a device that speaks KLAP but refuses the account stays
- * on KLAP with that error.
+ * when its TCP port accepts a connection, else KLAP (v2 and v1 from one handshake), else AES, both
+ * on {@code httpPort}; what answered is remembered for the following polls. Only a refused
+ * connection or a reply in another protocol moves on to the next: a device that does not answer at
+ * all costs its deadline once, not once per transport, and a device that speaks KLAP but refuses
+ * the account stays on KLAP with that error.
  */
 final class ProbingSource implements KasaSource {
   private final XorSource xor;
@@ -31,17 +31,30 @@ final class ProbingSource implements KasaSource {
   }
 
   @Override
-  public Channel open(InetSocketAddress address, Duration requestTimeout, Deadline wholePoll) throws IOException {
+  public Channel open(InetSocketAddress address, Duration requestTimeout, Deadline wholePoll)
+      throws IOException {
     InetSocketAddress http = new InetSocketAddress(address.getAddress(), httpPort);
     if (chosen == null) {
-      Deadline deadline = Deadline.after(requestTimeout, "no answer on TCP " + address.getPort() + " or HTTP "
-          + httpPort + " within " + requestTimeout.toMillis() + " ms").earliest(wholePoll);
+      Deadline deadline =
+          Deadline.after(
+                  requestTimeout,
+                  "no answer on TCP "
+                      + address.getPort()
+                      + " or HTTP "
+                      + httpPort
+                      + " within "
+                      + requestTimeout.toMillis()
+                      + " ms")
+              .earliest(wholePoll);
       chosen = probe(address, http, deadline);
     }
-    return chosen == xor ? xor.open(address, requestTimeout, wholePoll) : chosen.open(http, requestTimeout, wholePoll);
+    return chosen == xor
+        ? xor.open(address, requestTimeout, wholePoll)
+        : chosen.open(http, requestTimeout, wholePoll);
   }
 
-  private KasaSource probe(InetSocketAddress legacy, InetSocketAddress http, Deadline deadline) throws IOException {
+  private KasaSource probe(InetSocketAddress legacy, InetSocketAddress http, Deadline deadline)
+      throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(legacy, deadline.remainingMillis());
       return xor;
@@ -61,9 +74,17 @@ final class ProbingSource implements KasaSource {
       aes.connect(http, deadline);
       return aes;
     } catch (NotSpokenException | ConnectException e) {
-      throw new IOException("TCP " + legacy.getPort() + " refused, and HTTP " + httpPort + " speaks neither KLAP ("
-          + klapError + ") nor AES (" + reason(e) + "); check the address, or write the target as "
-          + "klap://host:port or aes://host:port");
+      throw new IOException(
+          "TCP "
+              + legacy.getPort()
+              + " refused, and HTTP "
+              + httpPort
+              + " speaks neither KLAP ("
+              + klapError
+              + ") nor AES ("
+              + reason(e)
+              + "); check the address, or write the target as "
+              + "klap://host:port or aes://host:port");
     }
   }
 

@@ -14,9 +14,9 @@ record Realtime(Double watts, Double volts, Double amps, Double wattHours) {
   static final Realtime NONE = new Realtime(null, null, null, null);
 
   /**
-   * A strip's total: power, current and energy add up over outlets, and are withheld when one outlet
-   * lacks them (a partial sum would be wrong); voltage is the mean of the outlets that report it (they
-   * share one supply, so adding six times 120 V would be nonsense).
+   * A strip's total: power, current and energy add up over outlets, and are withheld when one
+   * outlet lacks them (a partial sum would be wrong); voltage is the mean of the outlets that
+   * report it (they share one supply, so adding six times 120 V would be nonsense).
    *
    * @param complete false when an outlet is missing from {@code parts}, which then sums nothing
    */

@@ -15,7 +15,9 @@ final class SessionSource implements KasaSource {
   private final DeviceLink link;
   private final Boolean smart;
 
-  /** {@code smart}: the command set discovery announced ({@code device_type}), null when unknown. */
+  /**
+   * {@code smart}: the command set discovery announced ({@code device_type}), null when unknown.
+   */
   SessionSource(DeviceLink link, Boolean smart) {
     this.link = link;
     this.smart = smart;
@@ -26,8 +28,15 @@ final class SessionSource implements KasaSource {
     return new Channel() {
       @Override
       public ObjectNode ask(byte[] request) throws IOException {
-        Deadline deadline = Deadline.after(requestTimeout, "no complete " + link.protocol() + " exchange within "
-            + requestTimeout.toMillis() + " ms").earliest(wholePoll);
+        Deadline deadline =
+            Deadline.after(
+                    requestTimeout,
+                    "no complete "
+                        + link.protocol()
+                        + " exchange within "
+                        + requestTimeout.toMillis()
+                        + " ms")
+                .earliest(wholePoll);
         return KasaJson.parse(link.exchange(address, request, deadline));
       }
 

@@ -18,12 +18,15 @@ final class SmartBatch {
 
   private SmartBatch() {}
 
-  static List<ObjectNode> ask(KasaSource.Channel channel, List<ObjectNode> requests) throws IOException {
+  static List<ObjectNode> ask(KasaSource.Channel channel, List<ObjectNode> requests)
+      throws IOException {
     List<ObjectNode> replies = new ArrayList<>();
     for (int from = 0; from < requests.size(); from += MAX) {
       List<ObjectNode> group = requests.subList(from, Math.min(requests.size(), from + MAX));
-      List<ObjectNode> answered = group.size() == 1 ? null
-          : lineUp(channel.ask(KasaJson.write(SmartCommands.multiple(group))), group);
+      List<ObjectNode> answered =
+          group.size() == 1
+              ? null
+              : lineUp(channel.ask(KasaJson.write(SmartCommands.multiple(group))), group);
       if (answered == null) {
         answered = new ArrayList<>();
         for (ObjectNode request : group) {
@@ -38,13 +41,16 @@ final class SmartBatch {
   /** The replies of {@code reply}, one per request in order, or null when they do not line up. */
   private static List<ObjectNode> lineUp(ObjectNode reply, List<ObjectNode> group) {
     JsonNode responses = reply.path("result").path("responses");
-    if (reply.path("error_code").asInt(-1) != 0 || !responses.isArray() || responses.size() != group.size()) {
+    if (reply.path("error_code").asInt(-1) != 0
+        || !responses.isArray()
+        || responses.size() != group.size()) {
       return null;
     }
     List<ObjectNode> out = new ArrayList<>();
     for (int i = 0; i < group.size(); i++) {
       JsonNode r = responses.get(i);
-      if (!r.isObject() || !r.path("method").asText().equals(group.get(i).path("method").asText())) {
+      if (!r.isObject()
+          || !r.path("method").asText().equals(group.get(i).path("method").asText())) {
         return null;
       }
       out.add((ObjectNode) r);

@@ -6,8 +6,9 @@ import java.io.IOException;
 
 /**
  * The SMART command set (Tapo, and Kasa hardware since 2023; kasa.md §7): one method per request,
- * {@code {"method":…,"params":…,"request_time_milis":…}} ("milis" as the firmware spells it), answered
- * {@code {"error_code":0,"result":{…}}}; a child's method goes inside {@code control_child}.
+ * {@code {"method":…,"params":…,"request_time_milis":…}} ("milis" as the firmware spells it),
+ * answered {@code {"error_code":0,"result":{…}}}; a child's method goes inside {@code
+ * control_child}.
  */
 final class SmartCommands {
   static final String DEVICE_INFO = "get_device_info";
@@ -38,10 +39,14 @@ final class SmartCommands {
     return root;
   }
 
-  /** Several requests in one ({@code multipleRequest}), answered {@code result.responses[]} in order. */
+  /**
+   * Several requests in one ({@code multipleRequest}), answered {@code result.responses[]} in
+   * order.
+   */
   static ObjectNode multiple(java.util.List<ObjectNode> requests) {
     ObjectNode root = envelope("multipleRequest");
-    com.fasterxml.jackson.databind.node.ArrayNode list = root.putObject("params").putArray("requests");
+    com.fasterxml.jackson.databind.node.ArrayNode list =
+        root.putObject("params").putArray("requests");
     requests.forEach(list::add);
     return root;
   }

@@ -11,40 +11,50 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One poll of a SMART device (Tapo P110/P115/P304M, Kasa KP125M, EP25 hw2.6; kasa.md §7), mapped onto
- * the same {@link DeviceReading} as a legacy one, in few requests ({@link SmartBatch}: device info and
- * every energy method in one, then the outlets' energy in groups of five). Power comes from
- * {@code get_energy_usage}'s {@code current_power} (mW), volts and amps from {@code get_emeter_data}
- * where the firmware has it,
- * and {@code get_current_power} (whole watts) only when the first is missing. SMART devices keep no
- * lifetime energy counter ({@code today_energy} resets at midnight, {@code month_energy} monthly, and
- * both with a reboot), so no energy total is read: the core integrates the power samples, which keeps
- * the energy counter monotonic whatever the device's clock and counters do. Strips list their outlets
- * with {@code get_child_device_list} (paged, sorted by {@code position}, which counts from 1) and are
- * asked per outlet ({@code get_energy_usage} only) through {@code control_child}.
+ * One poll of a SMART device (Tapo P110/P115/P304M, Kasa KP125M, EP25 hw2.6; kasa.md §7), mapped
+ * onto the same {@link DeviceReading} as a legacy one, in few requests ({@link SmartBatch}: device
+ * info and every energy method in one, then the outlets' energy in groups of five). Power comes
+ * from {@code get_energy_usage}'s {@code current_power} (mW), volts and amps from {@code
+ * get_emeter_data} where the firmware has it, and {@code get_current_power} (whole watts) only when
+ * the first is missing. SMART devices keep no lifetime energy counter ({@code today_energy} resets
+ * at midnight, {@code month_energy} monthly, and both with a reboot), so no energy total is read:
+ * the core integrates the power samples, which keeps the energy counter monotonic whatever the
+ * device's clock and counters do. Strips list their outlets with {@code get_child_device_list}
+ * (paged, sorted by {@code position}, which counts from 1) and are asked per outlet ({@code
+ * get_energy_usage} only) through {@code control_child}.
  */
 final class SmartPoll {
-  /** Pages of children read per poll; real strips fit in one, a device paging forever is hostile. */
+  /**
+   * Pages of children read per poll; real strips fit in one, a device paging forever is hostile.
+   */
   private static final int MAX_PAGES = 4;
+
   private static final int MAX_TEXT = 256;
   private static final String WHERE = SmartCommands.DEVICE_INFO;
 
   private SmartPoll() {}
 
   /**
-   * Whether the device behind {@code channel} speaks the SMART command set: its answer to
-   * {@code get_device_info} carries SMART's {@code error_code} (a legacy device answers a module error).
+   * Whether the device behind {@code channel} speaks the SMART command set: its answer to {@code
+   * get_device_info} carries SMART's {@code error_code} (a legacy device answers a module error).
    */
   static boolean speaksSmart(KasaSource.Channel channel) throws IOException {
-    return channel.ask(KasaJson.write(SmartCommands.request(SmartCommands.DEVICE_INFO))).has("error_code");
+    return channel
+        .ask(KasaJson.write(SmartCommands.request(SmartCommands.DEVICE_INFO)))
+        .has("error_code");
   }
 
   static DeviceReading run(KasaSource.Channel exchange) throws IOException {
     FieldProblems problems = new FieldProblems();
-    List<ObjectNode> first = SmartBatch.ask(exchange, List.of(
-        SmartCommands.request(SmartCommands.DEVICE_INFO), SmartCommands.request(SmartCommands.ENERGY_USAGE),
-        SmartCommands.request(SmartCommands.EMETER_DATA), SmartCommands.request(SmartCommands.CURRENT_POWER),
-        SmartCommands.childList(0)));
+    List<ObjectNode> first =
+        SmartBatch.ask(
+            exchange,
+            List.of(
+                SmartCommands.request(SmartCommands.DEVICE_INFO),
+                SmartCommands.request(SmartCommands.ENERGY_USAGE),
+                SmartCommands.request(SmartCommands.EMETER_DATA),
+                SmartCommands.request(SmartCommands.CURRENT_POWER),
+                SmartCommands.childList(0)));
     JsonNode info = SmartCommands.result(first.get(0), SmartCommands.DEVICE_INFO);
     String deviceId = problems.requiredText(info, "device_id", WHERE);
     List<Child> children = children(exchange, first.get(4), problems);
@@ -54,7 +64,8 @@ final class SmartPoll {
       total = energy(first.get(1), first.get(2), first.get(3), problems);
     } else {
       List<ObjectNode> asks = new ArrayList<>();
-      children.forEach(c -> asks.add(SmartCommands.child(c.outlet().id(), SmartCommands.ENERGY_USAGE)));
+      children.forEach(
+          c -> asks.add(SmartCommands.child(c.outlet().id(), SmartCommands.ENERGY_USAGE)));
       List<ObjectNode> usages = SmartBatch.ask(exchange, asks);
       List<Realtime> readings = new ArrayList<>();
       boolean metered = false;
@@ -67,32 +78,35 @@ final class SmartPoll {
       total = metered ? Realtime.sum(readings, true) : null;
     }
     List<Outlet> outletList = children.stream().map(Child::outlet).toList();
-    SysInfo sysInfo = new SysInfo(
-        deviceId,
-        base64(problems.text(info, "nickname", WHERE), "nickname", problems),
-        orEmpty(problems.requiredText(info, "model", WHERE)),
-        orEmpty(mac(problems.text(info, "mac", WHERE))),
-        orEmpty(problems.text(info, "hw_ver", WHERE)),
-        orEmpty(problems.text(info, "fw_ver", WHERE)),
-        children.isEmpty() ? SysInfo.Kind.PLUG : SysInfo.Kind.STRIP,
-        total != null ? "ENE" : null,
-        children.isEmpty() ? bool(info, "device_on", WHERE, problems) : null,
-        null,
-        problems.number(info, "rssi", WHERE),
-        problems.nonNegative(info, "on_time", WHERE),
-        null,
-        outletList,
-        true);
+    SysInfo sysInfo =
+        new SysInfo(
+            deviceId,
+            base64(problems.text(info, "nickname", WHERE), "nickname", problems),
+            orEmpty(problems.requiredText(info, "model", WHERE)),
+            orEmpty(mac(problems.text(info, "mac", WHERE))),
+            orEmpty(problems.text(info, "hw_ver", WHERE)),
+            orEmpty(problems.text(info, "fw_ver", WHERE)),
+            children.isEmpty() ? SysInfo.Kind.PLUG : SysInfo.Kind.STRIP,
+            total != null ? "ENE" : null,
+            children.isEmpty() ? bool(info, "device_on", WHERE, problems) : null,
+            null,
+            problems.number(info, "rssi", WHERE),
+            problems.nonNegative(info, "on_time", WHERE),
+            null,
+            outletList,
+            true);
     return new DeviceReading(sysInfo, null, total, outlets, problems.list());
   }
 
   private record Child(Outlet outlet, int position) {}
 
   /**
-   * The outlets of a strip, sorted by position; empty for a device without children. {@code firstPage}
-   * is the reply to {@code get_child_device_list} from index 0; further pages are asked here.
+   * The outlets of a strip, sorted by position; empty for a device without children. {@code
+   * firstPage} is the reply to {@code get_child_device_list} from index 0; further pages are asked
+   * here.
    */
-  private static List<Child> children(KasaSource.Channel exchange, ObjectNode firstPage, FieldProblems problems)
+  private static List<Child> children(
+      KasaSource.Channel exchange, ObjectNode firstPage, FieldProblems problems)
       throws IOException {
     List<Child> children = new ArrayList<>();
     ObjectNode reply = firstPage;
@@ -126,7 +140,10 @@ final class SmartPoll {
     List<Child> slotted = new ArrayList<>();
     for (int i = 0; i < children.size(); i++) {
       Outlet o = children.get(i).outlet();
-      slotted.add(new Child(new Outlet(o.id(), o.alias(), i, o.state(), o.onTimeSeconds()), children.get(i).position()));
+      slotted.add(
+          new Child(
+              new Outlet(o.id(), o.alias(), i, o.state(), o.onTimeSeconds()),
+              children.get(i).position()));
     }
     return slotted;
   }
@@ -142,23 +159,34 @@ final class SmartPoll {
       return null;
     }
     Double position = problems.nonNegative(child, "position", where);
-    return new Child(new Outlet(id, base64(problems.text(child, "nickname", where), "nickname", problems), 0,
-        bool(child, "device_on", where, problems), problems.nonNegative(child, "on_time", where)),
+    return new Child(
+        new Outlet(
+            id,
+            base64(problems.text(child, "nickname", where), "nickname", problems),
+            0,
+            bool(child, "device_on", where, problems),
+            problems.nonNegative(child, "on_time", where)),
         position == null ? Integer.MAX_VALUE : position.intValue());
   }
 
   /**
-   * A reading from the replies to {@code get_energy_usage}, {@code get_emeter_data} and
-   * {@code get_current_power} (either of the last two may be null: not asked); null when the device
-   * has no meter (every energy method unknown to it).
+   * A reading from the replies to {@code get_energy_usage}, {@code get_emeter_data} and {@code
+   * get_current_power} (either of the last two may be null: not asked); null when the device has no
+   * meter (every energy method unknown to it).
    */
-  private static Realtime energy(ObjectNode usageReply, ObjectNode emeterReply, ObjectNode currentReply,
+  private static Realtime energy(
+      ObjectNode usageReply,
+      ObjectNode emeterReply,
+      ObjectNode currentReply,
       FieldProblems problems) {
     JsonNode usage = optional(usageReply, SmartCommands.ENERGY_USAGE, problems);
     JsonNode emeter = optional(emeterReply, SmartCommands.EMETER_DATA, problems);
     JsonNode current = optional(currentReply, SmartCommands.CURRENT_POWER, problems);
-    Double watts = milli(usage == null ? null
-        : problems.nonNegative(usage, "current_power", SmartCommands.ENERGY_USAGE));
+    Double watts =
+        milli(
+            usage == null
+                ? null
+                : problems.nonNegative(usage, "current_power", SmartCommands.ENERGY_USAGE));
     Double volts = null;
     Double amps = null;
     if (emeter != null) {
@@ -169,12 +197,16 @@ final class SmartPoll {
       }
     }
     if (watts == null && current != null) {
-      watts = problems.nonNegative(current, "current_power", SmartCommands.CURRENT_POWER); // whole watts
+      watts =
+          problems.nonNegative(
+              current, "current_power", SmartCommands.CURRENT_POWER); // whole watts
     }
     if (usage == null && emeter == null && current == null) {
       return null;
     }
-    return watts == null && volts == null && amps == null ? Realtime.NONE : new Realtime(watts, volts, amps, null);
+    return watts == null && volts == null && amps == null
+        ? Realtime.NONE
+        : new Realtime(watts, volts, amps, null);
   }
 
   /** The method's result, or null when not asked, unknown to the device, or unusable (noted). */
@@ -202,13 +234,19 @@ final class SmartPoll {
       return null;
     }
     if (!node.isBoolean()) {
-      problems.add(where, field, where + "." + field + ": expected true or false, got " + node.getNodeType());
+      problems.add(
+          where,
+          field,
+          where + "." + field + ": expected true or false, got " + node.getNodeType());
       return null;
     }
     return node.booleanValue() ? 1.0 : 0.0;
   }
 
-  /** A SMART label text: base64 of UTF-8, as the protocol sends nicknames; empty when unusable (noted). */
+  /**
+   * A SMART label text: base64 of UTF-8, as the protocol sends nicknames; empty when unusable
+   * (noted).
+   */
   static String base64(String encoded, String field, FieldProblems problems) {
     if (encoded == null || encoded.isEmpty()) {
       return "";

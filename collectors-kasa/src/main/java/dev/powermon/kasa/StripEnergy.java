@@ -10,7 +10,8 @@ import java.util.Map;
  * reset instead of making the strip's sum look like a reset of every outlet.
  */
 final class StripEnergy {
-  private final Map<String, CounterLedger> outlets = new HashMap<>(); // "device/outlet id" -> ledger
+  private final Map<String, CounterLedger> outlets =
+      new HashMap<>(); // "device/outlet id" -> ledger
 
   /**
    * Records a strip's poll and returns its total in joules, or null when an outlet's counter is
@@ -27,7 +28,10 @@ final class StripEnergy {
         complete = false;
         continue;
       }
-      total += outlets.computeIfAbsent(device + "/" + outlet.outlet().id(), k -> new CounterLedger()).add(joules);
+      total +=
+          outlets
+              .computeIfAbsent(device + "/" + outlet.outlet().id(), k -> new CounterLedger())
+              .add(joules);
     }
     return complete && !reading.outlets().isEmpty() ? total : null;
   }
@@ -36,5 +40,4 @@ final class StripEnergy {
   synchronized void forget(String device) {
     outlets.keySet().removeIf(key -> key.startsWith(device + "/"));
   }
-
 }

@@ -16,22 +16,47 @@ final class Summary {
     List<String> lines = new ArrayList<>();
     for (DeviceState s : states) {
       if (!s.ok()) {
-        lines.add(String.format(Locale.ROOT, "%-10s %-24s %-21s %-7s failed: %s", "?", "", s.target(),
-            s.transport(), s.error()));
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "%-10s %-24s %-21s %-7s failed: %s",
+                "?",
+                "",
+                s.target(),
+                s.transport(),
+                s.error()));
         continue;
       }
       SysInfo i = s.reading().info();
       Realtime total = s.reading().total();
-      String power = total == null
-          ? "no meter"
-          : total.watts() == null ? "power ?" : String.format(Locale.ROOT, "%.1f W", total.watts());
-      lines.add(String.format(Locale.ROOT, "%-10s %-24s %-21s %-7s %-9s %s",
-          LabelValues.fromDevice(i.model()), "\"" + LabelValues.fromDevice(i.alias()) + "\"", s.target(),
-          s.transport(), power, state(s.reading())));
+      String power =
+          total == null
+              ? "no meter"
+              : total.watts() == null
+                  ? "power ?"
+                  : String.format(Locale.ROOT, "%.1f W", total.watts());
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%-10s %-24s %-21s %-7s %-9s %s",
+              LabelValues.fromDevice(i.model()),
+              "\"" + LabelValues.fromDevice(i.alias()) + "\"",
+              s.target(),
+              s.transport(),
+              power,
+              state(s.reading())));
     }
     for (KlapDevice d : klapOnly) {
-      lines.add(String.format(Locale.ROOT, "%-10s %-24s %-21s %-7s %-9s %s",
-          LabelValues.fromDevice(d.model()), "", d.ip(), "-", "-", LabelValues.fromDevice(d.need())));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%-10s %-24s %-21s %-7s %-9s %s",
+              LabelValues.fromDevice(d.model()),
+              "",
+              d.ip(),
+              "-",
+              "-",
+              LabelValues.fromDevice(d.need())));
     }
     return lines;
   }
@@ -41,7 +66,10 @@ final class Summary {
       Double relay = r.info().relayState();
       return relay == null ? "state unknown" : relay > 0 ? "on" : "off";
     }
-    long on = r.outlets().stream().filter(o -> o.outlet().state() != null && o.outlet().state() > 0).count();
+    long on =
+        r.outlets().stream()
+            .filter(o -> o.outlet().state() != null && o.outlet().state() > 0)
+            .count();
     return on + "/" + r.outlets().size() + " outlets on";
   }
 }

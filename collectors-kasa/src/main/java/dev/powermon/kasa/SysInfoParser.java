@@ -27,15 +27,19 @@ final class SysInfoParser {
     boolean bulb = type != null && type.toUpperCase(Locale.ROOT).contains("SMARTBULB");
     JsonNode children = si.get("children");
     boolean strip =
-        !bulb && children != null && !children.isNull() && !(children.isArray() && children.isEmpty());
+        !bulb
+            && children != null
+            && !children.isNull()
+            && !(children.isArray() && children.isEmpty());
     List<Outlet> outlets = new ArrayList<>();
     boolean complete = !strip || outlets(children, deviceId, outlets, problems);
     Double relay = problems.number(si, "relay_state", WHERE);
     JsonNode light = si.get("light_state");
     if (bulb && light != null) {
-      relay = light.isObject()
-          ? problems.number(light, "on_off", WHERE + ".light_state")
-          : noted(problems, "light_state", "expected an object, got " + light.getNodeType());
+      relay =
+          light.isObject()
+              ? problems.number(light, "on_off", WHERE + ".light_state")
+              : noted(problems, "light_state", "expected an object, got " + light.getNodeType());
     }
     return new SysInfo(
         deviceId,
@@ -56,12 +60,14 @@ final class SysInfoParser {
   }
 
   /**
-   * Adds the usable outlets to {@code out}; false when an outlet could not be read (no usable id), so
-   * that the strip's total, which would miss it, is withheld.
+   * Adds the usable outlets to {@code out}; false when an outlet could not be read (no usable id),
+   * so that the strip's total, which would miss it, is withheld.
    */
-  private static boolean outlets(JsonNode children, String deviceId, List<Outlet> out, FieldProblems problems) {
+  private static boolean outlets(
+      JsonNode children, String deviceId, List<Outlet> out, FieldProblems problems) {
     if (!children.isArray()) {
-      problems.add(WHERE, "children", WHERE + ".children: expected an array, got " + children.getNodeType());
+      problems.add(
+          WHERE, "children", WHERE + ".children: expected an array, got " + children.getNodeType());
       return false;
     }
     boolean complete = true;
@@ -91,7 +97,8 @@ final class SysInfoParser {
     return complete;
   }
 
-  private static String firstText(JsonNode si, String first, String second, FieldProblems problems) {
+  private static String firstText(
+      JsonNode si, String first, String second, FieldProblems problems) {
     String value = problems.text(si, first, WHERE);
     return value != null ? value : problems.text(si, second, WHERE);
   }

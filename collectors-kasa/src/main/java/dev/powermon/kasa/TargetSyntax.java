@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * A target as the operator writes it: {@code host[:port]} for the legacy protocol (port 9999 unless
- * given), {@code klap://host[:port]} or {@code aes://host[:port]} for a device that speaks only KLAP or
- * AES over HTTP (port 80 unless given).
+ * given), {@code klap://host[:port]} or {@code aes://host[:port]} for a device that speaks only
+ * KLAP or AES over HTTP (port 80 unless given).
  */
 final class TargetSyntax {
   /** How a target is reached. */
@@ -42,8 +42,11 @@ final class TargetSyntax {
       return HostPort.parse(s.substring(scheme.prefix().length()), HTTP_DEFAULT_PORT);
     }
     if (s.contains("://")) {
-      throw new IllegalArgumentException("'" + text + "': the only schemes are klap:// and aes://; write host, "
-          + "host:port, klap://host[:port] or aes://host[:port]");
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "': the only schemes are klap:// and aes://; write host, "
+              + "host:port, klap://host[:port] or aes://host[:port]");
     }
     return HostPort.parse(s, legacyPort);
   }

@@ -1,8 +1,9 @@
 package dev.powermon.kasa;
 
 /**
- * The legacy Kasa "encryption": XOR with an autokey that starts at 171 and continues with the previous
- * ciphertext byte. It only obfuscates (no integrity, no secrecy); it is used on TCP and UDP 9999.
+ * The legacy Kasa "encryption": XOR with an autokey that starts at 171 and continues with the
+ * previous ciphertext byte. It only obfuscates (no integrity, no secrecy); it is used on TCP and
+ * UDP 9999.
  */
 final class XorCipher {
   private static final int INITIAL_KEY = 171;

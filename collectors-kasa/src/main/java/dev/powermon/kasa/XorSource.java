@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
-/** The legacy protocol: XOR-obfuscated JSON in length-prefixed frames on one TCP connection (port 9999). */
+/**
+ * The legacy protocol: XOR-obfuscated JSON in length-prefixed frames on one TCP connection (port
+ * 9999).
+ */
 final class XorSource implements KasaSource {
 
   @Override
@@ -15,7 +18,13 @@ final class XorSource implements KasaSource {
     return new Channel() {
       @Override
       public ObjectNode ask(byte[] request) throws IOException {
-        return KasaJson.parse(connection.exchange(request, Deadline.after(requestTimeout, "no complete reply within " + requestTimeout.toMillis() + " ms").earliest(wholePoll)));
+        return KasaJson.parse(
+            connection.exchange(
+                request,
+                Deadline.after(
+                        requestTimeout,
+                        "no complete reply within " + requestTimeout.toMillis() + " ms")
+                    .earliest(wholePoll)));
       }
 
       @Override

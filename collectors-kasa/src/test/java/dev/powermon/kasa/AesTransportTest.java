@@ -13,18 +13,30 @@ import java.net.InetAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** AES securePassthrough end to end against the simulator's device side, over real loopback HTTP. */
+/**
+ * AES securePassthrough end to end against the simulator's device side, over real loopback HTTP.
+ */
 class AesTransportTest {
-  private static final DeviceCredentials ACCOUNT = new DeviceCredentials("owner@example.com", "s3cret-Pa55");
+  private static final DeviceCredentials ACCOUNT =
+      new DeviceCredentials("owner@example.com", "s3cret-Pa55");
 
-  private static SimulatedAesDevice start(int lv, String user, String password, String profile) throws IOException {
-    return SimulatedAesDevice.start(InetAddress.getByName("127.0.0.1"), lv, user, password,
+  private static SimulatedAesDevice start(int lv, String user, String password, String profile)
+      throws IOException {
+    return SimulatedAesDevice.start(
+        InetAddress.getByName("127.0.0.1"),
+        lv,
+        user,
+        password,
         SmartProfile.load(profile).responder());
   }
 
-  private static DeviceSession session(SimulatedAesDevice device, DeviceCredentials operator, int lv) {
-    AesClient client = new AesClient(new DeviceHttp(), new KasaAccounts(operator), lv, System::nanoTime);
-    return new DeviceSession(TargetSyntax.parse(device.target(), 9999), Duration.ofSeconds(5),
+  private static DeviceSession session(
+      SimulatedAesDevice device, DeviceCredentials operator, int lv) {
+    AesClient client =
+        new AesClient(new DeviceHttp(), new KasaAccounts(operator), lv, System::nanoTime);
+    return new DeviceSession(
+        TargetSyntax.parse(device.target(), 9999),
+        Duration.ofSeconds(5),
         new SessionSource(client, null));
   }
 
@@ -54,8 +66,10 @@ class AesTransportTest {
 
   @Test
   void anEndedSessionIsReplacedOnce() throws Exception {
-    try (SimulatedAesDevice device = start(2, ACCOUNT.username(), ACCOUNT.password(), "p304m")
-        .fault(KlapFault.FORBIDDEN_MID_SESSION).forgetAfter(2)) {
+    try (SimulatedAesDevice device =
+        start(2, ACCOUNT.username(), ACCOUNT.password(), "p304m")
+            .fault(KlapFault.FORBIDDEN_MID_SESSION)
+            .forgetAfter(2)) {
       DeviceReading r = session(device, ACCOUNT, 2).poll();
       // 142250 + 21500 + 9000 + 0 mW
       assertThat(r.total().watts()).isEqualTo(172.75);
@@ -68,7 +82,8 @@ class AesTransportTest {
     try (SimulatedAesDevice device = start(2, ACCOUNT.username(), "other", "p110")) {
       assertThatThrownBy(() -> session(device, ACCOUNT, 2).poll())
           .isInstanceOf(IOException.class)
-          .hasMessageStartingWith("AES login: the device accepts none of the credentials file's account")
+          .hasMessageStartingWith(
+              "AES login: the device accepts none of the credentials file's account")
           .hasMessageNotContaining(ACCOUNT.password());
     }
   }

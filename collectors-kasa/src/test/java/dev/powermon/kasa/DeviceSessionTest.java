@@ -16,11 +16,14 @@ import org.junit.jupiter.api.Test;
 class DeviceSessionTest {
 
   private static DeviceReading poll(SimulatedDevice device) throws Exception {
-    return new DeviceSession(HostPort.parse(device.target(), 9999), Duration.ofSeconds(2), new XorSource()).poll();
+    return new DeviceSession(
+            HostPort.parse(device.target(), 9999), Duration.ofSeconds(2), new XorSource())
+        .poll();
   }
 
   private static SimulatedDevice start(String profile) throws Exception {
-    return SimulatedDevice.start(DeviceProfile.load(profile), InetAddress.getByName("127.0.0.1"), 0);
+    return SimulatedDevice.start(
+        DeviceProfile.load(profile), InetAddress.getByName("127.0.0.1"), 0);
   }
 
   @Test
@@ -39,9 +42,11 @@ class DeviceSessionTest {
       assertThat(r.outlets().get(4).realtime().watts()).isEqualTo(150.0);
       assertThat(r.outlets().get(4).outlet().alias()).isEqualTo("Space heater");
       assertThat(device.requests())
-          .contains("{\"context\":{\"child_ids\":[\"8006A1B2C3D4E5F60718293A4B5C6D7E8F90000405\"]},\"emeter\":{\"get_realtime\":{}}}")
+          .contains(
+              "{\"context\":{\"child_ids\":[\"8006A1B2C3D4E5F60718293A4B5C6D7E8F90000405\"]},\"emeter\":{\"get_realtime\":{}}}")
           .doesNotContain("{\"emeter\":{\"get_realtime\":{}}}");
-      assertThat(device.connections()).isEqualTo(1); // sysinfo, cloud and six outlets over one connection
+      assertThat(device.connections())
+          .isEqualTo(1); // sysinfo, cloud and six outlets over one connection
     }
   }
 
@@ -78,22 +83,35 @@ class DeviceSessionTest {
       assertThat(r.total().watts()).isNull();
       assertThat(r.total().wattHours()).isEqualTo(16384.0);
       assertThat(r.total().volts()).isEqualTo(230.5);
-      assertThat(r.problems()).extracting(FieldProblems.Problem::field).containsExactly(
-          "system.get_sysinfo.relay_state", "system.get_sysinfo.rssi", "emeter.get_realtime.power_mw");
+      assertThat(r.problems())
+          .extracting(FieldProblems.Problem::field)
+          .containsExactly(
+              "system.get_sysinfo.relay_state",
+              "system.get_sysinfo.rssi",
+              "emeter.get_realtime.power_mw");
     }
   }
 
   @Test
   void aWholePollIsBoundedEvenWhenEveryReplyIsJustInTime() throws Exception {
     Duration timeout = Duration.ofSeconds(1);
-    try (SimulatedDevice strip = start("hs300"); SimulatedDevice plug = start("plug-new")) {
-      // 300 ms per reply is within the 1 s per request; a plug's 3 requests fit in the 2 s poll budget,
+    try (SimulatedDevice strip = start("hs300");
+        SimulatedDevice plug = start("plug-new")) {
+      // 300 ms per reply is within the 1 s per request; a plug's 3 requests fit in the 2 s poll
+      // budget,
       // a strip's 8 (2.4 s) do not.
       strip.fault(Fault.SLOW).dripMillis(300);
       plug.fault(Fault.SLOW).dripMillis(300);
-      assertThat(new DeviceSession(HostPort.parse(plug.target(), 9999), timeout, new XorSource()).poll().total().watts())
+      assertThat(
+              new DeviceSession(HostPort.parse(plug.target(), 9999), timeout, new XorSource())
+                  .poll()
+                  .total()
+                  .watts())
           .isEqualTo(61.25);
-      assertThatThrownBy(() -> new DeviceSession(HostPort.parse(strip.target(), 9999), timeout, new XorSource()).poll())
+      assertThatThrownBy(
+              () ->
+                  new DeviceSession(HostPort.parse(strip.target(), 9999), timeout, new XorSource())
+                      .poll())
           .isInstanceOf(java.net.SocketTimeoutException.class)
           .hasMessage("poll not done within 2000 ms");
     }

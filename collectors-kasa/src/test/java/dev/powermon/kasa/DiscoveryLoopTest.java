@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 class DiscoveryLoopTest {
   private final Deque<Object> sweeps = new ArrayDeque<>();
   private final TestContext context = TestContext.forProvider(new KasaProvider()).build();
-  private final KasaPoller poller = new KasaPoller(Duration.ofSeconds(1), 1, new XorSource(), context);
+  private final KasaPoller poller =
+      new KasaPoller(Duration.ofSeconds(1), 1, new XorSource(), context);
 
   @AfterEach
   void close() throws InterruptedException {
@@ -30,13 +31,19 @@ class DiscoveryLoopTest {
   }
 
   private DiscoveryLoop loop(Set<String> staticTargets) {
-    return new DiscoveryLoop(() -> {
-      Object next = sweeps.removeFirst();
-      if (next instanceof IOException) {
-        throw (IOException) next;
-      }
-      return (Discovery.Result) next;
-    }, poller, 9999, staticTargets, d -> new XorSource(), LoggerFactory.getLogger(DiscoveryLoopTest.class));
+    return new DiscoveryLoop(
+        () -> {
+          Object next = sweeps.removeFirst();
+          if (next instanceof IOException) {
+            throw (IOException) next;
+          }
+          return (Discovery.Result) next;
+        },
+        poller,
+        9999,
+        staticTargets,
+        d -> new XorSource(),
+        LoggerFactory.getLogger(DiscoveryLoopTest.class));
   }
 
   private static Discovery.Result found(String... addresses) throws IOException {
@@ -70,7 +77,9 @@ class DiscoveryLoopTest {
   void unsupportedDevicesAreListedUntilTheyAnswerTheLegacyProbe() throws IOException {
     DiscoveryLoop loop = loop(Set.of());
     InetAddress klap = InetAddress.getByName("127.0.0.7");
-    KlapDevice device = new KlapDevice("127.0.0.7", "P110M(EU)", "ID", "TPAP", "SMART.TAPOPLUG", 80, 2, false, false);
+    KlapDevice device =
+        new KlapDevice(
+            "127.0.0.7", "P110M(EU)", "ID", "TPAP", "SMART.TAPOPLUG", 80, 2, false, false);
     sweeps.add(new Discovery.Result(Set.of(), Map.of(klap, device)));
     sweeps.add(found("127.0.0.7"));
     loop.run();
@@ -84,7 +93,8 @@ class DiscoveryLoopTest {
   @Test
   void klapDevicesArePolledOnTheirHttpPortAndDroppedLikeOthers() throws IOException {
     DiscoveryLoop loop = loop(Set.of());
-    KlapDevice device = new KlapDevice("127.0.0.8", "P110", "ID8", "KLAP", "SMART.TAPOPLUG", 8080, 2, false, false);
+    KlapDevice device =
+        new KlapDevice("127.0.0.8", "P110", "ID8", "KLAP", "SMART.TAPOPLUG", 8080, 2, false, false);
     sweeps.add(new Discovery.Result(Set.of(), Map.of(InetAddress.getByName("127.0.0.8"), device)));
     sweeps.add(found());
     sweeps.add(found());

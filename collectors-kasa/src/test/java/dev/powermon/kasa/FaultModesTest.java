@@ -17,18 +17,23 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every fault mode, next to a healthy device: the healthy one stays served, the faulty one drops to
- * {@code kasa_scrape_success 0} with its readings withheld, and {@code collect()} stays fast because
- * it never touches the network.
+ * {@code kasa_scrape_success 0} with its readings withheld, and {@code collect()} stays fast
+ * because it never touches the network.
  */
 class FaultModesTest {
   private static final String HEALTHY = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900002";
   private static final String VICTIM = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900001";
+
   /** The core's default per-collector deadline; collect() must return well within it. */
   private static final Duration CORE_DEADLINE = Duration.ofSeconds(5);
 
   @ParameterizedTest
-  // SLOW: DeviceSessionTest; WRONG_TYPES costs fields, not the device: wronglyTypedFieldsCostOnlyTheirSeries
-  @EnumSource(value = Fault.class, names = {"NONE", "SLOW", "WRONG_TYPES"}, mode = EnumSource.Mode.EXCLUDE)
+  // SLOW: DeviceSessionTest; WRONG_TYPES costs fields, not the device:
+  // wronglyTypedFieldsCostOnlyTheirSeries
+  @EnumSource(
+      value = Fault.class,
+      names = {"NONE", "SLOW", "WRONG_TYPES"},
+      mode = EnumSource.Mode.EXCLUDE)
   void aFaultyDeviceFailsAloneAndRecovers(Fault fault) throws Exception {
     try (Fleet fleet = Fleet.start("plug-new", "plug-old");
         TestContext context = fastPolling(fleet);
@@ -37,15 +42,18 @@ class FaultModesTest {
       awaitScrape(collector, m -> m.value("kasa_scrape_success", "device_id", VICTIM) == 1);
 
       victim.dripMillis(50).fault(fault);
-      MetricValues failed = awaitScrape(collector, m -> m.value("kasa_scrape_success", "device_id", VICTIM) == 0);
+      MetricValues failed =
+          awaitScrape(collector, m -> m.value("kasa_scrape_success", "device_id", VICTIM) == 0);
       assertThat(failed.value("kasa_scrape_success", "device_id", HEALTHY)).isEqualTo(1);
       assertThat(failed.value("kasa_device_power_watts", "device_id", HEALTHY)).isEqualTo(61.25);
       assertThat(failed.series("kasa_device_power_watts", "device_id", VICTIM)).isEmpty();
       assertThat(failed.series("kasa_device_info", "device_id", VICTIM)).isEmpty();
-      assertThat(context.readings("kasa").forgotten()).contains(VICTIM); // the core stops serving its power
+      assertThat(context.readings("kasa").forgotten())
+          .contains(VICTIM); // the core stops serving its power
 
       victim.fault(Fault.NONE);
-      MetricValues back = awaitScrape(collector, m -> m.value("kasa_scrape_success", "device_id", VICTIM) == 1);
+      MetricValues back =
+          awaitScrape(collector, m -> m.value("kasa_scrape_success", "device_id", VICTIM) == 1);
       assertThat(back.value("kasa_device_power_watts", "device_id", VICTIM)).isEqualTo(112.5);
     }
   }
@@ -57,20 +65,29 @@ class FaultModesTest {
         Collector collector = new KasaProvider().open(context)) {
       awaitScrape(collector, m -> m.value("kasa_scrape_success", "device_id", VICTIM) == 1);
       fleet.get(1).fault(Fault.WRONG_TYPES); // relay_state "on", rssi "strong", power "lots"
-      MetricValues m = awaitScrape(collector, v -> v.series("kasa_device_power_watts", "device_id", VICTIM).isEmpty());
+      MetricValues m =
+          awaitScrape(
+              collector, v -> v.series("kasa_device_power_watts", "device_id", VICTIM).isEmpty());
       assertThat(m.value("kasa_scrape_success", "device_id", VICTIM)).isEqualTo(1);
       assertThat(m.series("kasa_device_relay_state", "device_id", VICTIM)).isEmpty();
       assertThat(m.series("kasa_device_rssi_dbm", "device_id", VICTIM)).isEmpty();
       int handedOn = context.readings("kasa").of(VICTIM, "total").size();
       // the rest of the device stays: 3.25 kWh = 11.7 MJ, 229.8 V, one hour on
-      assertThat(m.value("kasa_device_energy_joules_total", "device_id", VICTIM)).isCloseTo(11_700_000, within(1e-6));
+      assertThat(m.value("kasa_device_energy_joules_total", "device_id", VICTIM))
+          .isCloseTo(11_700_000, within(1e-6));
       assertThat(m.value("kasa_device_voltage_volts", "device_id", VICTIM)).isEqualTo(229.8);
       assertThat(m.value("kasa_device_on_time_seconds", "device_id", VICTIM)).isEqualTo(3600);
       assertThat(context.problems().count("emeter.get_realtime.power_mw")).isPositive();
       assertThat(context.problems().failing())
-          .containsOnlyKeys("emeter.get_realtime.power_mw", "system.get_sysinfo.relay_state", "system.get_sysinfo.rssi");
-      awaitScrape(collector, v -> context.problems().count("emeter.get_realtime.power_mw") > 1); // polled again
-      assertThat(context.readings("kasa").of(VICTIM, "total")).hasSize(handedOn); // no power: nothing handed on
+          .containsOnlyKeys(
+              "emeter.get_realtime.power_mw",
+              "system.get_sysinfo.relay_state",
+              "system.get_sysinfo.rssi");
+      awaitScrape(
+          collector,
+          v -> context.problems().count("emeter.get_realtime.power_mw") > 1); // polled again
+      assertThat(context.readings("kasa").of(VICTIM, "total"))
+          .hasSize(handedOn); // no power: nothing handed on
       assertThat(m.value("kasa_device_power_watts", "device_id", HEALTHY)).isEqualTo(61.25);
     }
   }
@@ -92,7 +109,8 @@ class FaultModesTest {
       MetricValues m = MetricValues.of(collector.collect());
       assertThat(m.value("kasa_scrape_success", "device_id", deadTarget)).isZero();
       assertThat(m.value("kasa_scrape_success", "device_id", HEALTHY)).isEqualTo(1);
-      assertThat(collector.summary()).anyMatch(line -> line.contains(deadTarget) && line.contains("failed: "));
+      assertThat(collector.summary())
+          .anyMatch(line -> line.contains(deadTarget) && line.contains("failed: "));
     }
   }
 
@@ -113,7 +131,9 @@ class FaultModesTest {
       long start = System.nanoTime();
       MetricValues m = MetricValues.of(collector.collect());
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(CORE_DEADLINE);
-      if (m.has("kasa_scrape_success") && m.series("kasa_scrape_success").size() == 2 && condition.test(m)) {
+      if (m.has("kasa_scrape_success")
+          && m.series("kasa_scrape_success").size() == 2
+          && condition.test(m)) {
         return m;
       }
       if (System.nanoTime() > giveUp) {

@@ -24,7 +24,9 @@ class KasaConnectionTest {
 
   @BeforeEach
   void start() throws IOException {
-    device = SimulatedDevice.start(DeviceProfile.load("plug-new"), InetAddress.getByName("127.0.0.1"), 0);
+    device =
+        SimulatedDevice.start(
+            DeviceProfile.load("plug-new"), InetAddress.getByName("127.0.0.1"), 0);
     connection = new KasaConnection(new InetSocketAddress(device.address(), device.port()));
   }
 
@@ -35,16 +37,20 @@ class KasaConnectionTest {
   }
 
   private byte[] ask() throws IOException {
-    return connection.exchange(Commands.SYSINFO, Deadline.after(TIMEOUT, "no complete reply within " + TIMEOUT.toMillis() + " ms"));
+    return connection.exchange(
+        Commands.SYSINFO,
+        Deadline.after(TIMEOUT, "no complete reply within " + TIMEOUT.toMillis() + " ms"));
   }
 
   @Test
   void repliesAreDecryptedAndTheConnectionIsReused() throws IOException {
-    assertThat(KasaJson.parse(ask()).path("system").path("get_sysinfo").path("alias").asText()).isEqualTo("Desk");
+    assertThat(KasaJson.parse(ask()).path("system").path("get_sysinfo").path("alias").asText())
+        .isEqualTo("Desk");
     assertThat(KasaJson.parse(ask()).path("system").path("get_sysinfo").path("model").asText())
         .isEqualTo("KP115(EU)");
     assertThat(device.connections()).isEqualTo(1);
-    assertThat(device.requests()).containsExactly("{\"system\":{\"get_sysinfo\":{}}}", "{\"system\":{\"get_sysinfo\":{}}}");
+    assertThat(device.requests())
+        .containsExactly("{\"system\":{\"get_sysinfo\":{}}}", "{\"system\":{\"get_sysinfo\":{}}}");
   }
 
   @Test
@@ -69,13 +75,17 @@ class KasaConnectionTest {
   @Test
   void aHugeDeclaredLengthIsRefused() {
     device.fault(Fault.HUGE_LENGTH);
-    assertThatThrownBy(this::ask).isInstanceOf(KasaProtocolException.class).hasMessageContaining("4294967280");
+    assertThatThrownBy(this::ask)
+        .isInstanceOf(KasaProtocolException.class)
+        .hasMessageContaining("4294967280");
   }
 
   @Test
   void aZeroDeclaredLengthIsRefused() {
     device.fault(Fault.ZERO_LENGTH);
-    assertThatThrownBy(this::ask).isInstanceOf(KasaProtocolException.class).hasMessageContaining("declares 0");
+    assertThatThrownBy(this::ask)
+        .isInstanceOf(KasaProtocolException.class)
+        .hasMessageContaining("declares 0");
   }
 
   @Test
@@ -97,7 +107,9 @@ class KasaConnectionTest {
   @Test
   void aConnectionClosedMidFrameIsAnErrorAndTheNextExchangeReconnects() throws IOException {
     device.fault(Fault.CLOSE_MID_FRAME);
-    assertThatThrownBy(this::ask).isInstanceOf(EOFException.class).hasMessageContaining("connection closed after");
+    assertThatThrownBy(this::ask)
+        .isInstanceOf(EOFException.class)
+        .hasMessageContaining("connection closed after");
     device.fault(Fault.NONE);
     assertThat(KasaJson.parse(ask()).has("system")).isTrue();
     assertThat(device.connections()).isEqualTo(2);
@@ -107,7 +119,14 @@ class KasaConnectionTest {
   void nothingListeningIsAnError() throws IOException {
     int port = device.port();
     device.close();
-    KasaConnection c = new KasaConnection(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
-    assertThatThrownBy(() -> c.exchange(Commands.SYSINFO, Deadline.after(TIMEOUT, "no complete reply within " + TIMEOUT.toMillis() + " ms"))).isInstanceOf(IOException.class);
+    KasaConnection c =
+        new KasaConnection(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+    assertThatThrownBy(
+            () ->
+                c.exchange(
+                    Commands.SYSINFO,
+                    Deadline.after(
+                        TIMEOUT, "no complete reply within " + TIMEOUT.toMillis() + " ms")))
+        .isInstanceOf(IOException.class);
   }
 }

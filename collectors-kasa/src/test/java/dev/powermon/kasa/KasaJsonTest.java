@@ -16,7 +16,8 @@ class KasaJsonTest {
     assertThatThrownBy(() -> KasaJson.parse(utf8("[1,2]")))
         .isInstanceOf(KasaProtocolException.class)
         .hasMessage("reply is not a JSON object (got ARRAY)");
-    assertThatThrownBy(() -> KasaJson.parse(utf8("42"))).hasMessage("reply is not a JSON object (got NUMBER)");
+    assertThatThrownBy(() -> KasaJson.parse(utf8("42")))
+        .hasMessage("reply is not a JSON object (got NUMBER)");
   }
 
   @Test
@@ -35,8 +36,10 @@ class KasaJsonTest {
 
   @Test
   void duplicateKeysAndTrailingDataAreRefused() {
-    assertThatThrownBy(() -> KasaJson.parse(utf8("{\"a\":1,\"a\":2}"))).hasMessageContaining("Duplicate field");
-    assertThatThrownBy(() -> KasaJson.parse(utf8("{\"a\":1} {\"b\":2}"))).hasMessageContaining("Trailing token");
+    assertThatThrownBy(() -> KasaJson.parse(utf8("{\"a\":1,\"a\":2}")))
+        .hasMessageContaining("Duplicate field");
+    assertThatThrownBy(() -> KasaJson.parse(utf8("{\"a\":1} {\"b\":2}")))
+        .hasMessageContaining("Trailing token");
   }
 
   @Test
@@ -47,7 +50,10 @@ class KasaJsonTest {
 
   @Test
   void aCorrectReplyParses() throws KasaProtocolException {
-    assertThat(KasaJson.parse(utf8("{\"system\":{\"get_sysinfo\":{\"alias\":\"☃\"}}}")).at("/system/get_sysinfo/alias").asText())
+    assertThat(
+            KasaJson.parse(utf8("{\"system\":{\"get_sysinfo\":{\"alias\":\"☃\"}}}"))
+                .at("/system/get_sysinfo/alias")
+                .asText())
         .isEqualTo("☃");
   }
 }

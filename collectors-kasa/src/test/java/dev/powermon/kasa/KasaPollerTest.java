@@ -73,11 +73,19 @@ class KasaPollerTest {
       poller.pollAll().get(30, TimeUnit.SECONDS);
       poller.pollAll().get(30, TimeUnit.SECONDS);
       String key = "kasa device " + target.label() + ": ";
-      assertThat(events.list).extracting(ILoggingEvent::getFormattedMessage).satisfiesExactly(
-          first -> assertThat(first).isEqualTo(key + "answers: KP115(EU) \"Desk\" (id " + NEW + ")"),
-          failed -> assertThat(failed).startsWith(key + "failed (no complete reply within 300 ms); its readings are "
-              + "withheld (kasa_scrape_success 0)"),
-          back -> assertThat(back).isEqualTo(key + "answers: KP115(EU) \"Desk\" (id " + NEW + ")"));
+      assertThat(events.list)
+          .extracting(ILoggingEvent::getFormattedMessage)
+          .satisfiesExactly(
+              first ->
+                  assertThat(first).isEqualTo(key + "answers: KP115(EU) \"Desk\" (id " + NEW + ")"),
+              failed ->
+                  assertThat(failed)
+                      .startsWith(
+                          key
+                              + "failed (no complete reply within 300 ms); its readings are "
+                              + "withheld (kasa_scrape_success 0)"),
+              back ->
+                  assertThat(back).isEqualTo(key + "answers: KP115(EU) \"Desk\" (id " + NEW + ")"));
       assertThat(context.readings("kasa").forgotten()).containsExactly(NEW);
       assertThat(context.readings("kasa").of(NEW, "total")).hasSize(3);
     } finally {

@@ -1,11 +1,11 @@
 package dev.powermon.kasa;
 
-import dev.powermon.net.MeterCovers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.powermon.api.ProbeResult;
 import dev.powermon.net.HostPort;
+import dev.powermon.net.MeterCovers;
 import dev.powermon.testkit.TestContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +42,12 @@ class KasaSettingsTest {
   void targetsTurnDiscoveryOffUnlessAskedFor() throws Exception {
     KasaSettings s = settings(context().setting("target", "10.0.0.5", "10.0.0.6:10000"));
     assertThat(s.discovery()).isFalse();
-    assertThat(s.targets()).containsExactly(new HostPort("10.0.0.5", 9999), new HostPort("10.0.0.6", 10000));
-    assertThat(settings(context().setting("target", "10.0.0.5").setting("discovery", "true")).discovery()).isTrue();
+    assertThat(s.targets())
+        .containsExactly(new HostPort("10.0.0.5", 9999), new HostPort("10.0.0.6", 10000));
+    assertThat(
+            settings(context().setting("target", "10.0.0.5").setting("discovery", "true"))
+                .discovery())
+        .isTrue();
     assertThat(settings(context().setting("discovery", "false")).discovery()).isFalse();
   }
 
@@ -58,8 +62,9 @@ class KasaSettingsTest {
     assertThatThrownBy(() -> settings(context().setting("poll-threads", "0")))
         .hasMessage("collectors.kasa.poll-threads: must be at least 1, got 0");
     assertThatThrownBy(() -> settings(context().setting("target", "10.0.0.5:x")))
-        .hasMessage("collectors.kasa.target: must be host, host:port, [v6]:port, or klap:// or aes:// before any "
-            + "of them, got 10.0.0.5:x");
+        .hasMessage(
+            "collectors.kasa.target: must be host, host:port, [v6]:port, or klap:// or aes:// before any "
+                + "of them, got 10.0.0.5:x");
     assertThatThrownBy(() -> settings(context().setting("target", "http://10.0.0.5")))
         .hasMessageStartingWith("collectors.kasa.target: must be host");
     assertThatThrownBy(() -> settings(context().setting("probe-allow", "kasa.lan/24")))
@@ -81,21 +86,43 @@ class KasaSettingsTest {
 
   @Test
   void targetsAndProbeAllowAreReadWithTheSharedNetworkParsers() throws Exception {
-    KasaSettings s = settings(context().setting("target", "[fd00::5]:10000", "plug.lan")
-        .setting("probe-allow", "192.168.1.0/25"));
-    assertThat(s.targets()).containsExactly(new HostPort("fd00::5", 10000), new HostPort("plug.lan", 9999));
+    KasaSettings s =
+        settings(
+            context()
+                .setting("target", "[fd00::5]:10000", "plug.lan")
+                .setting("probe-allow", "192.168.1.0/25"));
+    assertThat(s.targets())
+        .containsExactly(new HostPort("fd00::5", 10000), new HostPort("plug.lan", 9999));
     assertThat(s.probeAllow().allows(java.net.InetAddress.getByName("192.168.1.127"))).isTrue();
     assertThat(s.probeAllow().allows(java.net.InetAddress.getByName("192.168.1.128"))).isFalse();
   }
 
   @Test
   void klapAndAesTargetsDefaultToPort80AndAreMarked() throws Exception {
-    KasaSettings s = settings(context().setting("target", "klap://10.0.0.7", "KLAP://10.0.0.8:8080", "10.0.0.9",
-        "aes://10.0.0.10"));
-    assertThat(s.targets()).containsExactly(new HostPort("10.0.0.7", 80), new HostPort("10.0.0.8", 8080),
-        new HostPort("10.0.0.9", 9999), new HostPort("10.0.0.10", 80));
-    assertThat(s.httpTargets()).isEqualTo(java.util.Map.of("10.0.0.7:80", TargetSyntax.Scheme.KLAP,
-        "10.0.0.8:8080", TargetSyntax.Scheme.KLAP, "10.0.0.10:80", TargetSyntax.Scheme.AES));
+    KasaSettings s =
+        settings(
+            context()
+                .setting(
+                    "target",
+                    "klap://10.0.0.7",
+                    "KLAP://10.0.0.8:8080",
+                    "10.0.0.9",
+                    "aes://10.0.0.10"));
+    assertThat(s.targets())
+        .containsExactly(
+            new HostPort("10.0.0.7", 80),
+            new HostPort("10.0.0.8", 8080),
+            new HostPort("10.0.0.9", 9999),
+            new HostPort("10.0.0.10", 80));
+    assertThat(s.httpTargets())
+        .isEqualTo(
+            java.util.Map.of(
+                "10.0.0.7:80",
+                TargetSyntax.Scheme.KLAP,
+                "10.0.0.8:8080",
+                TargetSyntax.Scheme.KLAP,
+                "10.0.0.10:80",
+                TargetSyntax.Scheme.AES));
     assertThat(s.credentials()).isNull();
   }
 
@@ -116,10 +143,13 @@ class KasaSettingsTest {
 
   @Test
   void powersMapsMetersToHostsSplitAtTheLastEquals() throws Exception {
-    KasaSettings s = settings(context().setting("powers", "Desk=workstation", "a=b lamp = nas-1 ", "10.0.0.7=gw"));
+    KasaSettings s =
+        settings(
+            context().setting("powers", "Desk=workstation", "a=b lamp = nas-1 ", "10.0.0.7=gw"));
     assertThat(s.powers().hostOf("Desk")).isEqualTo("workstation");
     assertThat(s.powers().hostOf("a=b lamp")).isEqualTo("nas-1"); // an alias may hold '='; trimmed
-    assertThat(s.powers().hostOf(null, "", "nope", "10.0.0.7")).isEqualTo("gw"); // first configured name wins
+    assertThat(s.powers().hostOf(null, "", "nope", "10.0.0.7"))
+        .isEqualTo("gw"); // first configured name wins
     assertThat(s.powers().hostOf("Kitchen")).isNull();
     assertThat(settings(context()).powers().isEmpty()).isTrue();
   }
@@ -127,16 +157,22 @@ class KasaSettingsTest {
   @Test
   void badPowersEntriesAreRefusedWithHowToWriteThem() throws Exception {
     // checked at load, one value at a time, by the setting's own rule
-    String how = "collectors.kasa.powers: must be METER=HOST: a plug's id, alias or ip (or an outlet's alias), "
-        + "'=', and the host name its series carry in 'device', got ";
-    assertThatThrownBy(() -> settings(context().setting("powers", "workstation"))).hasMessage(how + "workstation");
-    assertThatThrownBy(() -> settings(context().setting("powers", "Desk="))).hasMessage(how + "Desk=");
-    assertThatThrownBy(() -> settings(context().setting("powers", "=host"))).hasMessage(how + "=host");
+    String how =
+        "collectors.kasa.powers: must be METER=HOST: a plug's id, alias or ip (or an outlet's alias), "
+            + "'=', and the host name its series carry in 'device', got ";
+    assertThatThrownBy(() -> settings(context().setting("powers", "workstation")))
+        .hasMessage(how + "workstation");
+    assertThatThrownBy(() -> settings(context().setting("powers", "Desk=")))
+        .hasMessage(how + "Desk=");
+    assertThatThrownBy(() -> settings(context().setting("powers", "=host")))
+        .hasMessage(how + "=host");
     assertThatThrownBy(() -> MeterCovers.parse("collectors.kasa.powers", List.of("Desk")))
-        .hasMessage("collectors.kasa.powers: 'Desk' is not METER=HOST; write the meter's name, '=', and the host "
-            + "name its series carry in 'device'");
+        .hasMessage(
+            "collectors.kasa.powers: 'Desk' is not METER=HOST; write the meter's name, '=', and the host "
+                + "name its series carry in 'device'");
     assertThatThrownBy(() -> settings(context().setting("powers", "Desk=a", "Desk=b")))
-        .hasMessage("collectors.kasa.powers: 'Desk' is given twice ('a' and 'b'); one meter feeds one host");
+        .hasMessage(
+            "collectors.kasa.powers: 'Desk' is given twice ('a' and 'b'); one meter feeds one host");
     try (TestContext c = context().setting("powers", "a=x", "a=y").build()) {
       assertThat(new KasaProvider().probe(c).isAvailable()).isFalse();
     }

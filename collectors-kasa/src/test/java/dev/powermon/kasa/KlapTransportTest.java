@@ -19,20 +19,30 @@ import org.junit.jupiter.api.Test;
 
 /** KLAP v1 and v2 end to end against the simulator's device side, over real loopback HTTP. */
 class KlapTransportTest {
-  private static final DeviceCredentials ACCOUNT = new DeviceCredentials("owner@example.com", "s3cret-Pa55");
+  private static final DeviceCredentials ACCOUNT =
+      new DeviceCredentials("owner@example.com", "s3cret-Pa55");
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
   private final AtomicLong nanos = new AtomicLong(System.nanoTime());
 
-  private static SimulatedKlapDevice start(int version, String user, String password, String profile)
-      throws IOException {
-    return SimulatedKlapDevice.start(InetAddress.getByName("127.0.0.1"), version, user, password,
+  private static SimulatedKlapDevice start(
+      int version, String user, String password, String profile) throws IOException {
+    return SimulatedKlapDevice.start(
+        InetAddress.getByName("127.0.0.1"),
+        version,
+        user,
+        password,
         SimulatedKlapDevice.iot(DeviceProfile.load(profile)));
   }
 
   private SessionSource source(DeviceCredentials operator) {
-    return new SessionSource(new KlapClient(new DeviceHttp(), new KasaAccounts(operator),
-        List.of(KlapVersion.V2, KlapVersion.V1), nanos::get), null);
+    return new SessionSource(
+        new KlapClient(
+            new DeviceHttp(),
+            new KasaAccounts(operator),
+            List.of(KlapVersion.V2, KlapVersion.V1),
+            nanos::get),
+        null);
   }
 
   private static DeviceSession session(SimulatedKlapDevice device, KasaSource source) {
@@ -51,13 +61,15 @@ class KlapTransportTest {
       assertThat(r.total().wattHours()).isEqualTo(30555.0);
       assertThat(r.total().volts()).isCloseTo(120.05, within(1e-9));
       assertThat(source.transport()).isEqualTo("klap v2");
-      assertThat(device.requests()).isEqualTo(9); // the command-set question, sysinfo, cloud, six outlets
+      assertThat(device.requests())
+          .isEqualTo(9); // the command-set question, sysinfo, cloud, six outlets
     }
   }
 
   @Test
   void aPlugOverKlapV1GivesTheValuesServed() throws Exception {
-    try (SimulatedKlapDevice device = start(1, ACCOUNT.username(), ACCOUNT.password(), "plug-new")) {
+    try (SimulatedKlapDevice device =
+        start(1, ACCOUNT.username(), ACCOUNT.password(), "plug-new")) {
       SessionSource source = source(ACCOUNT);
       DeviceReading r = session(device, source).poll();
       assertThat(r.total().watts()).isEqualTo(61.25); // 61250 mW
@@ -71,8 +83,12 @@ class KlapTransportTest {
   @Test
   void theSessionOutlivesAPollAndDefaultAccountsAreTriedInOrder() throws Exception {
     try (SimulatedKlapDevice device = start(2, "kasa@tp-link.net", "kasaSetup", "plug-new")) {
-      KlapClient client = new KlapClient(new DeviceHttp(), new KasaAccounts(null),
-          List.of(KlapVersion.V2, KlapVersion.V1), nanos::get);
+      KlapClient client =
+          new KlapClient(
+              new DeviceHttp(),
+              new KasaAccounts(null),
+              List.of(KlapVersion.V2, KlapVersion.V1),
+              nanos::get);
       DeviceSession session = session(device, new SessionSource(client, null));
       for (int i = 0; i < 3; i++) {
         assertThat(session.poll().total().watts()).isEqualTo(61.25);
@@ -91,7 +107,8 @@ class KlapTransportTest {
 
   @Test
   void aWrongPasswordSaysWhatToDoWithoutThePassword() throws Exception {
-    try (SimulatedKlapDevice device = start(2, ACCOUNT.username(), "another-password", "plug-new")) {
+    try (SimulatedKlapDevice device =
+        start(2, ACCOUNT.username(), "another-password", "plug-new")) {
       assertThatThrownBy(() -> session(device, source(ACCOUNT)).poll())
           .isInstanceOf(IOException.class)
           .hasMessageContaining("accepts none of the credentials file's account")
@@ -104,8 +121,10 @@ class KlapTransportTest {
 
   @Test
   void a403MidSessionCostsOneNewHandshake() throws Exception {
-    try (SimulatedKlapDevice device = start(2, ACCOUNT.username(), ACCOUNT.password(), "hs300")
-        .fault(KlapFault.FORBIDDEN_MID_SESSION).forgetAfter(3)) {
+    try (SimulatedKlapDevice device =
+        start(2, ACCOUNT.username(), ACCOUNT.password(), "hs300")
+            .fault(KlapFault.FORBIDDEN_MID_SESSION)
+            .forgetAfter(3)) {
       SessionSource source = source(ACCOUNT);
       DeviceReading r = session(device, source).poll();
       assertThat(r.total().watts()).isEqualTo(202.75);
@@ -116,8 +135,8 @@ class KlapTransportTest {
 
   @Test
   void aSessionIsRenewedBeforeTheLifetimeItsCookieAnnounced() throws Exception {
-    try (SimulatedKlapDevice device = start(2, ACCOUNT.username(), ACCOUNT.password(), "plug-new")
-        .lifetimeSeconds(3600)) {
+    try (SimulatedKlapDevice device =
+        start(2, ACCOUNT.username(), ACCOUNT.password(), "plug-new").lifetimeSeconds(3600)) {
       SessionSource source = source(ACCOUNT);
       DeviceSession session = session(device, source);
       session.poll();
@@ -137,9 +156,11 @@ class KlapTransportTest {
    */
   @Test
   void aSessionIsRenewedBeforeItsSequenceNumberWraps() throws Exception {
-    try (SimulatedKlapDevice device = start(2, ACCOUNT.username(), ACCOUNT.password(), "plug-new")) {
-      KlapClient client = new KlapClient(new DeviceHttp(), new KasaAccounts(ACCOUNT), List.of(KlapVersion.V2),
-          nanos::get);
+    try (SimulatedKlapDevice device =
+        start(2, ACCOUNT.username(), ACCOUNT.password(), "plug-new")) {
+      KlapClient client =
+          new KlapClient(
+              new DeviceHttp(), new KasaAccounts(ACCOUNT), List.of(KlapVersion.V2), nanos::get);
       DeviceSession session = session(device, new SessionSource(client, null));
       session.poll();
       java.lang.reflect.Field sessionField = KlapClient.class.getDeclaredField("session");
@@ -149,7 +170,8 @@ class KlapTransportTest {
       seq.setAccessible(true);
       seq.setInt(keys, Integer.MAX_VALUE - 1);
       assertThat(keys.exhausted()).isFalse();
-      // the plug's poll is three requests: the first takes MAX_VALUE, the second needs a new session
+      // the plug's poll is three requests: the first takes MAX_VALUE, the second needs a new
+      // session
       assertThat(session.poll().total().watts()).isEqualTo(61.25);
       assertThat(keys.exhausted()).isTrue();
       assertThat(device.handshakes()).isEqualTo(2);
@@ -159,9 +181,12 @@ class KlapTransportTest {
 
   @Test
   void anExpiredSessionIsRefusedAndReplaced() throws Exception {
-    try (SimulatedKlapDevice device = start(2, ACCOUNT.username(), ACCOUNT.password(), "plug-new")
-        .fault(KlapFault.EXPIRED_SESSION).lifetimeSeconds(1)) {
-      SessionSource source = source(ACCOUNT); // its clock stands still: only the device's 403 says expired
+    try (SimulatedKlapDevice device =
+        start(2, ACCOUNT.username(), ACCOUNT.password(), "plug-new")
+            .fault(KlapFault.EXPIRED_SESSION)
+            .lifetimeSeconds(1)) {
+      SessionSource source =
+          source(ACCOUNT); // its clock stands still: only the device's 403 says expired
       DeviceSession session = session(device, source);
       session.poll();
       Thread.sleep(1100);
@@ -172,19 +197,23 @@ class KlapTransportTest {
 
   @Test
   void aDeviceThatNeverAnswersHandshake2CostsTheDeadline() throws Exception {
-    try (SimulatedKlapDevice device = start(2, ACCOUNT.username(), ACCOUNT.password(), "plug-new")
-        .fault(KlapFault.NO_HANDSHAKE2)) {
-      DeviceSession session = new DeviceSession(TargetSyntax.parse(device.target(), 9999),
-          Duration.ofMillis(400), source(ACCOUNT));
-      assertThatThrownBy(session::poll).isInstanceOf(SocketTimeoutException.class)
+    try (SimulatedKlapDevice device =
+        start(2, ACCOUNT.username(), ACCOUNT.password(), "plug-new")
+            .fault(KlapFault.NO_HANDSHAKE2)) {
+      DeviceSession session =
+          new DeviceSession(
+              TargetSyntax.parse(device.target(), 9999), Duration.ofMillis(400), source(ACCOUNT));
+      assertThatThrownBy(session::poll)
+          .isInstanceOf(SocketTimeoutException.class)
           .hasMessageContaining("no complete KLAP exchange within 400 ms");
     }
   }
 
   @Test
   void aGarbledSignatureIsRefused() throws Exception {
-    try (SimulatedKlapDevice device = start(2, ACCOUNT.username(), ACCOUNT.password(), "plug-new")
-        .fault(KlapFault.GARBLED_SIGNATURE)) {
+    try (SimulatedKlapDevice device =
+        start(2, ACCOUNT.username(), ACCOUNT.password(), "plug-new")
+            .fault(KlapFault.GARBLED_SIGNATURE)) {
       assertThatThrownBy(() -> session(device, source(ACCOUNT)).poll())
           .isInstanceOf(KasaProtocolException.class)
           .hasMessageContaining("signature does not match");
@@ -193,8 +222,9 @@ class KlapTransportTest {
 
   @Test
   void anOversizedBodyIsRefused() throws Exception {
-    try (SimulatedKlapDevice device = start(2, ACCOUNT.username(), ACCOUNT.password(), "plug-new")
-        .fault(KlapFault.OVERSIZED_BODY)) {
+    try (SimulatedKlapDevice device =
+        start(2, ACCOUNT.username(), ACCOUNT.password(), "plug-new")
+            .fault(KlapFault.OVERSIZED_BODY)) {
       assertThatThrownBy(() -> session(device, source(ACCOUNT)).poll())
           .isInstanceOf(IOException.class)
           .hasMessageContaining("larger than " + DeviceHttp.MAX_BODY_BYTES + " bytes");

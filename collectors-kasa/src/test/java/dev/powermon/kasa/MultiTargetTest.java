@@ -22,8 +22,10 @@ class MultiTargetTest {
   void aConfiguredTargetIsPolledAloneOnDemand() throws Exception {
     try (Fleet fleet = Fleet.start("plug-old", "plug-new");
         TestContext context =
-            TestContext.forProvider(new KasaProvider()).setting("target", fleet.targets())
-                .setting("poll-interval", "1h").build();
+            TestContext.forProvider(new KasaProvider())
+                .setting("target", fleet.targets())
+                .setting("poll-interval", "1h")
+                .build();
         MultiTargetCollector collector = (MultiTargetCollector) new KasaProvider().open(context)) {
       int before = fleet.get(1).connections();
       MetricValues m = MetricValues.of(collector.collectTarget(fleet.get(1).target()));
@@ -31,7 +33,8 @@ class MultiTargetTest {
       assertThat(m.series("kasa_device_power_watts", "device_id", OLD)).isEmpty();
       assertThat(m.value("kasa_scrape_success", "device_id", NEW)).isEqualTo(1);
       assertThat(m.has("kasa_devices_discovered")).isFalse();
-      assertThat(fleet.get(1).connections()).isEqualTo(before + 1); // polled now, not served from memory
+      assertThat(fleet.get(1).connections())
+          .isEqualTo(before + 1); // polled now, not served from memory
     }
   }
 
@@ -39,13 +42,18 @@ class MultiTargetTest {
   void aFailedProbeThrowsWithTheReason() throws Exception {
     try (Fleet fleet = Fleet.start("plug-old");
         TestContext context =
-            TestContext.forProvider(new KasaProvider()).setting("target", fleet.targets())
-                .setting("poll-interval", "1h").setting("timeout", "300ms").build();
+            TestContext.forProvider(new KasaProvider())
+                .setting("target", fleet.targets())
+                .setting("poll-interval", "1h")
+                .setting("timeout", "300ms")
+                .build();
         MultiTargetCollector collector = (MultiTargetCollector) new KasaProvider().open(context)) {
       fleet.get(0).fault(Fault.HUGE_LENGTH);
       assertThatThrownBy(() -> collector.collectTarget(fleet.get(0).target()))
           .isInstanceOf(java.io.IOException.class)
-          .hasMessage(fleet.get(0).target() + ": reply declares 4294967280 bytes, outside 1..65536 (is this a Kasa device?)");
+          .hasMessage(
+              fleet.get(0).target()
+                  + ": reply declares 4294967280 bytes, outside 1..65536 (is this a Kasa device?)");
     }
   }
 
@@ -53,15 +61,22 @@ class MultiTargetTest {
   void anythingElseIsRefusedUnlessProbeAllowCoversIt() throws Exception {
     try (Fleet fleet = Fleet.start("plug-old");
         SimulatedDevice other =
-            SimulatedDevice.start(DeviceProfile.load("plug-new"), InetAddress.getByName("127.0.0.2"), 0);
+            SimulatedDevice.start(
+                DeviceProfile.load("plug-new"), InetAddress.getByName("127.0.0.2"), 0);
         TestContext context =
-            TestContext.forProvider(new KasaProvider()).setting("target", fleet.targets())
-                .setting("poll-interval", "1h").build();
+            TestContext.forProvider(new KasaProvider())
+                .setting("target", fleet.targets())
+                .setting("poll-interval", "1h")
+                .build();
         MultiTargetCollector collector = (MultiTargetCollector) new KasaProvider().open(context)) {
       assertThatThrownBy(() -> collector.collectTarget(other.target()))
           .isInstanceOf(TargetNotAllowedException.class)
-          .hasMessage("'" + other.target() + "' is neither a configured target nor in probe-allow on port 9999");
-      assertThatThrownBy(() -> collector.collectTarget("127.0.0.2:abc")).isInstanceOf(TargetNotAllowedException.class);
+          .hasMessage(
+              "'"
+                  + other.target()
+                  + "' is neither a configured target nor in probe-allow on port 9999");
+      assertThatThrownBy(() -> collector.collectTarget("127.0.0.2:abc"))
+          .isInstanceOf(TargetNotAllowedException.class);
       assertThat(other.connections()).isZero();
     }
   }
@@ -69,7 +84,8 @@ class MultiTargetTest {
   @Test
   void probeAllowAdmitsAddressesInItsNetworksOnTheDevicePort() throws Exception {
     try (SimulatedDevice other =
-            SimulatedDevice.start(DeviceProfile.load("plug-new"), InetAddress.getByName("127.0.0.2"), 0);
+            SimulatedDevice.start(
+                DeviceProfile.load("plug-new"), InetAddress.getByName("127.0.0.2"), 0);
         TestContext context =
             TestContext.forProvider(new KasaProvider())
                 .setting("probe-allow", "127.0.0.0/30")
@@ -79,10 +95,14 @@ class MultiTargetTest {
                 .build();
         MultiTargetCollector collector = (MultiTargetCollector) new KasaProvider().open(context)) {
       MetricValues m = MetricValues.of(collector.collectTarget("127.0.0.2"));
-      assertThat(m.value("kasa_device_power_watts", "device_id", NEW, "ip", "127.0.0.2")).isEqualTo(61.25);
-      assertThat(m.has("powermon_energy_joules_total")).isFalse(); // not a polled device: nothing counted
-      assertThatThrownBy(() -> collector.collectTarget("127.0.0.9")).isInstanceOf(TargetNotAllowedException.class);
-      assertThatThrownBy(() -> collector.collectTarget("127.0.0.2:1")).isInstanceOf(TargetNotAllowedException.class);
+      assertThat(m.value("kasa_device_power_watts", "device_id", NEW, "ip", "127.0.0.2"))
+          .isEqualTo(61.25);
+      assertThat(m.has("powermon_energy_joules_total"))
+          .isFalse(); // not a polled device: nothing counted
+      assertThatThrownBy(() -> collector.collectTarget("127.0.0.9"))
+          .isInstanceOf(TargetNotAllowedException.class);
+      assertThatThrownBy(() -> collector.collectTarget("127.0.0.2:1"))
+          .isInstanceOf(TargetNotAllowedException.class);
     }
   }
 }

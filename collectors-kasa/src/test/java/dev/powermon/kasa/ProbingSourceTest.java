@@ -26,10 +26,15 @@ class ProbingSourceTest {
     }
   }
 
-  private static MetricValues scrape(String target, int httpPort, TestContextHolder holder) throws Exception {
-    holder.context = TestContext.forProvider(new KasaProvider()).setting("target", target)
-        .setting("http-port", String.valueOf(httpPort)).setting("poll-interval", "1h").setting("timeout", "2s")
-        .build();
+  private static MetricValues scrape(String target, int httpPort, TestContextHolder holder)
+      throws Exception {
+    holder.context =
+        TestContext.forProvider(new KasaProvider())
+            .setting("target", target)
+            .setting("http-port", String.valueOf(httpPort))
+            .setting("poll-interval", "1h")
+            .setting("timeout", "2s")
+            .build();
     holder.collector = new KasaProvider().open(holder.context);
     return MetricValues.of(holder.collector.collect());
   }
@@ -52,8 +57,9 @@ class ProbingSourceTest {
 
   @Test
   void aLegacyPortThatAcceptsMeansTheLegacyProtocol() throws Exception {
-    try (SimulatedDevice plug = SimulatedDevice.start(DeviceProfile.load("plug-new"), InetAddress.getByName(
-            "127.0.0.1"), 0);
+    try (SimulatedDevice plug =
+            SimulatedDevice.start(
+                DeviceProfile.load("plug-new"), InetAddress.getByName("127.0.0.1"), 0);
         TestContextHolder h = new TestContextHolder()) {
       MetricValues m = scrape(plug.target(), closedPort(), h);
       assertThat(m.value("kasa_device_power_watts", "device_id", NEW)).isEqualTo(61.25);
@@ -64,14 +70,21 @@ class ProbingSourceTest {
   @Test
   void aRefusedLegacyPortFallsBackToKlapAndTheChoiceIsKept() throws Exception {
     SmartProfile p304m = SmartProfile.load("p304m");
-    try (SimulatedKlapDevice strip = SimulatedKlapDevice.start(InetAddress.getByName("127.0.0.1"), 2,
-            "kasa@tp-link.net", "kasaSetup", p304m.responder());
+    try (SimulatedKlapDevice strip =
+            SimulatedKlapDevice.start(
+                InetAddress.getByName("127.0.0.1"),
+                2,
+                "kasa@tp-link.net",
+                "kasaSetup",
+                p304m.responder());
         TestContextHolder h = new TestContextHolder()) {
       String target = "127.0.0.1:" + closedPort();
       MetricValues m = scrape(target, strip.port(), h);
-      assertThat(m.value("kasa_device_power_watts", "device_id", p304m.deviceId())).isEqualTo(172.75);
+      assertThat(m.value("kasa_device_power_watts", "device_id", p304m.deviceId()))
+          .isEqualTo(172.75);
       assertThat(h.collector.summary()).singleElement().asString().contains("klap v2");
-      ((MultiTargetCollector) h.collector).collectTarget(target); // polled again, by the same session
+      ((MultiTargetCollector) h.collector)
+          .collectTarget(target); // polled again, by the same session
       assertThat(strip.handshakes()).isEqualTo(1);
     }
   }
@@ -79,11 +92,17 @@ class ProbingSourceTest {
   @Test
   void aDeviceThatSpeaksNoKlapIsTriedWithAes() throws Exception {
     SmartProfile kp125m = SmartProfile.load("kp125m");
-    try (SimulatedAesDevice plug = SimulatedAesDevice.start(InetAddress.getByName("127.0.0.1"), 2,
-            "kasa@tp-link.net", "kasaSetup", kp125m.responder());
+    try (SimulatedAesDevice plug =
+            SimulatedAesDevice.start(
+                InetAddress.getByName("127.0.0.1"),
+                2,
+                "kasa@tp-link.net",
+                "kasaSetup",
+                kp125m.responder());
         TestContextHolder h = new TestContextHolder()) {
       MetricValues m = scrape("127.0.0.1:" + closedPort(), plug.port(), h);
-      assertThat(m.value("kasa_device_power_watts", "device_id", kp125m.deviceId())).isEqualTo(118.7);
+      assertThat(m.value("kasa_device_power_watts", "device_id", kp125m.deviceId()))
+          .isEqualTo(118.7);
       assertThat(h.collector.summary()).singleElement().asString().contains("aes v2");
     }
   }
@@ -94,9 +113,17 @@ class ProbingSourceTest {
       int legacy = closedPort();
       int http = closedPort();
       scrape("127.0.0.1:" + legacy, http, h);
-      assertThat(h.collector.summary()).singleElement().asString().contains("failed: TCP " + legacy + " refused, "
-          + "and HTTP " + http + " speaks neither KLAP (connection refused) nor AES (connection refused); check "
-          + "the address, or write the target as klap://host:port or aes://host:port");
+      assertThat(h.collector.summary())
+          .singleElement()
+          .asString()
+          .contains(
+              "failed: TCP "
+                  + legacy
+                  + " refused, "
+                  + "and HTTP "
+                  + http
+                  + " speaks neither KLAP (connection refused) nor AES (connection refused); check "
+                  + "the address, or write the target as klap://host:port or aes://host:port");
     }
   }
 }

@@ -12,7 +12,8 @@ class RealtimeParserTest {
   private final FieldProblems problems = new FieldProblems();
 
   private Realtime parse(String json, String module) throws IOException {
-    return RealtimeParser.parse(KasaJson.parse(json.getBytes(StandardCharsets.UTF_8)), module, problems);
+    return RealtimeParser.parse(
+        KasaJson.parse(json.getBytes(StandardCharsets.UTF_8)), module, problems);
   }
 
   @Test
@@ -42,7 +43,8 @@ class RealtimeParserTest {
   @Test
   void bulbsMayReportPowerOnlyAndTheRestStaysAbsent() throws IOException {
     Realtime r =
-        parse("{\"smartlife.iot.common.emeter\":{\"get_realtime\":{\"err_code\":0,\"power_mw\":8600}}}",
+        parse(
+            "{\"smartlife.iot.common.emeter\":{\"get_realtime\":{\"err_code\":0,\"power_mw\":8600}}}",
             "smartlife.iot.common.emeter");
     assertThat(r.watts()).isEqualTo(8.6);
     assertThat(r.volts()).isNull();
@@ -52,21 +54,29 @@ class RealtimeParserTest {
 
   @Test
   void textWhereThePowerBelongsCostsThePowerAndKeepsTheEnergy() throws IOException {
-    Realtime r = parse("{\"emeter\":{\"get_realtime\":{\"power_mw\":\"lots\",\"voltage_mv\":230000,"
-        + "\"total_wh\":12}}}", "emeter");
+    Realtime r =
+        parse(
+            "{\"emeter\":{\"get_realtime\":{\"power_mw\":\"lots\",\"voltage_mv\":230000,"
+                + "\"total_wh\":12}}}",
+            "emeter");
     assertThat(r.watts()).isNull();
     assertThat(r.volts()).isEqualTo(230.0);
     assertThat(r.wattHours()).isEqualTo(12.0);
-    assertThat(problems.list()).containsExactly(new FieldProblems.Problem("emeter.get_realtime.power_mw",
-        "emeter.get_realtime.power_mw: expected a number, got string \"lots\""));
+    assertThat(problems.list())
+        .containsExactly(
+            new FieldProblems.Problem(
+                "emeter.get_realtime.power_mw",
+                "emeter.get_realtime.power_mw: expected a number, got string \"lots\""));
   }
 
   @Test
   void aNegativeEnergyTotalCostsTheEnergyAndKeepsThePower() throws IOException {
-    Realtime r = parse("{\"emeter\":{\"get_realtime\":{\"power_mw\":1500,\"total_wh\":-5}}}", "emeter");
+    Realtime r =
+        parse("{\"emeter\":{\"get_realtime\":{\"power_mw\":1500,\"total_wh\":-5}}}", "emeter");
     assertThat(r.watts()).isEqualTo(1.5);
     assertThat(r.wattHours()).isNull();
-    assertThat(problems.list()).extracting(FieldProblems.Problem::detail)
+    assertThat(problems.list())
+        .extracting(FieldProblems.Problem::detail)
         .containsExactly("emeter.get_realtime.total_wh: expected a value >= 0, got -5.0");
   }
 
@@ -76,13 +86,15 @@ class RealtimeParserTest {
     assertThat(r.watts()).isNull();
     assertThat(r.volts()).isNull();
     assertThat(r.wattHours()).isEqualTo(1500.0); // 1.5 kWh
-    assertThat(problems.list()).extracting(FieldProblems.Problem::field)
+    assertThat(problems.list())
+        .extracting(FieldProblems.Problem::field)
         .containsExactly("emeter.get_realtime.power", "emeter.get_realtime.voltage");
   }
 
   @Test
   void hugeAndNonFiniteNumbersAreUnusableNotInfinite() throws IOException {
-    Realtime r = parse("{\"emeter\":{\"get_realtime\":{\"power_mw\":1e400,\"total_wh\":5}}}", "emeter");
+    Realtime r =
+        parse("{\"emeter\":{\"get_realtime\":{\"power_mw\":1e400,\"total_wh\":5}}}", "emeter");
     assertThat(r.watts()).isNull();
     assertThat(r.wattHours()).isEqualTo(5.0);
   }
@@ -90,11 +102,16 @@ class RealtimeParserTest {
   @Test
   void moduleAndMethodLevelErrorsAreReported() {
     assertThatThrownBy(
-            () -> parse("{\"emeter\":{\"err_code\":-1,\"err_msg\":\"module not support\"}}", "emeter"))
+            () ->
+                parse(
+                    "{\"emeter\":{\"err_code\":-1,\"err_msg\":\"module not support\"}}", "emeter"))
         .isInstanceOf(DeviceErrorException.class)
         .hasMessage("emeter: device error -1 (module not support)");
     assertThatThrownBy(
-            () -> parse("{\"emeter\":{\"get_realtime\":{\"err_code\":-2,\"err_msg\":\"member not support\"}}}", "emeter"))
+            () ->
+                parse(
+                    "{\"emeter\":{\"get_realtime\":{\"err_code\":-2,\"err_msg\":\"member not support\"}}}",
+                    "emeter"))
         .isInstanceOf(DeviceErrorException.class)
         .hasMessage("emeter.get_realtime: device error -2 (member not support)");
   }
@@ -111,7 +128,9 @@ class RealtimeParserTest {
   void stripTotalsAddPowerCurrentAndEnergyAndAverageVoltage() {
     Realtime sum =
         Realtime.sum(
-            java.util.List.of(new Realtime(10.0, 120.0, 0.1, 100.0), new Realtime(5.5, 119.0, 0.05, 20.0)), true);
+            java.util.List.of(
+                new Realtime(10.0, 120.0, 0.1, 100.0), new Realtime(5.5, 119.0, 0.05, 20.0)),
+            true);
     assertThat(sum.watts()).isEqualTo(15.5);
     assertThat(sum.volts()).isEqualTo(119.5); // (120 + 119) / 2, not 239
     assertThat(sum.amps()).isCloseTo(0.15, within(1e-12));

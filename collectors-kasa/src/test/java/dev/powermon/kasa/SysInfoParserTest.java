@@ -12,7 +12,8 @@ class SysInfoParserTest {
 
   private SysInfo parse(String sysinfo) throws IOException {
     return SysInfoParser.parse(
-        KasaJson.parse(("{\"system\":{\"get_sysinfo\":" + sysinfo + "}}").getBytes(StandardCharsets.UTF_8)),
+        KasaJson.parse(
+            ("{\"system\":{\"get_sysinfo\":" + sysinfo + "}}").getBytes(StandardCharsets.UTF_8)),
         problems);
   }
 
@@ -35,7 +36,10 @@ class SysInfoParserTest {
 
   @Test
   void aPlugWithoutMeterIsNotAskedForEnergy() throws IOException {
-    assertThat(parse("{\"deviceId\":\"A\",\"model\":\"HS103(US)\",\"feature\":\"TIM\",\"type\":\"IOT.SMARTPLUGSWITCH\"}").hasMeter())
+    assertThat(
+            parse(
+                    "{\"deviceId\":\"A\",\"model\":\"HS103(US)\",\"feature\":\"TIM\",\"type\":\"IOT.SMARTPLUGSWITCH\"}")
+                .hasMeter())
         .isFalse();
   }
 
@@ -49,7 +53,8 @@ class SysInfoParserTest {
     assertThat(s.kind()).isEqualTo(SysInfo.Kind.STRIP);
     assertThat(s.relayState()).isNull();
     assertThat(s.outlets())
-        .containsExactly(new Outlet("DEV00", "A", 0, 1.0, 5.0), new Outlet("DEV01", "B", 1, 0.0, 0.0));
+        .containsExactly(
+            new Outlet("DEV00", "A", 0, 1.0, 5.0), new Outlet("DEV01", "B", 1, 0.0, 0.0));
     assertThat(s.outletsComplete()).isTrue();
     assertThat(problems.list()).isEmpty();
   }
@@ -79,32 +84,45 @@ class SysInfoParserTest {
 
   @Test
   void aWronglyTypedFieldCostsThatFieldOnly() throws IOException {
-    SysInfo s = parse("{\"deviceId\":\"A\",\"model\":\"M\",\"relay_state\":\"on\",\"rssi\":-40,\"alias\":7}");
+    SysInfo s =
+        parse(
+            "{\"deviceId\":\"A\",\"model\":\"M\",\"relay_state\":\"on\",\"rssi\":-40,\"alias\":7}");
     assertThat(s.relayState()).isNull();
     assertThat(s.rssi()).isEqualTo(-40.0);
     assertThat(s.alias()).isEmpty();
     assertThat(s.model()).isEqualTo("M");
-    assertThat(problems.list()).containsExactly(
-        new FieldProblems.Problem("system.get_sysinfo.relay_state",
-            "system.get_sysinfo.relay_state: expected a number, got string \"on\""),
-        new FieldProblems.Problem("system.get_sysinfo.alias", "system.get_sysinfo.alias: expected text, got number 7"));
+    assertThat(problems.list())
+        .containsExactly(
+            new FieldProblems.Problem(
+                "system.get_sysinfo.relay_state",
+                "system.get_sysinfo.relay_state: expected a number, got string \"on\""),
+            new FieldProblems.Problem(
+                "system.get_sysinfo.alias",
+                "system.get_sysinfo.alias: expected text, got number 7"));
   }
 
   /**
-   * The shape of an HS300 on firmware 1.0.10, whose clock bug reports a negative on_time for one outlet
-   * (python-kasa's fixture shows -32407): that outlet's on-time is left out, the outlet stays.
+   * The shape of an HS300 on firmware 1.0.10, whose clock bug reports a negative on_time for one
+   * outlet (python-kasa's fixture shows -32407): that outlet's on-time is left out, the outlet
+   * stays.
    */
   @Test
   void aNegativeOutletOnTimeCostsOnlyThatOnTime() throws IOException {
-    SysInfo s = parse(
-        """
+    SysInfo s =
+        parse(
+            """
         {"alias":"Strip","deviceId":"DEV","feature":"TIM:ENE","model":"HS300(US)","children":[
           {"alias":"A","id":"DEV00","state":0,"on_time":0},
           {"alias":"B","id":"DEV01","state":1,"on_time":-32400}]}""");
-    assertThat(s.outlets()).containsExactly(new Outlet("DEV00", "A", 0, 0.0, 0.0), new Outlet("DEV01", "B", 1, 1.0, null));
+    assertThat(s.outlets())
+        .containsExactly(
+            new Outlet("DEV00", "A", 0, 0.0, 0.0), new Outlet("DEV01", "B", 1, 1.0, null));
     assertThat(s.outletsComplete()).isTrue();
-    assertThat(problems.list()).containsExactly(new FieldProblems.Problem("system.get_sysinfo.children.on_time",
-        "system.get_sysinfo.children[1].on_time: expected a value >= 0, got -32400.0"));
+    assertThat(problems.list())
+        .containsExactly(
+            new FieldProblems.Problem(
+                "system.get_sysinfo.children.on_time",
+                "system.get_sysinfo.children[1].on_time: expected a value >= 0, got -32400.0"));
   }
 
   @Test
@@ -112,17 +130,22 @@ class SysInfoParserTest {
     SysInfo s = parse("{\"deviceId\":\"A\",\"model\":\"M\",\"on_time\":-1,\"relay_state\":1}");
     assertThat(s.onTimeSeconds()).isNull();
     assertThat(s.relayState()).isEqualTo(1.0);
-    assertThat(problems.list()).extracting(FieldProblems.Problem::field).containsExactly("system.get_sysinfo.on_time");
+    assertThat(problems.list())
+        .extracting(FieldProblems.Problem::field)
+        .containsExactly("system.get_sysinfo.on_time");
   }
 
   @Test
   void anUnreadableOutletKeepsTheOthersAndMarksTheListIncomplete() throws IOException {
-    SysInfo s = parse("{\"deviceId\":\"D\",\"model\":\"X\",\"children\":[{\"id\":\"D00\"},7,{\"id\":5},{\"id\":\"D03\"}]}");
+    SysInfo s =
+        parse(
+            "{\"deviceId\":\"D\",\"model\":\"X\",\"children\":[{\"id\":\"D00\"},7,{\"id\":5},{\"id\":\"D03\"}]}");
     assertThat(s.kind()).isEqualTo(SysInfo.Kind.STRIP);
     assertThat(s.outlets()).extracting(Outlet::id).containsExactly("D00", "D03");
     assertThat(s.outlets()).extracting(Outlet::slot).containsExactly(0, 3);
     assertThat(s.outletsComplete()).isFalse();
-    assertThat(problems.list()).extracting(FieldProblems.Problem::field)
+    assertThat(problems.list())
+        .extracting(FieldProblems.Problem::field)
         .containsExactly("system.get_sysinfo.children", "system.get_sysinfo.children.id");
   }
 
@@ -132,7 +155,8 @@ class SysInfoParserTest {
     assertThat(s.kind()).isEqualTo(SysInfo.Kind.STRIP);
     assertThat(s.outlets()).isEmpty();
     assertThat(s.outletsComplete()).isFalse();
-    assertThat(problems.list()).extracting(FieldProblems.Problem::detail)
+    assertThat(problems.list())
+        .extracting(FieldProblems.Problem::detail)
         .containsExactly("system.get_sysinfo.children: expected an array, got OBJECT");
   }
 
@@ -143,13 +167,19 @@ class SysInfoParserTest {
     assertThat(s.model()).isEmpty();
     assertThat(s.alias()).isEqualTo("Desk");
     assertThat(s.relayState()).isZero();
-    assertThat(problems.list()).extracting(FieldProblems.Problem::detail)
-        .containsExactly("system.get_sysinfo.deviceId: missing", "system.get_sysinfo.model: missing");
+    assertThat(problems.list())
+        .extracting(FieldProblems.Problem::detail)
+        .containsExactly(
+            "system.get_sysinfo.deviceId: missing", "system.get_sysinfo.model: missing");
   }
 
   @Test
   void aReplyWithoutSysinfoIsStillAnError() {
-    assertThatThrownBy(() -> SysInfoParser.parse(KasaJson.parse("{\"system\":[]}".getBytes(StandardCharsets.UTF_8)),
-        problems)).isInstanceOf(KasaProtocolException.class).hasMessage("reply.system: expected an object, got array []");
+    assertThatThrownBy(
+            () ->
+                SysInfoParser.parse(
+                    KasaJson.parse("{\"system\":[]}".getBytes(StandardCharsets.UTF_8)), problems))
+        .isInstanceOf(KasaProtocolException.class)
+        .hasMessage("reply.system: expected an object, got array []");
   }
 }

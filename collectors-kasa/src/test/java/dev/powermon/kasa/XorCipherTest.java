@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** Golden values from the project's own protocol test vectors (test-vectors.json, not python-kasa data). */
+/**
+ * Golden values from the project's own protocol test vectors (test-vectors.json, not python-kasa
+ * data).
+ */
 class XorCipherTest {
   private static final HexFormat HEX = HexFormat.of();
 
@@ -19,7 +22,8 @@ class XorCipherTest {
 
   @Test
   void childContextRequestFrameMatchesGoldenVector() {
-    byte[] frame = XorFrames.encode(Commands.outletRealtime("800623FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00"));
+    byte[] frame =
+        XorFrames.encode(Commands.outletRealtime("800623FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00"));
     assertThat(HEX.formatHex(frame))
         .isEqualTo(
             "00000065d0f291fe90e481f98daf95eeccafc7aec2a6f990f487a59fc4e6deeedee8dae9afe9afe9afe9afe9afe9afe9afe9af"
@@ -29,22 +33,28 @@ class XorCipherTest {
 
   @Test
   void lengthsAreBytesNotCharacters() {
-    byte[] plain = HEX.parseHex("7b27736e6f776d616e273a2027e29883277d"); // {'snowman': '☃'}, 18 bytes
-    assertThat(HEX.formatHex(XorCipher.encrypt(plain))).isEqualTo("d0f784ea85f29ffe90b78dad8a68f0735429");
+    byte[] plain =
+        HEX.parseHex("7b27736e6f776d616e273a2027e29883277d"); // {'snowman': '☃'}, 18 bytes
+    assertThat(HEX.formatHex(XorCipher.encrypt(plain)))
+        .isEqualTo("d0f784ea85f29ffe90b78dad8a68f0735429");
     assertThat(XorCipher.decrypt(XorCipher.encrypt(plain))).isEqualTo(plain);
     assertThat(new String(plain, StandardCharsets.UTF_8)).hasSize(16);
   }
 
   @Test
   void headersOfZeroOrOverSixtyFourKibibytesAreRefusedBeforeAllocating() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> XorFrames.payloadLength(HEX.parseHex("fffffff0")))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> XorFrames.payloadLength(HEX.parseHex("fffffff0")))
         .isInstanceOf(KasaProtocolException.class)
         .hasMessageContaining("declares 4294967280 bytes");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> XorFrames.payloadLength(HEX.parseHex("00000000")))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> XorFrames.payloadLength(HEX.parseHex("00000000")))
         .hasMessageContaining("declares 0 bytes");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> XorFrames.payloadLength(HEX.parseHex("00010001")))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> XorFrames.payloadLength(HEX.parseHex("00010001")))
         .hasMessageContaining("declares 65537 bytes");
-    org.assertj.core.api.Assertions.assertThatCode(() -> XorFrames.payloadLength(HEX.parseHex("00010000")))
+    org.assertj.core.api.Assertions.assertThatCode(
+            () -> XorFrames.payloadLength(HEX.parseHex("00010000")))
         .doesNotThrowAnyException();
   }
 }

@@ -15,8 +15,9 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
- * Samples battery discharge into domain {@code battery}: whole-machine power while on battery. Charging is not
- * consumption, so the battery domain has no power series then and its energy counter stands still.
+ * Samples battery discharge into domain {@code battery}: whole-machine power while on battery.
+ * Charging is not consumption, so the battery domain has no power series then and its energy
+ * counter stands still.
  */
 final class Battery implements AutoCloseable {
   static final String DOMAIN = "battery";
@@ -37,7 +38,9 @@ final class Battery implements AutoCloseable {
 
   void start(ScheduledExecutorService scheduler, Duration interval) {
     sample();
-    task = scheduler.scheduleAtFixedRate(this::sample, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
+    task =
+        scheduler.scheduleAtFixedRate(
+            this::sample, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /** One reading; the power seen now stands for the window since the previous reading. */
@@ -51,7 +54,8 @@ final class Battery implements AutoCloseable {
     } catch (RuntimeException | LinkageError e) {
       // LinkageError: JNA cannot load; uncaught, it would end the schedule silently. Unknown is not
       // 0 W: this window has no battery power and no energy.
-      states.failing(DOMAIN, "battery power not reported: " + NativeAccess.describe("reading the battery", e));
+      states.failing(
+          DOMAIN, "battery power not reported: " + NativeAccess.describe("reading the battery", e));
       samples.record(new PowerSample(seconds, Map.of(), Map.of()), now);
       return;
     }
@@ -59,7 +63,8 @@ final class Battery implements AutoCloseable {
     // 0 W while charging (not consumption), so the core integrates nothing across a charge;
     // no reading when no battery's rate is known
     Map<String, DomainEnergy> domains = new java.util.HashMap<>();
-    BatteryPower.drawnWatts(rates).ifPresent(w -> domains.put(DOMAIN, new DomainEnergy(w, w * seconds)));
+    BatteryPower.drawnWatts(rates)
+        .ifPresent(w -> domains.put(DOMAIN, new DomainEnergy(w, w * seconds)));
     samples.record(new PowerSample(seconds, domains, Map.of()), now);
   }
 

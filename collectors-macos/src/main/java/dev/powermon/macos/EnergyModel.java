@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns IOReport Energy Model deltas into domains. Units differ per channel (an M4 Pro counts {@code CPU Energy}
- * in mJ and {@code GPU Energy} in nJ), so each value is scaled by its own label. Only the aggregate channels are
- * summed: per-core, SRAM and DTL channels are already inside {@code CPU Energy}.
+ * Turns IOReport Energy Model deltas into domains. Units differ per channel (an M4 Pro counts
+ * {@code CPU Energy} in mJ and {@code GPU Energy} in nJ), so each value is scaled by its own label.
+ * Only the aggregate channels are summed: per-core, SRAM and DTL channels are already inside {@code
+ * CPU Energy}.
  */
 final class EnergyModel {
   private EnergyModel() {}
@@ -22,9 +23,16 @@ final class EnergyModel {
         continue;
       }
       double scale = joulesPer(c.unit());
-      if (Double.isNaN(scale) || c.value() < 0 || c.value() * scale > PowerSample.MAX_WATTS * seconds) {
-        invalid.put(c.name(), Double.isNaN(scale) ? "unknown unit '" + c.unit() + "'"
-            : c.value() < 0 ? "negative" : "out of range (more than " + PowerSample.MAX_WATTS + " W)");
+      if (Double.isNaN(scale)
+          || c.value() < 0
+          || c.value() * scale > PowerSample.MAX_WATTS * seconds) {
+        invalid.put(
+            c.name(),
+            Double.isNaN(scale)
+                ? "unknown unit '" + c.unit() + "'"
+                : c.value() < 0
+                    ? "negative"
+                    : "out of range (more than " + PowerSample.MAX_WATTS + " W)");
         continue;
       }
       joules.merge(domain, c.value() * scale, Double::sum);
@@ -33,12 +41,15 @@ final class EnergyModel {
     joules.forEach((domain, j) -> domains.put(domain, new DomainEnergy(j / seconds, j)));
     if (invalid.isEmpty() && !joules.isEmpty()) {
       double total = joules.values().stream().mapToDouble(Double::doubleValue).sum();
-      domains.put("total", new DomainEnergy(total / seconds, total)); // cpu + gpu + ane, as combined_power
+      domains.put(
+          "total", new DomainEnergy(total / seconds, total)); // cpu + gpu + ane, as combined_power
     }
     return new PowerSample(seconds, domains, invalid);
   }
 
-  /** cpu for {@code CPU Energy} (and Ultra's {@code DIE_n_CPU Energy}), gpu, ane; null for the rest. */
+  /**
+   * cpu for {@code CPU Energy} (and Ultra's {@code DIE_n_CPU Energy}), gpu, ane; null for the rest.
+   */
   static String domainOf(String channel) {
     if (channel.endsWith("CPU Energy")) {
       return "cpu";

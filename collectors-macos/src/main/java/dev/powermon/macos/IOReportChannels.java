@@ -16,20 +16,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The real {@link EnergyChannelSource}: libIOReport's private API, declared as vladkens/macmon declares it. Only
- * ever opened on macOS ({@link IOReportSource#works()} checks first); it only moves values across, the
- * arithmetic is in {@link EnergyModel}.
+ * The real {@link EnergyChannelSource}: libIOReport's private API, declared as vladkens/macmon
+ * declares it. Only ever opened on macOS ({@link IOReportSource#works()} checks first); it only
+ * moves values across, the arithmetic is in {@link EnergyModel}.
  */
 final class IOReportChannels implements EnergyChannelSource {
   /** The private IOReport calls used here. */
   interface IOReport extends Library {
-    CFDictionaryRef IOReportCopyChannelsInGroup(CFStringRef group, CFStringRef subgroup, long a, long b, long c);
+    CFDictionaryRef IOReportCopyChannelsInGroup(
+        CFStringRef group, CFStringRef subgroup, long a, long b, long c);
 
-    Pointer IOReportCreateSubscription(Pointer a, CFMutableDictionaryRef channels, PointerByReference out, long d, Pointer e);
+    Pointer IOReportCreateSubscription(
+        Pointer a, CFMutableDictionaryRef channels, PointerByReference out, long d, Pointer e);
 
-    CFDictionaryRef IOReportCreateSamples(Pointer subscription, CFMutableDictionaryRef channels, Pointer unused);
+    CFDictionaryRef IOReportCreateSamples(
+        Pointer subscription, CFMutableDictionaryRef channels, Pointer unused);
 
-    CFDictionaryRef IOReportCreateSamplesDelta(CFDictionaryRef previous, CFDictionaryRef next, Pointer unused);
+    CFDictionaryRef IOReportCreateSamplesDelta(
+        CFDictionaryRef previous, CFDictionaryRef next, Pointer unused);
 
     CFStringRef IOReportChannelGetChannelName(CFDictionaryRef item);
 
@@ -40,7 +44,8 @@ final class IOReportChannels implements EnergyChannelSource {
 
   /** The one CoreFoundation call jna-platform does not declare. */
   interface CoreFoundationCopy extends Library {
-    CFMutableDictionaryRef CFDictionaryCreateMutableCopy(CFAllocatorRef allocator, CFIndex capacity, CFDictionaryRef dict);
+    CFMutableDictionaryRef CFDictionaryCreateMutableCopy(
+        CFAllocatorRef allocator, CFIndex capacity, CFDictionaryRef dict);
   }
 
   private static final CoreFoundation CF = CoreFoundation.INSTANCE;
@@ -50,7 +55,8 @@ final class IOReportChannels implements EnergyChannelSource {
   private final Pointer subscription;
   private CFDictionaryRef previous;
 
-  private IOReportChannels(IOReport ioReport, CFMutableDictionaryRef channels, Pointer subscription) {
+  private IOReportChannels(
+      IOReport ioReport, CFMutableDictionaryRef channels, Pointer subscription) {
     this.ioReport = ioReport;
     this.channels = channels;
     this.subscription = subscription;
@@ -66,9 +72,11 @@ final class IOReportChannels implements EnergyChannelSource {
       if (found == null) {
         throw new IOException("IOReport has no Energy Model group (not Apple Silicon?)");
       }
-      CFMutableDictionaryRef channels = cf.CFDictionaryCreateMutableCopy(null, new CFIndex(0), found);
+      CFMutableDictionaryRef channels =
+          cf.CFDictionaryCreateMutableCopy(null, new CFIndex(0), found);
       CF.CFRelease(found);
-      Pointer subscription = ioReport.IOReportCreateSubscription(null, channels, new PointerByReference(), 0, null);
+      Pointer subscription =
+          ioReport.IOReportCreateSubscription(null, channels, new PointerByReference(), 0, null);
       if (subscription == null) {
         CF.CFRelease(channels);
         throw new IOException("IOReport refused the Energy Model subscription");
@@ -106,10 +114,11 @@ final class IOReportChannels implements EnergyChannelSource {
     List<ChannelEnergy> out = new ArrayList<>();
     for (int i = 0; i < items.getCount(); i++) {
       CFDictionaryRef item = new CFDictionaryRef(items.getValueAtIndex(i));
-      out.add(new ChannelEnergy(
-          text(ioReport.IOReportChannelGetChannelName(item)),
-          text(ioReport.IOReportChannelGetUnitLabel(item)),
-          ioReport.IOReportSimpleGetIntegerValue(item, 0)));
+      out.add(
+          new ChannelEnergy(
+              text(ioReport.IOReportChannelGetChannelName(item)),
+              text(ioReport.IOReportChannelGetUnitLabel(item)),
+              ioReport.IOReportSimpleGetIntegerValue(item, 0)));
     }
     return out;
   }

@@ -26,8 +26,13 @@ final class IOReportSource implements SampleSource {
   private volatile String problem;
   private final FieldProblems fields;
 
-  IOReportSource(EnergyChannelSource.Opener opener, ScheduledExecutorService scheduler, Duration interval,
-      LongSupplier nanoTime, Logger log, ParseProblems problems) {
+  IOReportSource(
+      EnergyChannelSource.Opener opener,
+      ScheduledExecutorService scheduler,
+      Duration interval,
+      LongSupplier nanoTime,
+      Logger log,
+      ParseProblems problems) {
     this.opener = opener;
     this.scheduler = scheduler;
     this.interval = interval;
@@ -74,8 +79,11 @@ final class IOReportSource implements SampleSource {
       problem = NativeAccess.failure(OPENING, e).getMessage();
       return;
     }
-    // Channels update at different rates (every ~1.7 s for CPU on some Ultras): shorter windows jitter.
-    task = scheduler.scheduleAtFixedRate(() -> sample(samples), interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
+    // Channels update at different rates (every ~1.7 s for CPU on some Ultras): shorter windows
+    // jitter.
+    task =
+        scheduler.scheduleAtFixedRate(
+            () -> sample(samples), interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   synchronized void sample(SampleLog samples) {
@@ -89,8 +97,10 @@ final class IOReportSource implements SampleSource {
       states.ok("IOReport", "delivers samples again");
     } catch (IOException | RuntimeException | LinkageError e) {
       // LinkageError: JNA cannot load; uncaught, it would end the schedule silently
-      problem = e instanceof IOException ? "IOReport sampling failed: " + e.getMessage()
-          : NativeAccess.describe("sampling IOReport through JNA", e);
+      problem =
+          e instanceof IOException
+              ? "IOReport sampling failed: " + e.getMessage()
+              : NativeAccess.describe("sampling IOReport through JNA", e);
       states.failing("IOReport", problem);
     }
   }

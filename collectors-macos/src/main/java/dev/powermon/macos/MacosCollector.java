@@ -12,10 +12,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Answers scrapes for the background source. Power reaches the core as readings (see {@link SampleLog});
- * a source that stops delivering (powermetrics that stops printing, a stuck IOReport call) is caught by
- * the core's staleness, from {@link #samplingInterval()}; a scrape fails while no sample came yet or the
- * source says why it cannot deliver, and adds the collector's own families.
+ * Answers scrapes for the background source. Power reaches the core as readings (see {@link
+ * SampleLog}); a source that stops delivering (powermetrics that stops printing, a stuck IOReport
+ * call) is caught by the core's staleness, from {@link #samplingInterval()}; a scrape fails while
+ * no sample came yet or the source says why it cannot deliver, and adds the collector's own
+ * families.
  */
 final class MacosCollector implements Collector {
   private final SampleSource source;
@@ -24,7 +25,12 @@ final class MacosCollector implements Collector {
   private final SamplerThread thread;
   private final Duration interval;
 
-  MacosCollector(SampleSource source, SampleLog samples, Battery battery, SamplerThread thread, Duration interval) {
+  MacosCollector(
+      SampleSource source,
+      SampleLog samples,
+      Battery battery,
+      SamplerThread thread,
+      Duration interval) {
     this.source = source;
     this.samples = samples;
     this.battery = battery;
@@ -36,11 +42,15 @@ final class MacosCollector implements Collector {
   public MetricSnapshots collect() {
     SampleLog.View v = samples.view();
     if (v.lastSampleNanos().isEmpty()) {
-      throw new IllegalStateException(source.problem().orElse("waiting for the first sample from " + source.name()));
+      throw new IllegalStateException(
+          source.problem().orElse("waiting for the first sample from " + source.name()));
     }
     Families out = new Families(MacosFamilies.ALL);
     out.info(MacosFamilies.SOURCE, Labels.of("source", source.name()));
-    v.rejected().forEach((reason, n) -> out.counter(MacosFamilies.SAMPLE_ERRORS, Labels.of("reason", reason), n));
+    v.rejected()
+        .forEach(
+            (reason, n) ->
+                out.counter(MacosFamilies.SAMPLE_ERRORS, Labels.of("reason", reason), n));
     if (source.name().equals("powermetrics")) {
       out.counter(MacosFamilies.RESTARTS, Labels.EMPTY, v.restarts());
     }
@@ -55,8 +65,12 @@ final class MacosCollector implements Collector {
   @Override
   public List<String> summary() {
     Double total = samples.view().watts().get(PowerFamilies.TOTAL_DOMAIN);
-    return List.of("source " + source.name()
-        + (total == null ? ", no total yet" : String.format(Locale.ROOT, ", total %.3f W", total)));
+    return List.of(
+        "source "
+            + source.name()
+            + (total == null
+                ? ", no total yet"
+                : String.format(Locale.ROOT, ", total %.3f W", total)));
   }
 
   @Override

@@ -19,14 +19,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Mac power: IOReport's Energy Model without root, else powermetrics as root; plus battery discharge. */
+/**
+ * Mac power: IOReport's Energy Model without root, else powermetrics as root; plus battery
+ * discharge.
+ */
 public final class MacosProvider implements CollectorProvider {
   static final String DEFAULT_POWERMETRICS = "/usr/bin/powermetrics";
   static final SettingSpec POWERMETRICS =
       SettingSpec.builder("powermetrics", SettingType.PATH)
           .defaultValue(DEFAULT_POWERMETRICS)
-          .help("The powermetrics executable. Named explicitly, it is used instead of IOReport, on any OS "
-              + "(how tests replay recorded output).")
+          .help(
+              "The powermetrics executable. Named explicitly, it is used instead of IOReport, on any OS "
+                  + "(how tests replay recorded output).")
           .build();
   static final SettingSpec INTERVAL =
       SettingSpec.builder("interval", SettingType.DURATION)
@@ -82,7 +86,8 @@ public final class MacosProvider implements CollectorProvider {
     if (context.settings().isGiven(POWERMETRICS)) {
       return Files.isExecutable(powermetrics)
           ? ProbeResult.available("powermetrics " + powermetrics + " (named explicitly)")
-          : ProbeResult.unavailable(powermetrics + " is not an executable file; fix --collector.macos.powermetrics");
+          : ProbeResult.unavailable(
+              powermetrics + " is not an executable file; fix --collector.macos.powermetrics");
     }
     if (!MacHost.isMac()) {
       return ProbeResult.unavailable("macos collector runs on macOS; this is " + MacHost.osName());
@@ -90,9 +95,10 @@ public final class MacosProvider implements CollectorProvider {
     String noIOReport = "no IOReport Energy Model on this Mac (Intel?)";
     try {
       if (IOReportSource.works()) {
-        return ProbeResult.available(MacHost.isRoot()
-            ? "IOReport Energy Model"
-            : "IOReport Energy Model (powermetrics needs root; IOReport is used instead)");
+        return ProbeResult.available(
+            MacHost.isRoot()
+                ? "IOReport Energy Model"
+                : "IOReport Energy Model (powermetrics needs root; IOReport is used instead)");
       }
     } catch (NativeAccess.NativeAccessException e) {
       noIOReport = e.getMessage();
@@ -100,14 +106,17 @@ public final class MacosProvider implements CollectorProvider {
     if (MacHost.isRoot() && Files.isExecutable(powermetrics)) {
       return ProbeResult.available("powermetrics " + powermetrics + " (" + noIOReport + ")");
     }
-    return ProbeResult.unavailable(noIOReport + "; and powermetrics needs root: "
-        + "run powermon as root, see the macos collector's docs");
+    return ProbeResult.unavailable(
+        noIOReport
+            + "; and powermetrics needs root: "
+            + "run powermon as root, see the macos collector's docs");
   }
 
   @Override
   public Collector open(CollectorContext context) throws Exception {
     Duration interval = context.settings().duration(INTERVAL);
-    // IOReport and IOKit calls can block: on a thread of its own, one stuck call stalls this collector only
+    // IOReport and IOKit calls can block: on a thread of its own, one stuck call stalls this
+    // collector only
     SamplerThread thread = new SamplerThread("powermon-macos-sampler");
     SampleSource source;
     try {
@@ -119,10 +128,15 @@ public final class MacosProvider implements CollectorProvider {
     PowerReadings readings = context.powerReadings(name(), MeterClass.COMPONENT);
     SampleLog samples = new SampleLog(readings, context.clock(), context.hostname(), true);
     source.start(samples);
-    Battery battery = new Battery(batteries.get(), new SampleLog(readings, context.clock(), context.hostname(), false),
-        context::nanoTime, context.logger());
+    Battery battery =
+        new Battery(
+            batteries.get(),
+            new SampleLog(readings, context.clock(), context.hostname(), false),
+            context::nanoTime,
+            context.logger());
     try {
-      // bounded: with a long interval the first window ends after open() returns, and scrapes say so meanwhile
+      // bounded: with a long interval the first window ends after open() returns, and scrapes say
+      // so meanwhile
       awaitFirstSample(source, samples, min(interval.plusSeconds(2), MAX_FIRST_WAIT));
       battery.start(thread.scheduler(), interval);
     } catch (IOException | InterruptedException | RuntimeException e) {
@@ -133,24 +147,40 @@ public final class MacosProvider implements CollectorProvider {
     return new MacosCollector(source, samples, battery, thread, interval);
   }
 
-  private SampleSource chooseSource(CollectorContext context, Duration interval, SamplerThread thread)
-      throws IOException {
+  private SampleSource chooseSource(
+      CollectorContext context, Duration interval, SamplerThread thread) throws IOException {
     Path powermetrics = context.settings().path(POWERMETRICS);
     if (context.settings().isGiven(POWERMETRICS)) {
-      return new PowermetricsSource(powermetrics, interval, firstBackoff, context::nanoTime, context.logger(),
+      return new PowermetricsSource(
+          powermetrics,
+          interval,
+          firstBackoff,
+          context::nanoTime,
+          context.logger(),
           context.problems());
     }
     if (!MacHost.isMac()) {
       throw new IOException("macos collector runs on macOS; this is " + MacHost.osName());
     }
     if (IOReportSource.works()) {
-      return new IOReportSource(IOReportChannels::open, thread.scheduler(), interval, context::nanoTime,
-          context.logger(), context.problems());
+      return new IOReportSource(
+          IOReportChannels::open,
+          thread.scheduler(),
+          interval,
+          context::nanoTime,
+          context.logger(),
+          context.problems());
     }
     if (!MacHost.isRoot()) {
-      throw new IOException("no IOReport Energy Model on this Mac and powermetrics needs root: run powermon as root");
+      throw new IOException(
+          "no IOReport Energy Model on this Mac and powermetrics needs root: run powermon as root");
     }
-    return new PowermetricsSource(powermetrics, interval, firstBackoff, context::nanoTime, context.logger(),
+    return new PowermetricsSource(
+        powermetrics,
+        interval,
+        firstBackoff,
+        context::nanoTime,
+        context.logger(),
         context.problems());
   }
 

@@ -19,10 +19,11 @@ import org.xml.sax.SAXException;
 /**
  * Reads one {@code powermetrics -f plist} document (samplers cpu_power, gpu_power, ane_power).
  *
- * <p>Apple Silicon: {@code processor.{cpu,gpu,ane}_power} in mW (macOS 13+) and {@code *_energy} in mJ over the
- * window; {@code combined_power} is the total, and where macOS 12 lacks it the total is cpu + gpu + ane only
- * (DRAM, DCS and package already overlap those). Intel: {@code package_joules} (J) / {@code package_watts} (W),
- * which is also the total. Not thread-safe: one parser per reader thread.
+ * <p>Apple Silicon: {@code processor.{cpu,gpu,ane}_power} in mW (macOS 13+) and {@code *_energy} in
+ * mJ over the window; {@code combined_power} is the total, and where macOS 12 lacks it the total is
+ * cpu + gpu + ane only (DRAM, DCS and package already overlap those). Intel: {@code package_joules}
+ * (J) / {@code package_watts} (W), which is also the total. Not thread-safe: one parser per reader
+ * thread.
  */
 final class PlistSampleParser {
   /** Longest window accepted; anything longer is a corrupt elapsed_ns rather than a sample. */
@@ -46,17 +47,24 @@ final class PlistSampleParser {
     window.total();
     if (window.domains.isEmpty() && window.invalid.isEmpty()) {
       throw new MalformedSampleException(
-          "missing_key", "processor has no cpu_power, gpu_power, ane_power or package_joules; run powermetrics with --samplers cpu_power");
+          "missing_key",
+          "processor has no cpu_power, gpu_power, ane_power or package_joules; run powermetrics with --samplers cpu_power");
     }
     return new PowerSample(seconds, window.domains, window.invalid);
   }
 
   private NSObject read(String text) throws MalformedSampleException {
-    // Some macOS versions print inf, which dd-plist refuses; it is as unusable as nan, so read it as nan.
-    String finite = text.replace("<real>inf</real>", "<real>nan</real>").replace("<real>-inf</real>", "<real>nan</real>");
+    // Some macOS versions print inf, which dd-plist refuses; it is as unusable as nan, so read it
+    // as nan.
+    String finite =
+        text.replace("<real>inf</real>", "<real>nan</real>")
+            .replace("<real>-inf</real>", "<real>nan</real>");
     try {
       return XMLPropertyListParser.parse(xml.parse(new InputSource(new StringReader(finite))));
-    } catch (SAXException | IOException | PropertyListFormatException | IllegalArgumentException e) {
+    } catch (SAXException
+        | IOException
+        | PropertyListFormatException
+        | IllegalArgumentException e) {
       throw new MalformedSampleException("malformed", "not a property list: " + e.getMessage(), e);
     } finally {
       xml.reset();
@@ -69,7 +77,8 @@ final class PlistSampleParser {
       throw new MalformedSampleException("missing_key", "no elapsed_ns in the sample");
     }
     if (!(elapsed instanceof NSNumber) || !((NSNumber) elapsed).isInteger()) {
-      throw new MalformedSampleException("invalid_value", "elapsed_ns is not an integer: " + elapsed);
+      throw new MalformedSampleException(
+          "invalid_value", "elapsed_ns is not an integer: " + elapsed);
     }
     double seconds = ((NSNumber) elapsed).longValue() / 1e9;
     if (seconds <= 0 || seconds > MAX_SECONDS) {
@@ -78,9 +87,12 @@ final class PlistSampleParser {
     return seconds;
   }
 
-  private static NSDictionary asDictionary(NSObject o, String what) throws MalformedSampleException {
+  private static NSDictionary asDictionary(NSObject o, String what)
+      throws MalformedSampleException {
     if (o == null) {
-      throw new MalformedSampleException("missing_key", "no " + what + " in the sample; run powermetrics with --samplers cpu_power");
+      throw new MalformedSampleException(
+          "missing_key",
+          "no " + what + " in the sample; run powermetrics with --samplers cpu_power");
     }
     if (!(o instanceof NSDictionary)) {
       throw new MalformedSampleException("invalid_value", what + " is not a dictionary");
@@ -155,8 +167,8 @@ final class PlistSampleParser {
     }
 
     /**
-     * The key's value times {@code scale}; null when absent, or when unusable (then listed as invalid
-     * with the reason).
+     * The key's value times {@code scale}; null when absent, or when unusable (then listed as
+     * invalid with the reason).
      */
     private Double number(String key, double scale, double max) {
       NSObject o = processor.get(key);
@@ -164,8 +176,11 @@ final class PlistSampleParser {
         return null;
       }
       if (!(o instanceof NSNumber) || ((NSNumber) o).isBoolean()) {
-        invalid.put(key, o instanceof NSNumber ? "a boolean, not a number"
-            : "not a number but a " + o.getClass().getSimpleName().replace("NS", ""));
+        invalid.put(
+            key,
+            o instanceof NSNumber
+                ? "a boolean, not a number"
+                : "not a number but a " + o.getClass().getSimpleName().replace("NS", ""));
         return null;
       }
       double v = ((NSNumber) o).doubleValue() * scale;

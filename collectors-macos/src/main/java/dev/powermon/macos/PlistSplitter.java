@@ -3,8 +3,9 @@ package dev.powermon.macos;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Cuts {@code powermetrics -f plist} output into documents: powermetrics ends each one with a NUL byte. A
- * document longer than the bound is dropped up to the next NUL instead of growing the buffer without end.
+ * Cuts {@code powermetrics -f plist} output into documents: powermetrics ends each one with a NUL
+ * byte. A document longer than the bound is dropped up to the next NUL instead of growing the
+ * buffer without end.
  */
 final class PlistSplitter implements Splitter {
   private final int maxBytes;
@@ -28,7 +29,10 @@ final class PlistSplitter implements Splitter {
     append(buffer, start, length - start, sink);
   }
 
-  /** At the end of the stream: whatever is left (a document cut off when the process died; the parser says so). */
+  /**
+   * At the end of the stream: whatever is left (a document cut off when the process died; the
+   * parser says so).
+   */
   @Override
   public void finish(Sink sink) {
     emit(sink);

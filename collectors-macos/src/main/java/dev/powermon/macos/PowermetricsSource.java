@@ -15,9 +15,9 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
- * Runs {@code powermetrics -f plist} and feeds every document it prints into the samples, on its own thread.
- * When the process ends it is started again after a back-off that doubles up to a minute and starts over
- * once a new process delivers samples.
+ * Runs {@code powermetrics -f plist} and feeds every document it prints into the samples, on its
+ * own thread. When the process ends it is started again after a back-off that doubles up to a
+ * minute and starts over once a new process delivers samples.
  */
 final class PowermetricsSource implements SampleSource {
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
@@ -38,11 +38,22 @@ final class PowermetricsSource implements SampleSource {
   private boolean warnedUnanswered;
   private boolean closed;
 
-  PowermetricsSource(Path executable, Duration interval, Duration firstBackoff, LongSupplier nanoTime, Logger log,
+  PowermetricsSource(
+      Path executable,
+      Duration interval,
+      Duration firstBackoff,
+      LongSupplier nanoTime,
+      Logger log,
       ParseProblems problems) {
-    this.command = List.of(
-        executable.toString(), "--samplers", "cpu_power,gpu_power,ane_power",
-        "-i", Long.toString(Math.max(1, interval.toMillis())), "-f", "plist");
+    this.command =
+        List.of(
+            executable.toString(),
+            "--samplers",
+            "cpu_power,gpu_power,ane_power",
+            "-i",
+            Long.toString(Math.max(1, interval.toMillis())),
+            "-f",
+            "plist");
     this.firstBackoff = firstBackoff;
     this.nanoTime = nanoTime;
     this.log = log;
@@ -78,13 +89,19 @@ final class PowermetricsSource implements SampleSource {
         }
         StderrTail stderr = StderrTail.follow(p.getErrorStream());
         try (InputStream out = p.getInputStream()) {
-          delivered = new SampleStream(samples, nanoTime, this::rejected, this::recovered, fields).read(out);
+          delivered =
+              new SampleStream(samples, nanoTime, this::rejected, this::recovered, fields)
+                  .read(out);
         }
         int status = p.waitFor();
         if (isClosed()) {
           return;
         }
-        ended = command.get(0) + " exited with status " + status + stderr.lastLine().map(l -> ": " + l).orElse("");
+        ended =
+            command.get(0)
+                + " exited with status "
+                + status
+                + stderr.lastLine().map(l -> ": " + l).orElse("");
       } catch (IOException e) {
         if (isClosed()) {
           return;
@@ -97,7 +114,10 @@ final class PowermetricsSource implements SampleSource {
       backoff = delivered ? firstBackoff : backoff;
       String message = ended + "; restarting in " + backoff.toMillis() + " ms";
       if (problem == null && System.nanoTime() - lastWarning > QUIET_BETWEEN_WARNINGS.toNanos()) {
-        log.warn("{}", message); // a process that keeps dying after a few samples warns every 10 min, not each time
+        log.warn(
+            "{}",
+            message); // a process that keeps dying after a few samples warns every 10 min, not each
+        // time
         lastWarning = System.nanoTime();
         warnedUnanswered = true;
       }
@@ -106,7 +126,10 @@ final class PowermetricsSource implements SampleSource {
       if (!sleep(backoff)) {
         return;
       }
-      backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+      backoff =
+          backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+              ? MAX_BACKOFF
+              : backoff.multipliedBy(2);
     }
   }
 
@@ -137,7 +160,8 @@ final class PowermetricsSource implements SampleSource {
 
   private void rejected(String reason, String message) {
     if (loggedReasons.add(reason)) { // once per kind: the counter tells how often
-      log.warn("powermetrics sample rejected ({}): {}; see macos_sample_errors_total", reason, message);
+      log.warn(
+          "powermetrics sample rejected ({}): {}; see macos_sample_errors_total", reason, message);
     }
   }
 

@@ -8,14 +8,14 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
- * What one source has delivered. Each window goes to the core as a reading per domain (the core builds
- * the unified families, windows and remote-write): the window's mean power, and the source's own energy
- * counter, the sum of the energy each window reported (powermetrics' {@code *_energy}, IOReport's
- * counters). The source measures energy per window, so summing it is exact, and a burst of windows that
- * arrive at once (buffered output) loses nothing; a domain the source reports as power only (the battery)
- * gets power readings, which the core integrates. Kept here besides is what a scrape or the summary
- * needs: the last window's power, samples rejected, restarts and when the last sample came. Written by a
- * sampler thread, read by scrapes.
+ * What one source has delivered. Each window goes to the core as a reading per domain (the core
+ * builds the unified families, windows and remote-write): the window's mean power, and the source's
+ * own energy counter, the sum of the energy each window reported (powermetrics' {@code *_energy},
+ * IOReport's counters). The source measures energy per window, so summing it is exact, and a burst
+ * of windows that arrive at once (buffered output) loses nothing; a domain the source reports as
+ * power only (the battery) gets power readings, which the core integrates. Kept here besides is
+ * what a scrape or the summary needs: the last window's power, samples rejected, restarts and when
+ * the last sample came. Written by a sampler thread, read by scrapes.
  */
 final class SampleLog {
   private final PowerReadings readings;
@@ -29,7 +29,9 @@ final class SampleLog {
   private long lastSampleNanos;
   private boolean sampled;
 
-  /** @param energyReported whether the source measures each window's energy, not only its power */
+  /**
+   * @param energyReported whether the source measures each window's energy, not only its power
+   */
   SampleLog(PowerReadings readings, Clock clock, String device, boolean energyReported) {
     this.readings = readings;
     this.energyReported = energyReported;
@@ -38,21 +40,24 @@ final class SampleLog {
   }
 
   /**
-   * Files a window, as a reading per domain at its end. Domains missing from it get no reading: unknown
-   * is never 0 W.
+   * Files a window, as a reading per domain at its end. Domains missing from it get no reading:
+   * unknown is never 0 W.
    */
   synchronized void record(PowerSample sample, long nanoTime) {
     long now = clock.millis();
     watts.clear();
-    sample.domains().forEach((domain, e) -> {
-      watts.put(domain, e.watts());
-      if (energyReported) {
-        double total = joules.merge(domain, e.joules(), Double::sum);
-        readings.wattsAndJoules(device, domain, Labels.EMPTY, now, e.watts(), total);
-      } else {
-        readings.watts(device, domain, Labels.EMPTY, now, e.watts());
-      }
-    });
+    sample
+        .domains()
+        .forEach(
+            (domain, e) -> {
+              watts.put(domain, e.watts());
+              if (energyReported) {
+                double total = joules.merge(domain, e.joules(), Double::sum);
+                readings.wattsAndJoules(device, domain, Labels.EMPTY, now, e.watts(), total);
+              } else {
+                readings.watts(device, domain, Labels.EMPTY, now, e.watts());
+              }
+            });
     sample.invalid().forEach((field, reason) -> reject("invalid_value"));
     lastSampleNanos = nanoTime;
     sampled = true;
@@ -67,10 +72,17 @@ final class SampleLog {
   }
 
   synchronized View view() {
-    return new View(new TreeMap<>(watts), new TreeMap<>(rejected), restarts,
+    return new View(
+        new TreeMap<>(watts),
+        new TreeMap<>(rejected),
+        restarts,
         sampled ? OptionalLong.of(lastSampleNanos) : OptionalLong.empty());
   }
 
   /** A consistent copy for one scrape. */
-  record View(Map<String, Double> watts, Map<String, Long> rejected, long restarts, OptionalLong lastSampleNanos) {}
+  record View(
+      Map<String, Double> watts,
+      Map<String, Long> rejected,
+      long restarts,
+      OptionalLong lastSampleNanos) {}
 }

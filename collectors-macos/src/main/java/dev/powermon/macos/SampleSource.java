@@ -5,7 +5,10 @@ import java.util.Optional;
 /** Where the Mac's power samples come from: IOReport (no root) or powermetrics (root). */
 interface SampleSource extends AutoCloseable {
 
-  /** {@code ioreport} or {@code powermetrics}: the {@code source} label of {@code macos_source_info}. */
+  /**
+   * {@code ioreport} or {@code powermetrics}: the {@code source} label of {@code
+   * macos_source_info}.
+   */
   String name();
 
   /** Starts sampling in the background into {@code samples}; returns at once. */

@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
 
 /**
- * Reads one run of powermetrics output into the samples. The first non-blank byte tells the format: {@code <} is
- * the NUL-separated plist stream powermon asks for; anything else is text, as printed by wrappers or
- * recordings. Every sample is bounded to {@link #MAX_SAMPLE_BYTES}.
+ * Reads one run of powermetrics output into the samples. The first non-blank byte tells the format:
+ * {@code <} is the NUL-separated plist stream powermon asks for; anything else is text, as printed
+ * by wrappers or recordings. Every sample is bounded to {@link #MAX_SAMPLE_BYTES}.
  */
 final class SampleStream {
   static final int MAX_SAMPLE_BYTES = 4 << 20;
@@ -25,7 +25,11 @@ final class SampleStream {
   private final Runnable accepted;
   private final FieldProblems fields;
 
-  SampleStream(SampleLog samples, LongSupplier nanoTime, Rejections rejections, Runnable accepted,
+  SampleStream(
+      SampleLog samples,
+      LongSupplier nanoTime,
+      Rejections rejections,
+      Runnable accepted,
       FieldProblems fields) {
     this.samples = samples;
     this.fields = fields;
@@ -79,9 +83,10 @@ final class SampleStream {
     @Override
     public void document(byte[] document) {
       try {
-        PowerSample sample = plistParser != null
-            ? plistParser.parse(document)
-            : TextSampleParser.parse(new String(document, StandardCharsets.UTF_8));
+        PowerSample sample =
+            plistParser != null
+                ? plistParser.parse(document)
+                : TextSampleParser.parse(new String(document, StandardCharsets.UTF_8));
         samples.record(sample, nanoTime.getAsLong());
         fields.report(sample.invalid());
         delivered = true;

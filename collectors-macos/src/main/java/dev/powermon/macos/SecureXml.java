@@ -11,8 +11,9 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * An XML parser for text from a child process: no external entities or DTDs are fetched, entity expansion is
- * bounded by the JDK's secure processing limits, and errors are thrown instead of printed to stderr.
+ * An XML parser for text from a child process: no external entities or DTDs are fetched, entity
+ * expansion is bounded by the JDK's secure processing limits, and errors are thrown instead of
+ * printed to stderr.
  */
 final class SecureXml {
   private SecureXml() {}

@@ -28,7 +28,8 @@ final class StderrTail {
   }
 
   private void drain(InputStream stderr) {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
       char[] buffer = new char[4096];
       StringBuilder line = new StringBuilder();
       for (int n; (n = r.read(buffer)) >= 0; ) {
@@ -54,7 +55,9 @@ final class StderrTail {
     }
   }
 
-  /** The last line, once the child has closed stderr (waits up to a second for the drain to finish). */
+  /**
+   * The last line, once the child has closed stderr (waits up to a second for the drain to finish).
+   */
   Optional<String> lastLine() throws InterruptedException {
     thread.join(1000);
     return Optional.ofNullable(last);

@@ -4,12 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Cuts powermetrics' text output into samples at each {@code *** Sampled system activity} header. A sample is
- * complete only when the next header arrives, so the one in progress when the stream ends is reported as
- * truncated rather than read with half its lines.
+ * Cuts powermetrics' text output into samples at each {@code *** Sampled system activity} header. A
+ * sample is complete only when the next header arrives, so the one in progress when the stream ends
+ * is reported as truncated rather than read with half its lines.
  */
 final class TextSplitter implements Splitter {
-  private static final byte[] HEADER = "*** Sampled system activity".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HEADER =
+      "*** Sampled system activity".getBytes(StandardCharsets.US_ASCII);
 
   private final int maxBytes;
   private final ByteArrayOutputStream sample = new ByteArrayOutputStream();

@@ -7,16 +7,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EnergyModelTest {
-  // Channel names and unit labels as an M4 Pro reports them (CPU Energy mJ, GPU Energy nJ, PCIe uJ), values made up.
-  private static final List<ChannelEnergy> M4_PRO_WINDOW = List.of(
-      new ChannelEnergy("CPU Energy", "mJ", 1_250),
-      new ChannelEnergy("EACC_CPU0", "mJ", 90), // inside CPU Energy: never added
-      new ChannelEnergy("PACC0_CPU3_SRAM", "mJ", 12),
-      new ChannelEnergy("GPU Energy", "nJ", 310_000_000),
-      new ChannelEnergy("GPU", "mJ", 305), // the other GPU channel: macmon reads GPU Energy
-      new ChannelEnergy("ANE", "mJ", 40),
-      new ChannelEnergy("DRAM", "mJ", 220),
-      new ChannelEnergy("PCIe Port 0 Energy", "uJ", 5_000));
+  // Channel names and unit labels as an M4 Pro reports them (CPU Energy mJ, GPU Energy nJ, PCIe
+  // uJ), values made up.
+  private static final List<ChannelEnergy> M4_PRO_WINDOW =
+      List.of(
+          new ChannelEnergy("CPU Energy", "mJ", 1_250),
+          new ChannelEnergy("EACC_CPU0", "mJ", 90), // inside CPU Energy: never added
+          new ChannelEnergy("PACC0_CPU3_SRAM", "mJ", 12),
+          new ChannelEnergy("GPU Energy", "nJ", 310_000_000),
+          new ChannelEnergy("GPU", "mJ", 305), // the other GPU channel: macmon reads GPU Energy
+          new ChannelEnergy("ANE", "mJ", 40),
+          new ChannelEnergy("DRAM", "mJ", 220),
+          new ChannelEnergy("PCIe Port 0 Energy", "uJ", 5_000));
 
   @Test
   void eachChannelIsScaledByItsOwnUnit() {
@@ -36,10 +38,13 @@ class EnergyModelTest {
 
   @Test
   void microjouleSpellingsAndUltraDiesAddUp() {
-    PowerSample s = EnergyModel.toSample(List.of(
-        new ChannelEnergy("DIE_0_CPU Energy", "uJ", 700_000),
-        new ChannelEnergy("DIE_1_CPU Energy", "\u00b5J", 300_000),
-        new ChannelEnergy("ANE0", "\u03bcJ", 1_000)), 0.5);
+    PowerSample s =
+        EnergyModel.toSample(
+            List.of(
+                new ChannelEnergy("DIE_0_CPU Energy", "uJ", 700_000),
+                new ChannelEnergy("DIE_1_CPU Energy", "\u00b5J", 300_000),
+                new ChannelEnergy("ANE0", "\u03bcJ", 1_000)),
+            0.5);
     // (0.7 + 0.3) J over 0.5 s = 2 W; ane 0.001 J → 0.002 W
     assertThat(s.domains().get("cpu").watts()).isCloseTo(2.0, within(1e-12));
     assertThat(s.domains().get("ane").watts()).isCloseTo(0.002, within(1e-12));
@@ -47,10 +52,13 @@ class EnergyModelTest {
 
   @Test
   void unknownUnitOrNegativeDeltaDropsTheDomainAndTheTotal() {
-    PowerSample s = EnergyModel.toSample(List.of(
-        new ChannelEnergy("CPU Energy", "pJ", 10),
-        new ChannelEnergy("GPU Energy", "nJ", -5),
-        new ChannelEnergy("ANE", "mJ", 4)), 1.0);
+    PowerSample s =
+        EnergyModel.toSample(
+            List.of(
+                new ChannelEnergy("CPU Energy", "pJ", 10),
+                new ChannelEnergy("GPU Energy", "nJ", -5),
+                new ChannelEnergy("ANE", "mJ", 4)),
+            1.0);
     assertThat(s.invalid()).containsOnlyKeys("CPU Energy", "GPU Energy");
     assertThat(s.domains()).containsOnlyKeys("ane");
   }

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * A shell script standing in for powermetrics: records its arguments and pid, prints the fixture plist
- * {@code samples} times NUL-separated, then runs {@code ending} (for example "exit 3" or "exec sleep 60").
+ * A shell script standing in for powermetrics: records its arguments and pid, prints the fixture
+ * plist {@code samples} times NUL-separated, then runs {@code ending} (for example "exit 3" or
+ * "exec sleep 60").
  */
 final class FakePowermetrics {
   private final Path dir;
@@ -24,13 +25,17 @@ final class FakePowermetrics {
   static FakePowermetrics write(Path dir, int samples, String ending) throws IOException {
     FakePowermetrics fake = new FakePowermetrics(dir);
     Files.write(dir.resolve("sample.plist"), Fixtures.bytes("powermetrics/m3-macos15.plist"));
-    String script = "#!/bin/sh\n"
-        + "dir=$(dirname \"$0\")\n"
-        + "echo \"$*\" >> \"$dir/args\"\n"
-        + "echo $$ > \"$dir/pid\"\n"
-        + "i=0\n"
-        + "while [ $i -lt " + samples + " ]; do cat \"$dir/sample.plist\"; printf '\\0'; i=$((i+1)); done\n"
-        + ending + "\n";
+    String script =
+        "#!/bin/sh\n"
+            + "dir=$(dirname \"$0\")\n"
+            + "echo \"$*\" >> \"$dir/args\"\n"
+            + "echo $$ > \"$dir/pid\"\n"
+            + "i=0\n"
+            + "while [ $i -lt "
+            + samples
+            + " ]; do cat \"$dir/sample.plist\"; printf '\\0'; i=$((i+1)); done\n"
+            + ending
+            + "\n";
     Files.writeString(fake.executable, script);
     Files.setPosixFilePermissions(fake.executable, PosixFilePermissions.fromString("rwx------"));
     return fake;

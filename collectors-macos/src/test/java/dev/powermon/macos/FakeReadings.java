@@ -14,7 +14,8 @@ final class FakeReadings implements PowerReadings {
   final List<Reading> all = new CopyOnWriteArrayList<>();
 
   @Override
-  public void reading(String device, String domain, Labels extra, long epochMillis, double watts, double joules) {
+  public void reading(
+      String device, String domain, Labels extra, long epochMillis, double watts, double joules) {
     all.add(new Reading(device, domain, epochMillis, watts, joules));
   }
 

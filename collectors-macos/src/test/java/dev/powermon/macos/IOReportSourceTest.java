@@ -25,14 +25,26 @@ class IOReportSourceTest {
 
   private IOReportSource source(EnergyChannelSource channels) {
     // an hour-long period: the test drives sample() itself
-    return new IOReportSource(() -> channels, scheduler, Duration.ofHours(1), nanos::get, LoggerFactory.getLogger("test"), new dev.powermon.testkit.RecordedProblems());
+    return new IOReportSource(
+        () -> channels,
+        scheduler,
+        Duration.ofHours(1),
+        nanos::get,
+        LoggerFactory.getLogger("test"),
+        new dev.powermon.testkit.RecordedProblems());
   }
 
   @Test
   void windowsBecomeWattsAndGrowingCounters() {
-    FakeChannels channels = new FakeChannels(List.of(
-        List.of(new ChannelEnergy("CPU Energy", "mJ", 3_000), new ChannelEnergy("GPU Energy", "nJ", 1_000_000_000)),
-        List.of(new ChannelEnergy("CPU Energy", "mJ", 1_500), new ChannelEnergy("GPU Energy", "nJ", 0))));
+    FakeChannels channels =
+        new FakeChannels(
+            List.of(
+                List.of(
+                    new ChannelEnergy("CPU Energy", "mJ", 3_000),
+                    new ChannelEnergy("GPU Energy", "nJ", 1_000_000_000)),
+                List.of(
+                    new ChannelEnergy("CPU Energy", "mJ", 1_500),
+                    new ChannelEnergy("GPU Energy", "nJ", 0))));
     IOReportSource source = source(channels);
     source.start(ledger);
     nanos.addAndGet(1_500_000_000L); // 1.5 s
@@ -55,28 +67,48 @@ class IOReportSourceTest {
 
   @Test
   void aJnaThatCannotLoadIsOneLineNamingJnaTmpdirNotAnError() {
-    IOReportSource unlinked = new IOReportSource(() -> {
-      throw new UnsatisfiedLinkError("libjnidispatch.so: failed to map segment from shared object");
-    }, scheduler, Duration.ofHours(1), nanos::get, LoggerFactory.getLogger("test"), new dev.powermon.testkit.RecordedProblems());
+    IOReportSource unlinked =
+        new IOReportSource(
+            () -> {
+              throw new UnsatisfiedLinkError(
+                  "libjnidispatch.so: failed to map segment from shared object");
+            },
+            scheduler,
+            Duration.ofHours(1),
+            nanos::get,
+            LoggerFactory.getLogger("test"),
+            new dev.powermon.testkit.RecordedProblems());
     unlinked.start(ledger); // returns: the collector reports the problem
-    assertThat(unlinked.problem()).hasValueSatisfying(p -> assertThat(p)
-        .startsWith("opening IOReport through JNA failed: JNA cannot load its native library")
-        .contains("failed to map segment").contains("read-only").contains("-Djna.tmpdir").doesNotContain("\n"));
+    assertThat(unlinked.problem())
+        .hasValueSatisfying(
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        "opening IOReport through JNA failed: JNA cannot load its native library")
+                    .contains("failed to map segment")
+                    .contains("read-only")
+                    .contains("-Djna.tmpdir")
+                    .doesNotContain("\n"));
 
-    EnergyChannelSource later = new EnergyChannelSource() {
-      @Override
-      public List<ChannelEnergy> sample() {
-        throw new NoClassDefFoundError("Could not initialize class com.sun.jna.Native");
-      }
+    EnergyChannelSource later =
+        new EnergyChannelSource() {
+          @Override
+          public List<ChannelEnergy> sample() {
+            throw new NoClassDefFoundError("Could not initialize class com.sun.jna.Native");
+          }
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     IOReportSource source = source(later);
     source.start(ledger);
     source.sample(ledger); // an Error here would silently end the scheduled task
-    assertThat(source.problem()).hasValueSatisfying(p -> assertThat(p)
-        .contains("Could not initialize class com.sun.jna.Native").contains("-Djna.tmpdir"));
+    assertThat(source.problem())
+        .hasValueSatisfying(
+            p ->
+                assertThat(p)
+                    .contains("Could not initialize class com.sun.jna.Native")
+                    .contains("-Djna.tmpdir"));
   }
 
   @Test
@@ -93,11 +125,19 @@ class IOReportSourceTest {
 
   @Test
   void aSubscriptionThatCannotOpenIsAProblem() {
-    IOReportSource source = new IOReportSource(
-        () -> { throw new java.io.IOException("no Energy Model"); }, scheduler, Duration.ofSeconds(1), nanos::get,
-        LoggerFactory.getLogger("test"), new dev.powermon.testkit.RecordedProblems());
+    IOReportSource source =
+        new IOReportSource(
+            () -> {
+              throw new java.io.IOException("no Energy Model");
+            },
+            scheduler,
+            Duration.ofSeconds(1),
+            nanos::get,
+            LoggerFactory.getLogger("test"),
+            new dev.powermon.testkit.RecordedProblems());
     source.start(ledger);
-    assertThat(source.problem()).contains("cannot subscribe to IOReport Energy Model channels: no Energy Model");
+    assertThat(source.problem())
+        .contains("cannot subscribe to IOReport Energy Model channels: no Energy Model");
     source.close();
   }
 }

@@ -72,7 +72,8 @@ class PlistSampleParserTest {
     // package_watts 4.86977 W; package_joules 4.8947 J over 1.00512 s = 4.869767 W, within 0.1 %
     assertThat(s.domains().get("package").watts()).isEqualTo(4.86977);
     assertThat(s.domains().get("package").joules()).isEqualTo(4.8947);
-    assertThat(s.domains().get("package").watts()).isCloseTo(4.8947 / 1.00512, withinPercentage(0.1));
+    assertThat(s.domains().get("package").watts())
+        .isCloseTo(4.8947 / 1.00512, withinPercentage(0.1));
     assertThat(s.domains().get("total")).isEqualTo(s.domains().get("package"));
     assertThat(s.domains()).containsOnlyKeys("package", "total");
   }
@@ -99,10 +100,11 @@ class PlistSampleParserTest {
             m3().replace("<real>204.061</real>", "<real>inf</real>")
                 .replace("<integer>205</integer>", "<integer>-5</integer>")
                 .replace("<integer>1318</integer>", "<string>1318</string>"));
-    assertThat(s.invalid()).containsOnly(
-        java.util.Map.entry("gpu_power", "not finite"),
-        java.util.Map.entry("gpu_energy", "negative"),
-        java.util.Map.entry("cpu_energy", "not a number but a String"));
+    assertThat(s.invalid())
+        .containsOnly(
+            java.util.Map.entry("gpu_power", "not finite"),
+            java.util.Map.entry("gpu_energy", "negative"),
+            java.util.Map.entry("cpu_energy", "not a number but a String"));
     assertThat(s.domains()).doesNotContainKey("gpu");
     // cpu keeps its power; its energy becomes power × elapsed = 1.31196 × 1.0046 = 1.318
     assertThat(s.domains().get("cpu").joules()).isCloseTo(1.31196 * 1.0046, within(1e-12));
@@ -110,13 +112,17 @@ class PlistSampleParserTest {
 
   @Test
   void outOfRangeValuesCostTheirOwnFieldOnly() throws Exception {
-    // cpu_power 1.31196e10 mW = 13 MW: out of range; cpu falls back to cpu_energy 1318 mJ over 1.0046 s.
+    // cpu_power 1.31196e10 mW = 13 MW: out of range; cpu falls back to cpu_energy 1318 mJ over
+    // 1.0046 s.
     // combined_power true is a boolean: no total rather than a wrong one; gpu and ane keep theirs.
-    PowerSample s = parse(m3().replace("<real>1311.96</real>", "<real>13119600000</real>")
-        .replace("<real>1516.02</real>", "<true/>"));
-    assertThat(s.invalid()).containsOnly(
-        java.util.Map.entry("cpu_power", "out of range (more than 10000.0 W)"),
-        java.util.Map.entry("combined_power", "a boolean, not a number"));
+    PowerSample s =
+        parse(
+            m3().replace("<real>1311.96</real>", "<real>13119600000</real>")
+                .replace("<real>1516.02</real>", "<true/>"));
+    assertThat(s.invalid())
+        .containsOnly(
+            java.util.Map.entry("cpu_power", "out of range (more than 10000.0 W)"),
+            java.util.Map.entry("combined_power", "a boolean, not a number"));
     assertThat(s.domains().get("cpu").watts()).isCloseTo(1.318 / 1.0046, within(1e-12));
     assertThat(s.domains().get("gpu").joules()).isCloseTo(0.205, within(1e-12));
     assertThat(s.domains()).containsOnlyKeys("cpu", "gpu", "ane");
@@ -162,8 +168,9 @@ class PlistSampleParserTest {
 
   @Test
   void processorWithoutPowerKeysSaysWhichSamplerIsMissing() {
-    String noPower = "<?xml version=\"1.0\"?><plist><dict><key>elapsed_ns</key><integer>1000000000</integer>"
-        + "<key>processor</key><dict><key>clusters</key><array/></dict></dict></plist>";
+    String noPower =
+        "<?xml version=\"1.0\"?><plist><dict><key>elapsed_ns</key><integer>1000000000</integer>"
+            + "<key>processor</key><dict><key>clusters</key><array/></dict></dict></plist>";
     assertThatThrownBy(() -> parse(noPower)).hasMessageContaining("--samplers cpu_power");
   }
 
@@ -172,7 +179,8 @@ class PlistSampleParserTest {
     assertThatThrownBy(() -> parse(m3().replace("1004600000", "0")))
         .extracting(PlistSampleParserTest::reason)
         .isEqualTo("invalid_value");
-    assertThatThrownBy(() -> parse(m3().replace("<integer>1004600000</integer>", "<real>1.5</real>")))
+    assertThatThrownBy(
+            () -> parse(m3().replace("<integer>1004600000</integer>", "<real>1.5</real>")))
         .extracting(PlistSampleParserTest::reason)
         .isEqualTo("invalid_value");
   }
@@ -180,20 +188,31 @@ class PlistSampleParserTest {
   @Test
   void externalEntitiesAreNeverResolved(@TempDir Path dir) throws Exception {
     Path secret = Files.writeString(dir.resolve("secret"), "42");
-    String hostile = "<?xml version=\"1.0\"?><!DOCTYPE plist [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
-        + "<plist><dict><key>elapsed_ns</key><integer>1000000000</integer>"
-        + "<key>processor</key><dict><key>cpu_power</key><real>&x;</real><key>gpu_power</key><real>5</real></dict>"
-        + "</dict></plist>";
-    // resolved, the file would make cpu_power 42 mW; unresolved, the value is empty and the document refused
-    assertThatThrownBy(() -> parse(hostile)).extracting(PlistSampleParserTest::reason).isEqualTo("malformed");
+    String hostile =
+        "<?xml version=\"1.0\"?><!DOCTYPE plist [<!ENTITY x SYSTEM \""
+            + secret.toUri()
+            + "\">]>"
+            + "<plist><dict><key>elapsed_ns</key><integer>1000000000</integer>"
+            + "<key>processor</key><dict><key>cpu_power</key><real>&x;</real><key>gpu_power</key><real>5</real></dict>"
+            + "</dict></plist>";
+    // resolved, the file would make cpu_power 42 mW; unresolved, the value is empty and the
+    // document refused
+    assertThatThrownBy(() -> parse(hostile))
+        .extracting(PlistSampleParserTest::reason)
+        .isEqualTo("malformed");
   }
 
   @Test
   void entityExpansionBombIsRefused() {
-    StringBuilder doc = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE plist [<!ENTITY a0 \"xxxxxxxxxx\">");
+    StringBuilder doc =
+        new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE plist [<!ENTITY a0 \"xxxxxxxxxx\">");
     for (int i = 1; i < 12; i++) {
       String ref = ("&a" + (i - 1) + ";");
-      doc.append("<!ENTITY a").append(i).append(" \"").append(String.join("", java.util.Collections.nCopies(10, ref))).append("\">");
+      doc.append("<!ENTITY a")
+          .append(i)
+          .append(" \"")
+          .append(String.join("", java.util.Collections.nCopies(10, ref)))
+          .append("\">");
     }
     doc.append("]><plist><dict><key>k</key><string>&a11;</string></dict></plist>");
     assertThatThrownBy(() -> parse(doc.toString())).isInstanceOf(MalformedSampleException.class);
@@ -203,7 +222,9 @@ class PlistSampleParserTest {
   void binaryNoiseIsMalformed() {
     byte[] noise = new byte[4096];
     Arrays.fill(noise, (byte) 0x7f);
-    byte[] withEnd = (new String(noise, StandardCharsets.ISO_8859_1) + "</plist>").getBytes(StandardCharsets.ISO_8859_1);
+    byte[] withEnd =
+        (new String(noise, StandardCharsets.ISO_8859_1) + "</plist>")
+            .getBytes(StandardCharsets.ISO_8859_1);
     assertThatThrownBy(() -> parser.parse(withEnd)).isInstanceOf(MalformedSampleException.class);
   }
 }

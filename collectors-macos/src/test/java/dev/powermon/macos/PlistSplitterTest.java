@@ -10,22 +10,24 @@ import org.junit.jupiter.api.Test;
 class PlistSplitterTest {
   private final List<String> documents = new ArrayList<>();
   private int oversized;
-  private final Splitter.Sink sink = new Splitter.Sink() {
-    @Override
-    public void document(byte[] document) {
-      documents.add(new String(document, StandardCharsets.UTF_8));
-    }
+  private final Splitter.Sink sink =
+      new Splitter.Sink() {
+        @Override
+        public void document(byte[] document) {
+          documents.add(new String(document, StandardCharsets.UTF_8));
+        }
 
-    @Override
-    public void oversized() {
-      oversized++;
-    }
+        @Override
+        public void oversized() {
+          oversized++;
+        }
 
-    @Override
-    public void truncated() {
-      throw new AssertionError("the plist parser, not the splitter, tells a truncated document");
-    }
-  };
+        @Override
+        public void truncated() {
+          throw new AssertionError(
+              "the plist parser, not the splitter, tells a truncated document");
+        }
+      };
 
   private void feed(PlistSplitter splitter, String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);

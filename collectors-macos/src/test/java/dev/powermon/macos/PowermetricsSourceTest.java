@@ -2,7 +2,6 @@ package dev.powermon.macos;
 
 import static dev.powermon.macos.FakePowermetrics.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +17,13 @@ class PowermetricsSourceTest {
   private final SampleLog ledger = readings.log();
 
   private PowermetricsSource source(FakePowermetrics fake) {
-    return new PowermetricsSource(fake.executable, Duration.ofMillis(250), Duration.ofMillis(10), System::nanoTime,
-        LoggerFactory.getLogger("test"), new dev.powermon.testkit.RecordedProblems());
+    return new PowermetricsSource(
+        fake.executable,
+        Duration.ofMillis(250),
+        Duration.ofMillis(10),
+        System::nanoTime,
+        LoggerFactory.getLogger("test"),
+        new dev.powermon.testkit.RecordedProblems());
   }
 
   private int starts(FakePowermetrics fake) {
@@ -33,16 +37,22 @@ class PowermetricsSourceTest {
   @Test
   void readsNulSeparatedSamplesAndRestartsWhenTheProcessDies() throws Exception {
     // two samples, then half a document, a complaint on stderr, and death
-    FakePowermetrics fake = FakePowermetrics.write(dir, 2,
-        "printf '<?xml version=\"1.0\"?><plist><dict><key>elap'; echo 'fake: dying' >&2; exit 3");
+    FakePowermetrics fake =
+        FakePowermetrics.write(
+            dir,
+            2,
+            "printf '<?xml version=\"1.0\"?><plist><dict><key>elap'; echo 'fake: dying' >&2; exit 3");
     try (PowermetricsSource source = source(fake)) {
       source.start(ledger);
       assertThat(eventually(() -> starts(fake) >= 3 && ledger.view().restarts() >= 2)).isTrue();
     }
-    assertThat(fake.starts().get(0)).isEqualTo("--samplers cpu_power,gpu_power,ane_power -i 250 -f plist");
+    assertThat(fake.starts().get(0))
+        .isEqualTo("--samplers cpu_power,gpu_power,ane_power -i 250 -f plist");
     SampleLog.View v = ledger.view();
-    // every sample of every run is a reading of cpu_power 1311.96 mW; two finished runs printed at least 4
-    // samples (close may cut a third run short); each death leaves a cut-off document, counted as truncated
+    // every sample of every run is a reading of cpu_power 1311.96 mW; two finished runs printed at
+    // least 4
+    // samples (close may cut a third run short); each death leaves a cut-off document, counted as
+    // truncated
     assertThat(readings.watts("cpu")).hasSizeGreaterThanOrEqualTo(4).containsOnly(1.31196);
     assertThat(v.rejected().get("truncated")).isGreaterThanOrEqualTo(v.restarts());
     assertThat(v.watts().get("total")).isEqualTo(1.51602);
@@ -50,13 +60,16 @@ class PowermetricsSourceTest {
 
   @Test
   void aProcessThatFailsAtOnceNamesItsComplaint() throws Exception {
-    FakePowermetrics fake = FakePowermetrics.write(dir, 0,
-        "echo 'powermetrics must be invoked as the superuser' >&2; exit 1");
+    FakePowermetrics fake =
+        FakePowermetrics.write(
+            dir, 0, "echo 'powermetrics must be invoked as the superuser' >&2; exit 1");
     try (PowermetricsSource source = source(fake)) {
       source.start(ledger);
       assertThat(eventually(() -> source.problem().isPresent())).isTrue();
       assertThat(source.problem().get())
-          .startsWith(fake.executable + " exited with status 1: powermetrics must be invoked as the superuser; restarting in ");
+          .startsWith(
+              fake.executable
+                  + " exited with status 1: powermetrics must be invoked as the superuser; restarting in ");
     }
     assertThat(ledger.view().lastSampleNanos()).isEmpty();
   }
@@ -64,8 +77,14 @@ class PowermetricsSourceTest {
   @Test
   void aMissingExecutableIsAProblemNotACrash() throws Exception {
     Path missing = dir.resolve("nope");
-    try (PowermetricsSource source = new PowermetricsSource(missing, Duration.ofSeconds(1), Duration.ofMillis(10),
-        System::nanoTime, LoggerFactory.getLogger("test"), new dev.powermon.testkit.RecordedProblems())) {
+    try (PowermetricsSource source =
+        new PowermetricsSource(
+            missing,
+            Duration.ofSeconds(1),
+            Duration.ofMillis(10),
+            System::nanoTime,
+            LoggerFactory.getLogger("test"),
+            new dev.powermon.testkit.RecordedProblems())) {
       source.start(ledger);
       assertThat(eventually(() -> source.problem().isPresent())).isTrue();
       assertThat(source.problem().get()).startsWith("cannot run " + missing);

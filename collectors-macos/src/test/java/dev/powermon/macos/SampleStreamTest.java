@@ -7,8 +7,8 @@ import dev.powermon.oshi.FieldProblems;
 import dev.powermon.testkit.RecordedProblems;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,12 +21,15 @@ class SampleStreamTest {
   private final RecordedProblems recorded = new RecordedProblems();
   private final FieldProblems fields = new FieldProblems(recorded);
   private final SampleStream stream =
-      new SampleStream(ledger, () -> 1L, (reason, message) -> rejections.add(reason), () -> accepted++, fields);
+      new SampleStream(
+          ledger, () -> 1L, (reason, message) -> rejections.add(reason), () -> accepted++, fields);
 
   @Test
   void aBadFieldIsCountedPerFieldAndCostsOnlyItsOwnSeries() throws Exception {
-    String bad = Fixtures.text("powermetrics/m3-macos15.plist").replace("<real>204.061</real>", "<real>-1</real>")
-        .replace("<integer>205</integer>", "<string>205</string>");
+    String bad =
+        Fixtures.text("powermetrics/m3-macos15.plist")
+            .replace("<real>204.061</real>", "<real>-1</real>")
+            .replace("<integer>205</integer>", "<string>205</string>");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (int i = 0; i < 3; i++) {
       out.write(bad.getBytes(StandardCharsets.UTF_8));
@@ -36,8 +39,10 @@ class SampleStreamTest {
     assertThat(accepted).isEqualTo(3);
     assertThat(recorded.count("gpu_power")).isEqualTo(3);
     assertThat(recorded.count("gpu_energy")).isEqualTo(3);
-    assertThat(recorded.failing()).containsOnly(Map.entry("gpu_power", "negative"),
-        Map.entry("gpu_energy", "not a number but a String"));
+    assertThat(recorded.failing())
+        .containsOnly(
+            Map.entry("gpu_power", "negative"),
+            Map.entry("gpu_energy", "not a number but a String"));
     SampleLog.View v = ledger.view();
     assertThat(v.watts()).containsOnlyKeys("cpu", "ane", "total"); // gpu alone is gone
     assertThat(readings.watts("cpu")).containsExactly(1.31196, 1.31196, 1.31196);
@@ -83,7 +88,8 @@ class SampleStreamTest {
 
   @Test
   void anOversizedTextSampleIsDroppedAndTheNextOneRead() throws Exception {
-    StringBuilder text = new StringBuilder("*** Sampled system activity (x) (1000.00ms elapsed) ***\n");
+    StringBuilder text =
+        new StringBuilder("*** Sampled system activity (x) (1000.00ms elapsed) ***\n");
     String filler = "x".repeat(1023) + "\n";
     for (int i = 0; i < (SampleStream.MAX_SAMPLE_BYTES / 1024) + 1; i++) {
       text.append(filler);

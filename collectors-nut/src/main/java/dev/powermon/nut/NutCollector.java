@@ -13,22 +13,22 @@ import dev.powermon.net.HostPort;
 import dev.powermon.net.MeterCovers;
 import dev.powermon.net.ProbeAllowList;
 import dev.powermon.net.TargetPoller;
-import dev.powermon.net.TrustedCertificates;
 import dev.powermon.net.TargetPoller.Outcome;
+import dev.powermon.net.TrustedCertificates;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.nio.file.Path;
-import javax.net.ssl.SSLContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
 
 /**
- * Polls every configured upsd in the background and answers scrapes from the latest poll. Each UPS's
- * watts go to the core as readings (which integrates them into energy); a upsd that fails costs its
- * own UPSes' series only, and they come back when it answers again.
+ * Polls every configured upsd in the background and answers scrapes from the latest poll. Each
+ * UPS's watts go to the core as readings (which integrates them into energy); a upsd that fails
+ * costs its own UPSes' series only, and they come back when it answers again.
  */
 final class NutCollector implements MultiTargetCollector {
   private final NutSource source;
@@ -42,32 +42,48 @@ final class NutCollector implements MultiTargetCollector {
     Settings s = context.settings();
     this.source = source;
     this.powerFactor = s.decimal(NutProvider.POWER_FACTOR);
-    this.probeAllow = ProbeAllowList.parse("collectors.nut.probe-allow", s.strings(NutProvider.PROBE_ALLOW));
+    this.probeAllow =
+        ProbeAllowList.parse("collectors.nut.probe-allow", s.strings(NutProvider.PROBE_ALLOW));
     this.powers = MeterCovers.parse("collectors.nut.powers", s.strings(NutProvider.POWERS));
     var parseProblems = context.problems();
     this.problems = parseProblems::problem;
     PowerReadings readings = context.powerReadings("nut", MeterClass.WALL);
-    this.poller = new TargetPoller<>("nut", (int) s.integer(NutProvider.POLL_THREADS), context, readings,
-        this::poll, (target, upses, epochMillis) -> feed(readings, upses, epochMillis));
+    this.poller =
+        new TargetPoller<>(
+            "nut",
+            (int) s.integer(NutProvider.POLL_THREADS),
+            context,
+            readings,
+            this::poll,
+            (target, upses, epochMillis) -> feed(readings, upses, epochMillis));
     for (String target : s.strings(NutProvider.TARGET)) {
       poller.add(HostPort.parse(target, NutProvider.DEFAULT_PORT));
     }
   }
 
-  /** Opens with the real upsd source and takes a first poll before returning, within its deadline. */
+  /**
+   * Opens with the real upsd source and takes a first poll before returning, within its deadline.
+   */
   static NutCollector open(CollectorContext context) {
     Settings s = context.settings();
     Path file = s.isSet(NutProvider.CREDENTIALS_FILE) ? s.path(NutProvider.CREDENTIALS_FILE) : null;
     String setting = "collectors.nut.credentials-file";
     if (file != null) {
-      DeviceCredentials.read(setting, file); // a broken file fails the open with its one-line reason
+      DeviceCredentials.read(
+          setting, file); // a broken file fails the open with its one-line reason
     }
-    SSLContext tls = s.bool(NutProvider.STARTTLS)
-        ? TrustedCertificates.context("collectors.nut.ca-file",
-            s.isSet(NutProvider.CA_FILE) ? s.path(NutProvider.CA_FILE) : null)
-        : null;
-    return open(context, new UpsdSource(s.duration(NutProvider.TIMEOUT),
-        () -> file == null ? null : DeviceCredentials.read(setting, file), tls));
+    SSLContext tls =
+        s.bool(NutProvider.STARTTLS)
+            ? TrustedCertificates.context(
+                "collectors.nut.ca-file",
+                s.isSet(NutProvider.CA_FILE) ? s.path(NutProvider.CA_FILE) : null)
+            : null;
+    return open(
+        context,
+        new UpsdSource(
+            s.duration(NutProvider.TIMEOUT),
+            () -> file == null ? null : DeviceCredentials.read(setting, file),
+            tls));
   }
 
   static NutCollector open(CollectorContext context, NutSource source) {
@@ -88,10 +104,13 @@ final class NutCollector implements MultiTargetCollector {
   private static Set<String> feed(PowerReadings readings, List<UpsState> upses, long epochMillis) {
     Set<String> fed = new HashSet<>();
     for (UpsState ups : upses) {
-      ups.power().ifPresent(p -> {
-        readings.watts(ups.ups(), PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, epochMillis, p.watts());
-        fed.add(ups.ups());
-      });
+      ups.power()
+          .ifPresent(
+              p -> {
+                readings.watts(
+                    ups.ups(), PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, epochMillis, p.watts());
+                fed.add(ups.ups());
+              });
     }
     return fed;
   }
@@ -103,29 +122,47 @@ final class NutCollector implements MultiTargetCollector {
 
   @Override
   public MetricSnapshots collectTarget(String target) throws TargetNotAllowedException {
-    return poller.probeSnapshots(target, NutProvider.DEFAULT_PORT, probeAllow, NutFamilies.ALL, this::add);
+    return poller.probeSnapshots(
+        target, NutProvider.DEFAULT_PORT, probeAllow, NutFamilies.ALL, this::add);
   }
 
   /** One probe line per UPS: name, model, status, watts and how they were found, battery. */
   @Override
   public List<String> summary() {
-    return poller.summary(outcome -> outcome.reading().stream().map(ups -> {
-      String power = ups.power().map(p -> String.format("%.1f W (%s)", p.watts(), p.method()))
-          .orElse("no power reading");
-      String status = ups.status() == null ? "?" : String.join(" ", ups.status());
-      String battery = ups.batteryCharge().map(c -> "battery " + Math.round(c * 100) + " %").orElse("");
-      return String.join("  ", ups.ups(), ups.model(), status, power, battery).strip();
-    }).toList());
+    return poller.summary(
+        outcome ->
+            outcome.reading().stream()
+                .map(
+                    ups -> {
+                      String power =
+                          ups.power()
+                              .map(p -> String.format("%.1f W (%s)", p.watts(), p.method()))
+                              .orElse("no power reading");
+                      String status = ups.status() == null ? "?" : String.join(" ", ups.status());
+                      String battery =
+                          ups.batteryCharge()
+                              .map(c -> "battery " + Math.round(c * 100) + " %")
+                              .orElse("");
+                      return String.join("  ", ups.ups(), ups.model(), status, power, battery)
+                          .strip();
+                    })
+                .toList());
   }
 
   private void add(Families out, Outcome<List<UpsState>> outcome) {
-    out.gauge(NutFamilies.SCRAPE_SUCCESS, Labels.of("target", outcome.target().label()), outcome.ok() ? 1 : 0);
+    out.gauge(
+        NutFamilies.SCRAPE_SUCCESS,
+        Labels.of("target", outcome.target().label()),
+        outcome.ok() ? 1 : 0);
     if (outcome.ok()) {
       for (UpsState ups : outcome.reading()) {
         NutSeries.add(out, ups);
         String host = powers.hostOf(ups.ups(), ups.ups().substring(0, ups.ups().lastIndexOf('@')));
         if (host != null && ups.power().isPresent()) {
-          out.gauge(MeterCovers.SPEC, MeterCovers.labels("nut", ups.ups(), PowerFamilies.TOTAL_DOMAIN, host), 1);
+          out.gauge(
+              MeterCovers.SPEC,
+              MeterCovers.labels("nut", ups.ups(), PowerFamilies.TOTAL_DOMAIN, host),
+              1);
         }
       }
     }

@@ -15,7 +15,8 @@ final class NutErrorException extends NutProtocolException {
 
   private static String hint(String code) {
     return switch (code) {
-      case "ACCESS-DENIED" -> "; check the user and password in the credentials file against upsd.users";
+      case "ACCESS-DENIED" ->
+          "; check the user and password in the credentials file against upsd.users";
       case "DATA-STALE" -> "; the UPS driver has no fresh data (cable, driver or UPS down)";
       case "DRIVER-NOT-CONNECTED" -> "; upsd cannot reach the driver: is the UPS driver running?";
       case "UNKNOWN-UPS" -> "; the UPS is not in upsd's ups.conf";

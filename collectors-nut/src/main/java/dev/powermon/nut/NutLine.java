@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Splits one line of the upsd protocol into words: words are separated by spaces; a double-quoted
- * word may hold spaces, and inside it a backslash escapes the next character ({@code \"}, {@code \\}),
- * as upsd's own {@code pconf} parser writes them.
+ * word may hold spaces, and inside it a backslash escapes the next character ({@code \"}, {@code
+ * \\}), as upsd's own {@code pconf} parser writes them.
  */
 final class NutLine {
   private NutLine() {}
@@ -14,7 +14,8 @@ final class NutLine {
   /**
    * The words of {@code line}.
    *
-   * @throws NutProtocolException for an unterminated quote or a trailing backslash (a truncated line)
+   * @throws NutProtocolException for an unterminated quote or a trailing backslash (a truncated
+   *     line)
    */
   static List<String> words(String line) throws NutProtocolException {
     List<String> words = new ArrayList<>();
@@ -26,7 +27,8 @@ final class NutLine {
       if (quoted) {
         if (c == '\\') {
           if (++i == line.length()) {
-            throw new NutProtocolException("line ends inside an escape: " + NutProtocolException.excerpt(line));
+            throw new NutProtocolException(
+                "line ends inside an escape: " + NutProtocolException.excerpt(line));
           }
           word.append(line.charAt(i));
         } else if (c == '"') {

@@ -16,23 +16,34 @@ public final class NutProvider implements CollectorProvider {
   static final int DEFAULT_PORT = 3493;
 
   static final SettingSpec TARGET =
-      NetworkSettings.target(DEFAULT_PORT, "An upsd to poll, host[:port] (port 3493 by default); repeat for several. Every UPS it serves is read.");
+      NetworkSettings.target(
+          DEFAULT_PORT,
+          "An upsd to poll, host[:port] (port 3493 by default); repeat for several. Every UPS it serves is read.");
   static final SettingSpec CREDENTIALS_FILE =
-      NetworkSettings.credentialsFile("YAML file with the upsd user's username and password (chmod 600); checked with LOGIN at every poll. Optional: upsd serves readings without one.");
+      NetworkSettings.credentialsFile(
+          "YAML file with the upsd user's username and password (chmod 600); checked with LOGIN at every poll. Optional: upsd serves readings without one.");
   static final SettingSpec STARTTLS =
-      SettingSpec.builder("starttls", SettingType.BOOLEAN).defaultValue("false")
-          .help("Upgrade every upsd connection with STARTTLS before anything is sent; a upsd without a certificate then fails the poll instead of answering in plain text.")
+      SettingSpec.builder("starttls", SettingType.BOOLEAN)
+          .defaultValue("false")
+          .help(
+              "Upgrade every upsd connection with STARTTLS before anything is sent; a upsd without a certificate then fails the poll instead of answering in plain text.")
           .build();
   static final SettingSpec CA_FILE =
       SettingSpec.builder("ca-file", SettingType.PATH)
-          .help("PEM file of the certificates upsd's must chain to, with starttls (default: the JVM's trusted roots); the certificate must name the target's host.")
+          .help(
+              "PEM file of the certificates upsd's must chain to, with starttls (default: the JVM's trusted roots); the certificate must name the target's host.")
           .build();
   static final SettingSpec INTERVAL = NetworkSettings.interval("5s");
   static final SettingSpec TIMEOUT =
-      NetworkSettings.timeout("Overall deadline of one upsd's poll: connect, log in and read every UPS.");
+      NetworkSettings.timeout(
+          "Overall deadline of one upsd's poll: connect, log in and read every UPS.");
   static final SettingSpec POWER_FACTOR =
-      SettingSpec.builder("power-factor", SettingType.DECIMAL).defaultValue("0.6").min("0.05").max("1")
-          .help("Real/apparent power ratio assumed when a UPS reports only its load and its rated VA (the last rule of the watts chain).")
+      SettingSpec.builder("power-factor", SettingType.DECIMAL)
+          .defaultValue("0.6")
+          .min("0.05")
+          .max("1")
+          .help(
+              "Real/apparent power ratio assumed when a UPS reports only its load and its rated VA (the last rule of the watts chain).")
           .build();
   static final SettingSpec POLL_THREADS = NetworkSettings.pollThreads("4");
   static final SettingSpec PROBE_ALLOW = NetworkSettings.PROBE_ALLOW;
@@ -51,7 +62,17 @@ public final class NutProvider implements CollectorProvider {
 
   @Override
   public List<SettingSpec> settings() {
-    return List.of(TARGET, CREDENTIALS_FILE, STARTTLS, CA_FILE, INTERVAL, TIMEOUT, POWER_FACTOR, POLL_THREADS, PROBE_ALLOW, POWERS);
+    return List.of(
+        TARGET,
+        CREDENTIALS_FILE,
+        STARTTLS,
+        CA_FILE,
+        INTERVAL,
+        TIMEOUT,
+        POWER_FACTOR,
+        POLL_THREADS,
+        PROBE_ALLOW,
+        POWERS);
   }
 
   @Override
@@ -68,7 +89,8 @@ public final class NutProvider implements CollectorProvider {
   public ProbeResult probe(CollectorContext context) {
     List<String> targets = context.settings().strings(TARGET);
     if (targets.isEmpty()) {
-      return ProbeResult.unavailable("no upsd to poll: name one with --collector.nut.target=HOST[:PORT]");
+      return ProbeResult.unavailable(
+          "no upsd to poll: name one with --collector.nut.target=HOST[:PORT]");
     }
     return ProbeResult.available(targets.size() + " upsd target(s)");
   }

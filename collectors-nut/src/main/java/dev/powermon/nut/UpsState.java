@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * One UPS after one poll, parsed once: what scrapes render and what the probe prints. A variable that
- * was unusable is simply absent here, and was reported when parsed.
+ * One UPS after one poll, parsed once: what scrapes render and what the probe prints. A variable
+ * that was unusable is simply absent here, and was reported when parsed.
  *
  * @param ups {@code NAME@HOST:PORT}, NUT's own way of naming a UPS, unique across every upsd polled
  * @param status the ups.status flags, or null when the UPS sent no ups.status
@@ -30,9 +30,12 @@ record UpsState(
     Set<String> status,
     Map<String, Double> numeric) {
 
-  static UpsState parse(UpsReading reading, HostPort target, double powerFactor, UpsVariables.Problems problems) {
+  static UpsState parse(
+      UpsReading reading, HostPort target, double powerFactor, UpsVariables.Problems problems) {
     String ups = LabelValues.fromDevice(reading.name() + "@" + target.label());
-    UpsVariables vars = new UpsVariables(reading.variables(), (name, why) -> problems.unusable(name, ups + ": " + why));
+    UpsVariables vars =
+        new UpsVariables(
+            reading.variables(), (name, why) -> problems.unusable(name, ups + ": " + why));
     Map<String, Double> numeric = new TreeMap<>();
     for (String name : reading.variables().keySet()) {
       vars.anyNumber(name).ifPresent(v -> numeric.put(LabelValues.fromDevice(name), v));

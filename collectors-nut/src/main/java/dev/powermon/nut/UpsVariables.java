@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One UPS's variables as upsd sent them, read as numbers on demand. A value that is not a finite number,
- * or is out of its range, reads as absent and is reported once to {@code problems}: it costs that
- * variable's series, never the UPS.
+ * One UPS's variables as upsd sent them, read as numbers on demand. A value that is not a finite
+ * number, or is out of its range, reads as absent and is reported once to {@code problems}: it
+ * costs that variable's series, never the UPS.
  */
 final class UpsVariables {
   /** Told of each variable that was present but unusable, with why. */
@@ -37,7 +37,10 @@ final class UpsVariables {
     return number(name).filter(v -> inRange(name, v, 0, 1000));
   }
 
-  /** Any finite number, for the catch-all family; unusable values are not reported (they may be text). */
+  /**
+   * Any finite number, for the catch-all family; unusable values are not reported (they may be
+   * text).
+   */
   Optional<Double> anyNumber(String name) {
     return parse(values.get(name));
   }

@@ -10,28 +10,36 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
- * One conversation with upsd (TCP, the NUT network protocol): every read is bounded in length and by
- * the poll's overall deadline, so a peer that drips bytes or floods lines costs only its own target.
+ * One conversation with upsd (TCP, the NUT network protocol): every read is bounded in length and
+ * by the poll's overall deadline, so a peer that drips bytes or floods lines costs only its own
+ * target.
  */
 final class UpsdConnection implements AutoCloseable {
   /** upsd's own limit on a line is 512 bytes; a longer line is not upsd speaking. */
   static final int MAX_LINE_BYTES = 4096;
-  /** More UPSes or variables than any real upsd serves: a peer beyond these is hostile or broken. */
+
+  /**
+   * More UPSes or variables than any real upsd serves: a peer beyond these is hostile or broken.
+   */
   static final int MAX_LIST_ITEMS = 4096;
 
-  /** The connection's socket and streams; after {@link #startTls} the TLS layer over the same socket. */
+  /**
+   * The connection's socket and streams; after {@link #startTls} the TLS layer over the same
+   * socket.
+   */
   private Socket socket;
+
   private InputStream in;
   private OutputStream out;
   private final Deadline deadline;
@@ -66,14 +74,15 @@ final class UpsdConnection implements AutoCloseable {
   }
 
   /**
-   * {@code STARTTLS}, then TLS over the same connection: upsd's certificate must chain to {@code tls}'s
-   * trust and name {@code target}'s host (checked as HTTPS clients check it). A upsd without a
-   * certificate answers {@code ERR FEATURE-NOT-CONFIGURED}, which fails the poll rather than falling back
-   * to plain text the operator asked not to use.
+   * {@code STARTTLS}, then TLS over the same connection: upsd's certificate must chain to {@code
+   * tls}'s trust and name {@code target}'s host (checked as HTTPS clients check it). A upsd without
+   * a certificate answers {@code ERR FEATURE-NOT-CONFIGURED}, which fails the poll rather than
+   * falling back to plain text the operator asked not to use.
    */
   void startTls(SSLContext tls, HostPort target) throws IOException {
     expectOk("STARTTLS", "STARTTLS");
-    SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(socket, target.host(), target.port(), true);
+    SSLSocket secure =
+        (SSLSocket) tls.getSocketFactory().createSocket(socket, target.host(), target.port(), true);
     SSLParameters parameters = secure.getSSLParameters();
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
     secure.setSSLParameters(parameters);
@@ -81,8 +90,13 @@ final class UpsdConnection implements AutoCloseable {
     try {
       secure.startHandshake();
     } catch (SSLHandshakeException e) {
-      throw new IOException("TLS with upsd failed: its certificate does not chain to collectors.nut.ca-file"
-          + " (or the JVM's roots) or does not name " + target.host() + " (" + e.getMessage() + ")");
+      throw new IOException(
+          "TLS with upsd failed: its certificate does not chain to collectors.nut.ca-file"
+              + " (or the JVM's roots) or does not name "
+              + target.host()
+              + " ("
+              + e.getMessage()
+              + ")");
     }
     socket = secure;
     in = new BufferedInputStream(secure.getInputStream(), 8192);
@@ -135,7 +149,10 @@ final class UpsdConnection implements AutoCloseable {
     List<String> begin = NutLine.words(readLine(command));
     failOnErr(command, begin);
     if (!begin.equals(listHeader("BEGIN", header))) {
-      throw new NutProtocolException(command + ": expected BEGIN LIST, got " + NutProtocolException.excerpt(String.join(" ", begin)));
+      throw new NutProtocolException(
+          command
+              + ": expected BEGIN LIST, got "
+              + NutProtocolException.excerpt(String.join(" ", begin)));
     }
     List<List<String>> items = new ArrayList<>();
     while (true) {
@@ -144,7 +161,8 @@ final class UpsdConnection implements AutoCloseable {
         return items;
       }
       if (words.isEmpty() || !words.get(0).equals(itemWord)) {
-        throw new NutProtocolException(command + ": unexpected line " + NutProtocolException.excerpt(String.join(" ", words)));
+        throw new NutProtocolException(
+            command + ": unexpected line " + NutProtocolException.excerpt(String.join(" ", words)));
       }
       if (items.size() == MAX_LIST_ITEMS) {
         throw new NutProtocolException(command + ": more than " + MAX_LIST_ITEMS + " items");
@@ -164,7 +182,8 @@ final class UpsdConnection implements AutoCloseable {
     List<String> words = NutLine.words(readLine(what));
     failOnErr(what, words);
     if (words.isEmpty() || !words.get(0).equals("OK")) {
-      throw new NutProtocolException(what + ": expected OK, got " + NutProtocolException.excerpt(String.join(" ", words)));
+      throw new NutProtocolException(
+          what + ": expected OK, got " + NutProtocolException.excerpt(String.join(" ", words)));
     }
   }
 
@@ -192,7 +211,8 @@ final class UpsdConnection implements AutoCloseable {
         return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
       }
       if (line.size() == MAX_LINE_BYTES) {
-        throw new NutProtocolException(what + ": a reply line longer than " + MAX_LINE_BYTES + " bytes");
+        throw new NutProtocolException(
+            what + ": a reply line longer than " + MAX_LINE_BYTES + " bytes");
       }
       line.write(b);
     }

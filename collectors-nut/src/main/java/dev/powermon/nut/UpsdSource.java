@@ -12,9 +12,9 @@ import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
- * Reads a real upsd: one connection per poll, {@code LIST UPS} then {@code LIST VAR} for each UPS, all
- * within one overall deadline. With credentials, logs in to the first UPS so a wrong password is an
- * error rather than silently ignored (upsd judges credentials only at LOGIN).
+ * Reads a real upsd: one connection per poll, {@code LIST UPS} then {@code LIST VAR} for each UPS,
+ * all within one overall deadline. With credentials, logs in to the first UPS so a wrong password
+ * is an error rather than silently ignored (upsd judges credentials only at LOGIN).
  */
 final class UpsdSource implements NutSource {
   private final Duration timeout;
@@ -33,7 +33,8 @@ final class UpsdSource implements NutSource {
 
   @Override
   public List<UpsReading> read(HostPort target) throws IOException {
-    Deadline deadline = Deadline.after(timeout, "upsd did not answer within " + timeout.toMillis() + " ms");
+    Deadline deadline =
+        Deadline.after(timeout, "upsd did not answer within " + timeout.toMillis() + " ms");
     try (UpsdConnection c = UpsdConnection.open(target, deadline)) {
       if (tls != null) {
         c.startTls(tls, target);

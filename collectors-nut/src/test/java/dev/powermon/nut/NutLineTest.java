@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class NutLineTest {
   @Test
   void wordsAndQuotedWords() throws Exception {
-    assertThat(NutLine.words("VAR ups1 device.model \"Smart UPS 1500\"")).containsExactly("VAR", "ups1", "device.model", "Smart UPS 1500");
+    assertThat(NutLine.words("VAR ups1 device.model \"Smart UPS 1500\""))
+        .containsExactly("VAR", "ups1", "device.model", "Smart UPS 1500");
     assertThat(NutLine.words("VAR u x \"\"")).containsExactly("VAR", "u", "x", "");
     assertThat(NutLine.words("")).isEmpty();
   }
@@ -20,9 +21,11 @@ class NutLineTest {
 
   @Test
   void truncatedQuotesAreErrors() {
-    assertThatThrownBy(() -> NutLine.words("VAR u x \"unterminated")).isInstanceOf(NutProtocolException.class)
+    assertThatThrownBy(() -> NutLine.words("VAR u x \"unterminated"))
+        .isInstanceOf(NutProtocolException.class)
         .hasMessageStartingWith("unterminated quote");
-    assertThatThrownBy(() -> NutLine.words("VAR u x \"ends in \\")).isInstanceOf(NutProtocolException.class)
+    assertThatThrownBy(() -> NutLine.words("VAR u x \"ends in \\"))
+        .isInstanceOf(NutProtocolException.class)
         .hasMessageStartingWith("line ends inside an escape");
   }
 

@@ -11,19 +11,24 @@ class UpsPowerTest {
   private final List<String> problems = new ArrayList<>();
 
   private UpsPower power(Map<String, String> vars) {
-    return UpsPower.of(new UpsVariables(vars, (name, why) -> problems.add(name + ": " + why)), 0.6).orElse(null);
+    return UpsPower.of(new UpsVariables(vars, (name, why) -> problems.add(name + ": " + why)), 0.6)
+        .orElse(null);
   }
 
   @Test
   void measuredRealPowerComesFirst() {
-    assertThat(power(Map.of("ups.realpower", "412", "ups.load", "50", "ups.realpower.nominal", "900")))
+    assertThat(
+            power(Map.of("ups.realpower", "412", "ups.load", "50", "ups.realpower.nominal", "900")))
         .isEqualTo(new UpsPower(412, "realpower"));
   }
 
   @Test
   void loadTimesRatedRealPowerIsSecond() {
     // 23 % of 900 W = 207 W
-    assertThat(power(Map.of("ups.load", "23", "ups.realpower.nominal", "900", "ups.power.nominal", "1500")))
+    assertThat(
+            power(
+                Map.of(
+                    "ups.load", "23", "ups.realpower.nominal", "900", "ups.power.nominal", "1500")))
         .isEqualTo(new UpsPower(207, "load_realpower_nominal"));
   }
 
@@ -44,10 +49,20 @@ class UpsPowerTest {
 
   @Test
   void anUnusableVariableSkipsItsRuleAndIsReported() {
-    assertThat(power(Map.of("ups.realpower", "n/a", "ups.load", "10", "ups.realpower.nominal", "-5",
-        "ups.power.nominal", "1000")))
+    assertThat(
+            power(
+                Map.of(
+                    "ups.realpower",
+                    "n/a",
+                    "ups.load",
+                    "10",
+                    "ups.realpower.nominal",
+                    "-5",
+                    "ups.power.nominal",
+                    "1000")))
         .isEqualTo(new UpsPower(60, "load_power_nominal"));
-    assertThat(problems).containsExactly("ups.realpower: not a number", "ups.realpower.nominal: out of range");
+    assertThat(problems)
+        .containsExactly("ups.realpower: not a number", "ups.realpower.nominal: out of range");
   }
 
   @Test

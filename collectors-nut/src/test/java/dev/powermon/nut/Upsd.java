@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real upsd (Debian's nut-server) with one dummy-ups driver per UPS, each reading a {@code .dev} file
- * the test writes, listening on a free loopback port. Debian's {@code /usr/sbin/upsd} is a wrapper that
- * refuses to start unless /etc/nut/nut.conf enables it, so the binaries under /lib/nut run directly.
+ * A real upsd (Debian's nut-server) with one dummy-ups driver per UPS, each reading a {@code .dev}
+ * file the test writes, listening on a free loopback port. Debian's {@code /usr/sbin/upsd} is a
+ * wrapper that refuses to start unless /etc/nut/nut.conf enables it, so the binaries under /lib/nut
+ * run directly.
  */
 public final class Upsd implements AutoCloseable {
   static final Path UPSD = Path.of("/lib/nut/upsd");
@@ -44,12 +45,19 @@ public final class Upsd implements AutoCloseable {
     StringBuilder upsConf = new StringBuilder();
     for (Map.Entry<String, String> d : devices.entrySet()) {
       write(d.getKey() + ".dev", d.getValue());
-      upsConf.append('[').append(d.getKey()).append("]\n  driver = dummy-ups\n  port = ")
-          .append(d.getKey()).append(".dev\n  desc = \"test ").append(d.getKey()).append("\"\n");
+      upsConf
+          .append('[')
+          .append(d.getKey())
+          .append("]\n  driver = dummy-ups\n  port = ")
+          .append(d.getKey())
+          .append(".dev\n  desc = \"test ")
+          .append(d.getKey())
+          .append("\"\n");
     }
     write("ups.conf", upsConf.toString());
     write("upsd.users", "[" + USER + "]\n  password = " + PASSWORD + "\n  upsmon secondary\n");
-    Files.setPosixFilePermissions(dir.resolve("upsd.users"), PosixFilePermissions.fromString("rw-------"));
+    Files.setPosixFilePermissions(
+        dir.resolve("upsd.users"), PosixFilePermissions.fromString("rw-------"));
     for (String ups : devices.keySet()) {
       processes.add(run(DUMMY_UPS.toString(), "-a", ups, "-u", "root", "-F"));
       awaitFile(dir.resolve("state").resolve("dummy-ups-" + ups));
@@ -65,8 +73,10 @@ public final class Upsd implements AutoCloseable {
   private void awaitData(String ups) throws IOException, InterruptedException {
     long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     while (true) {
-      try (UpsdConnection c = UpsdConnection.open(
-          new HostPort("127.0.0.1", port), Deadline.after(Duration.ofSeconds(2), "upsd did not answer"))) {
+      try (UpsdConnection c =
+          UpsdConnection.open(
+              new HostPort("127.0.0.1", port),
+              Deadline.after(Duration.ofSeconds(2), "upsd did not answer"))) {
         if (!"WAIT".equals(c.listVar(ups).get("ups.status"))) {
           return;
         }
@@ -79,8 +89,8 @@ public final class Upsd implements AutoCloseable {
   }
 
   /**
-   * Serves STARTTLS with the certificate {@code ident} of the NSS database {@code nssDir} (Debian's upsd
-   * is built with NSS), unlocked by {@code password}. Call before {@link #start()}.
+   * Serves STARTTLS with the certificate {@code ident} of the NSS database {@code nssDir} (Debian's
+   * upsd is built with NSS), unlocked by {@code password}. Call before {@link #start()}.
    */
   public Upsd tls(Path nssDir, String ident, String password) {
     tlsLines = "CERTPATH " + nssDir + "\nCERTIDENT \"" + ident + "\" \"" + password + "\"\n";
@@ -126,8 +136,10 @@ public final class Upsd implements AutoCloseable {
   }
 
   private Process run(String... command) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve(Path.of(command[0]).getFileName() + ".log").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve(Path.of(command[0]).getFileName() + ".log").toFile());
     pb.environment().put("NUT_CONFPATH", dir.toString());
     pb.environment().put("NUT_STATEPATH", dir.resolve("state").toString());
     return pb.start();

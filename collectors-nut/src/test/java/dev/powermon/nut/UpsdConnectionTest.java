@@ -21,8 +21,14 @@ class UpsdConnectionTest {
 
   @BeforeAll
   static void start() throws Exception {
-    upsd = new Upsd(dir, Map.of("rack", "ups.status: OL CHRG\nups.load: 23\nups.realpower.nominal: 900\n"
-        + "ups.serial: \"AS 1234 X\"\n")).start();
+    upsd =
+        new Upsd(
+                dir,
+                Map.of(
+                    "rack",
+                    "ups.status: OL CHRG\nups.load: 23\nups.realpower.nominal: 900\n"
+                        + "ups.serial: \"AS 1234 X\"\n"))
+            .start();
   }
 
   @AfterAll
@@ -31,7 +37,8 @@ class UpsdConnectionTest {
   }
 
   private static UpsdConnection connect() throws Exception {
-    return UpsdConnection.open(HostPort.parse(upsd.target(), 3493), Deadline.after(Duration.ofSeconds(5), "too slow"));
+    return UpsdConnection.open(
+        HostPort.parse(upsd.target(), 3493), Deadline.after(Duration.ofSeconds(5), "too slow"));
   }
 
   @Test
@@ -39,16 +46,21 @@ class UpsdConnectionTest {
     try (UpsdConnection c = connect()) {
       assertThat(c.listUps()).containsExactly(Map.entry("rack", "test rack"));
       Map<String, String> vars = c.listVar("rack");
-      assertThat(vars).containsEntry("ups.load", "23").containsEntry("ups.status", "OL CHRG")
-          .containsEntry("ups.realpower.nominal", "900").containsEntry("ups.serial", "AS 1234 X");
+      assertThat(vars)
+          .containsEntry("ups.load", "23")
+          .containsEntry("ups.status", "OL CHRG")
+          .containsEntry("ups.realpower.nominal", "900")
+          .containsEntry("ups.serial", "AS 1234 X");
     }
   }
 
   @Test
   void anUnknownUpsIsUpsdsErrorWithAHint() throws Exception {
     try (UpsdConnection c = connect()) {
-      assertThatThrownBy(() -> c.listVar("nope")).isInstanceOf(NutErrorException.class)
-          .hasMessage("upsd answered ERR UNKNOWN-UPS to LIST VAR \"nope\"; the UPS is not in upsd's ups.conf");
+      assertThatThrownBy(() -> c.listVar("nope"))
+          .isInstanceOf(NutErrorException.class)
+          .hasMessage(
+              "upsd answered ERR UNKNOWN-UPS to LIST VAR \"nope\"; the UPS is not in upsd's ups.conf");
     }
   }
 

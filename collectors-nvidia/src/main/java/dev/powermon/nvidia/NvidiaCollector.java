@@ -21,9 +21,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads every GPU on its own thread each interval and hands power to the core: NVML's energy counter
- * with its power (the counter integrates at the GPU's own rate, so it is preferred), or nvidia-smi's
- * watts, which the core integrates. Scrapes are answered from the last read.
+ * Reads every GPU on its own thread each interval and hands power to the core: NVML's energy
+ * counter with its power (the counter integrates at the GPU's own rate, so it is preferred), or
+ * nvidia-smi's watts, which the core integrates. Scrapes are answered from the last read.
  */
 final class NvidiaCollector implements Collector {
   static final String SOURCE = "nvidia";
@@ -44,11 +44,13 @@ final class NvidiaCollector implements Collector {
     this.log = new StateLog(context.logger());
     this.clock = context.clock();
     this.cycle = cycle;
-    this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "nvidia-sampler");
-      t.setDaemon(true);
-      return t;
-    });
+    this.thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "nvidia-sampler");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
@@ -56,10 +58,12 @@ final class NvidiaCollector implements Collector {
    *
    * @param cycle the longest a healthy read cycle takes (the interval, plus nvidia-smi's deadline)
    */
-  static NvidiaCollector start(CollectorContext context, GpuSource source, Duration interval, Duration cycle) {
+  static NvidiaCollector start(
+      CollectorContext context, GpuSource source, Duration interval, Duration cycle) {
     NvidiaCollector c = new NvidiaCollector(context, source, cycle);
     c.sample();
-    c.thread.scheduleWithFixedDelay(c::sample, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
+    c.thread.scheduleWithFixedDelay(
+        c::sample, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
     return c;
   }
 
@@ -90,7 +94,8 @@ final class NvidiaCollector implements Collector {
       if (Double.isNaN(g.watts()) && Double.isNaN(g.joules())) {
         continue;
       }
-      readings.reading(g.uuid(), PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, now, g.watts(), g.joules());
+      readings.reading(
+          g.uuid(), PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, now, g.watts(), g.joules());
       fedNow.add(g.uuid());
     }
     fed.stream().filter(uuid -> !fedNow.contains(uuid)).forEach(readings::forget);
@@ -121,8 +126,15 @@ final class NvidiaCollector implements Collector {
   public List<String> summary() {
     List<String> lines = new ArrayList<>();
     for (GpuReading g : latest) {
-      lines.add(String.format("GPU %d  %s  %s  %s  %s  (%s)", g.index(), g.name(), g.uuid(), g.pciBusId(),
-          Double.isNaN(g.watts()) ? "no power reading" : String.format("%.2f W", g.watts()), source.backend()));
+      lines.add(
+          String.format(
+              "GPU %d  %s  %s  %s  %s  (%s)",
+              g.index(),
+              g.name(),
+              g.uuid(),
+              g.pciBusId(),
+              Double.isNaN(g.watts()) ? "no power reading" : String.format("%.2f W", g.watts()),
+              source.backend()));
     }
     return lines;
   }

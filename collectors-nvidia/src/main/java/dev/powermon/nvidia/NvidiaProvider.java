@@ -14,29 +14,40 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The {@code nvidia} collector: NVIDIA GPUs through NVML (JNA), or {@code nvidia-smi} when NVML does not
- * load. Enabled by default only where NVML loads; the nvidia-smi fallback runs when the operator names it.
+ * The {@code nvidia} collector: NVIDIA GPUs through NVML (JNA), or {@code nvidia-smi} when NVML
+ * does not load. Enabled by default only where NVML loads; the nvidia-smi fallback runs when the
+ * operator names it.
  */
 public final class NvidiaProvider implements CollectorProvider {
   static final SettingSpec NVIDIA_SMI =
       SettingSpec.builder("nvidia-smi", SettingType.PATH)
-          .help("nvidia-smi, read when NVML does not load (default: nvidia-smi on PATH, used only when this"
-              + " collector is named). Naming it enables the collector on a host where NVML does not load.")
+          .help(
+              "nvidia-smi, read when NVML does not load (default: nvidia-smi on PATH, used only when this"
+                  + " collector is named). Naming it enables the collector on a host where NVML does not load.")
           .build();
   static final SettingSpec INTERVAL =
-      SettingSpec.builder("interval", SettingType.DURATION).defaultValue("1s").min("100ms").max("1m")
+      SettingSpec.builder("interval", SettingType.DURATION)
+          .defaultValue("1s")
+          .min("100ms")
+          .max("1m")
           .help("How often every GPU is read in the background.")
           .build();
   static final SettingSpec TIMEOUT =
-      SettingSpec.builder("timeout", SettingType.DURATION).defaultValue("5s").min("100ms").max("1m")
+      SettingSpec.builder("timeout", SettingType.DURATION)
+          .defaultValue("5s")
+          .min("100ms")
+          .max("1m")
           .help("Deadline of one nvidia-smi run; a run past it is killed and the collection fails.")
           .build();
 
-  /** How NVML is loaded: {@link NvmlSource#load} here, a stand-in where a test needs NVML absent or present. */
+  /**
+   * How NVML is loaded: {@link NvmlSource#load} here, a stand-in where a test needs NVML absent or
+   * present.
+   */
   interface NvmlLoader {
     GpuSource load(ParseProblems problems) throws IOException;
   }
@@ -88,8 +99,18 @@ public final class NvidiaProvider implements CollectorProvider {
             ? ProbeResult.available("NVML does not load; reading " + s.path(NVIDIA_SMI))
             : ProbeResult.unavailable(s.path(NVIDIA_SMI) + " is not an executable file");
       }
-      return ProbeResult.unavailable(nvmlMissing.getMessage() + onPath().map(p -> "; " + p + " exists: name it"
-          + " with --collector.nvidia.nvidia-smi=" + p + " to read through it").orElse(""));
+      return ProbeResult.unavailable(
+          nvmlMissing.getMessage()
+              + onPath()
+                  .map(
+                      p ->
+                          "; "
+                              + p
+                              + " exists: name it"
+                              + " with --collector.nvidia.nvidia-smi="
+                              + p
+                              + " to read through it")
+                  .orElse(""));
     }
   }
 
@@ -100,11 +121,19 @@ public final class NvidiaProvider implements CollectorProvider {
     try {
       source = nvml.load(context.problems());
     } catch (IOException | LinkageError nvmlMissing) {
-      Path smi = s.isGiven(NVIDIA_SMI) ? s.path(NVIDIA_SMI) : onPath().orElseThrow(() -> new IOException(
-          nvmlMissing.getMessage() + ", and no nvidia-smi on PATH; install the NVIDIA driver or name nvidia-smi"
-              + " with --collector.nvidia.nvidia-smi"));
+      Path smi =
+          s.isGiven(NVIDIA_SMI)
+              ? s.path(NVIDIA_SMI)
+              : onPath()
+                  .orElseThrow(
+                      () ->
+                          new IOException(
+                              nvmlMissing.getMessage()
+                                  + ", and no nvidia-smi on PATH; install the NVIDIA driver or name nvidia-smi"
+                                  + " with --collector.nvidia.nvidia-smi"));
       if (!Files.isExecutable(smi)) {
-        throw new IOException("collectors.nvidia.nvidia-smi: " + smi + " is not an executable file");
+        throw new IOException(
+            "collectors.nvidia.nvidia-smi: " + smi + " is not an executable file");
       }
       context.logger().info("{}; reading GPUs through {}", nvmlMissing.getMessage(), smi);
       source = new SmiSource(smi, s.duration(TIMEOUT), context.problems());

@@ -9,8 +9,8 @@ import com.sun.jna.ptr.PointerByReference;
 
 /**
  * The part of NVML the collector calls, bound by JNA ({@code libnvidia-ml.so.1}, {@code nvml.dll}).
- * Signatures follow NVIDIA's published {@code nvml.h}; {@code NvmlLayoutTest} checks each argument and
- * struct against it. Every function returns an {@code nvmlReturn_t} ({@link #SUCCESS} = 0).
+ * Signatures follow NVIDIA's published {@code nvml.h}; {@code NvmlLayoutTest} checks each argument
+ * and struct against it. Every function returns an {@code nvmlReturn_t} ({@link #SUCCESS} = 0).
  */
 public interface NvmlLibrary extends Library {
   int SUCCESS = 0;
@@ -52,11 +52,22 @@ public interface NvmlLibrary extends Library {
 
   int nvmlDeviceGetClockInfo(Pointer device, int clockType, IntByReference megahertz);
 
-  int nvmlDeviceGetProcessUtilization(Pointer device, ProcessUtilizationSample[] samples, IntByReference count,
+  int nvmlDeviceGetProcessUtilization(
+      Pointer device,
+      ProcessUtilizationSample[] samples,
+      IntByReference count,
       long lastSeenTimeStamp);
 
   /** {@code nvmlPciInfo_t}: 68 bytes. */
-  @Structure.FieldOrder({"busIdLegacy", "domain", "bus", "device", "pciDeviceId", "pciSubSystemId", "busId"})
+  @Structure.FieldOrder({
+    "busIdLegacy",
+    "domain",
+    "bus",
+    "device",
+    "pciDeviceId",
+    "pciSubSystemId",
+    "busId"
+  })
   class PciInfo extends Structure {
     public byte[] busIdLegacy = new byte[16];
     public int domain;

@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads every GPU through NVML. A query the GPU does not support ({@code NVML_ERROR_NOT_SUPPORTED}: no
- * energy counter before Volta) is simply absent; any other error costs that field, reported under
- * {@code gpuN.field}; a GPU that cannot be opened or has no UUID is left out. Runs on this machine only
- * where an NVIDIA driver is installed; elsewhere it is tested through a fake {@link NvmlLibrary}.
+ * Reads every GPU through NVML. A query the GPU does not support ({@code NVML_ERROR_NOT_SUPPORTED}:
+ * no energy counter before Volta) is simply absent; any other error costs that field, reported
+ * under {@code gpuN.field}; a GPU that cannot be opened or has no UUID is left out. Runs on this
+ * machine only where an NVIDIA driver is installed; elsewhere it is tested through a fake {@link
+ * NvmlLibrary}.
  */
 final class NvmlSource implements GpuSource {
   /** More processes than this on one GPU are not read (the array is allocated per call). */
@@ -39,7 +40,8 @@ final class NvmlSource implements GpuSource {
    * @throws IOException saying why NVML is not usable here (no driver, init failed)
    */
   static NvmlSource load(ParseProblems problems) throws IOException {
-    List<String> names = Platform.isWindows() ? List.of("nvml") : List.of("libnvidia-ml.so.1", "nvidia-ml");
+    List<String> names =
+        Platform.isWindows() ? List.of("nvml") : List.of("libnvidia-ml.so.1", "nvidia-ml");
     NvmlLibrary nvml = null;
     for (String name : names) {
       try {
@@ -50,8 +52,10 @@ final class NvmlSource implements GpuSource {
       }
     }
     if (nvml == null) {
-      throw new IOException("NVML does not load (" + (Platform.isWindows() ? "nvml.dll" : "libnvidia-ml.so.1")
-          + " not found); needs the NVIDIA driver");
+      throw new IOException(
+          "NVML does not load ("
+              + (Platform.isWindows() ? "nvml.dll" : "libnvidia-ml.so.1")
+              + " not found); needs the NVIDIA driver");
     }
     int rc = nvml.nvmlInit_v2();
     if (rc != NvmlLibrary.SUCCESS) {
@@ -90,28 +94,54 @@ final class NvmlSource implements GpuSource {
   }
 
   private GpuReading device(int i, Pointer d) {
-    String uuid = text(i, "uuid", b -> nvml.nvmlDeviceGetUUID(d, b, b.length), NvmlLibrary.DEVICE_UUID_BUFFER_SIZE);
+    String uuid =
+        text(
+            i,
+            "uuid",
+            b -> nvml.nvmlDeviceGetUUID(d, b, b.length),
+            NvmlLibrary.DEVICE_UUID_BUFFER_SIZE);
     if (uuid.isEmpty()) {
       return null;
     }
-    String name = text(i, "name", b -> nvml.nvmlDeviceGetName(d, b, b.length), NvmlLibrary.DEVICE_NAME_BUFFER_SIZE);
+    String name =
+        text(
+            i,
+            "name",
+            b -> nvml.nvmlDeviceGetName(d, b, b.length),
+            NvmlLibrary.DEVICE_NAME_BUFFER_SIZE);
     NvmlLibrary.PciInfo pci = new NvmlLibrary.PciInfo();
     String bus = check(i, "pci", nvml.nvmlDeviceGetPciInfo_v3(d, pci)) ? cString(pci.busId) : "";
     IntByReference v = new IntByReference();
     double watts = unsigned(i, "power", nvml.nvmlDeviceGetPowerUsage(d, v), v) / 1000;
     LongByReference energy = new LongByReference();
-    double joules = check(i, "energy", nvml.nvmlDeviceGetTotalEnergyConsumption(d, energy))
-        ? unsignedLong(energy.getValue()) / 1000 : Double.NaN;
+    double joules =
+        check(i, "energy", nvml.nvmlDeviceGetTotalEnergyConsumption(d, energy))
+            ? unsignedLong(energy.getValue()) / 1000
+            : Double.NaN;
     double limit = unsigned(i, "power_limit", nvml.nvmlDeviceGetEnforcedPowerLimit(d, v), v) / 1000;
     double temperature =
-        unsigned(i, "temperature", nvml.nvmlDeviceGetTemperature(d, NvmlLibrary.TEMPERATURE_GPU, v), v);
+        unsigned(
+            i, "temperature", nvml.nvmlDeviceGetTemperature(d, NvmlLibrary.TEMPERATURE_GPU, v), v);
     NvmlLibrary.Utilization u = new NvmlLibrary.Utilization();
     boolean util = check(i, "utilization", nvml.nvmlDeviceGetUtilizationRates(d, u));
-    double sm = unsigned(i, "clock_sm", nvml.nvmlDeviceGetClockInfo(d, NvmlLibrary.CLOCK_SM, v), v) * 1e6;
-    double mem = unsigned(i, "clock_mem", nvml.nvmlDeviceGetClockInfo(d, NvmlLibrary.CLOCK_MEM, v), v) * 1e6;
-    return new GpuReading(i, uuid, name, bus, watts, joules, limit, temperature,
+    double sm =
+        unsigned(i, "clock_sm", nvml.nvmlDeviceGetClockInfo(d, NvmlLibrary.CLOCK_SM, v), v) * 1e6;
+    double mem =
+        unsigned(i, "clock_mem", nvml.nvmlDeviceGetClockInfo(d, NvmlLibrary.CLOCK_MEM, v), v) * 1e6;
+    return new GpuReading(
+        i,
+        uuid,
+        name,
+        bus,
+        watts,
+        joules,
+        limit,
+        temperature,
         util ? Integer.toUnsignedLong(u.gpu) / 100.0 : Double.NaN,
-        util ? Integer.toUnsignedLong(u.memory) / 100.0 : Double.NaN, sm, mem, processes(i, uuid, d));
+        util ? Integer.toUnsignedLong(u.memory) / 100.0 : Double.NaN,
+        sm,
+        mem,
+        processes(i, uuid, d));
   }
 
   /** Per-process SM utilisation since the last call, as NVML keeps it; empty where unsupported. */
@@ -127,7 +157,8 @@ final class NvmlSource implements GpuSource {
     }
     int n = Math.min(count.getValue(), MAX_PROCESSES);
     NvmlLibrary.ProcessUtilizationSample[] samples =
-        (NvmlLibrary.ProcessUtilizationSample[]) new NvmlLibrary.ProcessUtilizationSample().toArray(n);
+        (NvmlLibrary.ProcessUtilizationSample[])
+            new NvmlLibrary.ProcessUtilizationSample().toArray(n);
     count.setValue(n);
     if (!check(i, "processes", nvml.nvmlDeviceGetProcessUtilization(d, samples, count, since))) {
       return List.of();
@@ -137,8 +168,9 @@ final class NvmlSource implements GpuSource {
     for (int k = 0; k < Math.min(count.getValue(), n); k++) {
       NvmlLibrary.ProcessUtilizationSample s = samples[k];
       newest = Math.max(newest, s.timeStamp);
-      out.add(new GpuReading.ProcessUtilization(
-          Integer.toUnsignedLong(s.pid), Integer.toUnsignedLong(s.smUtil) / 100.0));
+      out.add(
+          new GpuReading.ProcessUtilization(
+              Integer.toUnsignedLong(s.pid), Integer.toUnsignedLong(s.smUtil) / 100.0));
     }
     lastProcessSample.put(uuid, newest);
     return out;
@@ -153,7 +185,9 @@ final class NvmlSource implements GpuSource {
     return check(i, field, call.call(buffer)) ? cString(buffer) : "";
   }
 
-  /** True on success; NOT_SUPPORTED is an answer (false, not reported); other errors are reported. */
+  /**
+   * True on success; NOT_SUPPORTED is an answer (false, not reported); other errors are reported.
+   */
   private boolean check(int i, String field, int rc) {
     String key = "gpu" + i + "." + field;
     if (rc == NvmlLibrary.SUCCESS) {

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses {@code nvidia-smi --query-gpu=… --format=csv,noheader,nounits}: one line per GPU, the fields in
- * the query's order, separated by ", ". {@code [N/A]} and {@code [Not Supported]} (nvidia_gpu_exporter
- * #68) are answers, not errors: the field is absent. Anything else that is not a number costs its field
- * ({@code gpuN.field}, reported). A line with the wrong number of fields, or no UUID, costs its GPU.
- * Bounded: {@link #MAX_GPUS} lines of at most {@link #MAX_LINE_CHARS} characters.
+ * Parses {@code nvidia-smi --query-gpu=… --format=csv,noheader,nounits}: one line per GPU, the
+ * fields in the query's order, separated by ", ". {@code [N/A]} and {@code [Not Supported]}
+ * (nvidia_gpu_exporter #68) are answers, not errors: the field is absent. Anything else that is not
+ * a number costs its field ({@code gpuN.field}, reported). A line with the wrong number of fields,
+ * or no UUID, costs its GPU. Bounded: {@link #MAX_GPUS} lines of at most {@link #MAX_LINE_CHARS}
+ * characters.
  */
 final class SmiCsvParser {
   static final int MAX_GPUS = 64;
@@ -51,8 +52,8 @@ final class SmiCsvParser {
   }
 
   /**
-   * The line's fields; a GPU name holding ", " gets the surplus pieces back (the name is the only free
-   * text). Null when there are too few.
+   * The line's fields; a GPU name holding ", " gets the surplus pieces back (the name is the only
+   * free text). Null when there are too few.
    */
   private static List<String> fields(String line, int expected) {
     List<String> parts = new ArrayList<>(List.of(line.split(",", -1)));
@@ -82,9 +83,20 @@ final class SmiCsvParser {
     if (Double.isNaN(watts)) {
       watts = v.get("power.draw");
     }
-    return new GpuReading(i, uuid, row.get("name"), row.get("pci.bus_id"), watts, Double.NaN,
-        v.get("power.limit"), v.get("temperature.gpu"), v.get("utilization.gpu") / 100,
-        v.get("utilization.memory") / 100, v.get("clocks.sm") * 1e6, v.get("clocks.mem") * 1e6, List.of());
+    return new GpuReading(
+        i,
+        uuid,
+        row.get("name"),
+        row.get("pci.bus_id"),
+        watts,
+        Double.NaN,
+        v.get("power.limit"),
+        v.get("temperature.gpu"),
+        v.get("utilization.gpu") / 100,
+        v.get("utilization.memory") / 100,
+        v.get("clocks.sm") * 1e6,
+        v.get("clocks.mem") * 1e6,
+        List.of());
   }
 
   /** A row's numbers, each checked once and reported under {@code gpuN.field}. */
@@ -105,7 +117,8 @@ final class SmiCsvParser {
   }
 
   /** The field as a number; NaN for [N/A] and [Not Supported], and (reported) for anything else. */
-  private static double number(Map<String, String> row, String field, int gpu, ParseProblems problems) {
+  private static double number(
+      Map<String, String> row, String field, int gpu, ParseProblems problems) {
     String text = row.get(field);
     String key = "gpu" + gpu + "." + field;
     if (text.equals("[N/A]") || text.equals("N/A") || text.equals("[Not Supported]")) {

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs nvidia-smi once as a supervised child: output (with its error stream, where it explains a refused
- * field) read to at most {@link #MAX_BYTES}; a child still running at the deadline is killed with its
- * descendants (nvidia_gpu_exporter #142: an nvidia-smi that hangs on a wedged driver).
+ * Runs nvidia-smi once as a supervised child: output (with its error stream, where it explains a
+ * refused field) read to at most {@link #MAX_BYTES}; a child still running at the deadline is
+ * killed with its descendants (nvidia_gpu_exporter #142: an nvidia-smi that hangs on a wedged
+ * driver).
  */
 final class SmiProcess {
   static final int MAX_BYTES = 64 * 1024;
@@ -23,7 +24,8 @@ final class SmiProcess {
   private SmiProcess() {}
 
   /**
-   * @throws IOException when it cannot start or is still running at the deadline (then it is killed)
+   * @throws IOException when it cannot start or is still running at the deadline (then it is
+   *     killed)
    */
   static Result run(List<String> command, Duration deadline) throws IOException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -35,8 +37,11 @@ final class SmiProcess {
       p.getOutputStream().close();
       if (!p.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
         kill(p);
-        throw new IOException(command.get(0) + " did not answer within " + deadline.toMillis()
-            + " ms and was stopped (a wedged driver?)");
+        throw new IOException(
+            command.get(0)
+                + " did not answer within "
+                + deadline.toMillis()
+                + " ms and was stopped (a wedged driver?)");
       }
       reader.join(REAP_WAIT.toMillis());
     } catch (InterruptedException e) {

@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fallback when NVML does not load: {@code nvidia-smi --query-gpu} per sample, with a deadline. Asks
- * for the driver-570 power fields first and, once the driver refuses them, for {@code power.draw}.
+ * The fallback when NVML does not load: {@code nvidia-smi --query-gpu} per sample, with a deadline.
+ * Asks for the driver-570 power fields first and, once the driver refuses them, for {@code
+ * power.draw}.
  */
 final class SmiSource implements GpuSource {
   private final Path executable;
@@ -36,14 +37,20 @@ final class SmiSource implements GpuSource {
   @Override
   public List<GpuReading> read() throws IOException {
     SmiProcess.Result r = run(query);
-    if (r.exitCode() != 0 && query == SmiQuery.CURRENT && r.output().contains("is not a valid field to query")) {
+    if (r.exitCode() != 0
+        && query == SmiQuery.CURRENT
+        && r.output().contains("is not a valid field to query")) {
       query = SmiQuery.LEGACY; // a driver before 570: ask as it understands, from now on
       r = run(query);
     }
     if (r.exitCode() != 0) {
       String first = r.output().strip().lines().findFirst().orElse("");
-      throw new IOException(executable + " exited with code " + r.exitCode() + ": "
-          + first.substring(0, Math.min(first.length(), 200)));
+      throw new IOException(
+          executable
+              + " exited with code "
+              + r.exitCode()
+              + ": "
+              + first.substring(0, Math.min(first.length(), 200)));
     }
     return SmiCsvParser.parse(r.output(), query, problems);
   }

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * NVML as a driver answers, for machines without one: GPUs with set values, and any call answering with
- * an error code instead. Handles are the GPU's index as a pointer value.
+ * NVML as a driver answers, for machines without one: GPUs with set values, and any call answering
+ * with an error code instead. Handles are the GPU's index as a pointer value.
  */
 final class FakeNvml implements NvmlLibrary {
   /** One fake GPU; a field set to an error code makes its call fail with it. */
@@ -125,8 +125,11 @@ final class FakeNvml implements NvmlLibrary {
   }
 
   @Override
-  public int nvmlDeviceGetProcessUtilization(Pointer device, ProcessUtilizationSample[] samples,
-      IntByReference count, long lastSeenTimeStamp) {
+  public int nvmlDeviceGetProcessUtilization(
+      Pointer device,
+      ProcessUtilizationSample[] samples,
+      IntByReference count,
+      long lastSeenTimeStamp) {
     List<int[]> p = gpu(device).processes;
     if (p.isEmpty()) {
       return ERROR_NOT_FOUND;

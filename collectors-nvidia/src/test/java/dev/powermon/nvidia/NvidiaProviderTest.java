@@ -9,11 +9,15 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Enabled by default only where NVML loads; otherwise the probe says why and how to use nvidia-smi. */
+/**
+ * Enabled by default only where NVML loads; otherwise the probe says why and how to use nvidia-smi.
+ */
 class NvidiaProviderTest {
-  private static final NvidiaProvider.NvmlLoader ABSENT = problems -> {
-    throw new IOException("NVML does not load (libnvidia-ml.so.1 not found); needs the NVIDIA driver");
-  };
+  private static final NvidiaProvider.NvmlLoader ABSENT =
+      problems -> {
+        throw new IOException(
+            "NVML does not load (libnvidia-ml.so.1 not found); needs the NVIDIA driver");
+      };
 
   @TempDir Path dir;
 
@@ -31,7 +35,8 @@ class NvidiaProviderTest {
   void withoutNvmlTheProbeSaysWhyAndIsUnavailable() throws Exception {
     ProbeResult r = probe(new NvidiaProvider(ABSENT));
     assertThat(r.isAvailable()).isFalse();
-    assertThat(r.detail()).startsWith("NVML does not load (libnvidia-ml.so.1 not found); needs the NVIDIA driver");
+    assertThat(r.detail())
+        .startsWith("NVML does not load (libnvidia-ml.so.1 not found); needs the NVIDIA driver");
   }
 
   @Test

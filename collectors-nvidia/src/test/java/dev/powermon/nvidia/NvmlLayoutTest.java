@@ -15,48 +15,52 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JNA binding against NVIDIA's published {@code nvml.h}: every struct's size and field offsets, and
- * every function's arguments, so a wrong type cannot read past a buffer on a real GPU. The header lines
- * are quoted as NVIDIA publishes them (NVML API reference, nvml.h of the CUDA toolkit).
+ * The JNA binding against NVIDIA's published {@code nvml.h}: every struct's size and field offsets,
+ * and every function's arguments, so a wrong type cannot read past a buffer on a real GPU. The
+ * header lines are quoted as NVIDIA publishes them (NVML API reference, nvml.h of the CUDA
+ * toolkit).
  */
 class NvmlLayoutTest {
   /** C argument types to the Java types JNA passes them as. */
-  private static final Map<String, Class<?>> C_TO_JAVA = Map.of(
-      "nvmlDevice_t", Pointer.class,
-      "nvmlDevice_t*", PointerByReference.class,
-      "unsigned int", int.class,
-      "unsigned int*", IntByReference.class,
-      "unsigned long long", long.class,
-      "unsigned long long*", LongByReference.class,
-      "char*", byte[].class,
-      "nvmlReturn_t", int.class,
-      "nvmlTemperatureSensors_t", int.class,
-      "nvmlClockType_t", int.class);
+  private static final Map<String, Class<?>> C_TO_JAVA =
+      Map.of(
+          "nvmlDevice_t", Pointer.class,
+          "nvmlDevice_t*", PointerByReference.class,
+          "unsigned int", int.class,
+          "unsigned int*", IntByReference.class,
+          "unsigned long long", long.class,
+          "unsigned long long*", LongByReference.class,
+          "char*", byte[].class,
+          "nvmlReturn_t", int.class,
+          "nvmlTemperatureSensors_t", int.class,
+          "nvmlClockType_t", int.class);
 
   /** nvml.h, one line per function the binding declares: name, then argument types. */
-  private static final List<String> HEADER = List.of(
-      "nvmlReturn_t nvmlInit_v2(void)",
-      "nvmlReturn_t nvmlShutdown(void)",
-      "nvmlReturn_t nvmlDeviceGetCount_v2(unsigned int* deviceCount)",
-      "nvmlReturn_t nvmlDeviceGetHandleByIndex_v2(unsigned int index, nvmlDevice_t* device)",
-      "nvmlReturn_t nvmlDeviceGetName(nvmlDevice_t device, char* name, unsigned int length)",
-      "nvmlReturn_t nvmlDeviceGetUUID(nvmlDevice_t device, char* uuid, unsigned int length)",
-      "nvmlReturn_t nvmlDeviceGetPciInfo_v3(nvmlDevice_t device, nvmlPciInfo_t* pci)",
-      "nvmlReturn_t nvmlDeviceGetPowerUsage(nvmlDevice_t device, unsigned int* power)",
-      "nvmlReturn_t nvmlDeviceGetTotalEnergyConsumption(nvmlDevice_t device, unsigned long long* energy)",
-      "nvmlReturn_t nvmlDeviceGetEnforcedPowerLimit(nvmlDevice_t device, unsigned int* limit)",
-      "nvmlReturn_t nvmlDeviceGetTemperature(nvmlDevice_t device, nvmlTemperatureSensors_t sensorType,"
-          + " unsigned int* temp)",
-      "nvmlReturn_t nvmlDeviceGetUtilizationRates(nvmlDevice_t device, nvmlUtilization_t* utilization)",
-      "nvmlReturn_t nvmlDeviceGetClockInfo(nvmlDevice_t device, nvmlClockType_t type, unsigned int* clock)",
-      "nvmlReturn_t nvmlDeviceGetProcessUtilization(nvmlDevice_t device, nvmlProcessUtilizationSample_t* utilization,"
-          + " unsigned int* processSamplesCount, unsigned long long lastSeenTimeStamp)");
+  private static final List<String> HEADER =
+      List.of(
+          "nvmlReturn_t nvmlInit_v2(void)",
+          "nvmlReturn_t nvmlShutdown(void)",
+          "nvmlReturn_t nvmlDeviceGetCount_v2(unsigned int* deviceCount)",
+          "nvmlReturn_t nvmlDeviceGetHandleByIndex_v2(unsigned int index, nvmlDevice_t* device)",
+          "nvmlReturn_t nvmlDeviceGetName(nvmlDevice_t device, char* name, unsigned int length)",
+          "nvmlReturn_t nvmlDeviceGetUUID(nvmlDevice_t device, char* uuid, unsigned int length)",
+          "nvmlReturn_t nvmlDeviceGetPciInfo_v3(nvmlDevice_t device, nvmlPciInfo_t* pci)",
+          "nvmlReturn_t nvmlDeviceGetPowerUsage(nvmlDevice_t device, unsigned int* power)",
+          "nvmlReturn_t nvmlDeviceGetTotalEnergyConsumption(nvmlDevice_t device, unsigned long long* energy)",
+          "nvmlReturn_t nvmlDeviceGetEnforcedPowerLimit(nvmlDevice_t device, unsigned int* limit)",
+          "nvmlReturn_t nvmlDeviceGetTemperature(nvmlDevice_t device, nvmlTemperatureSensors_t sensorType,"
+              + " unsigned int* temp)",
+          "nvmlReturn_t nvmlDeviceGetUtilizationRates(nvmlDevice_t device, nvmlUtilization_t* utilization)",
+          "nvmlReturn_t nvmlDeviceGetClockInfo(nvmlDevice_t device, nvmlClockType_t type, unsigned int* clock)",
+          "nvmlReturn_t nvmlDeviceGetProcessUtilization(nvmlDevice_t device, nvmlProcessUtilizationSample_t* utilization,"
+              + " unsigned int* processSamplesCount, unsigned long long lastSeenTimeStamp)");
 
   /** Struct pointers: the JNA Structure (or array of them) passed for each. */
-  private static final Map<String, Class<?>> STRUCTS = Map.of(
-      "nvmlPciInfo_t*", NvmlLibrary.PciInfo.class,
-      "nvmlUtilization_t*", NvmlLibrary.Utilization.class,
-      "nvmlProcessUtilizationSample_t*", NvmlLibrary.ProcessUtilizationSample[].class);
+  private static final Map<String, Class<?>> STRUCTS =
+      Map.of(
+          "nvmlPciInfo_t*", NvmlLibrary.PciInfo.class,
+          "nvmlUtilization_t*", NvmlLibrary.Utilization.class,
+          "nvmlProcessUtilizationSample_t*", NvmlLibrary.ProcessUtilizationSample[].class);
 
   @Test
   void everyFunctionTakesTheHeadersArgumentsAndReturnsNvmlReturn() {
@@ -70,10 +74,13 @@ class NvmlLayoutTest {
       Method m = declared.remove(name);
       assertThat(m).as("binding declares %s", name).isNotNull();
       assertThat(m.getReturnType()).as(name).isEqualTo(int.class);
-      List<Class<?>> expected = args.equals("void") ? List.of() : Arrays.stream(args.split(","))
-          .map(a -> a.strip().replaceAll("\\s*\\w+$", "").replace(" *", "*"))
-          .map(t -> STRUCTS.containsKey(t) ? STRUCTS.get(t) : C_TO_JAVA.get(t))
-          .toList();
+      List<Class<?>> expected =
+          args.equals("void")
+              ? List.of()
+              : Arrays.stream(args.split(","))
+                  .map(a -> a.strip().replaceAll("\\s*\\w+$", "").replace(" *", "*"))
+                  .map(t -> STRUCTS.containsKey(t) ? STRUCTS.get(t) : C_TO_JAVA.get(t))
+                  .toList();
       assertThat(expected).as("%s: every C type mapped", name).doesNotContainNull();
       assertThat(Arrays.asList(m.getParameterTypes())).as(name).isEqualTo(expected);
     }
@@ -86,10 +93,20 @@ class NvmlLayoutTest {
 
   @Test
   void pciInfoIs68BytesWithBusIdAt36() {
-    // char busIdLegacy[16]; unsigned int domain, bus, device, pciDeviceId, pciSubSystemId; char busId[32];
+    // char busIdLegacy[16]; unsigned int domain, bus, device, pciDeviceId, pciSubSystemId; char
+    // busId[32];
     NvmlLibrary.PciInfo pci = new NvmlLibrary.PciInfo();
     assertThat(pci.size()).isEqualTo(16 + 5 * 4 + 32);
-    assertThat(offsets(pci, "busIdLegacy", "domain", "bus", "device", "pciDeviceId", "pciSubSystemId", "busId"))
+    assertThat(
+            offsets(
+                pci,
+                "busIdLegacy",
+                "domain",
+                "bus",
+                "device",
+                "pciDeviceId",
+                "pciSubSystemId",
+                "busId"))
         .containsExactly(0, 16, 20, 24, 28, 32, 36);
   }
 
@@ -102,14 +119,17 @@ class NvmlLayoutTest {
 
   @Test
   void processSampleAlignsItsTimestampTo8Bytes() {
-    // unsigned int pid; unsigned long long timeStamp; unsigned int smUtil, memUtil, encUtil, decUtil;
+    // unsigned int pid; unsigned long long timeStamp; unsigned int smUtil, memUtil, encUtil,
+    // decUtil;
     NvmlLibrary.ProcessUtilizationSample s = new NvmlLibrary.ProcessUtilizationSample();
     assertThat(s.size()).isEqualTo(32);
     assertThat(offsets(s, "pid", "timeStamp", "smUtil", "memUtil", "encUtil", "decUtil"))
         .containsExactly(0, 8, 16, 20, 24, 28);
   }
 
-  /** JNA's own offsets: {@code Structure.fieldOffset} is protected, so it is called reflectively. */
+  /**
+   * JNA's own offsets: {@code Structure.fieldOffset} is protected, so it is called reflectively.
+   */
   private static List<Integer> offsets(Structure s, String... fields) {
     try {
       Method fieldOffset = Structure.class.getDeclaredMethod("fieldOffset", String.class);

@@ -6,7 +6,9 @@ import dev.powermon.testkit.RecordedProblems;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@link NvmlSource} through a fake NVML: units, unsigned values, unsupported and failing queries. */
+/**
+ * {@link NvmlSource} through a fake NVML: units, unsigned values, unsupported and failing queries.
+ */
 class NvmlSourceTest {
   private final FakeNvml nvml = new FakeNvml();
   private final RecordedProblems problems = new RecordedProblems();
@@ -55,7 +57,8 @@ class NvmlSourceTest {
     assertThat(gpus.get(0).temperatureCelsius()).isNaN();
     assertThat(gpus.get(0).watts()).isEqualTo(312.5);
     assertThat(problems.failing()).containsOnlyKeys("gpu0.temperature", "gpu1.uuid");
-    assertThat(problems.failing().get("gpu0.temperature")).isEqualTo("Unknown Error (nvmlReturn_t 999)");
+    assertThat(problems.failing().get("gpu0.temperature"))
+        .isEqualTo("Unknown Error (nvmlReturn_t 999)");
   }
 
   @Test
@@ -63,6 +66,7 @@ class NvmlSourceTest {
     assertThat(NvmlSource.unsignedLong(-1L)).isEqualTo(1.8446744073709552e19);
     assertThat(NvmlSource.unsignedLong(Long.MAX_VALUE)).isEqualTo(9.223372036854776e18);
     assertThat(NvmlSource.cString(new byte[] {'a', 'b', 0, 'c'})).isEqualTo("ab");
-    assertThat(NvmlSource.cString(new byte[] {'a', 'b'})).isEqualTo("ab"); // no terminator: bounded by the buffer
+    assertThat(NvmlSource.cString(new byte[] {'a', 'b'}))
+        .isEqualTo("ab"); // no terminator: bounded by the buffer
   }
 }

@@ -25,7 +25,8 @@ class SmiCsvParserTest {
     assertThat(g.name()).isEqualTo("NVIDIA GeForce RTX 5090");
     assertThat(g.pciBusId()).isEqualTo("00000000:01:00.0");
     assertThat(g.watts()).isEqualTo(455.10); // power.draw.average, not the instant 461.33
-    assertThat(g.joules()).isNaN(); // nvidia-smi has no energy counter: the core integrates the watts
+    assertThat(g.joules())
+        .isNaN(); // nvidia-smi has no energy counter: the core integrates the watts
     assertThat(g.powerLimitWatts()).isEqualTo(575.0);
     assertThat(g.gpuUtilization()).isEqualTo(1.0);
     assertThat(g.memoryUtilization()).isEqualTo(0.62);
@@ -36,7 +37,8 @@ class SmiCsvParserTest {
 
   @Test
   void legacyDriverReadsPowerDrawAndNaForACardWithoutASensor() throws Exception {
-    List<GpuReading> gpus = SmiCsvParser.parse(fixture("smi-535-legacy.csv"), SmiQuery.LEGACY, problems);
+    List<GpuReading> gpus =
+        SmiCsvParser.parse(fixture("smi-535-legacy.csv"), SmiQuery.LEGACY, problems);
     assertThat(gpus.get(0).watts()).isEqualTo(312.45);
     assertThat(gpus.get(1).name()).isEqualTo("NVIDIA T400");
     assertThat(gpus.get(1).watts()).isNaN();
@@ -47,8 +49,9 @@ class SmiCsvParserTest {
 
   @Test
   void truncatedLinesAndWrongTypesCostTheirGpuOrField() throws Exception {
-    String out = "0, GPU-a, NVIDIA A, 00000000:01:00.0, abc, 350.00, 67, 98, 45, 1935, 9751\n"
-        + "1, GPU-b, NVIDIA B, 00000000:02:00.0, 100.5, 350.00, -4, 98, 45, 19"; // cut mid-line
+    String out =
+        "0, GPU-a, NVIDIA A, 00000000:01:00.0, abc, 350.00, 67, 98, 45, 1935, 9751\n"
+            + "1, GPU-b, NVIDIA B, 00000000:02:00.0, 100.5, 350.00, -4, 98, 45, 19"; // cut mid-line
     List<GpuReading> gpus = SmiCsvParser.parse(out, SmiQuery.LEGACY, problems);
     assertThat(gpus).hasSize(1);
     assertThat(gpus.get(0).watts()).isNaN();
@@ -59,7 +62,8 @@ class SmiCsvParserTest {
 
   @Test
   void aCommaInTheNameStaysInTheName() {
-    String out = "0, GPU-a, Tesla, rev B, 00000000:01:00.0, 100.0, 350.00, 67, 98, 45, 1935, 9751\n";
+    String out =
+        "0, GPU-a, Tesla, rev B, 00000000:01:00.0, 100.0, 350.00, 67, 98, 45, 1935, 9751\n";
     GpuReading g = SmiCsvParser.parse(out, SmiQuery.LEGACY, problems).get(0);
     assertThat(g.name()).isEqualTo("Tesla, rev B");
     assertThat(g.watts()).isEqualTo(100.0);

@@ -4,27 +4,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code /proc/<pid>/cgroup} (cgroups(7)): {@code hierarchy-ID:controllers:path} per line, one
- * {@code 0::path} line under cgroup v2. The path is taken from the v2 line, else from the v1 line of
- * the {@code cpu} controller, else {@code name=systemd}; its segments are then read from the leaf up.
- * Shapes recognised (fixtures in {@code src/test/resources/cgroup/} say where each comes from):
+ * Reads {@code /proc/<pid>/cgroup} (cgroups(7)): {@code hierarchy-ID:controllers:path} per line,
+ * one {@code 0::path} line under cgroup v2. The path is taken from the v2 line, else from the v1
+ * line of the {@code cpu} controller, else {@code name=systemd}; its segments are then read from
+ * the leaf up. Shapes recognised (fixtures in {@code src/test/resources/cgroup/} say where each
+ * comes from):
  *
  * <ul>
  *   <li>systemd driver: {@code docker-<id>.scope}, {@code cri-containerd-<id>.scope}, {@code
  *       crio-<id>.scope}, {@code libpod-<id>.scope}, and pods as {@code
  *       kubepods-<qos>-pod<uid_with_underscores>.slice};
- *   <li>cgroupfs driver: {@code /docker/<id>}, {@code /kubepods/<qos>/pod<uid>/<id>} (guaranteed pods
- *       have no QoS level), {@code /libpod_parent/libpod-<id>};
+ *   <li>cgroupfs driver: {@code /docker/<id>}, {@code /kubepods/<qos>/pod<uid>/<id>} (guaranteed
+ *       pods have no QoS level), {@code /libpod_parent/libpod-<id>};
  *   <li>anything else under systemd: the nearest {@code .service} or {@code .scope} unit.
  * </ul>
  */
 final class CgroupParser {
   private static final Pattern PREFIXED =
-      Pattern.compile("(docker|cri-containerd|crio|crio-conmon|libpod|libpod-conmon|containerd)-([0-9a-f]{12,64})(\\.scope)?");
+      Pattern.compile(
+          "(docker|cri-containerd|crio|crio-conmon|libpod|libpod-conmon|containerd)-([0-9a-f]{12,64})(\\.scope)?");
   private static final Pattern BARE_ID = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern POD =
-      Pattern.compile("pod([0-9a-f]{8}[-_][0-9a-f]{4}[-_][0-9a-f]{4}[-_][0-9a-f]{4}[-_][0-9a-f]{12})(\\.slice)?");
-  private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9:_.@\\\\-]{1,128}\\.(service|scope)");
+      Pattern.compile(
+          "pod([0-9a-f]{8}[-_][0-9a-f]{4}[-_][0-9a-f]{4}[-_][0-9a-f]{4}[-_][0-9a-f]{12})(\\.slice)?");
+  private static final Pattern UNIT =
+      Pattern.compile("[A-Za-z0-9:_.@\\\\-]{1,128}\\.(service|scope)");
 
   private CgroupParser() {}
 
@@ -55,7 +59,9 @@ final class CgroupParser {
     return podUid.isEmpty() ? Container.HOST : new Container("", "", podUid);
   }
 
-  /** The cgroup path that places the process (v2, else v1 cpu, else name=systemd); null when none. */
+  /**
+   * The cgroup path that places the process (v2, else v1 cpu, else name=systemd); null when none.
+   */
   static String pathOf(String text) {
     String v1Cpu = null;
     String v1Systemd = null;

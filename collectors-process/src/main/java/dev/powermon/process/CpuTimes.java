@@ -2,8 +2,8 @@ package dev.powermon.process;
 
 /**
  * The host's CPU time from the {@code cpu} line of {@code /proc/stat}, in clock ticks: busy (user,
- * nice, system, irq, softirq; guest time is already inside user) and total (busy plus idle, iowait and
- * steal), and the number of CPUs ({@code cpuN} lines).
+ * nice, system, irq, softirq; guest time is already inside user) and total (busy plus idle, iowait
+ * and steal), and the number of CPUs ({@code cpuN} lines).
  */
 record CpuTimes(long busyTicks, long totalTicks, int cpus) {
 

@@ -2,7 +2,10 @@ package dev.powermon.process;
 
 import java.util.Locale;
 
-/** How processes are grouped into series: the {@code group-by} setting, and the {@code group_by} label. */
+/**
+ * How processes are grouped into series: the {@code group-by} setting, and the {@code group_by}
+ * label.
+ */
 enum GroupBy {
   /** One group per process: {@code comm:pid}. */
   PROCESS,

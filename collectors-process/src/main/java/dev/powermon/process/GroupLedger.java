@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The counters of one grouping ({@code group_by}). Each interval, the {@code top} groups by energy get
- * their own series and every other group's energy and CPU time go to one {@code other} series, so the
- * series count stays at most top + 1 plus those held (below) whatever the host runs. A group's counters
- * grow only by what was booked to it, so the counters of all series together always add up to every
- * joule shared out, and none goes backwards. A group that leaves the top keeps its (flat) counters for
- * {@code holdMillis}, so a group moving in and out of the top does not restart at zero; after that, or
- * when more than {@link #HELD_PER_TOP} × top series are held, the longest out of the top is forgotten
- * (should it come back, its series starts again from zero, which Prometheus reads as a counter reset).
+ * The counters of one grouping ({@code group_by}). Each interval, the {@code top} groups by energy
+ * get their own series and every other group's energy and CPU time go to one {@code other} series,
+ * so the series count stays at most top + 1 plus those held (below) whatever the host runs. A
+ * group's counters grow only by what was booked to it, so the counters of all series together
+ * always add up to every joule shared out, and none goes backwards. A group that leaves the top
+ * keeps its (flat) counters for {@code holdMillis}, so a group moving in and out of the top does
+ * not restart at zero; after that, or when more than {@link #HELD_PER_TOP} × top series are held,
+ * the longest out of the top is forgotten (should it come back, its series starts again from zero,
+ * which Prometheus reads as a counter reset).
  */
 final class GroupLedger {
   /**

@@ -3,8 +3,9 @@ package dev.powermon.process;
 import java.io.IOException;
 
 /**
- * Where the host's energy per interval comes from: RAPL's counters ({@link RaplEnergy}) or, where there
- * are none, an estimate from the CPU load ({@link LoadEstimate}). Read by the sampler once per interval.
+ * Where the host's energy per interval comes from: RAPL's counters ({@link RaplEnergy}) or, where
+ * there are none, an estimate from the CPU load ({@link LoadEstimate}). Read by the sampler once
+ * per interval.
  */
 interface HostEnergy {
   /** The {@code source} label: {@code rapl} or {@code estimate}. */

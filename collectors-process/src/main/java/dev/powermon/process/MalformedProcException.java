@@ -1,6 +1,8 @@
 package dev.powermon.process;
 
-/** A {@code /proc} file that does not say what its format promises; {@link #field()} names the part. */
+/**
+ * A {@code /proc} file that does not say what its format promises; {@link #field()} names the part.
+ */
 final class MalformedProcException extends Exception {
   private final String field;
 

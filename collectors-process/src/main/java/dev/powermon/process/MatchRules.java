@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The operator's {@code match} setting: {@code NAME=REGEX} pairs, tried in order against a process's
- * command line (whole-line match); the first that matches names its group. Only the names are ever
- * exported, never the command lines.
+ * The operator's {@code match} setting: {@code NAME=REGEX} pairs, tried in order against a
+ * process's command line (whole-line match); the first that matches names its group. Only the names
+ * are ever exported, never the command lines.
  */
 final class MatchRules {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
@@ -18,7 +18,9 @@ final class MatchRules {
 
   private MatchRules() {}
 
-  /** Parses every rule; throws IllegalArgumentException saying what is wrong with the first bad one. */
+  /**
+   * Parses every rule; throws IllegalArgumentException saying what is wrong with the first bad one.
+   */
   static MatchRules parse(List<String> rules) {
     MatchRules out = new MatchRules();
     for (String rule : rules) {
@@ -50,7 +52,8 @@ final class MatchRules {
     try {
       patterns.add(Pattern.compile(rule.substring(eq + 1), Pattern.DOTALL));
     } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("'" + rule.substring(eq + 1) + "' is not a regular expression");
+      throw new IllegalArgumentException(
+          "'" + rule.substring(eq + 1) + "' is not a regular expression");
     }
     names.add(name);
   }
@@ -59,7 +62,9 @@ final class MatchRules {
     return names.isEmpty();
   }
 
-  /** The first rule's name whose pattern matches the whole {@code commandLine}, else {@code other}. */
+  /**
+   * The first rule's name whose pattern matches the whole {@code commandLine}, else {@code other}.
+   */
   String group(String commandLine) {
     for (int i = 0; i < patterns.size(); i++) {
       if (patterns.get(i).matcher(commandLine).matches()) {

@@ -1,13 +1,17 @@
 package dev.powermon.process;
 
 /**
- * Parses {@code /proc/<pid>/stat} (proc(5)): {@code pid (comm) state ppid … utime stime … starttime …}.
- * The command name may hold spaces and parentheses ({@code (my (weird) proc)}), so it runs from the
- * first {@code (} to the <em>last</em> {@code )}; the fields after it are split on single spaces.
+ * Parses {@code /proc/<pid>/stat} (proc(5)): {@code pid (comm) state ppid … utime stime … starttime
+ * …}. The command name may hold spaces and parentheses ({@code (my (weird) proc)}), so it runs from
+ * the first {@code (} to the <em>last</em> {@code )}; the fields after it are split on single
+ * spaces.
  */
 final class PidStatParser {
-  /** Fields counted from {@code state} (field 3 in proc(5)): utime is 14, stime 15, starttime 22. */
+  /**
+   * Fields counted from {@code state} (field 3 in proc(5)): utime is 14, stime 15, starttime 22.
+   */
   private static final int UTIME = 14 - 3;
+
   private static final int STIME = 15 - 3;
   private static final int STARTTIME = 22 - 3;
 
@@ -49,8 +53,8 @@ final class PidStatParser {
   }
 
   /**
-   * A non-negative decimal no larger than {@code max}. Ticks are kept below a quarter of the long range
-   * so that sums over thousands of processes cannot overflow.
+   * A non-negative decimal no larger than {@code max}. Ticks are kept below a quarter of the long
+   * range so that sums over thousands of processes cannot overflow.
    */
   static long number(String field, String text, long max) throws MalformedProcException {
     if (text.isEmpty() || text.length() > 19) {
@@ -60,7 +64,8 @@ final class PidStatParser {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < '0' || c > '9') {
-        throw new MalformedProcException(field, "'" + cut(text) + "' is not a non-negative whole number");
+        throw new MalformedProcException(
+            field, "'" + cut(text) + "' is not a non-negative whole number");
       }
       value = value * 10 + (c - '0');
     }

@@ -11,12 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a procfs tree: the machine's {@code /proc}, a host's mounted at {@code /host/proc}, or a test
- * tree. Every read is bounded, so a hostile or corrupt file costs at most {@link #MAX_BYTES}. Reads go
- * through one reused buffer (thousands of small reads per interval), so an instance serves one thread.
+ * Reads a procfs tree: the machine's {@code /proc}, a host's mounted at {@code /host/proc}, or a
+ * test tree. Every read is bounded, so a hostile or corrupt file costs at most {@link #MAX_BYTES}.
+ * Reads go through one reused buffer (thousands of small reads per interval), so an instance serves
+ * one thread.
  */
 final class ProcFsSource implements ProcSource {
-  /** Longer than any stat line or cgroup file seen; a longer cmdline is cut, which matching tolerates. */
+  /**
+   * Longer than any stat line or cgroup file seen; a longer cmdline is cut, which matching
+   * tolerates.
+   */
   static final int MAX_BYTES = 16 * 1024;
 
   private final Path root;

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The seam to the machine's process table: {@code /proc} on Linux ({@link ProcFsSource}, also pointed
- * at test trees). Each method is one small read; a pid that is gone throws {@link
+ * The seam to the machine's process table: {@code /proc} on Linux ({@link ProcFsSource}, also
+ * pointed at test trees). Each method is one small read; a pid that is gone throws {@link
  * java.nio.file.NoSuchFileException}.
  */
 interface ProcSource {

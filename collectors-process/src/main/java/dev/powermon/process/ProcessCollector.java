@@ -34,8 +34,10 @@ final class ProcessCollector implements Collector {
     ProcessSample s = sampler.latest();
     long age = clock.millis() - s.epochMillis();
     if (age > STALE_INTERVALS * interval.toMillis() + 1000) {
-      throw new IllegalStateException("no fresh sample since " + Instant.ofEpochMilli(s.epochMillis())
-          + "; the /proc walk or the energy read is stuck or failing (see the log)");
+      throw new IllegalStateException(
+          "no fresh sample since "
+              + Instant.ofEpochMilli(s.epochMillis())
+              + "; the /proc walk or the energy read is stuck or failing (see the log)");
     }
     Families out = new Families(ProcessFamilies.ALL);
     Labels source = Labels.of("source", s.source());
@@ -48,18 +50,29 @@ final class ProcessCollector implements Collector {
       out.gauge(ProcessFamilies.IDLE_POWER, source, s.idleWatts());
       out.gauge(ProcessFamilies.UNATTRIBUTED_POWER, source, s.unattributedWatts());
     }
-    s.groups().forEach((by, rows) -> {
-      for (GroupLedger.Row row : rows) {
-        Labels labels = Labels.of("group_by", by.label(), "group", row.group(),
-            "container_id", row.container().id(), "container_runtime", row.container().runtime(),
-            "pod_uid", row.container().podUid());
-        if (!Double.isNaN(row.watts())) {
-          out.gauge(ProcessFamilies.POWER, labels, row.watts());
-        }
-        out.counter(ProcessFamilies.ENERGY, labels, row.joules());
-        out.counter(ProcessFamilies.CPU, labels, row.cpuSeconds());
-      }
-    });
+    s.groups()
+        .forEach(
+            (by, rows) -> {
+              for (GroupLedger.Row row : rows) {
+                Labels labels =
+                    Labels.of(
+                        "group_by",
+                        by.label(),
+                        "group",
+                        row.group(),
+                        "container_id",
+                        row.container().id(),
+                        "container_runtime",
+                        row.container().runtime(),
+                        "pod_uid",
+                        row.container().podUid());
+                if (!Double.isNaN(row.watts())) {
+                  out.gauge(ProcessFamilies.POWER, labels, row.watts());
+                }
+                out.counter(ProcessFamilies.ENERGY, labels, row.joules());
+                out.counter(ProcessFamilies.CPU, labels, row.cpuSeconds());
+              }
+            });
     out.gauge(ProcessFamilies.PROCESSES, Labels.EMPTY, s.processes());
     out.counter(ProcessFamilies.VANISHED, Labels.EMPTY, s.vanished());
     out.gauge(ProcessFamilies.SAMPLE_DURATION, Labels.EMPTY, s.durationSeconds());
@@ -71,17 +84,31 @@ final class ProcessCollector implements Collector {
   public List<String> summary() {
     ProcessSample s = sampler.latest();
     List<String> lines = new ArrayList<>();
-    lines.add(s.powerKnown()
-        ? String.format(Locale.ROOT, "%d processes; host %.1f W (%s), idle %.1f W, unattributed %.1f W",
-            s.processes(), s.hostWatts(), s.source(), s.idleWatts(), s.unattributedWatts())
-        : s.processes() + " processes; host power not known yet (" + s.source() + ")");
+    lines.add(
+        s.powerKnown()
+            ? String.format(
+                Locale.ROOT,
+                "%d processes; host %.1f W (%s), idle %.1f W, unattributed %.1f W",
+                s.processes(),
+                s.hostWatts(),
+                s.source(),
+                s.idleWatts(),
+                s.unattributedWatts())
+            : s.processes() + " processes; host power not known yet (" + s.source() + ")");
     for (Map.Entry<GroupBy, List<GroupLedger.Row>> e : s.groups().entrySet()) {
       e.getValue().stream()
           .filter(r -> !Double.isNaN(r.watts()))
           .sorted((a, b) -> Double.compare(b.watts(), a.watts()))
           .limit(10)
-          .forEach(r -> lines.add(String.format(Locale.ROOT, "%-9s %-32s %8.2f W",
-              e.getKey().label(), r.group(), r.watts())));
+          .forEach(
+              r ->
+                  lines.add(
+                      String.format(
+                          Locale.ROOT,
+                          "%-9s %-32s %8.2f W",
+                          e.getKey().label(),
+                          r.group(),
+                          r.watts())));
     }
     return lines;
   }

@@ -24,45 +24,67 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ProcessProvider implements CollectorProvider {
   static final SettingSpec INTERVAL =
-      SettingSpec.builder("interval", SettingType.DURATION).defaultValue("1s").min("100ms").max("1h")
-          .help("How often the host's energy is read and /proc walked (once per interval); the cost"
-              + " is one stat read per process per interval.")
+      SettingSpec.builder("interval", SettingType.DURATION)
+          .defaultValue("1s")
+          .min("100ms")
+          .max("1h")
+          .help(
+              "How often the host's energy is read and /proc walked (once per interval); the cost"
+                  + " is one stat read per process per interval.")
           .build();
   static final SettingSpec GROUP_BY =
-      SettingSpec.builder("group-by", SettingType.STRING).defaultValue("command")
-          .check(v -> GroupBy.isSetting((String) v), "must be process, command, container or cgroup")
-          .help("How processes are grouped into series: process (comm:pid), command (comm), container"
-              + " (container id, systemd unit or host, from /proc/PID/cgroup) or cgroup (its path).")
+      SettingSpec.builder("group-by", SettingType.STRING)
+          .defaultValue("command")
+          .check(
+              v -> GroupBy.isSetting((String) v), "must be process, command, container or cgroup")
+          .help(
+              "How processes are grouped into series: process (comm:pid), command (comm), container"
+                  + " (container id, systemd unit or host, from /proc/PID/cgroup) or cgroup (its path).")
           .build();
   static final SettingSpec TOP =
-      SettingSpec.builder("top", SettingType.INTEGER).defaultValue("10").min("1").max("1000")
-          .help("Groups with their own series, by energy in each interval; the rest are summed in"
-              + " group=\"other\", so the series count is bounded whatever the host runs.")
+      SettingSpec.builder("top", SettingType.INTEGER)
+          .defaultValue("10")
+          .min("1")
+          .max("1000")
+          .help(
+              "Groups with their own series, by energy in each interval; the rest are summed in"
+                  + " group=\"other\", so the series count is bounded whatever the host runs.")
           .build();
   static final SettingSpec MATCH =
-      SettingSpec.builder("match", SettingType.STRING).list()
-          .check(MatchRules::isValid, "must be NAME=REGEX (NAME: letters, digits, _ . -, not 'other';"
-              + " REGEX: a Java regular expression)")
-          .help("A named group of command lines, NAME=REGEX matched against the whole command line;"
-              + " repeat for several (the first match wins; the rest go to 'other'). Served as"
-              + " group_by=\"match\" beside group-by. Only NAME is exported, never a command line.")
+      SettingSpec.builder("match", SettingType.STRING)
+          .list()
+          .check(
+              MatchRules::isValid,
+              "must be NAME=REGEX (NAME: letters, digits, _ . -, not 'other';"
+                  + " REGEX: a Java regular expression)")
+          .help(
+              "A named group of command lines, NAME=REGEX matched against the whole command line;"
+                  + " repeat for several (the first match wins; the rest go to 'other'). Served as"
+                  + " group_by=\"match\" beside group-by. Only NAME is exported, never a command line.")
           .build();
   static final SettingSpec PROC =
-      SettingSpec.builder("proc", SettingType.PATH).defaultValue("/proc")
-          .help("Where procfs is mounted; /host/proc in a container that mounts the host's /proc there"
-              + " (with the host's pid namespace).")
+      SettingSpec.builder("proc", SettingType.PATH)
+          .defaultValue("/proc")
+          .help(
+              "Where procfs is mounted; /host/proc in a container that mounts the host's /proc there"
+                  + " (with the host's pid namespace).")
           .build();
   static final SettingSpec SYSFS =
-      SettingSpec.builder("sysfs", SettingType.PATH).defaultValue("/sys")
+      SettingSpec.builder("sysfs", SettingType.PATH)
+          .defaultValue("/sys")
           .help("Where sysfs is mounted, for the host's RAPL energy (class/powercap/intel-rapl:*).")
           .build();
   static final SettingSpec ESTIMATE_IDLE =
-      SettingSpec.builder("estimate-idle-watts", SettingType.DECIMAL).defaultValue("10").min("0")
+      SettingSpec.builder("estimate-idle-watts", SettingType.DECIMAL)
+          .defaultValue("10")
+          .min("0")
           .max("100000")
           .help("Without readable RAPL: the host's assumed power at idle, in watts.")
           .build();
   static final SettingSpec ESTIMATE_PER_CPU =
-      SettingSpec.builder("estimate-cpu-watts", SettingType.DECIMAL).defaultValue("8").min("0")
+      SettingSpec.builder("estimate-cpu-watts", SettingType.DECIMAL)
+          .defaultValue("8")
+          .min("0")
           .max("10000")
           .help("Without readable RAPL: the assumed extra power of one fully busy CPU, in watts.")
           .build();
@@ -93,8 +115,8 @@ public final class ProcessProvider implements CollectorProvider {
 
   /**
    * True, though it sends nothing over the network: this is the contract's only way to keep a
-   * collector off unless named, which a collector whose cost grows with the process count needs.
-   * A contract flag for "only when named" that does not claim network traffic would be exact.
+   * collector off unless named, which a collector whose cost grows with the process count needs. A
+   * contract flag for "only when named" that does not claim network traffic would be exact.
    */
   @Override
   public boolean networked() {
@@ -106,12 +128,19 @@ public final class ProcessProvider implements CollectorProvider {
     Settings s = context.settings();
     ProcFsSource proc = new ProcFsSource(s.path(PROC));
     try {
-      return ProbeResult.available(proc.pids().size() + " processes in " + proc.root()
-          + ", host energy from "
-          + (RaplEnergy.find(s.path(SYSFS)) != null ? "RAPL" : "the CPU-load estimate"));
+      return ProbeResult.available(
+          proc.pids().size()
+              + " processes in "
+              + proc.root()
+              + ", host energy from "
+              + (RaplEnergy.find(s.path(SYSFS)) != null ? "RAPL" : "the CPU-load estimate"));
     } catch (IOException e) {
-      return ProbeResult.unavailable("cannot list " + proc.root() + " (" + e.getMessage()
-          + "); needs Linux procfs, or --collector.process.proc=/host/proc in a container");
+      return ProbeResult.unavailable(
+          "cannot list "
+              + proc.root()
+              + " ("
+              + e.getMessage()
+              + "); needs Linux procfs, or --collector.process.proc=/host/proc in a container");
     }
   }
 
@@ -123,13 +152,22 @@ public final class ProcessProvider implements CollectorProvider {
     try {
       cpu = CpuStatParser.parse(proc.hostStat());
     } catch (IOException | MalformedProcException e) {
-      throw new IOException("cannot read " + proc.root().resolve("stat") + ": " + e.getMessage()
-          + "; needs Linux procfs, or --collector.process.proc=/host/proc in a container", e);
+      throw new IOException(
+          "cannot read "
+              + proc.root().resolve("stat")
+              + ": "
+              + e.getMessage()
+              + "; needs Linux procfs, or --collector.process.proc=/host/proc in a container",
+          e);
     }
     HostEnergy host = RaplEnergy.find(s.path(SYSFS));
     if (host == null) {
-      context.logger().info("no readable RAPL under {}; sharing out a CPU-load estimate"
-          + " (source=\"estimate\")", s.path(SYSFS).resolve("class/powercap"));
+      context
+          .logger()
+          .info(
+              "no readable RAPL under {}; sharing out a CPU-load estimate"
+                  + " (source=\"estimate\")",
+              s.path(SYSFS).resolve("class/powercap"));
       host = new LoadEstimate(s.decimal(ESTIMATE_IDLE), s.decimal(ESTIMATE_PER_CPU), cpu.cpus());
     }
     MatchRules match = MatchRules.parse(s.strings(MATCH));
@@ -140,8 +178,17 @@ public final class ProcessProvider implements CollectorProvider {
     }
     boolean wantsCgroup = groupBy == GroupBy.CONTAINER || groupBy == GroupBy.CGROUP;
     ProcessTable table = new ProcessTable(proc, context.problems(), match, wantsCgroup);
-    Sampler sampler = new Sampler(proc, host, table, groupings, (int) s.integer(TOP),
-        s.strings(MATCH).size(), context.problems(), context.clock(), context::nanoTime);
+    Sampler sampler =
+        new Sampler(
+            proc,
+            host,
+            table,
+            groupings,
+            (int) s.integer(TOP),
+            s.strings(MATCH).size(),
+            context.problems(),
+            context.clock(),
+            context::nanoTime);
     Duration interval = s.duration(INTERVAL);
     sampler.sample(); // the baseline
     // A second sample shortly after gives the first scrape and `powermon probe` power readings;
@@ -156,19 +203,25 @@ public final class ProcessProvider implements CollectorProvider {
     StateLog log = new StateLog(context.logger());
     // its own thread, not the shared scheduler: a walk of thousands of processes takes tens of
     // milliseconds, which would delay every other collector's sampling behind it
-    ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "process-sampler");
-      t.setDaemon(true);
-      return t;
-    });
-    thread.scheduleAtFixedRate(() -> {
-      try {
-        sampler.sample();
-        log.ok("sample", "sampling again");
-      } catch (IOException | RuntimeException e) { // the loop must outlive one bad interval
-        log.failing("sample", String.valueOf(e.getMessage()));
-      }
-    }, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
+    ScheduledExecutorService thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "process-sampler");
+              t.setDaemon(true);
+              return t;
+            });
+    thread.scheduleAtFixedRate(
+        () -> {
+          try {
+            sampler.sample();
+            log.ok("sample", "sampling again");
+          } catch (IOException | RuntimeException e) { // the loop must outlive one bad interval
+            log.failing("sample", String.valueOf(e.getMessage()));
+          }
+        },
+        interval.toNanos(),
+        interval.toNanos(),
+        TimeUnit.NANOSECONDS);
     return new ProcessCollector(sampler, thread::shutdownNow, interval, context.clock());
   }
 }

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The processes between walks, keyed by (pid, start time). One walk reads {@code stat} of every pid;
- * command line and cgroup are read only for a process seen for the first time, and only when a
- * grouping needs them. A process first seen after the first walk started within the interval, so all
- * its CPU time is the interval's; a process gone since the last walk is dropped (what it used before
- * it exited was counted at earlier walks and stays in its groups' counters).
+ * The processes between walks, keyed by (pid, start time). One walk reads {@code stat} of every
+ * pid; command line and cgroup are read only for a process seen for the first time, and only when a
+ * grouping needs them. A process first seen after the first walk started within the interval, so
+ * all its CPU time is the interval's; a process gone since the last walk is dropped (what it used
+ * before it exited was counted at earlier walks and stays in its groups' counters).
  */
 final class ProcessTable {
   private final ProcSource proc;
@@ -23,8 +23,10 @@ final class ProcessTable {
   private final MatchRules match;
   private final Map<ProcessKey, TrackedProcess> tracked = new HashMap<>();
   private long walks;
+
   /** The latest start time (ticks since boot) of any process seen so far. */
   private long newestStart;
+
   private long vanished;
 
   ProcessTable(ProcSource proc, ParseProblems problems, MatchRules match, boolean wantsCgroup) {
@@ -129,7 +131,9 @@ final class ProcessTable {
     String get() throws IOException;
   }
 
-  /** A read that loses to the process exiting gives "" (it will be dropped at the next walk anyway). */
+  /**
+   * A read that loses to the process exiting gives "" (it will be dropped at the next walk anyway).
+   */
   private static String read(Read read) {
     try {
       return read.get();

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 /**
  * The host's energy from the powercap tree: every package zone ({@code intel-rapl:N}) plus its DRAM
  * subzone ({@code intel-rapl:N:M} named {@code dram}), the same total the rapl collector serves as
- * {@code domain="total"} when there is no psys. Only the {@code intel-rapl:} control type is read, so
- * the mmio copy of a package is never added twice. A collector may not depend on another, hence this
- * minimal reader; the rapl collector remains the place for RAPL itself.
+ * {@code domain="total"} when there is no psys. Only the {@code intel-rapl:} control type is read,
+ * so the mmio copy of a package is never added twice. A collector may not depend on another, hence
+ * this minimal reader; the rapl collector remains the place for RAPL itself.
  */
 final class RaplEnergy implements HostEnergy {
   private static final Pattern PACKAGE = Pattern.compile("intel-rapl:\\d+");
@@ -26,7 +26,10 @@ final class RaplEnergy implements HostEnergy {
     this.zones = zones;
   }
 
-  /** The package and DRAM zones under {@code sysfs}, or null when there are none or they are unreadable. */
+  /**
+   * The package and DRAM zones under {@code sysfs}, or null when there are none or they are
+   * unreadable.
+   */
   static RaplEnergy find(Path sysfs) {
     Path powercap = sysfs.resolve("class/powercap");
     List<Path> zones = new ArrayList<>();
@@ -66,7 +69,8 @@ final class RaplEnergy implements HostEnergy {
         now[i] = microjoules(zones.get(i), "energy_uj");
       }
     } catch (IOException e) {
-      last = null; // the next read is a new baseline: energy across the gap is not put in one interval
+      last =
+          null; // the next read is a new baseline: energy across the gap is not put in one interval
       throw e;
     }
     long[] before = last;

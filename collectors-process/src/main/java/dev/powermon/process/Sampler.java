@@ -11,13 +11,14 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * One interval's work, at most one {@code /proc} walk: read the host's CPU ticks and energy, walk the
- * processes, split the energy ({@link Attribution}) and book it to every grouping ({@link
+ * One interval's work, at most one {@code /proc} walk: read the host's CPU ticks and energy, walk
+ * the processes, split the energy ({@link Attribution}) and book it to every grouping ({@link
  * GroupLedger}). Runs on one thread (the sampling loop); {@link #latest()} may be read from any.
  */
 final class Sampler {
   /** Linux reports CPU time in USER_HZ ticks, 100 per second on every architecture it supports. */
   static final double SECONDS_PER_TICK = 0.01;
+
   /** How long a group that left the top keeps its series. */
   static final long HOLD_MILLIS = 10 * 60 * 1000;
 
@@ -35,8 +36,16 @@ final class Sampler {
   private double unattributedJoules;
   private volatile ProcessSample latest;
 
-  Sampler(ProcSource proc, HostEnergy host, ProcessTable table, List<GroupBy> groupings, int top,
-      int matchRules, ParseProblems problems, Clock clock, LongSupplier nanoTime) {
+  Sampler(
+      ProcSource proc,
+      HostEnergy host,
+      ProcessTable table,
+      List<GroupBy> groupings,
+      int top,
+      int matchRules,
+      ParseProblems problems,
+      Clock clock,
+      LongSupplier nanoTime) {
     this.proc = proc;
     this.host = host;
     this.table = table;
@@ -45,7 +54,9 @@ final class Sampler {
     this.nanoTime = nanoTime;
     for (GroupBy by : groupings) {
       // every match group is shown: the operator named them, so they are bounded already
-      ledgers.put(by, new GroupLedger(by == GroupBy.MATCH ? matchRules : top, HOLD_MILLIS, SECONDS_PER_TICK));
+      ledgers.put(
+          by,
+          new GroupLedger(by == GroupBy.MATCH ? matchRules : top, HOLD_MILLIS, SECONDS_PER_TICK));
     }
   }
 
@@ -60,17 +71,22 @@ final class Sampler {
       // to a good part of a second: the host's ticks midway through it cover the same interval.
       cpu = CpuTimes.midpoint(first, hostCpu());
     } catch (IOException e) {
-      lastCpu = null; // the walk moved on without the host's ticks: the next sample is a new baseline
+      lastCpu =
+          null; // the walk moved on without the host's ticks: the next sample is a new baseline
       throw e;
     }
     long middle = start + (nanoTime.getAsLong() - start) / 2;
     CpuTimes before = lastCpu;
     double seconds = (middle - lastNanos) / 1e9;
-    CpuTimes interval = before == null
-        ? new CpuTimes(0, 0, cpu.cpus())
-        : new CpuTimes(cpu.busyTicks() - before.busyTicks(), cpu.totalTicks() - before.totalTicks(),
-            cpu.cpus());
-    double joules = readHost(interval, before == null ? 0 : seconds); // the first read is the baseline
+    CpuTimes interval =
+        before == null
+            ? new CpuTimes(0, 0, cpu.cpus())
+            : new CpuTimes(
+                cpu.busyTicks() - before.busyTicks(),
+                cpu.totalTicks() - before.totalTicks(),
+                cpu.cpus());
+    double joules =
+        readHost(interval, before == null ? 0 : seconds); // the first read is the baseline
     lastCpu = cpu;
     lastNanos = middle;
     boolean powerKnown = false;
@@ -95,9 +111,21 @@ final class Sampler {
     }
     Map<GroupBy, List<GroupLedger.Row>> groups = new EnumMap<>(GroupBy.class);
     ledgers.forEach((by, ledger) -> groups.put(by, List.copyOf(ledger.rows())));
-    latest = new ProcessSample(clock.millis(), host.source(), powerKnown, hostWatts, idleWatts,
-        unattributedWatts, hostJoules, idleJoules, unattributedJoules, groups, table.size(),
-        table.vanished(), (nanoTime.getAsLong() - start) / 1e9);
+    latest =
+        new ProcessSample(
+            clock.millis(),
+            host.source(),
+            powerKnown,
+            hostWatts,
+            idleWatts,
+            unattributedWatts,
+            hostJoules,
+            idleJoules,
+            unattributedJoules,
+            groups,
+            table.size(),
+            table.vanished(),
+            (nanoTime.getAsLong() - start) / 1e9);
   }
 
   private CpuTimes hostCpu() throws IOException {
@@ -116,7 +144,9 @@ final class Sampler {
     return latest;
   }
 
-  /** The host's joules in the interval, or NaN when it could not be measured (counted as a problem). */
+  /**
+   * The host's joules in the interval, or NaN when it could not be measured (counted as a problem).
+   */
   private double readHost(CpuTimes interval, double seconds) {
     try {
       double joules = host.joulesSince(interval, seconds);
@@ -131,12 +161,21 @@ final class Sampler {
   private static Map<String, GroupLedger.Share> shares(
       GroupBy by, Attribution<TrackedProcess> split, Map<TrackedProcess, Long> ticks) {
     Map<String, GroupLedger.Share> shares = new HashMap<>();
-    split.processJoules().forEach((p, joules) -> {
-      GroupLedger.Share s = shares.computeIfAbsent(p.group(by),
-          g -> new GroupLedger.Share(by == GroupBy.CONTAINER && p.container() != null ? p.container() : Container.HOST));
-      s.joules += joules;
-      s.ticks += ticks.get(p);
-    });
+    split
+        .processJoules()
+        .forEach(
+            (p, joules) -> {
+              GroupLedger.Share s =
+                  shares.computeIfAbsent(
+                      p.group(by),
+                      g ->
+                          new GroupLedger.Share(
+                              by == GroupBy.CONTAINER && p.container() != null
+                                  ? p.container()
+                                  : Container.HOST));
+              s.joules += joules;
+              s.ticks += ticks.get(p);
+            });
     return shares;
   }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class AttributionTest {
   @Test
   void twoProcessesAtThreeToOneShareActiveEnergySeventyFiveTwentyFive() {
-    // 100 J over 400 ticks of which 200 busy: active 50 J, idle 50 J; processes 150 + 50 ticks = busy
+    // 100 J over 400 ticks of which 200 busy: active 50 J, idle 50 J; processes 150 + 50 ticks =
+    // busy
     Attribution<String> a =
         Attribution.split(100, new CpuTimes(200, 400, 2), Map.of("a", 150L, "b", 50L));
     assertThat(a.idleJoules()).isCloseTo(50, within(1e-9));
@@ -54,7 +55,8 @@ class AttributionTest {
   void invariantsHoldOverRandomSplits() {
     Random random = new Random(16);
     for (int round = 0; round < 5_000; round++) {
-      double joules = random.nextInt(4) == 0 ? random.nextDouble() * 1e-3 : random.nextDouble() * 5000;
+      double joules =
+          random.nextInt(4) == 0 ? random.nextDouble() * 1e-3 : random.nextDouble() * 5000;
       long total = 1 + random.nextInt(100_000);
       long busy = (long) (total * random.nextDouble());
       int processes = random.nextInt(200);
@@ -67,20 +69,26 @@ class AttributionTest {
       Attribution<Integer> a = Attribution.split(joules, new CpuTimes(busy, total, 4), ticks);
       double sum = a.idleJoules() + a.unattributedJoules();
       for (double share : a.processJoules().values()) {
-        assertThat(share).as("round %d: a share is never negative", round).isGreaterThanOrEqualTo(0);
-        assertThat(share).as("round %d: no process above the host", round).isLessThanOrEqualTo(joules);
+        assertThat(share)
+            .as("round %d: a share is never negative", round)
+            .isGreaterThanOrEqualTo(0);
+        assertThat(share)
+            .as("round %d: no process above the host", round)
+            .isLessThanOrEqualTo(joules);
         sum += share;
       }
       assertThat(a.idleJoules()).isGreaterThanOrEqualTo(0);
       assertThat(a.unattributedJoules()).isGreaterThanOrEqualTo(0);
-      assertThat(sum).as("round %d: Σ process + idle + unattributed = ΔE", round)
+      assertThat(sum)
+          .as("round %d: Σ process + idle + unattributed = ΔE", round)
           .isCloseTo(joules, within(1e-9 * Math.max(1, joules)));
       // proportional: equal ticks, equal shares; more ticks, no smaller share
       long sumTicks = ticks.values().stream().mapToLong(Long::longValue).sum();
       double active = joules * busy / total;
       for (Map.Entry<Integer, Long> e : ticks.entrySet()) {
         double expected = active * e.getValue() / Math.max(busy, Math.max(sumTicks, 1));
-        assertThat(a.processJoules().get(e.getKey())).isCloseTo(expected, within(1e-9 * Math.max(1, joules)));
+        assertThat(a.processJoules().get(e.getKey()))
+            .isCloseTo(expected, within(1e-9 * Math.max(1, joules)));
       }
     }
   }

@@ -51,7 +51,8 @@ class CgroupParserTest {
     // an id of the wrong length is no container id
     assertThat(CgroupParser.parse("0::/docker/abc\n")).isEqualTo(Container.HOST);
     // a unit name longer than any real one is not taken as a label
-    assertThat(CgroupParser.parse("0::/" + "x".repeat(5000) + ".service\n")).isEqualTo(Container.HOST);
+    assertThat(CgroupParser.parse("0::/" + "x".repeat(5000) + ".service\n"))
+        .isEqualTo(Container.HOST);
   }
 
   @Test

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A powercap tree in a temp dir: {@code class/powercap/<zone>/{name,energy_uj,max_energy_range_uj}}. */
+/**
+ * A powercap tree in a temp dir: {@code
+ * class/powercap/<zone>/{name,energy_uj,max_energy_range_uj}}.
+ */
 final class FakePowercap {
   private final Path sysfs;
 

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** A procfs tree in a temp dir: {@code stat}, and per pid {@code stat}, {@code cmdline}, {@code cgroup}. */
+/**
+ * A procfs tree in a temp dir: {@code stat}, and per pid {@code stat}, {@code cmdline}, {@code
+ * cgroup}.
+ */
 final class FakeProc {
   private final Path root;
 
@@ -23,16 +26,36 @@ final class FakeProc {
 
   /** The host's {@code cpu} line: busy ticks all as user time, the rest idle; two CPUs. */
   FakeProc cpu(long busy, long idle) {
-    write(root.resolve("stat"), "cpu  " + busy + " 0 0 " + idle + " 0 0 0 0 0 0\n"
-        + "cpu0 0 0 0 0 0 0 0 0 0 0\ncpu1 0 0 0 0 0 0 0 0 0 0\nintr 0\nbtime 1700000000\n");
+    write(
+        root.resolve("stat"),
+        "cpu  "
+            + busy
+            + " 0 0 "
+            + idle
+            + " 0 0 0 0 0 0\n"
+            + "cpu0 0 0 0 0 0 0 0 0 0 0\ncpu1 0 0 0 0 0 0 0 0 0 0\nintr 0\nbtime 1700000000\n");
     return this;
   }
 
   /** A process with {@code utime + stime} CPU ticks (split 2:1), started at {@code start}. */
   FakeProc process(int pid, String comm, long ticks, long start) {
     long utime = ticks - ticks / 3;
-    return stat(pid, pid + " (" + comm + ") S 1 " + pid + " " + pid + " 0 -1 4194560 100 0 0 0 "
-        + utime + " " + (ticks - utime) + " 0 0 20 0 3 0 " + start + " 1000000 100 18446744073709551615\n");
+    return stat(
+        pid,
+        pid
+            + " ("
+            + comm
+            + ") S 1 "
+            + pid
+            + " "
+            + pid
+            + " 0 -1 4194560 100 0 0 0 "
+            + utime
+            + " "
+            + (ticks - utime)
+            + " 0 0 20 0 3 0 "
+            + start
+            + " 1000000 100 18446744073709551615\n");
   }
 
   /** Writes {@code /proc/<pid>/stat} as given, hostile or not. */

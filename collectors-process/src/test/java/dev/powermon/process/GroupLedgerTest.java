@@ -27,7 +27,8 @@ class GroupLedgerTest {
     ledger.book(shares("a", 10, "b", 1), 1, 1000);
     ledger.book(shares("a", 1, "b", 10), 1, 2000);
     Map<String, GroupLedger.Row> rows = byGroup(ledger.rows());
-    assertThat(rows.get("a").joules()).isEqualTo(10); // the 1 J of the second interval went to other
+    assertThat(rows.get("a").joules())
+        .isEqualTo(10); // the 1 J of the second interval went to other
     assertThat(rows.get("a").watts()).isNaN();
     assertThat(rows.get("b").joules()).isEqualTo(10);
     assertThat(rows.get("other").joules()).isEqualTo(2);

@@ -7,9 +7,10 @@ import org.junit.jupiter.api.Test;
 
 class PidStatParserTest {
   // Shaped after a real line of a JVM (proc(5) field order); 52 fields.
-  private static final String JAVA = "4242 (java) S 1 4242 4242 0 -1 4194560 52345 0 12 0 1500 250 0 0"
-      + " 20 0 43 0 987654 5012345678 123456 18446744073709551615 1 1 0 0 0 0 0 4096 16796879 0 0"
-      + " 0 17 1 0 0 0 0 0 0 0 0 0 0 0 0 0";
+  private static final String JAVA =
+      "4242 (java) S 1 4242 4242 0 -1 4194560 52345 0 12 0 1500 250 0 0"
+          + " 20 0 43 0 987654 5012345678 123456 18446744073709551615 1 1 0 0 0 0 0 4096 16796879 0 0"
+          + " 0 17 1 0 0 0 0 0 0 0 0 0 0 0 0 0";
 
   @Test
   void readsCommCpuTicksAndStartTime() throws Exception {
@@ -39,14 +40,16 @@ class PidStatParserTest {
     assertThatThrownBy(() -> PidStatParser.parse("4242 (java) S 1 4242 4242 0 -1 4194560 52345"))
         .isInstanceOf(MalformedProcException.class)
         .hasMessageContaining("truncated")
-        .extracting(e -> ((MalformedProcException) e).field()).isEqualTo("pid_stat.fields");
+        .extracting(e -> ((MalformedProcException) e).field())
+        .isEqualTo("pid_stat.fields");
   }
 
   @Test
   void lineCutInsideCommIsRefused() {
     assertThatThrownBy(() -> PidStatParser.parse("4242 (jav"))
         .isInstanceOf(MalformedProcException.class)
-        .extracting(e -> ((MalformedProcException) e).field()).isEqualTo("pid_stat.comm");
+        .extracting(e -> ((MalformedProcException) e).field())
+        .isEqualTo("pid_stat.comm");
   }
 
   @Test
@@ -54,7 +57,8 @@ class PidStatParserTest {
     assertThatThrownBy(() -> PidStatParser.parse(JAVA.replace(" 1500 250 ", " -1500 250 ")))
         .isInstanceOf(MalformedProcException.class)
         .hasMessageContaining("'-1500' is not a non-negative whole number")
-        .extracting(e -> ((MalformedProcException) e).field()).isEqualTo("pid_stat.utime");
+        .extracting(e -> ((MalformedProcException) e).field())
+        .isEqualTo("pid_stat.utime");
   }
 
   @Test
@@ -63,7 +67,8 @@ class PidStatParserTest {
     assertThatThrownBy(() -> PidStatParser.parse(JAVA.replace(" 250 ", " 9223372036854775807 ")))
         .isInstanceOf(MalformedProcException.class)
         .hasMessageContaining("out of range");
-    assertThatThrownBy(() -> PidStatParser.parse(JAVA.replace(" 250 ", " 99999999999999999999999 ")))
+    assertThatThrownBy(
+            () -> PidStatParser.parse(JAVA.replace(" 250 ", " 99999999999999999999999 ")))
         .isInstanceOf(MalformedProcException.class)
         .hasMessageContaining("is not a tick count");
   }
@@ -74,8 +79,8 @@ class PidStatParserTest {
         .isInstanceOf(MalformedProcException.class);
     assertThatThrownBy(() -> PidStatParser.parse(JAVA.replace("4242 (", "x (")))
         .isInstanceOf(MalformedProcException.class)
-        .extracting(e -> ((MalformedProcException) e).field()).isEqualTo("pid_stat.pid");
-    assertThatThrownBy(() -> PidStatParser.parse(""))
-        .isInstanceOf(MalformedProcException.class);
+        .extracting(e -> ((MalformedProcException) e).field())
+        .isEqualTo("pid_stat.pid");
+    assertThatThrownBy(() -> PidStatParser.parse("")).isInstanceOf(MalformedProcException.class);
   }
 }

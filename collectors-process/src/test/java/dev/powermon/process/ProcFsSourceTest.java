@@ -14,7 +14,8 @@ class ProcFsSourceTest {
 
   @Test
   void listsOnlyPidDirectories() throws Exception {
-    for (String name : new String[] {"1", "4242", "self", "thread-self", "12abc", "sys", "1234567890"}) {
+    for (String name :
+        new String[] {"1", "4242", "self", "thread-self", "12abc", "sys", "1234567890"}) {
       Files.createDirectories(dir.resolve(name));
     }
     assertThat(new ProcFsSource(dir).pids()).containsExactlyInAnyOrder(1, 4242);
@@ -38,6 +39,7 @@ class ProcFsSourceTest {
 
   @Test
   void aGonePidIsNoSuchFile() {
-    assertThatThrownBy(() -> new ProcFsSource(dir).stat(31337)).isInstanceOf(NoSuchFileException.class);
+    assertThatThrownBy(() -> new ProcFsSource(dir).stat(31337))
+        .isInstanceOf(NoSuchFileException.class);
   }
 }

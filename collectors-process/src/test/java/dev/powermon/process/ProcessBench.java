@@ -12,10 +12,11 @@ import java.util.Random;
 
 /**
  * The collector's CPU per interval on a generated /proc of N processes, or on a real one; run by
- * {@code bench/process/bench.sh}, never by the test suite. Measures the sampling thread's CPU time only
- * (not the generator's), over a bounded number of intervals, grouping by container with one match rule
- * (the costliest settings), with 1 % of the processes replaced by new ones every interval. On the real
- * /proc it groups by command and prints the top-10 table {@code powermon probe} would show.
+ * {@code bench/process/bench.sh}, never by the test suite. Measures the sampling thread's CPU time
+ * only (not the generator's), over a bounded number of intervals, grouping by container with one
+ * match rule (the costliest settings), with 1 % of the processes replaced by new ones every
+ * interval. On the real /proc it groups by command and prints the top-10 table {@code powermon
+ * probe} would show.
  *
  * <pre>
  *   ProcessBench generate DIR N SAMPLES    a fake tree of N processes in DIR
@@ -38,20 +39,29 @@ final class ProcessBench {
         spawn(proc, pid, 0, random);
       }
     }
-    ParseProblems problems = new ParseProblems() {
-      @Override
-      public void problem(String field, String reason) {}
+    ParseProblems problems =
+        new ParseProblems() {
+          @Override
+          public void problem(String field, String reason) {}
 
-      @Override
-      public void ok(String field) {}
-    };
+          @Override
+          public void ok(String field) {}
+        };
     Path sys = Files.createTempDirectory("bench-sys");
     ProcFsSource source = new ProcFsSource(fake ? proc.root() : root);
-    ProcessTable table = new ProcessTable(source, problems,
-        MatchRules.parse(List.of("docker=.*dockerd.*")), true);
-    Sampler sampler = new Sampler(source, new LoadEstimate(10, 8, 2), table,
-        List.of(fake ? GroupBy.CONTAINER : GroupBy.COMMAND, GroupBy.MATCH), 10, 1, problems,
-        Clock.systemUTC(), System::nanoTime);
+    ProcessTable table =
+        new ProcessTable(source, problems, MatchRules.parse(List.of("docker=.*dockerd.*")), true);
+    Sampler sampler =
+        new Sampler(
+            source,
+            new LoadEstimate(10, 8, 2),
+            table,
+            List.of(fake ? GroupBy.CONTAINER : GroupBy.COMMAND, GroupBy.MATCH),
+            10,
+            1,
+            problems,
+            Clock.systemUTC(),
+            System::nanoTime);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpu = 0;
     long user = 0;
@@ -87,20 +97,32 @@ final class ProcessBench {
       }
     }
     double cpuMs = cpu / 1e6 / samples;
-    System.out.printf(Locale.ROOT, "%-4s processes=%-5d cpu_ms_per_interval=%.2f (user %.2f, kernel %.2f)"
-            + " wall_ms=%.2f core_percent_at_1s=%.2f%n", fake ? "fake" : "real",
-        sampler.latest().processes(), cpuMs, user / 1e6 / samples, (cpu - user) / 1e6 / samples,
-        wall / 1e6 / samples, cpuMs / 1000 * 100);
+    System.out.printf(
+        Locale.ROOT,
+        "%-4s processes=%-5d cpu_ms_per_interval=%.2f (user %.2f, kernel %.2f)"
+            + " wall_ms=%.2f core_percent_at_1s=%.2f%n",
+        fake ? "fake" : "real",
+        sampler.latest().processes(),
+        cpuMs,
+        user / 1e6 / samples,
+        (cpu - user) / 1e6 / samples,
+        wall / 1e6 / samples,
+        cpuMs / 1000 * 100);
     if (!fake) { // the top-10 table `powermon probe --collector process` prints, on this machine
       new ProcessCollector(sampler, () -> {}, java.time.Duration.ofSeconds(1), Clock.systemUTC())
-          .summary().forEach(System.out::println);
+          .summary()
+          .forEach(System.out::println);
     }
   }
 
   private static void spawn(FakeProc proc, int pid, long start, Random random) {
     proc.process(pid, "worker-" + (pid % 50), random.nextInt(1000), start * 100 + pid)
         .cmdline(pid, "/usr/bin/worker", "--id", Integer.toString(pid))
-        .cgroup(pid, "0::/system.slice/docker-" + String.format(Locale.ROOT, "%064x", pid % 40) + ".scope\n");
+        .cgroup(
+            pid,
+            "0::/system.slice/docker-"
+                + String.format(Locale.ROOT, "%064x", pid % 40)
+                + ".scope\n");
   }
 
   private ProcessBench() {}

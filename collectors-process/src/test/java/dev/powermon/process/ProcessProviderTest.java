@@ -24,8 +24,9 @@ class ProcessProviderTest {
   void badMatchRulesAreRefusedAtLoadWithWhatToWrite() {
     assertThatThrownBy(() -> settings("match", List.of("docker=.*dockerd.*", "qemu=[unclosed")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("collectors.process.match: must be NAME=REGEX (NAME: letters, digits, _ . -,"
-            + " not 'other'; REGEX: a Java regular expression), got qemu=[unclosed");
+        .hasMessage(
+            "collectors.process.match: must be NAME=REGEX (NAME: letters, digits, _ . -,"
+                + " not 'other'; REGEX: a Java regular expression), got qemu=[unclosed");
     assertThatThrownBy(() -> settings("match", List.of("just-a-regex")))
         .hasMessageContaining("must be NAME=REGEX");
     assertThatThrownBy(() -> settings("match", List.of("other=.*")))
@@ -35,10 +36,12 @@ class ProcessProviderTest {
   @Test
   void groupByAndTopAreChecked() {
     assertThatThrownBy(() -> settings("group-by", List.of("pod")))
-        .hasMessage("collectors.process.group-by: must be process, command, container or cgroup, got pod");
+        .hasMessage(
+            "collectors.process.group-by: must be process, command, container or cgroup, got pod");
     assertThatThrownBy(() -> settings("group-by", List.of("match")))
         .hasMessageContaining("must be process, command, container or cgroup");
-    assertThatThrownBy(() -> settings("top", List.of("0"))).hasMessageContaining("must be at least 1");
+    assertThatThrownBy(() -> settings("top", List.of("0")))
+        .hasMessageContaining("must be at least 1");
     assertThat(settings("group-by", List.of("container")).string(ProcessProvider.GROUP_BY))
         .isEqualTo("container");
   }
@@ -53,18 +56,19 @@ class ProcessProviderTest {
       assertThat(r.detail())
           .isEqualTo("1 processes in " + proc.root() + ", host energy from the CPU-load estimate");
     }
-    try (TestContext ctx = TestContext.forProvider(provider)
-        .setting("proc", dir.resolve("none").toString()).build()) {
+    try (TestContext ctx =
+        TestContext.forProvider(provider).setting("proc", dir.resolve("none").toString()).build()) {
       assertThat(provider.probe(ctx).isAvailable()).isFalse();
-      assertThat(provider.probe(ctx).detail()).startsWith("cannot list ").endsWith(
-          "needs Linux procfs, or --collector.process.proc=/host/proc in a container");
+      assertThat(provider.probe(ctx).detail())
+          .startsWith("cannot list ")
+          .endsWith("needs Linux procfs, or --collector.process.proc=/host/proc in a container");
     }
   }
 
   @Test
   void openWithoutProcSaysWhatToDo() throws Exception {
-    try (TestContext ctx = TestContext.forProvider(provider)
-        .setting("proc", dir.resolve("none").toString()).build()) {
+    try (TestContext ctx =
+        TestContext.forProvider(provider).setting("proc", dir.resolve("none").toString()).build()) {
       assertThatThrownBy(() -> provider.open(ctx))
           .hasMessageContaining("needs Linux procfs, or --collector.process.proc=/host/proc");
     }
@@ -73,8 +77,8 @@ class ProcessProviderTest {
   @Test
   void servesOnlyDeclaredFamiliesAndTheSumsAddUp() throws Exception {
     FakeProc proc = new FakeProc(dir.resolve("proc")).process(10, "a", 0, 1).process(11, "b", 0, 1);
-    FakePowercap rapl = new FakePowercap(dir.resolve("sys"))
-        .zone("intel-rapl:0", "package-0", 0, 262_143_328_850L);
+    FakePowercap rapl =
+        new FakePowercap(dir.resolve("sys")).zone("intel-rapl:0", "package-0", 0, 262_143_328_850L);
     try (TestContext ctx = context(proc, rapl.sysfs())) {
       ProcessCollector c = (ProcessCollector) provider.open(ctx);
       // from now on every interval (100 ms) sees 1 J per 100 ms, busy half the time, a:b = 3:1
@@ -94,13 +98,17 @@ class ProcessProviderTest {
         }
       }
       double host = v.value("powermon_process_host_energy_joules_total", "source", "rapl");
-      double a = v.value("powermon_process_energy_joules_total", "group_by", "command", "group", "a");
-      double b = v.value("powermon_process_energy_joules_total", "group_by", "command", "group", "b");
+      double a =
+          v.value("powermon_process_energy_joules_total", "group_by", "command", "group", "a");
+      double b =
+          v.value("powermon_process_energy_joules_total", "group_by", "command", "group", "b");
       double other = v.value("powermon_process_energy_joules_total", "group", "other");
       double idle = v.value("powermon_host_idle_energy_joules_total", "source", "rapl");
-      double unattributed = v.value("powermon_process_unattributed_energy_joules_total", "source", "rapl");
+      double unattributed =
+          v.value("powermon_process_unattributed_energy_joules_total", "source", "rapl");
       assertThat(a + b + other + idle + unattributed).isCloseTo(host, within(1e-9));
-      assertThat(v.value("powermon_process_host_energy_source_info", "source", "rapl")).isEqualTo(1);
+      assertThat(v.value("powermon_process_host_energy_source_info", "source", "rapl"))
+          .isEqualTo(1);
       assertThat(v.value("powermon_process_tracked")).isEqualTo(2);
       c.close();
     }

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The machine's own /proc with a fake powercap tree of known energy: a CPU-burning child started here
- * gets a share of the active energy that matches its share of the host's busy CPU time, measured apart
- * from the collector (the child's CPU time through ProcessHandle, the host's from /proc/stat).
+ * The machine's own /proc with a fake powercap tree of known energy: a CPU-burning child started
+ * here gets a share of the active energy that matches its share of the host's busy CPU time,
+ * measured apart from the collector (the child's CPU time through ProcessHandle, the host's from
+ * /proc/stat).
  */
 @EnabledOnOs(OS.LINUX)
 class RealProcTest {
@@ -26,15 +27,28 @@ class RealProcTest {
 
   @Test
   void aBurningChildGetsItsCpuShareOfTheActiveEnergy() throws Exception {
-    FakePowercap rapl = new FakePowercap(dir).zone("intel-rapl:0", "package-0", 0, 262_143_328_850L);
+    FakePowercap rapl =
+        new FakePowercap(dir).zone("intel-rapl:0", "package-0", 0, 262_143_328_850L);
     RecordedProblems problems = new RecordedProblems();
     ProcFsSource proc = new ProcFsSource(Path.of("/proc"));
     ProcessTable table = new ProcessTable(proc, problems, MatchRules.parse(List.of()), false);
-    Sampler sampler = new Sampler(proc, RaplEnergy.find(dir), table, List.of(GroupBy.PROCESS), 10, 0,
-        problems, Clock.systemUTC(), System::nanoTime);
+    Sampler sampler =
+        new Sampler(
+            proc,
+            RaplEnergy.find(dir),
+            table,
+            List.of(GroupBy.PROCESS),
+            10,
+            0,
+            problems,
+            Clock.systemUTC(),
+            System::nanoTime);
     // bounded twice: destroyed below, and by timeout(1) should this JVM die first
-    Process timeout = new ProcessBuilder("timeout", "20", "sha256sum", "/dev/zero")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process timeout =
+        new ProcessBuilder("timeout", "20", "sha256sum", "/dev/zero")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
       ProcessHandle burner = burner(timeout);
       Thread.sleep(200);
@@ -53,17 +67,23 @@ class RealProcTest {
       ProcessSample s = sampler.latest();
       double active = s.hostJoules() - s.idleJoules();
       String group = "sha256sum:" + burner.pid();
-      GroupLedger.Row row = s.groups().get(GroupBy.PROCESS).stream()
-          .filter(r -> r.group().equals(group)).findFirst()
-          .orElseThrow(() -> new AssertionError(group + " not among " + s.groups()));
+      GroupLedger.Row row =
+          s.groups().get(GroupBy.PROCESS).stream()
+              .filter(r -> r.group().equals(group))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(group + " not among " + s.groups()));
       double cpuShare = (cpu1 - cpu0) / 10.0 / (busy1 - busy0);
       double energyShare = row.joules() / active;
       assertThat(s.hostJoules()).isCloseTo(40, within(1e-9));
-      double booked = s.groups().get(GroupBy.PROCESS).stream().mapToDouble(GroupLedger.Row::cpuSeconds).sum();
-      assertThat(energyShare).as("energy share %.3f vs CPU share %.3f (busy %d ticks, processes %.0f)",
+      double booked =
+          s.groups().get(GroupBy.PROCESS).stream().mapToDouble(GroupLedger.Row::cpuSeconds).sum();
+      assertThat(energyShare)
+          .as(
+              "energy share %.3f vs CPU share %.3f (busy %d ticks, processes %.0f)",
               energyShare, cpuShare, busy1 - busy0, booked * 100)
           .isCloseTo(cpuShare, within(0.1 * cpuShare));
-      assertThat(row.cpuSeconds()).isCloseTo((cpu1 - cpu0) / 1000.0, within(0.1 * (cpu1 - cpu0) / 1000.0));
+      assertThat(row.cpuSeconds())
+          .isCloseTo((cpu1 - cpu0) / 1000.0, within(0.1 * (cpu1 - cpu0) / 1000.0));
     } finally {
       timeout.descendants().forEach(ProcessHandle::destroyForcibly);
       timeout.destroyForcibly();
@@ -93,7 +113,9 @@ class RealProcTest {
   }
 
   private static Duration cpu(ProcessHandle p) {
-    return p.info().totalCpuDuration().orElseThrow(() -> new AssertionError("no CPU time for " + p.pid()));
+    return p.info()
+        .totalCpuDuration()
+        .orElseThrow(() -> new AssertionError("no CPU time for " + p.pid()));
   }
 
   private static long busyTicks() throws Exception {

@@ -25,24 +25,36 @@ class SamplerTest {
 
   private Sampler sampler(GroupBy by, int top, String... match) {
     proc = proc == null ? new FakeProc(dir.resolve("proc")) : proc;
-    powercap = powercap == null
-        ? new FakePowercap(dir.resolve("sys"))
-            .zone("intel-rapl:0", "package-0", 1_000_000, 262_143_328_850L)
-            .zone("intel-rapl:0:0", "core", 0, 262_143_328_850L)
-            .zone("intel-rapl:0:1", "dram", 500_000, 65_712_999_613L)
-            .zone("intel-rapl-mmio:0", "package-0", 1_000_000, 262_143_328_850L)
-        : powercap;
+    powercap =
+        powercap == null
+            ? new FakePowercap(dir.resolve("sys"))
+                .zone("intel-rapl:0", "package-0", 1_000_000, 262_143_328_850L)
+                .zone("intel-rapl:0:0", "core", 0, 262_143_328_850L)
+                .zone("intel-rapl:0:1", "dram", 500_000, 65_712_999_613L)
+                .zone("intel-rapl-mmio:0", "package-0", 1_000_000, 262_143_328_850L)
+            : powercap;
     ProcFsSource source = new ProcFsSource(proc.root());
     MatchRules rules = MatchRules.parse(List.of(match));
-    ProcessTable table = new ProcessTable(source, problems, rules,
-        by == GroupBy.CONTAINER || by == GroupBy.CGROUP);
+    ProcessTable table =
+        new ProcessTable(source, problems, rules, by == GroupBy.CONTAINER || by == GroupBy.CGROUP);
     List<GroupBy> groupings = match.length > 0 ? List.of(by, GroupBy.MATCH) : List.of(by);
     Clock clock = Clock.fixed(Instant.parse("2026-12-06T11:00:00Z"), ZoneOffset.UTC);
-    return new Sampler(source, RaplEnergy.find(powercap.sysfs()), table, groupings, top, match.length,
-        problems, clock, nanos::get);
+    return new Sampler(
+        source,
+        RaplEnergy.find(powercap.sysfs()),
+        table,
+        groupings,
+        top,
+        match.length,
+        problems,
+        clock,
+        nanos::get);
   }
 
-  /** Advances the fake clock by one second and the package by {@code packageUj}, dram by {@code dramUj}. */
+  /**
+   * Advances the fake clock by one second and the package by {@code packageUj}, dram by {@code
+   * dramUj}.
+   */
   private void interval(long packageUj, long dramUj, long busy, long idle) {
     nanos.addAndGet(1_000_000_000L);
     energy += packageUj;
@@ -92,8 +104,10 @@ class SamplerTest {
     assertThat(rows(after, GroupBy.COMMAND).get("worker").joules()).isCloseTo(4 + 1, within(1e-9));
     assertThat(after.unattributedJoules()).isCloseTo(3, within(1e-9));
     assertThat(after.processes()).isEqualTo(1);
-    assertThat(after.hostJoules()).isCloseTo(
-        after.idleJoules() + after.unattributedJoules() + sum(after, GroupBy.COMMAND), within(1e-9));
+    assertThat(after.hostJoules())
+        .isCloseTo(
+            after.idleJoules() + after.unattributedJoules() + sum(after, GroupBy.COMMAND),
+            within(1e-9));
   }
 
   @Test
@@ -112,7 +126,8 @@ class SamplerTest {
   }
 
   @Test
-  void anOldProcessTheLastWalkMissedStartsItsBaselineInsteadOfPouringItsLifetimeIn() throws Exception {
+  void anOldProcessTheLastWalkMissedStartsItsBaselineInsteadOfPouringItsLifetimeIn()
+      throws Exception {
     Sampler s = sampler(GroupBy.COMMAND, 10);
     proc.cpu(0, 0).process(10, "a", 0, 500).stat(5, "5 (old) S truncated");
     s.sample();
@@ -134,10 +149,13 @@ class SamplerTest {
     Sampler s = sampler(GroupBy.COMMAND, 10, "burner=.*sha256sum.*");
     proc.cpu(0, 0).process(10, "bash", 0, 100).cmdline(10, "bash");
     s.sample();
-    proc.process(10, "sha256sum", 100, 100).cmdline(10, "sha256sum", "/dev/zero"); // exec: same pid, start
+    proc.process(10, "sha256sum", 100, 100)
+        .cmdline(10, "sha256sum", "/dev/zero"); // exec: same pid, start
     interval(1_000_000, 0, 100, 0);
     s.sample();
-    assertThat(rows(s.latest(), GroupBy.COMMAND)).containsKey("sha256sum").doesNotContainKey("bash");
+    assertThat(rows(s.latest(), GroupBy.COMMAND))
+        .containsKey("sha256sum")
+        .doesNotContainKey("bash");
     assertThat(rows(s.latest(), GroupBy.MATCH).get("burner").joules()).isCloseTo(1, within(1e-9));
   }
 
@@ -146,7 +164,8 @@ class SamplerTest {
     Sampler s = sampler(GroupBy.COMMAND, 10);
     proc.cpu(0, 0).process(10, "good", 0, 100).process(30, "my (weird) proc", 0, 100);
     s.sample();
-    proc.process(10, "good", 100, 100).process(30, "my (weird) proc", 100, 100)
+    proc.process(10, "good", 100, 100)
+        .process(30, "my (weird) proc", 100, 100)
         .stat(20, "20 (trunc") // truncated mid-comm
         .stat(21, "21 (neg) S 1 1 1 0 -1 0 0 0 0 0 -5 1 0 0 20 0 1 0 5 0 0")
         .stat(22, "22 (huge) S 1 1 1 0 -1 0 0 0 0 0 99999999999999999999 1 0 0 20 0 1 0 5 0 0");
@@ -190,8 +209,17 @@ class SamplerTest {
     ProcFsSource source = new ProcFsSource(proc.root());
     ProcessTable table = new ProcessTable(source, problems, MatchRules.parse(List.of()), false);
     assertThat(RaplEnergy.find(dir.resolve("no-sys"))).isNull();
-    Sampler s = new Sampler(source, new LoadEstimate(10, 8, 2), table, List.of(GroupBy.COMMAND), 10, 0,
-        problems, Clock.systemUTC(), nanos::get);
+    Sampler s =
+        new Sampler(
+            source,
+            new LoadEstimate(10, 8, 2),
+            table,
+            List.of(GroupBy.COMMAND),
+            10,
+            0,
+            problems,
+            Clock.systemUTC(),
+            nanos::get);
     proc.cpu(0, 0).process(10, "a", 0, 100);
     s.sample();
     proc.cpu(100, 100).process(10, "a", 100, 100);
@@ -206,13 +234,18 @@ class SamplerTest {
   @Test
   void matchGroupsNameCommandLinesAndTheRestIsOther() throws Exception {
     Sampler s = sampler(GroupBy.COMMAND, 10, "docker=.*dockerd.*", "microvm=.*qemu.*microvm.*");
-    proc.cpu(0, 0).process(10, "dockerd", 0, 1).process(11, "qemu-system-x86", 0, 1)
-        .process(12, "bash", 0, 1).process(13, "kworker/0:1", 0, 1)
+    proc.cpu(0, 0)
+        .process(10, "dockerd", 0, 1)
+        .process(11, "qemu-system-x86", 0, 1)
+        .process(12, "bash", 0, 1)
+        .process(13, "kworker/0:1", 0, 1)
         .cmdline(10, "/usr/bin/dockerd", "-H", "fd://")
         .cmdline(11, "qemu-system-x86_64", "-M", "microvm", "-m", "512")
         .cmdline(12, "-bash");
     s.sample();
-    proc.process(10, "dockerd", 10, 1).process(11, "qemu-system-x86", 20, 1).process(12, "bash", 30, 1)
+    proc.process(10, "dockerd", 10, 1)
+        .process(11, "qemu-system-x86", 20, 1)
+        .process(12, "bash", 30, 1)
         .process(13, "kworker/0:1", 40, 1);
     interval(10_000_000, 0, 100, 0);
     s.sample();
@@ -226,8 +259,11 @@ class SamplerTest {
   void containersFromCgroupsReadOncePerProcess() throws Exception {
     Sampler s = sampler(GroupBy.CONTAINER, 10);
     String id = "3f6a1c9e2b7d4a8c5e0f1b2d3c4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6";
-    proc.cpu(0, 0).process(10, "nginx", 0, 1).cgroup(10, "0::/system.slice/docker-" + id + ".scope\n")
-        .process(11, "sshd", 0, 1).cgroup(11, "0::/system.slice/ssh.service\n");
+    proc.cpu(0, 0)
+        .process(10, "nginx", 0, 1)
+        .cgroup(10, "0::/system.slice/docker-" + id + ".scope\n")
+        .process(11, "sshd", 0, 1)
+        .cgroup(11, "0::/system.slice/ssh.service\n");
     s.sample();
     // a changed cgroup file is not read again: the path is cached for the process's life
     proc.process(10, "nginx", 30, 1).cgroup(10, "0::/elsewhere\n").process(11, "sshd", 10, 1);

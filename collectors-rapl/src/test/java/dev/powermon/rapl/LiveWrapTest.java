@@ -77,8 +77,9 @@ class LiveWrapTest {
   }
 
   /**
-   * The total's energy as served. The sampler hands a sample's series over one after another, so a look
-   * taken between two of them sees the sample without its total yet: look again, a bounded number of times.
+   * The total's energy as served. The sampler hands a sample's series over one after another, so a
+   * look taken between two of them sees the sample without its total yet: look again, a bounded
+   * number of times.
    */
   private static double totalJoules(Collector collector, TestContext ctx) throws Exception {
     return served(collector, ctx).value("powermon_energy_joules_total", "domain", "total");
@@ -87,7 +88,8 @@ class LiveWrapTest {
   private static MetricValues served(Collector collector, TestContext ctx) throws Exception {
     for (int attempt = 0; ; attempt++) {
       MetricValues m = Served.of(collector, ctx.readings("rapl"));
-      if (!m.series("powermon_energy_joules_total", "domain", "total").isEmpty() || attempt == 100) {
+      if (!m.series("powermon_energy_joules_total", "domain", "total").isEmpty()
+          || attempt == 100) {
         return m;
       }
       Thread.sleep(1);

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Reads one field of a device's JSON as a number, failing narrow: a field that is absent is simply
- * absent; one that is present but not a finite number, or out of range, is reported to the collector's
- * parse problems and read as absent, so it costs its own series only.
+ * absent; one that is present but not a finite number, or out of range, is reported to the
+ * collector's parse problems and read as absent, so it costs its own series only.
  */
 final class Fields {
   private final ParseProblems problems;
@@ -23,7 +23,8 @@ final class Fields {
       return Optional.empty();
     }
     if (!node.isNumber() || !Double.isFinite(node.asDouble())) {
-      problems.problem(field, where + ": " + node.getNodeType().toString().toLowerCase() + " is not a number");
+      problems.problem(
+          field, where + ": " + node.getNodeType().toString().toLowerCase() + " is not a number");
       return Optional.empty();
     }
     problems.ok(field);
@@ -46,7 +47,9 @@ final class Fields {
       return Optional.empty();
     }
     if (!node.isBoolean()) {
-      problems.problem(field, where + ": " + node.getNodeType().toString().toLowerCase() + " is not true or false");
+      problems.problem(
+          field,
+          where + ": " + node.getNodeType().toString().toLowerCase() + " is not true or false");
       return Optional.empty();
     }
     return Optional.of(node.asBoolean());

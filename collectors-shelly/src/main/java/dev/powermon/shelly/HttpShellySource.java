@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Reads real devices over HTTP: {@code /shelly} once per device (it names the generation and needs no
- * password; asked again after a failure, in case the device was replaced or updated), then at every poll
- * the generation's status document. One client per device keeps its digest nonce between polls.
+ * Reads real devices over HTTP: {@code /shelly} once per device (it names the generation and needs
+ * no password; asked again after a failure, in case the device was replaced or updated), then at
+ * every poll the generation's status document. One client per device keeps its digest nonce between
+ * polls.
  */
 final class HttpShellySource implements ShellySource {
   private final DeviceHttp http = new DeviceHttp();
@@ -33,18 +34,23 @@ final class HttpShellySource implements ShellySource {
 
   @Override
   public ShellyReading read(HostPort target) throws IOException {
-    Deadline deadline = Deadline.after(timeout, "no complete reply within " + timeout.toMillis() + " ms");
-    DeviceClient client = clients.computeIfAbsent(target.label(), k -> new DeviceClient(http, target, credentials.get()));
+    Deadline deadline =
+        Deadline.after(timeout, "no complete reply within " + timeout.toMillis() + " ms");
+    DeviceClient client =
+        clients.computeIfAbsent(
+            target.label(), k -> new DeviceClient(http, target, credentials.get()));
     try {
       ShellyIdentity identity = identities.get(target.label());
       if (identity == null) {
         identity = IdentityParser.parse(client.getJson("/shelly", deadline));
         identities.put(target.label(), identity);
       }
-      ObjectNode status = identity.generation() >= 2
-          ? client.getJson("/rpc/Shelly.GetStatus", deadline)
-          : client.getJson("/status", deadline);
-      return new ShellyReading(identity, identity.generation() >= 2 ? parser.gen2(status) : parser.gen1(status));
+      ObjectNode status =
+          identity.generation() >= 2
+              ? client.getJson("/rpc/Shelly.GetStatus", deadline)
+              : client.getJson("/status", deadline);
+      return new ShellyReading(
+          identity, identity.generation() >= 2 ? parser.gen2(status) : parser.gen1(status));
     } catch (IOException | RuntimeException e) {
       identities.remove(target.label());
       clients.remove(target.label()); // a fresh client reads the credentials file again

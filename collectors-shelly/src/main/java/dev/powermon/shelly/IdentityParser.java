@@ -17,15 +17,24 @@ final class IdentityParser {
       if (id.isEmpty()) {
         throw new IOException("/shelly: a Gen" + gen.asInt() + " device without an id");
       }
-      return new ShellyIdentity(LabelValues.fromDevice(id), gen.asInt(), LabelValues.fromDevice(text(shelly, "model")),
-          LabelValues.fromDevice(mac), LabelValues.fromDevice(text(shelly, "ver")));
+      return new ShellyIdentity(
+          LabelValues.fromDevice(id),
+          gen.asInt(),
+          LabelValues.fromDevice(text(shelly, "model")),
+          LabelValues.fromDevice(mac),
+          LabelValues.fromDevice(text(shelly, "ver")));
     }
     String type = text(shelly, "type");
     if (type.isEmpty() || mac.isEmpty()) {
-      throw new IOException("/shelly: neither a Gen2+ id nor a Gen1 type and mac; is this a Shelly?");
+      throw new IOException(
+          "/shelly: neither a Gen2+ id nor a Gen1 type and mac; is this a Shelly?");
     }
-    return new ShellyIdentity(LabelValues.fromDevice(type.toLowerCase(Locale.ROOT) + "-" + mac), 1,
-        LabelValues.fromDevice(type), LabelValues.fromDevice(mac), LabelValues.fromDevice(text(shelly, "fw")));
+    return new ShellyIdentity(
+        LabelValues.fromDevice(type.toLowerCase(Locale.ROOT) + "-" + mac),
+        1,
+        LabelValues.fromDevice(type),
+        LabelValues.fromDevice(mac),
+        LabelValues.fromDevice(text(shelly, "fw")));
   }
 
   private static String text(JsonNode node, String field) {

@@ -14,13 +14,15 @@ import javax.jmdns.ServiceInfo;
 import javax.jmdns.ServiceListener;
 
 /**
- * Finds Shelly devices on the local network by mDNS: every device announces {@code _shelly._tcp} (Gen2+)
- * or {@code _http._tcp} named {@code shelly…} (Gen1). Each resolved device's IPv4 address and port becomes
- * a target, once; a bounded number of them, since anything on the LAN can announce.
+ * Finds Shelly devices on the local network by mDNS: every device announces {@code _shelly._tcp}
+ * (Gen2+) or {@code _http._tcp} named {@code shelly…} (Gen1). Each resolved device's IPv4 address
+ * and port becomes a target, once; a bounded number of them, since anything on the LAN can
+ * announce.
  */
 final class ShellyDiscovery implements AutoCloseable {
   static final String GEN2_TYPE = "_shelly._tcp.local.";
   static final String HTTP_TYPE = "_http._tcp.local.";
+
   /** More Shelly devices than a home or lab has; announcements beyond are ignored. */
   static final int MAX_DEVICES = 1024;
 
@@ -35,8 +37,12 @@ final class ShellyDiscovery implements AutoCloseable {
     this.log = log;
   }
 
-  /** Listens on {@code address} (null: the interface jmDNS picks) and hands each new device to {@code found}. */
-  static ShellyDiscovery start(InetAddress address, Consumer<HostPort> found, StateLog log) throws IOException {
+  /**
+   * Listens on {@code address} (null: the interface jmDNS picks) and hands each new device to
+   * {@code found}.
+   */
+  static ShellyDiscovery start(InetAddress address, Consumer<HostPort> found, StateLog log)
+      throws IOException {
     ShellyDiscovery discovery = new ShellyDiscovery(JmDNS.create(address), found, log);
     discovery.mdns.addServiceListener(GEN2_TYPE, discovery.listener(false));
     discovery.mdns.addServiceListener(HTTP_TYPE, discovery.listener(true));
@@ -71,7 +77,9 @@ final class ShellyDiscovery implements AutoCloseable {
       return;
     }
     if (known.size() >= MAX_DEVICES) {
-      log.failing("shelly discovery", "more than " + MAX_DEVICES + " devices announce themselves; the rest are ignored");
+      log.failing(
+          "shelly discovery",
+          "more than " + MAX_DEVICES + " devices announce themselves; the rest are ignored");
       return;
     }
     known.add(target.label());
@@ -83,7 +91,10 @@ final class ShellyDiscovery implements AutoCloseable {
     return name != null && name.toLowerCase(java.util.Locale.ROOT).startsWith("shelly");
   }
 
-  /** The first IPv4 address of an announcement, with its port, as a target; IPv6 link-local ones are skipped. */
+  /**
+   * The first IPv4 address of an announcement, with its port, as a target; IPv6 link-local ones are
+   * skipped.
+   */
   static Optional<HostPort> target(String[] hostAddresses, int port) {
     if (port < 1 || port > 65535 || hostAddresses == null) {
       return Optional.empty();

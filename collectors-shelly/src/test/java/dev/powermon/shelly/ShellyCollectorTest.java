@@ -29,8 +29,10 @@ class ShellyCollectorTest {
   }
 
   private TestContext context(Path credentials, String... targets) {
-    TestContext.Builder b = TestContext.forProvider(new ShellyProvider()).setting("target", targets)
-        .setting("interval", "1h");
+    TestContext.Builder b =
+        TestContext.forProvider(new ShellyProvider())
+            .setting("target", targets)
+            .setting("interval", "1h");
     if (credentials != null) {
       b.setting("credentials-file", credentials.toString());
     }
@@ -49,8 +51,18 @@ class ShellyCollectorTest {
       assertThat(r.last(device, "meter0").watts()).isEqualTo(42.5);
       assertThat(r.last(device, "total").joules()).isEqualTo(360_000);
       MetricValues m = MetricValues.of(c.collect());
-      assertThat(m.value("powermon_shelly_relay_state", "device", device, "channel", "meter0")).isEqualTo(1);
-      assertThat(m.value("powermon_shelly_device_info", "device", device, "generation", "1", "model", "SHPLG-S")).isEqualTo(1);
+      assertThat(m.value("powermon_shelly_relay_state", "device", device, "channel", "meter0"))
+          .isEqualTo(1);
+      assertThat(
+              m.value(
+                  "powermon_shelly_device_info",
+                  "device",
+                  device,
+                  "generation",
+                  "1",
+                  "model",
+                  "SHPLG-S"))
+          .isEqualTo(1);
       DeclarationCheck.assertEmitsOnlyDeclared(new ShellyProvider(), c.collect());
     }
   }
@@ -62,11 +74,15 @@ class ShellyCollectorTest {
         ShellyCollector c = ShellyCollector.open(ctx)) {
       String device = "shellyplusplugs-e86beae3c7a8";
       RecordedReadings r = ctx.readings("shelly");
-      assertThat(r.last(device, "switch0").joules()).isEqualTo(2500.0 * 3600); // aenergy.total 2500 Wh
+      assertThat(r.last(device, "switch0").joules())
+          .isEqualTo(2500.0 * 3600); // aenergy.total 2500 Wh
       MetricValues m = MetricValues.of(c.collect());
-      assertThat(m.value("powermon_shelly_power_watts", "device", device, "channel", "switch0")).isEqualTo(118.2);
-      assertThat(m.value("powermon_shelly_voltage_volts", "device", device, "channel", "switch0")).isEqualTo(231.4);
-      assertThat(m.value("powermon_shelly_current_amps", "device", device, "channel", "switch0")).isEqualTo(0.532);
+      assertThat(m.value("powermon_shelly_power_watts", "device", device, "channel", "switch0"))
+          .isEqualTo(118.2);
+      assertThat(m.value("powermon_shelly_voltage_volts", "device", device, "channel", "switch0"))
+          .isEqualTo(231.4);
+      assertThat(m.value("powermon_shelly_current_amps", "device", device, "channel", "switch0"))
+          .isEqualTo(0.532);
       c.collect();
       // further polls reuse the nonce: one challenge, whatever the number of polls
       for (int i = 0; i < 3; i++) {
@@ -88,10 +104,19 @@ class ShellyCollectorTest {
       assertThat(r.last(device, "total").joules()).isCloseTo(3500.0 * 3600, within(1e-6));
       assertThat(r.last(device, "phase_c").watts()).isEqualTo(-100);
       MetricValues m = MetricValues.of(c.collect());
-      assertThat(m.value("powermon_shelly_returned_energy_joules_total", "device", device, "channel", "phase_c"))
+      assertThat(
+              m.value(
+                  "powermon_shelly_returned_energy_joules_total",
+                  "device",
+                  device,
+                  "channel",
+                  "phase_c"))
           .isEqualTo(250.0 * 3600);
-      assertThat(m.value("powermon_shelly_power_factor_ratio", "device", device, "channel", "phase_a")).isEqualTo(0.87);
-      assertThat(m.value("powermon_shelly_frequency_hertz", "device", device, "channel", "phase_b")).isEqualTo(50);
+      assertThat(
+              m.value("powermon_shelly_power_factor_ratio", "device", device, "channel", "phase_a"))
+          .isEqualTo(0.87);
+      assertThat(m.value("powermon_shelly_frequency_hertz", "device", device, "channel", "phase_b"))
+          .isEqualTo(50);
     }
   }
 
@@ -105,7 +130,9 @@ class ShellyCollectorTest {
       assertThat(r.last(device, "channel0").watts()).isEqualTo(450);
       assertThat(r.last(device, "total").watts()).isEqualTo(500);
       assertThat(r.last(device, "total").joules()).isEqualTo(11000.0 * 3600);
-      assertThat(MetricValues.of(c.collect()).value("powermon_shelly_relay_state", "device", device, "channel", "switch0"))
+      assertThat(
+              MetricValues.of(c.collect())
+                  .value("powermon_shelly_relay_state", "device", device, "channel", "switch0"))
           .isEqualTo(0);
     }
   }
@@ -113,8 +140,11 @@ class ShellyCollectorTest {
   @Test
   void aRebootsResetCounterReachesTheCoreAsTheDeviceSentIt() throws Exception {
     try (ShellySimulator sim = new ShellySimulator(Profile.PLUS_PLUG_S, null);
-        TestContext ctx = TestContext.forProvider(new ShellyProvider()).setting("target", sim.target())
-            .setting("interval", "1s").build();
+        TestContext ctx =
+            TestContext.forProvider(new ShellyProvider())
+                .setting("target", sim.target())
+                .setting("interval", "1s")
+                .build();
         ShellyCollector c = ShellyCollector.open(ctx)) {
       String device = "shellyplusplugs-e86beae3c7a8";
       RecordedReadings r = ctx.readings("shelly");
@@ -141,16 +171,28 @@ class ShellyCollectorTest {
       html.htmlError();
       garbage.status("\u0000\u0001garbage{{");
       slow.slow(5_000);
-      try (TestContext ctx = TestContext.forProvider(new ShellyProvider())
-              .setting("target", good.target(), truncated.target(), html.target(), garbage.target(), slow.target(),
-                  locked.target())
-              .setting("interval", "1h").setting("timeout", "500ms")
-              .setting("credentials-file", credentials("admin", ShellySimulator.PASSWORD).toString()).build();
+      try (TestContext ctx =
+              TestContext.forProvider(new ShellyProvider())
+                  .setting(
+                      "target",
+                      good.target(),
+                      truncated.target(),
+                      html.target(),
+                      garbage.target(),
+                      slow.target(),
+                      locked.target())
+                  .setting("interval", "1h")
+                  .setting("timeout", "500ms")
+                  .setting(
+                      "credentials-file", credentials("admin", ShellySimulator.PASSWORD).toString())
+                  .build();
           ShellyCollector c = ShellyCollector.open(ctx)) {
         MetricValues m = MetricValues.of(c.collect());
         assertThat(m.value("powermon_shelly_scrape_success", "target", good.target())).isEqualTo(1);
         for (ShellySimulator bad : List.of(truncated, html, garbage, slow, locked)) {
-          assertThat(m.value("powermon_shelly_scrape_success", "target", bad.target())).as(bad.target()).isEqualTo(0);
+          assertThat(m.value("powermon_shelly_scrape_success", "target", bad.target()))
+              .as(bad.target())
+              .isEqualTo(0);
         }
         assertThat(m.series("powermon_shelly_device_info")).hasSize(1);
         assertThat(String.join("\n", c.summary()))
@@ -158,7 +200,8 @@ class ShellyCollectorTest {
             .contains(html.target() + "  unreachable: the device answered an HTML page")
             .contains(slow.target() + "  unreachable: no complete reply within 500 ms")
             .contains(locked.target() + "  unreachable: the device refused the credentials")
-            .doesNotContain(ShellySimulator.PASSWORD).doesNotContain("other-pass");
+            .doesNotContain(ShellySimulator.PASSWORD)
+            .doesNotContain("other-pass");
       }
     }
   }
@@ -166,13 +209,18 @@ class ShellyCollectorTest {
   @Test
   void aMistypedFieldCostsItsSeriesOnly() throws Exception {
     try (ShellySimulator sim = new ShellySimulator(Profile.PLUS_PLUG_S, null)) {
-      sim.status(sim.status().replace("\"voltage\":231.4", "\"voltage\":\"231.4V\"").replace("\"current\":0.532", "\"current\":-1"));
-      try (TestContext ctx = context(null, sim.target()); ShellyCollector c = ShellyCollector.open(ctx)) {
+      sim.status(
+          sim.status()
+              .replace("\"voltage\":231.4", "\"voltage\":\"231.4V\"")
+              .replace("\"current\":0.532", "\"current\":-1"));
+      try (TestContext ctx = context(null, sim.target());
+          ShellyCollector c = ShellyCollector.open(ctx)) {
         String device = "shellyplusplugs-e86beae3c7a8";
         MetricValues m = MetricValues.of(c.collect());
         assertThat(m.series("powermon_shelly_voltage_volts")).isEmpty();
         assertThat(m.series("powermon_shelly_current_amps")).isEmpty();
-        assertThat(m.value("powermon_shelly_power_watts", "device", device, "channel", "switch0")).isEqualTo(118.2);
+        assertThat(m.value("powermon_shelly_power_watts", "device", device, "channel", "switch0"))
+            .isEqualTo(118.2);
         assertThat(ctx.problems().count("voltage")).isPositive();
         assertThat(ctx.problems().count("current")).isPositive();
       }
@@ -182,31 +230,59 @@ class ShellyCollectorTest {
   @Test
   void probingAConfiguredDeviceFeedsTheCoreAndAnotherAddressDoesNot() throws Exception {
     try (ShellySimulator configured = new ShellySimulator(Profile.PLUS_PLUG_S, null);
-        TestContext ctx = TestContext.forProvider(new ShellyProvider()).setting("target", configured.target())
-            .setting("probe-allow", "127.0.0.0/8").setting("interval", "1h").build();
+        TestContext ctx =
+            TestContext.forProvider(new ShellyProvider())
+                .setting("target", configured.target())
+                .setting("probe-allow", "127.0.0.0/8")
+                .setting("interval", "1h")
+                .build();
         ShellyCollector c = ShellyCollector.open(ctx)) {
       RecordedReadings r = ctx.readings("shelly");
       int before = r.all().size();
       c.collectTarget(configured.target());
-      assertThat(r.all().size()).as("the probe's reading reaches the core, for /probe to answer").isGreaterThan(before);
+      assertThat(r.all().size())
+          .as("the probe's reading reaches the core, for /probe to answer")
+          .isGreaterThan(before);
       int afterConfigured = r.all().size();
-      // another allowed address on the device port: polled alone (nothing answers there), nothing kept
-      String other = "127.0.0.2:" + configured.target().substring(configured.target().indexOf(':') + 1);
-      assertThat(MetricValues.of(c.collectTarget(other)).value("powermon_shelly_scrape_success", "target", other))
+      // another allowed address on the device port: polled alone (nothing answers there), nothing
+      // kept
+      String other =
+          "127.0.0.2:" + configured.target().substring(configured.target().indexOf(':') + 1);
+      assertThat(
+              MetricValues.of(c.collectTarget(other))
+                  .value("powermon_shelly_scrape_success", "target", other))
           .isEqualTo(0);
       assertThat(r.all()).as("a one-off probe leaves nothing behind").hasSize(afterConfigured);
-      assertThat(MetricValues.of(c.collect()).series("powermon_shelly_scrape_success", "target", other)).isEmpty();
+      assertThat(
+              MetricValues.of(c.collect())
+                  .series("powermon_shelly_scrape_success", "target", other))
+          .isEmpty();
     }
   }
 
   @Test
   void powersNamesTheHostAMeterFeeds() throws Exception {
     try (ShellySimulator sim = new ShellySimulator(Profile.PLUS_PLUG_S, null);
-        TestContext ctx = TestContext.forProvider(new ShellyProvider()).setting("target", sim.target())
-            .setting("powers", sim.target() + "=workstation").setting("interval", "1h").build();
+        TestContext ctx =
+            TestContext.forProvider(new ShellyProvider())
+                .setting("target", sim.target())
+                .setting("powers", sim.target() + "=workstation")
+                .setting("interval", "1h")
+                .build();
         ShellyCollector c = ShellyCollector.open(ctx)) {
-      assertThat(MetricValues.of(c.collect()).value("powermon_meter_covers", "source", "shelly",
-          "device", "shellyplusplugs-e86beae3c7a8", "domain", "total", "covers", "workstation")).isEqualTo(1);
+      assertThat(
+              MetricValues.of(c.collect())
+                  .value(
+                      "powermon_meter_covers",
+                      "source",
+                      "shelly",
+                      "device",
+                      "shellyplusplugs-e86beae3c7a8",
+                      "domain",
+                      "total",
+                      "covers",
+                      "workstation"))
+          .isEqualTo(1);
     }
   }
 
@@ -215,7 +291,8 @@ class ShellyCollectorTest {
     try (ShellySimulator sim = new ShellySimulator(Profile.PLUS_PLUG_S, null);
         TestContext ctx = context(null, sim.target());
         ShellyCollector c = ShellyCollector.open(ctx)) {
-      assertThatThrownBy(() -> c.collectTarget("127.0.0.9:80")).isInstanceOf(TargetNotAllowedException.class)
+      assertThatThrownBy(() -> c.collectTarget("127.0.0.9:80"))
+          .isInstanceOf(TargetNotAllowedException.class)
           .hasMessageStartingWith(
               "'127.0.0.9:80' is neither a configured shelly target nor in collectors.shelly.probe-allow on port 80");
     }

@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One simulated Shelly on a loopback port, serving the recorded-style replies of
- * {@code src/test/resources/shelly} (see its README) with the device's authentication checked for real:
- * basic for Gen1, SHA-256 digest for Gen2+. {@code /shelly} stays open, as on the devices. The status
- * document can be swapped (a reboot, a fault) while the device runs.
+ * One simulated Shelly on a loopback port, serving the recorded-style replies of {@code
+ * src/test/resources/shelly} (see its README) with the device's authentication checked for real:
+ * basic for Gen1, SHA-256 digest for Gen2+. {@code /shelly} stays open, as on the devices. The
+ * status document can be swapped (a reboot, a fault) while the device runs.
  */
 public final class ShellySimulator implements AutoCloseable {
   public static final String PASSWORD = "sim-pass";
@@ -42,8 +42,12 @@ public final class ShellySimulator implements AutoCloseable {
     statusPath = profile.generation >= 2 ? "/rpc/Shelly.GetStatus" : "/status";
     server = new DeviceServer().document("/shelly", () -> shelly).document(statusPath, status::get);
     if (password != null) {
-      server.auth(profile.generation >= 2 ? DeviceServer.Auth.DIGEST : DeviceServer.Auth.BASIC,
-          profile.generation >= 2 ? "admin" : "user", password, "shelly", "/shelly");
+      server.auth(
+          profile.generation >= 2 ? DeviceServer.Auth.DIGEST : DeviceServer.Auth.BASIC,
+          profile.generation >= 2 ? "admin" : "user",
+          password,
+          "shelly",
+          "/shelly");
     }
   }
 
@@ -56,22 +60,30 @@ public final class ShellySimulator implements AutoCloseable {
     return status.get();
   }
 
-  /** Serves an HTML error page in place of the status, as a device's web UI does when it is confused. */
+  /**
+   * Serves an HTML error page in place of the status, as a device's web UI does when it is
+   * confused.
+   */
   void htmlError() {
-    server.page(statusPath, "text/html", () -> "<html><body><h1>500 Internal Server Error</h1></body></html>");
+    server.page(
+        statusPath,
+        "text/html",
+        () -> "<html><body><h1>500 Internal Server Error</h1></body></html>");
   }
 
   /** Makes the status take {@code millis} to answer. */
   void slow(long millis) {
     String current = status.get();
-    server.document(statusPath, () -> {
-      try {
-        Thread.sleep(millis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return current;
-    });
+    server.document(
+        statusPath,
+        () -> {
+          try {
+            Thread.sleep(millis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return current;
+        });
   }
 
   public String target() {

@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads Tasmota's {@code ENERGY} object, the same in {@code Status 10}'s {@code StatusSNS} and in the
- * {@code tele/<topic>/SENSOR} message: {@code Power} W, {@code ApparentPower} VA, {@code ReactivePower}
- * var, {@code Factor}, {@code Voltage} V, {@code Current} A, each a number or, on multi-channel meters,
- * an array with one number per channel (a single number there is shared by every channel); {@code Total}, {@code Today} and {@code Yesterday} in kWh. A field
- * that is not a finite number, or is negative where it cannot be, costs its own series and is reported.
+ * Reads Tasmota's {@code ENERGY} object, the same in {@code Status 10}'s {@code StatusSNS} and in
+ * the {@code tele/<topic>/SENSOR} message: {@code Power} W, {@code ApparentPower} VA, {@code
+ * ReactivePower} var, {@code Factor}, {@code Voltage} V, {@code Current} A, each a number or, on
+ * multi-channel meters, an array with one number per channel (a single number there is shared by
+ * every channel); {@code Total}, {@code Today} and {@code Yesterday} in kWh. A field that is not a
+ * finite number, or is negative where it cannot be, costs its own series and is reported.
  */
 final class EnergyParser {
   /** Joules in a kilowatt-hour. */
   static final double KILOWATT_HOUR = 3_600_000;
+
   /** More channels than any Tasmota meter has. */
   static final int MAX_CHANNELS = 8;
 
@@ -28,11 +30,13 @@ final class EnergyParser {
   /**
    * The reading in {@code energy}.
    *
-   * @throws IllegalArgumentException when there is no ENERGY object, or it has no usable Power at all
+   * @throws IllegalArgumentException when there is no ENERGY object, or it has no usable Power at
+   *     all
    */
   TasmotaReading parse(JsonNode energy) {
     if (energy == null || !energy.isObject()) {
-      throw new IllegalArgumentException("no ENERGY object: is an energy monitoring driver configured on the device?");
+      throw new IllegalArgumentException(
+          "no ENERGY object: is an energy monitoring driver configured on the device?");
     }
     List<Optional<Double>> power = values(energy, "Power", true);
     int n = Math.min(MAX_CHANNELS, Math.max(power.size(), 1));
@@ -43,14 +47,24 @@ final class EnergyParser {
     List<Optional<Double>> current = values(energy, "Current", false);
     List<TasmotaReading.Channel> channels = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      channels.add(new TasmotaReading.Channel(i, at(power, i), at(apparent, i), at(reactive, i),
-          at(factor, i).filter(f -> f >= -1 && f <= 1), at(voltage, i), at(current, i)));
+      channels.add(
+          new TasmotaReading.Channel(
+              i,
+              at(power, i),
+              at(apparent, i),
+              at(reactive, i),
+              at(factor, i).filter(f -> f >= -1 && f <= 1),
+              at(voltage, i),
+              at(current, i)));
     }
     if (channels.stream().allMatch(c -> c.watts().isEmpty())) {
       throw new IllegalArgumentException("ENERGY has no usable Power");
     }
-    return new TasmotaReading(channels, kwh(sum(values(energy, "Total", false))),
-        kwh(sum(values(energy, "Today", false))), kwh(sum(values(energy, "Yesterday", false))));
+    return new TasmotaReading(
+        channels,
+        kwh(sum(values(energy, "Total", false))),
+        kwh(sum(values(energy, "Today", false))),
+        kwh(sum(values(energy, "Yesterday", false))));
   }
 
   private List<Optional<Double>> values(JsonNode energy, String field, boolean signed) {
@@ -82,7 +96,10 @@ final class EnergyParser {
     return Optional.of(node.asDouble());
   }
 
-  /** Channel {@code i}'s value; a single value on a multi-channel meter is the one they share (the line voltage). */
+  /**
+   * Channel {@code i}'s value; a single value on a multi-channel meter is the one they share (the
+   * line voltage).
+   */
   private static Optional<Double> at(List<Optional<Double>> values, int i) {
     if (values.size() == 1) {
       return values.get(0);

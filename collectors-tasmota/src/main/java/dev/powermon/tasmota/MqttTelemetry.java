@@ -19,14 +19,15 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
- * Listens to every plug's {@code tele/<topic>/SENSOR} message on one broker connection and keeps each
- * plug's latest reading with its arrival time. Plugs are named by the topic's {@code +} segment.
- * Messages over a size limit, from too many plugs, or without a usable ENERGY object are dropped and
- * logged once per plug state change; the connection reconnects by itself.
+ * Listens to every plug's {@code tele/<topic>/SENSOR} message on one broker connection and keeps
+ * each plug's latest reading with its arrival time. Plugs are named by the topic's {@code +}
+ * segment. Messages over a size limit, from too many plugs, or without a usable ENERGY object are
+ * dropped and logged once per plug state change; the connection reconnects by itself.
  */
 final class MqttTelemetry implements AutoCloseable {
   /** A SENSOR message is well under 2 KiB; more is not a plug speaking. */
   static final int MAX_MESSAGE_BYTES = 64 * 1024;
+
   /** Plugs tracked at most, so a broker with runaway topics cannot grow the exporter. */
   static final int MAX_DEVICES = 1024;
 
@@ -42,7 +43,12 @@ final class MqttTelemetry implements AutoCloseable {
   private final Map<String, Received> latest = new ConcurrentSkipListMap<>();
   private volatile boolean connected;
 
-  private MqttTelemetry(MqttClient client, String topicFilter, EnergyParser parser, Clock clock, StateLog log,
+  private MqttTelemetry(
+      MqttClient client,
+      String topicFilter,
+      EnergyParser parser,
+      Clock clock,
+      StateLog log,
       BiConsumer<String, Received> onReading) {
     this.client = client;
     this.topicFilter = topicFilter;
@@ -55,14 +61,25 @@ final class MqttTelemetry implements AutoCloseable {
   /**
    * Connects to {@code broker} ({@code tcp://host:port}) within {@code timeout} and subscribes.
    *
-   * @throws IOException when the broker cannot be reached or refuses; the collector's open fails with it
-   *     and the core retries
+   * @throws IOException when the broker cannot be reached or refuses; the collector's open fails
+   *     with it and the core retries
    */
-  static MqttTelemetry connect(String broker, String topicFilter, DeviceCredentials credentials, Duration timeout,
-      EnergyParser parser, Clock clock, StateLog log, BiConsumer<String, Received> onReading) throws IOException {
+  static MqttTelemetry connect(
+      String broker,
+      String topicFilter,
+      DeviceCredentials credentials,
+      Duration timeout,
+      EnergyParser parser,
+      Clock clock,
+      StateLog log,
+      BiConsumer<String, Received> onReading)
+      throws IOException {
     try {
-      MqttClient client = new MqttClient(broker, "powermon-" + Long.toHexString(System.nanoTime()), new MemoryPersistence());
-      MqttTelemetry telemetry = new MqttTelemetry(client, topicFilter, parser, clock, log, onReading);
+      MqttClient client =
+          new MqttClient(
+              broker, "powermon-" + Long.toHexString(System.nanoTime()), new MemoryPersistence());
+      MqttTelemetry telemetry =
+          new MqttTelemetry(client, topicFilter, parser, clock, log, onReading);
       client.setCallback(telemetry.callback());
       MqttConnectOptions options = new MqttConnectOptions();
       options.setAutomaticReconnect(true);
@@ -78,7 +95,8 @@ final class MqttTelemetry implements AutoCloseable {
       client.subscribe(topicFilter, 0);
       return telemetry;
     } catch (MqttException e) {
-      throw new IOException("MQTT broker " + broker + ": " + e.getMessage() + " (reason " + e.getReasonCode() + ")");
+      throw new IOException(
+          "MQTT broker " + broker + ": " + e.getMessage() + " (reason " + e.getReasonCode() + ")");
     }
   }
 
@@ -91,14 +109,19 @@ final class MqttTelemetry implements AutoCloseable {
         }
         connected = true;
         log.ok("mqtt", "connected to " + serverUri + " again");
-        // A clean session loses its subscriptions; a blocking subscribe must not run on Paho's own thread.
-        Thread resubscribe = new Thread(() -> {
-          try {
-            client.subscribe(topicFilter, 0);
-          } catch (MqttException e) {
-            log.failing("mqtt", "cannot subscribe to " + topicFilter + ": " + e.getMessage());
-          }
-        }, "tasmota-mqtt-subscribe");
+        // A clean session loses its subscriptions; a blocking subscribe must not run on Paho's own
+        // thread.
+        Thread resubscribe =
+            new Thread(
+                () -> {
+                  try {
+                    client.subscribe(topicFilter, 0);
+                  } catch (MqttException e) {
+                    log.failing(
+                        "mqtt", "cannot subscribe to " + topicFilter + ": " + e.getMessage());
+                  }
+                },
+                "tasmota-mqtt-subscribe");
         resubscribe.setDaemon(true);
         resubscribe.start();
       }
@@ -127,7 +150,8 @@ final class MqttTelemetry implements AutoCloseable {
         throw new IOException("message of " + payload.length + " bytes, over " + MAX_MESSAGE_BYTES);
       }
       if (!latest.containsKey(device) && latest.size() >= MAX_DEVICES) {
-        log.failing("mqtt devices", "more than " + MAX_DEVICES + " plugs publish; the rest are ignored");
+        log.failing(
+            "mqtt devices", "more than " + MAX_DEVICES + " plugs publish; the rest are ignored");
         return;
       }
       TasmotaReading reading = parser.parse(DeviceJson.parse(payload).get("ENERGY"));
@@ -140,7 +164,10 @@ final class MqttTelemetry implements AutoCloseable {
     }
   }
 
-  /** The topic's segment that names the plug: {@code tele/<topic>/SENSOR}'s middle, or the whole topic. */
+  /**
+   * The topic's segment that names the plug: {@code tele/<topic>/SENSOR}'s middle, or the whole
+   * topic.
+   */
   static String deviceOf(String topic) {
     String[] parts = topic.split("/");
     return parts.length == 3 ? parts[1] : topic;

@@ -30,9 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads Tasmota plugs two ways at once: HTTP targets polled in the background, and every plug that
- * publishes to the MQTT broker, one connection for all. Power and the plug's own {@code Total} counter go
- * to the core as readings; an MQTT plug that stops publishing drops out once its last reading is older
- * than {@code stale-after}.
+ * publishes to the MQTT broker, one connection for all. Power and the plug's own {@code Total}
+ * counter go to the core as readings; an MQTT plug that stops publishing drops out once its last
+ * reading is older than {@code stale-after}.
  */
 final class TasmotaCollector implements MultiTargetCollector {
   private final ProbeAllowList probeAllow;
@@ -48,11 +48,19 @@ final class TasmotaCollector implements MultiTargetCollector {
     Settings s = context.settings();
     this.clock = context.clock();
     this.staleAfterMillis = s.duration(TasmotaProvider.STALE_AFTER).toMillis();
-    this.probeAllow = ProbeAllowList.parse("collectors.tasmota.probe-allow", s.strings(TasmotaProvider.PROBE_ALLOW));
+    this.probeAllow =
+        ProbeAllowList.parse(
+            "collectors.tasmota.probe-allow", s.strings(TasmotaProvider.PROBE_ALLOW));
     this.powers = MeterCovers.parse("collectors.tasmota.powers", s.strings(TasmotaProvider.POWERS));
     this.readings = context.powerReadings("tasmota", MeterClass.WALL);
-    this.poller = new TargetPoller<>("tasmota", (int) s.integer(TasmotaProvider.POLL_THREADS), context, readings,
-        source::read, (target, reading, epochMillis) -> feed(readings, target.label(), reading, epochMillis));
+    this.poller =
+        new TargetPoller<>(
+            "tasmota",
+            (int) s.integer(TasmotaProvider.POLL_THREADS),
+            context,
+            readings,
+            source::read,
+            (target, reading, epochMillis) -> feed(readings, target.label(), reading, epochMillis));
     for (String target : s.strings(TasmotaProvider.TARGET)) {
       poller.add(HostPort.parse(target, TasmotaProvider.DEFAULT_PORT));
     }
@@ -61,21 +69,36 @@ final class TasmotaCollector implements MultiTargetCollector {
   static TasmotaCollector open(CollectorContext context) throws IOException {
     Settings s = context.settings();
     EnergyParser parser = new EnergyParser(context.problems());
-    Path web = s.isSet(TasmotaProvider.CREDENTIALS_FILE) ? s.path(TasmotaProvider.CREDENTIALS_FILE) : null;
+    Path web =
+        s.isSet(TasmotaProvider.CREDENTIALS_FILE) ? s.path(TasmotaProvider.CREDENTIALS_FILE) : null;
     String setting = "collectors.tasmota.credentials-file";
     if (web != null) {
       DeviceCredentials.read(setting, web); // a broken file fails the open with its one-line reason
     }
-    TasmotaCollector collector = new TasmotaCollector(context, new HttpTasmotaSource(
-        s.duration(TasmotaProvider.TIMEOUT), () -> web == null ? null : DeviceCredentials.read(setting, web), parser));
+    TasmotaCollector collector =
+        new TasmotaCollector(
+            context,
+            new HttpTasmotaSource(
+                s.duration(TasmotaProvider.TIMEOUT),
+                () -> web == null ? null : DeviceCredentials.read(setting, web),
+                parser));
     if (s.isSet(TasmotaProvider.MQTT_BROKER)) {
-      DeviceCredentials broker = s.isSet(TasmotaProvider.MQTT_CREDENTIALS_FILE)
-          ? DeviceCredentials.read("collectors.tasmota.mqtt-credentials-file", s.path(TasmotaProvider.MQTT_CREDENTIALS_FILE))
-          : null;
-      collector.telemetry = MqttTelemetry.connect(s.string(TasmotaProvider.MQTT_BROKER),
-          s.string(TasmotaProvider.MQTT_TOPIC), broker, s.duration(TasmotaProvider.TIMEOUT), parser, context.clock(),
-          new StateLog(context.logger()),
-          (device, received) -> collector.received(device, received));
+      DeviceCredentials broker =
+          s.isSet(TasmotaProvider.MQTT_CREDENTIALS_FILE)
+              ? DeviceCredentials.read(
+                  "collectors.tasmota.mqtt-credentials-file",
+                  s.path(TasmotaProvider.MQTT_CREDENTIALS_FILE))
+              : null;
+      collector.telemetry =
+          MqttTelemetry.connect(
+              s.string(TasmotaProvider.MQTT_BROKER),
+              s.string(TasmotaProvider.MQTT_TOPIC),
+              broker,
+              s.duration(TasmotaProvider.TIMEOUT),
+              parser,
+              context.clock(),
+              new StateLog(context.logger()),
+              (device, received) -> collector.received(device, received));
     }
     collector.poller.start(context.scheduler(), s.duration(TasmotaProvider.INTERVAL));
     return collector;
@@ -87,18 +110,25 @@ final class TasmotaCollector implements MultiTargetCollector {
   }
 
   /**
-   * The plug's total power (the sum of its channels) with its own Total counter, and each channel on
-   * multi-channel meters. The plug's Total restarts when it is reset or reflashed; the core keeps energy
-   * monotonic across that.
+   * The plug's total power (the sum of its channels) with its own Total counter, and each channel
+   * on multi-channel meters. The plug's Total restarts when it is reset or reflashed; the core
+   * keeps energy monotonic across that.
    */
-  private static Set<String> feed(PowerReadings readings, String device, TasmotaReading reading, long epochMillis) {
-    List<TasmotaReading.Channel> powered = reading.channels().stream().filter(c -> c.watts().isPresent()).toList();
+  private static Set<String> feed(
+      PowerReadings readings, String device, TasmotaReading reading, long epochMillis) {
+    List<TasmotaReading.Channel> powered =
+        reading.channels().stream().filter(c -> c.watts().isPresent()).toList();
     if (powered.size() > 1) {
       for (TasmotaReading.Channel c : powered) {
         readings.watts(device, "channel" + c.index(), Labels.EMPTY, epochMillis, c.watts().get());
       }
     }
-    readings.reading(device, PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, epochMillis, watts(reading),
+    readings.reading(
+        device,
+        PowerFamilies.TOTAL_DOMAIN,
+        Labels.EMPTY,
+        epochMillis,
+        watts(reading),
         reading.totalJoules().orElse(Double.NaN));
     return Set.of(device);
   }
@@ -133,16 +163,26 @@ final class TasmotaCollector implements MultiTargetCollector {
 
   @Override
   public MetricSnapshots collectTarget(String target) throws TargetNotAllowedException {
-    return poller.probeSnapshots(target, TasmotaProvider.DEFAULT_PORT, probeAllow, TasmotaFamilies.ALL, this::add);
+    return poller.probeSnapshots(
+        target, TasmotaProvider.DEFAULT_PORT, probeAllow, TasmotaFamilies.ALL, this::add);
   }
 
   /** One probe line per plug: name, how it is read, watts. */
   @Override
   public List<String> summary() {
-    List<String> lines = new ArrayList<>(poller.summary(
-        o -> List.of(String.format("%s  http  %.1f W", o.target().label(), watts(o.reading())))));
+    List<String> lines =
+        new ArrayList<>(
+            poller.summary(
+                o ->
+                    List.of(
+                        String.format(
+                            "%s  http  %.1f W", o.target().label(), watts(o.reading())))));
     if (telemetry != null) {
-      telemetry.latest().forEach((device, r) -> lines.add(String.format("%s  mqtt  %.1f W", device, watts(r.reading()))));
+      telemetry
+          .latest()
+          .forEach(
+              (device, r) ->
+                  lines.add(String.format("%s  mqtt  %.1f W", device, watts(r.reading()))));
     }
     return lines;
   }
@@ -162,7 +202,10 @@ final class TasmotaCollector implements MultiTargetCollector {
   private void series(Families out, String device, TasmotaReading reading) {
     String host = powers.hostOf(device);
     if (host != null && reading.channels().stream().anyMatch(c -> c.watts().isPresent())) {
-      out.gauge(MeterCovers.SPEC, MeterCovers.labels("tasmota", device, PowerFamilies.TOTAL_DOMAIN, host), 1);
+      out.gauge(
+          MeterCovers.SPEC,
+          MeterCovers.labels("tasmota", device, PowerFamilies.TOTAL_DOMAIN, host),
+          1);
     }
     for (TasmotaReading.Channel c : reading.channels()) {
       Labels labels = Labels.of("device", device, "channel", Integer.toString(c.index()));

@@ -7,8 +7,8 @@ import java.util.Optional;
  * One {@code ENERGY} object of a Tasmota plug, in base units.
  *
  * @param channels one per metered channel (one on a plug, several on multi-channel meters)
- * @param totalJoules the device's {@code Total} (kWh since {@code TotalStartTime}), converted; summed over
- *     channels when the firmware reports one per channel
+ * @param totalJoules the device's {@code Total} (kWh since {@code TotalStartTime}), converted;
+ *     summed over channels when the firmware reports one per channel
  * @param todayJoules {@code Today}, which restarts at the device's midnight
  * @param yesterdayJoules {@code Yesterday}
  */

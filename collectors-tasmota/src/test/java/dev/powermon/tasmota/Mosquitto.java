@@ -19,9 +19,13 @@ public final class Mosquitto implements AutoCloseable {
       port = s.getLocalPort();
     }
     Path conf = dir.resolve("mosquitto.conf");
-    Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
-    process = new ProcessBuilder("/usr/sbin/mosquitto", "-c", conf.toString()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
+    Files.writeString(
+        conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
+    process =
+        new ProcessBuilder("/usr/sbin/mosquitto", "-c", conf.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("mosquitto.log").toFile())
+            .start();
     long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (true) {
       try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {

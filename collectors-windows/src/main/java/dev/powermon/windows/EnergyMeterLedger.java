@@ -9,20 +9,24 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Turns successive raw Energy Meter readings into energy per domain (never decreasing) and the power of the last
- * window: {@code W = 0.036 × ΔpWh / Δ(100 ns)}, since 1 pWh = 3.6e-9 J and one tick = 1e-7 s. The total counts
- * each package once: its PKG instance where Windows publishes one, else its parts (PP0 + PP1, or AMD's cores),
- * plus DRAM.
+ * Turns successive raw Energy Meter readings into energy per domain (never decreasing) and the
+ * power of the last window: {@code W = 0.036 × ΔpWh / Δ(100 ns)}, since 1 pWh = 3.6e-9 J and one
+ * tick = 1e-7 s. The total counts each package once: its PKG instance where Windows publishes one,
+ * else its parts (PP0 + PP1, or AMD's cores), plus DRAM.
  *
- * <p>Fails narrow: an instance whose window is unusable (above {@link #MAX_WATTS}: a corrupt counter)
- * loses that window alone, and is named in what {@link #update} returns; the others keep
- * theirs. A window in which a counted instance gave nothing has no total power (its energy still counts).
+ * <p>Fails narrow: an instance whose window is unusable (above {@link #MAX_WATTS}: a corrupt
+ * counter) loses that window alone, and is named in what {@link #update} returns; the others keep
+ * theirs. A window in which a counted instance gave nothing has no total power (its energy still
+ * counts).
  */
 final class EnergyMeterLedger {
   static final double JOULES_PER_PWH = 3.6e-9;
   static final double SECONDS_PER_TICK = 1e-7;
   static final String TOTAL = "total";
-  /** More than any one RAPL domain draws (a 2-socket server package is ~500 W): a corrupt counter. */
+
+  /**
+   * More than any one RAPL domain draws (a 2-socket server package is ~500 W): a corrupt counter.
+   */
   static final double MAX_WATTS = 10_000;
 
   private final Map<String, EnergyMeterReading> previous = new HashMap<>();
@@ -70,18 +74,26 @@ final class EnergyMeterLedger {
     return problems;
   }
 
-  /** Instances with a baseline that count towards the total: each should give a window every read. */
+  /**
+   * Instances with a baseline that count towards the total: each should give a window every read.
+   */
   private Set<String> countedBefore() {
     Set<String> out = new HashSet<>();
-    previous.keySet().forEach(i -> {
-      if (MeterInstance.of(i).countsTowardsTotal()) {
-        out.add(i);
-      }
-    });
+    previous
+        .keySet()
+        .forEach(
+            i -> {
+              if (MeterInstance.of(i).countsTowardsTotal()) {
+                out.add(i);
+              }
+            });
     return out;
   }
 
-  /** {joules, watts} since this instance's previous reading; null for a first reading, a stale one or a reset. */
+  /**
+   * {joules, watts} since this instance's previous reading; null for a first reading, a stale one
+   * or a reset.
+   */
   private double[] window(EnergyMeterReading r) {
     EnergyMeterReading before = previous.get(r.instance());
     long ticks = before == null ? 0 : r.time100ns() - before.time100ns();
@@ -93,22 +105,29 @@ final class EnergyMeterLedger {
       return null;
     }
     long picowattHours = r.picowattHours() - before.picowattHours();
-    if (picowattHours < 0 || r.picowattHours() < before.picowattHours()) { // the second test catches overflow
-      resets++; // the counter restarted (driver reload): this window is lost, the counter must not go back
+    if (picowattHours < 0
+        || r.picowattHours() < before.picowattHours()) { // the second test catches overflow
+      resets++; // the counter restarted (driver reload): this window is lost, the counter must not
+      // go back
       return null;
     }
     double j = picowattHours * JOULES_PER_PWH;
     return new double[] {j, j / (ticks * SECONDS_PER_TICK)};
   }
 
-  private void addTotal(Map<MeterInstance, double[]> windows, Set<Integer> socketsWithPackage, Map<String, Double> windowWatts) {
+  private void addTotal(
+      Map<MeterInstance, double[]> windows,
+      Set<Integer> socketsWithPackage,
+      Map<String, Double> windowWatts) {
     double j = 0;
     double w = 0;
     boolean any = false; // no RAPL instance updated: no total rather than 0 W
     for (Map.Entry<MeterInstance, double[]> e : windows.entrySet()) {
       MeterInstance m = e.getKey();
-      boolean counted = m.role() == Role.PACKAGE || m.role() == Role.BESIDE
-          || (m.role() == Role.PART && !socketsWithPackage.contains(m.socket()));
+      boolean counted =
+          m.role() == Role.PACKAGE
+              || m.role() == Role.BESIDE
+              || (m.role() == Role.PART && !socketsWithPackage.contains(m.socket()));
       if (counted) {
         j += e.getValue()[0];
         w += e.getValue()[1];

@@ -6,7 +6,10 @@ import java.util.List;
 /** The Energy Meter counters: PDH on Windows, a fake in tests. */
 interface EnergyMeterSource extends AutoCloseable {
 
-  /** The instances found when the source was opened (rapl_package0_pkg, rapl_package0_core3_core...). */
+  /**
+   * The instances found when the source was opened (rapl_package0_pkg,
+   * rapl_package0_core3_core...).
+   */
   List<String> instances();
 
   /** One raw reading per instance. */

@@ -5,8 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What an Energy Meter instance measures. Windows names RAPL domains {@code RAPL_Package<N>_<PART>} (Intel:
- * PKG, PP0 = cores, PP1 = integrated GPU, DRAM; AMD: one {@code core<M>_core} per core, often lower-case).
+ * What an Energy Meter instance measures. Windows names RAPL domains {@code RAPL_Package<N>_<PART>}
+ * (Intel: PKG, PP0 = cores, PP1 = integrated GPU, DRAM; AMD: one {@code core<M>_core} per core,
+ * often lower-case).
  *
  * @param domain the {@code domain} label: package-N, core-N, uncore-N, dram-N, or the instance name
  * @param role how it adds up: a package already contains its cores and GPU, DRAM sits beside it
@@ -20,7 +21,10 @@ record MeterInstance(String domain, int socket, Role role) {
     PART,
     /** Beside the package: DRAM. */
     BESIDE,
-    /** Not known RAPL (Snapdragon rails...): exported, never in the total, whose hierarchy is unknown. */
+    /**
+     * Not known RAPL (Snapdragon rails...): exported, never in the total, whose hierarchy is
+     * unknown.
+     */
     OTHER,
     /** {@code _Total}: always 0, skipped. */
     IGNORED

@@ -3,8 +3,8 @@ package dev.powermon.windows;
 import com.sun.jna.platform.win32.Pdh;
 import com.sun.jna.platform.win32.PdhMsg;
 import com.sun.jna.platform.win32.PdhUtil;
-import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.platform.win32.WinDef.DWORDByReference;
+import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.platform.win32.WinNT.HANDLEByReference;
 import java.io.IOException;
@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The real {@link EnergyMeterSource}: one PDH query with {@code \Energy Meter(<instance>)\Energy} per instance,
- * read raw (PdhGetRawCounterValue: the pWh value and its FILETIME stamp), added by English name so a German or
- * Japanese Windows is read alike. Only ever opened on Windows; it moves values across, the arithmetic is in
- * {@link EnergyMeterLedger}.
+ * The real {@link EnergyMeterSource}: one PDH query with {@code \Energy Meter(<instance>)\Energy}
+ * per instance, read raw (PdhGetRawCounterValue: the pWh value and its FILETIME stamp), added by
+ * English name so a German or Japanese Windows is read alike. Only ever opened on Windows; it moves
+ * values across, the arithmetic is in {@link EnergyMeterLedger}.
  */
 final class PdhEnergyMeterSource implements EnergyMeterSource {
   private static final int PERF_DETAIL_WIZARD = 400;
@@ -31,11 +31,15 @@ final class PdhEnergyMeterSource implements EnergyMeterSource {
     this.counters = List.copyOf(counters);
   }
 
-  /** Opens a query over every Energy Meter instance; none when the object does not exist on this machine. */
+  /**
+   * Opens a query over every Energy Meter instance; none when the object does not exist on this
+   * machine.
+   */
   static PdhEnergyMeterSource open() throws IOException {
     List<String> instances;
     try {
-      instances = PdhUtil.PdhEnumObjectItems(null, null, "Energy Meter", PERF_DETAIL_WIZARD).getInstances();
+      instances =
+          PdhUtil.PdhEnumObjectItems(null, null, "Energy Meter", PERF_DETAIL_WIZARD).getInstances();
     } catch (RuntimeException e) { // PdhException: no such object (no EMI driver on this machine)
       instances = List.of();
     }
@@ -46,7 +50,9 @@ final class PdhEnergyMeterSource implements EnergyMeterSource {
     List<HANDLE> counters = new ArrayList<>();
     for (String instance : instances) {
       HANDLEByReference counter = new HANDLEByReference();
-      int status = PDH.PdhAddEnglishCounter(query, "\\Energy Meter(" + instance + ")\\Energy", null, counter);
+      int status =
+          PDH.PdhAddEnglishCounter(
+              query, "\\Energy Meter(" + instance + ")\\Energy", null, counter);
       if (status == WinError.ERROR_SUCCESS) {
         added.add(instance);
         counters.add(counter.getValue());
@@ -71,8 +77,11 @@ final class PdhEnergyMeterSource implements EnergyMeterSource {
       Pdh.PDH_RAW_COUNTER raw = new Pdh.PDH_RAW_COUNTER();
       int status = PDH.PdhGetRawCounterValue(counters.get(i), new DWORDByReference(), raw);
       if (status == WinError.ERROR_SUCCESS
-          && (raw.CStatus == PdhMsg.PDH_CSTATUS_VALID_DATA || raw.CStatus == PdhMsg.PDH_CSTATUS_NEW_DATA)) {
-        long ticks = ((long) raw.TimeStamp.dwHighDateTime << 32) | (raw.TimeStamp.dwLowDateTime & 0xffffffffL);
+          && (raw.CStatus == PdhMsg.PDH_CSTATUS_VALID_DATA
+              || raw.CStatus == PdhMsg.PDH_CSTATUS_NEW_DATA)) {
+        long ticks =
+            ((long) raw.TimeStamp.dwHighDateTime << 32)
+                | (raw.TimeStamp.dwLowDateTime & 0xffffffffL);
         out.add(new EnergyMeterReading(instances.get(i), raw.FirstValue, ticks));
       }
     }

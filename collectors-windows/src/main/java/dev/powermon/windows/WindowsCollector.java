@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Answers scrapes for the sampler. Power and energy reach the core as readings, so a scrape only fails
- * while the counters cannot be read and adds the reset counter; a sampler that stops making progress
- * (a PDH or battery call that never returns) is caught by the core's staleness, from {@link
- * #samplingInterval()}.
+ * Answers scrapes for the sampler. Power and energy reach the core as readings, so a scrape only
+ * fails while the counters cannot be read and adds the reset counter; a sampler that stops making
+ * progress (a PDH or battery call that never returns) is caught by the core's staleness, from
+ * {@link #samplingInterval()}.
  */
 final class WindowsCollector implements Collector {
   private final WindowsSampler sampler;
@@ -23,7 +23,8 @@ final class WindowsCollector implements Collector {
   private final SamplerThread thread;
   private final Duration interval;
 
-  WindowsCollector(WindowsSampler sampler, EnergyMeterSource meter, SamplerThread thread, Duration interval) {
+  WindowsCollector(
+      WindowsSampler sampler, EnergyMeterSource meter, SamplerThread thread, Duration interval) {
     this.sampler = sampler;
     this.meter = meter;
     this.thread = thread;
@@ -51,11 +52,17 @@ final class WindowsCollector implements Collector {
   @Override
   public List<String> summary() {
     Double total = sampler.ledger().watts().get(PowerFamilies.TOTAL_DOMAIN);
-    String battery = sampler.batteryWatts().isPresent()
-        ? String.format(Locale.ROOT, "%.3f W from the battery", sampler.batteryWatts().getAsDouble())
-        : "no battery rate";
-    return List.of(meter.instances().size() + " Energy Meter instances"
-        + (total == null ? "" : String.format(Locale.ROOT, ", total %.3f W", total)) + ", " + battery);
+    String battery =
+        sampler.batteryWatts().isPresent()
+            ? String.format(
+                Locale.ROOT, "%.3f W from the battery", sampler.batteryWatts().getAsDouble())
+            : "no battery rate";
+    return List.of(
+        meter.instances().size()
+            + " Energy Meter instances"
+            + (total == null ? "" : String.format(Locale.ROOT, ", total %.3f W", total))
+            + ", "
+            + battery);
   }
 
   @Override

@@ -15,25 +15,26 @@ interface WindowsHost {
   BatterySource batteries();
 
   /** The running machine: PDH and OSHI, touched only when it is Windows. */
-  WindowsHost REAL = new WindowsHost() {
-    @Override
-    public String osName() {
-      return System.getProperty("os.name", "unknown");
-    }
+  WindowsHost REAL =
+      new WindowsHost() {
+        @Override
+        public String osName() {
+          return System.getProperty("os.name", "unknown");
+        }
 
-    @Override
-    public boolean isWindows() {
-      return osName().startsWith("Windows");
-    }
+        @Override
+        public boolean isWindows() {
+          return osName().startsWith("Windows");
+        }
 
-    @Override
-    public EnergyMeterSource openMeter() throws IOException {
-      return PdhEnergyMeterSource.open();
-    }
+        @Override
+        public EnergyMeterSource openMeter() throws IOException {
+          return PdhEnergyMeterSource.open();
+        }
 
-    @Override
-    public BatterySource batteries() {
-      return BatterySource.ofThisMachine();
-    }
-  };
+        @Override
+        public BatterySource batteries() {
+          return BatterySource.ofThisMachine();
+        }
+      };
 }

@@ -3,8 +3,8 @@ package dev.powermon.windows;
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorContext;
 import dev.powermon.api.CollectorProvider;
-import dev.powermon.api.MetricSpec;
 import dev.powermon.api.MeterClass;
+import dev.powermon.api.MetricSpec;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
@@ -23,11 +23,13 @@ public final class WindowsProvider implements CollectorProvider {
           .defaultValue("1s")
           .min("100ms")
           .max("1h")
-          .help("How often the Energy Meter counters and the battery are read; each read is one power reading.")
+          .help(
+              "How often the Energy Meter counters and the battery are read; each read is one power reading.")
           .build();
 
-  private static final String NOTHING_TO_READ = "no Energy Meter counters (this CPU's power driver publishes none) "
-      + "and no battery; on such a machine use the host collector's estimate";
+  private static final String NOTHING_TO_READ =
+      "no Energy Meter counters (this CPU's power driver publishes none) "
+          + "and no battery; on such a machine use the host collector's estimate";
 
   /** What JNA is asked to do, for the message when it cannot load. */
   static final String PDH = "opening the Energy Meter counters through PDH";
@@ -78,7 +80,8 @@ public final class WindowsProvider implements CollectorProvider {
       if (meter.instances().isEmpty() && batteries == 0) {
         return ProbeResult.unavailable(NOTHING_TO_READ);
       }
-      return ProbeResult.available(meter.instances().size() + " Energy Meter instances, " + batteries + " batteries");
+      return ProbeResult.available(
+          meter.instances().size() + " Energy Meter instances, " + batteries + " batteries");
     } catch (NativeAccess.NativeAccessException e) {
       return ProbeResult.unavailable(e.getMessage());
     } catch (IOException | RuntimeException e) {
@@ -105,9 +108,15 @@ public final class WindowsProvider implements CollectorProvider {
       if (meter.instances().isEmpty() && batteries.read().isEmpty()) {
         throw new IOException(NOTHING_TO_READ);
       }
-      WindowsSampler sampler = new WindowsSampler(meter, batteries,
-          context.powerReadings(name(), MeterClass.COMPONENT), context.clock(), context.hostname(),
-          context.logger(), context.problems());
+      WindowsSampler sampler =
+          new WindowsSampler(
+              meter,
+              batteries,
+              context.powerReadings(name(), MeterClass.COMPONENT),
+              context.clock(),
+              context.hostname(),
+              context.logger(),
+              context.problems());
       sampler.sample(); // the baseline, so the first scrape after one interval has power
       if (sampler.problem().isPresent()) {
         throw new IOException(sampler.problem().get());

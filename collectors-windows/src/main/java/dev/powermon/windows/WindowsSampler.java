@@ -21,10 +21,10 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 
 /**
- * One sampling step: reads the Energy Meter counters and the batteries and hands them to the core as
- * {@link PowerReadings}: each domain's energy counter (never decreasing, see {@link EnergyMeterLedger}),
- * and the power drawn from the batteries (domain {@code battery}, and {@code total} where the Energy
- * Meter has no RAPL instance). Logs on state change.
+ * One sampling step: reads the Energy Meter counters and the batteries and hands them to the core
+ * as {@link PowerReadings}: each domain's energy counter (never decreasing, see {@link
+ * EnergyMeterLedger}), and the power drawn from the batteries (domain {@code battery}, and {@code
+ * total} where the Energy Meter has no RAPL instance). Logs on state change.
  */
 final class WindowsSampler {
   static final String BATTERY_DOMAIN = "battery";
@@ -42,15 +42,23 @@ final class WindowsSampler {
   private volatile String problem;
   private volatile OptionalDouble batteryWatts = OptionalDouble.empty();
 
-  WindowsSampler(EnergyMeterSource meter, BatterySource batteries, PowerReadings readings, Clock clock,
-      String device, Logger log, ParseProblems problems) {
+  WindowsSampler(
+      EnergyMeterSource meter,
+      BatterySource batteries,
+      PowerReadings readings,
+      Clock clock,
+      String device,
+      Logger log,
+      ParseProblems problems) {
     this.meter = meter;
     this.batteries = batteries;
     this.readings = readings;
     this.clock = clock;
     this.device = device;
     this.meterHasTotal =
-        meter.instances().stream().map(MeterInstance::of).anyMatch(MeterInstance::countsTowardsTotal);
+        meter.instances().stream()
+            .map(MeterInstance::of)
+            .anyMatch(MeterInstance::countsTowardsTotal);
     this.fields = new FieldProblems(problems);
     this.states = new StateLog(log);
   }
@@ -63,14 +71,19 @@ final class WindowsSampler {
       fields.report(problems(read, ledger.update(read)));
       // only domains with a window this read: an unchanged counter would read as 0 W, then a spike
       Map<String, Double> joules = ledger.joules();
-      ledger.watts().keySet().forEach(domain -> readings.joules(device, domain, Labels.EMPTY, now, joules.get(domain)));
+      ledger
+          .watts()
+          .keySet()
+          .forEach(
+              domain -> readings.joules(device, domain, Labels.EMPTY, now, joules.get(domain)));
       problem = null;
       states.ok(METER, "readable again");
     } catch (IOException | RuntimeException | LinkageError e) {
       // LinkageError: JNA cannot load; uncaught, it would end the schedule silently
-      problem = e instanceof IOException
-          ? "cannot read the Energy Meter counters: " + e.getMessage()
-          : NativeAccess.describe("reading the Energy Meter counters through PDH", e);
+      problem =
+          e instanceof IOException
+              ? "cannot read the Energy Meter counters: " + e.getMessage()
+              : NativeAccess.describe("reading the Energy Meter counters through PDH", e);
       states.failing(METER, problem);
     }
     try {
@@ -79,19 +92,26 @@ final class WindowsSampler {
       states.ok(BATTERY_DOMAIN, "readable again");
     } catch (RuntimeException | LinkageError e) {
       batteryWatts = OptionalDouble.empty(); // unknown is not 0 W: no reading this time
-      states.failing(BATTERY_DOMAIN, "battery power not reported: " + NativeAccess.describe("reading the battery", e));
+      states.failing(
+          BATTERY_DOMAIN,
+          "battery power not reported: " + NativeAccess.describe("reading the battery", e));
     }
-    batteryWatts.ifPresent(w -> {
-      long now = clock.millis();
-      readings.watts(device, BATTERY_DOMAIN, Labels.EMPTY, now, w); // charging draws 0 W from it
-      if (!meterHasTotal) {
-        readings.watts(device, PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, now, w);
-      }
-    });
+    batteryWatts.ifPresent(
+        w -> {
+          long now = clock.millis();
+          readings.watts(
+              device, BATTERY_DOMAIN, Labels.EMPTY, now, w); // charging draws 0 W from it
+          if (!meterHasTotal) {
+            readings.watts(device, PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, now, w);
+          }
+        });
   }
 
-  /** The ledger's problems, plus instances that gave no valid value; field names capped as labels. */
-  private Map<String, String> problems(List<EnergyMeterReading> read, Map<String, String> fromLedger) {
+  /**
+   * The ledger's problems, plus instances that gave no valid value; field names capped as labels.
+   */
+  private Map<String, String> problems(
+      List<EnergyMeterReading> read, Map<String, String> fromLedger) {
     Map<String, String> problems = new TreeMap<>(fromLedger);
     Set<String> seen = new HashSet<>();
     read.forEach(r -> seen.add(r.instance()));

@@ -24,12 +24,14 @@ class EnergyMeterLedgerTest {
     assertThat(ledger.watts()).isEmpty(); // a first reading is only a baseline
     ledger.update(dump.get(1).readings());
     // ΔpWh over 1 s (10,000,000 ticks): W = 0.036 × ΔpWh / Δticks
-    // PKG 4,500,000,000 → 16.2 W; PP0 3,000,000,000 → 10.8 W; PP1 250,000,000 → 0.9 W; DRAM 500,000,000 → 1.8 W
+    // PKG 4,500,000,000 → 16.2 W; PP0 3,000,000,000 → 10.8 W; PP1 250,000,000 → 0.9 W; DRAM
+    // 500,000,000 → 1.8 W
     assertThat(ledger.watts().get("package-0")).isCloseTo(16.2, within(1e-9));
     assertThat(ledger.watts().get("core-0")).isCloseTo(10.8, within(1e-9));
     assertThat(ledger.watts().get("uncore-0")).isCloseTo(0.9, within(1e-9));
     assertThat(ledger.watts().get("dram-0")).isCloseTo(1.8, within(1e-9));
-    // total = PKG + DRAM = 18.0 W, never PKG + PP0 + PP1 (29.7 W); energy 4.5e9 × 3.6e-9 + 0.5e9 × 3.6e-9 = 18.0 J
+    // total = PKG + DRAM = 18.0 W, never PKG + PP0 + PP1 (29.7 W); energy 4.5e9 × 3.6e-9 + 0.5e9 ×
+    // 3.6e-9 = 18.0 J
     assertThat(ledger.watts().get("total")).isCloseTo(18.0, within(1e-9));
     assertThat(ledger.joules().get("total")).isCloseTo(18.0, within(1e-9));
     assertThat(ledger.watts()).doesNotContainKey("_total");
@@ -57,8 +59,10 @@ class EnergyMeterLedgerTest {
         EnergyMeterLedger one = new EnergyMeterLedger();
         one.update(only(dump.get(0), instance));
         one.update(only(dump.get(1), instance));
-        // core0: "1872,00000000000" mW printed; 0.036 × 1,040,000,000 / 20,000,000 = 1.872 W computed
-        assertThat(one.watts().get("core-0")).isCloseTo(dump.get(1).cookedWatts().get(instance), within(1e-9));
+        // core0: "1872,00000000000" mW printed; 0.036 × 1,040,000,000 / 20,000,000 = 1.872 W
+        // computed
+        assertThat(one.watts().get("core-0"))
+            .isCloseTo(dump.get(1).cookedWatts().get(instance), within(1e-9));
       }
       assertThat(GetCounterDump.decimal("1872,08632575553")).isEqualTo(1872.08632575553);
       assertThat(GetCounterDump.decimal("176.968586651307")).isEqualTo(176.968586651307);
@@ -74,17 +78,28 @@ class EnergyMeterLedgerTest {
   @Test
   void packageInstanceWinsOverAmdCoresInTheTotal() {
     ledger.update(List.of(r("rapl_package0_pkg", 0, T0), r("rapl_package0_core0_core", 0, T0)));
-    ledger.update(List.of(r("rapl_package0_pkg", 1_000_000_000, T0 + SECOND), r("rapl_package0_core0_core", 400_000_000, T0 + SECOND)));
+    ledger.update(
+        List.of(
+            r("rapl_package0_pkg", 1_000_000_000, T0 + SECOND),
+            r("rapl_package0_core0_core", 400_000_000, T0 + SECOND)));
     // pkg 1e9 pWh/s = 3.6 W; core 1.44 W is inside it
     assertThat(ledger.watts().get("total")).isCloseTo(3.6, within(1e-9));
   }
 
   @Test
   void twoSocketsAddUpAndUpperCaseNamesAreRead() {
-    ledger.update(List.of(r("RAPL_Package0_PKG", 0, T0), r("RAPL_Package1_PKG", 0, T0), r("RAPL_Package1_PP0", 0, T0)));
-    ledger.update(List.of(r("RAPL_Package0_PKG", 500_000_000, T0 + 2 * SECOND),
-        r("RAPL_Package1_PKG", 1_500_000_000, T0 + 2 * SECOND), r("RAPL_Package1_PP0", 1_000_000_000, T0 + 2 * SECOND)));
-    // 0.036 × 5e8 / 2e7 = 0.9 W; 0.036 × 1.5e9 / 2e7 = 2.7 W; total 3.6 W (PP0 of package 1 is inside its PKG)
+    ledger.update(
+        List.of(
+            r("RAPL_Package0_PKG", 0, T0),
+            r("RAPL_Package1_PKG", 0, T0),
+            r("RAPL_Package1_PP0", 0, T0)));
+    ledger.update(
+        List.of(
+            r("RAPL_Package0_PKG", 500_000_000, T0 + 2 * SECOND),
+            r("RAPL_Package1_PKG", 1_500_000_000, T0 + 2 * SECOND),
+            r("RAPL_Package1_PP0", 1_000_000_000, T0 + 2 * SECOND)));
+    // 0.036 × 5e8 / 2e7 = 0.9 W; 0.036 × 1.5e9 / 2e7 = 2.7 W; total 3.6 W (PP0 of package 1 is
+    // inside its PKG)
     assertThat(ledger.watts().get("package-0")).isCloseTo(0.9, within(1e-9));
     assertThat(ledger.watts().get("package-1")).isCloseTo(2.7, within(1e-9));
     assertThat(ledger.watts().get("total")).isCloseTo(3.6, within(1e-9));
@@ -98,7 +113,12 @@ class EnergyMeterLedgerTest {
     assertThat(ledger.resets()).isEqualTo(1);
     assertThat(ledger.joules().get("package-0")).isCloseTo(3.6, within(1e-9));
     assertThat(ledger.watts()).isEmpty();
-    ledger.update(List.of(r("rapl_package0_pkg", 100 + 1_000_000_000L, T0 + 3 * SECOND))); // +3.6 J from the new origin
+    ledger.update(
+        List.of(
+            r(
+                "rapl_package0_pkg",
+                100 + 1_000_000_000L,
+                T0 + 3 * SECOND))); // +3.6 J from the new origin
     assertThat(ledger.joules().get("package-0")).isCloseTo(7.2, within(1e-9));
     assertThat(ledger.joules().get("total")).isCloseTo(7.2, within(1e-9));
   }
@@ -117,7 +137,11 @@ class EnergyMeterLedgerTest {
   @Test
   void nonRaplInstancesAreExportedButNeverTotalled() {
     ledger.update(List.of(r("CPU_CLUSTER_0", 0, T0), r("GPU", 0, T0), r("_Total", 0, T0)));
-    ledger.update(List.of(r("CPU_CLUSTER_0", 100_000_000, T0 + SECOND), r("GPU", 50_000_000, T0 + SECOND), r("_Total", 0, T0 + SECOND)));
+    ledger.update(
+        List.of(
+            r("CPU_CLUSTER_0", 100_000_000, T0 + SECOND),
+            r("GPU", 50_000_000, T0 + SECOND),
+            r("_Total", 0, T0 + SECOND)));
     // 0.036 × 1e8 / 1e7 = 0.36 W; GPU 0.18 W
     assertThat(ledger.watts()).containsOnlyKeys("cpu_cluster_0", "gpu");
     assertThat(ledger.watts().get("cpu_cluster_0")).isCloseTo(0.36, within(1e-9));
@@ -125,26 +149,37 @@ class EnergyMeterLedgerTest {
 
   @Test
   void instanceNamesMapToDomainsAndRoles() {
-    assertThat(MeterInstance.of("RAPL_Package0_PP1")).isEqualTo(new MeterInstance("uncore-0", 0, MeterInstance.Role.PART));
+    assertThat(MeterInstance.of("RAPL_Package0_PP1"))
+        .isEqualTo(new MeterInstance("uncore-0", 0, MeterInstance.Role.PART));
     assertThat(MeterInstance.of("rapl_package2_core15_core").domain()).isEqualTo("core-2");
     assertThat(MeterInstance.of("rapl_package0_psys").countsTowardsTotal()).isFalse();
-    assertThat(MeterInstance.of("rapl_package99999_pkg").countsTowardsTotal()).isFalse(); // absurd socket: not RAPL
+    assertThat(MeterInstance.of("rapl_package99999_pkg").countsTowardsTotal())
+        .isFalse(); // absurd socket: not RAPL
     assertThat(MeterInstance.of("_TOTAL").role()).isEqualTo(MeterInstance.Role.IGNORED);
   }
 
   @Test
   void anAbsurdWindowCostsThatInstanceAloneAndTheTotalsPowerNotItsEnergy() {
     ledger.update(List.of(r("rapl_package0_pkg", 0, T0), r("rapl_package0_dram", 0, T0)));
-    // PKG jumps by 1e13 pWh = 36 kJ in one second: 36 kW, a corrupt counter. DRAM 2.5e8 pWh = 0.9 W.
-    java.util.Map<String, String> problems = ledger.update(List.of(
-        r("rapl_package0_pkg", 10_000_000_000_000L, T0 + SECOND), r("rapl_package0_dram", 250_000_000, T0 + SECOND)));
-    assertThat(problems).containsOnly(java.util.Map.entry("package-0", "out of range (more than 10000.0 W)"));
+    // PKG jumps by 1e13 pWh = 36 kJ in one second: 36 kW, a corrupt counter. DRAM 2.5e8 pWh = 0.9
+    // W.
+    java.util.Map<String, String> problems =
+        ledger.update(
+            List.of(
+                r("rapl_package0_pkg", 10_000_000_000_000L, T0 + SECOND),
+                r("rapl_package0_dram", 250_000_000, T0 + SECOND)));
+    assertThat(problems)
+        .containsOnly(java.util.Map.entry("package-0", "out of range (more than 10000.0 W)"));
     assertThat(ledger.watts()).containsOnlyKeys("dram-0"); // no total power from half the machine
     assertThat(ledger.joules().get("total")).isCloseTo(0.9, within(1e-9));
     assertThat(ledger.joules()).doesNotContainKey("package-0");
     // the next window is sane again: PKG +1e9 pWh = 3.6 W, DRAM 0.9 W
-    assertThat(ledger.update(List.of(r("rapl_package0_pkg", 10_001_000_000_000L, T0 + 2 * SECOND),
-        r("rapl_package0_dram", 500_000_000, T0 + 2 * SECOND)))).isEmpty();
+    assertThat(
+            ledger.update(
+                List.of(
+                    r("rapl_package0_pkg", 10_001_000_000_000L, T0 + 2 * SECOND),
+                    r("rapl_package0_dram", 500_000_000, T0 + 2 * SECOND))))
+        .isEmpty();
     assertThat(ledger.watts().get("package-0")).isCloseTo(3.6, within(1e-9));
     assertThat(ledger.watts().get("total")).isCloseTo(4.5, within(1e-9));
     assertThat(ledger.joules().get("total")).isCloseTo(0.9 + 4.5, within(1e-9));
@@ -153,10 +188,13 @@ class EnergyMeterLedgerTest {
   @Test
   void anInstanceMissingFromARoundWithholdsTheTotalPowerButLosesNoEnergy() {
     ledger.update(List.of(r("rapl_package0_pkg", 0, T0), r("rapl_package0_dram", 0, T0)));
-    ledger.update(List.of(r("rapl_package0_dram", 250_000_000, T0 + SECOND))); // PKG gave no valid value
+    ledger.update(
+        List.of(r("rapl_package0_dram", 250_000_000, T0 + SECOND))); // PKG gave no valid value
     assertThat(ledger.watts()).containsOnlyKeys("dram-0");
-    ledger.update(List.of(r("rapl_package0_pkg", 2_000_000_000L, T0 + 2 * SECOND),
-        r("rapl_package0_dram", 500_000_000, T0 + 2 * SECOND)));
+    ledger.update(
+        List.of(
+            r("rapl_package0_pkg", 2_000_000_000L, T0 + 2 * SECOND),
+            r("rapl_package0_dram", 500_000_000, T0 + 2 * SECOND)));
     // PKG's two seconds arrive at once: 2e9 pWh = 7.2 J; total energy 7.2 + 1.8 = 9.0 J
     assertThat(ledger.joules().get("total")).isCloseTo(9.0, within(1e-9));
     assertThat(ledger.watts().get("total")).isCloseTo(3.6 + 0.9, within(1e-9));
@@ -165,7 +203,8 @@ class EnergyMeterLedgerTest {
   @Test
   void aWrapFromTheTopOfTheRangeIsAReset() {
     ledger.update(List.of(r("rapl_package0_pkg", Long.MAX_VALUE - 10, T0)));
-    ledger.update(List.of(r("rapl_package0_pkg", Long.MIN_VALUE + 10, T0 + SECOND))); // raw ULONGLONG wrapped
+    ledger.update(
+        List.of(r("rapl_package0_pkg", Long.MIN_VALUE + 10, T0 + SECOND))); // raw ULONGLONG wrapped
     assertThat(ledger.resets()).isEqualTo(1);
     assertThat(ledger.joules()).isEmpty();
   }

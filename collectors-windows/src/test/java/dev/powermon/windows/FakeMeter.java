@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A steady machine: every read is one second (10,000,000 ticks) after the previous one, in which the package
- * used 1e9 pWh (3.6 J, so 3.6 W) and DRAM 2.5e8 pWh (0.9 J, 0.9 W).
+ * A steady machine: every read is one second (10,000,000 ticks) after the previous one, in which
+ * the package used 1e9 pWh (3.6 J, so 3.6 W) and DRAM 2.5e8 pWh (0.9 J, 0.9 W).
  */
 class FakeMeter implements EnergyMeterSource {
   private final List<String> instances;
@@ -31,7 +31,8 @@ class FakeMeter implements EnergyMeterSource {
     List<EnergyMeterReading> out = new ArrayList<>();
     long t = 134_082_144_000_000_000L + reads * 10_000_000L;
     for (String i : instances) {
-      long perSecond = i.toLowerCase(java.util.Locale.ROOT).endsWith("dram") ? 250_000_000L : 1_000_000_000L;
+      long perSecond =
+          i.toLowerCase(java.util.Locale.ROOT).endsWith("dram") ? 250_000_000L : 1_000_000_000L;
       out.add(new EnergyMeterReading(i, 7_000_000_000_000L + reads * perSecond, t));
     }
     reads++;

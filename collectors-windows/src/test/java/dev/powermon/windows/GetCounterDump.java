@@ -13,16 +13,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the test fixtures written in Get-Counter's {@code \\host\energy meter(instance)\counter : value} shape.
- * Numbers are read without the JVM's locale: a German Windows prints {@code 1872,08} for 1872.08, and no
- * thousands separators.
+ * Reads the test fixtures written in Get-Counter's {@code \\host\energy meter(instance)\counter :
+ * value} shape. Numbers are read without the JVM's locale: a German Windows prints {@code 1872,08}
+ * for 1872.08, and no thousands separators.
  */
 final class GetCounterDump {
   private static final Pattern TIMESTAMP = Pattern.compile("# pdh timestamp \\(100 ns\\): (\\d+)");
   private static final Pattern LINE =
-      Pattern.compile("\\\\\\\\[^\\\\]+\\\\energy meter\\(([^)]+)\\)\\\\(power|energy|time) :\\s*(\\S+)\\s*", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "\\\\\\\\[^\\\\]+\\\\energy meter\\(([^)]+)\\)\\\\(power|energy|time) :\\s*(\\S+)\\s*",
+          Pattern.CASE_INSENSITIVE);
 
-  /** One sample: raw readings for the ledger, and the cooked power Windows printed (W) for cross-checks. */
+  /**
+   * One sample: raw readings for the ledger, and the cooked power Windows printed (W) for
+   * cross-checks.
+   */
   record Sample(List<EnergyMeterReading> readings, Map<String, Double> cookedWatts) {}
 
   private GetCounterDump() {}
@@ -57,7 +62,8 @@ final class GetCounterDump {
     return new BigDecimal(s).doubleValue();
   }
 
-  private static void flush(List<Sample> samples, long time, Map<String, Long> energy, Map<String, Double> power) {
+  private static void flush(
+      List<Sample> samples, long time, Map<String, Long> energy, Map<String, Double> power) {
     if (energy.isEmpty()) {
       return;
     }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped alerts match what the real JAR exports when things break: a RAPL tree that is not
- * there, a tegrastats that cannot start, a Kasa plug that refuses connections, an exporter that
- * is down. Each raises its alert (pending: the for-durations are minutes) and nothing else does.
+ * there, a tegrastats that cannot start, a Kasa plug that refuses connections, an exporter that is
+ * down. Each raises its alert (pending: the for-durations are minutes) and nothing else does.
  */
 class AlertsTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -28,23 +28,28 @@ class AlertsTest {
     Path empty = Files.createDirectories(dir.resolve("empty"));
     Path config = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: info\n");
     // rapl is asked for by its setting alone (intent counts as naming), as the container line does.
-    // disable-defaults: named collectors add to the defaults, and host's estimate is not what this test is about
-    List<String> args = List.of(
-        "--collector=jetson,kasa",
-        "--collector.disable-defaults",
-        "--collector.rapl.sysfs=" + empty,
-        "--collector.jetson.sysfs=" + empty,
-        "--collector.jetson.tegrastats=" + empty.resolve("tegrastats"),
-        "--collector.kasa.target=" + deadPlug);
-    Set<String> expected = new TreeSet<>(Set.of(
-        "PowermonRaplUnreadable collector=rapl",
-        "PowermonCollectorFailing collector=jetson",
-        "PowermonKasaDeviceUnreachable device_id=" + deadPlug,
-        "PowermonExporterDown instance=" + deadExporter));
+    // disable-defaults: named collectors add to the defaults, and host's estimate is not what this
+    // test is about
+    List<String> args =
+        List.of(
+            "--collector=jetson,kasa",
+            "--collector.disable-defaults",
+            "--collector.rapl.sysfs=" + empty,
+            "--collector.jetson.sysfs=" + empty,
+            "--collector.jetson.tegrastats=" + empty.resolve("tegrastats"),
+            "--collector.kasa.target=" + deadPlug);
+    Set<String> expected =
+        new TreeSet<>(
+            Set.of(
+                "PowermonRaplUnreadable collector=rapl",
+                "PowermonCollectorFailing collector=jetson",
+                "PowermonKasaDeviceUnreachable device_id=" + deadPlug,
+                "PowermonExporterDown instance=" + deadExporter));
 
     try (PowermonJar powermon = PowermonJar.start(dir, config, args);
         PrometheusServer prometheus =
-            PrometheusServer.start(PrometheusConfig.powermonJob(powermon.target(), deadExporter), dir)) {
+            PrometheusServer.start(
+                PrometheusConfig.powermonJob(powermon.target(), deadExporter), dir)) {
       Instant deadline = Instant.now().plus(TIMEOUT);
       Set<String> raised = raised(prometheus);
       while (!raised.equals(expected) && Instant.now().isBefore(deadline)) {
@@ -61,11 +66,12 @@ class AlertsTest {
     for (JsonNode alert : prometheus.api.query("ALERTS")) {
       JsonNode m = alert.path("metric");
       String name = m.path("alertname").asText();
-      String key = switch (name) {
-        case "PowermonKasaDeviceUnreachable" -> "device_id";
-        case "PowermonExporterDown" -> "instance";
-        default -> "collector";
-      };
+      String key =
+          switch (name) {
+            case "PowermonKasaDeviceUnreachable" -> "device_id";
+            case "PowermonExporterDown" -> "instance";
+            default -> "collector";
+          };
       out.add(name + " " + key + "=" + m.path(key).asText());
     }
     return out;

@@ -24,8 +24,12 @@ final class ChildProcess implements AutoCloseable {
     return start(name, command, workDir, Map.of());
   }
 
-  /** With {@code environment} changed: each name set to its value, or removed where the value is empty. */
-  static ChildProcess start(String name, List<String> command, Path workDir, Map<String, String> environment)
+  /**
+   * With {@code environment} changed: each name set to its value, or removed where the value is
+   * empty.
+   */
+  static ChildProcess start(
+      String name, List<String> command, Path workDir, Map<String, String> environment)
       throws IOException {
     Path log = workDir.resolve(name + ".log");
     ProcessBuilder builder =
@@ -33,13 +37,14 @@ final class ChildProcess implements AutoCloseable {
             .directory(workDir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
-    environment.forEach((key, value) -> {
-      if (value.isEmpty()) {
-        builder.environment().remove(key);
-      } else {
-        builder.environment().put(key, value);
-      }
-    });
+    environment.forEach(
+        (key, value) -> {
+          if (value.isEmpty()) {
+            builder.environment().remove(key);
+          } else {
+            builder.environment().put(key, value);
+          }
+        });
     Process process = builder.start();
     process.getOutputStream().close();
     return new ChildProcess(name, process, log);
@@ -58,13 +63,18 @@ final class ChildProcess implements AutoCloseable {
   String tail() {
     try {
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return name + " output:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+      return name
+          + " output:\n"
+          + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     } catch (IOException e) {
       return name + " output unreadable: " + e;
     }
   }
 
-  /** Sends SIGTERM and waits up to {@code seconds} for the exit; its exit code, or null if still running. */
+  /**
+   * Sends SIGTERM and waits up to {@code seconds} for the exit; its exit code, or null if still
+   * running.
+   */
   Integer terminate(long seconds) throws InterruptedException {
     process.destroy();
     return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : null;

@@ -22,7 +22,8 @@ final class Command {
         new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
     process.getOutputStream().close();
     // Read in the background so a chatty tool cannot block on a full pipe.
-    CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+    CompletableFuture<String> output =
+        CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
     if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException(command + " did not finish within " + TIMEOUT_SECONDS + " s");

@@ -56,7 +56,8 @@ record Dashboard(Path file, JsonNode json, List<Panel> panels, List<Variable> va
       for (JsonNode t : p.path("targets")) {
         targets.add(new Target(t.path("refId").asText(), t.path("expr").asText(""), t));
       }
-      out.add(new Panel(p.path("title").asText(""), p.path("type").asText(), p, List.copyOf(targets)));
+      out.add(
+          new Panel(p.path("title").asText(""), p.path("type").asText(), p, List.copyOf(targets)));
     }
   }
 

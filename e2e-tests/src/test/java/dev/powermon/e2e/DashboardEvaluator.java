@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Evaluates one dashboard against Prometheus the way Grafana would show it with every variable
- * at "All": each variable query resolved to its real values, each panel expression expanded
- * with them and run as an instant query. Every one must parse and return at least one series.
+ * Evaluates one dashboard against Prometheus the way Grafana would show it with every variable at
+ * "All": each variable query resolved to its real values, each panel expression expanded with them
+ * and run as an instant query. Every one must parse and return at least one series.
  */
 final class DashboardEvaluator {
   /** A query that failed, named so a reader finds it in the dashboard. */
@@ -23,7 +23,8 @@ final class DashboardEvaluator {
   /** What one pass proved. */
   record Outcome(int variablesProven, int expressionsProven, List<Failure> failures) {}
 
-  private static final Pattern LABEL_VALUES = Pattern.compile("^label_values\\((.+),\\s*(\\w+)\\)$");
+  private static final Pattern LABEL_VALUES =
+      Pattern.compile("^label_values\\((.+),\\s*(\\w+)\\)$");
 
   private final PrometheusApi api;
 
@@ -43,7 +44,8 @@ final class DashboardEvaluator {
       String query = expander.expand(v.query());
       Matcher m = LABEL_VALUES.matcher(query);
       if (!m.matches()) {
-        failures.add(new Failure(where, query, "only label_values(selector, label) is supported here"));
+        failures.add(
+            new Failure(where, query, "only label_values(selector, label) is supported here"));
         continue;
       }
       try {
@@ -63,7 +65,12 @@ final class DashboardEvaluator {
     for (Dashboard.Panel panel : dashboard.panels()) {
       for (Dashboard.Target target : panel.targets()) {
         String where =
-            "dashboard '" + dashboard.title() + "', panel '" + panel.title() + "', query " + target.refId();
+            "dashboard '"
+                + dashboard.title()
+                + "', panel '"
+                + panel.title()
+                + "', query "
+                + target.refId();
         String expr = expander.expand(target.expr());
         try {
           if (api.query(expr).isEmpty()) {

@@ -11,7 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The dashboard rules of the README's Monitoring section, checked on the JSON without a Grafana. */
+/**
+ * The dashboard rules of the README's Monitoring section, checked on the JSON without a Grafana.
+ */
 class DashboardLintTest {
   /** Stable uids: links and bookmarks to the dashboards survive updates. */
   private static final Map<String, String> UIDS =
@@ -24,17 +26,22 @@ class DashboardLintTest {
           "board-sensors.json", "powermon-board");
 
   private static final String DATASOURCE = "${datasource}";
-  private static final Pattern RATE_RANGE = Pattern.compile("\\b(?:rate|irate)\\([^\\[]*\\[([^\\]]*)\\]");
+  private static final Pattern RATE_RANGE =
+      Pattern.compile("\\b(?:rate|irate)\\([^\\[]*\\[([^\\]]*)\\]");
 
   @Test
   void uidsAreStableAndNoImportPlaceholdersAreUsed() throws IOException {
     List<Dashboard> dashboards = Dashboard.all();
-    assertThat(dashboards).extracting(d -> d.file().getFileName().toString())
+    assertThat(dashboards)
+        .extracting(d -> d.file().getFileName().toString())
         .containsExactlyInAnyOrderElementsOf(UIDS.keySet());
     for (Dashboard d : dashboards) {
-      assertThat(d.uid()).as(d.file().toString()).isEqualTo(UIDS.get(d.file().getFileName().toString()));
+      assertThat(d.uid())
+          .as(d.file().toString())
+          .isEqualTo(UIDS.get(d.file().getFileName().toString()));
       String text = Files.readString(d.file());
-      // ${DS_...} and __inputs are filled only by Grafana's interactive import, never by provisioning.
+      // ${DS_...} and __inputs are filled only by Grafana's interactive import, never by
+      // provisioning.
       assertThat(text).as(d.file().toString()).doesNotContain("${DS_").doesNotContain("__inputs");
       assertThat(d.json().path("id").isMissingNode() || d.json().path("id").isNull()).isTrue();
     }
@@ -43,15 +50,23 @@ class DashboardLintTest {
   @Test
   void everyDashboardHasTheDatasourceJobAndInstanceVariables() {
     for (Dashboard d : Dashboard.all()) {
-      assertThat(d.variables()).as(d.title()).extracting(Dashboard.Variable::name)
+      assertThat(d.variables())
+          .as(d.title())
+          .extracting(Dashboard.Variable::name)
           .startsWith("datasource", "job", "instance");
       Dashboard.Variable ds = d.variables().get(0);
       assertThat(ds.type()).isEqualTo("datasource");
       assertThat(ds.json().path("query").asText()).isEqualTo("prometheus");
       for (Dashboard.Variable v : d.variables().subList(1, d.variables().size())) {
-        assertThat(v.json().path("datasource").path("uid").asText()).as(d.title() + " " + v.name()).isEqualTo(DATASOURCE);
-        assertThat(v.json().path("multi").asBoolean()).as(d.title() + " " + v.name() + " multi").isTrue();
-        assertThat(v.json().path("allValue").asText()).as(d.title() + " " + v.name() + " allValue").isEqualTo(".+");
+        assertThat(v.json().path("datasource").path("uid").asText())
+            .as(d.title() + " " + v.name())
+            .isEqualTo(DATASOURCE);
+        assertThat(v.json().path("multi").asBoolean())
+            .as(d.title() + " " + v.name() + " multi")
+            .isTrue();
+        assertThat(v.json().path("allValue").asText())
+            .as(d.title() + " " + v.name() + " allValue")
+            .isEqualTo(".+");
       }
     }
   }
@@ -64,9 +79,11 @@ class DashboardLintTest {
       for (Dashboard.Panel p : d.panels()) {
         String where = d.title() + " / " + p.title();
         if (p.title().isBlank()) problems.add(d.title() + ": a panel without title");
-        if (p.json().path("description").asText("").isBlank()) problems.add(where + ": no description");
+        if (p.json().path("description").asText("").isBlank())
+          problems.add(where + ": no description");
         if (p.unit().isBlank()) problems.add(where + ": no unit");
-        if (!DATASOURCE.equals(p.json().path("datasource").path("uid").asText())) problems.add(where + ": datasource");
+        if (!DATASOURCE.equals(p.json().path("datasource").path("uid").asText()))
+          problems.add(where + ": datasource");
         if (p.targets().isEmpty()) problems.add(where + ": no query");
         for (Dashboard.Target t : p.targets()) {
           if (!DATASOURCE.equals(t.json().path("datasource").path("uid").asText())) {
@@ -88,10 +105,12 @@ class DashboardLintTest {
           String where = d.title() + " / " + p.title() + " " + t.refId();
           Matcher m = RATE_RANGE.matcher(t.expr());
           while (m.find()) {
-            if (!"$__rate_interval".equals(m.group(1))) problems.add(where + ": rate over [" + m.group(1) + "]");
+            if (!"$__rate_interval".equals(m.group(1)))
+              problems.add(where + ": rate over [" + m.group(1) + "]");
           }
           // The one exception reads a setting, not a host: the recorded electricity price.
-          if (!t.expr().contains("instance=~\"$instance\"") && !t.expr().equals("powermon:electricity_price_per_kwh")) {
+          if (!t.expr().contains("instance=~\"$instance\"")
+              && !t.expr().equals("powermon:electricity_price_per_kwh")) {
             problems.add(where + ": does not filter on $instance");
           }
         }

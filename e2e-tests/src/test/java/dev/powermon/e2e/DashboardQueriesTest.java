@@ -11,20 +11,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every panel and variable of every dashboard returns data from a real Prometheus scraping the
- * real JAR, which reads a simulated RAPL tree, a fake tegrastats, simulated Kasa devices, the
- * network meters of {@link MeterRig} (a real upsd, a simulated Shelly, Tasmota over HTTP and a real
- * MQTT broker), the board sensors of {@link BoardRig} (a hwmon tree, a fake nvidia-smi) and the host
- * itself. The JAR starts from a config file with no metric table: what a
- * fresh install serves is what the dashboards must show, nothing switched on by hand.
+ * Every panel and variable of every dashboard returns data from a real Prometheus scraping the real
+ * JAR, which reads a simulated RAPL tree, a fake tegrastats, simulated Kasa devices, the network
+ * meters of {@link MeterRig} (a real upsd, a simulated Shelly, Tasmota over HTTP and a real MQTT
+ * broker), the board sensors of {@link BoardRig} (a hwmon tree, a fake nvidia-smi) and the host
+ * itself. The JAR starts from a config file with no metric table: what a fresh install serves is
+ * what the dashboards must show, nothing switched on by hand.
  */
 class DashboardQueriesTest {
   /** Samples to wait for (1 s scrapes): enough for rate() over 15 s windows. */
   private static final int MIN_SCRAPES = 20;
+
   /** Fed by tegrastats, the slowest source: once it has samples, every dashboard's source has. */
   private static final String SLOWEST = "jetson_temperature_celsius";
+
   private static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(120);
-  /** After the first full pass, failing queries are retried this long (rules evaluate, slow machine). */
+
+  /**
+   * After the first full pass, failing queries are retried this long (rules evaluate, slow
+   * machine).
+   */
   private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
 
   @Test
@@ -32,9 +38,15 @@ class DashboardQueriesTest {
     try (PowercapTree rapl = PowercapTree.start(dir.resolve("sys"));
         KasaSimulator kasa = KasaSimulator.start(dir);
         MeterRig meters = MeterRig.start(dir);
-        PowermonJar powermon = PowermonJar.withSimulatedSources(dir, rapl.sysfs(), FakeTegrastats.write(dir),
-            kasa.targets(), concat(meters.args(), BoardRig.write(dir).args()));
-        PrometheusServer prometheus = PrometheusServer.start(PrometheusConfig.powermonJob(powermon.target()), dir)) {
+        PowermonJar powermon =
+            PowermonJar.withSimulatedSources(
+                dir,
+                rapl.sysfs(),
+                FakeTegrastats.write(dir),
+                kasa.targets(),
+                concat(meters.args(), BoardRig.write(dir).args()));
+        PrometheusServer prometheus =
+            PrometheusServer.start(PrometheusConfig.powermonJob(powermon.target()), dir)) {
       awaitScrapes(prometheus, powermon);
       DashboardEvaluator evaluator = new DashboardEvaluator(prometheus.api);
       List<Dashboard> dashboards = Dashboard.all();
@@ -49,23 +61,37 @@ class DashboardQueriesTest {
         for (Dashboard d : dashboards) {
           DashboardEvaluator.Outcome o = evaluator.evaluate(d);
           failures.addAll(o.failures());
-          report.add(String.format("%-28s %2d panels, %2d/%2d expressions and %d/%d variable queries non-empty",
-              d.title(), d.panels().size(), o.expressionsProven(), d.expressionCount(), o.variablesProven(),
-              d.variables().stream().filter(v -> "query".equals(v.type())).count()));
+          report.add(
+              String.format(
+                  "%-28s %2d panels, %2d/%2d expressions and %d/%d variable queries non-empty",
+                  d.title(),
+                  d.panels().size(),
+                  o.expressionsProven(),
+                  d.expressionCount(),
+                  o.variablesProven(),
+                  d.variables().stream().filter(v -> "query".equals(v.type())).count()));
         }
         if (!failures.isEmpty()) {
           Thread.sleep(1000);
         }
       } while (!failures.isEmpty() && Instant.now().isBefore(deadline));
 
-      System.out.println("Dashboard queries proven against Prometheus:\n  " + String.join("\n  ", report));
+      System.out.println(
+          "Dashboard queries proven against Prometheus:\n  " + String.join("\n  ", report));
       assertThat(failures)
-          .withFailMessage(() -> failures.size() + " dashboard queries failed:\n" + join(failures)
-              + "\n" + powermon.log())
+          .withFailMessage(
+              () ->
+                  failures.size()
+                      + " dashboard queries failed:\n"
+                      + join(failures)
+                      + "\n"
+                      + powermon.log())
           .isEmpty();
-      // A healthy simulated fleet raises no alert, not even a pending one (a failing collector would).
+      // A healthy simulated fleet raises no alert, not even a pending one (a failing collector
+      // would).
       assertThat(prometheus.api.query("ALERTS"))
-          .withFailMessage(() -> "alerts on a healthy setup: " + alerts(prometheus) + "\n" + powermon.log())
+          .withFailMessage(
+              () -> "alerts on a healthy setup: " + alerts(prometheus) + "\n" + powermon.log())
           .isEmpty();
     }
   }
@@ -79,13 +105,24 @@ class DashboardQueriesTest {
   }
 
   /** Waits until the slowest source has enough samples; switches nothing on. */
-  private static void awaitScrapes(PrometheusServer prometheus, PowermonJar powermon) throws Exception {
+  private static void awaitScrapes(PrometheusServer prometheus, PowermonJar powermon)
+      throws Exception {
     Instant deadline = Instant.now().plus(SAMPLE_TIMEOUT);
     String probe = "count_over_time(" + SLOWEST + "[5m]) >= " + MIN_SCRAPES;
     while (prometheus.api.query(probe).isEmpty()) {
       assertThat(Instant.now())
-          .withFailMessage(() -> "no " + MIN_SCRAPES + " samples of " + SLOWEST + " within " + SAMPLE_TIMEOUT
-              + "\n" + powermon.log() + "\n" + prometheus.log())
+          .withFailMessage(
+              () ->
+                  "no "
+                      + MIN_SCRAPES
+                      + " samples of "
+                      + SLOWEST
+                      + " within "
+                      + SAMPLE_TIMEOUT
+                      + "\n"
+                      + powermon.log()
+                      + "\n"
+                      + prometheus.log())
           .isBefore(deadline);
       Thread.sleep(1000);
     }

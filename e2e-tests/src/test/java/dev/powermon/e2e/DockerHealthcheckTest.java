@@ -13,9 +13,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Dockerfile's HEALTHCHECK, run with bash as Docker runs it, follows POWERMON_WEB_LISTEN_ADDRESS. */
+/**
+ * The Dockerfile's HEALTHCHECK, run with bash as Docker runs it, follows
+ * POWERMON_WEB_LISTEN_ADDRESS.
+ */
 class DockerHealthcheckTest {
-  private static final Pattern CMD = Pattern.compile("HEALTHCHECK [^\\n]*\\\\\\n\\s*CMD (\\[.*\\])");
+  private static final Pattern CMD =
+      Pattern.compile("HEALTHCHECK [^\\n]*\\\\\\n\\s*CMD (\\[.*\\])");
 
   @Test
   void theHealthCheckProbesTheAddressInTheVariable(@TempDir Path dir) throws Exception {
@@ -27,7 +31,9 @@ class DockerHealthcheckTest {
       String port = powermon.target().substring(powermon.target().lastIndexOf(':') + 1);
       assertThat(run(command, ":" + port)).as("healthy on the variable's port").isZero();
       assertThat(run(command, "127.0.0.1:" + port)).isZero();
-      assertThat(run(command, "127.0.0.1:" + FreePort.pick())).as("nothing listens there").isNotZero();
+      assertThat(run(command, "127.0.0.1:" + FreePort.pick()))
+          .as("nothing listens there")
+          .isNotZero();
     }
   }
 

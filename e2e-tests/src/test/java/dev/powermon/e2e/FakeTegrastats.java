@@ -5,14 +5,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** A tegrastats stand-in: a script printing an Orin Nano (JetPack 6) style line once a second, the default interval. */
+/**
+ * A tegrastats stand-in: a script printing an Orin Nano (JetPack 6) style line once a second, the
+ * default interval.
+ */
 final class FakeTegrastats {
   private FakeTegrastats() {}
 
   /** Writes the script; it ignores tegrastats' options and stops by itself after 10 minutes. */
   static Path write(Path dir) throws IOException {
     Path script = dir.resolve("tegrastats");
-    Files.writeString(script, """
+    Files.writeString(
+        script,
+        """
         #!/bin/sh
         i=0
         while [ "$i" -lt 600 ]; do

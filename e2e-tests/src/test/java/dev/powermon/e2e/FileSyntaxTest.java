@@ -38,16 +38,18 @@ class FileSyntaxTest {
   @Test
   void yamlFilesParseWithoutDuplicateKeys() {
     List<Path> files = shipped(".yml", ".yaml");
-    // prometheus.yml, fleet targets, 3 rule files, 2 rule tests, 2 Grafana provisioning files, compose, powermon.yml
+    // prometheus.yml, fleet targets, 3 rule files, 2 rule tests, 2 Grafana provisioning files,
+    // compose, powermon.yml
     assertThat(files).hasSizeGreaterThanOrEqualTo(11);
     for (Path f : files) {
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(false);
-      assertThatCode(() -> {
-            try (Reader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-              new Yaml(new SafeConstructor(options)).loadAll(in).forEach(doc -> {});
-            }
-          })
+      assertThatCode(
+              () -> {
+                try (Reader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                  new Yaml(new SafeConstructor(options)).loadAll(in).forEach(doc -> {});
+                }
+              })
           .as(f.toString())
           .doesNotThrowAnyException();
     }
@@ -56,7 +58,8 @@ class FileSyntaxTest {
   @Test
   void xmlAndPlistFilesAreWellFormed() throws Exception {
     List<Path> files = shipped(".xml", ".plist");
-    assertThat(files).extracting(p -> p.getFileName().toString())
+    assertThat(files)
+        .extracting(p -> p.getFileName().toString())
         .contains("powermon.xml", "dev.powermon.exporter.plist");
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     // The plist names Apple's DTD: never fetch it, only check well-formedness.

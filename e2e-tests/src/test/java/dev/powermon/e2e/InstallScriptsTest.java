@@ -9,11 +9,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shell installers, run without root into a prefix: they install the files and say how to undo it. */
+/**
+ * The shell installers, run without root into a prefix: they install the files and say how to undo
+ * it.
+ */
 class InstallScriptsTest {
-  private static Command.Result install(String script, Path jar, String... options) throws Exception {
-    List<String> command = new ArrayList<>(List.of("sh", Repo.packaging().resolve(script).toString(),
-        "--jar", jar.toString()));
+  private static Command.Result install(String script, Path jar, String... options)
+      throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of("sh", Repo.packaging().resolve(script).toString(), "--jar", jar.toString()));
     command.addAll(List.of(options));
     return Command.run(Repo.packaging(), command);
   }
@@ -29,11 +34,13 @@ class InstallScriptsTest {
 
     assertThat(r.exitCode()).withFailMessage(r.output()).isZero();
     assertThat(root.resolve("opt/powermon/powermon.jar")).hasContent("not really a jar");
-    assertThat(root.resolve("etc/powermon/powermon.yml")).hasSameTextualContentAs(Repo.packaging().resolve("powermon.yml"));
+    assertThat(root.resolve("etc/powermon/powermon.yml"))
+        .hasSameTextualContentAs(Repo.packaging().resolve("powermon.yml"));
     assertThat(root.resolve("etc/systemd/system/powermon.service"))
         .hasSameTextualContentAs(Repo.packaging().resolve("linux/powermon.service"));
     assertThat(root.resolve("etc/udev/rules.d/99-powermon-powercap.rules")).exists();
-    assertThat(r.output()).contains("+ install", "To undo:", "systemctl disable --now powermon.service");
+    assertThat(r.output())
+        .contains("+ install", "To undo:", "systemctl disable --now powermon.service");
   }
 
   @Test
@@ -75,7 +82,8 @@ class InstallScriptsTest {
 
   @Test
   void aMissingJarIsAClearError(@TempDir Path dir) throws Exception {
-    Command.Result r = install("linux/install-linux.sh", dir.resolve("absent.jar"), "--prefix", dir.toString());
+    Command.Result r =
+        install("linux/install-linux.sh", dir.resolve("absent.jar"), "--prefix", dir.toString());
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.output()).contains("absent.jar not found", "mvn -B -q package -DskipTests");
   }

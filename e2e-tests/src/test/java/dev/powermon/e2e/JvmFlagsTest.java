@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every shipped launch uses the small-footprint JVM flags the end-to-end test runs the JAR with. */
+/**
+ * Every shipped launch uses the small-footprint JVM flags the end-to-end test runs the JAR with.
+ */
 class JvmFlagsTest {
   @Test
   void everyLaunchCarriesEveryFlag() throws IOException {

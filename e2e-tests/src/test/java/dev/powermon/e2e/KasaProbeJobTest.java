@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The commented Kasa /probe job of prometheus.yml works once uncommented next to the powermon
- * job: one instance per plug, with its readings.
+ * The commented Kasa /probe job of prometheus.yml works once uncommented next to the powermon job:
+ * one instance per plug, with its readings.
  */
 class KasaProbeJobTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -27,8 +27,10 @@ class KasaProbeJobTest {
       Path config = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: info\n");
       try (PowermonJar powermon = PowermonJar.start(dir, config, args);
           PrometheusServer prometheus =
-              PrometheusServer.start(PrometheusConfig.withKasaProbeJob(powermon.target(), kasa.targets()), dir)) {
-        String query = "powermon_probe_success{job=\"kasa\"} == 1 and on(instance) kasa_device_power_watts{job=\"kasa\"}";
+              PrometheusServer.start(
+                  PrometheusConfig.withKasaProbeJob(powermon.target(), kasa.targets()), dir)) {
+        String query =
+            "powermon_probe_success{job=\"kasa\"} == 1 and on(instance) kasa_device_power_watts{job=\"kasa\"}";
         Instant deadline = Instant.now().plus(TIMEOUT);
         List<JsonNode> answering = prometheus.api.query(query);
         while (answering.size() < kasa.targets().size() && Instant.now().isBefore(deadline)) {
@@ -36,7 +38,14 @@ class KasaProbeJobTest {
           answering = prometheus.api.query(query);
         }
         assertThat(answering)
-            .withFailMessage(() -> "plugs not probed within " + TIMEOUT + "\n" + powermon.log() + "\n" + prometheus.log())
+            .withFailMessage(
+                () ->
+                    "plugs not probed within "
+                        + TIMEOUT
+                        + "\n"
+                        + powermon.log()
+                        + "\n"
+                        + prometheus.log())
             .extracting(s -> s.path("metric").path("instance").asText())
             .containsExactlyInAnyOrderElementsOf(kasa.targets());
       }

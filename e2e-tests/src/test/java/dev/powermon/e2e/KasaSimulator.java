@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Simulated Kasa devices speaking the wire protocol on loopback: the Kasa module's test
- * simulator (collectors-kasa test-jar, KasaSimulatorMain) in a child JVM, stopped by closing
- * its standard input.
+ * Simulated Kasa devices speaking the wire protocol on loopback: the Kasa module's test simulator
+ * (collectors-kasa test-jar, KasaSimulatorMain) in a child JVM, stopped by closing its standard
+ * input.
  */
 final class KasaSimulator implements AutoCloseable {
   private static final int MAX_LINES = 50;
@@ -30,14 +30,23 @@ final class KasaSimulator implements AutoCloseable {
     Process process =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
+                "-cp",
+                System.getProperty("java.class.path"),
                 "dev.powermon.kasa.sim.KasaSimulatorMain",
-                "--bind", "127.0.0.1", "--port", "0", "--profile", "hs300", "--profile", "plug-new")
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--profile",
+                "hs300",
+                "--profile",
+                "plug-new")
             .redirectError(dir.resolve("kasa-sim.log").toFile())
             .start();
     // It prints "device <profile> <host:port> <device_id>" per device, then "ready".
     List<String> targets = new ArrayList<>();
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     for (int i = 0; i < MAX_LINES; i++) {
       String line = out.readLine();
       if (line == null || line.equals("ready")) {
@@ -50,7 +59,8 @@ final class KasaSimulator implements AutoCloseable {
     }
     if (targets.size() != 2) {
       process.destroyForcibly();
-      throw new IllegalStateException("Kasa simulator did not start two devices; see " + dir.resolve("kasa-sim.log"));
+      throw new IllegalStateException(
+          "Kasa simulator did not start two devices; see " + dir.resolve("kasa-sim.log"));
     }
     return new KasaSimulator(process, List.copyOf(targets));
   }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ListenerAbuseTest {
   private static final int SLOW_CONNECTIONS = 12;
+
   /** Longer than the server's 10 s request limit, so the slow clients are cut off and come back. */
   private static final Duration ATTACK = Duration.ofSeconds(15);
 
@@ -68,9 +69,12 @@ class ListenerAbuseTest {
       long start = System.nanoTime();
       scrapes++;
       try {
-        HttpResponse<String> r = http.send(
-            HttpRequest.newBuilder(URI.create("http://" + powermon.target() + "/metrics"))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://" + powermon.target() + "/metrics"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200 && r.body().contains("powermon_collector_success")) {
           ok++;
         }
@@ -87,9 +91,16 @@ class ListenerAbuseTest {
 
     Collections.sort(millis);
     long p99 = millis.get((int) Math.ceil(millis.size() * 0.99) - 1);
-    System.out.printf("slowloris: %d slow connections opened on the two listeners over %d s;"
-        + " %d/%d scrapes answered, p50 %d ms, p99 %d ms, max %d ms%n", slowConnections.get(), ATTACK.toSeconds(),
-        ok, scrapes, millis.get(millis.size() / 2), p99, millis.get(millis.size() - 1));
+    System.out.printf(
+        "slowloris: %d slow connections opened on the two listeners over %d s;"
+            + " %d/%d scrapes answered, p50 %d ms, p99 %d ms, max %d ms%n",
+        slowConnections.get(),
+        ATTACK.toSeconds(),
+        ok,
+        scrapes,
+        millis.get(millis.size() / 2),
+        p99,
+        millis.get(millis.size() - 1));
     assertThat(slowConnections.get()).isGreaterThanOrEqualTo(2 * SLOW_CONNECTIONS);
     assertThat(ok).as("scrapes answered while slow clients held connections").isEqualTo(scrapes);
     assertThat(adminStatus).as("the admin API under slow clients").isEqualTo(200);
@@ -103,17 +114,21 @@ class ListenerAbuseTest {
     assertThat(RawHttp.status(target, RawHttp.get("GET", "/metrics/"))).isEqualTo(404);
     assertThat(RawHttp.status(target, RawHttp.get("GET", "/-/healthyX"))).isEqualTo(404);
     assertThat(RawHttp.status(target, RawHttp.get("GET", "/../../etc/passwd"))).isEqualTo(404);
-    assertThat(RawHttp.status(target, RawHttp.get("GET", "/%2e%2e/%2e%2e/etc/passwd"))).isEqualTo(404);
-    assertThat(RawHttp.status(powermon.adminTarget(), RawHttp.get("GET", "/api/v1/metricsX"))).isEqualTo(404);
+    assertThat(RawHttp.status(target, RawHttp.get("GET", "/%2e%2e/%2e%2e/etc/passwd")))
+        .isEqualTo(404);
+    assertThat(RawHttp.status(powermon.adminTarget(), RawHttp.get("GET", "/api/v1/metricsX")))
+        .isEqualTo(404);
   }
 
   @Test
   void readOnlyPathsTakeGetAndHeadOnly() throws Exception {
     String target = powermon.target();
-    for (String path : List.of("/metrics", "/", "/probe?target=127.0.0.1", "/-/healthy", "/-/ready")) {
+    for (String path :
+        List.of("/metrics", "/", "/probe?target=127.0.0.1", "/-/healthy", "/-/ready")) {
       for (String method : List.of("POST", "PUT", "DELETE", "TRACE", "OPTIONS", "FOO")) {
         assertThat(RawHttp.status(target, RawHttp.get(method, path, "Content-Length: 0")))
-            .as(method + " " + path).isEqualTo(405);
+            .as(method + " " + path)
+            .isEqualTo(405);
       }
     }
     assertThat(RawHttp.status(target, RawHttp.get("HEAD", "/metrics"))).isEqualTo(200);
@@ -132,7 +147,8 @@ class ListenerAbuseTest {
     int tooMany = RawHttp.status(target, RawHttp.get("GET", "/metrics", many));
     int tooLarge = RawHttp.status(target, RawHttp.get("GET", "/metrics", huge));
 
-    System.out.printf("200 headers: %d; a 64 KiB header: %d (-1: connection closed)%n", tooMany, tooLarge);
+    System.out.printf(
+        "200 headers: %d; a 64 KiB header: %d (-1: connection closed)%n", tooMany, tooLarge);
     assertThat(tooMany).isNotEqualTo(200);
     assertThat(tooLarge).isNotEqualTo(200);
     assertThat(RawHttp.status(target, RawHttp.get("GET", "/metrics"))).isEqualTo(200);
@@ -145,26 +161,32 @@ class ListenerAbuseTest {
   private static Thread slowloris(String target, long endNanos, AtomicInteger connections) {
     int colon = target.lastIndexOf(':');
     InetSocketAddress address =
-        new InetSocketAddress(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)));
-    Thread t = new Thread(() -> {
-      while (System.nanoTime() < endNanos) {
-        try (Socket socket = new Socket()) {
-          socket.connect(address, 2000);
-          connections.incrementAndGet();
-          OutputStream out = socket.getOutputStream();
-          out.write("GET /metrics HTTP/1.1\r\nHost: powermon\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
-          while (System.nanoTime() < endNanos) {
-            out.write('a');
-            out.flush();
-            Thread.sleep(500);
-          }
-        } catch (IOException e) {
-          // cut off by the server: reconnect
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "slowloris");
+        new InetSocketAddress(
+            target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)));
+    Thread t =
+        new Thread(
+            () -> {
+              while (System.nanoTime() < endNanos) {
+                try (Socket socket = new Socket()) {
+                  socket.connect(address, 2000);
+                  connections.incrementAndGet();
+                  OutputStream out = socket.getOutputStream();
+                  out.write(
+                      "GET /metrics HTTP/1.1\r\nHost: powermon\r\nX-Slow: "
+                          .getBytes(StandardCharsets.US_ASCII));
+                  while (System.nanoTime() < endNanos) {
+                    out.write('a');
+                    out.flush();
+                    Thread.sleep(500);
+                  }
+                } catch (IOException e) {
+                  // cut off by the server: reconnect
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "slowloris");
     t.setDaemon(true);
     t.start();
     return t;

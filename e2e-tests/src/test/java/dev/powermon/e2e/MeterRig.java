@@ -31,10 +31,14 @@ final class MeterRig implements AutoCloseable {
 
   private MeterRig(Path dir) throws IOException, InterruptedException, MqttException {
     Map<String, String> upses = new LinkedHashMap<>();
-    upses.put("rack", "ups.status: OL CHRG\nups.load: 23\nups.realpower.nominal: 900\nbattery.charge: 100\n"
-        + "battery.runtime: 3600\ninput.voltage: 230\noutput.voltage: 230\n");
-    upses.put("closet", "ups.status: OB DISCHRG\nups.load: 40\nups.power.nominal: 1500\nbattery.charge: 60\n"
-        + "battery.runtime: 900\ninput.voltage: 0\noutput.voltage: 229\n");
+    upses.put(
+        "rack",
+        "ups.status: OL CHRG\nups.load: 23\nups.realpower.nominal: 900\nbattery.charge: 100\n"
+            + "battery.runtime: 3600\ninput.voltage: 230\noutput.voltage: 230\n");
+    upses.put(
+        "closet",
+        "ups.status: OB DISCHRG\nups.load: 40\nups.power.nominal: 1500\nbattery.charge: 60\n"
+            + "battery.runtime: 900\ninput.voltage: 0\noutput.voltage: 229\n");
     upsd = new Upsd(Files.createDirectories(dir.resolve("upsd")), upses).start();
     shelly = new ShellySimulator(ShellySimulator.Profile.PRO_3EM, null);
     String status10 = resource("status10.json");
@@ -43,19 +47,22 @@ final class MeterRig implements AutoCloseable {
     publisher = new MqttClient(broker.url(), "e2e-tasmota", new MemoryPersistence());
     publisher.connect();
     byte[] sensor = resource("sensor.json").getBytes(StandardCharsets.UTF_8);
-    publishing = new Thread(() -> {
-      // bounded by close(): one message a second, as a plug with TelePeriod 1 would send
-      while (!Thread.currentThread().isInterrupted()) {
-        try {
-          publisher.publish("tele/desk/SENSOR", sensor, 0, false);
-          Thread.sleep(1000);
-        } catch (InterruptedException e) {
-          return;
-        } catch (MqttException e) {
-          return;
-        }
-      }
-    }, "e2e-tasmota-publisher");
+    publishing =
+        new Thread(
+            () -> {
+              // bounded by close(): one message a second, as a plug with TelePeriod 1 would send
+              while (!Thread.currentThread().isInterrupted()) {
+                try {
+                  publisher.publish("tele/desk/SENSOR", sensor, 0, false);
+                  Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                  return;
+                } catch (MqttException e) {
+                  return;
+                }
+              }
+            },
+            "e2e-tasmota-publisher");
     publishing.setDaemon(true);
     publishing.start();
   }
@@ -68,9 +75,12 @@ final class MeterRig implements AutoCloseable {
   List<String> args() {
     return List.of(
         "--collector=nut,shelly,tasmota",
-        "--collector.nut.target=" + upsd.target(), "--collector.nut.interval=1s",
-        "--collector.shelly.target=" + shelly.target(), "--collector.shelly.interval=1s",
-        "--collector.tasmota.target=" + tasmotaHttp.target(), "--collector.tasmota.interval=1s",
+        "--collector.nut.target=" + upsd.target(),
+        "--collector.nut.interval=1s",
+        "--collector.shelly.target=" + shelly.target(),
+        "--collector.shelly.interval=1s",
+        "--collector.tasmota.target=" + tasmotaHttp.target(),
+        "--collector.tasmota.interval=1s",
         "--collector.tasmota.mqtt-broker=" + broker.url());
   }
 

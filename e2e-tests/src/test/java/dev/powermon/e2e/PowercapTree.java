@@ -15,12 +15,15 @@ import java.util.Map;
 final class PowercapTree implements AutoCloseable {
   /** Intel's usual wrap range, 262143328850 µJ. */
   private static final long MAX_RANGE_UJ = 262_143_328_850L;
+
   private static final long TICK_MILLIS = 100;
+
   /** Ten minutes of ticks: the updater never outlives a stuck test by much. */
   private static final int MAX_TICKS = 6_000;
 
   /** Zone directory (relative to the control type) to its powers in watts. */
   private final Map<Path, Double> watts = new LinkedHashMap<>();
+
   private final Map<Path, Long> energyUj = new LinkedHashMap<>();
   private final Path sysfs;
   private final Thread updater;
@@ -31,7 +34,10 @@ final class PowercapTree implements AutoCloseable {
     updater.setDaemon(true);
   }
 
-  /** package-0 at 20 W with core (12 W) and dram (3 W) sub-zones; RAPL total = package + dram = 23 W. */
+  /**
+   * package-0 at 20 W with core (12 W) and dram (3 W) sub-zones; RAPL total = package + dram = 23
+   * W.
+   */
   static PowercapTree start(Path sysfs) throws IOException {
     PowercapTree tree = new PowercapTree(sysfs);
     tree.zone("intel-rapl:0", "package-0", 20.0);
@@ -66,7 +72,9 @@ final class PowercapTree implements AutoCloseable {
         Thread.sleep(TICK_MILLIS);
         for (Map.Entry<Path, Double> zone : watts.entrySet()) {
           // W x 0.1 s = J, x 1e6 = µJ per tick.
-          long next = energyUj.merge(zone.getKey(), Math.round(zone.getValue() * TICK_MILLIS * 1000), Long::sum);
+          long next =
+              energyUj.merge(
+                  zone.getKey(), Math.round(zone.getValue() * TICK_MILLIS * 1000), Long::sum);
           write(zone.getKey().resolve("energy_uj"), next % MAX_RANGE_UJ);
         }
       }

@@ -14,21 +14,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The real exporter/target/powermon.jar with the shipped JVM flags, fed by simulated sources:
- * a RAPL powercap tree, a fake tegrastats, the host itself and simulated Kasa devices.
+ * The real exporter/target/powermon.jar with the shipped JVM flags, fed by simulated sources: a
+ * RAPL powercap tree, a fake tegrastats, the host itself and simulated Kasa devices.
  */
 final class PowermonJar implements AutoCloseable {
   /** The flags of the Dockerfile, the service units and the README. */
   static final List<String> JVM_FLAGS =
-      List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-XX:TieredStopAtLevel=1", "-Xss256k",
-          "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=64m", "-XX:+ExitOnOutOfMemoryError",
+      List.of(
+          "-XX:+UseSerialGC",
+          "-Xms8m",
+          "-Xmx64m",
+          "-XX:TieredStopAtLevel=1",
+          "-Xss256k",
+          "-XX:ReservedCodeCacheSize=16m",
+          "-XX:MaxMetaspaceSize=64m",
+          "-XX:+ExitOnOutOfMemoryError",
           "-XX:-UsePerfData");
+
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
   private final ChildProcess process;
   private final String listen;
   private final String admin;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private PowermonJar(ChildProcess process, String listen, String admin) {
     this.process = process;
@@ -39,69 +48,101 @@ final class PowermonJar implements AutoCloseable {
   static Path jar() {
     Path jar = Repo.root().resolve("exporter/target/powermon.jar");
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: build it with mvn -B -q package -DskipTests");
+      throw new IllegalStateException(
+          jar + " is missing: build it with mvn -B -q package -DskipTests");
     }
     return jar;
   }
 
   /** Runs the JAR with the simulated sources, every collector named, the admin API on. */
-  static PowermonJar withSimulatedSources(Path dir, Path sysfs, Path tegrastats, List<String> kasaTargets)
+  static PowermonJar withSimulatedSources(
+      Path dir, Path sysfs, Path tegrastats, List<String> kasaTargets)
       throws IOException, InterruptedException {
     return withSimulatedSources(dir, sysfs, tegrastats, kasaTargets, List.of());
   }
 
-  /** As above, with {@code moreArgs} naming further sources (the network meters of {@link MeterRig}). */
-  static PowermonJar withSimulatedSources(Path dir, Path sysfs, Path tegrastats, List<String> kasaTargets,
-      List<String> moreArgs) throws IOException, InterruptedException {
+  /**
+   * As above, with {@code moreArgs} naming further sources (the network meters of {@link
+   * MeterRig}).
+   */
+  static PowermonJar withSimulatedSources(
+      Path dir, Path sysfs, Path tegrastats, List<String> kasaTargets, List<String> moreArgs)
+      throws IOException, InterruptedException {
     Path jetsonSysfs = Files.createDirectories(dir.resolve("jetson-sys"));
     Path config = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: info\n");
-    List<String> args = new ArrayList<>(List.of(
-        "--collector=rapl,jetson,host,kasa",
-        "--collector.rapl.sysfs=" + sysfs,
-        "--collector.jetson.tegrastats=" + tegrastats,
-        "--collector.jetson.sysfs=" + jetsonSysfs,
-        "--collector.jetson.device-type=orin-nano-e2e",
-        "--collector.kasa.poll-interval=1s"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--collector=rapl,jetson,host,kasa",
+                "--collector.rapl.sysfs=" + sysfs,
+                "--collector.jetson.tegrastats=" + tegrastats,
+                "--collector.jetson.sysfs=" + jetsonSysfs,
+                "--collector.jetson.device-type=orin-nano-e2e",
+                "--collector.kasa.poll-interval=1s"));
     kasaTargets.forEach(t -> args.add("--collector.kasa.target=" + t));
     args.addAll(moreArgs);
     return start(dir, config, args);
   }
 
-  /** Runs the JAR with {@code config} and {@code args}, on free loopback ports; returns once healthy. */
-  static PowermonJar start(Path dir, Path config, List<String> args) throws IOException, InterruptedException {
+  /**
+   * Runs the JAR with {@code config} and {@code args}, on free loopback ports; returns once
+   * healthy.
+   */
+  static PowermonJar start(Path dir, Path config, List<String> args)
+      throws IOException, InterruptedException {
     return start(dir, config, List.of(), Map.of(), args);
   }
 
   /**
-   * With {@code jvmFlags} after the shipped ones and the environment changed as
-   * {@link ChildProcess#start(String, List, Path, Map)} does.
+   * With {@code jvmFlags} after the shipped ones and the environment changed as {@link
+   * ChildProcess#start(String, List, Path, Map)} does.
    */
-  static PowermonJar start(Path dir, Path config, List<String> jvmFlags, Map<String, String> environment,
-      List<String> args) throws IOException, InterruptedException {
+  static PowermonJar start(
+      Path dir,
+      Path config,
+      List<String> jvmFlags,
+      Map<String, String> environment,
+      List<String> args)
+      throws IOException, InterruptedException {
     return start(dir, config, jvmFlags, environment, args, "/-/healthy");
   }
 
   /**
-   * With the metrics listener behind TLS or a password ({@code args} name the web config): ready once the
-   * admin API, which takes {@code --web.admin.config.file}, answers plain HTTP.
+   * With the metrics listener behind TLS or a password ({@code args} name the web config): ready
+   * once the admin API, which takes {@code --web.admin.config.file}, answers plain HTTP.
    */
-  static PowermonJar startSecured(Path dir, Path config, List<String> args) throws IOException, InterruptedException {
+  static PowermonJar startSecured(Path dir, Path config, List<String> args)
+      throws IOException, InterruptedException {
     return start(dir, config, List.of(), Map.of(), args, null);
   }
 
-  /** @param healthPath on the metrics listener, or null to wait for the admin API's metric list */
-  private static PowermonJar start(Path dir, Path config, List<String> jvmFlags, Map<String, String> environment,
-      List<String> args, String healthPath) throws IOException, InterruptedException {
+  /**
+   * @param healthPath on the metrics listener, or null to wait for the admin API's metric list
+   */
+  private static PowermonJar start(
+      Path dir,
+      Path config,
+      List<String> jvmFlags,
+      Map<String, String> environment,
+      List<String> args,
+      String healthPath)
+      throws IOException, InterruptedException {
     String listen = "127.0.0.1:" + FreePort.pick();
     String admin = "127.0.0.1:" + FreePort.pick();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
     command.addAll(jvmFlags);
-    command.addAll(List.of("-jar", jar().toString(), "--config.file=" + config,
-        "--web.listen-address=" + listen, "--web.admin-address=" + admin));
+    command.addAll(
+        List.of(
+            "-jar",
+            jar().toString(),
+            "--config.file=" + config,
+            "--web.listen-address=" + listen,
+            "--web.admin-address=" + admin));
     command.addAll(args);
-    PowermonJar jar = new PowermonJar(ChildProcess.start("powermon", command, dir, environment), listen, admin);
+    PowermonJar jar =
+        new PowermonJar(ChildProcess.start("powermon", command, dir, environment), listen, admin);
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     // The admin API starts after the metrics listener: wait for both.
     String adminList = "http://" + admin + "/api/v1/metrics";
@@ -119,7 +160,8 @@ final class PowermonJar implements AutoCloseable {
 
   /** The body of one scrape of /metrics. */
   String scrape() throws IOException, InterruptedException {
-    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://" + listen + "/metrics")));
+    HttpResponse<String> r =
+        send(HttpRequest.newBuilder(URI.create("http://" + listen + "/metrics")));
     if (r.statusCode() != 200) {
       throw new IOException("/metrics answered " + r.statusCode());
     }
@@ -131,8 +173,10 @@ final class PowermonJar implements AutoCloseable {
     return send(HttpRequest.newBuilder(URI.create("http://" + listen + path))).body();
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return http.send(
+        request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private int status(String url) throws InterruptedException {
@@ -143,7 +187,9 @@ final class PowermonJar implements AutoCloseable {
     }
   }
 
-  /** SIGTERM, as systemd and Docker stop it; the exit code, or null when it did not exit in time. */
+  /**
+   * SIGTERM, as systemd and Docker stop it; the exit code, or null when it did not exit in time.
+   */
   Integer terminate(long seconds) throws InterruptedException {
     return process.terminate(seconds);
   }

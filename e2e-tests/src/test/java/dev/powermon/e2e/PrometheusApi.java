@@ -26,7 +26,8 @@ final class PrometheusApi {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
 
   PrometheusApi(String hostPort) {
@@ -45,7 +46,10 @@ final class PrometheusApi {
     }
   }
 
-  /** Evaluates {@code expr} now; returns the result elements (series of a vector or matrix, or a scalar). */
+  /**
+   * Evaluates {@code expr} now; returns the result elements (series of a vector or matrix, or a
+   * scalar).
+   */
   List<JsonNode> query(String expr) throws IOException, InterruptedException {
     JsonNode data = call("/api/v1/query?query=" + encode(expr));
     List<JsonNode> out = new ArrayList<>();
@@ -58,7 +62,10 @@ final class PrometheusApi {
     return out;
   }
 
-  /** The distinct values of {@code label} over the series matching {@code selector}, as Grafana's label_values. */
+  /**
+   * The distinct values of {@code label} over the series matching {@code selector}, as Grafana's
+   * label_values.
+   */
   List<String> labelValues(String selector, String label) throws IOException, InterruptedException {
     TreeSet<String> values = new TreeSet<>();
     for (JsonNode series : call("/api/v1/series?match[]=" + encode(selector))) {
@@ -73,13 +80,17 @@ final class PrometheusApi {
     HttpResponse<String> r = http.send(request(pathAndQuery), HttpResponse.BodyHandlers.ofString());
     JsonNode body = JSON.readTree(r.body());
     if (!"success".equals(body.path("status").asText())) {
-      throw new QueryException(body.path("errorType").asText() + ": " + body.path("error").asText());
+      throw new QueryException(
+          body.path("errorType").asText() + ": " + body.path("error").asText());
     }
     return body.path("data");
   }
 
   private HttpRequest request(String pathAndQuery) {
-    return HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(20)).GET().build();
+    return HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+        .timeout(Duration.ofSeconds(20))
+        .GET()
+        .build();
   }
 
   private static String encode(String s) {

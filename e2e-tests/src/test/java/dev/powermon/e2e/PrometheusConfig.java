@@ -14,8 +14,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
- * Test configs derived from the shipped monitoring/prometheus/prometheus.yml, so the tests run
- * what users run: its rules, its jobs, only the targets and intervals changed (1 s).
+ * Test configs derived from the shipped monitoring/prometheus/prometheus.yml, so the tests run what
+ * users run: its rules, its jobs, only the targets and intervals changed (1 s).
  */
 final class PrometheusConfig {
   private static final String KASA_JOB_START = "# - job_name: kasa";
@@ -30,20 +30,23 @@ final class PrometheusConfig {
   }
 
   /**
-   * The shipped powermon job plus its commented-out Kasa job, uncommented as a user would:
-   * {@code plugs} probed through powermon's /probe at {@code powermon}.
+   * The shipped powermon job plus its commented-out Kasa job, uncommented as a user would: {@code
+   * plugs} probed through powermon's /probe at {@code powermon}.
    */
   @SuppressWarnings("unchecked")
   static String withKasaProbeJob(String powermon, List<String> plugs) throws IOException {
-    List<String> lines = Files.readAllLines(Repo.prometheus().resolve("prometheus.yml"), StandardCharsets.UTF_8);
+    List<String> lines =
+        Files.readAllLines(Repo.prometheus().resolve("prometheus.yml"), StandardCharsets.UTF_8);
     int start = lines.stream().map(String::strip).toList().indexOf(KASA_JOB_START);
     if (start < 0) {
-      throw new IllegalStateException("prometheus.yml has no commented '" + KASA_JOB_START + "' job");
+      throw new IllegalStateException(
+          "prometheus.yml has no commented '" + KASA_JOB_START + "' job");
     }
-    String block = lines.subList(start, lines.size()).stream()
-        .takeWhile(l -> l.strip().startsWith("#"))
-        .map(l -> l.replaceFirst("# ?", ""))
-        .collect(Collectors.joining("\n"));
+    String block =
+        lines.subList(start, lines.size()).stream()
+            .takeWhile(l -> l.strip().startsWith("#"))
+            .map(l -> l.replaceFirst("# ?", ""))
+            .collect(Collectors.joining("\n"));
     Map<String, Object> job = ((List<Map<String, Object>>) load(block)).get(0);
     job.put("static_configs", List.of(Map.of("targets", plugs)));
     for (Map<String, Object> relabel : (List<Map<String, Object>>) job.get("relabel_configs")) {
@@ -66,13 +69,18 @@ final class PrometheusConfig {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> shipped() throws IOException {
-    Map<String, Object> config = (Map<String, Object>) load(
-        Files.readString(Repo.prometheus().resolve("prometheus.yml"), StandardCharsets.UTF_8));
+    Map<String, Object> config =
+        (Map<String, Object>)
+            load(
+                Files.readString(
+                    Repo.prometheus().resolve("prometheus.yml"), StandardCharsets.UTF_8));
     Map<String, Object> global = (Map<String, Object>) config.get("global");
     global.put("scrape_interval", "1s");
     global.put("evaluation_interval", "1s");
-    config.put("rule_files", ((List<String>) config.get("rule_files")).stream()
-        .map(f -> Repo.prometheus().resolve(f).toString()).toList());
+    config.put(
+        "rule_files",
+        ((List<String>) config.get("rule_files"))
+            .stream().map(f -> Repo.prometheus().resolve(f).toString()).toList());
     return new LinkedHashMap<>(config);
   }
 

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** A real Prometheus (the Debian package's binary), storage and listener in the test's own directory. */
+/**
+ * A real Prometheus (the Debian package's binary), storage and listener in the test's own
+ * directory.
+ */
 final class PrometheusServer implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -20,8 +23,11 @@ final class PrometheusServer implements AutoCloseable {
     this.api = api;
   }
 
-  /** Starts Prometheus on a free loopback port with {@code configYaml}; returns once it is ready. */
-  static PrometheusServer start(String configYaml, Path dir) throws IOException, InterruptedException {
+  /**
+   * Starts Prometheus on a free loopback port with {@code configYaml}; returns once it is ready.
+   */
+  static PrometheusServer start(String configYaml, Path dir)
+      throws IOException, InterruptedException {
     Path config = dir.resolve("prometheus.yml");
     Files.writeString(config, configYaml, StandardCharsets.UTF_8);
     String listen = "127.0.0.1:" + FreePort.pick();

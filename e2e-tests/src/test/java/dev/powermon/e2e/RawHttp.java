@@ -7,20 +7,25 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-/** Requests written byte for byte, as an attacker writes them, where java.net.http would refuse or fix them. */
+/**
+ * Requests written byte for byte, as an attacker writes them, where java.net.http would refuse or
+ * fix them.
+ */
 final class RawHttp {
   private static final int TIMEOUT_MILLIS = 10_000;
 
   private RawHttp() {}
 
   /**
-   * Sends {@code request} (a whole HTTP/1.1 request, CRLF line ends) to {@code target} (host:port) and
-   * returns the status code, or -1 when the server closed the connection without answering.
+   * Sends {@code request} (a whole HTTP/1.1 request, CRLF line ends) to {@code target} (host:port)
+   * and returns the status code, or -1 when the server closed the connection without answering.
    */
   static int status(String target, String request) throws IOException {
     int colon = target.lastIndexOf(':');
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1))),
+      socket.connect(
+          new InetSocketAddress(
+              target.substring(0, colon), Integer.parseInt(target.substring(colon + 1))),
           TIMEOUT_MILLIS);
       socket.setSoTimeout(TIMEOUT_MILLIS);
       OutputStream out = socket.getOutputStream();
@@ -54,7 +59,8 @@ final class RawHttp {
 
   /** A GET of {@code path} with {@code extraHeaders} (each "Name: value"). */
   static String get(String method, String path, String... extraHeaders) {
-    StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    StringBuilder request =
+        new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
     for (String h : extraHeaders) {
       request.append(h).append("\r\n");
     }

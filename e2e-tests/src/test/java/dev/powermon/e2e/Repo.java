@@ -16,7 +16,8 @@ final class Repo {
   static Path root() {
     Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath();
     for (Path dir = start; dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("monitoring"))) {
+      if (Files.isRegularFile(dir.resolve("pom.xml"))
+          && Files.isDirectory(dir.resolve("monitoring"))) {
         return dir;
       }
     }

@@ -7,10 +7,10 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -34,8 +34,10 @@ class RuleCoverageTest {
     }
     for (Path f : Repo.files(Repo.prometheus().resolve("tests"), ".test.yml")) {
       for (Map<String, Object> test : list(load(f).get("tests"))) {
-        list(test.get("promql_expr_test")).forEach(t -> testedExprs.add(((String) t.get("expr")).strip()));
-        list(test.get("alert_rule_test")).forEach(t -> testedAlerts.add((String) t.get("alertname")));
+        list(test.get("promql_expr_test"))
+            .forEach(t -> testedExprs.add(((String) t.get("expr")).strip()));
+        list(test.get("alert_rule_test"))
+            .forEach(t -> testedAlerts.add((String) t.get("alertname")));
       }
     }
   }
@@ -50,19 +52,29 @@ class RuleCoverageTest {
   void everyAlertIsExercisedByATest() {
     assertThat(alerts)
         .containsExactlyInAnyOrder(
-            "PowermonHostHighPower", "PowermonPowerSpike", "PowermonExporterDown", "PowermonCollectorFailing",
-            "PowermonRaplUnreadable", "PowermonKasaDeviceUnreachable", "PowermonJetsonInputOverBudget");
+            "PowermonHostHighPower",
+            "PowermonPowerSpike",
+            "PowermonExporterDown",
+            "PowermonCollectorFailing",
+            "PowermonRaplUnreadable",
+            "PowermonKasaDeviceUnreachable",
+            "PowermonJetsonInputOverBudget");
     assertThat(testedAlerts).containsAll(alerts);
   }
 
   @Test
   void everyAlertHasSeveritySummaryAndDescription() throws IOException {
-    for (Map<String, Object> group : list(load(Repo.prometheus().resolve("rules/alerts.yml")).get("groups"))) {
+    for (Map<String, Object> group :
+        list(load(Repo.prometheus().resolve("rules/alerts.yml")).get("groups"))) {
       for (Map<String, Object> rule : list(group.get("rules"))) {
         Map<String, Object> labels = map(rule.get("labels"));
         Map<String, Object> annotations = map(rule.get("annotations"));
-        assertThat(labels.get("severity")).as(rule.get("alert") + " severity").isIn("info", "warning", "critical");
-        assertThat(annotations).as(rule.get("alert") + " annotations").containsKeys("summary", "description");
+        assertThat(labels.get("severity"))
+            .as(rule.get("alert") + " severity")
+            .isIn("info", "warning", "critical");
+        assertThat(annotations)
+            .as(rule.get("alert") + " annotations")
+            .containsKeys("summary", "description");
       }
     }
   }

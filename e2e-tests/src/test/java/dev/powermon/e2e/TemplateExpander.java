@@ -8,13 +8,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Substitutes Grafana template variables in a query the way Grafana does before sending it:
- * {@code $name}, {@code ${name}}, {@code ${name:fmt}} and {@code [[name]]}, plus the built-in
- * intervals. Unknown names (such as label_replace's {@code $1}) are left as they are.
+ * Substitutes Grafana template variables in a query the way Grafana does before sending it: {@code
+ * $name}, {@code ${name}}, {@code ${name:fmt}} and {@code [[name]]}, plus the built-in intervals.
+ * Unknown names (such as label_replace's {@code $1}) are left as they are.
  */
 final class TemplateExpander {
-  /** Scrape interval 1 s, so Grafana would pick 4 x 1 s; 15 s is the production value and safe here. */
+  /**
+   * Scrape interval 1 s, so Grafana would pick 4 x 1 s; 15 s is the production value and safe here.
+   */
   static final String RATE_INTERVAL = "15s";
+
   /** Longer than the test runs, so range functions see every sample. */
   static final String RANGE = "1h";
 
@@ -32,11 +35,17 @@ final class TemplateExpander {
   }
 
   /**
-   * Sets a multi-value variable to all its real values, as Grafana sends "All" when no custom
-   * all value is used: each value regex-escaped, joined into one alternation.
+   * Sets a multi-value variable to all its real values, as Grafana sends "All" when no custom all
+   * value is used: each value regex-escaped, joined into one alternation.
    */
   void setAll(String name, List<String> realValues) {
-    values.put(name, "(" + realValues.stream().map(TemplateExpander::regexEscape).collect(Collectors.joining("|")) + ")");
+    values.put(
+        name,
+        "("
+            + realValues.stream()
+                .map(TemplateExpander::regexEscape)
+                .collect(Collectors.joining("|"))
+            + ")");
   }
 
   String expand(String query) {

@@ -9,7 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** promtool and shellcheck on the shipped files, as CI runs them (Debian prometheus, shellcheck). */
+/**
+ * promtool and shellcheck on the shipped files, as CI runs them (Debian prometheus, shellcheck).
+ */
 class ToolChecksTest {
   private static Command.Result run(Path dir, String... command) throws Exception {
     return Command.run(dir, List.of(command));
@@ -38,7 +40,8 @@ class ToolChecksTest {
   @Test
   void promtoolRuleUnitTestsPass() throws Exception {
     List<String> command = new ArrayList<>(List.of("promtool", "test", "rules"));
-    Repo.files(Repo.prometheus().resolve("tests"), ".test.yml").forEach(p -> command.add(p.toString()));
+    Repo.files(Repo.prometheus().resolve("tests"), ".test.yml")
+        .forEach(p -> command.add(p.toString()));
     assertThat(command).hasSize(6);
     Command.Result r = Command.run(Repo.prometheus(), command);
     assertThat(r.exitCode()).withFailMessage(r.output()).isZero();
@@ -47,9 +50,11 @@ class ToolChecksTest {
 
   @Test
   void shellcheckFindsNothingInTheInstallScripts() throws Exception {
-    List<String> command = new ArrayList<>(List.of("shellcheck", "--external-sources", "--severity=style"));
+    List<String> command =
+        new ArrayList<>(List.of("shellcheck", "--external-sources", "--severity=style"));
     List<Path> scripts = Repo.files(Repo.packaging(), ".sh");
-    assertThat(scripts).extracting(p -> p.getFileName().toString())
+    assertThat(scripts)
+        .extracting(p -> p.getFileName().toString())
         .containsExactly("install-common.sh", "install-linux.sh", "install-macos.sh");
     scripts.forEach(p -> command.add(p.toString()));
     Command.Result r = Command.run(Repo.packaging(), command);

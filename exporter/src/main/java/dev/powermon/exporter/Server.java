@@ -47,14 +47,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running exporter: collectors, metric table, the metrics listener and the admin listener. Built by
- * {@code powermon} (serve) and by the tests, which start it on ephemeral ports.
+ * The running exporter: collectors, metric table, the metrics listener and the admin listener.
+ * Built by {@code powermon} (serve) and by the tests, which start it on ephemeral ports.
  */
 public final class Server implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Server.class);
 
   private final CollectorPool pool = new CollectorPool();
-  private final ExecutorService tableWriter = Executors.newSingleThreadExecutor(CollectorPool.daemon("powermon-table"));
+  private final ExecutorService tableWriter =
+      Executors.newSingleThreadExecutor(CollectorPool.daemon("powermon-table"));
   private final ReloadStatus reloadStatus = new ReloadStatus();
   private final BuildInfo build = BuildInfo.load();
   private Setup setup;
@@ -94,12 +95,20 @@ public final class Server implements AutoCloseable {
   }
 
   private void startAll() {
-    table = new MetricTable(setup.file().path(), setup.file().metrics(), declaredFamilies(), tableWriter);
+    table =
+        new MetricTable(
+            setup.file().path(), setup.file().metrics(), declaredFamilies(), tableWriter);
     if (central != null) {
-      table.onWritten(central::tableWritten); // toggles and discovered families go back to the server
+      table.onWritten(
+          central::tableWritten); // toggles and discovered families go back to the server
     }
-    orchestrator = new Orchestrator(table, new MetaMetrics(build, reloadStatus), new ProcessMetrics(), pool.windows(),
-        pool.health());
+    orchestrator =
+        new Orchestrator(
+            table,
+            new MetaMetrics(build, reloadStatus),
+            new ProcessMetrics(),
+            pool.windows(),
+            pool.health());
     orchestrator.setRunners(startRunners(plans(setup), Map.of()));
     startPushing();
     if (central != null) {
@@ -107,20 +116,32 @@ public final class Server implements AutoCloseable {
     }
     ListenAddress listen = setup.listenAddress();
     webSecurity = security("--web.config.file", setup.webConfigFile());
-    adminSecurity = Objects.equals(setup.adminWebConfigFile(), setup.webConfigFile())
-        ? webSecurity : security("--web.admin.config.file", setup.adminWebConfigFile());
+    adminSecurity =
+        Objects.equals(setup.adminWebConfigFile(), setup.webConfigFile())
+            ? webSecurity
+            : security("--web.admin.config.file", setup.adminWebConfigFile());
     try {
-      web = WebServer.start(listen, setup.telemetryPath(), orchestrator, build, pool.executor(),
-          setup.maxRequests(), webSecurity);
+      web =
+          WebServer.start(
+              listen,
+              setup.telemetryPath(),
+              orchestrator,
+              build,
+              pool.executor(),
+              setup.maxRequests(),
+              webSecurity);
     } catch (IOException e) {
       throw TakenPort.error("--web.listen-address", listen, e);
     }
     ListenAddress adminAddress = setup.adminAddress();
     if (adminAddress != null) {
       if (!adminAddress.isLoopback() && !adminSecurity.config().authenticates()) {
-        throw new OperatorError("the admin API on " + adminAddress + " would let any machine that reaches it change"
-            + " and reload the config: keep it on 127.0.0.1, or give it basic_auth_users or required client"
-            + " certificates with --web.admin.config.file");
+        throw new OperatorError(
+            "the admin API on "
+                + adminAddress
+                + " would let any machine that reaches it change"
+                + " and reload the config: keep it on 127.0.0.1, or give it basic_auth_users or required client"
+                + " certificates with --web.admin.config.file");
       }
       try {
         admin = new AdminServer(adminAddress, table, this::reload, adminSecurity);
@@ -131,19 +152,23 @@ public final class Server implements AutoCloseable {
         admin.showOrigin(central::origin);
       }
     }
-    // Listening but not ready: one collection first, so the admin list, the file and the log are whole
+    // Listening but not ready: one collection first, so the admin list, the file and the log are
+    // whole
     // before the first scrape.
     orchestrator.collectFirst();
     table.writeDiscovered();
     table.reportUnknown();
-    LOG.atInfo().addKeyValue("address", listen).addKeyValue("port", web.port())
+    LOG.atInfo()
+        .addKeyValue("address", listen)
+        .addKeyValue("port", web.port())
         .addKeyValue("admin", adminAddress == null ? "off" : adminAddress)
-        .addKeyValue("version", build.version()).log("powermon listening");
+        .addKeyValue("version", build.version())
+        .log("powermon listening");
   }
 
   /**
-   * Pushes the regular collection every push interval, and every sampler reading as it comes, when a push
-   * target is configured.
+   * Pushes the regular collection every push interval, and every sampler reading as it comes, when
+   * a push target is configured.
    */
   private void startPushing() {
     PushConfig push = setup.pushConfig(pool.hostname());
@@ -152,12 +177,19 @@ public final class Server implements AutoCloseable {
     }
     PowerWindows windows = pool.windows();
     SnapshotSamples samples =
-        new SnapshotSamples(Labels.of("instance", push.instance(), "job", PushConfig.JOB), windows::sampled);
-    pusher = Pusher.start(push, now -> {
-      MetricSnapshots snapshots = orchestrator.collectForPush();
-      return new Pusher.Collected(snapshots, samples.of(snapshots, now));
-    }, "powermon/" + build.version());
-    windows.listen((series, millis, joules, watts) -> pusher.offer(samples.reading(series, millis, joules, watts)));
+        new SnapshotSamples(
+            Labels.of("instance", push.instance(), "job", PushConfig.JOB), windows::sampled);
+    pusher =
+        Pusher.start(
+            push,
+            now -> {
+              MetricSnapshots snapshots = orchestrator.collectForPush();
+              return new Pusher.Collected(snapshots, samples.of(snapshots, now));
+            },
+            "powermon/" + build.version());
+    windows.listen(
+        (series, millis, joules, watts) ->
+            pusher.offer(samples.reading(series, millis, joules, watts)));
     orchestrator.setExtraFamilies(coreExtraSpecs(), this::coreExtraFamilies);
   }
 
@@ -210,7 +242,9 @@ public final class Server implements AutoCloseable {
       return null;
     } catch (ConfigException e) {
       reloadStatus.webReloaded(false);
-      LOG.error("web config reload failed, the listeners keep their previous settings: {}", e.getMessage());
+      LOG.error(
+          "web config reload failed, the listeners keep their previous settings: {}",
+          e.getMessage());
       return e.getMessage();
     }
   }
@@ -226,8 +260,8 @@ public final class Server implements AutoCloseable {
   }
 
   /**
-   * Reloads the configuration: with a config server, fetches from it first (the local file keeps what it
-   * sent); then the config file. A broken file keeps the running configuration.
+   * Reloads the configuration: with a config server, fetches from it first (the local file keeps
+   * what it sent); then the config file. A broken file keeps the running configuration.
    *
    * @return null on success, else what is wrong with the file
    */
@@ -252,10 +286,12 @@ public final class Server implements AutoCloseable {
       Logging.configure(next.logLevel(), next.logFormat());
     } catch (ConfigException | OperatorError | IllegalArgumentException e) {
       reloadStatus.failed();
-      LOG.error("config reload failed, the previous configuration keeps running: {}", e.getMessage());
+      LOG.error(
+          "config reload failed, the previous configuration keeps running: {}", e.getMessage());
       return e.getMessage();
     }
-    if (!next.listenAddress().equals(setup.listenAddress()) || !next.telemetryPath().equals(setup.telemetryPath())
+    if (!next.listenAddress().equals(setup.listenAddress())
+        || !next.telemetryPath().equals(setup.telemetryPath())
         || !Objects.equals(next.adminAddress(), setup.adminAddress())) {
       LOG.warn("web settings changed in the config file; they take effect after a restart");
     }
@@ -265,20 +301,25 @@ public final class Server implements AutoCloseable {
     orchestrator.runners().forEach(r -> running.put(r.name(), r));
     orchestrator.setRunners(startRunners(plans, running));
     running.values().forEach(CollectorRunner::close); // whatever was not kept
-    orchestrator.collectForPush(); // newly opened collectors' families reach the table before it is checked
+    orchestrator
+        .collectForPush(); // newly opened collectors' families reach the table before it is checked
     table.reportUnknown();
     reloadStatus.succeeded();
     LOG.info("configuration reloaded");
     return null;
   }
 
-  /** A config from the config server could not be used: like a failed reload, the running one stays. */
+  /**
+   * A config from the config server could not be used: like a failed reload, the running one stays.
+   */
   public void configRefused(String why) {
     reloadStatus.failed();
     LOG.error("{}", why);
   }
 
-  /** Per collector, and for the core, the families declared: what the metric table knows is no typo. */
+  /**
+   * Per collector, and for the core, the families declared: what the metric table knows is no typo.
+   */
   private Map<String, Set<String>> declaredFamilies() {
     Map<String, Set<String>> declared = new HashMap<>();
     setup.providers().values().forEach(p -> declared.put(p.name(), names(p.metrics())));
@@ -302,15 +343,17 @@ public final class Server implements AutoCloseable {
   }
 
   /**
-   * Runners for {@code plans}; a collector whose settings did not change keeps running (taken out of
-   * {@code running}), the others are opened anew.
+   * Runners for {@code plans}; a collector whose settings did not change keeps running (taken out
+   * of {@code running}), the others are opened anew.
    */
-  private List<CollectorRunner> startRunners(List<CollectorPlan> plans, Map<String, CollectorRunner> running) {
+  private List<CollectorRunner> startRunners(
+      List<CollectorPlan> plans, Map<String, CollectorRunner> running) {
     List<CollectorRunner> out = new ArrayList<>();
     List<CollectorRunner> started = new ArrayList<>();
     for (CollectorPlan plan : plans) {
       CollectorRunner old = running.get(plan.name());
-      if (old != null && old.plan().rawSettings().equals(plan.rawSettings())
+      if (old != null
+          && old.plan().rawSettings().equals(plan.rawSettings())
           && old.plan().deadline().equals(plan.deadline())) {
         out.add(running.remove(plan.name()));
         continue;
@@ -319,7 +362,8 @@ public final class Server implements AutoCloseable {
       out.add(runner);
       started.add(runner);
     }
-    // Opening takes a first sample; wait for it (all open in parallel) so the first scrape has data.
+    // Opening takes a first sample; wait for it (all open in parallel) so the first scrape has
+    // data.
     started.forEach(r -> r.awaitOpen(r.plan().deadline()));
     return out;
   }
@@ -352,5 +396,4 @@ public final class Server implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
   }
-
 }

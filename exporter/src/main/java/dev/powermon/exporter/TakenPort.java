@@ -8,8 +8,8 @@ import java.net.ServerSocket;
 import java.util.Optional;
 
 /**
- * The one line for a listener that cannot start: the address that was taken, and the same host with a port
- * that is free right now, under the flag that moves it.
+ * The one line for a listener that cannot start: the address that was taken, and the same host with
+ * a port that is free right now, under the flag that moves it.
  */
 final class TakenPort {
   /** Ports tried above the taken one before giving up on a suggestion. */
@@ -19,13 +19,21 @@ final class TakenPort {
 
   static OperatorError error(String flag, ListenAddress address, IOException e) {
     if (!(e instanceof BindException)) {
-      return OperatorError.atRuntime("cannot listen on " + address + " (" + flag + "): " + e.getMessage());
+      return OperatorError.atRuntime(
+          "cannot listen on " + address + " (" + flag + "): " + e.getMessage());
     }
-    String hint = freePort(address)
-        .map(free -> "; choose a free port with " + flag + "=" + free)
-        .orElse("; choose a free port with " + flag);
-    return OperatorError.atRuntime("cannot listen on " + address + " (" + flag + "): address already in use"
-        + hint + (flag.equals("--web.admin-address") ? ", or " + flag + "=off" : ""));
+    String hint =
+        freePort(address)
+            .map(free -> "; choose a free port with " + flag + "=" + free)
+            .orElse("; choose a free port with " + flag);
+    return OperatorError.atRuntime(
+        "cannot listen on "
+            + address
+            + " ("
+            + flag
+            + "): address already in use"
+            + hint
+            + (flag.equals("--web.admin-address") ? ", or " + flag + "=off" : ""));
   }
 
   /** The same host with the first port above the taken one that accepts a bind now. */

@@ -4,7 +4,10 @@ import dev.powermon.exporter.fleet.ConfigStore;
 import dev.powermon.exporter.fleet.EtcdProcess;
 import dev.powermon.exporter.fleet.EtcdStore;
 
-/** {@link FleetEndToEndTest}'s suite with the config server over a real etcd; each test its own prefix. */
+/**
+ * {@link FleetEndToEndTest}'s suite with the config server over a real etcd; each test its own
+ * prefix.
+ */
 class EtcdFleetEndToEndTest extends FleetEndToEndTest {
   private static int suite;
   private final String prefix = "/powermon-e2e/" + (++suite) + "/"; // one instance per test

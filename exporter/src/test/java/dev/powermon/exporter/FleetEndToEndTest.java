@@ -26,14 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A config server and an exporter, both in this JVM on ephemeral loopback ports, talking real HTTP: the
- * exporter starts from the server's config, falls back to its local file, and follows the server's
- * changes by polling.
+ * A config server and an exporter, both in this JVM on ephemeral loopback ports, talking real HTTP:
+ * the exporter starts from the server's config, falls back to its local file, and follows the
+ * server's changes by polling.
  */
 class FleetEndToEndTest {
   private static final String TOKEN = "fleet-token";
   private static final DeviceId DEVICE = new DeviceId("plug-1");
-  private static final String LOCAL = "collectors:\n  steady:\n    enabled: true\n    watts: 12.5\n";
+  private static final String LOCAL =
+      "collectors:\n  steady:\n    enabled: true\n    watts: 12.5\n";
   private static final String CENTRAL = "collectors:\n  steady:\n    enabled: true\n    watts: 7\n";
   private static final String CHANGED = "collectors:\n  steady:\n    enabled: true\n    watts: 9\n";
 
@@ -51,8 +52,12 @@ class FleetEndToEndTest {
 
   @BeforeEach
   void startConfigServer() throws Exception {
-    configServer = ConfigServer.start(ListenAddress.parse("test", "127.0.0.1:0"), store(),
-        new ConfigValidator(providers), TOKEN);
+    configServer =
+        ConfigServer.start(
+            ListenAddress.parse("test", "127.0.0.1:0"),
+            store(),
+            new ConfigValidator(providers),
+            TOKEN);
     local = dir.resolve("powermon.yml");
     Files.writeString(local, LOCAL);
   }
@@ -74,14 +79,18 @@ class FleetEndToEndTest {
 
     startExporter(configServerUrl());
 
-    assertThat(scrape()).contains("powermon_power_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 7.0")
+    assertThat(scrape())
+        .contains("powermon_power_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 7.0")
         .contains("powermon_config_source{source=\"central\"} 1.0")
         .contains("powermon_config_source{source=\"local\"} 0.0")
         .doesNotContain("powermon_config_server_last_success_timestamp_seconds 0.0");
     assertThat(Files.readString(local)).startsWith(CENTRAL);
     String list = Http.get(admin() + "/api/v1/metrics").body();
-    assertThat(list).contains("\"source\":\"central\"").contains("\"etag\":" + new com.fasterxml.jackson.databind
-        .ObjectMapper().writeValueAsString(etag));
+    assertThat(list)
+        .contains("\"source\":\"central\"")
+        .contains(
+            "\"etag\":"
+                + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(etag));
   }
 
   @Test
@@ -93,11 +102,13 @@ class FleetEndToEndTest {
 
     startExporter("http://127.0.0.1:" + closedPort);
 
-    assertThat(scrape()).contains("powermon_power_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 12.5")
+    assertThat(scrape())
+        .contains("powermon_power_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 12.5")
         .contains("powermon_config_source{source=\"local\"} 1.0")
         .contains("powermon_config_server_last_success_timestamp_seconds 0.0");
     assertThat(Files.readString(local)).startsWith(LOCAL);
-    assertThat(Http.get(admin() + "/api/v1/metrics").body()).contains("\"source\":\"local\"")
+    assertThat(Http.get(admin() + "/api/v1/metrics").body())
+        .contains("\"source\":\"local\"")
         .doesNotContain("\"etag\"");
   }
 
@@ -108,7 +119,8 @@ class FleetEndToEndTest {
 
     put(CHANGED);
 
-    String changed = "powermon_power_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 9.0";
+    String changed =
+        "powermon_power_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 9.0";
     assertThat(eventually(() -> scrape().contains(changed))).isTrue();
     assertThat(Files.readString(local)).startsWith(CHANGED);
     assertThat(scrape()).contains("powermon_config_last_reload_successful 1.0");
@@ -127,22 +139,31 @@ class FleetEndToEndTest {
       behindTheServersBack.put(DEVICE, broken.getBytes(StandardCharsets.UTF_8), null);
     }
 
-    assertThat(eventually(() -> scrape().contains("powermon_config_last_reload_successful 0.0"))).isTrue();
+    assertThat(eventually(() -> scrape().contains("powermon_config_last_reload_successful 0.0")))
+        .isTrue();
     // the running config's 7 W (the window's highest reading: the mean may round to 6.999…)
-    assertThat(scrape()).contains("powermon_power_window_max_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 7.0");
+    assertThat(scrape())
+        .contains(
+            "powermon_power_window_max_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 7.0");
     assertThat(Files.readString(local)).startsWith(CENTRAL);
   }
 
   @Test
   void aReloadFetchesFromTheServerFirst() throws Exception {
     put(CENTRAL);
-    startExporter(configServerUrl(), Duration.ofHours(1)); // no poll during the test: only the reload fetches
+    startExporter(
+        configServerUrl(), Duration.ofHours(1)); // no poll during the test: only the reload fetches
     put(CHANGED);
 
     assertThat(Http.post(admin() + "/-/reload", "").statusCode()).isEqualTo(200);
 
-    assertThat(eventually(() -> scrape().contains(
-        "powermon_power_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 9.0"))).isTrue();
+    assertThat(
+            eventually(
+                () ->
+                    scrape()
+                        .contains(
+                            "powermon_power_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 9.0")))
+        .isTrue();
     assertThat(Files.readString(local)).startsWith(CHANGED);
   }
 
@@ -153,12 +174,18 @@ class FleetEndToEndTest {
     int port = configServer.port();
     configServer.close();
 
-    assertThat(Http.post(admin() + "/api/v1/metrics", "{\"powermon_energy_joules_total\": false}").statusCode())
+    assertThat(
+            Http.post(admin() + "/api/v1/metrics", "{\"powermon_energy_joules_total\": false}")
+                .statusCode())
         .isEqualTo(200);
     assertThat(dir.resolve("powermon.yml.sync-pending")).exists(); // queued, persisted
 
-    configServer = ConfigServer.start(ListenAddress.parse("test", "127.0.0.1:" + port), store(),
-        new ConfigValidator(providers), TOKEN);
+    configServer =
+        ConfigServer.start(
+            ListenAddress.parse("test", "127.0.0.1:" + port),
+            store(),
+            new ConfigValidator(providers),
+            TOKEN);
 
     assertThat(eventually(() -> get().contains("powermon_energy_joules_total: false"))).isTrue();
     assertThat(eventually(() -> !Files.exists(dir.resolve("powermon.yml.sync-pending")))).isTrue();
@@ -171,43 +198,76 @@ class FleetEndToEndTest {
     startExporter(configServerUrl());
     Path otherLocal = dir.resolve("other.yml");
     Files.writeString(otherLocal, LOCAL);
-    ConfigClient otherClient = new ConfigClient(URI.create(configServerUrl()), DEVICE, TOKEN, Duration.ofSeconds(2));
-    try (ConfigSync otherSync = new ConfigSync(otherClient, DEVICE, otherLocal, new ConfigValidator(providers),
-        Duration.ofMillis(200))) {
+    ConfigClient otherClient =
+        new ConfigClient(URI.create(configServerUrl()), DEVICE, TOKEN, Duration.ofSeconds(2));
+    try (ConfigSync otherSync =
+        new ConfigSync(
+            otherClient,
+            DEVICE,
+            otherLocal,
+            new ConfigValidator(providers),
+            Duration.ofMillis(200))) {
       otherSync.fetchAtStart();
-      Server other = Server.start(Cli.setup(providers, "--config.file=" + otherLocal,
-          "--web.listen-address=127.0.0.1:0", "--web.admin-address=127.0.0.1:0"), otherSync);
+      Server other =
+          Server.start(
+              Cli.setup(
+                  providers,
+                  "--config.file=" + otherLocal,
+                  "--web.listen-address=127.0.0.1:0",
+                  "--web.admin-address=127.0.0.1:0"),
+              otherSync);
       try {
         otherSync.startPolling(other::reloadFile, other::configRefused);
         String otherAdmin = "http://127.0.0.1:" + other.adminAddress().getPort();
 
-        // At once: exporter A turns one family off, exporter B one on, the operator changes a setting.
-        assertThat(Http.post(admin() + "/api/v1/metrics", "{\"powermon_energy_joules_total\": false}")
-            .statusCode()).isEqualTo(200);
-        assertThat(Http.post(otherAdmin + "/api/v1/metrics", "{\"steady_hidden_ratio\": true}").statusCode())
+        // At once: exporter A turns one family off, exporter B one on, the operator changes a
+        // setting.
+        assertThat(
+                Http.post(admin() + "/api/v1/metrics", "{\"powermon_energy_joules_total\": false}")
+                    .statusCode())
+            .isEqualTo(200);
+        assertThat(
+                Http.post(otherAdmin + "/api/v1/metrics", "{\"steady_hidden_ratio\": true}")
+                    .statusCode())
             .isEqualTo(200);
         operatorEdit("watts: 7", "watts: 8");
 
-        assertThat(eventually(() -> {
-          String now = get();
-          return now.contains("powermon_energy_joules_total: false") && now.contains("steady_hidden_ratio: true")
-              && now.contains("watts: 8");
-        })).as(get()).isTrue();
+        assertThat(
+                eventually(
+                    () -> {
+                      String now = get();
+                      return now.contains("powermon_energy_joules_total: false")
+                          && now.contains("steady_hidden_ratio: true")
+                          && now.contains("watts: 8");
+                    }))
+            .as(get())
+            .isTrue();
         // Both exporters end up running the merged version.
-        assertThat(eventually(() -> scrape().contains("steady_hidden_ratio")
-            && Http.get("http://127.0.0.1:" + other.port() + "/metrics").body()
-                .contains("{device=\"steady\",domain=\"total\",source=\"steady\"} 8.0"))).isTrue();
+        assertThat(
+                eventually(
+                    () ->
+                        scrape().contains("steady_hidden_ratio")
+                            && Http.get("http://127.0.0.1:" + other.port() + "/metrics")
+                                .body()
+                                .contains(
+                                    "{device=\"steady\",domain=\"total\",source=\"steady\"} 8.0")))
+            .isTrue();
       } finally {
         other.close();
       }
     }
   }
 
-  /** An operator's edit as a script does it: fetch, change, PUT with If-Match, again on 412 (bounded). */
+  /**
+   * An operator's edit as a script does it: fetch, change, PUT with If-Match, again on 412
+   * (bounded).
+   */
   private void operatorEdit(String from, String to) throws Exception {
     for (int attempt = 0; attempt < 20; attempt++) {
       var current = send("GET", null);
-      var put = sendIfMatch(current.body().replace(from, to), current.headers().firstValue("ETag").orElseThrow());
+      var put =
+          sendIfMatch(
+              current.body().replace(from, to), current.headers().firstValue("ETag").orElseThrow());
       if (put.statusCode() == 200) {
         return;
       }
@@ -225,11 +285,18 @@ class FleetEndToEndTest {
   }
 
   private void startExporter(String serverUrl, Duration pollInterval) {
-    ConfigClient client = new ConfigClient(URI.create(serverUrl), DEVICE, TOKEN, Duration.ofSeconds(2));
+    ConfigClient client =
+        new ConfigClient(URI.create(serverUrl), DEVICE, TOKEN, Duration.ofSeconds(2));
     sync = new ConfigSync(client, DEVICE, local, new ConfigValidator(providers), pollInterval);
     sync.fetchAtStart();
-    exporter = Server.start(Cli.setup(providers, "--config.file=" + local, "--web.listen-address=127.0.0.1:0",
-        "--web.admin-address=127.0.0.1:0"), sync);
+    exporter =
+        Server.start(
+            Cli.setup(
+                providers,
+                "--config.file=" + local,
+                "--web.listen-address=127.0.0.1:0",
+                "--web.admin-address=127.0.0.1:0"),
+            sync);
     sync.startPolling(exporter::reloadFile, exporter::configRefused);
   }
 
@@ -255,19 +322,28 @@ class FleetEndToEndTest {
     return send(method, yaml, null);
   }
 
-  private java.net.http.HttpResponse<String> sendIfMatch(String yaml, String etag) throws Exception {
+  private java.net.http.HttpResponse<String> sendIfMatch(String yaml, String etag)
+      throws Exception {
     return send("PUT", yaml, etag);
   }
 
-  private java.net.http.HttpResponse<String> send(String method, String yaml, String ifMatch) throws Exception {
-    var b = java.net.http.HttpRequest.newBuilder(URI.create(configServerUrl() + "/config/" + DEVICE))
-        .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + TOKEN)
-        .method(method, yaml == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-            : java.net.http.HttpRequest.BodyPublishers.ofString(yaml, StandardCharsets.UTF_8));
+  private java.net.http.HttpResponse<String> send(String method, String yaml, String ifMatch)
+      throws Exception {
+    var b =
+        java.net.http.HttpRequest.newBuilder(URI.create(configServerUrl() + "/config/" + DEVICE))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + TOKEN)
+            .method(
+                method,
+                yaml == null
+                    ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                    : java.net.http.HttpRequest.BodyPublishers.ofString(
+                        yaml, StandardCharsets.UTF_8));
     if (ifMatch != null) {
       b.header("If-Match", ifMatch);
     }
-    return java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    return java.net.http.HttpClient.newHttpClient()
+        .send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
   /** Polls {@code condition} for up to 15 s (bounded), every 50 ms; whether it became true. */

@@ -34,15 +34,19 @@ class HostCollectorEndToEndTest {
         .contains("powermon_host_memory_total_bytes ")
         .contains("powermon_host_network_receive_bytes_total{interface=\"lo\"} ")
         .contains("powermon_host_cpu_info{")
-        .containsPattern("powermon_power_watts\\{device=\"[^\"]+\",domain=\"total\",source=\"estimate\"} ")
-        .containsPattern("powermon_energy_joules_total\\{device=\"[^\"]+\",domain=\"total\",source=\"estimate\"} ");
+        .containsPattern(
+            "powermon_power_watts\\{device=\"[^\"]+\",domain=\"total\",source=\"estimate\"} ")
+        .containsPattern(
+            "powermon_energy_joules_total\\{device=\"[^\"]+\",domain=\"total\",source=\"estimate\"} ");
     assertThat(Promtool.checkMetrics(body)).isEmpty();
   }
 
   @Test
   void estimateOffLeavesTheUnifiedFamiliesOut() throws Exception {
     String body = scrape("--collector", "host", "--collector.host.estimate=off");
-    assertThat(body).contains("powermon_host_cpu_utilization_ratio ").doesNotContain("source=\"estimate\"");
+    assertThat(body)
+        .contains("powermon_host_cpu_utilization_ratio ")
+        .doesNotContain("source=\"estimate\"");
   }
 
   @Test
@@ -51,7 +55,8 @@ class HostCollectorEndToEndTest {
     CommandLine cl = Cli.commandLine(Providers.discover());
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(new StringWriter(), true));
-    assertThat(cl.execute("probe", "--collector", "host", "--collector.host.tdp-watts=65")).isZero();
+    assertThat(cl.execute("probe", "--collector", "host", "--collector.host.tdp-watts=65"))
+        .isZero();
     assertThat(out.toString()).contains("logical CPUs").contains("source=\"estimate\"");
   }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Jetson collector through the real exporter, off-board: a fake sysfs tree (Orin Nano, JetPack 6
- * hwmon layout) and a fake tegrastats script, named explicitly on the command line.
+ * The Jetson collector through the real exporter, off-board: a fake sysfs tree (Orin Nano, JetPack
+ * 6 hwmon layout) and a fake tegrastats script, named explicitly on the command line.
  */
 class JetsonEndToEndTest {
   private static final String LINE =
@@ -35,7 +35,9 @@ class JetsonEndToEndTest {
     start(false, extraArgs);
   }
 
-  /** With {@code silent}, the INA monitors are absent and tegrastats prints one line, then nothing. */
+  /**
+   * With {@code silent}, the INA monitors are absent and tegrastats prints one line, then nothing.
+   */
   private void start(boolean silent, String... extraArgs) throws Exception {
     Path sysfs = dir.resolve("sys");
     Path hwmon = sysfs.resolve("bus/i2c/devices/1-0040/hwmon/hwmon3");
@@ -46,20 +48,26 @@ class JetsonEndToEndTest {
     write(dir.resolve("proc/device-tree/model"), "NVIDIA Jetson Orin Nano Developer Kit\0");
     Path tegrastats = dir.resolve("tegrastats");
     write(dir.resolve("line.txt"), LINE + "\n");
-    write(tegrastats, silent ? "#!/bin/sh\ncat \"$(dirname \"$0\")/line.txt\"\nexec sleep 600\n"
-        : "#!/bin/sh\ni=0\nwhile [ \"$i\" -lt 600 ]; do cat \"$(dirname \"$0\")/line.txt\"; sleep 0.1;"
-            + " i=$((i + 1)); done\n");
+    write(
+        tegrastats,
+        silent
+            ? "#!/bin/sh\ncat \"$(dirname \"$0\")/line.txt\"\nexec sleep 600\n"
+            : "#!/bin/sh\ni=0\nwhile [ \"$i\" -lt 600 ]; do cat \"$(dirname \"$0\")/line.txt\"; sleep 0.1;"
+                + " i=$((i + 1)); done\n");
     Files.setPosixFilePermissions(tegrastats, PosixFilePermissions.fromString("rwx------"));
     config = dir.resolve("powermon.yml");
     write(config, "log:\n  level: info\n");
-    List<String> args = new ArrayList<>(List.of(
-        "--config.file=" + config,
-        "--collector", "jetson",
-        "--collector.jetson.sysfs=" + (silent ? dir.resolve("no-sys") : sysfs),
-        "--collector.jetson.tegrastats=" + tegrastats,
-        "--collector.jetson.interval=100ms",
-        "--web.listen-address=127.0.0.1:0",
-        "--web.admin-address=127.0.0.1:0"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--config.file=" + config,
+                "--collector",
+                "jetson",
+                "--collector.jetson.sysfs=" + (silent ? dir.resolve("no-sys") : sysfs),
+                "--collector.jetson.tegrastats=" + tegrastats,
+                "--collector.jetson.interval=100ms",
+                "--web.listen-address=127.0.0.1:0",
+                "--web.admin-address=127.0.0.1:0"));
     args.addAll(List.of(extraArgs));
     server = Server.start(Cli.setup(Providers.discover(), args.toArray(String[]::new)));
     base = "http://127.0.0.1:" + server.port();
@@ -73,7 +81,8 @@ class JetsonEndToEndTest {
   }
 
   @Test
-  void aFreshInstallServesRailsFromSysfsAndTheRestFromTegrastatsInLabelledFamilies() throws Exception {
+  void aFreshInstallServesRailsFromSysfsAndTheRestFromTegrastatsInLabelledFamilies()
+      throws Exception {
     start();
     String scrape = scrapeOnceTegrastatsHasPrinted();
     String labels = "{device_type=\"NVIDIA Jetson Orin Nano Developer Kit\",hostname=\"";
@@ -82,8 +91,12 @@ class JetsonEndToEndTest {
         .contains("powermon_collector_success{collector=\"jetson\"} 1.0")
         .contains("domain=\"VDD_IN\",source=\"jetson\"} 5.08") // from sysfs, not the line's 9000 mW
         .contains("domain=\"total\",source=\"jetson\"} 5.08")
-        .containsPattern("jetson_temperature_celsius" + Pattern.quote(labels) + "[^\"]+\",sensor=\"cpu\"\\} 60\\.5\n")
-        .containsPattern("jetson_cpu_usage_ratio\\{cpu=\"1\",device_type=\"[^\"]+\",hostname=\"[^\"]+\"\\} 0\\.1\n")
+        .containsPattern(
+            "jetson_temperature_celsius"
+                + Pattern.quote(labels)
+                + "[^\"]+\",sensor=\"cpu\"\\} 60\\.5\n")
+        .containsPattern(
+            "jetson_cpu_usage_ratio\\{cpu=\"1\",device_type=\"[^\"]+\",hostname=\"[^\"]+\"\\} 0\\.1\n")
         .contains("jetson_engine_frequency_hertz{device_type=")
         .contains("engine=\"GR3D\",") // the GPU: 612 MHz
         .contains("} 6.12E8\n")
@@ -93,16 +106,20 @@ class JetsonEndToEndTest {
         .doesNotContain("jetson_temp_") // seed families: only with seed-families
         .doesNotContain("jetson_power_vdd")
         // the rails reach the core as readings: windows and the meter class come with them
-        .containsPattern("powermon_power_window_max_watts\\{device=\"[^\"]+\",domain=\"VDD_IN\",source=\"jetson\"\\}")
+        .containsPattern(
+            "powermon_power_window_max_watts\\{device=\"[^\"]+\",domain=\"VDD_IN\",source=\"jetson\"\\}")
         .contains("powermon_source_info{class=\"component\",source=\"jetson\"} 1");
     assertThat(Promtool.checkMetrics(scrape)).isEmpty();
     // the table written back holds declared families only, every one on
     long deadline = System.nanoTime() + 30_000_000_000L;
-    while (!Files.readString(config).contains("jetson_temperature_celsius: true") && System.nanoTime() < deadline) {
+    while (!Files.readString(config).contains("jetson_temperature_celsius: true")
+        && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
-    assertThat(Files.readString(config)).contains("  jetson_temperature_celsius: true\n")
-        .contains("  jetson_engine_usage_ratio: true\n").doesNotContainPattern("jetson_[a-z0-9_]+: false");
+    assertThat(Files.readString(config))
+        .contains("  jetson_temperature_celsius: true\n")
+        .contains("  jetson_engine_usage_ratio: true\n")
+        .doesNotContainPattern("jetson_[a-z0-9_]+: false");
   }
 
   @Test
@@ -125,16 +142,19 @@ class JetsonEndToEndTest {
 
   @Test
   void aSilentTegrastatsIsStaleNotSuccess() throws Exception {
-    start(true); // tegrastats is the only power source: it prints one line, then stays alive and silent
+    start(true); // tegrastats is the only power source: it prints one line, then stays alive and
+    // silent
 
     long deadline = System.nanoTime() + 30_000_000_000L;
     String scrape = Http.get(base + "/metrics").body();
-    while (!scrape.contains("powermon_collector_success{collector=\"jetson\"} 0.0") && System.nanoTime() < deadline) {
+    while (!scrape.contains("powermon_collector_success{collector=\"jetson\"} 0.0")
+        && System.nanoTime() < deadline) {
       Thread.sleep(100);
       scrape = Http.get(base + "/metrics").body();
     }
 
-    assertThat(scrape).contains("powermon_collector_success{collector=\"jetson\"} 0.0")
+    assertThat(scrape)
+        .contains("powermon_collector_success{collector=\"jetson\"} 0.0")
         .doesNotContain("source=\"jetson\"} 9") // the line's 9 W is not served as current
         .doesNotContain("jetson_temperature_celsius");
     assertThat(Http.get(base + "/").body()).contains("no fresh reading since");
@@ -150,7 +170,8 @@ class JetsonEndToEndTest {
     return scrape;
   }
 
-  private static void channel(Path hwmon, int n, String label, long millivolts, long milliamps) throws IOException {
+  private static void channel(Path hwmon, int n, String label, long millivolts, long milliamps)
+      throws IOException {
     write(hwmon.resolve("in" + n + "_label"), label + "\n");
     write(hwmon.resolve("in" + n + "_input"), millivolts + "\n");
     write(hwmon.resolve("curr" + n + "_input"), milliamps + "\n");

@@ -19,7 +19,8 @@ class KasaEndToEndTest {
 
   /** The kasa collector on every device of {@code fleet}, then {@code more} flags. */
   private static String[] args(Fleet fleet, String... more) {
-    List<String> args = new ArrayList<>(List.of("--collector", "kasa", "--collector.kasa.timeout=500ms"));
+    List<String> args =
+        new ArrayList<>(List.of("--collector", "kasa", "--collector.kasa.timeout=500ms"));
     for (String target : fleet.targets()) {
       args.add("--collector.kasa.target=" + target);
     }
@@ -31,25 +32,44 @@ class KasaEndToEndTest {
   void metricsAndProbeServeTheDevicesAndADeadOneCostsOnlyItsOwnSeries() throws Exception {
     try (Fleet fleet = Fleet.start("hs300", "plug-new", "plug-old")) {
       fleet.get(2).fault(Fault.NEVER_ANSWERS);
-      try (Server server = Server.start(Cli.setup(Providers.discover(),
-          args(fleet, "--web.admin-address=off", "--web.listen-address=127.0.0.1:0")))) {
+      try (Server server =
+          Server.start(
+              Cli.setup(
+                  Providers.discover(),
+                  args(fleet, "--web.admin-address=off", "--web.listen-address=127.0.0.1:0")))) {
         String base = "http://127.0.0.1:" + server.port();
         String metrics = Http.get(base + "/metrics").body();
         assertThat(metrics)
             .contains("powermon_collector_success{collector=\"kasa\"} 1.0")
             .contains("kasa_scrape_success{device_id=\"" + STRIP + "\"} 1.0")
             .contains("kasa_scrape_success{device_id=\"" + fleet.get(2).target() + "\"} 0.0")
-            .contains("powermon_power_watts{device=\"" + STRIP + "\",domain=\"total\",source=\"kasa\"} 202.75")
-            .contains("powermon_power_watts{device=\"" + STRIP + "\",domain=\"Space heater\",source=\"kasa\"} 150.0")
-            .contains("kasa_plug_power_watts{alias=\"Rack strip\",device_id=\"" + STRIP + "\",ip=\"127.0.0.1\","
-                + "model=\"HS300(US)\",plug_alias=\"Router\",plug_id=\"" + STRIP + "01\",plug_slot=\"1\"} 35.25");
+            .contains(
+                "powermon_power_watts{device=\""
+                    + STRIP
+                    + "\",domain=\"total\",source=\"kasa\"} 202.75")
+            .contains(
+                "powermon_power_watts{device=\""
+                    + STRIP
+                    + "\",domain=\"Space heater\",source=\"kasa\"} 150.0")
+            .contains(
+                "kasa_plug_power_watts{alias=\"Rack strip\",device_id=\""
+                    + STRIP
+                    + "\",ip=\"127.0.0.1\","
+                    + "model=\"HS300(US)\",plug_alias=\"Router\",plug_id=\""
+                    + STRIP
+                    + "01\",plug_slot=\"1\"} 35.25");
         // Energy in joules, the base unit: promtool has nothing to say about the plugs' families.
-        assertThat(metrics).contains("kasa_plug_energy_joules_total{").contains("kasa_device_energy_joules_total{");
+        assertThat(metrics)
+            .contains("kasa_plug_energy_joules_total{")
+            .contains("kasa_device_energy_joules_total{");
         assertThat(Promtool.checkMetrics(metrics)).isEmpty();
 
         HttpResponse<String> probe = Http.get(base + "/probe?target=" + fleet.get(1).target());
         assertThat(probe.statusCode()).isEqualTo(200);
-        assertThat(probe.body()).contains("powermon_probe_success 1.0").contains("} 61.25").doesNotContain(STRIP);
+        assertThat(probe.body())
+            .contains("powermon_probe_success 1.0")
+            .contains("} 61.25")
+            .doesNotContain(STRIP);
         assertThat(Http.get(base + "/probe?target=" + fleet.get(2).target()).body())
             .contains("powermon_probe_success 0.0");
         assertThat(Http.get(base + "/probe?target=127.0.0.2").statusCode()).isEqualTo(403);
@@ -61,10 +81,14 @@ class KasaEndToEndTest {
   void probeAnswersBeforeAnyScrape() throws Exception {
     // A Prometheus job that only scrapes /probe must get data without /metrics ever being scraped.
     try (Fleet fleet = Fleet.start("plug-new")) {
-      try (Server server = Server.start(Cli.setup(Providers.discover(),
-          args(fleet, "--web.admin-address=off", "--web.listen-address=127.0.0.1:0")))) {
+      try (Server server =
+          Server.start(
+              Cli.setup(
+                  Providers.discover(),
+                  args(fleet, "--web.admin-address=off", "--web.listen-address=127.0.0.1:0")))) {
         HttpResponse<String> probe =
-            Http.get("http://127.0.0.1:" + server.port() + "/probe?target=" + fleet.get(0).target());
+            Http.get(
+                "http://127.0.0.1:" + server.port() + "/probe?target=" + fleet.get(0).target());
         assertThat(probe.statusCode()).isEqualTo(200);
         assertThat(probe.body()).contains("powermon_probe_success 1.0");
       }
@@ -77,8 +101,10 @@ class KasaEndToEndTest {
       StringWriter out = new StringWriter();
       List<String> probe = new ArrayList<>(List.of("probe"));
       probe.addAll(List.of(args(fleet)));
-      int code = Cli.commandLine(Providers.discover()).setOut(new PrintWriter(out, true))
-          .execute(probe.toArray(String[]::new));
+      int code =
+          Cli.commandLine(Providers.discover())
+              .setOut(new PrintWriter(out, true))
+              .execute(probe.toArray(String[]::new));
       assertThat(code).isZero();
       assertThat(out.toString())
           .contains("kasa: HS300(US)")

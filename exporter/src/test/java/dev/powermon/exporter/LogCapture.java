@@ -27,7 +27,8 @@ final class LogCapture implements AutoCloseable {
   private static String line(ILoggingEvent e) {
     StringBuilder out = new StringBuilder();
     if (e.getKeyValuePairs() != null) {
-      e.getKeyValuePairs().forEach(kv -> out.append(kv.key).append('=').append(kv.value).append(' '));
+      e.getKeyValuePairs()
+          .forEach(kv -> out.append(kv.key).append('=').append(kv.value).append(' '));
     }
     return out.append(e.getFormattedMessage()).toString();
   }

@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Power from readings over real HTTP: the gauge is the mean over a fixed 10 s window ending at the latest
- * reading, so two scrapers see the same numbers; a spike shows in the window max for 60 s.
+ * Power from readings over real HTTP: the gauge is the mean over a fixed 10 s window ending at the
+ * latest reading, so two scrapers see the same numbers; a spike shows in the window max for 60 s.
  */
 class PowerWindowEndToEndTest {
   private static final String SERIES = "{device=\"lab\",domain=\"total\",source=\"sampled\"} ";
@@ -41,7 +41,8 @@ class PowerWindowEndToEndTest {
 
       SampledProvider.feed(12_000, 309.0); // 100 J in 10 s: the mean's window now starts at 2.000
 
-      // (309 - 209) J / (12.000 - 2.000) s = 10 W; the spike at 1.200 has left the mean's 10 s window but
+      // (309 - 209) J / (12.000 - 2.000) s = 10 W; the spike at 1.200 has left the mean's 10 s
+      // window but
       // stays in the extremes' 60 s, so a scraper every 15 s sees it too
       assertThat(Http.get(metrics).body())
           .contains("powermon_power_window_max_watts" + SERIES + "1000.0")
@@ -76,23 +77,30 @@ class PowerWindowEndToEndTest {
     try (Server server = sampled("--collector.sampled.interval=20ms")) {
       String metrics = "http://127.0.0.1:" + server.port() + "/metrics";
       String body = "";
-      for (int i = 0; i < 200 && !body.contains("powermon_power_watts" + SERIES); i++) { // bounded: 20 s
+      for (int i = 0;
+          i < 200 && !body.contains("powermon_power_watts" + SERIES);
+          i++) { // bounded: 20 s
         Thread.sleep(100);
         body = Http.get(metrics).body();
       }
-      assertThat(body).contains("powermon_collector_success{collector=\"sampled\"} 1")
+      assertThat(body)
+          .contains("powermon_collector_success{collector=\"sampled\"} 1")
           .contains("powermon_collector_last_sample_timestamp_seconds{collector=\"sampled\"}");
 
       SampledProvider.stopSampling();
-      for (int i = 0; i < 200 && !body.contains("powermon_collector_success{collector=\"sampled\"} 0"); i++) {
+      for (int i = 0;
+          i < 200 && !body.contains("powermon_collector_success{collector=\"sampled\"} 0");
+          i++) {
         Thread.sleep(100); // bounded: 20 s; three intervals are 60 ms
         body = Http.get(metrics).body();
       }
 
-      assertThat(body).contains("powermon_collector_success{collector=\"sampled\"} 0")
+      assertThat(body)
+          .contains("powermon_collector_success{collector=\"sampled\"} 0")
           .doesNotContain("powermon_power_watts" + SERIES)
           .doesNotContain("powermon_energy_joules_total" + SERIES);
-      assertThat(Http.get("http://127.0.0.1:" + server.port() + "/").body()).contains("no fresh reading since");
+      assertThat(Http.get("http://127.0.0.1:" + server.port() + "/").body())
+          .contains("no fresh reading since");
     }
   }
 
@@ -101,10 +109,13 @@ class PowerWindowEndToEndTest {
     try (Server server = sampled()) {
       SampledProvider.feed(1_000, 100.0); // the lab series, read before the probe
 
-      String probe = Http.get("http://127.0.0.1:" + server.port() + "/probe?collector=sampled&target=plug-a").body();
+      String probe =
+          Http.get("http://127.0.0.1:" + server.port() + "/probe?collector=sampled&target=plug-a")
+              .body();
 
       assertThat(probe)
-          .contains("powermon_power_watts{device=\"plug-a\",domain=\"total\",source=\"sampled\"} 12.0")
+          .contains(
+              "powermon_power_watts{device=\"plug-a\",domain=\"total\",source=\"sampled\"} 12.0")
           .contains("powermon_probe_success 1.0")
           .doesNotContain("device=\"lab\"");
     }
@@ -112,8 +123,13 @@ class PowerWindowEndToEndTest {
 
   /** powermon with only the sampled test collector, on an ephemeral port. */
   private static Server sampled(String... flags) {
-    List<String> args = new ArrayList<>(List.of("--collector", "sampled",
-        "--web.listen-address=127.0.0.1:0", "--web.admin-address=off"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--collector",
+                "sampled",
+                "--web.listen-address=127.0.0.1:0",
+                "--web.admin-address=off"));
     args.addAll(List.of(flags));
     return Server.start(Cli.setup(Providers.discover(), args.toArray(String[]::new)));
   }

@@ -5,13 +5,17 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code promtool check metrics} (Debian package prometheus, installed by .ci/run) on an exposition. */
+/**
+ * Runs {@code promtool check metrics} (Debian package prometheus, installed by .ci/run) on an
+ * exposition.
+ */
 final class Promtool {
   private Promtool() {}
 
   /** promtool's complaints, empty when it found none. */
   static String checkMetrics(String exposition) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
     try (OutputStream in = p.getOutputStream()) {
       in.write(exposition.getBytes(StandardCharsets.UTF_8));
     }

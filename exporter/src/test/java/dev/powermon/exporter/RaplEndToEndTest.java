@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The rapl collector as shipped in the JAR: served over HTTP from a kernel-shaped powercap tree. */
+/**
+ * The rapl collector as shipped in the JAR: served over HTTP from a kernel-shaped powercap tree.
+ */
 class RaplEndToEndTest {
   /**
    * Labels are sorted; device (the host name) comes first and is left out of the match. RAPL's
@@ -28,11 +30,20 @@ class RaplEndToEndTest {
     zone("intel-rapl:0", "package-0", 95_000_000, 100_000_000); // wraps at 100 J
     zone("intel-rapl:0:0", "dram", 1_000_000, 65_532_610_987L);
     zone("intel-rapl-mmio:0", "package-0", 95_000_000, 100_000_000);
-    try (Server server = Server.start(Cli.setup(Providers.discover(), "--collector", "rapl",
-        "--collector.rapl.sysfs=" + sys, "--collector.rapl.interval=20ms", "--collector.rapl.deadline=5s",
-        "--web.listen-address=127.0.0.1:0", "--web.admin-address=off"))) {
+    try (Server server =
+        Server.start(
+            Cli.setup(
+                Providers.discover(),
+                "--collector",
+                "rapl",
+                "--collector.rapl.sysfs=" + sys,
+                "--collector.rapl.interval=20ms",
+                "--collector.rapl.deadline=5s",
+                "--web.listen-address=127.0.0.1:0",
+                "--web.admin-address=off"))) {
       String base = "http://127.0.0.1:" + server.port() + "/metrics";
-      assertThat(Http.get(base).body()).contains("powermon_collector_success{collector=\"rapl\"} 1.0");
+      assertThat(Http.get(base).body())
+          .contains("powermon_collector_success{collector=\"rapl\"} 1.0");
 
       energy("intel-rapl:0", 3_000_000); // (100 - 95) + 3 = +8 J across the wrap
       energy("intel-rapl-mmio:0", 3_000_000);
@@ -58,11 +69,14 @@ class RaplEndToEndTest {
     CommandLine cl = Cli.commandLine(Providers.discover());
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(out, true));
-    assertThat(cl.execute("probe", "--collector", "rapl", "--collector.rapl.sysfs=" + sys)).isEqualTo(1);
+    assertThat(cl.execute("probe", "--collector", "rapl", "--collector.rapl.sysfs=" + sys))
+        .isEqualTo(1);
     assertThat(out.toString()).contains("exposes no RAPL zones");
   }
 
-  /** A zone as the kernel lays it out: nested real directory, relative symlink in class/powercap. */
+  /**
+   * A zone as the kernel lays it out: nested real directory, relative symlink in class/powercap.
+   */
   private void zone(String id, String name, long energyUj, long maxUj) throws Exception {
     String controlType = id.substring(0, id.indexOf(':'));
     Path dir = sys.resolve("devices/virtual/powercap").resolve(controlType);

@@ -11,7 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A remote-write receiver that echoes the Authorization header in its 401 never gets the token into the log. */
+/**
+ * A remote-write receiver that echoes the Authorization header in its 401 never gets the token into
+ * the log.
+ */
 class RedactedLogTest {
   private static final String TOKEN = "pm-test-bearer-9f8e7d6c5b4a";
 
@@ -20,15 +23,26 @@ class RedactedLogTest {
   @Test
   void anEchoedBearerTokenIsRedactedInTheWarning() throws Exception {
     Path token = Files.writeString(dir.resolve("token"), TOKEN + "\n");
-    try (RecordingReceiver receiver = new RecordingReceiver(); LogCapture log = new LogCapture()) {
+    try (RecordingReceiver receiver = new RecordingReceiver();
+        LogCapture log = new LogCapture()) {
       receiver.answerEchoingAuthorization(401, "unauthorized: got Authorization:");
-      try (Server server = Server.start(Cli.setup(Providers.discover(), "--collector", "steady",
-          "--web.listen-address=127.0.0.1:0", "--web.admin-address=off",
-          "--push.remote-write.url=" + receiver.url() + "/api/v1/write", "--push.interval=100ms",
-          "--push.remote-write.bearer-token-file=" + token))) {
-        assertThat(receiver.next().header("Authorization")).isEqualTo("Bearer " + TOKEN); // it was sent
+      try (Server server =
+          Server.start(
+              Cli.setup(
+                  Providers.discover(),
+                  "--collector",
+                  "steady",
+                  "--web.listen-address=127.0.0.1:0",
+                  "--web.admin-address=off",
+                  "--push.remote-write.url=" + receiver.url() + "/api/v1/write",
+                  "--push.interval=100ms",
+                  "--push.remote-write.bearer-token-file=" + token))) {
+        assertThat(receiver.next().header("Authorization"))
+            .isEqualTo("Bearer " + TOKEN); // it was sent
         List<String> lines = List.of();
-        for (int i = 0; i < 100 && lines.stream().noneMatch(l -> l.contains("401")); i++) { // bounded: 10 s
+        for (int i = 0;
+            i < 100 && lines.stream().noneMatch(l -> l.contains("401"));
+            i++) { // bounded: 10 s
           Thread.sleep(100);
           lines = log.messages();
         }

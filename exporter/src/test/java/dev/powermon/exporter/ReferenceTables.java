@@ -26,9 +26,13 @@ import java.util.TreeSet;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-/** The Markdown tables the docs carry, rendered from the providers' and the core's own descriptors. */
+/**
+ * The Markdown tables the docs carry, rendered from the providers' and the core's own descriptors.
+ */
 final class ReferenceTables {
-  /** Where the core's classes live; every core family is declared as a constant somewhere below it. */
+  /**
+   * Where the core's classes live; every core family is declared as a constant somewhere below it.
+   */
   private static final String CORE_PACKAGE = "dev/powermon/exporter";
 
   private ReferenceTables() {}
@@ -46,8 +50,9 @@ final class ReferenceTables {
 
   /**
    * The families the core itself emits, whatever collectors run: every static {@code MetricSpec} or
-   * {@code List<MetricSpec>} constant of the core's classes, found by scanning them, so a family the core
-   * declares anywhere (meta, process, push, windows, probe) reaches the reference without editing this.
+   * {@code List<MetricSpec>} constant of the core's classes, found by scanning them, so a family
+   * the core declares anywhere (meta, process, push, windows, probe) reaches the reference without
+   * editing this.
    */
   static List<MetricSpec> coreSpecs() {
     Map<String, MetricSpec> byName = new TreeMap<>();
@@ -73,9 +78,10 @@ final class ReferenceTables {
 
   private static List<MetricSpec> specsIn(Field field) {
     boolean one = field.getType() == MetricSpec.class;
-    boolean list = field.getType() == List.class
-        && field.getGenericType() instanceof ParameterizedType p
-        && p.getActualTypeArguments()[0] == MetricSpec.class;
+    boolean list =
+        field.getType() == List.class
+            && field.getGenericType() instanceof ParameterizedType p
+            && p.getActualTypeArguments()[0] == MetricSpec.class;
     if (!one && !list) {
       return List.of();
     }
@@ -90,19 +96,25 @@ final class ReferenceTables {
     }
   }
 
-  /** Main classes under the core package, from class directories and JARs alike; test classes left out. */
+  /**
+   * Main classes under the core package, from class directories and JARs alike; test classes left
+   * out.
+   */
   private static Set<String> coreClassNames() {
     Set<String> names = new TreeSet<>();
     try {
-      for (URL url : Collections.list(ReferenceTables.class.getClassLoader().getResources(CORE_PACKAGE))) {
+      for (URL url :
+          Collections.list(ReferenceTables.class.getClassLoader().getResources(CORE_PACKAGE))) {
         if (url.getPath().contains("/test-classes/")) {
           continue;
         }
         if ("jar".equals(url.getProtocol())) {
           JarURLConnection connection = (JarURLConnection) url.openConnection();
-          connection.setUseCaches(false); // a JarFile of our own, which closing cannot take from the loader
+          connection.setUseCaches(
+              false); // a JarFile of our own, which closing cannot take from the loader
           try (JarFile jar = connection.getJarFile()) {
-            jar.stream().map(e -> e.getName())
+            jar.stream()
+                .map(e -> e.getName())
                 .filter(n -> n.startsWith(CORE_PACKAGE + "/") && n.endsWith(".class"))
                 .forEach(n -> names.add(className(n)));
           }
@@ -114,8 +126,10 @@ final class ReferenceTables {
           }
           Path root = classes;
           try (Stream<Path> files = Files.walk(dir)) {
-            files.filter(f -> f.toString().endsWith(".class"))
-                .forEach(f -> names.add(className(root.relativize(f).toString().replace('\\', '/'))));
+            files
+                .filter(f -> f.toString().endsWith(".class"))
+                .forEach(
+                    f -> names.add(className(root.relativize(f).toString().replace('\\', '/'))));
           }
         }
       }
@@ -133,14 +147,24 @@ final class ReferenceTables {
 
   /** The settings of the given collectors, as flags, in declaration order. */
   static String settings(List<CollectorProvider> providers) {
-    StringBuilder md = new StringBuilder("| flag | type | default | meaning |\n|---|---|---|---|\n");
+    StringBuilder md =
+        new StringBuilder("| flag | type | default | meaning |\n|---|---|---|---|\n");
     int rows = 0;
     for (CollectorProvider p : providers) {
       for (SettingSpec s : p.settings()) {
-        md.append("| `--collector.").append(p.name()).append('.').append(s.name()).append("` | ")
-            .append(s.type().label()).append(s.isList() ? " (list)" : "").append(" | ")
-            .append(s.defaultValue() == null ? "" : "`" + s.defaultValue() + "`").append(" | ")
-            .append(cell(s.help())).append(range(s)).append(" |\n");
+        md.append("| `--collector.")
+            .append(p.name())
+            .append('.')
+            .append(s.name())
+            .append("` | ")
+            .append(s.type().label())
+            .append(s.isList() ? " (list)" : "")
+            .append(" | ")
+            .append(s.defaultValue() == null ? "" : "`" + s.defaultValue() + "`")
+            .append(" | ")
+            .append(cell(s.help()))
+            .append(range(s))
+            .append(" |\n");
         rows++;
       }
     }
@@ -150,11 +174,20 @@ final class ReferenceTables {
   /** One collector's families, in declaration order. */
   static String metrics(CollectorProvider provider) {
     StringBuilder md =
-        new StringBuilder("| family | type | labels | default | meaning |\n|---|---|---|---|---|\n");
+        new StringBuilder(
+            "| family | type | labels | default | meaning |\n|---|---|---|---|---|\n");
     for (MetricSpec m : provider.metrics()) {
-      md.append("| `").append(m.name()).append("` | ").append(type(m)).append(" | ")
-          .append(labels(m)).append(" | ").append(onOff(m)).append(" | ")
-          .append(cell(m.help())).append(" |\n");
+      md.append("| `")
+          .append(m.name())
+          .append("` | ")
+          .append(type(m))
+          .append(" | ")
+          .append(labels(m))
+          .append(" | ")
+          .append(onOff(m))
+          .append(" | ")
+          .append(cell(m.help()))
+          .append(" |\n");
     }
     return md.toString();
   }
@@ -168,32 +201,54 @@ final class ReferenceTables {
     for (CollectorProvider p : products()) {
       String from = "[" + p.name() + "](collectors/" + p.name() + ".md)";
       for (MetricSpec m : p.metrics()) {
-        String extras = m.extraLabelNames().isEmpty()
-            ? "" : "; +" + String.join(", ", m.extraLabelNames()) + " (" + p.name() + ")";
-        rows.merge(m.name(), new Row(m, from, extras),
+        String extras =
+            m.extraLabelNames().isEmpty()
+                ? ""
+                : "; +" + String.join(", ", m.extraLabelNames()) + " (" + p.name() + ")";
+        rows.merge(
+            m.name(),
+            new Row(m, from, extras),
             (a, b) -> new Row(a.spec(), a.from() + ", " + b.from(), a.extras() + b.extras()));
       }
     }
-    StringBuilder md = new StringBuilder(
-        "| family | type | labels | from | default | meaning |\n|---|---|---|---|---|---|\n");
+    StringBuilder md =
+        new StringBuilder(
+            "| family | type | labels | from | default | meaning |\n|---|---|---|---|---|---|\n");
     for (Row r : rows.values()) {
       MetricSpec m = r.spec();
-      md.append("| `").append(m.name()).append("` | ").append(type(m)).append(" | ")
-          .append(String.join(", ", m.labelNames())).append(r.extras()).append(" | ").append(r.from()).append(" | ")
-          .append(onOff(m)).append(" | ").append(cell(m.help())).append(" |\n");
+      md.append("| `")
+          .append(m.name())
+          .append("` | ")
+          .append(type(m))
+          .append(" | ")
+          .append(String.join(", ", m.labelNames()))
+          .append(r.extras())
+          .append(" | ")
+          .append(r.from())
+          .append(" | ")
+          .append(onOff(m))
+          .append(" | ")
+          .append(cell(m.help()))
+          .append(" |\n");
     }
     return md.toString();
   }
 
-  /** The labels, a collector's extra labels on a shared family marked as such: "source, device, domain; +socket". */
+  /**
+   * The labels, a collector's extra labels on a shared family marked as such: "source, device,
+   * domain; +socket".
+   */
   private static String labels(MetricSpec m) {
     String base = String.join(", ", m.labelNames());
-    return m.extraLabelNames().isEmpty() ? base : base + "; +" + String.join(", ", m.extraLabelNames());
+    return m.extraLabelNames().isEmpty()
+        ? base
+        : base + "; +" + String.join(", ", m.extraLabelNames());
   }
 
   /** A setting's allowed range, as declared: " At least 10ms." */
   private static String range(SettingSpec s) {
-    return (s.min() == null ? "" : " At least " + s.min() + ".") + (s.max() == null ? "" : " At most " + s.max() + ".");
+    return (s.min() == null ? "" : " At least " + s.min() + ".")
+        + (s.max() == null ? "" : " At most " + s.max() + ".");
   }
 
   private static String type(MetricSpec m) {
@@ -208,6 +263,8 @@ final class ReferenceTables {
     return text.replace("|", "\\|").replace("\n", " ");
   }
 
-  /** @param extras the extra labels collectors add, as "; +socket, die (rapl)" */
+  /**
+   * @param extras the extra labels collectors add, as "; +socket, die (rapl)"
+   */
   private record Row(MetricSpec spec, String from, String extras) {}
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The exporter over real HTTP on loopback, with the test collectors of this module. */
 class ServerTest {
-  private static final String CONFIG = """
+  private static final String CONFIG =
+      """
       # the operator's own comment
       collectors:
         steady:
@@ -40,13 +41,17 @@ class ServerTest {
   void start() throws Exception {
     config = dir.resolve("powermon.yml");
     Files.writeString(config, CONFIG);
-    server = Server.start(Cli.setup(Providers.discover(),
-        "--config.file=" + config,
-        "--collector", "broken,hanging",
-        "--collector.broken.deadline=1s",
-        "--collector.hanging.deadline=1s",
-        "--web.listen-address=127.0.0.1:0",
-        "--web.admin-address=127.0.0.1:0"));
+    server =
+        Server.start(
+            Cli.setup(
+                Providers.discover(),
+                "--config.file=" + config,
+                "--collector",
+                "broken,hanging",
+                "--collector.broken.deadline=1s",
+                "--collector.hanging.deadline=1s",
+                "--web.listen-address=127.0.0.1:0",
+                "--web.admin-address=127.0.0.1:0"));
     base = "http://127.0.0.1:" + server.port();
     admin = "http://127.0.0.1:" + server.adminAddress().getPort();
   }
@@ -63,7 +68,8 @@ class ServerTest {
     assertThat(scrape.statusCode()).isEqualTo(200);
     assertThat(scrape.body())
         .contains("powermon_power_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 12.5")
-        .contains("powermon_energy_joules_total{device=\"steady\",domain=\"total\",source=\"steady\"} 1000.0")
+        .contains(
+            "powermon_energy_joules_total{device=\"steady\",domain=\"total\",source=\"steady\"} 1000.0")
         .contains("powermon_collector_success{collector=\"steady\"} 1.0")
         .contains("powermon_collector_success{collector=\"broken\"} 0.0")
         .contains("powermon_collector_success{collector=\"hanging\"} 0.0")
@@ -73,7 +79,8 @@ class ServerTest {
         .doesNotContain("Exception")
         .doesNotContain("\tat ");
     // A second scrape while the hung call is still running must not pile up another call.
-    assertThat(Http.get(base + "/metrics").body()).contains("powermon_collector_success{collector=\"hanging\"} 0.0");
+    assertThat(Http.get(base + "/metrics").body())
+        .contains("powermon_collector_success{collector=\"hanging\"} 0.0");
   }
 
   @Test
@@ -86,10 +93,14 @@ class ServerTest {
     HttpResponse<String> page = Http.get(base + "/");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-    assertThat(page.body()).contains("powermon").contains(BrokenProvider.MESSAGE)
+    assertThat(page.body())
+        .contains("powermon")
+        .contains(BrokenProvider.MESSAGE)
         .contains("<td class=\"num watts\">12.50</td>")
         .containsPattern("<p class=\"total\" id=\"total\">\\d+\\.\\d\\d W (measured|estimated), ")
-        .contains("href=\"/metrics\"").contains("fetch(\"/api/v1/status\"").doesNotContain("src=\"http");
+        .contains("href=\"/metrics\"")
+        .contains("fetch(\"/api/v1/status\"")
+        .doesNotContain("src=\"http");
   }
 
   @Test
@@ -98,29 +109,39 @@ class ServerTest {
     assertThat(status.statusCode()).isEqualTo(200);
     assertThat(status.headers().firstValue("Content-Type")).hasValue("application/json");
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(status.body());
-    assertThat(json.path("collectors").findValuesAsText("name")).contains("steady", "broken", "hanging");
-    assertThat(json.path("collectors")).filteredOn(c -> c.path("name").asText().equals("broken"))
-        .singleElement().satisfies(c -> {
-          assertThat(c.path("ok").asBoolean()).isFalse();
-          assertThat(c.path("error").asText()).contains(BrokenProvider.MESSAGE);
-        });
-    assertThat(json.path("power")).filteredOn(p -> p.path("source").asText().equals("steady"))
-        .singleElement().satisfies(p -> {
-          assertThat(p.path("watts").asDouble()).isEqualTo(12.5);
-          assertThat(p.path("domain").asText()).isEqualTo("total");
-          assertThat(p.path("trace").isArray()).isTrue(); // steady hands no readings: no window to draw
-        });
+    assertThat(json.path("collectors").findValuesAsText("name"))
+        .contains("steady", "broken", "hanging");
+    assertThat(json.path("collectors"))
+        .filteredOn(c -> c.path("name").asText().equals("broken"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.path("ok").asBoolean()).isFalse();
+              assertThat(c.path("error").asText()).contains(BrokenProvider.MESSAGE);
+            });
+    assertThat(json.path("power"))
+        .filteredOn(p -> p.path("source").asText().equals("steady"))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path("watts").asDouble()).isEqualTo(12.5);
+              assertThat(p.path("domain").asText()).isEqualTo("total");
+              assertThat(p.path("trace").isArray())
+                  .isTrue(); // steady hands no readings: no window to draw
+            });
     assertThat(Http.post(base + "/api/v1/status", "x").statusCode()).isEqualTo(405);
   }
 
   @Test
   void otherPathsAre404AndHealthAnswers() throws Exception {
     assertThat(Http.get(base + "/nope").statusCode()).isEqualTo(404);
-    assertThat(Http.get(base + "/-/reload").statusCode()).isEqualTo(404); // reload lives on the admin port
+    assertThat(Http.get(base + "/-/reload").statusCode())
+        .isEqualTo(404); // reload lives on the admin port
     assertThat(Http.get(base + "/-/healthy").body()).isEqualTo("powermon is Healthy.\n");
     assertThat(Http.get(base + "/-/ready").statusCode()).isEqualTo(200);
     assertThat(Http.post(base + "/", "x").statusCode()).isEqualTo(405);
-    assertThat(Http.get(base + "/probe?target=127.0.0.1").statusCode()).isEqualTo(404); // no multi-target collector
+    assertThat(Http.get(base + "/probe?target=127.0.0.1").statusCode())
+        .isEqualTo(404); // no multi-target collector
   }
 
   @Test
@@ -128,16 +149,22 @@ class ServerTest {
     Http.get(base + "/metrics"); // discovery, written to the file in the background
     awaitFileContains("  steady_temperature_celsius: true\n");
     assertThat(Http.get(admin + "/api/v1/metrics").body())
-        .contains("{\"name\":\"steady_temperature_celsius\",\"enabled\":true,\"decided_by\":\"table\",\"collectors\":[\"steady\"]}");
+        .contains(
+            "{\"name\":\"steady_temperature_celsius\",\"enabled\":true,\"decided_by\":\"table\",\"collectors\":[\"steady\"]}");
 
-    HttpResponse<String> reply = Http.post(admin + "/api/v1/metrics",
-        "{\"steady_temperature_celsius\": false, \"steady_hidden_ratio\": true}");
+    HttpResponse<String> reply =
+        Http.post(
+            admin + "/api/v1/metrics",
+            "{\"steady_temperature_celsius\": false, \"steady_hidden_ratio\": true}");
 
     assertThat(reply.statusCode()).isEqualTo(200);
-    assertThat(reply.body()).isEqualTo(
-        "{\"changed\":{\"steady_temperature_celsius\":false,\"steady_hidden_ratio\":true},\"persisted\":true}\n");
+    assertThat(reply.body())
+        .isEqualTo(
+            "{\"changed\":{\"steady_temperature_celsius\":false,\"steady_hidden_ratio\":true},\"persisted\":true}\n");
     String scrape = Http.get(base + "/metrics").body();
-    assertThat(scrape).doesNotContain("steady_temperature_celsius").contains("steady_hidden_ratio 0.25");
+    assertThat(scrape)
+        .doesNotContain("steady_temperature_celsius")
+        .contains("steady_hidden_ratio 0.25");
     assertThat(Files.readString(config))
         .startsWith("# the operator's own comment\n")
         .contains("  # kept on purpose\n  powermon_power_watts: true\n")
@@ -158,10 +185,13 @@ class ServerTest {
     HttpResponse<String> unknown = Http.post(admin + "/api/v1/metrics", "{\"nope_watts\": true}");
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(unknown.body()).isEqualTo("{\"error\":\"unknown metric families: nope_watts\"}\n");
-    assertThat(Http.post(admin + "/api/v1/metrics", "{\"steady_temperature_celsius\": \"no\"}").statusCode())
+    assertThat(
+            Http.post(admin + "/api/v1/metrics", "{\"steady_temperature_celsius\": \"no\"}")
+                .statusCode())
         .isEqualTo(400);
     assertThat(Http.post(admin + "/api/v1/metrics", "[1,").statusCode()).isEqualTo(400);
-    assertThat(Http.post(admin + "/api/v1/metrics", "{\"a\":" + "1".repeat(70_000) + "}").statusCode())
+    assertThat(
+            Http.post(admin + "/api/v1/metrics", "{\"a\":" + "1".repeat(70_000) + "}").statusCode())
         .isEqualTo(413);
   }
 
@@ -174,8 +204,10 @@ class ServerTest {
     assertThat(reload.statusCode()).isEqualTo(500);
     assertThat(reload.body()).contains("\"status\":\"failed\"").contains("powermon.yml:4:1");
     String scrape = Http.get(base + "/metrics").body();
-    assertThat(scrape).contains("powermon_config_last_reload_successful 0.0")
-        .contains("powermon_power_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 12.5");
+    assertThat(scrape)
+        .contains("powermon_config_last_reload_successful 0.0")
+        .contains(
+            "powermon_power_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 12.5");
   }
 
   @Test
@@ -187,33 +219,54 @@ class ServerTest {
     String scrape = Http.get(base + "/metrics").body();
     // the reopened collector reads 20 W: the window's highest reading shows it at once, while the
     // 10-second mean still weighs in the readings of 12.5 W taken before the reload
-    assertThat(scrape).contains("powermon_config_last_reload_successful 1.0")
-        .contains("powermon_power_window_max_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 20.0");
+    assertThat(scrape)
+        .contains("powermon_config_last_reload_successful 1.0")
+        .contains(
+            "powermon_power_window_max_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 20.0");
   }
 
   @Test
   void aTakenPortIsOneLineThatNamesItAndTheSameHostWithAFreePort() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      assertThatThrownBy(() -> Server.start(Cli.setup(Providers.discover(),
-              "--collector", "steady", "--web.admin-address=off",
-              "--web.listen-address=127.0.0.1:" + taken.getLocalPort())))
+      assertThatThrownBy(
+              () ->
+                  Server.start(
+                      Cli.setup(
+                          Providers.discover(),
+                          "--collector",
+                          "steady",
+                          "--web.admin-address=off",
+                          "--web.listen-address=127.0.0.1:" + taken.getLocalPort())))
           .isInstanceOf(OperatorError.class)
-          .hasMessageMatching("cannot listen on 127\\.0\\.0\\.1:" + taken.getLocalPort() + " \\(--web.listen-address\\):"
-              + " address already in use; choose a free port with --web.listen-address=127\\.0\\.0\\.1:\\d+")
-          .extracting(e -> ((OperatorError) e).exitCode()).isEqualTo(1);
+          .hasMessageMatching(
+              "cannot listen on 127\\.0\\.0\\.1:"
+                  + taken.getLocalPort()
+                  + " \\(--web.listen-address\\):"
+                  + " address already in use; choose a free port with --web.listen-address=127\\.0\\.0\\.1:\\d+")
+          .extracting(e -> ((OperatorError) e).exitCode())
+          .isEqualTo(1);
     }
   }
 
   @Test
   void aTakenAdminPortFailsLikeTheMainOne() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      assertThatThrownBy(() -> Server.start(Cli.setup(Providers.discover(),
-              "--collector", "steady", "--web.listen-address=127.0.0.1:0",
-              "--web.admin-address=127.0.0.1:" + taken.getLocalPort())))
+      assertThatThrownBy(
+              () ->
+                  Server.start(
+                      Cli.setup(
+                          Providers.discover(),
+                          "--collector",
+                          "steady",
+                          "--web.listen-address=127.0.0.1:0",
+                          "--web.admin-address=127.0.0.1:" + taken.getLocalPort())))
           .isInstanceOf(OperatorError.class)
-          .hasMessageMatching("cannot listen on 127\\.0\\.0\\.1:" + taken.getLocalPort() + " \\(--web.admin-address\\):"
-              + " address already in use; choose a free port with --web.admin-address=127\\.0\\.0\\.1:\\d+,"
-              + " or --web.admin-address=off");
+          .hasMessageMatching(
+              "cannot listen on 127\\.0\\.0\\.1:"
+                  + taken.getLocalPort()
+                  + " \\(--web.admin-address\\):"
+                  + " address already in use; choose a free port with --web.admin-address=127\\.0\\.0\\.1:\\d+,"
+                  + " or --web.admin-address=off");
     }
   }
 }

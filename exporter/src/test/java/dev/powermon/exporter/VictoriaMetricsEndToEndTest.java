@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The exporter pushing to a real VictoriaMetrics (Debian package victoria-metrics) through both its
- * remote-write and its InfluxDB v2 endpoints at once; each sample is read back with its own timestamp.
+ * remote-write and its InfluxDB v2 endpoints at once; each sample is read back with its own
+ * timestamp.
  */
 class VictoriaMetricsEndToEndTest {
   @TempDir Path dir;
@@ -20,13 +21,24 @@ class VictoriaMetricsEndToEndTest {
   @Test
   void remoteWriteAndLineProtocolBothArriveWithTheSameTimestampsAndValues() throws Exception {
     try (ReceiverProcess vm = ReceiverProcess.victoriaMetrics(dir);
-        Server server = Server.start(Cli.setup(Providers.discover(), "--collector", "steady",
-            "--web.listen-address=127.0.0.1:0", "--web.admin-address=off",
-            "--push.remote-write.url=" + vm.writeUrl(),
-            "--push.influx.url=" + vm.url(""), "--push.influx.org=home", "--push.influx.bucket=power",
-            "--push.instance=test-box", "--push.interval=100ms"))) {
-      String remoteWrite = "powermon_power_watts{job=\"powermon\",instance=\"test-box\",source=\"steady\",domain=\"total\"}";
-      String lineProtocol = "power_watts{host=\"test-box\",source=\"steady\",domain=\"total\",device=\"steady\"}";
+        Server server =
+            Server.start(
+                Cli.setup(
+                    Providers.discover(),
+                    "--collector",
+                    "steady",
+                    "--web.listen-address=127.0.0.1:0",
+                    "--web.admin-address=off",
+                    "--push.remote-write.url=" + vm.writeUrl(),
+                    "--push.influx.url=" + vm.url(""),
+                    "--push.influx.org=home",
+                    "--push.influx.bucket=power",
+                    "--push.instance=test-box",
+                    "--push.interval=100ms"))) {
+      String remoteWrite =
+          "powermon_power_watts{job=\"powermon\",instance=\"test-box\",source=\"steady\",domain=\"total\"}";
+      String lineProtocol =
+          "power_watts{host=\"test-box\",source=\"steady\",domain=\"total\",device=\"steady\"}";
       TreeMap<Long, Double> pushed = new TreeMap<>();
       TreeMap<Long, Double> written = new TreeMap<>();
       for (int i = 0; i < 600 && (pushed.size() < 3 || written.size() < 3); i++) { // bounded: 60 s

@@ -20,13 +20,14 @@ import java.util.Locale;
 /**
  * Poll-cycle time and {@code collect()} latency with many simulated devices on loopback, some dead
  * (accept, never answer: the worst case, each holds a poll thread for the whole timeout). Bounded:
- * a fixed number of cycles per phase, each phase given up after a minute. Run through
- * {@code bench/kasa/run.sh}. With a KLAP share, that share of the devices speaks KLAP v2 instead (the
- * legacy profiles and SMART ones in turn; a dead one answers handshake 1 and never handshake 2), and
- * the handshakes they needed are counted.
+ * a fixed number of cycles per phase, each phase given up after a minute. Run through {@code
+ * bench/kasa/run.sh}. With a KLAP share, that share of the devices speaks KLAP v2 instead (the
+ * legacy profiles and SMART ones in turn; a dead one answers handshake 1 and never handshake 2),
+ * and the handshakes they needed are counted.
  */
 public final class KasaBench {
-  private static final List<String> MIX = List.of("plug-new", "plug-old", "hs300", "bulb", "plug-nometer", "kp303");
+  private static final List<String> MIX =
+      List.of("plug-new", "plug-old", "hs300", "bulb", "plug-nometer", "kp303");
   private static final List<String> SMART_MIX = List.of("p110", "kp125m", "p304m");
   private static final Duration PHASE_LIMIT = Duration.ofSeconds(60);
 
@@ -38,17 +39,27 @@ public final class KasaBench {
     int cycles = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     int klapPercent = args.length > 3 ? Integer.parseInt(args[3]) : 0;
     String timeout = "2s";
-    System.out.printf(Locale.ROOT, "kasa bench: %d devices (mix %s; %d %% on KLAP v2: the same and %s), timeout %s, "
-        + "%d cycles per phase, %d cores%n", devices, MIX, klapPercent, SMART_MIX, timeout, cycles,
+    System.out.printf(
+        Locale.ROOT,
+        "kasa bench: %d devices (mix %s; %d %% on KLAP v2: the same and %s), timeout %s, "
+            + "%d cycles per phase, %d cores%n",
+        devices,
+        MIX,
+        klapPercent,
+        SMART_MIX,
+        timeout,
+        cycles,
         Runtime.getRuntime().availableProcessors());
-    System.out.println("| dead | first cycle (open) s | cycle s (min / max) | collect() p50 ms | p99 ms | max ms | calls | series "
-        + "| KLAP devices | handshakes |");
+    System.out.println(
+        "| dead | first cycle (open) s | cycle s (min / max) | collect() p50 ms | p99 ms | max ms | calls | series "
+            + "| KLAP devices | handshakes |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|");
     phase(devices, 0, cycles, timeout, klapPercent);
     phase(devices, (devices * deadPercent + 50) / 100, cycles, timeout, klapPercent);
   }
 
-  private static void phase(int devices, int dead, int cycles, String timeout, int klapPercent) throws Exception {
+  private static void phase(int devices, int dead, int cycles, String timeout, int klapPercent)
+      throws Exception {
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
     List<SimulatedKlapDevice> klap = new ArrayList<>();
     try (Fleet fleet = new Fleet()) {
@@ -57,15 +68,20 @@ public final class KasaBench {
         boolean onKlap = (i * klapPercent) / 100 != ((i + 1) * klapPercent) / 100; // spread evenly
         boolean deadOne = dead > 0 && isDead(i, devices, dead);
         if (onKlap) {
-          SimulatedKlapDevice.Responder responder = klap.size() % 2 == 0
-              ? SimulatedKlapDevice.iot(DeviceProfile.load(MIX.get(i % MIX.size())).numbered(i))
-              : SmartProfile.load(SMART_MIX.get(i % SMART_MIX.size())).responder();
-          SimulatedKlapDevice d = SimulatedKlapDevice.start(loopback, 2, "kasa@tp-link.net", "kasaSetup", responder);
+          SimulatedKlapDevice.Responder responder =
+              klap.size() % 2 == 0
+                  ? SimulatedKlapDevice.iot(DeviceProfile.load(MIX.get(i % MIX.size())).numbered(i))
+                  : SmartProfile.load(SMART_MIX.get(i % SMART_MIX.size())).responder();
+          SimulatedKlapDevice d =
+              SimulatedKlapDevice.start(loopback, 2, "kasa@tp-link.net", "kasaSetup", responder);
           klap.add(deadOne ? d.fault(KlapFault.NO_HANDSHAKE2) : d);
           targets.add(d.target());
         } else {
-          targets.add(fleet.add(DeviceProfile.load(MIX.get(i % MIX.size())).numbered(i))
-              .fault(deadOne ? Fault.NEVER_ANSWERS : Fault.NONE).target());
+          targets.add(
+              fleet
+                  .add(DeviceProfile.load(MIX.get(i % MIX.size())).numbered(i))
+                  .fault(deadOne ? Fault.NEVER_ANSWERS : Fault.NONE)
+                  .target());
         }
       }
       try (TestContext context =
@@ -95,8 +111,9 @@ public final class KasaBench {
     return false;
   }
 
-  private static void measure(Collector collector, int dead, int cycles, double openSeconds,
-      List<SimulatedKlapDevice> klap) throws Exception {
+  private static void measure(
+      Collector collector, int dead, int cycles, double openSeconds, List<SimulatedKlapDevice> klap)
+      throws Exception {
     List<Double> cycleSeconds = new ArrayList<>();
     List<Long> latencies = new ArrayList<>();
     Double last = null;
@@ -120,14 +137,24 @@ public final class KasaBench {
     }
     Collections.sort(latencies);
     int handshakes = klap.stream().mapToInt(SimulatedKlapDevice::handshakes).sum();
-    System.out.printf(Locale.ROOT, "| %d | %.2f | %.2f / %.2f | %.2f | %.2f | %.2f | %d | %d | %d | %d |%n",
-        dead, openSeconds,
-        Collections.min(cycleSeconds), Collections.max(cycleSeconds),
-        millis(latencies, 0.50), millis(latencies, 0.99), latencies.get(latencies.size() - 1) / 1e6,
-        latencies.size(), series, klap.size(), handshakes);
+    System.out.printf(
+        Locale.ROOT,
+        "| %d | %.2f | %.2f / %.2f | %.2f | %.2f | %.2f | %d | %d | %d | %d |%n",
+        dead,
+        openSeconds,
+        Collections.min(cycleSeconds),
+        Collections.max(cycleSeconds),
+        millis(latencies, 0.50),
+        millis(latencies, 0.99),
+        latencies.get(latencies.size() - 1) / 1e6,
+        latencies.size(),
+        series,
+        klap.size(),
+        handshakes);
   }
 
   private static double millis(List<Long> sorted, double quantile) {
-    return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(quantile * sorted.size()))) / 1e6;
+    return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(quantile * sorted.size())))
+        / 1e6;
   }
 }

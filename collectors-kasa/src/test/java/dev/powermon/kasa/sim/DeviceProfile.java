@@ -14,13 +14,20 @@ import java.util.Map;
 
 /**
  * What a simulated device answers: a JSON document keyed like the protocol ({@code module.method}),
- * written for this project (see the {@code *.json} next to this class). Strips also carry
- * {@code outlet_emeter}, the per-outlet replies in children order.
+ * written for this project (see the {@code *.json} next to this class). Strips also carry {@code
+ * outlet_emeter}, the per-outlet replies in children order.
  */
 public final class DeviceProfile {
   /** Profiles shipped with the simulator. */
   public static final List<String> NAMES =
-      List.of("plug-old", "plug-new", "hs300", "plug-nometer", "bulb", "kp303", "hs300-clock-bug",
+      List.of(
+          "plug-old",
+          "plug-new",
+          "hs300",
+          "plug-nometer",
+          "bulb",
+          "kp303",
+          "hs300-clock-bug",
           "hs300-112");
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +58,8 @@ public final class DeviceProfile {
   public static DeviceProfile fromFile(Path file) throws IOException {
     JsonNode doc = JSON.readTree(file.toFile());
     if (!doc.isObject() || !doc.path("system").path("get_sysinfo").isObject()) {
-      throw new IllegalArgumentException(file + ": not a device dump (no system.get_sysinfo object)");
+      throw new IllegalArgumentException(
+          file + ": not a device dump (no system.get_sysinfo object)");
     }
     return new DeviceProfile((ObjectNode) doc);
   }
@@ -75,7 +83,8 @@ public final class DeviceProfile {
    */
   public DeviceProfile numbered(int n) {
     String id = deviceId();
-    return withIdentity(id.substring(0, id.length() - 4) + String.format("%04X", n & 0xFFFF),
+    return withIdentity(
+        id.substring(0, id.length() - 4) + String.format("%04X", n & 0xFFFF),
         sysinfo().path("alias").asText() + " #" + n);
   }
 
@@ -107,7 +116,9 @@ public final class DeviceProfile {
         continue;
       }
       JsonNode known = source.get(module.getKey());
-      if (known == null || module.getKey().startsWith("_") || module.getKey().equals("outlet_emeter")) {
+      if (known == null
+          || module.getKey().startsWith("_")
+          || module.getKey().equals("outlet_emeter")) {
         reply.set(module.getKey(), error(-1, "module not support"));
         continue;
       }
@@ -129,9 +140,12 @@ public final class DeviceProfile {
     ArrayNode children = (ArrayNode) source.path("system").path("get_sysinfo").path("children");
     for (int i = 0; i < children.size(); i++) {
       if (childId.equals(children.get(i).path("id").asText())) {
-        JsonNode reading = source.has("outlet_emeter")
-            ? source.path("outlet_emeter").path(i)
-            : source.path("emeter").path("get_realtime"); // a dump: outlet 0's reply for every outlet
+        JsonNode reading =
+            source.has("outlet_emeter")
+                ? source.path("outlet_emeter").path(i)
+                : source
+                    .path("emeter")
+                    .path("get_realtime"); // a dump: outlet 0's reply for every outlet
         return reading.isMissingNode() ? error(-1, "module not support") : reading;
       }
     }

@@ -1,12 +1,16 @@
 package dev.powermon.kasa.sim;
 
-/** How a simulated device misbehaves on TCP. UDP discovery answers normally unless it never answers. */
+/**
+ * How a simulated device misbehaves on TCP. UDP discovery answers normally unless it never answers.
+ */
 public enum Fault {
   /** Answers like the profile says. */
   NONE,
   /** Accepts the connection, reads the request, never replies. */
   NEVER_ANSWERS,
-  /** Sends a correct reply one byte at a time, slowly enough to take far longer than any timeout. */
+  /**
+   * Sends a correct reply one byte at a time, slowly enough to take far longer than any timeout.
+   */
   DRIP,
   /** Sends each correct reply in one piece, but only after waiting the drip delay. */
   SLOW,

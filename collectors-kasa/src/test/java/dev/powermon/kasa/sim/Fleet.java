@@ -20,7 +20,8 @@ public final class Fleet implements AutoCloseable {
 
   public SimulatedDevice add(DeviceProfile profile) throws IOException {
     try {
-      SimulatedDevice device = SimulatedDevice.start(profile, InetAddress.getByName("127.0.0.1"), 0);
+      SimulatedDevice device =
+          SimulatedDevice.start(profile, InetAddress.getByName("127.0.0.1"), 0);
       devices.add(device);
       return device;
     } catch (IOException | RuntimeException e) {

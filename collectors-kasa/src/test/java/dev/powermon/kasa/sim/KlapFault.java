@@ -1,6 +1,8 @@
 package dev.powermon.kasa.sim;
 
-/** How a simulated KLAP device misbehaves. A wrong password is a device bound to another account. */
+/**
+ * How a simulated KLAP device misbehaves. A wrong password is a device bound to another account.
+ */
 public enum KlapFault {
   /** Answers like the profile says. */
   NONE,

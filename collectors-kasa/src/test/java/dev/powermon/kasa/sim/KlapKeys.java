@@ -11,7 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The device's side of KLAP's hashes and session crypto (kasa.md §5), written apart from the
- * collector's so that a mistake in one is caught by the other; both are checked against the vectors.
+ * collector's so that a mistake in one is caught by the other; both are checked against the
+ * vectors.
  */
 final class KlapKeys {
   private final byte[] key;

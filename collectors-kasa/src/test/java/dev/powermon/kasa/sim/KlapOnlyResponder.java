@@ -39,19 +39,31 @@ public final class KlapOnlyResponder implements AutoCloseable {
   }
 
   /** Listens on {@code bind} (127.x) and {@code port}, 0 for any, answering {@code reply}. */
-  public static KlapOnlyResponder start(InetAddress bind, int port, String reply) throws IOException {
+  public static KlapOnlyResponder start(InetAddress bind, int port, String reply)
+      throws IOException {
     if (!bind.isLoopbackAddress()) {
       throw new IllegalArgumentException(bind + " is not a loopback address");
     }
     return new KlapOnlyResponder(new DatagramSocket(new InetSocketAddress(bind, port)), reply);
   }
 
-  /** A 20002 reply for a device of {@code deviceType} wanting {@code encryptType} on {@code httpPort}. */
-  public static String describing(String deviceId, String model, String deviceType, String encryptType,
-      int httpPort) {
-    return "{\"error_code\":0,\"result\":{\"device_id\":\"" + deviceId + "\",\"device_model\":\"" + model
-        + "\",\"device_type\":\"" + deviceType + "\",\"ip\":\"10.9.9.9\",\"mgt_encrypt_schm\":{\"encrypt_type\":\""
-        + encryptType + "\",\"http_port\":" + httpPort + ",\"is_support_https\":false,\"lv\":2}}}";
+  /**
+   * A 20002 reply for a device of {@code deviceType} wanting {@code encryptType} on {@code
+   * httpPort}.
+   */
+  public static String describing(
+      String deviceId, String model, String deviceType, String encryptType, int httpPort) {
+    return "{\"error_code\":0,\"result\":{\"device_id\":\""
+        + deviceId
+        + "\",\"device_model\":\""
+        + model
+        + "\",\"device_type\":\""
+        + deviceType
+        + "\",\"ip\":\"10.9.9.9\",\"mgt_encrypt_schm\":{\"encrypt_type\":\""
+        + encryptType
+        + "\",\"http_port\":"
+        + httpPort
+        + ",\"is_support_https\":false,\"lv\":2}}}";
   }
 
   public int port() {
@@ -70,9 +82,16 @@ public final class KlapOnlyResponder implements AutoCloseable {
         byte[] json = reply.getBytes(StandardCharsets.UTF_8);
         byte[] reply =
             ByteBuffer.allocate(16 + json.length)
-                .put((byte) 2).put((byte) 0).putShort((short) 1).putShort((short) json.length)
-                .put((byte) 0).put((byte) 0).putInt(0).putInt(0x57CE76F8)
-                .put(json).array();
+                .put((byte) 2)
+                .put((byte) 0)
+                .putShort((short) 1)
+                .putShort((short) json.length)
+                .put((byte) 0)
+                .put((byte) 0)
+                .putInt(0)
+                .putInt(0x57CE76F8)
+                .put(json)
+                .array();
         socket.send(new DatagramPacket(reply, reply.length, probe.getSocketAddress()));
       } catch (IOException e) {
         // closed, or a probe we could not answer

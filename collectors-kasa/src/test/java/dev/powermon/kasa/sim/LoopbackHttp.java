@@ -27,14 +27,17 @@ final class LoopbackHttp implements AutoCloseable {
   /** A server on {@code bind} (127.x only), not started: the caller adds its contexts first. */
   static LoopbackHttp create(InetAddress bind, String threadName) throws IOException {
     if (!bind.isLoopbackAddress()) {
-      throw new IllegalArgumentException(bind + " is not a loopback address; the simulator stays on 127.x");
+      throw new IllegalArgumentException(
+          bind + " is not a loopback address; the simulator stays on 127.x");
     }
     HttpServer server = HttpServer.create(new InetSocketAddress(bind, 0), 16);
-    ExecutorService executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, threadName);
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, threadName);
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     return new LoopbackHttp(server, executor);
   }

@@ -23,11 +23,11 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A SMART device that speaks AES {@code securePassthrough} over HTTP on a loopback address
- * (kasa.md §6): RSA-wrapped session key, {@code login_device} (v1 plain password or v2 hashed, as
- * the device's {@code lv} says) answered with a token, then encrypted requests on {@code /app?token=}.
- * With {@link KlapFault#FORBIDDEN_MID_SESSION} it ends the session (error 9999) after
- * {@code forgetAfter} requests.
+ * A SMART device that speaks AES {@code securePassthrough} over HTTP on a loopback address (kasa.md
+ * §6): RSA-wrapped session key, {@code login_device} (v1 plain password or v2 hashed, as the
+ * device's {@code lv} says) answered with a token, then encrypted requests on {@code /app?token=}.
+ * With {@link KlapFault#FORBIDDEN_MID_SESSION} it ends the session (error 9999) after {@code
+ * forgetAfter} requests.
  */
 public final class SimulatedAesDevice implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -54,8 +54,12 @@ public final class SimulatedAesDevice implements AutoCloseable {
     }
   }
 
-  private SimulatedAesDevice(LoopbackHttp http, int loginVersion, String user,
-      String password, SimulatedKlapDevice.Responder responder) {
+  private SimulatedAesDevice(
+      LoopbackHttp http,
+      int loginVersion,
+      String user,
+      String password,
+      SimulatedKlapDevice.Responder responder) {
     this.http = http;
     this.loginVersion = loginVersion;
     this.user = user;
@@ -63,11 +67,19 @@ public final class SimulatedAesDevice implements AutoCloseable {
     this.responder = responder;
   }
 
-  /** Starts a device on {@code bind} (127.x), any free port, bound to {@code user}/{@code password}. */
-  public static SimulatedAesDevice start(InetAddress bind, int loginVersion, String user, String password,
-      SimulatedKlapDevice.Responder responder) throws IOException {
+  /**
+   * Starts a device on {@code bind} (127.x), any free port, bound to {@code user}/{@code password}.
+   */
+  public static SimulatedAesDevice start(
+      InetAddress bind,
+      int loginVersion,
+      String user,
+      String password,
+      SimulatedKlapDevice.Responder responder)
+      throws IOException {
     LoopbackHttp http = LoopbackHttp.create(bind, "kasa-sim-aes");
-    SimulatedAesDevice device = new SimulatedAesDevice(http, loginVersion, user, password, responder);
+    SimulatedAesDevice device =
+        new SimulatedAesDevice(http, loginVersion, user, password, responder);
     http.server.createContext("/app", device::app);
     http.server.start();
     return device;
@@ -100,7 +112,8 @@ public final class SimulatedAesDevice implements AutoCloseable {
   private void app(HttpExchange ex) throws IOException {
     if (!ex.getRequestURI().getPath().equals("/app")) {
       ex.getRequestBody().readNBytes(64 * 1024);
-      ex.sendResponseHeaders(404, -1); // e.g. a KLAP handshake: this firmware has no /app/handshake1
+      ex.sendResponseHeaders(
+          404, -1); // e.g. a KLAP handshake: this firmware has no /app/handshake1
       ex.close();
       return;
     }
@@ -114,17 +127,21 @@ public final class SimulatedAesDevice implements AutoCloseable {
       } else {
         json(ex, error(-1002));
       }
-    } catch (GeneralSecurityException | IllegalArgumentException
+    } catch (GeneralSecurityException
+        | IllegalArgumentException
         | com.fasterxml.jackson.core.JsonProcessingException e) {
       json(ex, error(-1003)); // JSON_DECODE_FAIL
     }
   }
 
   private void handshake(HttpExchange ex, String pem) throws IOException, GeneralSecurityException {
-    String b64 = pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "")
-        .replaceAll("\\s", "");
-    PublicKey clientKey = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(
-        Base64.getDecoder().decode(b64)));
+    String b64 =
+        pem.replace("-----BEGIN PUBLIC KEY-----", "")
+            .replace("-----END PUBLIC KEY-----", "")
+            .replaceAll("\\s", "");
+    PublicKey clientKey =
+        KeyFactory.getInstance("RSA")
+            .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(b64)));
     byte[] keyAndIv = new byte[32];
     RANDOM.nextBytes(keyAndIv);
     Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding");
@@ -139,9 +156,13 @@ public final class SimulatedAesDevice implements AutoCloseable {
     json(ex, reply);
   }
 
-  private void passthrough(HttpExchange ex, String b64) throws IOException, GeneralSecurityException {
+  private void passthrough(HttpExchange ex, String b64)
+      throws IOException, GeneralSecurityException {
     String cookie = ex.getRequestHeaders().getFirst("Cookie");
-    Session s = cookie == null ? null : sessions.get(cookie.replaceFirst("^.*TP_SESSIONID=([0-9A-F]+).*$", "$1"));
+    Session s =
+        cookie == null
+            ? null
+            : sessions.get(cookie.replaceFirst("^.*TP_SESSIONID=([0-9A-F]+).*$", "$1"));
     if (s == null) {
       json(ex, error(9999));
       return;
@@ -163,16 +184,18 @@ public final class SimulatedAesDevice implements AutoCloseable {
       answer = responder.reply(inner);
     }
     ObjectNode reply = ok();
-    reply.putObject("result").put("response", Base64.getEncoder().encodeToString(crypt(s, Cipher.ENCRYPT_MODE,
-        answer)));
+    reply
+        .putObject("result")
+        .put("response", Base64.getEncoder().encodeToString(crypt(s, Cipher.ENCRYPT_MODE, answer)));
     json(ex, reply);
   }
 
   private ObjectNode login(Session s, JsonNode params) {
     boolean userOk = params.path("username").asText().equals(b64(sha1Hex(user)));
-    boolean passwordOk = loginVersion >= 2
-        ? params.path("password2").asText().equals(b64(sha1Hex(password)))
-        : params.path("password").asText().equals(b64(password));
+    boolean passwordOk =
+        loginVersion >= 2
+            ? params.path("password2").asText().equals(b64(sha1Hex(password)))
+            : params.path("password").asText().equals(b64(password));
     if (!userOk || !passwordOk) {
       return error(-1501);
     }
@@ -197,7 +220,8 @@ public final class SimulatedAesDevice implements AutoCloseable {
 
   private static String sha1Hex(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A Kasa device on a loopback address: TCP (framed, one connection at a time, as real plugs) and UDP
- * discovery (unframed) on the same port number, answering from a {@link DeviceProfile}, optionally
- * misbehaving per {@link Fault}.
+ * A Kasa device on a loopback address: TCP (framed, one connection at a time, as real plugs) and
+ * UDP discovery (unframed) on the same port number, answering from a {@link DeviceProfile},
+ * optionally misbehaving per {@link Fault}.
  */
 public final class SimulatedDevice implements AutoCloseable {
   private static final int MAX_REQUEST = 64 * 1024;
@@ -47,9 +47,11 @@ public final class SimulatedDevice implements AutoCloseable {
    * Starts a device on {@code bind} (a 127.x address) and {@code port}, 0 for any free port that is
    * free for both TCP and UDP.
    */
-  public static SimulatedDevice start(DeviceProfile profile, InetAddress bind, int port) throws IOException {
+  public static SimulatedDevice start(DeviceProfile profile, InetAddress bind, int port)
+      throws IOException {
     if (!bind.isLoopbackAddress()) {
-      throw new IllegalArgumentException(bind + " is not a loopback address; the simulator stays on 127.x");
+      throw new IllegalArgumentException(
+          bind + " is not a loopback address; the simulator stays on 127.x");
     }
     for (int attempt = 0; ; attempt++) {
       ServerSocket server = new ServerSocket(port, 16, bind);
@@ -135,7 +137,8 @@ public final class SimulatedDevice implements AutoCloseable {
         if (fault == Fault.NEVER_ANSWERS) {
           continue;
         }
-        byte[] plain = WireFormat.reveal(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+        byte[] plain =
+            WireFormat.reveal(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
         byte[] reply = WireFormat.obfuscate(replyTo(plain, false));
         udp.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
       } catch (IOException | RuntimeException e) {
@@ -154,7 +157,8 @@ public final class SimulatedDevice implements AutoCloseable {
         }
       }
     }
-    ObjectNode source = fault == Fault.WRONG_TYPES ? FaultyReplies.wrongTypes(profile) : profile.document();
+    ObjectNode source =
+        fault == Fault.WRONG_TYPES ? FaultyReplies.wrongTypes(profile) : profile.document();
     return DeviceProfile.JSON.writeValueAsBytes(profile.answer(request, source));
   }
 

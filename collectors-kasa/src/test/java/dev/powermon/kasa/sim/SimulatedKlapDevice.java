@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A device that speaks KLAP v1 or v2 over HTTP on a loopback address (kasa.md §5): handshake 1 and 2
- * against its one account, a {@code TP_SESSIONID} cookie with {@code TIMEOUT}, signed and encrypted
- * requests and replies, 403 for an unknown or expired session. The JSON inside comes from a
- * {@link Responder}: the IOT command set of a {@link DeviceProfile}, or a SMART one.
+ * A device that speaks KLAP v1 or v2 over HTTP on a loopback address (kasa.md §5): handshake 1 and
+ * 2 against its one account, a {@code TP_SESSIONID} cookie with {@code TIMEOUT}, signed and
+ * encrypted requests and replies, 403 for an unknown or expired session. The JSON inside comes from
+ * a {@link Responder}: the IOT command set of a {@link DeviceProfile}, or a SMART one.
  */
 public final class SimulatedKlapDevice implements AutoCloseable {
   /** The JSON reply to a decrypted request. */
@@ -54,8 +54,8 @@ public final class SimulatedKlapDevice implements AutoCloseable {
     }
   }
 
-  private SimulatedKlapDevice(LoopbackHttp http, int version, byte[] authHash,
-      Responder responder) {
+  private SimulatedKlapDevice(
+      LoopbackHttp http, int version, byte[] authHash, Responder responder) {
     this.http = http;
     this.version = version;
     this.authHash = authHash;
@@ -66,14 +66,16 @@ public final class SimulatedKlapDevice implements AutoCloseable {
    * Starts a device on {@code bind} (127.x), any free port, bound to the account {@code user} /
    * {@code password}, speaking KLAP {@code version} (1 or 2).
    */
-  public static SimulatedKlapDevice start(InetAddress bind, int version, String user, String password,
-      Responder responder) throws IOException {
+  public static SimulatedKlapDevice start(
+      InetAddress bind, int version, String user, String password, Responder responder)
+      throws IOException {
     if (version != 1 && version != 2) {
       throw new IllegalArgumentException("KLAP version " + version + ": 1 or 2");
     }
     LoopbackHttp http = LoopbackHttp.create(bind, "kasa-sim-klap");
     SimulatedKlapDevice device =
-        new SimulatedKlapDevice(http, version, KlapKeys.authHash(version, user, password), responder);
+        new SimulatedKlapDevice(
+            http, version, KlapKeys.authHash(version, user, password), responder);
     http.server.createContext("/app/handshake1", device::handshake1);
     http.server.createContext("/app/handshake2", device::handshake2);
     http.server.createContext("/app/request", device::request);
@@ -140,7 +142,8 @@ public final class SimulatedKlapDevice implements AutoCloseable {
     ex.getResponseHeaders().add("Set-Cookie", "TP_SESSIONID=" + id + ";TIMEOUT=" + lifetimeSeconds);
     byte[] body = new byte[48];
     System.arraycopy(remoteSeed, 0, body, 0, 16);
-    System.arraycopy(KlapKeys.serverProof(version, localSeed, remoteSeed, authHash), 0, body, 16, 32);
+    System.arraycopy(
+        KlapKeys.serverProof(version, localSeed, remoteSeed, authHash), 0, body, 16, 32);
     respond(ex, 200, body);
   }
 
@@ -152,8 +155,9 @@ public final class SimulatedKlapDevice implements AutoCloseable {
       return;
     }
     Session s = sessions.get(cookie(ex));
-    if (s == null || !java.util.Arrays.equals(proof,
-        KlapKeys.clientProof(version, s.localSeed, s.remoteSeed, authHash))) {
+    if (s == null
+        || !java.util.Arrays.equals(
+            proof, KlapKeys.clientProof(version, s.localSeed, s.remoteSeed, authHash))) {
       respond(ex, 403, new byte[0]);
       return;
     }

@@ -9,10 +9,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * A SMART device's answers (kasa.md §7), from a profile in {@code smart/}: each method's result, and
- * for strips each outlet's list entry and methods, asked through {@code control_child}; several at
- * once through {@code multipleRequest}. Unknown
- * methods get {@code -1002}, as firmware without them answers.
+ * A SMART device's answers (kasa.md §7), from a profile in {@code smart/}: each method's result,
+ * and for strips each outlet's list entry and methods, asked through {@code control_child}; several
+ * at once through {@code multipleRequest}. Unknown methods get {@code -1002}, as firmware without
+ * them answers.
  */
 public final class SmartProfile {
   /** Profiles shipped with the simulator. */
@@ -49,7 +49,9 @@ public final class SmartProfile {
 
   /** This profile as the responder of a {@link SimulatedKlapDevice}. */
   public SimulatedKlapDevice.Responder responder() {
-    return plain -> DeviceProfile.JSON.writeValueAsBytes(answer((ObjectNode) DeviceProfile.JSON.readTree(plain)));
+    return plain ->
+        DeviceProfile.JSON.writeValueAsBytes(
+            answer((ObjectNode) DeviceProfile.JSON.readTree(plain)));
   }
 
   private ObjectNode answer(ObjectNode request) {
@@ -58,9 +60,11 @@ public final class SmartProfile {
     switch (method) {
       case "multipleRequest":
         ObjectNode all = ok();
-        com.fasterxml.jackson.databind.node.ArrayNode responses = all.putObject("result").putArray("responses");
+        com.fasterxml.jackson.databind.node.ArrayNode responses =
+            all.putObject("result").putArray("responses");
         for (JsonNode one : params.path("requests")) {
-          ObjectNode answer = DeviceProfile.JSON.createObjectNode().put("method", one.path("method").asText());
+          ObjectNode answer =
+              DeviceProfile.JSON.createObjectNode().put("method", one.path("method").asText());
           answer.setAll(answer((ObjectNode) one));
           responses.add(answer);
         }
@@ -83,7 +87,10 @@ public final class SmartProfile {
 
   private static ObjectNode answer(JsonNode source, String method) {
     JsonNode result = source.get(method);
-    if (result == null || method.equals("children") || method.equals("info") || method.startsWith("_")) {
+    if (result == null
+        || method.equals("children")
+        || method.equals("info")
+        || method.startsWith("_")) {
       return error(-1002);
     }
     ObjectNode out = ok();

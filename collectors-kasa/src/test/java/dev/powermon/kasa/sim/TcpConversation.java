@@ -36,7 +36,8 @@ final class TcpConversation {
   }
 
   /** Sends the reply the fault calls for; false when the connection is over. */
-  private boolean answer(Fault fault, byte[] reply, InputStream in, OutputStream out) throws IOException {
+  private boolean answer(Fault fault, byte[] reply, InputStream in, OutputStream out)
+      throws IOException {
     byte[] frame = WireFormat.frame(reply);
     switch (fault) {
       case NEVER_ANSWERS:

@@ -30,6 +30,9 @@ final class WireFormat {
   }
 
   static byte[] frame(byte[] plain) {
-    return ByteBuffer.allocate(4 + plain.length).put(header(plain.length)).put(obfuscate(plain)).array();
+    return ByteBuffer.allocate(4 + plain.length)
+        .put(header(plain.length))
+        .put(obfuscate(plain))
+        .array();
   }
 }

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * Exponential backoff with jitter: after the n-th failure in a row the sender waits between half and all
- * of {@code min(max, initial * 2^(n-1))}. The jitter spreads a fleet that lost its receiver at the same
- * moment, so it does not come back in lockstep.
+ * Exponential backoff with jitter: after the n-th failure in a row the sender waits between half
+ * and all of {@code min(max, initial * 2^(n-1))}. The jitter spreads a fleet that lost its receiver
+ * at the same moment, so it does not come back in lockstep.
  */
 record Backoff(Duration initial, Duration max) {
   static final Backoff DEFAULT = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5));

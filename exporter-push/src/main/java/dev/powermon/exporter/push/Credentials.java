@@ -8,13 +8,18 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 /**
- * The {@code Authorization} header of a push target, from a file (or the environment) read at every push so a rotated secret
- * takes effect without a restart (as Prometheus does). Secrets never come from the command line, where
- * {@code ps} shows them, and never reach a log line: {@link #toString()} names the file only.
+ * The {@code Authorization} header of a push target, from a file (or the environment) read at every
+ * push so a rotated secret takes effect without a restart (as Prometheus does). Secrets never come
+ * from the command line, where {@code ps} shows them, and never reach a log line: {@link
+ * #toString()} names the file only.
  */
 final class Credentials {
-  /** Longer files are not secrets but mistakes (a key store, a log); refusing keeps the read bounded. */
+  /**
+   * Longer files are not secrets but mistakes (a key store, a log); refusing keeps the read
+   * bounded.
+   */
   static final int MAX_SECRET_BYTES = 16 * 1024;
+
   static final Credentials NONE = new Credentials(null, null, null);
 
   /** Where a secret is read from, and how to name that place without showing the secret. */
@@ -87,7 +92,10 @@ final class Credentials {
     }
     String value = secret.read();
     if (user != null) {
-      return scheme + " " + Base64.getEncoder().encodeToString((user + ":" + value).getBytes(StandardCharsets.UTF_8));
+      return scheme
+          + " "
+          + Base64.getEncoder()
+              .encodeToString((user + ":" + value).getBytes(StandardCharsets.UTF_8));
     }
     return scheme + " " + value;
   }
@@ -97,7 +105,8 @@ final class Credentials {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes(MAX_SECRET_BYTES + 1);
       if (bytes.length > MAX_SECRET_BYTES) {
-        throw new CredentialsException(file + " is larger than " + MAX_SECRET_BYTES + " bytes; it should hold one secret");
+        throw new CredentialsException(
+            file + " is larger than " + MAX_SECRET_BYTES + " bytes; it should hold one secret");
       }
       String secret = new String(bytes, StandardCharsets.UTF_8).strip();
       if (secret.isEmpty() || secret.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
@@ -105,7 +114,9 @@ final class Credentials {
       }
       return secret;
     } catch (IOException e) {
-      throw e instanceof CredentialsException c ? c : new CredentialsException("cannot read " + file + ": " + e.getMessage());
+      throw e instanceof CredentialsException c
+          ? c
+          : new CredentialsException("cannot read " + file + ": " + e.getMessage());
     }
   }
 

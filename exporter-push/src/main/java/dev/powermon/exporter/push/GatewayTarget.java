@@ -20,23 +20,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Pushgateway: every interval one PUT of the whole exposition to the group
- * {@code /metrics/job/powermon/instance/<instance>}, replacing the last. It keeps only the latest state, so
- * a failed push is not queued or retried: the next interval's replaces it. Runs on its own thread; a push
- * still under way when the next interval comes makes that interval skip.
+ * The Pushgateway: every interval one PUT of the whole exposition to the group {@code
+ * /metrics/job/powermon/instance/<instance>}, replacing the last. It keeps only the latest state,
+ * so a failed push is not queued or retried: the next interval's replaces it. Runs on its own
+ * thread; a push still under way when the next interval comes makes that interval skip.
  */
 final class GatewayTarget {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayTarget.class);
-  private static final Map<String, String> HEADERS = Map.of("Content-Type", PrometheusTextFormatWriter.CONTENT_TYPE);
+  private static final Map<String, String> HEADERS =
+      Map.of("Content-Type", PrometheusTextFormatWriter.CONTENT_TYPE);
 
   private final HttpPush http;
   private final TargetStats stats;
   private final Clock clock;
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "powermon-pushgateway");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService thread =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "powermon-pushgateway");
+            t.setDaemon(true);
+            return t;
+          });
   private Future<?> running;
   private String failing;
 
@@ -46,13 +49,25 @@ final class GatewayTarget {
     this.clock = clock;
   }
 
-  /** The group's URL: the instance goes base64-encoded when it holds a slash, as the Pushgateway requires. */
+  /**
+   * The group's URL: the instance goes base64-encoded when it holds a slash, as the Pushgateway
+   * requires.
+   */
   static URI groupUrl(URI base, String instance) {
     String path = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
-    String group = instance.contains("/")
-        ? "/instance@base64/" + Base64.getUrlEncoder().encodeToString(instance.getBytes(StandardCharsets.UTF_8))
-        : "/instance" + quoted("/" + instance);
-    return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + "/metrics/job/" + PushConfig.JOB + group);
+    String group =
+        instance.contains("/")
+            ? "/instance@base64/"
+                + Base64.getUrlEncoder().encodeToString(instance.getBytes(StandardCharsets.UTF_8))
+            : "/instance" + quoted("/" + instance);
+    return URI.create(
+        base.getScheme()
+            + "://"
+            + base.getRawAuthority()
+            + path
+            + "/metrics/job/"
+            + PushConfig.JOB
+            + group);
   }
 
   /** {@code path} with what a URI path may not hold (space, ?, #, %) percent-encoded. */
@@ -85,7 +100,8 @@ final class GatewayTarget {
   private void send(MetricSnapshots snapshots) {
     try {
       ByteArrayOutputStream body = new ByteArrayOutputStream();
-      PrometheusTextFormatWriter.create().write(body, snapshots, EscapingScheme.UNDERSCORE_ESCAPING);
+      PrometheusTextFormatWriter.create()
+          .write(body, snapshots, EscapingScheme.UNDERSCORE_ESCAPING);
       Sender.Response response = http.send("PUT", null, body.toByteArray(), HEADERS);
       if (response.status() >= 200 && response.status() < 300) {
         stats.sent(samples(snapshots), clock.millis());
@@ -111,8 +127,9 @@ final class GatewayTarget {
   /** Logged when the reason changes, not at every interval. */
   private void failed(String why) {
     if (!why.equals(failing)) {
-      LOG.atWarn().addKeyValue("target", stats.target()).log("push to the Pushgateway failed, the next interval"
-          + " replaces it: {}", why);
+      LOG.atWarn()
+          .addKeyValue("target", stats.target())
+          .log("push to the Pushgateway failed, the next interval" + " replaces it: {}", why);
       failing = why;
     }
   }

@@ -8,8 +8,9 @@ import java.util.TreeMap;
 
 /**
  * InfluxDB line protocol in the homelab seed's shape, so Telegraf-era dashboards keep working:
- * {@code power,domain=total,host=box,source=rapl watts=12.5 1700000000000} (milliseconds). Only the power
- * gauge is written; every label becomes a tag ({@code instance} as {@code host}, {@code job} left out).
+ * {@code power,domain=total,host=box,source=rapl watts=12.5 1700000000000} (milliseconds). Only the
+ * power gauge is written; every label becomes a tag ({@code instance} as {@code host}, {@code job}
+ * left out).
  */
 final class LineProtocol {
   static final String MEASUREMENT = "power";
@@ -40,17 +41,19 @@ final class LineProtocol {
         tags.put(name.equals("instance") ? "host" : name, s.series().labels().getValue(i));
       }
     }
-    tags.forEach((k, v) -> {
-      if (!v.isEmpty()) { // an empty tag value is a syntax error; leaving the tag out means the same
-        out.append(',').append(escape(k)).append('=').append(escape(v));
-      }
-    });
+    tags.forEach(
+        (k, v) -> {
+          if (!v.isEmpty()) { // an empty tag value is a syntax error; leaving the tag out means the
+            // same
+            out.append(',').append(escape(k)).append('=').append(escape(v));
+          }
+        });
     out.append(" watts=").append(s.value()).append(' ').append(s.timestampMillis()).append('\n');
   }
 
   /**
-   * Tag keys and values: comma, equals sign, space and backslash take a backslash (InfluxDB 2 reads two
-   * backslashes as one). Line breaks cannot be escaped; they become spaces.
+   * Tag keys and values: comma, equals sign, space and backslash take a backslash (InfluxDB 2 reads
+   * two backslashes as one). Line breaks cannot be escaped; they become spaces.
    */
   static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 4);

@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * The few pieces of the protobuf wire format a remote-write request needs: varints, strings, nested
- * messages and little-endian doubles. Four message types do not justify protobuf-java and a code generator.
+ * messages and little-endian doubles. Four message types do not justify protobuf-java and a code
+ * generator.
  */
 final class ProtoWriter {
   private static final int VARINT = 0;

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param interval how often the regular series are collected and pushed
  * @param headers extra request headers for remote-write (a tenant id, never credentials)
  * @param bearerTokenFile remote-write bearer token, or null
- * @param basicUser remote-write basic-auth user (the password comes from {@code basicPasswordFile}), or null
+ * @param basicUser remote-write basic-auth user (the password comes from {@code
+ *     basicPasswordFile}), or null
  * @param instance the {@code instance} label of every pushed series
  * @param queueSamples samples each target holds at most while its receiver is away
  * @param timeout deadline of one request, connecting included
@@ -37,17 +38,21 @@ public record PushConfig(
    * An InfluxDB v2 write target.
    *
    * @param url the write endpoint ({@code .../api/v2/write}), without the query
-   * @param tokenFile the token, or null to read {@code INFLUX_TOKEN} (or send none when that is unset too)
+   * @param tokenFile the token, or null to read {@code INFLUX_TOKEN} (or send none when that is
+   *     unset too)
    * @param tokenFromEnvironment whether the token comes from {@code INFLUX_TOKEN}
    */
-  public record Influx(URI url, String org, String bucket, Path tokenFile, boolean tokenFromEnvironment) {
+  public record Influx(
+      URI url, String org, String bucket, Path tokenFile, boolean tokenFromEnvironment) {
     public static final String TOKEN_VARIABLE = "INFLUX_TOKEN";
 
     Credentials credentials() {
       if (tokenFile != null) {
         return Credentials.influxToken(Credentials.file(tokenFile));
       }
-      return tokenFromEnvironment ? Credentials.influxToken(Credentials.environment(TOKEN_VARIABLE)) : Credentials.NONE;
+      return tokenFromEnvironment
+          ? Credentials.influxToken(Credentials.environment(TOKEN_VARIABLE))
+          : Credentials.NONE;
     }
   }
 
@@ -70,9 +75,15 @@ public record PushConfig(
     return basicUser != null ? Credentials.basic(basicUser, basicPasswordFile) : Credentials.NONE;
   }
 
-  /** The {@code target} label: scheme, host, port and path, never the user info or query (they may hold secrets). */
+  /**
+   * The {@code target} label: scheme, host, port and path, never the user info or query (they may
+   * hold secrets).
+   */
   public static String targetLabel(URI url) {
-    return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+    return url.getScheme()
+        + "://"
+        + url.getHost()
+        + (url.getPort() < 0 ? "" : ":" + url.getPort())
         + (url.getRawPath() == null ? "" : url.getRawPath());
   }
 }

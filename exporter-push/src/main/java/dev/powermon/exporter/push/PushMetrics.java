@@ -6,7 +6,9 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.List;
 
-/** The push families, one series per target (and reason or code), served next to the meta-metrics. */
+/**
+ * The push families, one series per target (and reason or code), served next to the meta-metrics.
+ */
 public final class PushMetrics {
   public static final MetricSpec SENT =
       MetricSpec.counter("powermon_push_samples_sent_total")
@@ -15,8 +17,9 @@ public final class PushMetrics {
           .build();
   public static final MetricSpec DROPPED =
       MetricSpec.counter("powermon_push_samples_dropped_total")
-          .help("Samples never delivered to the push target: queue_full (oldest dropped during an outage),"
-              + " rejected (4xx answer), shutdown (still queued when the flush deadline passed).")
+          .help(
+              "Samples never delivered to the push target: queue_full (oldest dropped during an outage),"
+                  + " rejected (4xx answer), shutdown (still queued when the flush deadline passed).")
           .labelNames("target", "reason")
           .build();
   public static final MetricSpec FAILURES =
@@ -31,12 +34,14 @@ public final class PushMetrics {
           .build();
   public static final MetricSpec LAST_SUCCESS =
       MetricSpec.gauge("powermon_push_last_success_timestamp_seconds")
-          .help("When the target last accepted a batch, in seconds since the epoch; 0 before the first.")
+          .help(
+              "When the target last accepted a batch, in seconds since the epoch; 0 before the first.")
           .labelNames("target")
           .build();
 
   /** Every push family, for the README's reference. */
-  public static final List<MetricSpec> SPECS = List.of(SENT, DROPPED, FAILURES, QUEUED, LAST_SUCCESS);
+  public static final List<MetricSpec> SPECS =
+      List.of(SENT, DROPPED, FAILURES, QUEUED, LAST_SUCCESS);
 
   private PushMetrics() {}
 
@@ -45,8 +50,10 @@ public final class PushMetrics {
     for (TargetStats t : targets) {
       Labels target = Labels.of("target", t.target());
       out.counter(SENT, target, t.sent());
-      t.droppedByReason().forEach((reason, n) -> out.counter(DROPPED, target.add("reason", reason), n.get()));
-      t.failuresByCode().forEach((code, n) -> out.counter(FAILURES, target.add("code", code), n.get()));
+      t.droppedByReason()
+          .forEach((reason, n) -> out.counter(DROPPED, target.add("reason", reason), n.get()));
+      t.failuresByCode()
+          .forEach((code, n) -> out.counter(FAILURES, target.add("code", code), n.get()));
       out.gauge(QUEUED, target, t.queued());
       out.gauge(LAST_SUCCESS, target, t.lastSuccessSeconds());
     }

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers one target's queue on its own thread, so a slow or dead receiver costs that thread only.
- * 2xx: delivered. 429, 5xx and no answer: retried with backoff, the same batch, while newer samples wait
- * (or push the oldest out). Other answers: the batch is refused for good, counted and logged once per status.
+ * 2xx: delivered. 429, 5xx and no answer: retried with backoff, the same batch, while newer samples
+ * wait (or push the oldest out). Other answers: the batch is refused for good, counted and logged
+ * once per status.
  */
 final class PushTarget implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(PushTarget.class);
@@ -29,8 +30,16 @@ final class PushTarget implements Runnable {
   private final Set<Integer> refusalsLogged = new HashSet<>();
   private int failuresInARow;
 
-  /** @param accepts which series this target takes (InfluxDB: the power gauge only) */
-  PushTarget(Sender sender, SendQueue queue, TargetStats stats, Backoff backoff, Clock clock, Predicate<Series> accepts) {
+  /**
+   * @param accepts which series this target takes (InfluxDB: the power gauge only)
+   */
+  PushTarget(
+      Sender sender,
+      SendQueue queue,
+      TargetStats stats,
+      Backoff backoff,
+      Clock clock,
+      Predicate<Series> accepts) {
     this.sender = sender;
     this.queue = queue;
     this.stats = stats;
@@ -39,7 +48,10 @@ final class PushTarget implements Runnable {
     this.accepts = accepts;
   }
 
-  /** Queues the samples of one push that this target takes; counts what the full queue dropped for them. */
+  /**
+   * Queues the samples of one push that this target takes; counts what the full queue dropped for
+   * them.
+   */
   void offer(List<Sample> samples) {
     List<Sample> taken = samples.stream().filter(s -> accepts.test(s.series())).toList();
     stats.dropped(TargetStats.QUEUE_FULL, queue.offer(taken));
@@ -65,11 +77,13 @@ final class PushTarget implements Runnable {
       while (!queue.isClosedAndEmpty()) {
         List<Sample> batch = queue.next(IDLE_POLL_MILLIS);
         if (!batch.isEmpty() && !deliver(batch)) {
-          Thread.sleep(backoff.delay(failuresInARow, ThreadLocalRandom.current()::nextDouble).toMillis());
+          Thread.sleep(
+              backoff.delay(failuresInARow, ThreadLocalRandom.current()::nextDouble).toMillis());
         }
       }
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // shutdown past the flush deadline; the pusher counts what is left
+      Thread.currentThread()
+          .interrupt(); // shutdown past the flush deadline; the pusher counts what is left
     }
   }
 
@@ -79,7 +93,10 @@ final class PushTarget implements Runnable {
     try {
       response = sender.send(batch);
     } catch (IOException e) {
-      return failed(e instanceof HttpTimeoutException ? "timeout" : e instanceof CredentialsException ? "credentials" : "connection",
+      return failed(
+          e instanceof HttpTimeoutException
+              ? "timeout"
+              : e instanceof CredentialsException ? "credentials" : "connection",
           e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
     int status = response.status();
@@ -97,8 +114,12 @@ final class PushTarget implements Runnable {
     stats.failed(String.valueOf(status));
     stats.dropped(TargetStats.REJECTED, queue.acknowledge());
     if (refusalsLogged.add(status)) {
-      LOG.atWarn().addKeyValue("target", stats.target()).log(
-          "the receiver refused a push with HTTP {} ({}); such batches are dropped, not retried", status, response.firstLine());
+      LOG.atWarn()
+          .addKeyValue("target", stats.target())
+          .log(
+              "the receiver refused a push with HTTP {} ({}); such batches are dropped, not retried",
+              status,
+              response.firstLine());
     }
     failuresInARow = 0;
     return true;
@@ -107,8 +128,9 @@ final class PushTarget implements Runnable {
   private boolean failed(String code, String why) {
     stats.failed(code);
     if (failuresInARow == 0) {
-      LOG.atWarn().addKeyValue("target", stats.target()).log(
-          "push failing, retrying with backoff and keeping the newest samples: {}", why);
+      LOG.atWarn()
+          .addKeyValue("target", stats.target())
+          .log("push failing, retrying with backoff and keeping the newest samples: {}", why);
     }
     failuresInARow++;
     return false;

@@ -17,13 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pushing: every interval it takes the samples of one collection and queues them for each target; each
- * target sends from its own thread. Nothing here runs on the path of a scrape.
+ * Pushing: every interval it takes the samples of one collection and queues them for each target;
+ * each target sends from its own thread. Nothing here runs on the path of a scrape.
  */
 public final class Pusher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Pusher.class);
+
   /** How long shutdown waits for the queues to empty before it counts the rest as dropped. */
   static final Duration FLUSH_DEADLINE = Duration.ofSeconds(5);
+
   static final int BATCH_SAMPLES = 2000;
 
   /** Where one push comes from; {@code nowMillis} is the samples' timestamp. */
@@ -33,8 +35,8 @@ public final class Pusher implements AutoCloseable {
   }
 
   /**
-   * One collection: as snapshots for the Pushgateway (which takes the exposition) and as samples for
-   * the queued targets.
+   * One collection: as snapshots for the Pushgateway (which takes the exposition) and as samples
+   * for the queued targets.
    */
   public record Collected(MetricSnapshots snapshots, List<Sample> samples) {}
 
@@ -58,25 +60,47 @@ public final class Pusher implements AutoCloseable {
     HttpClient client = HttpPush.client(config.timeout());
     List<PushTarget> targets = new ArrayList<>();
     for (URI url : config.remoteWrite()) {
-      HttpPush http = new HttpPush(client, url, config.timeout(), config.headers(), config.remoteWriteCredentials(), userAgent);
+      HttpPush http =
+          new HttpPush(
+              client,
+              url,
+              config.timeout(),
+              config.headers(),
+              config.remoteWriteCredentials(),
+              userAgent);
       targets.add(target(new RemoteWriteSender(http), url, config.queueSamples(), series -> true));
     }
     PushConfig.Influx influx = config.influx();
     if (influx != null) {
-      HttpPush http = new HttpPush(client, influx.url(), config.timeout(), Map.of(), influx.credentials(), userAgent);
-      targets.add(target(new InfluxSender(http, influx.org(), influx.bucket()), influx.url(), config.queueSamples(),
-          LineProtocol::accepts));
+      HttpPush http =
+          new HttpPush(
+              client, influx.url(), config.timeout(), Map.of(), influx.credentials(), userAgent);
+      targets.add(
+          target(
+              new InfluxSender(http, influx.org(), influx.bucket()),
+              influx.url(),
+              config.queueSamples(),
+              LineProtocol::accepts));
     }
     List<GatewayTarget> gateways = new ArrayList<>();
     if (config.pushgateway() != null) {
       URI url = GatewayTarget.groupUrl(config.pushgateway(), config.instance());
-      gateways.add(new GatewayTarget(new HttpPush(client, url, config.timeout(), Map.of(), Credentials.NONE, userAgent),
-          new TargetStats(PushConfig.targetLabel(config.pushgateway()), () -> 0), Clock.systemUTC()));
+      gateways.add(
+          new GatewayTarget(
+              new HttpPush(client, url, config.timeout(), Map.of(), Credentials.NONE, userAgent),
+              new TargetStats(PushConfig.targetLabel(config.pushgateway()), () -> 0),
+              Clock.systemUTC()));
     }
     Pusher pusher = new Pusher(source, Clock.systemUTC(), targets, gateways);
     pusher.run(config.interval());
-    pusher.stats().forEach(t ->
-        LOG.atInfo().addKeyValue("target", t.target()).addKeyValue("interval", config.interval()).log("pushing"));
+    pusher
+        .stats()
+        .forEach(
+            t ->
+                LOG.atInfo()
+                    .addKeyValue("target", t.target())
+                    .addKeyValue("interval", config.interval())
+                    .log("pushing"));
     return pusher;
   }
 
@@ -93,23 +117,30 @@ public final class Pusher implements AutoCloseable {
       threads.add(thread);
       thread.start();
     }
-    // Fixed delay, not rate: a late tick never bursts to catch up, so no two pushes share a millisecond.
+    // Fixed delay, not rate: a late tick never bursts to catch up, so no two pushes share a
+    // millisecond.
     ticker.scheduleWithFixedDelay(this::pushOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** One collection, queued for every target, and everything queued sent; the gateways get it whole. */
+  /**
+   * One collection, queued for every target, and everything queued sent; the gateways get it whole.
+   */
   void pushOnce() {
     try {
       Collected collected = source.collect(clock.millis());
       targets.forEach(t -> t.offer(collected.samples()));
       gateways.forEach(g -> g.push(collected.snapshots()));
     } catch (RuntimeException e) {
-      LOG.warn("collecting for a push failed: {}", e.toString()); // a bug; the next tick tries again
+      LOG.warn(
+          "collecting for a push failed: {}", e.toString()); // a bug; the next tick tries again
     }
     targets.forEach(PushTarget::flush);
   }
 
-  /** Queues samples taken between ticks (high-rate readings); they leave with the next flush or full batch. */
+  /**
+   * Queues samples taken between ticks (high-rate readings); they leave with the next flush or full
+   * batch.
+   */
   public void offer(List<Sample> samples) {
     targets.forEach(t -> t.offer(samples));
   }
@@ -126,7 +157,10 @@ public final class Pusher implements AutoCloseable {
     return stats;
   }
 
-  /** Stops collecting (a collection under way finishes), then gives the targets {@link #FLUSH_DEADLINE} to send what they hold. */
+  /**
+   * Stops collecting (a collection under way finishes), then gives the targets {@link
+   * #FLUSH_DEADLINE} to send what they hold.
+   */
   @Override
   public void close() {
     ticker.shutdown();
@@ -149,8 +183,11 @@ public final class Pusher implements AutoCloseable {
       int left = t.queue().discardAll();
       if (left > 0) {
         t.stats().dropped(TargetStats.SHUTDOWN, left);
-        LOG.atWarn().addKeyValue("target", t.stats().target())
-            .log("{} samples were still queued when the flush deadline passed; they are dropped", left);
+        LOG.atWarn()
+            .addKeyValue("target", t.stats().target())
+            .log(
+                "{} samples were still queued when the flush deadline passed; they are dropped",
+                left);
       }
     }
   }

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One target's bounded backlog. When it is full the oldest waiting samples make room for new ones, so
- * after an outage the receiver gets the most recent data; the batch being sent is never dropped under
- * the sender, so every sample is counted exactly once: sent, refused, or dropped here. A batch goes out
- * when it is full or at the next {@link #flush} (every push interval), so high-rate readings travel in
- * few requests rather than one each.
+ * One target's bounded backlog. When it is full the oldest waiting samples make room for new ones,
+ * so after an outage the receiver gets the most recent data; the batch being sent is never dropped
+ * under the sender, so every sample is counted exactly once: sent, refused, or dropped here. A
+ * batch goes out when it is full or at the next {@link #flush} (every push interval), so high-rate
+ * readings travel in few requests rather than one each.
  */
 final class SendQueue {
   private final int capacity;
@@ -59,9 +59,10 @@ final class SendQueue {
   }
 
   /**
-   * The batch to send: the unacknowledged one again after a failure, else the oldest waiting samples once
-   * a batch is full or a flush (or close) asked for them. Waits up to {@code timeoutMillis}; empty when
-   * nothing is ready by then, or at once when the queue is closed and empty.
+   * The batch to send: the unacknowledged one again after a failure, else the oldest waiting
+   * samples once a batch is full or a flush (or close) asked for them. Waits up to {@code
+   * timeoutMillis}; empty when nothing is ready by then, or at once when the queue is closed and
+   * empty.
    */
   synchronized List<Sample> next(long timeoutMillis) throws InterruptedException {
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
@@ -84,7 +85,9 @@ final class SendQueue {
   }
 
   private boolean ready() {
-    return !inFlight.isEmpty() || waiting.size() >= batchSize || (!waiting.isEmpty() && (flushRequested || closed));
+    return !inFlight.isEmpty()
+        || waiting.size() >= batchSize
+        || (!waiting.isEmpty() && (flushRequested || closed));
   }
 
   /** The batch from {@link #next} was delivered or refused for good: it leaves the queue. */

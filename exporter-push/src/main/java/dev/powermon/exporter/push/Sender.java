@@ -9,6 +9,8 @@ interface Sender {
   /** The receiver's answer: its status and the first line of its body (for the log). */
   record Response(int status, String firstLine) {}
 
-  /** @throws IOException when no answer came (refused, timed out, unreadable credentials) */
+  /**
+   * @throws IOException when no answer came (refused, timed out, unreadable credentials)
+   */
   Response send(List<Sample> batch) throws IOException, InterruptedException;
 }

@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * One time series as a push receiver identifies it: the exposed metric name ({@code _total} and {@code _info}
- * included) and every label, {@code instance} and {@code job} among them.
+ * One time series as a push receiver identifies it: the exposed metric name ({@code _total} and
+ * {@code _info} included) and every label, {@code instance} and {@code job} among them.
  */
 public record Series(String name, Labels labels) {
 
@@ -15,9 +15,9 @@ public record Series(String name, Labels labels) {
   public record Pair(String name, String value) {}
 
   /**
-   * Every label including {@code __name__}, sorted by name as remote-write requires (byte order, which for
-   * the ASCII of legal label names is {@link String#compareTo}). Empty values are left out: remote-write
-   * forbids them, and to Prometheus an empty label is no label.
+   * Every label including {@code __name__}, sorted by name as remote-write requires (byte order,
+   * which for the ASCII of legal label names is {@link String#compareTo}). Empty values are left
+   * out: remote-write forbids them, and to Prometheus an empty label is no label.
    */
   public List<Pair> sortedWithName() {
     List<Pair> out = new ArrayList<>(labels.size() + 1);

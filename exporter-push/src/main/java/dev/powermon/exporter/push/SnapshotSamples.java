@@ -16,9 +16,10 @@ import java.util.function.Predicate;
 
 /**
  * Turns what a scrape would serve into samples to push, stamped with one time and labelled with the
- * {@code instance} and {@code job} a scraping Prometheus would have added. Gauges, counters and unknowns
- * keep their value, info metrics are 1; other types (powermon emits none) are left out. Power series
- * whose sampler hands over every reading are pushed reading by reading instead, each with its own time.
+ * {@code instance} and {@code job} a scraping Prometheus would have added. Gauges, counters and
+ * unknowns keep their value, info metrics are 1; other types (powermon emits none) are left out.
+ * Power series whose sampler hands over every reading are pushed reading by reading instead, each
+ * with its own time.
  */
 public final class SnapshotSamples {
   private final Labels target;
@@ -41,14 +42,18 @@ public final class SnapshotSamples {
       for (DataPointSnapshot point : family.getDataPoints()) {
         Double value = valueOf(point);
         if (value != null && !(powerFamily && sampled.test(point.getLabels()))) {
-          out.add(new Sample(new Series(name, withTarget(point.getLabels())), timestampMillis, value));
+          out.add(
+              new Sample(new Series(name, withTarget(point.getLabels())), timestampMillis, value));
         }
       }
     }
     return out;
   }
 
-  /** One sampler reading of {@code series}: its energy counter, and its power since the last reading when known. */
+  /**
+   * One sampler reading of {@code series}: its energy counter, and its power since the last reading
+   * when known.
+   */
   public List<Sample> reading(Labels series, long millis, double joules, double watts) {
     Labels labels = withTarget(series);
     Sample energy = new Sample(new Series(PowerFamilies.ENERGY, labels), millis, joules);
@@ -59,7 +64,8 @@ public final class SnapshotSamples {
 
   /**
    * The series' labels plus the target's; a series that already has {@code instance} or {@code job}
-   * keeps its value as {@code exported_instance} / {@code exported_job}, as Prometheus does when it scrapes.
+   * keeps its value as {@code exported_instance} / {@code exported_job}, as Prometheus does when it
+   * scrapes.
    */
   public Labels withTarget(Labels own) {
     Labels kept = own;

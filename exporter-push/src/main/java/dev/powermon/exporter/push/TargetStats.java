@@ -46,7 +46,9 @@ final class TargetStats {
     }
   }
 
-  /** @param code the HTTP status, or {@code timeout}, {@code connection}, {@code credentials} */
+  /**
+   * @param code the HTTP status, or {@code timeout}, {@code connection}, {@code credentials}
+   */
   void failed(String code) {
     failures.computeIfAbsent(code, c -> new AtomicLong()).incrementAndGet();
   }

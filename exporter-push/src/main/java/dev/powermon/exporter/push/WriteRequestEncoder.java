@@ -32,7 +32,9 @@ final class WriteRequestEncoder {
         series.message(1, part);
       }
       List<Sample> points = entry.getValue();
-      points.sort(Comparator.comparingLong(Sample::timestampMillis)); // stable: equal times keep their order
+      points.sort(
+          Comparator.comparingLong(
+              Sample::timestampMillis)); // stable: equal times keep their order
       for (Sample s : points) {
         part.clear();
         part.doubleValue(1, s.value());

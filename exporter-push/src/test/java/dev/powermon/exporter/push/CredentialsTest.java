@@ -23,7 +23,8 @@ class CredentialsTest {
     Path password = Files.writeString(dir.resolve("pw"), "open sesame\n");
 
     // base64("ali:open sesame") = YWxpOm9wZW4gc2VzYW1l
-    assertThat(Credentials.basic("ali", password).authorization()).isEqualTo("Basic YWxpOm9wZW4gc2VzYW1l");
+    assertThat(Credentials.basic("ali", password).authorization())
+        .isEqualTo("Basic YWxpOm9wZW4gc2VzYW1l");
   }
 
   @Test
@@ -42,12 +43,16 @@ class CredentialsTest {
     Path twoLines = Files.writeString(dir.resolve("two"), "line-one\nline-two\n");
     Path empty = Files.writeString(dir.resolve("empty"), "\n");
 
-    assertThatThrownBy(() -> Credentials.bearer(big).authorization()).hasMessageContaining("larger than");
+    assertThatThrownBy(() -> Credentials.bearer(big).authorization())
+        .hasMessageContaining("larger than");
     assertThatThrownBy(() -> Credentials.bearer(twoLines).authorization())
-        .hasMessageContaining("one secret on one line").hasMessageNotContaining("line-one");
-    assertThatThrownBy(() -> Credentials.bearer(empty).authorization()).isInstanceOf(CredentialsException.class);
+        .hasMessageContaining("one secret on one line")
+        .hasMessageNotContaining("line-one");
+    assertThatThrownBy(() -> Credentials.bearer(empty).authorization())
+        .isInstanceOf(CredentialsException.class);
     assertThatThrownBy(() -> Credentials.bearer(dir.resolve("gone")).authorization())
-        .isInstanceOf(CredentialsException.class).hasMessageContaining("cannot read");
+        .isInstanceOf(CredentialsException.class)
+        .hasMessageContaining("cannot read");
   }
 
   @Test

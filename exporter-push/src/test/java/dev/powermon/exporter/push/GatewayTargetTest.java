@@ -12,7 +12,8 @@ class GatewayTargetTest {
     assertThat(GatewayTarget.groupUrl(URI.create("http://gw:9091"), "box-7"))
         .isEqualTo(URI.create("http://gw:9091/metrics/job/powermon/instance/box-7"));
     assertThat(GatewayTarget.groupUrl(URI.create("https://proxy/pushgateway/"), "lab pc?#1"))
-        .isEqualTo(URI.create("https://proxy/pushgateway/metrics/job/powermon/instance/lab%20pc%3F%231"));
+        .isEqualTo(
+            URI.create("https://proxy/pushgateway/metrics/job/powermon/instance/lab%20pc%3F%231"));
   }
 
   @Test

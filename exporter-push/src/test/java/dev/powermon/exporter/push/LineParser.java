@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A test-side reader of one line-protocol line with one field, as InfluxDB 2 reads it (escapes undone). */
+/**
+ * A test-side reader of one line-protocol line with one field, as InfluxDB 2 reads it (escapes
+ * undone).
+ */
 public final class LineParser {
   /** One parsed line. */
   public record Line(String measurement, Map<String, String> tags, double watts, long timestamp) {}
@@ -27,10 +30,16 @@ public final class LineParser {
     if (!field.get(0).equals("watts")) {
       throw new IllegalArgumentException("expected the watts field: " + line);
     }
-    return new Line(unescape(head.get(0)), tags, Double.parseDouble(field.get(1)), Long.parseLong(parts.get(2)));
+    return new Line(
+        unescape(head.get(0)),
+        tags,
+        Double.parseDouble(field.get(1)),
+        Long.parseLong(parts.get(2)));
   }
 
-  /** Splits on {@code separator} where it is not escaped; escapes are kept for {@link #unescape}. */
+  /**
+   * Splits on {@code separator} where it is not escaped; escapes are kept for {@link #unescape}.
+   */
   private static List<String> split(String text, char separator) {
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();

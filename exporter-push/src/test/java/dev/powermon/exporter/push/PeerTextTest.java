@@ -10,29 +10,37 @@ class PeerTextTest {
 
   @Test
   void credentialsInEveryUsualShapeAreRedacted() {
-    for (String body : new String[] {
-        "unauthorized: Authorization: Bearer " + TOKEN,
-        "{\"error\":\"bad auth\",\"authorization\":\"Bearer " + TOKEN + "\"}",
-        "invalid header authorization=Basic " + TOKEN,
-        "token " + TOKEN + " expired",
-        "rejected ?token=" + TOKEN + "&org=1",
-        "{\"password\": \"" + TOKEN + "\"}",
-        "db_password='" + TOKEN + "'",
-        "X-Api-Key: " + TOKEN,
-        "api_key=" + TOKEN,
-        "client_secret=" + TOKEN,
-        "jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl rejected"}) {
+    for (String body :
+        new String[] {
+          "unauthorized: Authorization: Bearer " + TOKEN,
+          "{\"error\":\"bad auth\",\"authorization\":\"Bearer " + TOKEN + "\"}",
+          "invalid header authorization=Basic " + TOKEN,
+          "token " + TOKEN + " expired",
+          "rejected ?token=" + TOKEN + "&org=1",
+          "{\"password\": \"" + TOKEN + "\"}",
+          "db_password='" + TOKEN + "'",
+          "X-Api-Key: " + TOKEN,
+          "api_key=" + TOKEN,
+          "client_secret=" + TOKEN,
+          "jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl rejected"
+        }) {
       String line = PeerText.forLog(body);
-      assertThat(line).as(body).doesNotContain(TOKEN).doesNotContain("c2lnbmF0dXJl").contains("[redacted]");
+      assertThat(line)
+          .as(body)
+          .doesNotContain(TOKEN)
+          .doesNotContain("c2lnbmF0dXJl")
+          .contains("[redacted]");
     }
   }
 
   @Test
   void theRestIsKeptCutAndOnOneLine() {
-    assertThat(PeerText.forLog("out of order sample\nsecond line")).isEqualTo("out of order sample");
+    assertThat(PeerText.forLog("out of order sample\nsecond line"))
+        .isEqualTo("out of order sample");
     assertThat(PeerText.forLog("bad\u0007 \u001b[31mred")).isEqualTo("bad [31mred");
     String long_ = "x".repeat(1000);
     assertThat(PeerText.forLog(long_)).hasSize(PeerText.MAX_CHARS + 1).endsWith("…");
-    assertThat(PeerText.forLog("series has 3 labels, want 2; limit 30000")).isEqualTo("series has 3 labels, want 2; limit 30000");
+    assertThat(PeerText.forLog("series has 3 labels, want 2; limit 30000"))
+        .isEqualTo("series has 3 labels, want 2; limit 30000");
   }
 }

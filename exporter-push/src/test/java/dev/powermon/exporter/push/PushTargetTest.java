@@ -16,15 +16,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The retry policy, with a scripted receiver: which answers are retried, which drop, what is counted. */
+/**
+ * The retry policy, with a scripted receiver: which answers are retried, which drop, what is
+ * counted.
+ */
 class PushTargetTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1_700_000_000), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.ofEpochSecond(1_700_000_000), ZoneOffset.UTC);
 
   private final ScriptedSender sender = new ScriptedSender();
   private final SendQueue queue = new SendQueue(100, 10);
   private final TargetStats stats = new TargetStats("http://127.0.0.1:1/api/v1/write", queue::size);
   private final PushTarget target =
-      new PushTarget(sender, queue, stats, new Backoff(Duration.ofMillis(1), Duration.ofMillis(2)), CLOCK, series -> true);
+      new PushTarget(
+          sender,
+          queue,
+          stats,
+          new Backoff(Duration.ofMillis(1), Duration.ofMillis(2)),
+          CLOCK,
+          series -> true);
   private final Thread thread = new Thread(target, "test-push");
 
   @AfterEach
@@ -41,7 +51,9 @@ class PushTargetTest {
 
     runUntilSent(3);
 
-    assertThat(sender.batches).hasSize(3).allSatisfy(b -> assertThat(SendQueueTest.times(b)).containsExactly(0L, 1L, 2L));
+    assertThat(sender.batches)
+        .hasSize(3)
+        .allSatisfy(b -> assertThat(SendQueueTest.times(b)).containsExactly(0L, 1L, 2L));
     assertThat(stats.sent()).isEqualTo(3);
     assertThat(stats.failuresByCode()).containsOnlyKeys("503", "429");
     assertThat(stats.lastSuccessSeconds()).isEqualTo(1_700_000_000.0);
@@ -66,8 +78,11 @@ class PushTargetTest {
 
   @Test
   void noAnswerIsRetriedAndCountedByKind() throws Exception {
-    sender.script(new ConnectException("refused"), new HttpTimeoutException("timed out"),
-        new CredentialsException("cannot read token"), 200);
+    sender.script(
+        new ConnectException("refused"),
+        new HttpTimeoutException("timed out"),
+        new CredentialsException("cannot read token"),
+        200);
     target.offer(SendQueueTest.samples(0, 1));
     target.flush();
 
@@ -81,7 +96,8 @@ class PushTargetTest {
   void samplesPushedOutOfAFullQueueAreCounted() {
     SendQueue small = new SendQueue(4, 4);
     TargetStats smallStats = new TargetStats("t", small::size);
-    PushTarget t = new PushTarget(sender, small, smallStats, Backoff.DEFAULT, CLOCK, series -> true);
+    PushTarget t =
+        new PushTarget(sender, small, smallStats, Backoff.DEFAULT, CLOCK, series -> true);
 
     t.offer(SendQueueTest.samples(0, 3));
     t.offer(SendQueueTest.samples(3, 3));
@@ -93,11 +109,19 @@ class PushTargetTest {
   @Test
   void aTargetQueuesOnlyTheSeriesItTakes() {
     SendQueue q = new SendQueue(10, 10);
-    PushTarget powerOnly = new PushTarget(sender, q, new TargetStats("t", q::size), Backoff.DEFAULT, CLOCK,
-        LineProtocol::accepts);
-    Series power = new Series("powermon_power_watts", io.prometheus.metrics.model.snapshots.Labels.EMPTY);
+    PushTarget powerOnly =
+        new PushTarget(
+            sender,
+            q,
+            new TargetStats("t", q::size),
+            Backoff.DEFAULT,
+            CLOCK,
+            LineProtocol::accepts);
+    Series power =
+        new Series("powermon_power_watts", io.prometheus.metrics.model.snapshots.Labels.EMPTY);
 
-    powerOnly.offer(List.of(new Sample(power, 1, 5), new Sample(new Series("other", power.labels()), 1, 7)));
+    powerOnly.offer(
+        List.of(new Sample(power, 1, 5), new Sample(new Series("other", power.labels()), 1, 7)));
 
     assertThat(q.size()).isEqualTo(1);
   }

@@ -19,12 +19,13 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real receiver on a loopback port, from its Debian package (installed by .ci/run): Prometheus with the
- * remote-write receiver on, or VictoriaMetrics. Started, stopped and restarted on the same port and
- * storage, and queried through the Prometheus query API both offer.
+ * A real receiver on a loopback port, from its Debian package (installed by .ci/run): Prometheus
+ * with the remote-write receiver on, or VictoriaMetrics. Started, stopped and restarted on the same
+ * port and storage, and queried through the Prometheus query API both offer.
  */
 public final class ReceiverProcess implements AutoCloseable {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final Duration STARTUP = Duration.ofSeconds(60);
 
   private final Path dir;
@@ -40,38 +41,60 @@ public final class ReceiverProcess implements AutoCloseable {
     this.readyPath = readyPath;
   }
 
-  /** Starts Prometheus (package {@code prometheus}) with an empty configuration and its storage under {@code dir}. */
+  /**
+   * Starts Prometheus (package {@code prometheus}) with an empty configuration and its storage
+   * under {@code dir}.
+   */
   public static ReceiverProcess prometheus(Path dir) throws Exception {
     Files.writeString(dir.resolve("prometheus.yml"), "");
     int port = freePort();
-    return start(dir, port, "/-/ready", List.of("prometheus",
-        "--config.file=" + dir.resolve("prometheus.yml"),
-        "--storage.tsdb.path=" + dir.resolve("data"),
-        "--web.listen-address=127.0.0.1:" + port,
-        "--web.enable-remote-write-receiver"));
+    return start(
+        dir,
+        port,
+        "/-/ready",
+        List.of(
+            "prometheus",
+            "--config.file=" + dir.resolve("prometheus.yml"),
+            "--storage.tsdb.path=" + dir.resolve("data"),
+            "--web.listen-address=127.0.0.1:" + port,
+            "--web.enable-remote-write-receiver"));
   }
 
   /**
-   * Starts VictoriaMetrics (package {@code victoria-metrics}) with its storage under {@code dir}; it
-   * answers queries on what it received without the default 30 s delay.
+   * Starts VictoriaMetrics (package {@code victoria-metrics}) with its storage under {@code dir};
+   * it answers queries on what it received without the default 30 s delay.
    */
   public static ReceiverProcess victoriaMetrics(Path dir) throws Exception {
     int port = freePort();
-    return start(dir, port, "/health", List.of("victoria-metrics",
-        "-storageDataPath=" + dir.resolve("data"),
-        "-httpListenAddr=127.0.0.1:" + port,
-        "-search.latencyOffset=0s"));
+    return start(
+        dir,
+        port,
+        "/health",
+        List.of(
+            "victoria-metrics",
+            "-storageDataPath=" + dir.resolve("data"),
+            "-httpListenAddr=127.0.0.1:" + port,
+            "-search.latencyOffset=0s"));
   }
 
-  /** Starts the Pushgateway (package {@code prometheus-pushgateway}), persisting under {@code dir}, not /var/lib. */
+  /**
+   * Starts the Pushgateway (package {@code prometheus-pushgateway}), persisting under {@code dir},
+   * not /var/lib.
+   */
   public static ReceiverProcess pushgateway(Path dir) throws Exception {
     int port = freePort();
-    return start(dir, port, "/-/ready", List.of("prometheus-pushgateway",
-        "--web.listen-address=127.0.0.1:" + port,
-        "--persistence.file=" + dir.resolve("pushgateway.data")));
+    return start(
+        dir,
+        port,
+        "/-/ready",
+        List.of(
+            "prometheus-pushgateway",
+            "--web.listen-address=127.0.0.1:" + port,
+            "--persistence.file=" + dir.resolve("pushgateway.data")));
   }
 
-  private static ReceiverProcess start(Path dir, int port, String readyPath, List<String> command) throws Exception {
+  private static ReceiverProcess start(Path dir, int port, String readyPath, List<String> command)
+      throws Exception {
     ReceiverProcess p = new ReceiverProcess(dir, port, command, readyPath);
     p.launch();
     return p;
@@ -87,7 +110,9 @@ public final class ReceiverProcess implements AutoCloseable {
     return url("/api/v1/write");
   }
 
-  /** Stops it the way systemd would (SIGTERM), so its write-ahead log is complete for the restart. */
+  /**
+   * Stops it the way systemd would (SIGTERM), so its write-ahead log is complete for the restart.
+   */
   public void stop() throws Exception {
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -100,7 +125,9 @@ public final class ReceiverProcess implements AutoCloseable {
     launch();
   }
 
-  /** Every stored sample of {@code selector} in the last hour: timestamp in milliseconds to value. */
+  /**
+   * Every stored sample of {@code selector} in the last hour: timestamp in milliseconds to value.
+   */
   public TreeMap<Long, Double> samples(String selector) throws Exception {
     TreeMap<Long, Double> out = new TreeMap<>();
     for (JsonNode series : query(selector + "[1h]")) {
@@ -112,14 +139,24 @@ public final class ReceiverProcess implements AutoCloseable {
     return out;
   }
 
-  /** VictoriaMetrics: every stored sample of the series matching {@code selector}, timestamp in ms to value. */
+  /**
+   * VictoriaMetrics: every stored sample of the series matching {@code selector}, timestamp in ms
+   * to value.
+   */
   public TreeMap<Long, Double> exported(String selector) throws Exception {
-    HttpResponse<String> response = HTTP.send(
-        HttpRequest.newBuilder(URI.create(url("/api/v1/export?match[]=" + URLEncoder.encode(selector, StandardCharsets.UTF_8))))
-            .timeout(Duration.ofSeconds(15)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        url(
+                            "/api/v1/export?match[]="
+                                + URLEncoder.encode(selector, StandardCharsets.UTF_8))))
+                .timeout(Duration.ofSeconds(15))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IOException("export " + selector + ": HTTP " + response.statusCode() + " " + response.body());
+      throw new IOException(
+          "export " + selector + ": HTTP " + response.statusCode() + " " + response.body());
     }
     TreeMap<Long, Double> out = new TreeMap<>();
     for (String line : response.body().split("\n")) {
@@ -135,18 +172,27 @@ public final class ReceiverProcess implements AutoCloseable {
 
   /** The body of a GET of {@code path} (the Pushgateway's {@code /metrics}). */
   public String text(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(15)).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(15)).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   /** The {@code data.result} of an instant query at the current time. */
   public JsonNode query(String promql) throws Exception {
-    HttpResponse<String> response = HTTP.send(
-        HttpRequest.newBuilder(URI.create(url("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8))))
-            .timeout(Duration.ofSeconds(15)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        url(
+                            "/api/v1/query?query="
+                                + URLEncoder.encode(promql, StandardCharsets.UTF_8))))
+                .timeout(Duration.ofSeconds(15))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IOException("query " + promql + ": HTTP " + response.statusCode() + " " + response.body());
+      throw new IOException(
+          "query " + promql + ": HTTP " + response.statusCode() + " " + response.body());
     }
     return new ObjectMapper().readTree(response.body()).get("data").get("result");
   }
@@ -160,16 +206,21 @@ public final class ReceiverProcess implements AutoCloseable {
 
   private void launch() throws Exception {
     Path log = dir.resolve(command.get(0) + ".log");
-    process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start();
+    process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
     long deadline = System.nanoTime() + STARTUP.toNanos();
     while (!ready()) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         close();
-        throw new IOException(command.get(0) + " did not become ready in " + STARTUP.toSeconds() + " s: "
-            + Files.readString(log));
+        throw new IOException(
+            command.get(0)
+                + " did not become ready in "
+                + STARTUP.toSeconds()
+                + " s: "
+                + Files.readString(log));
       }
       Thread.sleep(100);
     }
@@ -177,9 +228,13 @@ public final class ReceiverProcess implements AutoCloseable {
 
   private boolean ready() throws InterruptedException {
     try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create(url(readyPath)))
-              .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
-          .statusCode() == 200;
+      return HTTP.send(
+                  HttpRequest.newBuilder(URI.create(url(readyPath)))
+                      .timeout(Duration.ofSeconds(5))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
     } catch (IOException e) {
       return false;
     }

@@ -11,13 +11,20 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A loopback HTTP receiver that keeps every request it gets and answers 204 (or what the test sets). */
+/**
+ * A loopback HTTP receiver that keeps every request it gets and answers 204 (or what the test
+ * sets).
+ */
 public final class RecordingReceiver implements AutoCloseable {
   /** One request as received. */
-  public record Request(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+  public record Request(
+      String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
     public String header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-          .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0))
+          .findFirst()
+          .orElse(null);
     }
   }
 
@@ -29,20 +36,29 @@ public final class RecordingReceiver implements AutoCloseable {
 
   public RecordingReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-    server.createContext("/", exchange -> {
-      try (InputStream in = exchange.getRequestBody()) {
-        requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-            exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), in.readNBytes(1 << 24)));
-      }
-      String text = echoAuthorization
-          ? answer + " " + exchange.getRequestHeaders().getFirst("Authorization") : answer;
-      byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-      if (body.length > 0) {
-        exchange.getResponseBody().write(body);
-      }
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          try (InputStream in = exchange.getRequestBody()) {
+            requests.add(
+                new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    in.readNBytes(1 << 24)));
+          }
+          String text =
+              echoAuthorization
+                  ? answer + " " + exchange.getRequestHeaders().getFirst("Authorization")
+                  : answer;
+          byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+          if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+          }
+          exchange.close();
+        });
     server.start();
   }
 
@@ -57,8 +73,8 @@ public final class RecordingReceiver implements AutoCloseable {
   }
 
   /**
-   * From now on, answer {@code code} with {@code body} followed by the request's {@code Authorization}
-   * header, as careless receivers do in their 401s.
+   * From now on, answer {@code code} with {@code body} followed by the request's {@code
+   * Authorization} header, as careless receivers do in their 401s.
    */
   public void answerEchoingAuthorization(int code, String body) {
     answer(code, body);

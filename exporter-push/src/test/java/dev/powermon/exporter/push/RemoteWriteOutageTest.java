@@ -18,12 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Delivery through a receiver outage, against a real Prometheus: it is stopped mid-run while samples keep
- * coming, then restarted on the same port and storage. Every sample produced is either stored or counted
- * as dropped.
+ * Delivery through a receiver outage, against a real Prometheus: it is stopped mid-run while
+ * samples keep coming, then restarted on the same port and storage. Every sample produced is either
+ * stored or counted as dropped.
  */
 class RemoteWriteOutageTest {
-  private static final Series SERIES = new Series("powermon_test_tick", Labels.of("instance", "outage", "job", "powermon"));
+  private static final Series SERIES =
+      new Series("powermon_test_tick", Labels.of("instance", "outage", "job", "powermon"));
   private static final Duration INTERVAL = Duration.ofMillis(50);
 
   @TempDir Path dir;
@@ -70,9 +71,20 @@ class RemoteWriteOutageTest {
   /** Pushes a counting series every 50 ms; stops the receiver for a while, restarts it, flushes. */
   private TargetStats runThroughAnOutage(int queueSamples) throws Exception {
     prometheus = ReceiverProcess.prometheus(dir);
-    HttpPush http = new HttpPush(HttpPush.client(Duration.ofSeconds(5)), URI.create(prometheus.writeUrl()),
-        Duration.ofSeconds(5), Map.of(), Credentials.NONE, "powermon-test");
-    PushTarget target = Pusher.target(new RemoteWriteSender(http), URI.create(prometheus.writeUrl()), queueSamples, series -> true);
+    HttpPush http =
+        new HttpPush(
+            HttpPush.client(Duration.ofSeconds(5)),
+            URI.create(prometheus.writeUrl()),
+            Duration.ofSeconds(5),
+            Map.of(),
+            Credentials.NONE,
+            "powermon-test");
+    PushTarget target =
+        Pusher.target(
+            new RemoteWriteSender(http),
+            URI.create(prometheus.writeUrl()),
+            queueSamples,
+            series -> true);
     pusher = new Pusher(this::tick, Clock.systemUTC(), List.of(target), List.of());
     TargetStats stats = target.stats();
     pusher.run(INTERVAL);
@@ -93,7 +105,8 @@ class RemoteWriteOutageTest {
   private Pusher.Collected tick(long nowMillis) {
     double value = produced.size();
     produced.put(nowMillis, value);
-    return new Pusher.Collected(MetricSnapshots.of(), List.of(new Sample(SERIES, nowMillis, value)));
+    return new Pusher.Collected(
+        MetricSnapshots.of(), List.of(new Sample(SERIES, nowMillis, value)));
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -8,10 +8,13 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** Builds the command line: {@code powermon} (serve), {@code probe}, {@code collectors}, {@code config-server}. */
+/**
+ * Builds the command line: {@code powermon} (serve), {@code probe}, {@code collectors}, {@code
+ * config-server}.
+ */
 public final class Cli {
   private Cli() {}
 
@@ -51,11 +54,12 @@ public final class Cli {
     CommandLine cl = commandLine(providers);
     CommandLine.ParseResult parsed = cl.parseArgs(args);
     ServeCommand serve = cl.getCommand();
-    return Setup.load(providers, serve.flags.read(List.of(parsed), serve.options)).withPush(serve.push);
+    return Setup.load(providers, serve.flags.read(List.of(parsed), serve.options))
+        .withPush(serve.push);
   }
 
-  private static int operatorErrorInOneLine(Exception e, CommandLine cl, CommandLine.ParseResult parsed)
-      throws Exception {
+  private static int operatorErrorInOneLine(
+      Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
     if (e instanceof OperatorError operatorError) {
       cl.getErr().println("powermon: " + e.getMessage());
       cl.getErr().flush();
@@ -81,7 +85,9 @@ public final class Cli {
     return CommandLine.ExitCode.USAGE;
   }
 
-  /** The option name closest to {@code typed} by edit distance, if it is close enough to be a typo. */
+  /**
+   * The option name closest to {@code typed} by edit distance, if it is close enough to be a typo.
+   */
   static String nearest(String typed, CommandLine cl) {
     List<String> names = new ArrayList<>();
     for (OptionSpec o : cl.getCommandSpec().options()) {

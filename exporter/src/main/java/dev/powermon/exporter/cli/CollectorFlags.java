@@ -11,16 +11,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine;
 
 /**
- * The flags generated from the discovered providers, so a new collector module needs no core change:
- * {@code --[no-]collector.NAME}, {@code --collector.NAME.deadline} and {@code --collector.NAME.SETTING} for
- * every declared setting (repeatable for list settings). Values are parsed and checked once here, by the
- * same code as the config file's, and errors name the flag as typed.
+ * The flags generated from the discovered providers, so a new collector module needs no core
+ * change: {@code --[no-]collector.NAME}, {@code --collector.NAME.deadline} and {@code
+ * --collector.NAME.SETTING} for every declared setting (repeatable for list settings). Values are
+ * parsed and checked once here, by the same code as the config file's, and errors name the flag as
+ * typed.
  */
 final class CollectorFlags {
   private final Map<String, CollectorProvider> providers;
@@ -38,21 +39,30 @@ final class CollectorFlags {
               .type(boolean.class)
               .negatable(true)
               .fallbackValue("true")
-              .description("Enable the " + p.name() + " collector: " + literal(p.description())
-                  + (p.networked() ? " Sends network traffic: only when named." : ""))
+              .description(
+                  "Enable the "
+                      + p.name()
+                      + " collector: "
+                      + literal(p.description())
+                      + (p.networked() ? " Sends network traffic: only when named." : ""))
               .build());
       spec.addOption(
           OptionSpec.builder(prefix + "." + ConfigLoader.DEADLINE)
               .type(String.class)
               .paramLabel("<duration>")
-              .description("Longest wait for one collection before it counts as failed (default: 5s).")
+              .description(
+                  "Longest wait for one collection before it counts as failed (default: 5s).")
               .build());
       for (SettingSpec s : p.settings()) {
         OptionSpec.Builder option =
             OptionSpec.builder(prefix + "." + s.name())
                 .paramLabel("<" + s.type().label() + ">")
-                .description(literal(s.help()) + (s.defaultValue() != null ? " (default: " + literal(s.defaultValue()) + ")" : "")
-                    + (s.isList() ? " Repeatable." : ""));
+                .description(
+                    literal(s.help())
+                        + (s.defaultValue() != null
+                            ? " (default: " + literal(s.defaultValue()) + ")"
+                            : "")
+                        + (s.isList() ? " Repeatable." : ""));
         if (s.isList()) {
           option.type(List.class).auxiliaryTypes(String.class);
         } else {
@@ -63,17 +73,20 @@ final class CollectorFlags {
     }
   }
 
-  /** picocli formats descriptions with String.format; a collector's "20% of tdp" must stay literal. */
+  /**
+   * picocli formats descriptions with String.format; a collector's "20% of tdp" must stay literal.
+   */
   private static String literal(String text) {
     return text.replace("%", "%%");
   }
 
   /**
-   * Reads what was typed for the generated options, plus {@code --collector NAME}, from each command's parse
-   * result in order ({@code powermon} first, then its subcommand): a flag means the same before or after
-   * the subcommand, and the later one wins.
+   * Reads what was typed for the generated options, plus {@code --collector NAME}, from each
+   * command's parse result in order ({@code powermon} first, then its subcommand): a flag means the
+   * same before or after the subcommand, and the later one wins.
    */
-  Invocation read(List<ParseResult> results, CommonOptions options) throws CommandLine.ParameterException {
+  Invocation read(List<ParseResult> results, CommonOptions options)
+      throws CommandLine.ParameterException {
     Invocation inv = Invocation.of(options);
     ParseResult last = results.get(results.size() - 1);
     for (String name : options.collectors) {
@@ -81,7 +94,10 @@ final class CollectorFlags {
       if (!providers.containsKey(trimmed)) {
         throw new CommandLine.ParameterException(
             last.commandSpec().commandLine(),
-            "--collector: no collector named '" + trimmed + "'; this build has " + providers.keySet());
+            "--collector: no collector named '"
+                + trimmed
+                + "'; this build has "
+                + providers.keySet());
       }
       inv.enabled().put(trimmed, true);
     }
@@ -93,7 +109,8 @@ final class CollectorFlags {
           inv.enabled().put(p.name(), parsed.matchedOptionValue(prefix, true));
         }
         if (parsed.hasMatchedOption(prefix + "." + ConfigLoader.DEADLINE)) {
-          inv.deadlines().put(p.name(), parsed.matchedOptionValue(prefix + "." + ConfigLoader.DEADLINE, ""));
+          inv.deadlines()
+              .put(p.name(), parsed.matchedOptionValue(prefix + "." + ConfigLoader.DEADLINE, ""));
         }
         for (SettingSpec s : p.settings()) {
           String flag = prefix + "." + s.name();
@@ -105,7 +122,8 @@ final class CollectorFlags {
       if (!given.isEmpty()) {
         inv.settings().put(p.name(), given);
         try {
-          inv.parsed().put(p.name(), Settings.parse(p.name(), p.settings(), given, s -> prefix + "." + s));
+          inv.parsed()
+              .put(p.name(), Settings.parse(p.name(), p.settings(), given, s -> prefix + "." + s));
         } catch (IllegalArgumentException e) {
           throw new OperatorError(e.getMessage());
         }

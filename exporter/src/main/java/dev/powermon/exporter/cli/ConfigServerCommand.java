@@ -10,8 +10,8 @@ import dev.powermon.exporter.fleet.TokenFile;
 import dev.powermon.exporter.setup.OperatorError;
 import dev.powermon.exporter.web.ListenAddress;
 import java.io.IOException;
-import java.net.URI;
 import java.net.BindException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,41 +21,62 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code powermon config-server}: the fleet's central config, one YAML per device (docs/fleet.md). */
+/**
+ * {@code powermon config-server}: the fleet's central config, one YAML per device (docs/fleet.md).
+ */
 @Command(
     name = "config-server",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = "Serve each device's config (GET/PUT /config/{device_id}) from a directory or etcd.")
+    description =
+        "Serve each device's config (GET/PUT /config/{device_id}) from a directory or etcd.")
 final class ConfigServerCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ConfigServerCommand.class);
 
-  @Option(names = "--store", defaultValue = "dir", paramLabel = "dir|etcd",
-      description = "Where configs are kept: dir (--data-dir) or etcd (--etcd.endpoints) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--store",
+      defaultValue = "dir",
+      paramLabel = "dir|etcd",
+      description =
+          "Where configs are kept: dir (--data-dir) or etcd (--etcd.endpoints) (default: ${DEFAULT-VALUE}).")
   String storeKind;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
       description = "Directory of <device>.yaml files (_default.yaml for devices without one).")
   Path dataDir;
 
-  @Option(names = "--etcd.endpoints", paramLabel = "URL",
+  @Option(
+      names = "--etcd.endpoints",
+      paramLabel = "URL",
       description = "etcd's client URL (its v3 JSON gateway), e.g. http://127.0.0.1:2379.")
   String etcdEndpoint;
 
-  @Option(names = "--etcd.prefix", defaultValue = "/powermon/config/", paramLabel = "PREFIX",
+  @Option(
+      names = "--etcd.prefix",
+      defaultValue = "/powermon/config/",
+      paramLabel = "PREFIX",
       description = "Key prefix of the configs in etcd (default: ${DEFAULT-VALUE}).")
   String etcdPrefix;
 
-  @Option(names = "--web.listen-address", defaultValue = ":9108", paramLabel = "ADDR",
+  @Option(
+      names = "--web.listen-address",
+      defaultValue = ":9108",
+      paramLabel = "ADDR",
       description = "Address to listen on (default: ${DEFAULT-VALUE}).")
   String listenAddress;
 
-  @Option(names = "--auth.token-file", paramLabel = "FILE",
+  @Option(
+      names = "--auth.token-file",
+      paramLabel = "FILE",
       description = "File holding the bearer token every /config request must carry.")
   Path tokenFile;
 
-  @Option(names = "--auth.disabled",
-      description = "Serve without a token (anyone who reaches the port can read and change configs).")
+  @Option(
+      names = "--auth.disabled",
+      description =
+          "Serve without a token (anyone who reaches the port can read and change configs).")
   boolean authDisabled;
 
   private final Map<String, CollectorProvider> providers;
@@ -73,7 +94,8 @@ final class ConfigServerCommand implements Callable<Integer> {
       throw new OperatorError(e.getMessage());
     }
     String token = token();
-    // Slow or stalled clients cannot hold the server's threads: the JDK server's own request deadlines.
+    // Slow or stalled clients cannot hold the server's threads: the JDK server's own request
+    // deadlines.
     System.setProperty("sun.net.httpserver.maxReqTime", "10");
     System.setProperty("sun.net.httpserver.maxRspTime", "10");
     ConfigServer server;
@@ -81,19 +103,30 @@ final class ConfigServerCommand implements Callable<Integer> {
       ConfigStore store = store();
       server = ConfigServer.start(address, store, new ConfigValidator(providers), token);
     } catch (BindException e) {
-      throw new OperatorError("--web.listen-address " + address + ": " + e.getMessage()
-          + "; is another server on that port?");
+      throw new OperatorError(
+          "--web.listen-address "
+              + address
+              + ": "
+              + e.getMessage()
+              + "; is another server on that port?");
     } catch (IOException e) {
       throw new OperatorError("--data-dir " + dataDir + ": " + e.getMessage());
     }
-    LOG.info("config server listening on {} (port {}), configs in {}{}", address, server.port(),
+    LOG.info(
+        "config server listening on {} (port {}), configs in {}{}",
+        address,
+        server.port(),
         dataDir != null ? dataDir : etcdEndpoint + " under " + etcdPrefix,
         token == null ? ", WITHOUT authentication (--auth.disabled)" : ", bearer token required");
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "powermon-config-server-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "powermon-config-server-shutdown"));
     stopped.await();
     return 0;
   }
@@ -108,7 +141,8 @@ final class ConfigServerCommand implements Callable<Integer> {
       }
       case "etcd" -> {
         if (etcdEndpoint == null) {
-          throw new OperatorError("--store etcd needs --etcd.endpoints URL (e.g. http://127.0.0.1:2379)");
+          throw new OperatorError(
+              "--store etcd needs --etcd.endpoints URL (e.g. http://127.0.0.1:2379)");
         }
         URI uri;
         try {
@@ -121,7 +155,8 @@ final class ConfigServerCommand implements Callable<Integer> {
         }
         return new EtcdStore(uri, etcdPrefix);
       }
-      default -> throw new OperatorError("--store: '" + storeKind + "' is not a store; use dir or etcd");
+      default ->
+          throw new OperatorError("--store: '" + storeKind + "' is not a store; use dir or etcd");
     }
   }
 
@@ -134,8 +169,9 @@ final class ConfigServerCommand implements Callable<Integer> {
       return null;
     }
     if (tokenFile == null) {
-      throw new OperatorError("the config server needs --auth.token-file FILE (a bearer token); "
-          + "--auth.disabled serves without one");
+      throw new OperatorError(
+          "the config server needs --auth.token-file FILE (a bearer token); "
+              + "--auth.disabled serves without one");
     }
     return TokenFile.read("--auth.token-file", tokenFile);
   }

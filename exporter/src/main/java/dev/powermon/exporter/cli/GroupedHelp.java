@@ -12,8 +12,8 @@ import picocli.CommandLine.Help.Column.Overflow;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * {@code --help} in groups (web, collectors, config, logging, push, general) instead of one long list:
- * the collectors one line each, their settings behind {@code powermon help collector NAME}.
+ * {@code --help} in groups (web, collectors, config, logging, push, general) instead of one long
+ * list: the collectors one line each, their settings behind {@code powermon help collector NAME}.
  */
 final class GroupedHelp implements CommandLine.IHelpSectionRenderer {
   private final Map<String, CollectorProvider> providers;
@@ -26,8 +26,13 @@ final class GroupedHelp implements CommandLine.IHelpSectionRenderer {
   void install(CommandLine cl) {
     cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, this);
     CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
-    spec.usageMessage().optionListHeading("").commandListHeading("%nCommands:%n")
-        .customSynopsis(spec.qualifiedName() + " [OPTIONS]" + (cl.getSubcommands().isEmpty() ? "" : " [COMMAND]"));
+    spec.usageMessage()
+        .optionListHeading("")
+        .commandListHeading("%nCommands:%n")
+        .customSynopsis(
+            spec.qualifiedName()
+                + " [OPTIONS]"
+                + (cl.getSubcommands().isEmpty() ? "" : " [COMMAND]"));
   }
 
   @Override
@@ -43,23 +48,27 @@ final class GroupedHelp implements CommandLine.IHelpSectionRenderer {
       }
     }
     StringBuilder out = new StringBuilder();
-    groups.forEach((heading, options) -> {
-      boolean collectors = heading.equals("Collectors");
-      if (options.isEmpty() && !collectors) {
-        return;
-      }
-      out.append(String.format("%n%s:%n", heading));
-      Help.Layout layout = help.createDefaultLayout();
-      options.forEach(o -> layout.addOption(o, help.parameterLabelRenderer()));
-      out.append(layout);
-      if (collectors) {
-        out.append(collectorLines(help));
-      }
-    });
+    groups.forEach(
+        (heading, options) -> {
+          boolean collectors = heading.equals("Collectors");
+          if (options.isEmpty() && !collectors) {
+            return;
+          }
+          out.append(String.format("%n%s:%n", heading));
+          Help.Layout layout = help.createDefaultLayout();
+          options.forEach(o -> layout.addOption(o, help.parameterLabelRenderer()));
+          out.append(layout);
+          if (collectors) {
+            out.append(collectorLines(help));
+          }
+        });
     return out.toString();
   }
 
-  /** Which group an option belongs to; null for the per-collector flags, listed by {@code help collector}. */
+  /**
+   * Which group an option belongs to; null for the per-collector flags, listed by {@code help
+   * collector}.
+   */
   static String group(String name) {
     if (name.equals("--collector") || name.equals("--collector.disable-defaults")) {
       return "Collectors";
@@ -84,8 +93,11 @@ final class GroupedHelp implements CommandLine.IHelpSectionRenderer {
 
   private String collectorLines(Help help) {
     int width = help.commandSpec().usageMessage().width();
-    Help.TextTable table = Help.TextTable.forColumns(help.colorScheme(),
-        new Column(16, 2, Overflow.SPAN), new Column(width - 16, 1, Overflow.WRAP));
+    Help.TextTable table =
+        Help.TextTable.forColumns(
+            help.colorScheme(),
+            new Column(16, 2, Overflow.SPAN),
+            new Column(width - 16, 1, Overflow.WRAP));
     for (CollectorProvider p : providers.values()) {
       table.addRowValues(p.name(), p.description() + (p.networked() ? " Only when named." : ""));
     }

@@ -14,13 +14,19 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code powermon help [COMMAND]} and {@code powermon help collector NAME} (a collector's flags). */
+/**
+ * {@code powermon help [COMMAND]} and {@code powermon help collector NAME} (a collector's flags).
+ */
 @Command(
     name = "help",
     helpCommand = true,
-    description = "Show the help of powermon, of a command, or of a collector (help collector NAME).")
+    description =
+        "Show the help of powermon, of a command, or of a collector (help collector NAME).")
 final class HelpCommand implements Callable<Integer> {
-  @Parameters(arity = "0..2", paramLabel = "COMMAND", description = "A command, or 'collector NAME'.")
+  @Parameters(
+      arity = "0..2",
+      paramLabel = "COMMAND",
+      description = "A command, or 'collector NAME'.")
   List<String> words = new ArrayList<>();
 
   @Spec CommandSpec spec;
@@ -41,12 +47,18 @@ final class HelpCommand implements Callable<Integer> {
     }
     String first = words.get(0);
     if (first.equals("collector")) {
-      return words.size() < 2 ? usageError("help collector: name one of " + providers.keySet()) : collector(words.get(1), root, out);
+      return words.size() < 2
+          ? usageError("help collector: name one of " + providers.keySet())
+          : collector(words.get(1), root, out);
     }
     CommandLine sub = root.getSubcommands().get(first);
     if (sub == null || words.size() > 1) {
-      return usageError("help: no command named '" + String.join(" ", words) + "'; the commands are "
-          + root.getSubcommands().keySet() + ", and 'collector NAME'");
+      return usageError(
+          "help: no command named '"
+              + String.join(" ", words)
+              + "'; the commands are "
+              + root.getSubcommands().keySet()
+              + ", and 'collector NAME'");
     }
     sub.usage(out);
     return 0;
@@ -55,7 +67,11 @@ final class HelpCommand implements Callable<Integer> {
   private int collector(String name, CommandLine root, PrintWriter out) {
     CollectorProvider p = providers.get(name);
     if (p == null) {
-      return usageError("help collector: no collector named '" + name + "'; this build has " + providers.keySet());
+      return usageError(
+          "help collector: no collector named '"
+              + name
+              + "'; this build has "
+              + providers.keySet());
     }
     out.printf("%s: %s%n", p.name(), p.description());
     if (p.networked()) {

@@ -7,9 +7,9 @@ import dev.powermon.exporter.runtime.CollectorPlan;
 import dev.powermon.exporter.runtime.CollectorPool;
 import dev.powermon.exporter.runtime.CollectorRunner;
 import dev.powermon.exporter.runtime.Orchestrator;
-import dev.powermon.exporter.window.PowerWindows;
 import dev.powermon.exporter.setup.Selection;
 import dev.powermon.exporter.setup.Setup;
+import dev.powermon.exporter.window.PowerWindows;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
@@ -25,14 +25,16 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
- * {@code powermon probe}: opens the selected collectors, collects once, prints every series as an aligned
- * table and exits 0 when every collector succeeded, 1 otherwise. The "run it standalone" check.
+ * {@code powermon probe}: opens the selected collectors, collects once, prints every series as an
+ * aligned table and exits 0 when every collector succeeded, 1 otherwise. The "run it standalone"
+ * check.
  */
 @Command(
     name = "probe",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = "Collect once and print the readings as a table; exit 0 when every selected collector succeeded.")
+    description =
+        "Collect once and print the readings as a table; exit 0 when every selected collector succeeded.")
 final class ProbeCommand extends ProviderCommand implements Callable<Integer> {
 
   ProbeCommand(Map<String, CollectorProvider> providers, CollectorFlags flags) {
@@ -44,15 +46,18 @@ final class ProbeCommand extends ProviderCommand implements Callable<Integer> {
     Setup setup = setup();
     PrintWriter out = spec.commandLine().getOut();
     try (CollectorPool pool = new CollectorPool()) {
-      List<CollectorPlan> plans = Selection.plans(providers, setup.file(), setup.invocation(), pool::probeContext);
+      List<CollectorPlan> plans =
+          Selection.plans(providers, setup.file(), setup.invocation(), pool::probeContext);
       if (plans.isEmpty()) {
-        out.println("No collector can run here. Run 'powermon collectors' to see why, or name one with --collector.");
+        out.println(
+            "No collector can run here. Run 'powermon collectors' to see why, or name one with --collector.");
         out.flush();
         return 1;
       }
       List<CollectorRunner> runners = new ArrayList<>();
       for (CollectorPlan plan : plans) {
-        runners.add(pool.start(plan, plans)); // a named one that cannot run fails with its probe's hint
+        runners.add(
+            pool.start(plan, plans)); // a named one that cannot run fails with its probe's hint
       }
       runners.forEach(r -> r.awaitOpen(r.plan().deadline()));
       try {
@@ -64,7 +69,10 @@ final class ProbeCommand extends ProviderCommand implements Callable<Integer> {
   }
 
   /** The collectors' own series, then the power and energy the core built from their readings. */
-  private static int print(PrintWriter out, List<CollectionResult> results, List<CollectorRunner> runners,
+  private static int print(
+      PrintWriter out,
+      List<CollectionResult> results,
+      List<CollectorRunner> runners,
       PowerWindows windows) {
     boolean allSucceeded = true;
     TextTable table = new TextTable("FAMILY", "LABELS", "VALUE");
@@ -109,6 +117,8 @@ final class ProbeCommand extends ProviderCommand implements Callable<Integer> {
   }
 
   private static String format(double v) {
-    return Double.isFinite(v) ? BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : String.valueOf(v);
+    return Double.isFinite(v)
+        ? BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()
+        : String.valueOf(v);
   }
 }

@@ -15,7 +15,9 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-/** What every command shares: the common options, the generated collector flags, and reading them. */
+/**
+ * What every command shares: the common options, the generated collector flags, and reading them.
+ */
 abstract class ProviderCommand {
   @Mixin CommonOptions options;
   @Spec CommandSpec spec;
@@ -40,8 +42,9 @@ abstract class ProviderCommand {
   }
 
   /**
-   * The options given to {@code powermon} before this subcommand, then this command's own: both mean the
-   * same. Serve-only flags before a subcommand are refused, naming the flag and where it would work.
+   * The options given to {@code powermon} before this subcommand, then this command's own: both
+   * mean the same. Serve-only flags before a subcommand are refused, naming the flag and where it
+   * would work.
    */
   private List<ParseResult> parseResults() {
     List<ParseResult> results = new ArrayList<>();
@@ -50,8 +53,15 @@ abstract class ProviderCommand {
       ParseResult before = parent.getParseResult();
       for (OptionSpec o : before.matchedOptions()) {
         if (!spec.optionsMap().containsKey(o.longestName())) {
-          throw new CommandLine.ParameterException(spec.commandLine(), o.longestName() + " is a flag of 'powermon'"
-              + " (serve) only; 'powermon " + spec.name() + "' does not take it: remove it or drop '" + spec.name() + "'");
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              o.longestName()
+                  + " is a flag of 'powermon'"
+                  + " (serve) only; 'powermon "
+                  + spec.name()
+                  + "' does not take it: remove it or drop '"
+                  + spec.name()
+                  + "'");
         }
       }
       results.add(before);
@@ -62,6 +72,8 @@ abstract class ProviderCommand {
 
   private CommonOptions allOptions() {
     CommandLine parent = spec.commandLine().getParent();
-    return parent == null ? options : ((ProviderCommand) parent.getCommand()).options.overlaidWith(options);
+    return parent == null
+        ? options
+        : ((ProviderCommand) parent.getCommand()).options.overlaidWith(options);
   }
 }

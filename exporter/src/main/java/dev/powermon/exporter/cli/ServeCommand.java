@@ -10,9 +10,9 @@ import dev.powermon.exporter.setup.Setup;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code powermon}: serves /metrics until stopped; SIGHUP reloads the config file. */
@@ -21,12 +21,14 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    description = "Prometheus power exporter: serves /metrics for every power source this machine has.",
+    description =
+        "Prometheus power exporter: serves /metrics for every power source this machine has.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:stopped in order (SIGTERM, Ctrl-C), or a command succeeded",
       "1:a failure at run time: a taken port, a collector that failed in probe",
-      "2:a usage or config error: an unknown flag, a bad value, a broken config file"},
+      "2:a usage or config error: an unknown flag, a bad value, a broken config file"
+    },
     footer = "%nRun 'powermon collectors' to see which collectors would run here, and why.")
 final class ServeCommand extends ProviderCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -40,9 +42,10 @@ final class ServeCommand extends ProviderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ConfigSync central = fleet.enabled()
-        ? ConfigSync.of(fleet, options.configFile(), providers, CollectorPool.lookUpHostname())
-        : null;
+    ConfigSync central =
+        fleet.enabled()
+            ? ConfigSync.of(fleet, options.configFile(), providers, CollectorPool.lookUpHostname())
+            : null;
     if (central != null) {
       central.fetchAtStart(); // before the file is read: a good central config replaces it
     }
@@ -59,9 +62,9 @@ final class ServeCommand extends ProviderCommand implements Callable<Integer> {
   }
 
   /**
-   * On SIGTERM or SIGINT: closes collectors (and their child processes), listeners and pushes (flushed
-   * within their bound), then exits 0: a stop the operator asked for is no failure, whereas the JVM would
-   * report the signal (143).
+   * On SIGTERM or SIGINT: closes collectors (and their child processes), listeners and pushes
+   * (flushed within their bound), then exits 0: a stop the operator asked for is no failure,
+   * whereas the JVM would report the signal (143).
    */
   private static void stop(Server server) {
     LOG.info("stopping: collectors and their child processes, then pending pushes (up to 5 s)");

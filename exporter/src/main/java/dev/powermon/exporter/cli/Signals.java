@@ -20,6 +20,7 @@ final class Signals {
     } catch (IllegalArgumentException e) {
       why = "no SIGHUP here (" + e.getMessage() + ")"; // Windows
     }
-    LoggerFactory.getLogger(Signals.class).info("{}: reload with POST /-/reload on the admin address", why);
+    LoggerFactory.getLogger(Signals.class)
+        .info("{}: reload with POST /-/reload on the admin address", why);
   }
 }

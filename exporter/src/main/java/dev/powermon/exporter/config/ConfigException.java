@@ -1,6 +1,8 @@
 package dev.powermon.exporter.config;
 
-/** A config file that cannot be used; the message starts with {@code file:line:column:} where known. */
+/**
+ * A config file that cannot be used; the message starts with {@code file:line:column:} where known.
+ */
 public final class ConfigException extends Exception {
   public ConfigException(String message) {
     super(message);

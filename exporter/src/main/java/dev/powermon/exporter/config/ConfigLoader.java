@@ -20,9 +20,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads the config file strictly: SnakeYAML's SafeConstructor limits (no global tags, few aliases, shallow
- * nesting, 1 MiB), duplicate and unknown keys refused, every collector setting type-checked against its
- * provider's declaration, every error located at file:line:column.
+ * Reads the config file strictly: SnakeYAML's SafeConstructor limits (no global tags, few aliases,
+ * shallow nesting, 1 MiB), duplicate and unknown keys refused, every collector setting type-checked
+ * against its provider's declaration, every error located at file:line:column.
  */
 public final class ConfigLoader {
   /** Keys every collector block accepts besides its own settings. */
@@ -42,7 +42,8 @@ public final class ConfigLoader {
   public FileConfig load(Path file) throws ConfigException {
     String name = file.toString();
     Node root;
-    String text = String.join("\n", ConfigText.lines(file)) + "\n"; // bounded before SnakeYAML sees it
+    String text =
+        String.join("\n", ConfigText.lines(file)) + "\n"; // bounded before SnakeYAML sees it
     try {
       root = yaml().compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
@@ -81,7 +82,8 @@ public final class ConfigLoader {
     return new FileConfig(file, listen, telemetry, admin, level, format, collectors, metrics);
   }
 
-  private Map<String, CollectorSection> collectors(Optional<YamlSection> section) throws ConfigException {
+  private Map<String, CollectorSection> collectors(Optional<YamlSection> section)
+      throws ConfigException {
     Map<String, CollectorSection> out = new LinkedHashMap<>();
     if (section.isEmpty()) {
       return out;
@@ -91,14 +93,16 @@ public final class ConfigLoader {
       Node node = all.take(name).orElseThrow();
       CollectorProvider provider = providers.get(name);
       if (provider == null) {
-        throw all.error(node, "unknown collector '" + name + "'; this build has " + providers.keySet());
+        throw all.error(
+            node, "unknown collector '" + name + "'; this build has " + providers.keySet());
       }
       out.put(name, collector(all, name, node, provider));
     }
     return out;
   }
 
-  private CollectorSection collector(YamlSection parent, String name, Node node, CollectorProvider provider)
+  private CollectorSection collector(
+      YamlSection parent, String name, Node node, CollectorProvider provider)
       throws ConfigException {
     Map<String, List<String>> settings = new LinkedHashMap<>();
     Settings parsed = Settings.parse(name, provider.settings(), Map.of());
@@ -129,9 +133,13 @@ public final class ConfigLoader {
     return new CollectorSection(enabled, deadline, settings, parsed);
   }
 
-  /** Parses and checks one setting's values, the only time they are parsed; errors at the value's line. */
-  private static Settings parse(YamlSection block, CollectorProvider provider, String key, List<String> text,
-      Node value) throws ConfigException {
+  /**
+   * Parses and checks one setting's values, the only time they are parsed; errors at the value's
+   * line.
+   */
+  private static Settings parse(
+      YamlSection block, CollectorProvider provider, String key, List<String> text, Node value)
+      throws ConfigException {
     try {
       return Settings.parse(provider.name(), provider.settings(), Map.of(key, text));
     } catch (IllegalArgumentException e) {
@@ -139,17 +147,27 @@ public final class ConfigLoader {
     }
   }
 
-  private static List<String> setting(YamlSection block, CollectorProvider provider, String key, Node value)
+  private static List<String> setting(
+      YamlSection block, CollectorProvider provider, String key, Node value)
       throws ConfigException {
     SettingSpec spec =
         provider.settings().stream().filter(s -> s.name().equals(key)).findFirst().orElse(null);
     if (spec == null) {
       throw block.error(
           value,
-          "unknown key '" + block.qualified(key) + "'; " + provider.name() + " accepts " + ENABLED + ", "
-              + DEADLINE + settingNames(provider));
+          "unknown key '"
+              + block.qualified(key)
+              + "'; "
+              + provider.name()
+              + " accepts "
+              + ENABLED
+              + ", "
+              + DEADLINE
+              + settingNames(provider));
     }
-    return spec.isList() ? block.scalars(value, block.qualified(key)) : List.of(block.scalar(value, block.qualified(key)));
+    return spec.isList()
+        ? block.scalars(value, block.qualified(key))
+        : List.of(block.scalar(value, block.qualified(key)));
   }
 
   private static String settingNames(CollectorProvider provider) {
@@ -158,7 +176,8 @@ public final class ConfigLoader {
     return names.toString();
   }
 
-  private static Map<String, Boolean> metrics(Optional<YamlSection> section) throws ConfigException {
+  private static Map<String, Boolean> metrics(Optional<YamlSection> section)
+      throws ConfigException {
     Map<String, Boolean> out = new LinkedHashMap<>();
     if (section.isEmpty()) {
       return out;

@@ -11,13 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The config file's lines, read within bounds before any YAML parser sees them: SnakeYAML buffers a whole
- * scalar, so one 8 MiB line filled a 64 MiB heap and a 1 MiB line took seconds to reload. The file is
- * refused at {@code file:line} as soon as it is too large or a line too long.
+ * The config file's lines, read within bounds before any YAML parser sees them: SnakeYAML buffers a
+ * whole scalar, so one 8 MiB line filled a 64 MiB heap and a 1 MiB line took seconds to reload. The
+ * file is refused at {@code file:line} as soon as it is too large or a line too long.
  */
 public final class ConfigText {
-  /** A config with every collector configured and a metric table of a thousand families is ~60 KiB. */
+  /**
+   * A config with every collector configured and a metric table of a thousand families is ~60 KiB.
+   */
   public static final long MAX_FILE_BYTES = 1 << 20;
+
   /** Longer than any path, family name or comment a config holds. */
   public static final int MAX_LINE_CHARS = 4096;
 
@@ -31,8 +34,11 @@ public final class ConfigText {
     List<String> lines = new ArrayList<>();
     try {
       if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new ConfigException(name + ": larger than " + MAX_FILE_BYTES / 1024
-            + " KiB; a powermon config is a few KiB; check that --config.file names the right file");
+        throw new ConfigException(
+            name
+                + ": larger than "
+                + MAX_FILE_BYTES / 1024
+                + " KiB; a powermon config is a few KiB; check that --config.file names the right file");
       }
       try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         char[] buffer = new char[MAX_LINE_CHARS + 1];
@@ -45,8 +51,13 @@ public final class ConfigText {
               lines.add(stripCr(line));
               line.setLength(0);
             } else if (line.length() >= MAX_LINE_CHARS) {
-              throw new ConfigException(name + ":" + (lines.size() + 1) + ":1: line longer than "
-                  + MAX_LINE_CHARS + " characters; no setting needs one that long");
+              throw new ConfigException(
+                  name
+                      + ":"
+                      + (lines.size() + 1)
+                      + ":1: line longer than "
+                      + MAX_LINE_CHARS
+                      + " characters; no setting needs one that long");
             } else {
               line.append(c);
             }

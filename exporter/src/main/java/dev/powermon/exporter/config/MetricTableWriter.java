@@ -18,10 +18,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes the metric table back into the config file without disturbing the rest of it: only the lines of
- * the top-level {@code metrics:} block change (a value flipped in place, keeping its comment; new families
- * appended at the end of the block). The file is replaced atomically (temp file in the same directory,
- * then rename), so a crash never leaves half a config; temp files a kill left behind are removed at start.
+ * Writes the metric table back into the config file without disturbing the rest of it: only the
+ * lines of the top-level {@code metrics:} block change (a value flipped in place, keeping its
+ * comment; new families appended at the end of the block). The file is replaced atomically (temp
+ * file in the same directory, then rename), so a crash never leaves half a config; temp files a
+ * kill left behind are removed at start.
  */
 public final class MetricTableWriter {
   private static final Pattern METRICS_KEY = Pattern.compile("^metrics:\\s*(#.*)?$");
@@ -33,15 +34,18 @@ public final class MetricTableWriter {
   private MetricTableWriter() {}
 
   /**
-   * Rewrites {@code file} so its metric table holds {@code table} (every entry; entries the file has but
-   * {@code table} lacks are left as they are). Nothing is written when the file already says so. A symlink
-   * is followed: the file it points at is replaced, with its mode and owner, and the link stays.
+   * Rewrites {@code file} so its metric table holds {@code table} (every entry; entries the file
+   * has but {@code table} lacks are left as they are). Nothing is written when the file already
+   * says so. A symlink is followed: the file it points at is replaced, with its mode and owner, and
+   * the link stays.
    *
-   * @throws ConfigException when the file's {@code metrics:} is written in flow style ({@code {a: true}}),
-   *     which cannot be edited line by line, or it is too large to be a config
-   * @throws IOException when the file or its directory cannot be written, or its owner cannot be kept
+   * @throws ConfigException when the file's {@code metrics:} is written in flow style ({@code {a:
+   *     true}}), which cannot be edited line by line, or it is too large to be a config
+   * @throws IOException when the file or its directory cannot be written, or its owner cannot be
+   *     kept
    */
-  public static void write(Path file, Map<String, Boolean> table) throws IOException, ConfigException {
+  public static void write(Path file, Map<String, Boolean> table)
+      throws IOException, ConfigException {
     Path target = file.toRealPath();
     List<String> lines = ConfigText.lines(target);
     List<String> updated = update(file.toString(), lines, table);
@@ -53,7 +57,8 @@ public final class MetricTableWriter {
       Files.write(temp, updated, StandardCharsets.UTF_8);
       keepModeAndOwner(target, temp);
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -63,19 +68,28 @@ public final class MetricTableWriter {
   }
 
   /**
-   * Deletes temp files a killed write left beside the file (the one this writer names), so they do not
-   * pile up across crashes; at start, before any write.
+   * Deletes temp files a killed write left beside the file (the one this writer names), so they do
+   * not pile up across crashes; at start, before any write.
    *
    * @return how many were deleted
    */
   public static int removeLeftovers(Path file) throws IOException {
     Path target = Files.exists(file) ? file.toRealPath() : file.toAbsolutePath();
-    // createTempFile's random part is digits; earlier versions named them ".powermon.yml<digits>.tmp"
-    Pattern ours = Pattern.compile("\\." + Pattern.quote(target.getFileName().toString())
-        + "(\\.powermon-)?\\d+" + Pattern.quote(TEMP_SUFFIX));
+    // createTempFile's random part is digits; earlier versions named them
+    // ".powermon.yml<digits>.tmp"
+    Pattern ours =
+        Pattern.compile(
+            "\\."
+                + Pattern.quote(target.getFileName().toString())
+                + "(\\.powermon-)?\\d+"
+                + Pattern.quote(TEMP_SUFFIX));
     int removed = 0;
-    try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(target.getParent(),
-        p -> ours.matcher(p.getFileName().toString()).matches() && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))) {
+    try (DirectoryStream<Path> leftovers =
+        Files.newDirectoryStream(
+            target.getParent(),
+            p ->
+                ours.matcher(p.getFileName().toString()).matches()
+                    && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))) {
       for (Path p : leftovers) {
         Files.deleteIfExists(p);
         removed++;
@@ -88,7 +102,9 @@ public final class MetricTableWriter {
     return "." + target.getFileName() + ".powermon-";
   }
 
-  /** The new file gets the old one's permissions and owner; a temp file would have 0600 and ours. */
+  /**
+   * The new file gets the old one's permissions and owner; a temp file would have 0600 and ours.
+   */
   private static void keepModeAndOwner(Path from, Path to) throws IOException {
     PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class);
     if (source == null) {
@@ -103,14 +119,22 @@ public final class MetricTableWriter {
         target.setOwner(attributes.owner());
         target.setGroup(attributes.group());
       } catch (IOException e) {
-        throw new IOException("cannot keep its owner " + attributes.owner().getName() + ":"
-            + attributes.group().getName() + " (" + e.getMessage() + "); it was left unchanged", e);
+        throw new IOException(
+            "cannot keep its owner "
+                + attributes.owner().getName()
+                + ":"
+                + attributes.group().getName()
+                + " ("
+                + e.getMessage()
+                + "); it was left unchanged",
+            e);
       }
     }
   }
 
   /** The file's lines with the table applied; pure, for tests. */
-  static List<String> update(String name, List<String> lines, Map<String, Boolean> table) throws ConfigException {
+  static List<String> update(String name, List<String> lines, Map<String, Boolean> table)
+      throws ConfigException {
     Map<String, Boolean> pending = new LinkedHashMap<>(table);
     List<String> out = new ArrayList<>(lines.size() + pending.size() + 1);
     int start = findMetricsKey(name, lines);
@@ -159,7 +183,10 @@ public final class MetricTableWriter {
       }
       if (line.startsWith("metrics:")) {
         throw new ConfigException(
-            name + ":" + (i + 1) + ":1: metrics: is written on one line; write it as a block"
+            name
+                + ":"
+                + (i + 1)
+                + ":1: metrics: is written on one line; write it as a block"
                 + " (one 'family: true|false' per line) so powermon can update it");
       }
     }

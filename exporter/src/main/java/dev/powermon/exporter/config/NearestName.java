@@ -2,13 +2,16 @@ package dev.powermon.exporter.config;
 
 import java.util.Collection;
 
-/** The known name nearest to what an operator typed, for "did you mean …?" hints on flags and families. */
+/**
+ * The known name nearest to what an operator typed, for "did you mean …?" hints on flags and
+ * families.
+ */
 public final class NearestName {
   private NearestName() {}
 
   /**
-   * The candidate closest to {@code typed} by edit distance, or null when none is close enough to be a
-   * typo of it (more than two edits, or a fifth of the name, away).
+   * The candidate closest to {@code typed} by edit distance, or null when none is close enough to
+   * be a typo of it (more than two edits, or a fifth of the name, away).
    */
   public static String of(String typed, Collection<String> candidates) {
     String best = null;

@@ -13,9 +13,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * A YAML mapping whose keys are taken one by one; whatever is left is an unknown key, reported at its
- * file:line:column. Values are read from the node tree as written, so YAML 1.1's {@code on}, {@code no} and
- * {@code 010} never silently become booleans or octal numbers.
+ * A YAML mapping whose keys are taken one by one; whatever is left is an unknown key, reported at
+ * its file:line:column. Values are read from the node tree as written, so YAML 1.1's {@code on},
+ * {@code no} and {@code 010} never silently become booleans or octal numbers.
  */
 final class YamlSection {
   private final String file;
@@ -26,7 +26,8 @@ final class YamlSection {
     this.file = file;
     this.path = path;
     if (!(node instanceof MappingNode)) {
-      throw error(node, (path.isEmpty() ? "the file" : path) + " must be a mapping of keys to values");
+      throw error(
+          node, (path.isEmpty() ? "the file" : path) + " must be a mapping of keys to values");
     }
     for (NodeTuple t : ((MappingNode) node).getValue()) {
       if (!(t.getKeyNode() instanceof ScalarNode)) {
@@ -116,7 +117,8 @@ final class YamlSection {
 
   ConfigException error(Node at, String message) {
     Mark m = at.getStartMark();
-    return new ConfigException(file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": " + message);
+    return new ConfigException(
+        file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": " + message);
   }
 
   /** An empty value: {@code key:} with nothing after it, or {@code ~}/{@code null}. */

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Replaces a file whole: a dot-file beside it, forced to disk, renamed over it. Readers see old or new. */
+/**
+ * Replaces a file whole: a dot-file beside it, forced to disk, renamed over it. Readers see old or
+ * new.
+ */
 public final class AtomicFiles {
   private AtomicFiles() {}
 
@@ -21,7 +24,8 @@ public final class AtomicFiles {
         channel.force(true);
       }
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }

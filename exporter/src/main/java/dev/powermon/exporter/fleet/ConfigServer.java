@@ -31,21 +31,30 @@ import org.slf4j.LoggerFactory;
  * {@code powermon config-server}: serves one YAML per device from a {@link ConfigStore}.
  *
  * <ul>
- *   <li>{@code GET /config/{id}}: the device's config, else {@code _default}'s, else 404; {@code ETag},
- *       {@code If-None-Match} → 304. Each fetch is remembered, so the list shows stale devices.
- *   <li>{@code PUT /config/{id}}: checked by the exporter's loader (400 with line:column, nothing stored),
- *       {@code If-Match} → 412 when another change came first.
+ *   <li>{@code GET /config/{id}}: the device's config, else {@code _default}'s, else 404; {@code
+ *       ETag}, {@code If-None-Match} → 304. Each fetch is remembered, so the list shows stale
+ *       devices.
+ *   <li>{@code PUT /config/{id}}: checked by the exporter's loader (400 with line:column, nothing
+ *       stored), {@code If-Match} → 412 when another change came first.
  *   <li>{@code GET /config}: every device with its tag, last change and last fetch, as JSON.
  *   <li>{@code /metrics}: the server's own counters, no token needed.
  * </ul>
  *
- * Every {@code /config} request needs {@code Authorization: Bearer <token>} unless the server was started
- * without a token on purpose. Bodies are read up to {@link #MAX_BODY_BYTES}, the loader's own limit.
+ * Every {@code /config} request needs {@code Authorization: Bearer <token>} unless the server was
+ * started without a token on purpose. Bodies are read up to {@link #MAX_BODY_BYTES}, the loader's
+ * own limit.
  */
 public final class ConfigServer implements AutoCloseable {
-  /** The config loader refuses more than 1 Mi code points; a body is refused before it is read past that. */
+  /**
+   * The config loader refuses more than 1 Mi code points; a body is refused before it is read past
+   * that.
+   */
   public static final int MAX_BODY_BYTES = 1 << 20;
-  /** Devices whose last fetch is remembered; past it, fetches of unknown ids are not (random ids cost nothing). */
+
+  /**
+   * Devices whose last fetch is remembered; past it, fetches of unknown ids are not (random ids
+   * cost nothing).
+   */
   static final int MAX_REMEMBERED_FETCHES = 100_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(ConfigServer.class);
@@ -61,8 +70,13 @@ public final class ConfigServer implements AutoCloseable {
   private final Map<DeviceId, Instant> lastFetch = new ConcurrentHashMap<>();
   private final Clock clock;
 
-  private ConfigServer(HttpServer http, ExecutorService executor, ConfigStore store, ConfigValidator validator,
-      String token, Clock clock) {
+  private ConfigServer(
+      HttpServer http,
+      ExecutorService executor,
+      ConfigStore store,
+      ConfigValidator validator,
+      String token,
+      Clock clock) {
     this.http = http;
     this.executor = executor;
     this.store = store;
@@ -77,18 +91,24 @@ public final class ConfigServer implements AutoCloseable {
    * @param token the bearer token every /config request must carry; null serves without one
    * @throws java.net.BindException when the address is taken
    */
-  public static ConfigServer start(ListenAddress address, ConfigStore store, ConfigValidator validator,
-      String token) throws IOException {
+  public static ConfigServer start(
+      ListenAddress address, ConfigStore store, ConfigValidator validator, String token)
+      throws IOException {
     HttpServer http = HttpServer.create(address.socketAddress(), 64);
-    ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "powermon-config-server");
-      t.setDaemon(true);
-      return t;
-    });
-    ConfigServer server = new ConfigServer(http, executor, store, validator, token, Clock.systemUTC());
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "powermon-config-server");
+              t.setDaemon(true);
+              return t;
+            });
+    ConfigServer server =
+        new ConfigServer(http, executor, store, validator, token, Clock.systemUTC());
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(server.counters);
-    http.createContext("/metrics", new MetricsHandler(PrometheusProperties.builder().build(), registry));
+    http.createContext(
+        "/metrics", new MetricsHandler(PrometheusProperties.builder().build(), registry));
     http.createContext(PREFIX, server::handle);
     http.setExecutor(executor);
     http.start();
@@ -131,8 +151,12 @@ public final class ConfigServer implements AutoCloseable {
       return method.equals("GET") ? list(ex) : notAllowed(ex, "GET");
     }
     if (!DeviceId.isValid(rest)) {
-      return text(ex, 400, "device id: use 1 to " + DeviceId.MAX_LENGTH
-          + " of A-Z a-z 0-9 . _ -, not starting with a dot\n");
+      return text(
+          ex,
+          400,
+          "device id: use 1 to "
+              + DeviceId.MAX_LENGTH
+              + " of A-Z a-z 0-9 . _ -, not starting with a dot\n");
     }
     DeviceId id = new DeviceId(rest);
     return switch (method) {
@@ -172,8 +196,11 @@ public final class ConfigServer implements AutoCloseable {
     }
     String etag = config.get().etag();
     ex.getResponseHeaders().set("ETag", etag);
-    ex.getResponseHeaders().set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(
-        config.get().lastChange().atZone(ZoneOffset.UTC)));
+    ex.getResponseHeaders()
+        .set(
+            "Last-Modified",
+            DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                config.get().lastChange().atZone(ZoneOffset.UTC)));
     if (ConfigStore.tagMatches(ex.getRequestHeaders().getFirst("If-None-Match"), etag)) {
       ex.sendResponseHeaders(304, -1);
       return 304;
@@ -210,7 +237,8 @@ public final class ConfigServer implements AutoCloseable {
       if (e.current() != null) {
         ex.getResponseHeaders().set("ETag", e.current());
       }
-      return text(ex, 412, "'" + id + "' changed since that version; fetch it, apply your change, retry\n");
+      return text(
+          ex, 412, "'" + id + "' changed since that version; fetch it, apply your change, retry\n");
     } catch (IOException e) {
       return storeFailed(ex, "put", id, e);
     }
@@ -221,18 +249,26 @@ public final class ConfigServer implements AutoCloseable {
     try {
       for (StoredConfig c : store.list()) {
         ObjectNode d = JSON.createObjectNode();
-        d.put("id", c.id().value()).put("etag", c.etag()).put("last_change", c.lastChange().toString());
+        d.put("id", c.id().value())
+            .put("etag", c.etag())
+            .put("last_change", c.lastChange().toString());
         d.putNull("last_fetch");
         devices.put(c.id().value(), d);
       }
     } catch (IOException e) {
       return storeFailed(ex, "list", null, e);
     }
-    lastFetch.forEach((id, at) -> devices.computeIfAbsent(id.value(), k -> {
-      ObjectNode d = JSON.createObjectNode();
-      d.put("id", k).putNull("etag").putNull("last_change"); // served the default
-      return d;
-    }).put("last_fetch", at.toString()));
+    lastFetch.forEach(
+        (id, at) ->
+            devices
+                .computeIfAbsent(
+                    id.value(),
+                    k -> {
+                      ObjectNode d = JSON.createObjectNode();
+                      d.put("id", k).putNull("etag").putNull("last_change"); // served the default
+                      return d;
+                    })
+                .put("last_fetch", at.toString()));
     ObjectNode root = JSON.createObjectNode();
     ArrayNode array = root.putArray("devices");
     devices.values().forEach(array::add);
@@ -243,7 +279,9 @@ public final class ConfigServer implements AutoCloseable {
     return 200;
   }
 
-  /** The body, or null when it is larger than {@link #MAX_BODY_BYTES}; never reads past that bound. */
+  /**
+   * The body, or null when it is larger than {@link #MAX_BODY_BYTES}; never reads past that bound.
+   */
   private static byte[] readBounded(HttpExchange ex) throws IOException {
     String length = ex.getRequestHeaders().getFirst("Content-Length");
     if (length != null) {
@@ -261,7 +299,8 @@ public final class ConfigServer implements AutoCloseable {
     }
   }
 
-  private int storeFailed(HttpExchange ex, String operation, DeviceId id, IOException e) throws IOException {
+  private int storeFailed(HttpExchange ex, String operation, DeviceId id, IOException e)
+      throws IOException {
     counters.storeError(operation);
     LOG.warn("store {} failed{}: {}", operation, id == null ? "" : " for " + id, e.toString());
     return text(ex, 503, "the store failed; see the server's log\n");

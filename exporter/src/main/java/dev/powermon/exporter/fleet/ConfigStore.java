@@ -9,8 +9,8 @@ public interface ConfigStore extends AutoCloseable {
   Optional<StoredConfig> get(DeviceId id) throws IOException;
 
   /**
-   * Stores {@code yaml} as {@code id}'s config when {@code ifMatch} is null or equals the tag of what the
-   * device is served now (its own config, else the default's).
+   * Stores {@code yaml} as {@code id}'s config when {@code ifMatch} is null or equals the tag of
+   * what the device is served now (its own config, else the default's).
    *
    * @throws PreconditionFailed when {@code ifMatch} names another version
    */
@@ -22,7 +22,10 @@ public interface ConfigStore extends AutoCloseable {
   @Override
   default void close() {}
 
-  /** Whether an {@code If-Match}/{@code If-None-Match} header (a list of tags, or {@code *}) names {@code etag}. */
+  /**
+   * Whether an {@code If-Match}/{@code If-None-Match} header (a list of tags, or {@code *}) names
+   * {@code etag}.
+   */
   static boolean tagMatches(String header, String etag) {
     if (header == null || etag == null) {
       return false;

@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Checks a device's YAML with the exporter's own {@link ConfigLoader}, so the server accepts exactly what
- * an exporter of this build would load. Errors are located as {@code <device>:line:column: problem}.
+ * Checks a device's YAML with the exporter's own {@link ConfigLoader}, so the server accepts
+ * exactly what an exporter of this build would load. Errors are located as {@code
+ * <device>:line:column: problem}.
  */
 public final class ConfigValidator {
   private final ConfigLoader loader;
@@ -22,10 +23,12 @@ public final class ConfigValidator {
 
   /**
    * @return what the YAML says
-   * @throws ConfigException with the message an operator needs, naming the device instead of a temp file
+   * @throws ConfigException with the message an operator needs, naming the device instead of a temp
+   *     file
    */
   public FileConfig check(DeviceId id, byte[] yaml) throws ConfigException, IOException {
-    // The loader reads files (its limits and marks are the file's); a private temp file keeps one path.
+    // The loader reads files (its limits and marks are the file's); a private temp file keeps one
+    // path.
     Path temp = Files.createTempFile("powermon-config-", ".yaml");
     try {
       Files.write(temp, yaml);

@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The embedded store: {@code DIR/<id>.yaml} per device, the version it replaced in {@code <id>.yaml.prev}.
- * Writes go to a dot-file in the same directory, are forced to disk, then renamed over the old one, so a
- * reader sees the old or the new file whole, never neither. The tag is a hash of the content, so it
- * survives a restart. One lock orders writers; compare and write happen under it.
+ * The embedded store: {@code DIR/<id>.yaml} per device, the version it replaced in {@code
+ * <id>.yaml.prev}. Writes go to a dot-file in the same directory, are forced to disk, then renamed
+ * over the old one, so a reader sees the old or the new file whole, never neither. The tag is a
+ * hash of the content, so it survives a restart. One lock orders writers; compare and write happen
+ * under it.
  */
 public final class DirectoryStore implements ConfigStore {
   private static final String SUFFIX = ".yaml";
@@ -35,14 +36,16 @@ public final class DirectoryStore implements ConfigStore {
     Path file = file(id);
     try {
       byte[] yaml = Files.readAllBytes(file);
-      return Optional.of(new StoredConfig(id, yaml, tag(yaml), Files.getLastModifiedTime(file).toInstant()));
+      return Optional.of(
+          new StoredConfig(id, yaml, tag(yaml), Files.getLastModifiedTime(file).toInstant()));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }
   }
 
   @Override
-  public StoredConfig put(DeviceId id, byte[] yaml, String ifMatch) throws IOException, PreconditionFailed {
+  public StoredConfig put(DeviceId id, byte[] yaml, String ifMatch)
+      throws IOException, PreconditionFailed {
     synchronized (writeLock) {
       Optional<StoredConfig> own = get(id);
       if (ifMatch != null) {
@@ -69,7 +72,8 @@ public final class DirectoryStore implements ConfigStore {
         String name = f.getFileName().toString();
         String id = name.substring(0, name.length() - SUFFIX.length());
         if (DeviceId.isValid(id)) {
-          get(new DeviceId(id)).ifPresent(c -> out.add(new StoredConfig(c.id(), null, c.etag(), c.lastChange())));
+          get(new DeviceId(id))
+              .ifPresent(c -> out.add(new StoredConfig(c.id(), null, c.etag(), c.lastChange())));
         }
       }
     }

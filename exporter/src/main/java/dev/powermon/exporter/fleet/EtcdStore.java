@@ -19,10 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Configs in etcd, through its v3 JSON gateway with the JDK HTTP client: {@code <prefix><id>} holds the
- * YAML, {@code <prefix>.changed/<id>} when it changed (etcd keeps no times; ids never start with a dot).
- * The key's {@code mod_revision} is the tag; a conditional write is one transaction comparing it, so
- * several config servers may share one etcd. etcd's history keeps the replaced versions (until compacted).
+ * Configs in etcd, through its v3 JSON gateway with the JDK HTTP client: {@code <prefix><id>} holds
+ * the YAML, {@code <prefix>.changed/<id>} when it changed (etcd keeps no times; ids never start
+ * with a dot). The key's {@code mod_revision} is the tag; a conditional write is one transaction
+ * comparing it, so several config servers may share one etcd. etcd's history keeps the replaced
+ * versions (until compacted).
  */
 public final class EtcdStore implements ConfigStore {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,38 +46,73 @@ public final class EtcdStore implements ConfigStore {
     if (kv == null) {
       return Optional.empty();
     }
-    return Optional.of(new StoredConfig(id, Base64.getDecoder().decode(kv.path("value").asText("")),
-        tag(kv.path("mod_revision").asLong()), changed(id)));
+    return Optional.of(
+        new StoredConfig(
+            id,
+            Base64.getDecoder().decode(kv.path("value").asText("")),
+            tag(kv.path("mod_revision").asLong()),
+            changed(id)));
   }
 
-  /** The version {@code id} had before its current one, from etcd's history; empty if none or compacted. */
+  /**
+   * The version {@code id} had before its current one, from etcd's history; empty if none or
+   * compacted.
+   */
   Optional<byte[]> previous(DeviceId id) throws IOException {
     JsonNode kv = first(call("/v3/kv/range", Map.of("key", b64(key(id)))));
     if (kv == null) {
       return Optional.empty();
     }
     long rev = kv.path("mod_revision").asLong() - 1;
-    JsonNode old = first(call("/v3/kv/range", Map.of("key", b64(key(id)), "revision", Long.toString(rev))));
-    return old == null ? Optional.empty() : Optional.of(Base64.getDecoder().decode(old.path("value").asText("")));
+    JsonNode old =
+        first(call("/v3/kv/range", Map.of("key", b64(key(id)), "revision", Long.toString(rev))));
+    return old == null
+        ? Optional.empty()
+        : Optional.of(Base64.getDecoder().decode(old.path("value").asText("")));
   }
 
   @Override
-  public StoredConfig put(DeviceId id, byte[] yaml, String ifMatch) throws IOException, PreconditionFailed {
-    List<Object> puts = List.of(
-        Map.of("request_put", Map.of("key", b64(key(id)), "value", Base64.getEncoder().encodeToString(yaml))),
-        Map.of("request_put", Map.of("key", b64(changedKey(id)),
-            "value", b64(Long.toString(System.currentTimeMillis())))));
+  public StoredConfig put(DeviceId id, byte[] yaml, String ifMatch)
+      throws IOException, PreconditionFailed {
+    List<Object> puts =
+        List.of(
+            Map.of(
+                "request_put",
+                Map.of("key", b64(key(id)), "value", Base64.getEncoder().encodeToString(yaml))),
+            Map.of(
+                "request_put",
+                Map.of(
+                    "key",
+                    b64(changedKey(id)),
+                    "value",
+                    b64(Long.toString(System.currentTimeMillis())))));
     JsonNode answer;
     if (ifMatch == null) {
       answer = call("/v3/kv/txn", Map.of("success", puts));
     } else {
       long rev = revision(ifMatch);
       // Its own version is the one named, or it has none and the default's is.
-      answer = call("/v3/kv/txn", Map.of("compare", List.of(compareMod(key(id), rev)), "success", puts));
+      answer =
+          call("/v3/kv/txn", Map.of("compare", List.of(compareMod(key(id), rev)), "success", puts));
       if (!answer.path("succeeded").asBoolean(false)) {
-        answer = call("/v3/kv/txn", Map.of("compare", List.of(
-            Map.of("key", b64(key(id)), "target", "CREATE", "result", "EQUAL", "create_revision", "0"),
-            compareMod(key(DeviceId.DEFAULT), rev)), "success", puts));
+        answer =
+            call(
+                "/v3/kv/txn",
+                Map.of(
+                    "compare",
+                    List.of(
+                        Map.of(
+                            "key",
+                            b64(key(id)),
+                            "target",
+                            "CREATE",
+                            "result",
+                            "EQUAL",
+                            "create_revision",
+                            "0"),
+                        compareMod(key(DeviceId.DEFAULT), rev)),
+                    "success",
+                    puts));
       }
       if (!answer.path("succeeded").asBoolean(false)) {
         Optional<StoredConfig> now = get(id);
@@ -98,7 +134,8 @@ public final class EtcdStore implements ConfigStore {
     req.put("keys_only", true);
     List<StoredConfig> out = new ArrayList<>();
     for (JsonNode kv : call("/v3/kv/range", req).path("kvs")) {
-      String key = new String(Base64.getDecoder().decode(kv.path("key").asText()), StandardCharsets.UTF_8);
+      String key =
+          new String(Base64.getDecoder().decode(kv.path("key").asText()), StandardCharsets.UTF_8);
       String id = key.substring(prefix.length());
       if (DeviceId.isValid(id)) {
         DeviceId d = new DeviceId(id);
@@ -115,21 +152,27 @@ public final class EtcdStore implements ConfigStore {
       return Instant.EPOCH;
     }
     try {
-      return Instant.ofEpochMilli(Long.parseLong(
-          new String(Base64.getDecoder().decode(kv.path("value").asText()), StandardCharsets.UTF_8)));
+      return Instant.ofEpochMilli(
+          Long.parseLong(
+              new String(
+                  Base64.getDecoder().decode(kv.path("value").asText()), StandardCharsets.UTF_8)));
     } catch (NumberFormatException e) {
       return Instant.EPOCH; // written by someone else: unknown
     }
   }
 
   private static Map<String, Object> compareMod(String key, long rev) {
-    return Map.of("key", b64(key), "target", "MOD", "result", "EQUAL", "mod_revision", Long.toString(rev));
+    return Map.of(
+        "key", b64(key), "target", "MOD", "result", "EQUAL", "mod_revision", Long.toString(rev));
   }
 
   private JsonNode call(String path, Object body) throws IOException {
-    HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path)).timeout(DEADLINE)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(endpoint.resolve(path))
+            .timeout(DEADLINE)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+            .build();
     HttpResponse<InputStream> r;
     try {
       r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -145,8 +188,13 @@ public final class EtcdStore implements ConfigStore {
       throw new IOException("etcd " + path + ": answer over " + MAX_RESPONSE_BYTES + " bytes");
     }
     if (r.statusCode() != 200) {
-      throw new IOException("etcd " + path + ": HTTP " + r.statusCode() + ": "
-          + new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8));
+      throw new IOException(
+          "etcd "
+              + path
+              + ": HTTP "
+              + r.statusCode()
+              + ": "
+              + new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8));
     }
     return JSON.readTree(bytes);
   }

@@ -15,27 +15,36 @@ public final class ServerCounters implements MultiCollector {
   private final Map<Labels, LongAdder> storeErrors = new ConcurrentHashMap<>();
 
   void request(String method, int code) {
-    requests.computeIfAbsent(Labels.of("method", method, "code", Integer.toString(code)), k -> new LongAdder())
+    requests
+        .computeIfAbsent(
+            Labels.of("method", method, "code", Integer.toString(code)), k -> new LongAdder())
         .increment();
   }
 
   void storeError(String operation) {
-    storeErrors.computeIfAbsent(Labels.of("operation", operation), k -> new LongAdder()).increment();
+    storeErrors
+        .computeIfAbsent(Labels.of("operation", operation), k -> new LongAdder())
+        .increment();
   }
 
   @Override
   public MetricSnapshots collect() {
     return new MetricSnapshots(
-        counter("powermon_config_server_requests", "Requests to /config answered, by method and status code.",
+        counter(
+            "powermon_config_server_requests",
+            "Requests to /config answered, by method and status code.",
             requests),
-        counter("powermon_config_server_store_errors",
-            "Store operations that failed (disk or etcd), by operation: get, put, list.", storeErrors));
+        counter(
+            "powermon_config_server_store_errors",
+            "Store operations that failed (disk or etcd), by operation: get, put, list.",
+            storeErrors));
   }
 
   private static CounterSnapshot counter(String name, String help, Map<Labels, LongAdder> values) {
     CounterSnapshot.Builder b = CounterSnapshot.builder().name(name).help(help);
-    values.forEach((labels, v) -> b.dataPoint(
-        CounterDataPointSnapshot.builder().labels(labels).value(v.sum()).build()));
+    values.forEach(
+        (labels, v) ->
+            b.dataPoint(CounterDataPointSnapshot.builder().labels(labels).value(v.sum()).build()));
     return b.build();
   }
 }

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A bearer token kept in a file (the server's and the exporter's): trimmed, never empty, bounded. */
+/**
+ * A bearer token kept in a file (the server's and the exporter's): trimmed, never empty, bounded.
+ */
 public final class TokenFile {
   private static final int MAX_CHARS = 4096;
 
@@ -19,7 +21,8 @@ public final class TokenFile {
     try {
       String token = Files.readString(file, StandardCharsets.UTF_8).trim();
       if (token.isEmpty() || token.length() > MAX_CHARS) {
-        throw new OperatorError(flag + " " + file + ": holds no token (or one over " + MAX_CHARS + " chars)");
+        throw new OperatorError(
+            flag + " " + file + ": holds no token (or one over " + MAX_CHARS + " chars)");
       }
       return token;
     } catch (IOException e) {

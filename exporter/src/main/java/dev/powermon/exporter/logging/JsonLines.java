@@ -16,17 +16,19 @@ import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
 import org.slf4j.event.KeyValuePair;
 
 /**
- * {@code --log.format=json}: one JSON object per line with the keys and values of {@link LogfmtLayout}, in
- * the same order: {@code ts}, {@code level}, {@code logger}, {@code msg} (formatted), the event's key/values
- * as strings, {@code err}. logstash-logback-encoder writes and escapes the JSON; the three fields whose
- * value logfmt shapes (lower-case level, key/values as text, err as class and message) are small providers.
+ * {@code --log.format=json}: one JSON object per line with the keys and values of {@link
+ * LogfmtLayout}, in the same order: {@code ts}, {@code level}, {@code logger}, {@code msg}
+ * (formatted), the event's key/values as strings, {@code err}. logstash-logback-encoder writes and
+ * escapes the JSON; the three fields whose value logfmt shapes (lower-case level, key/values as
+ * text, err as class and message) are small providers.
  */
 final class JsonLines {
   private JsonLines() {}
 
   static Encoder<ILoggingEvent> encoder(Context context) {
     LoggingEventJsonProviders providers = new LoggingEventJsonProviders();
-    LoggingEventFormattedTimestampJsonProvider ts = new LoggingEventFormattedTimestampJsonProvider();
+    LoggingEventFormattedTimestampJsonProvider ts =
+        new LoggingEventFormattedTimestampJsonProvider();
     ts.setFieldName("ts");
     ts.setPattern(LogfmtLayout.TS_PATTERN);
     ts.setTimeZone("UTC");
@@ -57,11 +59,14 @@ final class JsonLines {
 
     @Override
     public void writeTo(JsonGenerator generator, ILoggingEvent event) throws IOException {
-      generator.writeStringField(getFieldName(), event.getLevel().toString().toLowerCase(Locale.ROOT));
+      generator.writeStringField(
+          getFieldName(), event.getLevel().toString().toLowerCase(Locale.ROOT));
     }
   }
 
-  /** The event's key/values, each as its text (an address as {@code 127.0.0.1:9100}, not an object). */
+  /**
+   * The event's key/values, each as its text (an address as {@code 127.0.0.1:9100}, not an object).
+   */
   private static final class KeyValues extends AbstractFieldJsonProvider<ILoggingEvent> {
     @Override
     public void writeTo(JsonGenerator generator, ILoggingEvent event) throws IOException {
@@ -83,7 +88,8 @@ final class JsonLines {
     public void writeTo(JsonGenerator generator, ILoggingEvent event) throws IOException {
       IThrowableProxy error = event.getThrowableProxy();
       if (error != null) {
-        generator.writeStringField(getFieldName(), error.getClassName() + ": " + error.getMessage());
+        generator.writeStringField(
+            getFieldName(), error.getClassName() + ": " + error.getMessage());
       }
     }
   }

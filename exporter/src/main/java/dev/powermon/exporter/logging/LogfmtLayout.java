@@ -10,15 +10,16 @@ import java.util.Locale;
 import org.slf4j.event.KeyValuePair;
 
 /**
- * One logfmt line per event, as Prometheus exporters print them:
- * {@code ts=2026-11-21T06:43:39.824Z level=info logger=Orchestrator msg="…" collector=rapl}.
- * Values are quoted and escaped, so a device alias with quotes or newlines cannot forge a second line.
+ * One logfmt line per event, as Prometheus exporters print them: {@code ts=2026-11-21T06:43:39.824Z
+ * level=info logger=Orchestrator msg="…" collector=rapl}. Values are quoted and escaped, so a
+ * device alias with quotes or newlines cannot forge a second line.
  */
 public final class LogfmtLayout extends LayoutBase<ILoggingEvent> {
   /** {@code ts}: UTC to the millisecond, always three digits (JSON lines use the same pattern). */
   static final String TS_PATTERN = "yyyy-MM-dd'T'HH:mm:ss.SSSX";
 
-  private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern(TS_PATTERN).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TS =
+      DateTimeFormatter.ofPattern(TS_PATTERN).withZone(ZoneOffset.UTC);
 
   @Override
   public String doLayout(ILoggingEvent event) {

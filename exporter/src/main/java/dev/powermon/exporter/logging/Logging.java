@@ -17,9 +17,13 @@ public final class Logging {
    * stderr. powermon says the same in one line with what to do (NativeLibraryHint), so JNA's own
    * logger is silenced. Held here: java.util.logging keeps its loggers only weakly.
    */
-  private static final java.util.logging.Logger JNA = java.util.logging.Logger.getLogger("com.sun.jna");
+  private static final java.util.logging.Logger JNA =
+      java.util.logging.Logger.getLogger("com.sun.jna");
 
-  /** A scraper hanging up mid-response: one debug line instead of SEVERE stack traces (ScrapeHangUps). */
+  /**
+   * A scraper hanging up mid-response: one debug line instead of SEVERE stack traces
+   * (ScrapeHangUps).
+   */
   private static final java.util.logging.Logger SCRAPES =
       java.util.logging.Logger.getLogger(ScrapeHangUps.JUL_LOGGER);
 
@@ -82,7 +86,8 @@ public final class Logging {
       case "json":
         return JsonLines.encoder(context);
       default:
-        throw new IllegalArgumentException("--log.format: '" + format + "' is not one of logfmt, json");
+        throw new IllegalArgumentException(
+            "--log.format: '" + format + "' is not one of logfmt, json");
     }
   }
 }

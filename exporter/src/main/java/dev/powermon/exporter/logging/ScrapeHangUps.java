@@ -5,9 +5,9 @@ import java.util.logging.LogRecord;
 import org.slf4j.LoggerFactory;
 
 /**
- * client_java's HTTP server reports a scraper that hung up mid-response through java.util.logging at
- * SEVERE with two stack traces, outside the log format. That is the scraper's doing (a timeout, a
- * restart), not the exporter's: it becomes one debug line here, through the exporter's logging.
+ * client_java's HTTP server reports a scraper that hung up mid-response through java.util.logging
+ * at SEVERE with two stack traces, outside the log format. That is the scraper's doing (a timeout,
+ * a restart), not the exporter's: it becomes one debug line here, through the exporter's logging.
  */
 final class ScrapeHangUps extends Handler {
   /** The logger client_java's HttpExchangeAdapter writes to. */
@@ -18,7 +18,8 @@ final class ScrapeHangUps extends Handler {
   @Override
   public void publish(LogRecord record) {
     Throwable cause = record.getThrown();
-    log.atDebug().addKeyValue("err", cause == null ? "" : cause.toString())
+    log.atDebug()
+        .addKeyValue("err", cause == null ? "" : cause.toString())
         .log("a scraper went away before the response was sent");
   }
 

@@ -17,7 +17,9 @@ public record BuildInfo(String version, String revision, String javaVersion) {
       // an unreadable resource means an odd build; "unknown" says so
     }
     return new BuildInfo(
-        stamped(p.getProperty("version")), stamped(p.getProperty("revision")), System.getProperty("java.version"));
+        stamped(p.getProperty("version")),
+        stamped(p.getProperty("revision")),
+        System.getProperty("java.version"));
   }
 
   /** A property Maven did not fill in (run from an IDE, or no git) reads "unknown". */

@@ -8,7 +8,9 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.List;
 import java.util.Map;
 
-/** The exporter's own families: per-collector success and duration, build info, config reload state. */
+/**
+ * The exporter's own families: per-collector success and duration, build info, config reload state.
+ */
 public final class MetaMetrics {
   public static final MetricSpec SUCCESS =
       MetricSpec.gauge("powermon_collector_success")
@@ -27,12 +29,14 @@ public final class MetaMetrics {
           .build();
   public static final MetricSpec RELOAD_OK =
       MetricSpec.gauge("powermon_config_last_reload_successful")
-          .help("Whether the last configuration reload succeeded (1) or failed and the previous one is kept (0).")
+          .help(
+              "Whether the last configuration reload succeeded (1) or failed and the previous one is kept (0).")
           .build();
   public static final MetricSpec WEB_RELOAD_OK =
       MetricSpec.gauge("powermon_web_config_last_reload_successful")
-          .help("Whether the last reload of the web config files (TLS, basic auth) succeeded (1) or failed and"
-              + " the listeners keep their previous settings (0).")
+          .help(
+              "Whether the last reload of the web config files (TLS, basic auth) succeeded (1) or failed and"
+                  + " the listeners keep their previous settings (0).")
           .build();
   public static final MetricSpec RELOAD_TIME =
       MetricSpec.gauge("powermon_config_last_reload_success_timestamp_seconds")
@@ -41,9 +45,11 @@ public final class MetaMetrics {
 
   public static final MetricSpec DISCOVERY_DROPPED =
       MetricSpec.counter("powermon_discovered_families_dropped_total")
-          .help("Families the collector emitted beyond the " + MetricTable.DISCOVERY_CAP
-              + " it may discover at run time, counted at every collection; they are not served or written"
-              + " to the config file.")
+          .help(
+              "Families the collector emitted beyond the "
+                  + MetricTable.DISCOVERY_CAP
+                  + " it may discover at run time, counted at every collection; they are not served or written"
+                  + " to the config file.")
           .labelNames("collector")
           .build();
 
@@ -70,8 +76,15 @@ public final class MetaMetrics {
       out.gauge(DURATION, labels, r.durationSeconds());
       out.counter(DISCOVERY_DROPPED, labels, droppedFamilies.getOrDefault(r.collector(), 0L));
     }
-    out.info(BUILD, Labels.of("version", build.version(), "revision", build.revision(),
-        "java_version", build.javaVersion()));
+    out.info(
+        BUILD,
+        Labels.of(
+            "version",
+            build.version(),
+            "revision",
+            build.revision(),
+            "java_version",
+            build.javaVersion()));
     out.gauge(RELOAD_OK, Labels.EMPTY, reload.successful() ? 1 : 0);
     out.gauge(RELOAD_TIME, Labels.EMPTY, reload.lastSuccessSeconds());
     out.gauge(WEB_RELOAD_OK, Labels.EMPTY, reload.webSuccessful() ? 1 : 0);

@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /**
- * Resident memory from Linux's {@code /proc/self/status} ({@code VmRSS:  12345 kB}): read directly, so
- * process metrics on Linux need neither OSHI nor JNA (a smaller start, ~60 KB less garbage a scrape).
+ * Resident memory from Linux's {@code /proc/self/status} ({@code VmRSS: 12345 kB}): read directly,
+ * so process metrics on Linux need neither OSHI nor JNA (a smaller start, ~60 KB less garbage a
+ * scrape).
  */
 final class ProcStatus {
   /** The file is a few KB; anything past this is not the kernel's. */
   static final int MAX_BYTES = 16 * 1024;
+
   private static final String KEY = "VmRSS:";
 
   private final Path file;
@@ -48,7 +50,9 @@ final class ProcStatus {
     }
     long kib = 0;
     int digits = 0;
-    for (; i < status.length() && Character.isDigit(status.charAt(i)) && status.charAt(i) < 128; i++) {
+    for (;
+        i < status.length() && Character.isDigit(status.charAt(i)) && status.charAt(i) < 128;
+        i++) {
       if (++digits > 15) { // 10^15 kB: no process this side of the century
         return OptionalLong.empty();
       }

@@ -1,8 +1,8 @@
 package dev.powermon.exporter.meta;
 
 /**
- * Outcome of the last config (re)load, for {@code powermon_config_last_reload_*}, and of the last web
- * config (re)load, for {@code powermon_web_config_last_reload_successful}.
+ * Outcome of the last config (re)load, for {@code powermon_config_last_reload_*}, and of the last
+ * web config (re)load, for {@code powermon_web_config_last_reload_successful}.
  */
 public final class ReloadStatus {
   private volatile boolean successful = true;
@@ -18,7 +18,9 @@ public final class ReloadStatus {
     successful = false;
   }
 
-  /** @param ok whether every web config file read again and took effect */
+  /**
+   * @param ok whether every web config file read again and took effect
+   */
   public void webReloaded(boolean ok) {
     webSuccessful = ok;
   }

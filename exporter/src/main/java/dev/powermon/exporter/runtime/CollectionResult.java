@@ -9,7 +9,8 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
  * @param snapshots what it returned, or null when it failed
  * @param error why it failed, or null
  */
-public record CollectionResult(String collector, MetricSnapshots snapshots, double durationSeconds, String error)
+public record CollectionResult(
+    String collector, MetricSnapshots snapshots, double durationSeconds, String error)
     implements CollectorOutcome {
   @Override
   public boolean success() {

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One collector as the operator configured it: its settings (file overlaid with flags) and deadline.
+ * One collector as the operator configured it: its settings (file overlaid with flags) and
+ * deadline.
  *
  * @param rawSettings the settings as text, to tell on reload whether the collector must be reopened
- * @param named true when the operator asked for it, false when it was enabled because its probe passed
+ * @param named true when the operator asked for it, false when it was enabled because its probe
+ *     passed
  */
 public record CollectorPlan(
     CollectorProvider provider,

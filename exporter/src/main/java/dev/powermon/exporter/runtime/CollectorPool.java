@@ -16,10 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The threads collectors run on and the contexts they get; shared by {@code serve} and {@code probe}. */
+/**
+ * The threads collectors run on and the contexts they get; shared by {@code serve} and {@code
+ * probe}.
+ */
 public final class CollectorPool implements AutoCloseable {
-  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("powermon-sampler"));
-  private final ExecutorService executor = Executors.newCachedThreadPool(daemon("powermon-collect"));
+  private final ScheduledExecutorService scheduler =
+      Executors.newScheduledThreadPool(2, daemon("powermon-sampler"));
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(daemon("powermon-collect"));
   private final String hostname = lookUpHostname();
   private final PowerWindows windows = new PowerWindows();
   private final CollectorHealth health = new CollectorHealth();
@@ -49,21 +54,42 @@ public final class CollectorPool implements AutoCloseable {
     return context(collector, settings, false, null, List.of());
   }
 
-  /** A started runner for {@code plan}, one of {@code all} (which tells whether host power is measured). */
+  /**
+   * A started runner for {@code plan}, one of {@code all} (which tells whether host power is
+   * measured).
+   */
   public CollectorRunner start(CollectorPlan plan, List<CollectorPlan> all) {
-    boolean measuredElsewhere = all.stream().anyMatch(p -> p != plan && p.provider().measuresHostPower());
-    CollectorContext context = context(plan.name(), plan.settings(), measuredElsewhere, windows,
-        PowerFamilies.declaredExtras(plan.provider().metrics()));
+    boolean measuredElsewhere =
+        all.stream().anyMatch(p -> p != plan && p.provider().measuresHostPower());
+    CollectorContext context =
+        context(
+            plan.name(),
+            plan.settings(),
+            measuredElsewhere,
+            windows,
+            PowerFamilies.declaredExtras(plan.provider().metrics()));
     CollectorRunner runner =
         new CollectorRunner(plan, context, executor, windows::lastReadingMillis, Clock.systemUTC());
     runner.start();
     return runner;
   }
 
-  private CollectorContext context(String collector, Settings settings, boolean hostPowerMeasured,
-      PowerWindows sink, List<String> powerExtras) {
+  private CollectorContext context(
+      String collector,
+      Settings settings,
+      boolean hostPowerMeasured,
+      PowerWindows sink,
+      List<String> powerExtras) {
     Logger log = LoggerFactory.getLogger("dev.powermon.collector." + collector);
-    return new CoreContext(collector, settings, scheduler, hostname, hostPowerMeasured, log, sink, powerExtras,
+    return new CoreContext(
+        collector,
+        settings,
+        scheduler,
+        hostname,
+        hostPowerMeasured,
+        log,
+        sink,
+        powerExtras,
         health.problems(collector, log));
   }
 

@@ -22,13 +22,14 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.helpers.NOPLogger;
 
 /**
- * Runs one collector: opens it (retrying after a failure), calls collect() under its deadline with at most
- * one call in flight (a hung device never piles up threads), and remembers the last outcome for the
- * landing page. Failures are logged when the state changes, not at every scrape.
+ * Runs one collector: opens it (retrying after a failure), calls collect() under its deadline with
+ * at most one call in flight (a hung device never piles up threads), and remembers the last outcome
+ * for the landing page. Failures are logged when the state changes, not at every scrape.
  */
 public final class CollectorRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CollectorRunner.class);
   static final Duration REOPEN_AFTER = Duration.ofSeconds(30);
+
   /** Sampling intervals without a reading after which a background collector is stale. */
   static final int STALE_AFTER_INTERVALS = 3;
 
@@ -45,20 +46,25 @@ public final class CollectorRunner implements AutoCloseable {
   private long inFlightStartNanos;
   private volatile String lastError = "starting";
   private volatile Instant lastSuccess;
+
   /**
-   * Decides when the state changed (a message differing only in its numbers, "3 bad lines" then "4 bad
-   * lines", is the same state); the line itself is logged here, with the collector as a key.
+   * Decides when the state changed (a message differing only in its numbers, "3 bad lines" then "4
+   * bad lines", is the same state); the line itself is logged here, with the collector as a key.
    */
   private final StateLog states = new StateLog(NOPLogger.NOP_LOGGER);
 
   private volatile long openedMillis;
 
   /**
-   * @param lastReading when the core last received a power reading from a collector (by name), in epoch
-   *     milliseconds, or null if never: what staleness is judged by
+   * @param lastReading when the core last received a power reading from a collector (by name), in
+   *     epoch milliseconds, or null if never: what staleness is judged by
    */
-  public CollectorRunner(CollectorPlan plan, CollectorContext context, ExecutorService executor,
-      Function<String, Long> lastReading, Clock clock) {
+  public CollectorRunner(
+      CollectorPlan plan,
+      CollectorContext context,
+      ExecutorService executor,
+      Function<String, Long> lastReading,
+      Clock clock) {
     this.plan = plan;
     this.context = context;
     this.executor = executor;
@@ -80,8 +86,9 @@ public final class CollectorRunner implements AutoCloseable {
   }
 
   /**
-   * Opens the collector. A named collector was not probed when selected: its probe runs first, so one that
-   * cannot run here fails with the probe's hint (what to do) rather than whatever open() trips over.
+   * Opens the collector. A named collector was not probed when selected: its probe runs first, so
+   * one that cannot run here fails with the probe's hint (what to do) rather than whatever open()
+   * trips over.
    */
   private Collector open() throws Exception {
     if (plan.named()) {
@@ -116,13 +123,15 @@ public final class CollectorRunner implements AutoCloseable {
       return CompletableFuture.failedFuture(new CollectorFailure(lastError));
     }
     if (inFlight != null && !inFlight.isDone()) {
-      // A scrape and a push may overlap: the later one shares the call under way, unless that call has
+      // A scrape and a push may overlap: the later one shares the call under way, unless that call
+      // has
       // outlived its deadline, which means the source hangs.
       if (System.nanoTime() - inFlightStartNanos < plan.deadline().toNanos()) {
         return inFlight;
       }
       return CompletableFuture.failedFuture(
-          new CollectorFailure("the previous collection is still running; the source is not answering"));
+          new CollectorFailure(
+              "the previous collection is still running; the source is not answering"));
     }
     Collector opened = collector;
     inFlightStartNanos = System.nanoTime();
@@ -130,8 +139,12 @@ public final class CollectorRunner implements AutoCloseable {
     return inFlight;
   }
 
-  /** Waits for {@code pending} until {@code deadlineNanos} (System.nanoTime) and records the outcome. */
-  public CollectionResult finish(Future<MetricSnapshots> pending, long startNanos, long deadlineNanos) {
+  /**
+   * Waits for {@code pending} until {@code deadlineNanos} (System.nanoTime) and records the
+   * outcome.
+   */
+  public CollectionResult finish(
+      Future<MetricSnapshots> pending, long startNanos, long deadlineNanos) {
     String error;
     MetricSnapshots snapshots = null;
     try {
@@ -139,8 +152,12 @@ public final class CollectorRunner implements AutoCloseable {
       snapshots = pending.get(waitNanos, TimeUnit.NANOSECONDS);
       error = snapshots == null ? "the collector returned nothing" : null;
     } catch (TimeoutException e) {
-      error = "no answer within the " + plan.deadline().toMillis() + " ms deadline (collectors." + name()
-          + ".deadline)";
+      error =
+          "no answer within the "
+              + plan.deadline().toMillis()
+              + " ms deadline (collectors."
+              + name()
+              + ".deadline)";
     } catch (ExecutionException e) {
       error = message(e.getCause());
     } catch (InterruptedException e) {
@@ -157,7 +174,8 @@ public final class CollectorRunner implements AutoCloseable {
 
   /**
    * Why a collector that samples in the background must not be served now: no reading for more than
-   * {@link #STALE_AFTER_INTERVALS} of its sampling intervals. Null when it is fresh or reads at scrape time.
+   * {@link #STALE_AFTER_INTERVALS} of its sampling intervals. Null when it is fresh or reads at
+   * scrape time.
    */
   private String staleness() {
     Collector opened;
@@ -177,8 +195,11 @@ public final class CollectorRunner implements AutoCloseable {
     if (clock.millis() - since <= STALE_AFTER_INTERVALS * interval.get().toMillis()) {
       return null;
     }
-    return "no fresh reading since " + Instant.ofEpochMilli(since) + " (the sampler reads every "
-        + interval.get().toMillis() + " ms); its power is not served until it reads again";
+    return "no fresh reading since "
+        + Instant.ofEpochMilli(since)
+        + " (the sampler reads every "
+        + interval.get().toMillis()
+        + " ms); its power is not served until it reads again";
   }
 
   /** The last error, or null when the last collection succeeded. */
@@ -197,8 +218,8 @@ public final class CollectorRunner implements AutoCloseable {
   }
 
   /**
-   * The opened collector, when it is open; for multi-target probes, which may come before any scrape
-   * has taken the result of the open.
+   * The opened collector, when it is open; for multi-target probes, which may come before any
+   * scrape has taken the result of the open.
    */
   public synchronized Collector opened() {
     if (collector == null) {
@@ -222,7 +243,9 @@ public final class CollectorRunner implements AutoCloseable {
     }
   }
 
-  /** Takes the result of a finished open; starts a new attempt when the last failed long enough ago. */
+  /**
+   * Takes the result of a finished open; starts a new attempt when the last failed long enough ago.
+   */
   private boolean takeOpened() {
     if (opening != null && opening.isDone()) {
       try {

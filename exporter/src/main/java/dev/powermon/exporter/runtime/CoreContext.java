@@ -12,9 +12,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 
 /**
- * The context the core hands each collector: its settings, the shared scheduler, its own logger, its
- * parse-problem counter, and the power windows its readings feed (null for a probe, whose readings are
- * thrown away).
+ * The context the core hands each collector: its settings, the shared scheduler, its own logger,
+ * its parse-problem counter, and the power windows its readings feed (null for a probe, whose
+ * readings are thrown away).
  *
  * @param powerExtras the extra labels the collector declared on {@code powermon_power_watts}
  */

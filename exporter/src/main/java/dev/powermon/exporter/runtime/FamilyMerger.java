@@ -18,9 +18,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Merges families that several collectors emit (the unified {@code powermon_power_watts} above all) into
- * one family, as the exposition requires. A series two collectors both emit with identical labels is kept
- * once; a name emitted with two different types keeps the first type. Both are reported, never thrown.
+ * Merges families that several collectors emit (the unified {@code powermon_power_watts} above all)
+ * into one family, as the exposition requires. A series two collectors both emit with identical
+ * labels is kept once; a name emitted with two different types keeps the first type. Both are
+ * reported, never thrown.
  */
 final class FamilyMerger {
 
@@ -29,7 +30,9 @@ final class FamilyMerger {
 
   private final Consumer<String> problems;
 
-  /** @param problems receives one sentence per conflict, for the log */
+  /**
+   * @param problems receives one sentence per conflict, for the log
+   */
   FamilyMerger(Consumer<String> problems) {
     this.problems = problems;
   }
@@ -48,7 +51,9 @@ final class FamilyMerger {
       }
     }
     List<Family> out = new ArrayList<>(byName.size());
-    byName.forEach((name, parts) -> out.add(new Family(combine(name, parts, sources.get(name)), sources.get(name))));
+    byName.forEach(
+        (name, parts) ->
+            out.add(new Family(combine(name, parts, sources.get(name)), sources.get(name))));
     return out;
   }
 
@@ -62,16 +67,26 @@ final class FamilyMerger {
     for (int i = 0; i < parts.size(); i++) {
       MetricSnapshot part = parts.get(i);
       if (part.getClass() != first.getClass()) {
-        problems.accept(collectors.get(i) + " emits " + name + " as another type than " + collectors.get(0)
-            + " does; its series are dropped");
+        problems.accept(
+            collectors.get(i)
+                + " emits "
+                + name
+                + " as another type than "
+                + collectors.get(0)
+                + " does; its series are dropped");
         continue;
       }
       for (DataPointSnapshot p : part.getDataPoints()) {
         if (seen.add(p.getLabels())) {
           points.add(p);
         } else {
-          problems.accept(collectors.get(i) + " emits a " + name + " series that another collector emits too ("
-              + p.getLabels() + "); it is served once");
+          problems.accept(
+              collectors.get(i)
+                  + " emits a "
+                  + name
+                  + " series that another collector emits too ("
+                  + p.getLabels()
+                  + "); it is served once");
         }
       }
     }
@@ -96,8 +111,9 @@ final class FamilyMerger {
       points.forEach(p -> b.dataPoint((InfoDataPointSnapshot) p));
       return b.build();
     }
-    problems.accept(first.getMetadata().getPrometheusName()
-        + " comes from several collectors but its type cannot be merged; the first collector's series are served");
+    problems.accept(
+        first.getMetadata().getPrometheusName()
+            + " comes from several collectors but its type cannot be merged; the first collector's series are served");
     return first;
   }
 }

@@ -23,14 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one client_java collector registered with the registry: runs every collector in parallel under its
- * own deadline, catches everything (a broken collector costs its own series, never the scrape), merges
- * families emitted by several collectors, applies the metric table and adds the meta-metrics.
+ * The one client_java collector registered with the registry: runs every collector in parallel
+ * under its own deadline, catches everything (a broken collector costs its own series, never the
+ * scrape), merges families emitted by several collectors, applies the metric table and adds the
+ * meta-metrics.
  *
- * <p>One collection serves every concurrent scraper: a scrape that arrives while a collection is under way
- * waits for it and gets its result, so its data are at most one collection old (bounded by the collectors'
- * deadlines). Snapshots are immutable and a result is handed out only once complete, so no scraper sees a
- * half-built one.
+ * <p>One collection serves every concurrent scraper: a scrape that arrives while a collection is
+ * under way waits for it and gets its result, so its data are at most one collection old (bounded
+ * by the collectors' deadlines). Snapshots are immutable and a result is handed out only once
+ * complete, so no scraper sees a half-built one.
  */
 public final class Orchestrator implements MultiCollector {
   private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
@@ -50,13 +51,23 @@ public final class Orchestrator implements MultiCollector {
   private volatile Supplier<List<MetricSnapshot>> extraFamilies = List::of;
   private volatile boolean ready;
   private final Object collecting = new Object();
+
   /** The collection under way, or null; guarded by {@link #collecting}. */
   private CompletableFuture<MetricSnapshots> inFlight;
-  /** The core's own families, which are served only as declared (the checked path of those not built by Families). */
+
+  /**
+   * The core's own families, which are served only as declared (the checked path of those not built
+   * by Families).
+   */
   private static final List<MetricSpec> OWN_SPECS = ownSpecs();
+
   private volatile List<MetricSpec> coreSpecs = OWN_SPECS;
 
-  public Orchestrator(MetricTable table, MetaMetrics meta, ProcessMetrics process, PowerWindows windows,
+  public Orchestrator(
+      MetricTable table,
+      MetaMetrics meta,
+      ProcessMetrics process,
+      PowerWindows windows,
       CollectorHealth health) {
     this.table = table;
     this.health = health;
@@ -72,8 +83,8 @@ public final class Orchestrator implements MultiCollector {
   }
 
   /**
-   * Families the core adds beside the meta-metrics (the push counters), asked for at every collection;
-   * {@code declared} are their specs, against which every collection is checked.
+   * Families the core adds beside the meta-metrics (the push counters), asked for at every
+   * collection; {@code declared} are their specs, against which every collection is checked.
    */
   public void setExtraFamilies(List<MetricSpec> declared, Supplier<List<MetricSnapshot>> families) {
     List<MetricSpec> specs = new ArrayList<>(OWN_SPECS);
@@ -88,19 +99,25 @@ public final class Orchestrator implements MultiCollector {
   }
 
   /**
-   * The families built from {@code collector}'s readings received since {@code sinceMillis} (epoch ms):
-   * a {@code /probe} answer's power and energy.
+   * The families built from {@code collector}'s readings received since {@code sinceMillis} (epoch
+   * ms): a {@code /probe} answer's power and energy.
    */
   public List<MetricSnapshot> readingsSince(String collector, long sinceMillis) {
     return windows.familiesReadSince(collector, sinceMillis);
   }
 
-  /** The last collection, per collector, with the families built from its readings; empty before the first. */
+  /**
+   * The last collection, per collector, with the families built from its readings; empty before the
+   * first.
+   */
   public List<CollectionResult> lastResults() {
     return lastResults;
   }
 
-  /** When the last collection ran (System.nanoTime), for the landing page to tell whether to collect again. */
+  /**
+   * When the last collection ran (System.nanoTime), for the landing page to tell whether to collect
+   * again.
+   */
   public long lastCollectionNanos() {
     return lastCollectionNanos;
   }
@@ -115,15 +132,17 @@ public final class Orchestrator implements MultiCollector {
     return lastPower;
   }
 
-  /** What a scrape would serve, for a push: the same as a scrape, as reading never changes a window. */
+  /**
+   * What a scrape would serve, for a push: the same as a scrape, as reading never changes a window.
+   */
   public MetricSnapshots collectForPush() {
     return collect();
   }
 
   /**
-   * The collection at startup, before the first scrape: every family reaches the metric table (and so the
-   * admin list and the file) and every collector's state is logged. Each collector is bounded by its own
-   * deadline, so a hung one cannot hold readiness longer.
+   * The collection at startup, before the first scrape: every family reaches the metric table (and
+   * so the admin list and the file) and every collector's state is logged. Each collector is
+   * bounded by its own deadline, so a hung one cannot hold readiness longer.
    */
   public void collectFirst() {
     collect();
@@ -136,7 +155,8 @@ public final class Orchestrator implements MultiCollector {
   }
 
   /**
-   * A scrape: the collection under way, or a new one. Power series fed through readings are built from their fixed windows; see {@link PowerWindows}.
+   * A scrape: the collection under way, or a new one. Power series fed through readings are built
+   * from their fixed windows; see {@link PowerWindows}.
    */
   @Override
   public MetricSnapshots collect() {
@@ -171,8 +191,8 @@ public final class Orchestrator implements MultiCollector {
   }
 
   /**
-   * The next scrape collects anew rather than joining a collection of what was replaced (the collectors
-   * after a reload, the core's families).
+   * The next scrape collects anew rather than joining a collection of what was replaced (the
+   * collectors after a reload, the core's families).
    */
   private void forgetInFlight() {
     synchronized (collecting) {
@@ -222,8 +242,8 @@ public final class Orchestrator implements MultiCollector {
   }
 
   /**
-   * Each successful collector's snapshots followed by the families the core builds from its readings; a
-   * failed or stale collector's readings are not served.
+   * Each successful collector's snapshots followed by the families the core builds from its
+   * readings; a failed or stale collector's readings are not served.
    */
   private List<CollectionResult> withReadings(List<CollectionResult> results) {
     List<CollectionResult> out = new ArrayList<>(results.size());
@@ -240,7 +260,9 @@ public final class Orchestrator implements MultiCollector {
       List<MetricSnapshot> all = new ArrayList<>();
       r.snapshots().forEach(all::add);
       all.addAll(built);
-      out.add(new CollectionResult(r.collector(), new MetricSnapshots(all), r.durationSeconds(), r.error()));
+      out.add(
+          new CollectionResult(
+              r.collector(), new MetricSnapshots(all), r.durationSeconds(), r.error()));
     }
     return out;
   }

@@ -9,14 +9,20 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Finds the collector modules in the JAR through ServiceLoader, the only link between core and collectors. */
+/**
+ * Finds the collector modules in the JAR through ServiceLoader, the only link between core and
+ * collectors.
+ */
 public final class Providers {
   private static final Logger LOG = LoggerFactory.getLogger(Providers.class);
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*");
 
   private Providers() {}
 
-  /** Every provider on the class path, by name. A provider that fails to load is logged and left out. */
+  /**
+   * Every provider on the class path, by name. A provider that fails to load is logged and left
+   * out.
+   */
   public static Map<String, CollectorProvider> discover() {
     Map<String, CollectorProvider> byName = new TreeMap<>();
     ServiceLoader<CollectorProvider> loader =
@@ -26,15 +32,25 @@ public final class Providers {
       try {
         provider = candidate.get();
       } catch (ServiceConfigurationError | RuntimeException e) {
-        LOG.error("collector module {} failed to load and is left out: {}", candidate.type().getName(), e.toString());
+        LOG.error(
+            "collector module {} failed to load and is left out: {}",
+            candidate.type().getName(),
+            e.toString());
         continue;
       }
       String name = provider.name();
       if (!NAME.matcher(name).matches()) {
-        LOG.error("collector {} has an illegal name '{}' (expected {}); left out", provider.getClass().getName(), name, NAME);
+        LOG.error(
+            "collector {} has an illegal name '{}' (expected {}); left out",
+            provider.getClass().getName(),
+            name,
+            NAME);
       } else if (byName.putIfAbsent(name, provider) != null) {
-        LOG.error("two collector modules are named '{}': {} and {}; keeping the first",
-            name, byName.get(name).getClass().getName(), provider.getClass().getName());
+        LOG.error(
+            "two collector modules are named '{}': {} and {}; keeping the first",
+            name,
+            byName.get(name).getClass().getName(),
+            provider.getClass().getName());
       }
     }
     return byName;

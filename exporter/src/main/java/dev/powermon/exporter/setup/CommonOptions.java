@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Options every command takes. Null means "not given": the config file or the built-in default applies. */
+/**
+ * Options every command takes. Null means "not given": the config file or the built-in default
+ * applies.
+ */
 public final class CommonOptions {
   static final String LISTEN_DEFAULT = ":9100";
   static final String TELEMETRY_DEFAULT = "/metrics";
@@ -15,15 +18,20 @@ public final class CommonOptions {
       names = "--collector",
       split = ",",
       paramLabel = "NAME",
-      description = "Enable a collector, in addition to every local collector whose probe passes here; repeatable or a comma list.")
+      description =
+          "Enable a collector, in addition to every local collector whose probe passes here; repeatable or a comma list.")
   public List<String> collectors = new ArrayList<>();
 
   @Option(
       names = "--collector.disable-defaults",
-      description = "Run only the collectors named; without it, named collectors add to those enabled by default.")
+      description =
+          "Run only the collectors named; without it, named collectors add to those enabled by default.")
   boolean disableDefaults;
 
-  @Option(names = "--config.file", paramLabel = "FILE", description = "YAML config file (collectors, metric table, web, log).")
+  @Option(
+      names = "--config.file",
+      paramLabel = "FILE",
+      description = "YAML config file (collectors, metric table, web, log).")
   Path configFile;
 
   /** {@code --config.file}, or null. */
@@ -31,15 +39,24 @@ public final class CommonOptions {
     return configFile;
   }
 
-  /** The container image sets the address through the variable, so its HEALTHCHECK reads the same one. */
+  /**
+   * The container image sets the address through the variable, so its HEALTHCHECK reads the same
+   * one.
+   */
   @Option(
       names = "--web.listen-address",
       paramLabel = "ADDR",
       defaultValue = "${env:POWERMON_WEB_LISTEN_ADDRESS}",
-      description = "Where to serve metrics (default: $POWERMON_WEB_LISTEN_ADDRESS, else " + LISTEN_DEFAULT + ").")
+      description =
+          "Where to serve metrics (default: $POWERMON_WEB_LISTEN_ADDRESS, else "
+              + LISTEN_DEFAULT
+              + ").")
   String listenAddress;
 
-  @Option(names = "--web.telemetry-path", paramLabel = "PATH", description = "Path of the metrics (default: " + TELEMETRY_DEFAULT + ").")
+  @Option(
+      names = "--web.telemetry-path",
+      paramLabel = "PATH",
+      description = "Path of the metrics (default: " + TELEMETRY_DEFAULT + ").")
   String telemetryPath;
 
   @Option(
@@ -51,7 +68,8 @@ public final class CommonOptions {
   @Option(
       names = "--web.config.file",
       paramLabel = "FILE",
-      description = "Web config (TLS, basic auth, headers) in the exporter-toolkit's format, as node_exporter takes it.")
+      description =
+          "Web config (TLS, basic auth, headers) in the exporter-toolkit's format, as node_exporter takes it.")
   Path webConfigFile;
 
   @Option(
@@ -66,15 +84,22 @@ public final class CommonOptions {
       description = "Where the admin API listens, or 'off' (default: " + ADMIN_DEFAULT + ").")
   String adminAddress;
 
-  @Option(names = "--log.level", paramLabel = "LEVEL", description = "debug, info, warn or error (default: info).")
+  @Option(
+      names = "--log.level",
+      paramLabel = "LEVEL",
+      description = "debug, info, warn or error (default: info).")
   String logLevel;
 
-  @Option(names = "--log.format", paramLabel = "FORMAT", description = "logfmt or json (default: logfmt).")
+  @Option(
+      names = "--log.format",
+      paramLabel = "FORMAT",
+      description = "logfmt or json (default: logfmt).")
   String logFormat;
 
   /**
-   * These options (given before a subcommand) with {@code later}'s (given after it) laid over them: a value
-   * given later wins, collectors named anywhere add up, {@code --collector.disable-defaults} anywhere counts.
+   * These options (given before a subcommand) with {@code later}'s (given after it) laid over them:
+   * a value given later wins, collectors named anywhere add up, {@code
+   * --collector.disable-defaults} anywhere counts.
    */
   public CommonOptions overlaidWith(CommonOptions later) {
     CommonOptions both = new CommonOptions();

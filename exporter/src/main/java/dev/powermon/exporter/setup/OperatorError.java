@@ -1,12 +1,13 @@
 package dev.powermon.exporter.setup;
 
 /**
- * A mistake the operator can fix: one line, no stack trace. A usage or config error (bad flag value,
- * broken config file) exits 2; a failure found while running (a taken port) exits 1.
+ * A mistake the operator can fix: one line, no stack trace. A usage or config error (bad flag
+ * value, broken config file) exits 2; a failure found while running (a taken port) exits 1.
  */
 public final class OperatorError extends RuntimeException {
   /** Exit code of a usage or config error. */
   public static final int USAGE = 2;
+
   /** Exit code of a failure at run time. */
   public static final int RUNTIME = 1;
 

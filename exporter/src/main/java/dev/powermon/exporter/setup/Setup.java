@@ -10,10 +10,18 @@ import dev.powermon.exporter.web.WebServer;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** The command line and the config file, resolved: flags first, then the file, then the defaults. */
-public record Setup(Map<String, CollectorProvider> providers, Invocation invocation, FileConfig file, PushOptions push) {
+/**
+ * The command line and the config file, resolved: flags first, then the file, then the defaults.
+ */
+public record Setup(
+    Map<String, CollectorProvider> providers,
+    Invocation invocation,
+    FileConfig file,
+    PushOptions push) {
 
-  /** Loads {@code --config.file} if given; a broken file is an operator error. Nothing is pushed. */
+  /**
+   * Loads {@code --config.file} if given; a broken file is an operator error. Nothing is pushed.
+   */
   public static Setup load(Map<String, CollectorProvider> providers, Invocation invocation) {
     return new Setup(providers, invocation, loadFile(providers, invocation), new PushOptions());
   }
@@ -40,12 +48,18 @@ public record Setup(Map<String, CollectorProvider> providers, Invocation invocat
   }
 
   public ListenAddress listenAddress() {
-    return address("--web.listen-address", pick(invocation.options().listenAddress, file.listenAddress(), CommonOptions.LISTEN_DEFAULT));
+    return address(
+        "--web.listen-address",
+        pick(
+            invocation.options().listenAddress,
+            file.listenAddress(),
+            CommonOptions.LISTEN_DEFAULT));
   }
 
   /** The admin listener, or null when it is {@code off}. */
   public ListenAddress adminAddress() {
-    String text = pick(invocation.options().adminAddress, file.adminAddress(), CommonOptions.ADMIN_DEFAULT);
+    String text =
+        pick(invocation.options().adminAddress, file.adminAddress(), CommonOptions.ADMIN_DEFAULT);
     return text.equals("off") ? null : address("--web.admin-address", text);
   }
 
@@ -57,7 +71,8 @@ public record Setup(Map<String, CollectorProvider> providers, Invocation invocat
   /** {@code --web.admin.config.file}, by default the {@code --web.config.file}; null for none. */
   public Path adminWebConfigFile() {
     return invocation.options().adminWebConfigFile != null
-        ? invocation.options().adminWebConfigFile : invocation.options().webConfigFile;
+        ? invocation.options().adminWebConfigFile
+        : invocation.options().webConfigFile;
   }
 
   /** {@code --web.max-requests}: scrapes served at once, 0 for no limit. */
@@ -73,9 +88,14 @@ public record Setup(Map<String, CollectorProvider> providers, Invocation invocat
   }
 
   public String telemetryPath() {
-    String path = pick(invocation.options().telemetryPath, file.telemetryPath(), CommonOptions.TELEMETRY_DEFAULT);
+    String path =
+        pick(
+            invocation.options().telemetryPath,
+            file.telemetryPath(),
+            CommonOptions.TELEMETRY_DEFAULT);
     if (!path.startsWith("/") || path.equals("/")) {
-      throw new OperatorError("--web.telemetry-path: '" + path + "' must start with / and not be / itself");
+      throw new OperatorError(
+          "--web.telemetry-path: '" + path + "' must start with / and not be / itself");
     }
     return path;
   }
@@ -88,7 +108,8 @@ public record Setup(Map<String, CollectorProvider> providers, Invocation invocat
     return pick(invocation.options().logFormat, file.logFormat(), "logfmt");
   }
 
-  private static FileConfig loadFile(Map<String, CollectorProvider> providers, Invocation invocation) {
+  private static FileConfig loadFile(
+      Map<String, CollectorProvider> providers, Invocation invocation) {
     if (invocation.options().configFile == null) {
       return FileConfig.none();
     }

@@ -23,14 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which metric families are served. The operator's table (the config file's {@code metrics:}) decides
- * where it has an entry; otherwise the emitting collector's default does. Every family ever seen is
- * added to the file with its default, so the file always shows the whole table.
+ * Which metric families are served. The operator's table (the config file's {@code metrics:})
+ * decides where it has an entry; otherwise the emitting collector's default does. Every family ever
+ * seen is added to the file with its default, so the file always shows the whole table.
  *
  * <p>The table tells real names from typos: an entry no collector declares and none has emitted is
- * reported with the nearest known name, and the admin API refuses such names unless the file has them.
- * Families a collector discovers at run time (emitted but not declared) are capped per collector, so a
- * device that invents names cannot grow the table and the file without bound; the rest are counted.
+ * reported with the nearest known name, and the admin API refuses such names unless the file has
+ * them. Families a collector discovers at run time (emitted but not declared) are capped per
+ * collector, so a device that invents names cannot grow the table and the file without bound; the
+ * rest are counted.
  */
 public final class MetricTable {
   private static final Logger LOG = LoggerFactory.getLogger(MetricTable.class);
@@ -47,9 +48,15 @@ public final class MetricTable {
   /**
    * One family as the admin API shows it.
    *
-   * @param unknown true when no collector declares the family and none has emitted it: likely a typo
+   * @param unknown true when no collector declares the family and none has emitted it: likely a
+   *     typo
    */
-  public record Entry(String family, boolean enabled, Decision decidedBy, Set<String> collectors, boolean unknown) {}
+  public record Entry(
+      String family,
+      boolean enabled,
+      Decision decidedBy,
+      Set<String> collectors,
+      boolean unknown) {}
 
   /** Outcome of an admin change. */
   public record Change(Map<String, Boolean> changed, boolean persisted, String persistError) {}
@@ -63,14 +70,24 @@ public final class MetricTable {
   private final Map<String, Set<String>> declared;
   private final Set<String> declaredAnywhere = new HashSet<>();
   private final int discoveryCap;
+
   /** Per collector: undeclared families taken into the table, and those refused beyond the cap. */
   private final Map<String, Integer> discovered = new HashMap<>();
+
   private final Map<String, Long> dropped = new TreeMap<>();
   private final AtomicBoolean writeScheduled = new AtomicBoolean();
-  /** One write at a time, snapshot taken inside: a discovery write can never land after, and undo, an admin change. */
+
+  /**
+   * One write at a time, snapshot taken inside: a discovery write can never land after, and undo,
+   * an admin change.
+   */
   private final Object fileLock = new Object();
+
   private boolean unwritableLogged;
-  /** Told the whole table each time it was written to the file (the config server's sync listens). */
+
+  /**
+   * Told the whole table each time it was written to the file (the config server's sync listens).
+   */
   private volatile Consumer<Map<String, Boolean>> written = table -> {};
 
   /**
@@ -79,13 +96,16 @@ public final class MetricTable {
    * @param writer where discovered families are written back, off the scrape's path
    */
   public MetricTable(
-      Path file, Map<String, Boolean> operatorTable, Map<String, Set<String>> declared, Executor writer) {
+      Path file,
+      Map<String, Boolean> operatorTable,
+      Map<String, Set<String>> declared,
+      Executor writer) {
     this(file, operatorTable, declared, writer, MetricTable::canWrite, DISCOVERY_CAP);
   }
 
   /**
-   * With the writability check as a seam (tests run as root, for whom every file is writable) and the
-   * discovery cap.
+   * With the writability check as a seam (tests run as root, for whom every file is writable) and
+   * the discovery cap.
    */
   MetricTable(
       Path file,
@@ -110,18 +130,20 @@ public final class MetricTable {
   }
 
   /**
-   * Records that {@code collector} emitted {@code family}; a family new to the file is written to it
-   * with its default in the background.
+   * Records that {@code collector} emitted {@code family}; a family new to the file is written to
+   * it with its default in the background.
    *
-   * @return false when the family is one the collector discovered beyond its cap: it is counted, kept out
-   *     of the table and the file, and not served
+   * @return false when the family is one the collector discovered beyond its cap: it is counted,
+   *     kept out of the table and the file, and not served
    */
   public boolean observe(String family, String collector, boolean defaultEnabled) {
     boolean added;
     synchronized (this) {
       Set<String> emitters = collectors.get(family);
       if (emitters == null || !emitters.contains(collector)) {
-        boolean discovery = !declared.getOrDefault(collector, Set.of()).contains(family) && !operator.containsKey(family);
+        boolean discovery =
+            !declared.getOrDefault(collector, Set.of()).contains(family)
+                && !operator.containsKey(family);
         if (discovery && !takeDiscoverySlot(collector)) {
           return false;
         }
@@ -146,22 +168,28 @@ public final class MetricTable {
       return true;
     }
     if (dropped.merge(collector, 1L, Long::sum) == 1) {
-      LOG.atWarn().addKeyValue("collector", collector).log(
-          "the collector emits more than {} families it did not declare; further new ones are not served or"
-              + " written to the config file, and are counted in powermon_discovered_families_dropped_total",
-          discoveryCap);
+      LOG.atWarn()
+          .addKeyValue("collector", collector)
+          .log(
+              "the collector emits more than {} families it did not declare; further new ones are not served or"
+                  + " written to the config file, and are counted in powermon_discovered_families_dropped_total",
+              discoveryCap);
     }
     return false;
   }
 
-  /** Per collector, how many emitted families were refused beyond the discovery cap (a count of emissions). */
+  /**
+   * Per collector, how many emitted families were refused beyond the discovery cap (a count of
+   * emissions).
+   */
   public synchronized Map<String, Long> droppedFamilies() {
     return new TreeMap<>(dropped);
   }
 
   /**
-   * Logs one warning per table entry that no collector declares and none has emitted, with the nearest
-   * known family; at load and after a reload, once the first collection has shown what is emitted.
+   * Logs one warning per table entry that no collector declares and none has emitted, with the
+   * nearest known family; at load and after a reload, once the first collection has shown what is
+   * emitted.
    *
    * @return the warnings
    */
@@ -170,8 +198,12 @@ public final class MetricTable {
     synchronized (this) {
       for (String family : operator.keySet()) {
         if (!known(family)) {
-          warnings.add((file == null ? "" : file + ": ") + "metrics." + family
-              + " names a family no collector declares or emits" + suggestion(family));
+          warnings.add(
+              (file == null ? "" : file + ": ")
+                  + "metrics."
+                  + family
+                  + " names a family no collector declares or emits"
+                  + suggestion(family));
         }
       }
     }
@@ -192,14 +224,15 @@ public final class MetricTable {
   }
 
   /**
-   * Writes families found since the file was read into it now, rather than in the background: after the
-   * first collection, so the file is whole before the first scrape.
+   * Writes families found since the file was read into it now, rather than in the background: after
+   * the first collection, so the file is whole before the first scrape.
    */
   public void writeDiscovered() {
     if (file == null) {
       return;
     }
-    synchronized (fileLock) { // checked under the lock: a write that waited for it may find nothing left
+    synchronized (
+        fileLock) { // checked under the lock: a write that waited for it may find nothing left
       boolean pending;
       synchronized (this) {
         pending = defaults.keySet().stream().anyMatch(f -> !operator.containsKey(f));
@@ -211,10 +244,11 @@ public final class MetricTable {
   }
 
   /**
-   * Applies an operator's changes from the admin API, from the next scrape on, and writes them to the file.
+   * Applies an operator's changes from the admin API, from the next scrape on, and writes them to
+   * the file.
    *
-   * @throws IllegalArgumentException naming every family that no collector declares or has emitted and
-   *     that is not in the file, each with the nearest known name
+   * @throws IllegalArgumentException naming every family that no collector declares or has emitted
+   *     and that is not in the file, each with the nearest known name
    */
   public Change apply(Map<String, Boolean> changes) {
     Map<String, Boolean> changed = new LinkedHashMap<>();
@@ -227,7 +261,8 @@ public final class MetricTable {
         }
       }
       if (!unknown.isEmpty()) {
-        throw new IllegalArgumentException("unknown metric families: " + String.join(", ", unknown));
+        throw new IllegalArgumentException(
+            "unknown metric families: " + String.join(", ", unknown));
       }
       changes.forEach(
           (family, enabled) -> {
@@ -238,7 +273,8 @@ public final class MetricTable {
           });
     }
     String error = persist();
-    return new Change(changed, error == null && file != null, file == null ? "no --config.file" : error);
+    return new Change(
+        changed, error == null && file != null, file == null ? "no --config.file" : error);
   }
 
   /** Whom to tell the table each time it was written to the file. */
@@ -271,8 +307,8 @@ public final class MetricTable {
   }
 
   /**
-   * Writes the whole table into the file. Returns null on success, else why not (logged once per kind of
-   * failure, since an unwritable file stays unwritable).
+   * Writes the whole table into the file. Returns null on success, else why not (logged once per
+   * kind of failure, since an unwritable file stays unwritable).
    */
   private String persist() {
     if (file == null) {

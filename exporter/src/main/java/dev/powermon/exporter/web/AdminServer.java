@@ -20,26 +20,35 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The admin API on its own listener ({@code --web.admin-address}, loopback by default):
- * {@code GET /api/v1/metrics} lists the metric table, {@code POST /api/v1/metrics} with
- * {@code {"family": true|false, …}} changes it from the next scrape on, {@code POST /-/reload} reloads the
- * config file.
+ * The admin API on its own listener ({@code --web.admin-address}, loopback by default): {@code GET
+ * /api/v1/metrics} lists the metric table, {@code POST /api/v1/metrics} with {@code {"family":
+ * true|false, …}} changes it from the next scrape on, {@code POST /-/reload} reloads the config
+ * file.
  */
 public final class AdminServer implements AutoCloseable {
   /** Nesting allowed in a request body: the one body taken is a flat object. */
   static final int MAX_JSON_DEPTH = 4;
+
   /** Families changed by one request; the table itself holds a few hundred. */
   static final int MAX_JSON_KEYS = 1024;
-  private static final ObjectMapper JSON = JsonMapper.builder(
-          JsonFactory.builder()
-              .streamReadConstraints(StreamReadConstraints.builder()
-                  .maxNestingDepth(MAX_JSON_DEPTH).maxNameLength(256).maxStringLength(256).build())
-              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-              .build())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
 
-  /** Threads of the admin listener: a few slow clients must not stall it (see {@link HttpLimits}). */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(MAX_JSON_DEPTH)
+                          .maxNameLength(256)
+                          .maxStringLength(256)
+                          .build())
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  /**
+   * Threads of the admin listener: a few slow clients must not stall it (see {@link HttpLimits}).
+   */
   private static final int WORKERS = 8;
 
   private final Listener listener;
@@ -51,7 +60,8 @@ public final class AdminServer implements AutoCloseable {
   /**
    * @param reload reloads the config file; returns null on success, else the error
    */
-  public AdminServer(ListenAddress address, MetricTable table, Supplier<String> reload, WebSecurity security)
+  public AdminServer(
+      ListenAddress address, MetricTable table, Supplier<String> reload, WebSecurity security)
       throws IOException {
     this.table = table;
     this.reload = reload;
@@ -59,7 +69,10 @@ public final class AdminServer implements AutoCloseable {
     this.listener = Listener.start("powermon-admin", address, WORKERS, this::handle, security);
   }
 
-  /** Where the running config came from, shown in the list: {@code source} (and {@code etag} if central). */
+  /**
+   * Where the running config came from, shown in the list: {@code source} (and {@code etag} if
+   * central).
+   */
   public void showOrigin(Supplier<Map<String, String>> origin) {
     this.origin = origin;
   }
@@ -81,11 +94,16 @@ public final class AdminServer implements AutoCloseable {
             if (error == null) {
               json(exchange, 200, JSON.createObjectNode().put("status", "reloaded"));
             } else {
-              json(exchange, 500, JSON.createObjectNode().put("status", "failed").put("error", error));
+              json(
+                  exchange,
+                  500,
+                  JSON.createObjectNode().put("status", "failed").put("error", error));
             }
           }
         }
-        default -> Responses.text(exchange, 404, "Not found. The admin API has /api/v1/metrics and /-/reload.");
+        default ->
+            Responses.text(
+                exchange, 404, "Not found. The admin API has /api/v1/metrics and /-/reload.");
       }
     } finally {
       exchange.close();
@@ -130,21 +148,27 @@ public final class AdminServer implements AutoCloseable {
         return;
       }
       if (root.size() > MAX_JSON_KEYS) {
-        badRequest(exchange, "at most " + MAX_JSON_KEYS + " families per request, got " + root.size());
+        badRequest(
+            exchange, "at most " + MAX_JSON_KEYS + " families per request, got " + root.size());
         return;
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         if (!field.getValue().isBoolean()) {
-          badRequest(exchange, Responses.printable(field.getKey()) + ": expected true or false, got "
-              + Responses.printable(field.getValue().toString()));
+          badRequest(
+              exchange,
+              Responses.printable(field.getKey())
+                  + ": expected true or false, got "
+                  + Responses.printable(field.getValue().toString()));
           return;
         }
         changes.put(field.getKey(), field.getValue().booleanValue());
       }
     } catch (JsonProcessingException e) {
-      badRequest(exchange, "the body is not one JSON object without duplicate keys: "
-          + Responses.printable(e.getOriginalMessage()));
+      badRequest(
+          exchange,
+          "the body is not one JSON object without duplicate keys: "
+              + Responses.printable(e.getOriginalMessage()));
       return;
     }
     MetricTable.Change change;

@@ -13,19 +13,23 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code basic_auth_users}: HTTP basic authentication against bcrypt hashes. A bcrypt check costs tens of
- * milliseconds by design, so, as the toolkit does, the outcome is cached under a digest of the user, the
- * password and the hash: a scraper's repeated good credentials cost a SHA-256 after the first scrape.
+ * {@code basic_auth_users}: HTTP basic authentication against bcrypt hashes. A bcrypt check costs
+ * tens of milliseconds by design, so, as the toolkit does, the outcome is cached under a digest of
+ * the user, the password and the hash: a scraper's repeated good credentials cost a SHA-256 after
+ * the first scrape.
  */
 final class BasicAuth extends Authenticator {
   /** Cached outcomes; cleared when full, so a stream of wrong passwords cannot grow it. */
   private static final int CACHE_ENTRIES = 1024;
+
   private static final String REALM = "powermon";
 
   private final Map<String, String> users;
   private final Map<String, Boolean> verified = new ConcurrentHashMap<>();
 
-  /** @param users user name to bcrypt hash; empty lets everyone in */
+  /**
+   * @param users user name to bcrypt hash; empty lets everyone in
+   */
   BasicAuth(Map<String, String> users) {
     this.users = Map.copyOf(users);
   }
@@ -39,7 +43,9 @@ final class BasicAuth extends Authenticator {
     if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
       String decoded;
       try {
-        decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        decoded =
+            new String(
+                Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
         decoded = "";
       }
@@ -64,8 +70,12 @@ final class BasicAuth extends Authenticator {
     }
     boolean ok;
     try {
-      ok = BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8),
-          hash.getBytes(StandardCharsets.US_ASCII)).verified;
+      ok =
+          BCrypt.verifyer()
+              .verify(
+                  password.getBytes(StandardCharsets.UTF_8),
+                  hash.getBytes(StandardCharsets.US_ASCII))
+              .verified;
     } catch (IllegalArgumentException e) {
       ok = false; // e.g. a password longer than bcrypt's 72 bytes
     }
@@ -78,7 +88,9 @@ final class BasicAuth extends Authenticator {
 
   private static String digest(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

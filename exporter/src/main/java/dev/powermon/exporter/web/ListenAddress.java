@@ -5,11 +5,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An address to listen on, written as Prometheus exporters write it: {@code :9100} (every interface),
- * {@code 127.0.0.1:9101}, {@code [::1]:9100}, {@code localhost:0} (any free port).
+ * An address to listen on, written as Prometheus exporters write it: {@code :9100} (every
+ * interface), {@code 127.0.0.1:9101}, {@code [::1]:9100}, {@code localhost:0} (any free port).
  */
 public record ListenAddress(String host, int port) {
-  private static final Pattern FORM = Pattern.compile("^(\\[[0-9a-fA-F:.]+\\]|[^:\\[\\]]*):(\\d{1,5})$");
+  private static final Pattern FORM =
+      Pattern.compile("^(\\[[0-9a-fA-F:.]+\\]|[^:\\[\\]]*):(\\d{1,5})$");
 
   /**
    * @throws IllegalArgumentException naming the flag and the expected form
@@ -18,7 +19,10 @@ public record ListenAddress(String host, int port) {
     Matcher m = FORM.matcher(text.trim());
     if (!m.matches()) {
       throw new IllegalArgumentException(
-          flag + ": '" + text + "' is not an address to listen on; write HOST:PORT, :PORT or [IPv6]:PORT");
+          flag
+              + ": '"
+              + text
+              + "' is not an address to listen on; write HOST:PORT, :PORT or [IPv6]:PORT");
     }
     int port = Integer.parseInt(m.group(2));
     if (port > 65535) {
@@ -37,7 +41,9 @@ public record ListenAddress(String host, int port) {
 
   /** True when only this machine can connect (loopback). */
   public boolean isLoopback() {
-    return host != null && socketAddress().getAddress() != null && socketAddress().getAddress().isLoopbackAddress();
+    return host != null
+        && socketAddress().getAddress() != null
+        && socketAddress().getAddress().isLoopbackAddress();
   }
 
   @Override

@@ -12,9 +12,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One listening socket: the JDK server with a listen backlog of {@link #BACKLOG}, its own worker pool and a
- * single root context, so the handler sees every path and matches it exactly (the JDK matches contexts by
- * prefix: a context at {@code /metrics} would answer {@code /metricsXYZ}).
+ * One listening socket: the JDK server with a listen backlog of {@link #BACKLOG}, its own worker
+ * pool and a single root context, so the handler sees every path and matches it exactly (the JDK
+ * matches contexts by prefix: a context at {@code /metrics} would answer {@code /metricsXYZ}).
  *
  * <p>client_java's {@code HTTPServer} is not used: it fixes the backlog at 3.
  */
@@ -31,15 +31,23 @@ final class Listener implements AutoCloseable {
 
   /**
    * @param security TLS, basic auth and headers of the listener's web config
-   * @param workers threads serving requests; a thread is held while a slow client sends its headers (up
-   *     to {@link HttpLimits#MAX_REQUEST_SECONDS}), so this is sized for slow clients as well as scrapers
+   * @param workers threads serving requests; a thread is held while a slow client sends its headers
+   *     (up to {@link HttpLimits#MAX_REQUEST_SECONDS}), so this is sized for slow clients as well
+   *     as scrapers
    * @throws java.net.BindException when the address is taken
    */
-  static Listener start(String name, ListenAddress address, int workers, HttpHandler handler, WebSecurity security)
+  static Listener start(
+      String name, ListenAddress address, int workers, HttpHandler handler, WebSecurity security)
       throws IOException {
     HttpLimits.apply();
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), CollectorPool.daemon(name));
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            workers,
+            workers,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            CollectorPool.daemon(name));
     pool.allowCoreThreadTimeOut(true); // idle listeners hold no threads
     HttpServer server;
     if (security.tls()) {

@@ -3,7 +3,10 @@ package dev.powermon.exporter.web;
 import dev.powermon.api.MetricSpec;
 import java.util.List;
 
-/** The families {@code /probe} adds to the target's own, declared so the metric reference lists them. */
+/**
+ * The families {@code /probe} adds to the target's own, declared so the metric reference lists
+ * them.
+ */
 public final class ProbeFamilies {
   public static final MetricSpec SUCCESS =
       MetricSpec.gauge("powermon_probe_success")

@@ -31,19 +31,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /probe?target=HOST[&collector=NAME]}: polls one target of a multi-target collector (Kasa) now,
- * blackbox-exporter style, and answers its metrics, the power series it fed through {@code PowerReadings}
- * during the poll, plus {@code powermon_probe_success} and {@code powermon_probe_duration_seconds}. A target the operator did not allow is 403.
+ * {@code /probe?target=HOST[&collector=NAME]}: polls one target of a multi-target collector (Kasa)
+ * now, blackbox-exporter style, and answers its metrics, the power series it fed through {@code
+ * PowerReadings} during the poll, plus {@code powermon_probe_success} and {@code
+ * powermon_probe_duration_seconds}. A target the operator did not allow is 403.
  */
 final class ProbeHandler {
   /**
-   * Probes under way at once. Each holds a listener thread while it waits for its device, so a burst of
-   * probes to dead devices is refused (503) rather than allowed to take the threads scrapes need.
+   * Probes under way at once. Each holds a listener thread while it waits for its device, so a
+   * burst of probes to dead devices is refused (503) rather than allowed to take the threads
+   * scrapes need.
    */
   static final int MAX_CONCURRENT = 8;
 
   private static final Logger LOG = LoggerFactory.getLogger(ProbeHandler.class);
-  /** Refused targets logged; beyond this many, refusals are answered but not logged (a scan cannot flood the log). */
+
+  /**
+   * Refused targets logged; beyond this many, refusals are answered but not logged (a scan cannot
+   * flood the log).
+   */
   private static final int MAX_REFUSALS_LOGGED = 256;
 
   private final Semaphore running = new Semaphore(MAX_CONCURRENT);
@@ -52,7 +58,8 @@ final class ProbeHandler {
   private final ExecutorService executor;
   private final PrometheusProperties properties;
 
-  ProbeHandler(Orchestrator orchestrator, ExecutorService executor, PrometheusProperties properties) {
+  ProbeHandler(
+      Orchestrator orchestrator, ExecutorService executor, PrometheusProperties properties) {
     this.orchestrator = orchestrator;
     this.executor = executor;
     this.properties = properties;
@@ -82,9 +89,12 @@ final class ProbeHandler {
     String wanted = parameter(exchange, "collector");
     CollectorRunner runner = multiTarget(wanted);
     if (runner == null) {
-      Responses.text(exchange, 404, wanted == null
-          ? "No enabled collector answers /probe (enable one that does, e.g. --collector kasa)"
-          : "Collector '" + wanted + "' is not enabled or does not answer /probe");
+      Responses.text(
+          exchange,
+          404,
+          wanted == null
+              ? "No enabled collector answers /probe (enable one that does, e.g. --collector kasa)"
+              : "Collector '" + wanted + "' is not enabled or does not answer /probe");
       return;
     }
     MultiTargetCollector collector = (MultiTargetCollector) runner.opened();
@@ -95,7 +105,9 @@ final class ProbeHandler {
     Future<MetricSnapshots> pending = executor.submit(() -> collector.collectTarget(target));
     try {
       pending.get(runner.plan().deadline().toMillis(), TimeUnit.MILLISECONDS).forEach(out::add);
-      out.addAll(orchestrator.readingsSince(runner.name(), startMillis)); // the power it read for the target
+      out.addAll(
+          orchestrator.readingsSince(
+              runner.name(), startMillis)); // the power it read for the target
       success = true;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof TargetNotAllowedException) {
@@ -111,20 +123,25 @@ final class ProbeHandler {
       Thread.currentThread().interrupt();
       success = false;
     }
-    out.addAll(new Families(ProbeFamilies.SPECS)
-        .gauge(ProbeFamilies.SUCCESS, Labels.EMPTY, success ? 1 : 0)
-        .gauge(ProbeFamilies.DURATION, Labels.EMPTY, (System.nanoTime() - start) / 1e9)
-        .list());
+    out.addAll(
+        new Families(ProbeFamilies.SPECS)
+            .gauge(ProbeFamilies.SUCCESS, Labels.EMPTY, success ? 1 : 0)
+            .gauge(ProbeFamilies.DURATION, Labels.EMPTY, (System.nanoTime() - start) / 1e9)
+            .list());
     PrometheusRegistry registry = new PrometheusRegistry();
     MetricSnapshots snapshots = new MetricSnapshots(out);
     registry.register((MultiCollector) () -> snapshots);
     new MetricsHandler(properties, registry).handle(exchange);
   }
 
-  /** One line per refused target, the first time; at most {@value #MAX_REFUSALS_LOGGED} targets are remembered. */
+  /**
+   * One line per refused target, the first time; at most {@value #MAX_REFUSALS_LOGGED} targets are
+   * remembered.
+   */
   private void logRefusal(String target, String why) {
     if (refusalsLogged.size() < MAX_REFUSALS_LOGGED && refusalsLogged.add(target)) {
-      LOG.warn("/probe refused target {}: {}", Responses.printable(target), Responses.printable(why));
+      LOG.warn(
+          "/probe refused target {}: {}", Responses.printable(target), Responses.printable(why));
     }
   }
 

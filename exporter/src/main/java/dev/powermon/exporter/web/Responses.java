@@ -13,7 +13,8 @@ final class Responses {
 
   private Responses() {}
 
-  static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+  static void send(HttpExchange exchange, int status, String contentType, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
@@ -39,11 +40,19 @@ final class Responses {
       }
     }
     exchange.getResponseHeaders().set("Allow", String.join(", ", allowed));
-    text(exchange, 405, "Method " + exchange.getRequestMethod() + " not allowed; use " + String.join(" or ", allowed));
+    text(
+        exchange,
+        405,
+        "Method "
+            + exchange.getRequestMethod()
+            + " not allowed; use "
+            + String.join(" or ", allowed));
     return false;
   }
 
-  /** The request body, or null (after answering 413) when it is larger than {@link #MAX_BODY_BYTES}. */
+  /**
+   * The request body, or null (after answering 413) when it is larger than {@link #MAX_BODY_BYTES}.
+   */
   static byte[] body(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -56,8 +65,8 @@ final class Responses {
   }
 
   /**
-   * What a peer sent, fit to echo in an answer or a log line: at most 80 characters, control characters
-   * replaced by '?'.
+   * What a peer sent, fit to echo in an answer or a log line: at most 80 characters, control
+   * characters replaced by '?'.
    */
   static String printable(String peerText) {
     String cut = peerText.length() > 80 ? peerText.substring(0, 80) + "…" : peerText;

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.util.function.BooleanSupplier;
 
 /**
- * Every path of the main port, matched exactly ({@code /metricsXYZ} is 404); the read-only paths take GET
- * and HEAD only (405 otherwise).
+ * Every path of the main port, matched exactly ({@code /metricsXYZ} is 404); the read-only paths
+ * take GET and HEAD only (405 otherwise).
  */
 final class Router implements HttpHandler {
   private final String telemetryPath;
@@ -16,8 +16,15 @@ final class Router implements HttpHandler {
   private final ProbeHandler probe;
   private final BooleanSupplier ready;
 
-  /** @param ready whether the first collection is done, so a scrape would serve the whole table */
-  Router(String telemetryPath, HttpHandler scrape, LandingPage landing, ProbeHandler probe, BooleanSupplier ready) {
+  /**
+   * @param ready whether the first collection is done, so a scrape would serve the whole table
+   */
+  Router(
+      String telemetryPath,
+      HttpHandler scrape,
+      LandingPage landing,
+      ProbeHandler probe,
+      BooleanSupplier ready) {
     this.telemetryPath = telemetryPath;
     this.scrape = scrape;
     this.landing = landing;
@@ -56,12 +63,14 @@ final class Router implements HttpHandler {
             if (ready.getAsBoolean()) {
               Responses.text(exchange, 200, "powermon is Ready.");
             } else {
-              Responses.text(exchange, 503, "powermon is not ready: the first collection is under way.");
+              Responses.text(
+                  exchange, 503, "powermon is not ready: the first collection is under way.");
             }
           }
         }
         case "/probe" -> probe.handle(exchange);
-        default -> Responses.text(exchange, 404, "Not found. Metrics are at the telemetry path; see /.");
+        default ->
+            Responses.text(exchange, 404, "Not found. Metrics are at the telemetry path; see /.");
       }
     } finally {
       exchange.close();

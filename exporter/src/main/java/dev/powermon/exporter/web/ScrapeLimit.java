@@ -6,15 +6,18 @@ import java.io.IOException;
 import java.util.concurrent.Semaphore;
 
 /**
- * {@code --web.max-requests}, as node_exporter has it: scrapes beyond the limit get 503 at once instead of
- * queueing behind the ones under way (which would hold worker threads and time out anyway).
+ * {@code --web.max-requests}, as node_exporter has it: scrapes beyond the limit get 503 at once
+ * instead of queueing behind the ones under way (which would hold worker threads and time out
+ * anyway).
  */
 final class ScrapeLimit implements HttpHandler {
   private final Semaphore permits;
   private final int max;
   private final HttpHandler scrape;
 
-  /** @param max scrapes at once; 0 is no limit */
+  /**
+   * @param max scrapes at once; 0 is no limit
+   */
   ScrapeLimit(int max, HttpHandler scrape) {
     this.max = max;
     this.permits = max > 0 ? new Semaphore(max) : null;
@@ -28,7 +31,8 @@ final class ScrapeLimit implements HttpHandler {
       return;
     }
     if (!permits.tryAcquire()) {
-      Responses.text(exchange, 503, "Too many scrapes at once (--web.max-requests=" + max + "); try again");
+      Responses.text(
+          exchange, 503, "Too many scrapes at once (--web.max-requests=" + max + "); try again");
       return;
     }
     try {

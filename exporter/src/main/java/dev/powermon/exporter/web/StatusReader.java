@@ -23,10 +23,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the {@link Status} from the last collection (collecting again when it is older than
- * {@link #FRESH}), the runners' states and the core's power windows. Devices come from what
- * multi-device collectors already emit: {@code *_device_info} (alias, model, address), {@code
- * *_scrape_success} (state) and their summary lines (the error).
+ * Builds the {@link Status} from the last collection (collecting again when it is older than {@link
+ * #FRESH}), the runners' states and the core's power windows. Devices come from what multi-device
+ * collectors already emit: {@code *_device_info} (alias, model, address), {@code *_scrape_success}
+ * (state) and their summary lines (the error).
  */
 final class StatusReader {
   /** A page refreshing every few seconds collects at most this often, however many are open. */
@@ -53,19 +53,33 @@ final class StatusReader {
     List<Status.CollectorState> collectors = new ArrayList<>();
     for (CollectorRunner runner : orchestrator.runners()) {
       CollectionResult result = results.get(runner.name());
-      List<Status.Device> devices = result == null || !result.success()
-          ? List.of() : devices(result, runner.summary(), aliases);
+      List<Status.Device> devices =
+          result == null || !result.success()
+              ? List.of()
+              : devices(result, runner.summary(), aliases);
       Instant success = runner.lastSuccess();
-      collectors.add(new Status.CollectorState(runner.name(), runner.lastError() == null,
-          success == null ? null : Math.max(0, Duration.between(success, Instant.now()).toSeconds()),
-          runner.lastError(), devices));
+      collectors.add(
+          new Status.CollectorState(
+              runner.name(),
+              runner.lastError() == null,
+              success == null
+                  ? null
+                  : Math.max(0, Duration.between(success, Instant.now()).toSeconds()),
+              runner.lastError(),
+              devices));
     }
     List<Status.PowerRow> power = power(orchestrator.lastResults(), aliases);
-    return new Status(build.version(), build.revision(), ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
-        total(power), collectors, power);
+    return new Status(
+        build.version(),
+        build.revision(),
+        ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
+        total(power),
+        collectors,
+        power);
   }
 
-  private static List<Status.Device> devices(CollectionResult result, List<String> summary, Map<String, String> aliases) {
+  private static List<Status.Device> devices(
+      CollectionResult result, List<String> summary, Map<String, String> aliases) {
     Map<String, Labels> info = new LinkedHashMap<>();
     Map<String, Boolean> ok = new LinkedHashMap<>();
     Map<String, Double> watts = new HashMap<>();
@@ -75,29 +89,43 @@ final class StatusReader {
         Labels labels = p.getLabels();
         if (name.endsWith("_device_info") && labels.size() > 0) {
           info.put(deviceKey(labels), labels);
-        } else if (name.endsWith("_scrape_success") && labels.size() > 0 && p instanceof GaugeDataPointSnapshot g) {
+        } else if (name.endsWith("_scrape_success")
+            && labels.size() > 0
+            && p instanceof GaugeDataPointSnapshot g) {
           ok.put(deviceKey(labels), g.getValue() == 1);
-        } else if (name.equals(PowerFamilies.POWER) && p instanceof GaugeDataPointSnapshot g
+        } else if (name.equals(PowerFamilies.POWER)
+            && p instanceof GaugeDataPointSnapshot g
             && PowerFamilies.TOTAL_DOMAIN.equals(labels.get("domain"))) {
           watts.put(labels.get("device"), g.getValue());
         }
       }
     }
     List<Status.Device> devices = new ArrayList<>();
-    ok.forEach((id, up) -> {
-      Labels l = info.getOrDefault(id, Labels.EMPTY);
-      String alias = orEmpty(l.get("alias"));
-      if (!alias.isEmpty()) {
-        aliases.put(id, alias);
-      }
-      String address = l.get("ip") != null ? l.get("ip") : orEmpty(l.get("address"));
-      devices.add(new Status.Device(id, alias, orEmpty(l.get("model")), address.isEmpty() ? id : address, up,
-          watts.get(id), up ? null : errorOf(id, summary)));
-    });
+    ok.forEach(
+        (id, up) -> {
+          Labels l = info.getOrDefault(id, Labels.EMPTY);
+          String alias = orEmpty(l.get("alias"));
+          if (!alias.isEmpty()) {
+            aliases.put(id, alias);
+          }
+          String address = l.get("ip") != null ? l.get("ip") : orEmpty(l.get("address"));
+          devices.add(
+              new Status.Device(
+                  id,
+                  alias,
+                  orEmpty(l.get("model")),
+                  address.isEmpty() ? id : address,
+                  up,
+                  watts.get(id),
+                  up ? null : errorOf(id, summary)));
+        });
     return devices;
   }
 
-  /** The label that names the device: {@code device_id}, {@code target} or {@code device}, else the only one. */
+  /**
+   * The label that names the device: {@code device_id}, {@code target} or {@code device}, else the
+   * only one.
+   */
   private static String deviceKey(Labels labels) {
     for (String name : List.of("device_id", "target", "device")) {
       if (labels.get(name) != null) {
@@ -107,7 +135,9 @@ final class StatusReader {
     return labels.getValue(0);
   }
 
-  /** The error a summary line gives for {@code id} ("... failed: why" or "... unreachable: why"). */
+  /**
+   * The error a summary line gives for {@code id} ("... failed: why" or "... unreachable: why").
+   */
   private static String errorOf(String id, List<String> summary) {
     for (String line : summary) {
       if (line.contains(id)) {
@@ -130,15 +160,18 @@ final class StatusReader {
         continue;
       }
       for (MetricSnapshot family : r.snapshots()) {
-        if (ExposedNames.of(family).equals(PowerFamilies.POWER) && family instanceof GaugeSnapshot g) {
+        if (ExposedNames.of(family).equals(PowerFamilies.POWER)
+            && family instanceof GaugeSnapshot g) {
           points.addAll(g.getDataPoints());
         }
       }
     }
-    points.sort(Comparator.<GaugeDataPointSnapshot, String>comparing(p -> orEmpty(p.getLabels().get("source")))
-        .thenComparing(p -> orEmpty(p.getLabels().get("device")))
-        .thenComparing(p -> !PowerFamilies.TOTAL_DOMAIN.equals(p.getLabels().get("domain")))
-        .thenComparing(p -> p.getLabels().toString()));
+    points.sort(
+        Comparator.<GaugeDataPointSnapshot, String>comparing(
+                p -> orEmpty(p.getLabels().get("source")))
+            .thenComparing(p -> orEmpty(p.getLabels().get("device")))
+            .thenComparing(p -> !PowerFamilies.TOTAL_DOMAIN.equals(p.getLabels().get("domain")))
+            .thenComparing(p -> p.getLabels().toString()));
     List<Status.PowerRow> rows = new ArrayList<>();
     String lastTotal = null;
     for (GaugeDataPointSnapshot p : points) {
@@ -150,13 +183,20 @@ final class StatusReader {
       }
       String domain = orEmpty(l.get("domain"));
       for (io.prometheus.metrics.model.snapshots.Label extra : l) {
-        if (!List.of("source", "device", "domain").contains(extra.getName()) && !extra.getValue().isEmpty()) {
+        if (!List.of("source", "device", "domain").contains(extra.getName())
+            && !extra.getValue().isEmpty()) {
           domain += " " + extra.getName() + " " + extra.getValue(); // socket 0, die 1
         }
       }
       String device = orEmpty(l.get("device"));
-      rows.add(new Status.PowerRow(orEmpty(l.get("source")), aliases.getOrDefault(device, device), domain,
-          p.getValue(), !total && key.equals(lastTotal), trace(traces.get(l))));
+      rows.add(
+          new Status.PowerRow(
+              orEmpty(l.get("source")),
+              aliases.getOrDefault(device, device),
+              domain,
+              p.getValue(),
+              !total && key.equals(lastTotal),
+              trace(traces.get(l))));
     }
     return rows;
   }
@@ -167,7 +207,9 @@ final class StatusReader {
       double sum = 0;
       List<String> sources = new ArrayList<>();
       for (Status.PowerRow row : power) {
-        if (!row.sub() && row.domain().equals(PowerFamilies.TOTAL_DOMAIN) && classes.get(row.source()) == wanted) {
+        if (!row.sub()
+            && row.domain().equals(PowerFamilies.TOTAL_DOMAIN)
+            && classes.get(row.source()) == wanted) {
           sum += row.watts();
           if (!sources.contains(row.source())) {
             sources.add(row.source());
@@ -175,12 +217,15 @@ final class StatusReader {
         }
       }
       if (!sources.isEmpty()) {
-        String basis = switch (wanted) {
-          case WALL -> "at the wall (" + String.join(", ", sources) + ")";
-          case COMPONENT -> "the host's measured components (" + String.join(", ", sources) + ")";
-          case ESTIMATE -> "estimated from load (" + String.join(", ", sources) + ")";
-        };
-        return new Status.Total(sum, wanted == MeterClass.ESTIMATE ? "estimated" : "measured", basis);
+        String basis =
+            switch (wanted) {
+              case WALL -> "at the wall (" + String.join(", ", sources) + ")";
+              case COMPONENT ->
+                  "the host's measured components (" + String.join(", ", sources) + ")";
+              case ESTIMATE -> "estimated from load (" + String.join(", ", sources) + ")";
+            };
+        return new Status.Total(
+            sum, wanted == MeterClass.ESTIMATE ? "estimated" : "measured", basis);
       }
     }
     return null;

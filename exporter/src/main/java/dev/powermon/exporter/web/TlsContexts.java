@@ -29,16 +29,20 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * A {@code tls_server_config} made into the JDK's terms. The JDK server takes its SSL context once, at
- * start; so the context is built once over a key manager and a trust manager that ask the material in force
- * at each handshake, and the parameters (versions, suites, client auth) are set per connection: a reload
- * swaps the material and new connections get the new certificate.
+ * A {@code tls_server_config} made into the JDK's terms. The JDK server takes its SSL context once,
+ * at start; so the context is built once over a key manager and a trust manager that ask the
+ * material in force at each handshake, and the parameters (versions, suites, client auth) are set
+ * per connection: a reload swaps the material and new connections get the new certificate.
  */
 final class TlsContexts {
   private static final List<String> ORDER = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
-  /** What one {@code tls_server_config} yields. {@code trust} is null when no client certificate is asked for. */
-  record Material(X509ExtendedKeyManager keys, X509ExtendedTrustManager trust, SSLParameters parameters) {}
+  /**
+   * What one {@code tls_server_config} yields. {@code trust} is null when no client certificate is
+   * asked for.
+   */
+  record Material(
+      X509ExtendedKeyManager keys, X509ExtendedTrustManager trust, SSLParameters parameters) {}
 
   private TlsContexts() {}
 
@@ -51,7 +55,8 @@ final class TlsContexts {
     List<X509Certificate> chain = PemFiles.certificates(tls.certFile());
     PrivateKey key = PemFiles.privateKey(tls.keyFile());
     if (!pairs(chain.get(0), key)) {
-      throw new GeneralSecurityException(tls.keyFile() + " is not the key of the certificate in " + tls.certFile());
+      throw new GeneralSecurityException(
+          tls.keyFile() + " is not the key of the certificate in " + tls.certFile());
     }
     char[] none = new char[0];
     KeyStore keys = KeyStore.getInstance("PKCS12");
@@ -61,7 +66,10 @@ final class TlsContexts {
     kmf.init(keys, none);
     X509ExtendedTrustManager trust = null;
     if (tls.clientAuth().asks) {
-      trust = tls.clientAuth().verifies ? new AllowedSans(caTrust(tls), tls.clientAllowedSans()) : new AnyClientCertificate();
+      trust =
+          tls.clientAuth().verifies
+              ? new AllowedSans(caTrust(tls), tls.clientAllowedSans())
+              : new AnyClientCertificate();
     }
     return new Material((X509ExtendedKeyManager) kmf.getKeyManagers()[0], trust, parameters(tls));
   }
@@ -69,7 +77,10 @@ final class TlsContexts {
   /** A configurator whose context and parameters come from {@code current} at each connection. */
   static HttpsConfigurator reloadable(Supplier<Material> current) throws GeneralSecurityException {
     SSLContext context = SSLContext.getInstance("TLS");
-    context.init(new KeyManager[] {new CurrentKeys(current)}, new TrustManager[] {new CurrentTrust(current)}, null);
+    context.init(
+        new KeyManager[] {new CurrentKeys(current)},
+        new TrustManager[] {new CurrentTrust(current)},
+        null);
     return new HttpsConfigurator(context) {
       @Override
       public void configure(HttpsParameters params) {
@@ -95,7 +106,8 @@ final class TlsContexts {
       List<String> known = Arrays.asList(context.getSupportedSSLParameters().getCipherSuites());
       for (String suite : tls.cipherSuites()) {
         if (!known.contains(suite)) {
-          throw new GeneralSecurityException("tls_server_config.cipher_suites: " + suite + " is not supported here");
+          throw new GeneralSecurityException(
+              "tls_server_config.cipher_suites: " + suite + " is not supported here");
         }
       }
       p.setCipherSuites(tls.cipherSuites().toArray(String[]::new));
@@ -110,13 +122,16 @@ final class TlsContexts {
   }
 
   /** Whether {@code key} is the private half of {@code certificate}'s public key. */
-  private static boolean pairs(X509Certificate certificate, PrivateKey key) throws GeneralSecurityException {
-    // Sign and verify a nonce: the only algorithm-neutral way the JDK offers to pair a key and a certificate.
-    String algorithm = switch (key.getAlgorithm()) {
-      case "RSA" -> "SHA256withRSA";
-      case "EC" -> "SHA256withECDSA";
-      default -> "Ed25519";
-    };
+  private static boolean pairs(X509Certificate certificate, PrivateKey key)
+      throws GeneralSecurityException {
+    // Sign and verify a nonce: the only algorithm-neutral way the JDK offers to pair a key and a
+    // certificate.
+    String algorithm =
+        switch (key.getAlgorithm()) {
+          case "RSA" -> "SHA256withRSA";
+          case "EC" -> "SHA256withECDSA";
+          default -> "Ed25519";
+        };
     byte[] nonce = "powermon".getBytes(StandardCharsets.US_ASCII);
     Signature sign = Signature.getInstance(algorithm);
     sign.initSign(key);
@@ -128,14 +143,16 @@ final class TlsContexts {
     return verify.verify(signature);
   }
 
-  private static X509TrustManager caTrust(WebConfig.Tls tls) throws IOException, GeneralSecurityException {
+  private static X509TrustManager caTrust(WebConfig.Tls tls)
+      throws IOException, GeneralSecurityException {
     KeyStore cas = KeyStore.getInstance("PKCS12");
     cas.load(null, new char[0]);
     int i = 0;
     for (X509Certificate ca : PemFiles.certificates(tls.clientCaFile())) {
       cas.setCertificateEntry("ca-" + i++, ca);
     }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(cas);
     for (TrustManager tm : tmf.getTrustManagers()) {
       if (tm instanceof X509TrustManager x) {
@@ -146,12 +163,13 @@ final class TlsContexts {
   }
 
   /**
-   * A trust manager for a server: it checks client certificates (the socket and engine variants as the
-   * plain one) and never servers.
+   * A trust manager for a server: it checks client certificates (the socket and engine variants as
+   * the plain one) and never servers.
    */
   private abstract static class ClientCertificates extends X509ExtendedTrustManager {
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
       checkClientTrusted(chain, authType);
     }
 
@@ -162,12 +180,14 @@ final class TlsContexts {
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
       throw new CertificateException("a server does not check servers");
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
       throw new CertificateException("a server does not check servers");
     }
 
@@ -178,7 +198,9 @@ final class TlsContexts {
     }
   }
 
-  /** A verified client certificate must also name one of {@code client_allowed_sans}, when given. */
+  /**
+   * A verified client certificate must also name one of {@code client_allowed_sans}, when given.
+   */
   private static final class AllowedSans extends ClientCertificates {
     private final X509TrustManager ca;
     private final List<String> allowed;
@@ -189,7 +211,8 @@ final class TlsContexts {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
       ca.checkClientTrusted(chain, authType);
       if (allowed.isEmpty()) {
         return;
@@ -211,7 +234,10 @@ final class TlsContexts {
     }
   }
 
-  /** RequestClientCert and RequireAnyClientCert: a certificate is asked for, not verified (as in Go). */
+  /**
+   * RequestClientCert and RequireAnyClientCert: a certificate is asked for, not verified (as in
+   * Go).
+   */
   private static final class AnyClientCertificate extends ClientCertificates {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) {}
@@ -275,7 +301,8 @@ final class TlsContexts {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
       X509ExtendedTrustManager trust = current.get().trust();
       if (trust == null) {
         throw new CertificateException("client certificates are not asked for");

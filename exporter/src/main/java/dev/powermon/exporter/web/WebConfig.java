@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@code --web.config.file} as Prometheus' exporter-toolkit defines it (its docs/web-configuration.md),
- * so one file serves node_exporter and powermon alike. Paths are resolved against the file's directory.
+ * A {@code --web.config.file} as Prometheus' exporter-toolkit defines it (its
+ * docs/web-configuration.md), so one file serves node_exporter and powermon alike. Paths are
+ * resolved against the file's directory.
  *
  * @param tls null when the listener serves plain HTTP
  * @param headers response headers set on every answer ({@code http_server_config.headers})
@@ -47,8 +48,11 @@ public record WebConfig(Tls tls, Map<String, String> headers, Map<String, String
     }
   }
 
-  /** Whether a client must prove who it is: a password or a verified, required client certificate. */
+  /**
+   * Whether a client must prove who it is: a password or a verified, required client certificate.
+   */
   public boolean authenticates() {
-    return !users.isEmpty() || (tls != null && tls.clientAuth().requires && tls.clientAuth().verifies);
+    return !users.isEmpty()
+        || (tls != null && tls.clientAuth().requires && tls.clientAuth().verifies);
   }
 }

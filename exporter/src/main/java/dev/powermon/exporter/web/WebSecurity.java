@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 
 /**
- * One listener's web config, in force: TLS, basic auth and response headers. A reload reads the file
- * and the certificate files again and swaps them whole for new connections, or, when anything is wrong,
- * keeps what runs; so certificates rotate without a restart.
+ * One listener's web config, in force: TLS, basic auth and response headers. A reload reads the
+ * file and the certificate files again and swaps them whole for new connections, or, when anything
+ * is wrong, keeps what runs; so certificates rotate without a restart.
  */
 public final class WebSecurity {
   private final String flag;
@@ -27,14 +27,18 @@ public final class WebSecurity {
     this.applied = applied;
   }
 
-  /** The TLS material in force; a listener started with TLS keeps it (turning TLS off takes a restart). */
+  /**
+   * The TLS material in force; a listener started with TLS keeps it (turning TLS off takes a
+   * restart).
+   */
   private TlsContexts.Material tlsMaterial() {
     return applied.tls();
   }
 
   /** No web config: plain HTTP, no authentication. */
   public static WebSecurity plain() {
-    return new WebSecurity(null, null, new Applied(WebConfig.PLAIN, new BasicAuth(java.util.Map.of()), null));
+    return new WebSecurity(
+        null, null, new Applied(WebConfig.PLAIN, new BasicAuth(java.util.Map.of()), null));
   }
 
   /**
@@ -48,8 +52,9 @@ public final class WebSecurity {
   }
 
   /**
-   * Reads the file and the files it names again; on any error the running settings stay and the error
-   * is thrown. Switching TLS on or off needs a restart (the socket is plain or TLS from the start).
+   * Reads the file and the files it names again; on any error the running settings stay and the
+   * error is thrown. Switching TLS on or off needs a restart (the socket is plain or TLS from the
+   * start).
    */
   public synchronized void reload() throws ConfigException {
     if (file == null) {
@@ -57,8 +62,12 @@ public final class WebSecurity {
     }
     WebConfig next = WebConfigLoader.load(flag, file);
     if ((next.tls() == null) != (applied.config().tls() == null)) {
-      throw new ConfigException(flag + " " + file + ": turning TLS on or off takes a restart; the listener keeps"
-          + " its current settings");
+      throw new ConfigException(
+          flag
+              + " "
+              + file
+              + ": turning TLS on or off takes a restart; the listener keeps"
+              + " its current settings");
     }
     applied = apply(flag, next); // new connections take the new certificate and settings
   }
@@ -97,16 +106,19 @@ public final class WebSecurity {
 
   /** Sets {@code http_server_config.headers} on every answer, before the handler writes it. */
   Filter headers() {
-    return Filter.beforeHandler("web config headers",
+    return Filter.beforeHandler(
+        "web config headers",
         exchange -> applied.config().headers().forEach(exchange.getResponseHeaders()::set));
   }
 
   private static Applied apply(String flag, WebConfig config) throws ConfigException {
     TlsContexts.Material tls = null;
     if (config.tls() != null) {
-      if (!config.tls().curvePreferences().isEmpty() && System.getProperty("jdk.tls.namedGroups") == null) {
+      if (!config.tls().curvePreferences().isEmpty()
+          && System.getProperty("jdk.tls.namedGroups") == null) {
         // The JDK 17 takes named groups only JVM-wide, before the first handshake.
-        System.setProperty("jdk.tls.namedGroups", String.join(",", config.tls().curvePreferences()));
+        System.setProperty(
+            "jdk.tls.namedGroups", String.join(",", config.tls().curvePreferences()));
       }
       try {
         tls = TlsContexts.material(config.tls());

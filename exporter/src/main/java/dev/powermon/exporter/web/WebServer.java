@@ -15,9 +15,10 @@ import java.util.concurrent.ExecutorService;
 public final class WebServer implements AutoCloseable {
   /** node_exporter's default for {@code --web.max-requests}. */
   public static final int DEFAULT_MAX_REQUESTS = 40;
+
   /**
-   * Worker threads beyond the scrapes allowed at once: the landing page, health, /probe (which waits on
-   * its own pool) and clients still sending their headers.
+   * Worker threads beyond the scrapes allowed at once: the landing page, health, /probe (which
+   * waits on its own pool) and clients still sending their headers.
    */
   private static final int SPARE_WORKERS = 24;
 
@@ -28,17 +29,28 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** With node_exporter's default request limit. */
-  public static WebServer start(ListenAddress address, String telemetryPath, Orchestrator orchestrator,
-      BuildInfo build, ExecutorService probeExecutor) throws IOException {
-    return start(address, telemetryPath, orchestrator, build, probeExecutor, DEFAULT_MAX_REQUESTS,
+  public static WebServer start(
+      ListenAddress address,
+      String telemetryPath,
+      Orchestrator orchestrator,
+      BuildInfo build,
+      ExecutorService probeExecutor)
+      throws IOException {
+    return start(
+        address,
+        telemetryPath,
+        orchestrator,
+        build,
+        probeExecutor,
+        DEFAULT_MAX_REQUESTS,
         WebSecurity.plain());
   }
 
   /**
    * Starts listening.
    *
-   * @param maxRequests scrapes served at once ({@code --web.max-requests}); more get 503 at once; 0 is
-   *     no limit
+   * @param maxRequests scrapes served at once ({@code --web.max-requests}); more get 503 at once; 0
+   *     is no limit
    * @param security the listener's web config (TLS, basic auth, headers)
    * @throws java.net.BindException when the address is taken
    */
@@ -51,17 +63,19 @@ public final class WebServer implements AutoCloseable {
       int maxRequests,
       WebSecurity security)
       throws IOException {
-    // Explicit, empty properties: prometheus.properties files and IO_PROMETHEUS_* variables cannot move the
+    // Explicit, empty properties: prometheus.properties files and IO_PROMETHEUS_* variables cannot
+    // move the
     // port or filter metrics behind the operator's back.
     PrometheusProperties properties = PrometheusProperties.builder().build();
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(orchestrator);
-    Router router = new Router(
-        telemetryPath,
-        new ScrapeLimit(maxRequests, new MetricsHandler(properties, registry)),
-        new LandingPage(build, orchestrator, telemetryPath),
-        new ProbeHandler(orchestrator, probeExecutor, properties),
-        orchestrator::ready);
+    Router router =
+        new Router(
+            telemetryPath,
+            new ScrapeLimit(maxRequests, new MetricsHandler(properties, registry)),
+            new LandingPage(build, orchestrator, telemetryPath),
+            new ProbeHandler(orchestrator, probeExecutor, properties),
+            orchestrator::ready);
     int workers = (maxRequests > 0 ? maxRequests : DEFAULT_MAX_REQUESTS) + SPARE_WORKERS;
     return new WebServer(Listener.start("powermon-http", address, workers, router, security));
   }

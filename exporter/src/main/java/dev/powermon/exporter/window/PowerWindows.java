@@ -16,18 +16,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every power series fed through {@link PowerReadings}: one {@link Window} each, fed by the collectors,
- * read by scrapes and pushes alike (reading never changes a window, so two scrapers see the same values),
- * and passed on reading by reading to whoever listens (the pusher). It builds the unified families
- * ({@code powermon_power_watts}, {@code powermon_energy_joules_total}), the window families and
- * {@code powermon_source_info} per collector, through the checked {@link Families} builder.
+ * Every power series fed through {@link PowerReadings}: one {@link Window} each, fed by the
+ * collectors, read by scrapes and pushes alike (reading never changes a window, so two scrapers see
+ * the same values), and passed on reading by reading to whoever listens (the pusher). It builds the
+ * unified families ({@code powermon_power_watts}, {@code powermon_energy_joules_total}), the window
+ * families and {@code powermon_source_info} per collector, through the checked {@link Families}
+ * builder.
  */
 public final class PowerWindows {
   private static final Logger LOG = LoggerFactory.getLogger(PowerWindows.class);
-  /** More series than any machine has power rails; beyond it a misbehaving collector only costs its own. */
+
+  /**
+   * More series than any machine has power rails; beyond it a misbehaving collector only costs its
+   * own.
+   */
   static final int MAX_SERIES = 1024;
 
-  /** Receives every accepted reading: the series, its time, its energy counter and the power at it (NaN if unknown). */
+  /**
+   * Receives every accepted reading: the series, its time, its energy counter and the power at it
+   * (NaN if unknown).
+   */
   @FunctionalInterface
   public interface Listener {
     void reading(Labels series, long epochMillis, double joules, double watts);
@@ -38,8 +46,10 @@ public final class PowerWindows {
 
   private final Map<Labels, Window> windows = new ConcurrentHashMap<>();
   private final Map<Labels, String> sourceOf = new ConcurrentHashMap<>();
+
   /** When the core last received an accepted reading of each series, epoch ms. */
   private final Map<Labels, Long> receivedAt = new ConcurrentHashMap<>();
+
   private final Map<String, Source> sources = new ConcurrentHashMap<>();
   private final Map<String, Long> lastReading = new ConcurrentHashMap<>();
   private final AtomicBoolean fullLogged = new AtomicBoolean();
@@ -51,20 +61,32 @@ public final class PowerWindows {
    * @param extras the extra label names the collector declared on the power family
    * @param receivedMillis the clock that stamps when the core last got a reading from the collector
    */
-  public PowerReadings readings(String collector, String source, MeterClass meterClass, List<String> extras,
+  public PowerReadings readings(
+      String collector,
+      String source,
+      MeterClass meterClass,
+      List<String> extras,
       java.util.function.LongSupplier receivedMillis) {
     sources.put(source, new Source(collector, meterClass, List.copyOf(extras)));
     return new PowerReadings() {
       @Override
-      public void reading(String device, String domain, Labels extra, long millis, double watts, double joules) {
+      public void reading(
+          String device, String domain, Labels extra, long millis, double watts, double joules) {
         PowerFamilies.requireExtras(source, extras, extra);
-        record(collector, PowerFamilies.labels(source, device, domain, extra), millis, watts, joules,
+        record(
+            collector,
+            PowerFamilies.labels(source, device, domain, extra),
+            millis,
+            watts,
+            joules,
             receivedMillis.getAsLong());
       }
 
       @Override
       public void forget(String device) {
-        windows.keySet().removeIf(l -> source.equals(l.get("source")) && device.equals(l.get("device")));
+        windows
+            .keySet()
+            .removeIf(l -> source.equals(l.get("source")) && device.equals(l.get("device")));
         sourceOf.keySet().retainAll(windows.keySet());
         receivedAt.keySet().retainAll(windows.keySet());
       }
@@ -75,13 +97,16 @@ public final class PowerWindows {
     this.listener = listener;
   }
 
-  private void record(String collector, Labels series, long millis, double watts, double joules, long received) {
+  private void record(
+      String collector, Labels series, long millis, double watts, double joules, long received) {
     Window window = windows.get(series);
     if (window == null) {
       if (windows.size() >= MAX_SERIES) {
         if (fullLogged.compareAndSet(false, true)) {
-          LOG.warn("more than {} power series; readings of further series are ignored (first: {})",
-              MAX_SERIES, series);
+          LOG.warn(
+              "more than {} power series; readings of further series are ignored (first: {})",
+              MAX_SERIES,
+              series);
         }
         return;
       }
@@ -96,7 +121,10 @@ public final class PowerWindows {
     }
   }
 
-  /** Per series fed through readings (its labels), the power of each of its last 60 seconds; see {@link Window#trace}. */
+  /**
+   * Per series fed through readings (its labels), the power of each of its last 60 seconds; see
+   * {@link Window#trace}.
+   */
   public Map<Labels, double[]> traces() {
     Map<Labels, double[]> out = new java.util.HashMap<>();
     windows.forEach((series, window) -> out.put(series, window.trace()));
@@ -121,16 +149,17 @@ public final class PowerWindows {
   }
 
   /**
-   * The families built from {@code collector}'s readings: power and energy (not for collectors on the old
-   * path, which serve their own), window max and min, and the source info.
+   * The families built from {@code collector}'s readings: power and energy (not for collectors on
+   * the old path, which serve their own), window max and min, and the source info.
    */
   public List<MetricSnapshot> families(String collector) {
     return families(collector, Long.MIN_VALUE);
   }
 
   /**
-   * The families of {@code collector}'s series read since {@code sinceMillis} (epoch ms, when the core
-   * received them): what a {@code /probe} of one target answers besides the collector's own families.
+   * The families of {@code collector}'s series read since {@code sinceMillis} (epoch ms, when the
+   * core received them): what a {@code /probe} of one target answers besides the collector's own
+   * families.
    */
   public List<MetricSnapshot> familiesReadSince(String collector, long sinceMillis) {
     return families(collector, sinceMillis);
@@ -166,7 +195,8 @@ public final class PowerWindows {
         }
       }
       if (any) {
-        power.info(PowerFamilies.SOURCE_INFO_SPEC,
+        power.info(
+            PowerFamilies.SOURCE_INFO_SPEC,
             Labels.of("source", e.getKey(), "class", src.meterClass().label()));
       }
       out.addAll(power.list());
@@ -174,11 +204,16 @@ public final class PowerWindows {
     return out;
   }
 
-  /** The core's declarations of the families it builds from readings, with a source's extra labels. */
+  /**
+   * The core's declarations of the families it builds from readings, with a source's extra labels.
+   */
   private static List<MetricSpec> specs(List<String> extras) {
     String[] extra = extras.toArray(String[]::new);
-    return List.of(PowerFamilies.POWER_SPEC.withExtraLabels(extra), PowerFamilies.ENERGY_SPEC.withExtraLabels(extra),
-        WindowFamilies.MAX.withExtraLabels(extra), WindowFamilies.MIN.withExtraLabels(extra),
+    return List.of(
+        PowerFamilies.POWER_SPEC.withExtraLabels(extra),
+        PowerFamilies.ENERGY_SPEC.withExtraLabels(extra),
+        WindowFamilies.MAX.withExtraLabels(extra),
+        WindowFamilies.MIN.withExtraLabels(extra),
         PowerFamilies.SOURCE_INFO_SPEC);
   }
 }

@@ -9,23 +9,37 @@ import java.util.Arrays;
 import java.util.Iterator;
 
 /**
- * One series' readings of the last {@link PowerReadings#WINDOW_SECONDS} seconds, the highest and lowest
- * power of the last {@link PowerReadings#EXTREMES_SECONDS} seconds, and its energy counter. The mean's
- * window ends at the latest reading and starts at the latest reading at least the window's length older
- * (or the oldest kept); the extremes are kept per second of the reading's time, in constant memory. All
- * are the same whoever asks and however often. Thread-safe.
+ * One series' readings of the last {@link PowerReadings#WINDOW_SECONDS} seconds, the highest and
+ * lowest power of the last {@link PowerReadings#EXTREMES_SECONDS} seconds, and its energy counter.
+ * The mean's window ends at the latest reading and starts at the latest reading at least the
+ * window's length older (or the oldest kept); the extremes are kept per second of the reading's
+ * time, in constant memory. All are the same whoever asks and however often. Thread-safe.
  */
 final class Window {
   static final long WINDOW_MILLIS = PowerReadings.WINDOW_SECONDS * 1000L;
-  /** Readings kept at most: 10 s at the 10 ms sampling floor, with room to spare; older ones are dropped. */
+
+  /**
+   * Readings kept at most: 10 s at the 10 ms sampling floor, with room to spare; older ones are
+   * dropped.
+   */
   static final int MAX_READINGS = 2048;
-  /** The longest gap between two watt readings that is still integrated (a device that was away adds nothing). */
+
+  /**
+   * The longest gap between two watt readings that is still integrated (a device that was away adds
+   * nothing).
+   */
   static final Duration MAX_GAP = Duration.ofMinutes(5);
 
-  /** What the window says: mean, max and min power in watts (NaN when unknown), and the energy counter. */
+  /**
+   * What the window says: mean, max and min power in watts (NaN when unknown), and the energy
+   * counter.
+   */
   record Stats(double meanWatts, double maxWatts, double minWatts, double energyJoules) {}
 
-  /** What a reading changed, for remote-write: its time, the energy counter, the power at it (NaN if unknown). */
+  /**
+   * What a reading changed, for remote-write: its time, the energy counter, the power at it (NaN if
+   * unknown).
+   */
   record Accepted(long epochMillis, double energyJoules, double watts) {}
 
   /** One reading: its time, the energy behind the power statistics so far, the power at it. */
@@ -47,7 +61,8 @@ final class Window {
   /**
    * Adds a reading: {@code watts} or {@code joules} (or both) finite.
    *
-   * @return what it changed, or null when it is ignored (not newer than the last, or nothing usable)
+   * @return what it changed, or null when it is ignored (not newer than the last, or nothing
+   *     usable)
    */
   synchronized Accepted add(long millis, double watts, double joules) {
     boolean hasWatts = Double.isFinite(watts) && watts >= 0;
@@ -67,9 +82,10 @@ final class Window {
       pointWatts = watts;
     } else {
       powerJoules = counter.total();
-      pointWatts = previous == null
-          ? Double.NaN
-          : (powerJoules - previous.joules()) * 1000.0 / (millis - previous.millis());
+      pointWatts =
+          previous == null
+              ? Double.NaN
+              : (powerJoules - previous.joules()) * 1000.0 / (millis - previous.millis());
     }
     lastMillis = millis;
     entries.addLast(new Entry(millis, powerJoules, pointWatts));
@@ -87,9 +103,10 @@ final class Window {
     }
     Entry first = entries.peekFirst();
     Entry last = entries.peekLast();
-    double mean = last.millis() > first.millis()
-        ? (last.joules() - first.joules()) * 1000.0 / (last.millis() - first.millis())
-        : last.watts();
+    double mean =
+        last.millis() > first.millis()
+            ? (last.joules() - first.joules()) * 1000.0 / (last.millis() - first.millis())
+            : last.watts();
     double max = Double.NaN;
     double min = Double.NaN;
     long newest = Math.floorDiv(lastMillis, 1000L);
@@ -103,8 +120,9 @@ final class Window {
   }
 
   /**
-   * The power of each of the last 60 seconds ending at the latest reading, oldest first: the middle of the
-   * second's extremes, NaN for a second without a reading. What the landing page draws as a sparkline.
+   * The power of each of the last 60 seconds ending at the latest reading, oldest first: the middle
+   * of the second's extremes, NaN for a second without a reading. What the landing page draws as a
+   * sparkline.
    */
   synchronized double[] trace() {
     double[] out = new double[bucketSecond.length];
@@ -117,7 +135,10 @@ final class Window {
     return out;
   }
 
-  /** Keeps {@code watts} in the bucket of its second, which it takes over when it held an older second. */
+  /**
+   * Keeps {@code watts} in the bucket of its second, which it takes over when it held an older
+   * second.
+   */
   private void extremes(long millis, double watts) {
     long second = Math.floorDiv(millis, 1000L);
     int i = (int) Math.floorMod(second, (long) bucketSecond.length);

@@ -7,15 +7,17 @@ import java.util.List;
 public final class WindowFamilies {
   public static final MetricSpec MAX =
       MetricSpec.gauge("powermon_power_window_max_watts")
-          .help("Highest power between two consecutive readings of the series in the last 60 seconds (for"
-              + " watt readings: the highest reading), in watts.")
+          .help(
+              "Highest power between two consecutive readings of the series in the last 60 seconds (for"
+                  + " watt readings: the highest reading), in watts.")
           .unit("watts")
           .labelNames("source", "device", "domain")
           .build();
   public static final MetricSpec MIN =
       MetricSpec.gauge("powermon_power_window_min_watts")
-          .help("Lowest power between two consecutive readings of the series in the last 60 seconds (for"
-              + " watt readings: the lowest reading), in watts.")
+          .help(
+              "Lowest power between two consecutive readings of the series in the last 60 seconds (for"
+                  + " watt readings: the lowest reading), in watts.")
           .unit("watts")
           .labelNames("source", "device", "domain")
           .build();

@@ -7,8 +7,8 @@ import dev.powermon.exporter.testcollectors.UnreadyProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -31,13 +31,28 @@ class CliTest {
   void helpIsGroupedWithOneLinePerCollector() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString())
-        .containsSubsequence("Web:", "--web.listen-address=ADDR", "Collectors:", "--collector=NAME",
-            "--collector.disable-defaults", "steady", "powermon help collector NAME", "Config:", "--config.file",
-            "Logging:", "--log.level", "Push:", "--push.remote-write.url", "Exit codes:")
+        .containsSubsequence(
+            "Web:",
+            "--web.listen-address=ADDR",
+            "Collectors:",
+            "--collector=NAME",
+            "--collector.disable-defaults",
+            "steady",
+            "powermon help collector NAME",
+            "Config:",
+            "--config.file",
+            "Logging:",
+            "--log.level",
+            "Push:",
+            "--push.remote-write.url",
+            "Exit codes:")
         .containsPattern("\\n  steady +[A-Z]")
         .doesNotContain("--collector.steady.watts")
-        .contains("probe").contains("collectors").contains("version");
-    // 243 lines before grouping with 10 collectors; now a fixed part (web with TLS and auth, config with
+        .contains("probe")
+        .contains("collectors")
+        .contains("version");
+    // 243 lines before grouping with 10 collectors; now a fixed part (web with TLS and auth, config
+    // with
     // the config server, logging, push) plus a line or three per collector
     assertThat(out.toString().lines().count()).isLessThan(100 + 3L * Providers.discover().size());
   }
@@ -85,26 +100,32 @@ class CliTest {
   @Test
   void aMisspeltFlagIsAUsageErrorNamingTheNearestFlag() {
     assertThat(run("--collector.steady.wats=3")).isEqualTo(2);
-    assertThat(err.toString()).contains("Did you mean --collector.steady.watts?").doesNotContain("\tat ");
+    assertThat(err.toString())
+        .contains("Did you mean --collector.steady.watts?")
+        .doesNotContain("\tat ");
   }
 
   @Test
   void anUnknownCollectorIsAUsageError() {
     assertThat(run("probe", "--collector", "nosuch")).isEqualTo(2);
     // the list grows with every collector module on the class path
-    assertThat(err.toString()).containsPattern("--collector: no collector named 'nosuch'; this build has \\[broken, hanging, .*steady.*\\]");
+    assertThat(err.toString())
+        .containsPattern(
+            "--collector: no collector named 'nosuch'; this build has \\[broken, hanging, .*steady.*\\]");
   }
 
   @Test
   void aBadSettingValueIsOneLine() {
     assertThat(run("probe", "--collector", "steady", "--collector.steady.watts=lots")).isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("powermon: --collector.steady.watts: 'lots' is not a finite number\n");
+    assertThat(err.toString())
+        .isEqualTo("powermon: --collector.steady.watts: 'lots' is not a finite number\n");
   }
 
   @Test
   void aFlagOutOfItsDeclaredRangeNamesTheFlagAsTyped() {
     assertThat(run("probe", "--collector", "steady", "--collector.steady.watts=-5")).isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("powermon: --collector.steady.watts: must be at least 0, got -5\n");
+    assertThat(err.toString())
+        .isEqualTo("powermon: --collector.steady.watts: must be at least 0, got -5\n");
   }
 
   @Test
@@ -112,7 +133,8 @@ class CliTest {
     assertThat(run("collectors")).isZero();
     assertThat(out.toString())
         .contains("COLLECTOR")
-        .containsPattern("broken +yes +no +not named: it sends network traffic +runs only when named")
+        .containsPattern(
+            "broken +yes +no +not named: it sends network traffic +runs only when named")
         .containsPattern("steady +yes +yes +by default: it can run here +always here");
   }
 
@@ -124,19 +146,22 @@ class CliTest {
         .containsPattern("sampled +yes +no +turned off")
         .containsPattern("steady +yes +yes +by default");
     assertThat(run("collectors", "--collector", "broken", "--collector.disable-defaults")).isZero();
-    assertThat(out.toString()).containsPattern("steady +yes +no +not named, and --collector.disable-defaults");
+    assertThat(out.toString())
+        .containsPattern("steady +yes +no +not named, and --collector.disable-defaults");
   }
 
   @Test
   void flagsBeforeTheSubcommandMeanTheSame() {
-    assertThat(run("--collector.steady.label=before", "--collector.disable-defaults", "probe")).isZero();
+    assertThat(run("--collector.steady.label=before", "--collector.disable-defaults", "probe"))
+        .isZero();
     assertThat(out.toString()).contains("before draws 12.5 W").doesNotContain("sampled:");
   }
 
   @Test
   void aServeOnlyFlagBeforeASubcommandIsRefusedNamingIt() {
     assertThat(run("--push.instance=x", "probe")).isEqualTo(2);
-    assertThat(err.toString()).contains("--push.instance is a flag of 'powermon' (serve) only")
+    assertThat(err.toString())
+        .contains("--push.instance is a flag of 'powermon' (serve) only")
         .contains("'powermon probe' does not take it");
   }
 
@@ -146,13 +171,16 @@ class CliTest {
     assertThat(out.toString())
         .contains("steady: steady draws 12.5 W")
         .containsPattern("FAMILY +LABELS +VALUE")
-        .containsPattern("powermon_power_watts +\\{device=\"steady\",domain=\"total\",source=\"steady\"\\} +12\\.5\n")
-        .containsPattern("powermon_energy_joules_total +\\{device=\"steady\",domain=\"total\",source=\"steady\"\\} +1000\n");
+        .containsPattern(
+            "powermon_power_watts +\\{device=\"steady\",domain=\"total\",source=\"steady\"\\} +12\\.5\n")
+        .containsPattern(
+            "powermon_energy_joules_total +\\{device=\"steady\",domain=\"total\",source=\"steady\"\\} +1000\n");
   }
 
   @Test
   void probeFailsWhenACollectorFails() {
-    assertThat(run("probe", "--collector", "steady,broken", "--collector.broken.deadline=1s")).isEqualTo(1);
+    assertThat(run("probe", "--collector", "steady,broken", "--collector.broken.deadline=1s"))
+        .isEqualTo(1);
     assertThat(out.toString())
         .contains("broken: FAILED: sensor unplugged; plug it back in")
         .contains("powermon_power_watts");
@@ -161,7 +189,8 @@ class CliTest {
   @Test
   void aCollectorAskedForThroughASettingFailsWithItsProbesHint() {
     assertThat(run("probe", "--collector.unready.path=/host/sys")).isEqualTo(1);
-    assertThat(out.toString()).contains("unready: FAILED: cannot start: " + UnreadyProvider.HINT)
+    assertThat(out.toString())
+        .contains("unready: FAILED: cannot start: " + UnreadyProvider.HINT)
         .contains("steady: steady draws"); // named ones add to the defaults, as in node_exporter
   }
 
@@ -174,9 +203,17 @@ class CliTest {
   @Test
   void aFlagOverridesTheFileAndNoCollectorDisables(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("powermon.yml");
-    Files.writeString(config, "collectors:\n  steady:\n    watts: 7\n    label: from-file\n  broken:\n    enabled: true\n");
-    assertThat(run("probe", "--config.file=" + config, "--collector.steady.watts=9", "--no-collector.broken",
-        "--collector.steady")).isZero();
+    Files.writeString(
+        config,
+        "collectors:\n  steady:\n    watts: 7\n    label: from-file\n  broken:\n    enabled: true\n");
+    assertThat(
+            run(
+                "probe",
+                "--config.file=" + config,
+                "--collector.steady.watts=9",
+                "--no-collector.broken",
+                "--collector.steady"))
+        .isZero();
     assertThat(out.toString()).contains("from-file draws 9.0 W").doesNotContain("broken");
   }
 
@@ -188,17 +225,32 @@ class CliTest {
 
   @Test
   void theConfigServerRefusesToStartWithoutATokenAndSaysHow(@TempDir Path dir) {
-    assertThat(run("config-server", "--data-dir", dir.toString(), "--web.listen-address", "127.0.0.1:0"))
+    assertThat(
+            run(
+                "config-server",
+                "--data-dir",
+                dir.toString(),
+                "--web.listen-address",
+                "127.0.0.1:0"))
         .isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("powermon: the config server needs --auth.token-file FILE (a bearer "
-        + "token); --auth.disabled serves without one" + System.lineSeparator());
+    assertThat(err.toString())
+        .isEqualTo(
+            "powermon: the config server needs --auth.token-file FILE (a bearer "
+                + "token); --auth.disabled serves without one"
+                + System.lineSeparator());
   }
 
   @Test
   void theConfigServerRefusesAnEmptyTokenFile(@TempDir Path dir) throws Exception {
     Path token = Files.writeString(dir.resolve("token"), "\n");
 
-    assertThat(run("config-server", "--data-dir", dir.toString(), "--auth.token-file", token.toString()))
+    assertThat(
+            run(
+                "config-server",
+                "--data-dir",
+                dir.toString(),
+                "--auth.token-file",
+                token.toString()))
         .isEqualTo(2);
     assertThat(err.toString()).contains("--auth.token-file").contains("holds no token");
   }
@@ -206,7 +258,10 @@ class CliTest {
   @Test
   void theConfigServersEtcdStoreNeedsItsEndpoint() {
     assertThat(run("config-server", "--store", "etcd", "--auth.disabled")).isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("powermon: --store etcd needs --etcd.endpoints URL (e.g. "
-        + "http://127.0.0.1:2379)" + System.lineSeparator());
+    assertThat(err.toString())
+        .isEqualTo(
+            "powermon: --store etcd needs --etcd.endpoints URL (e.g. "
+                + "http://127.0.0.1:2379)"
+                + System.lineSeparator());
   }
 }

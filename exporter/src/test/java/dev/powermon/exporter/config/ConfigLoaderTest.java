@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
-  private static final Map<String, CollectorProvider> PROVIDERS = Map.of("steady", new SteadyProvider());
+  private static final Map<String, CollectorProvider> PROVIDERS =
+      Map.of("steady", new SteadyProvider());
 
   @TempDir Path dir;
 
@@ -31,7 +32,9 @@ class ConfigLoaderTest {
 
   @Test
   void readsAGoodFile() throws Exception {
-    FileConfig config = load("""
+    FileConfig config =
+        load(
+            """
         # operator's comment
         web:
           listen-address: 127.0.0.1:9200
@@ -54,14 +57,17 @@ class ConfigLoaderTest {
     CollectorSection steady = config.collectors().get("steady");
     assertThat(steady.enabled()).isTrue();
     assertThat(steady.deadline()).isEqualTo("2s");
-    assertThat(steady.settings()).containsExactly(Map.entry("watts", List.of("7.25")), Map.entry("label", List.of("no")));
-    assertThat(config.metrics()).containsExactly(
-        Map.entry("steady_hidden_ratio", true), Map.entry("powermon_power_watts", false));
+    assertThat(steady.settings())
+        .containsExactly(Map.entry("watts", List.of("7.25")), Map.entry("label", List.of("no")));
+    assertThat(config.metrics())
+        .containsExactly(
+            Map.entry("steady_hidden_ratio", true), Map.entry("powermon_power_watts", false));
   }
 
   @Test
   void yaml11WordsStayAsWritten() throws Exception {
-    // In YAML 1.1 'no' is false and 010 is octal 8; a device label 'no' and watts 010 must stay what was typed.
+    // In YAML 1.1 'no' is false and 010 is octal 8; a device label 'no' and watts 010 must stay
+    // what was typed.
     FileConfig config = load("collectors:\n  steady:\n    label: no\n    watts: 010\n");
     assertThat(config.collectors().get("steady").settings())
         .containsExactly(Map.entry("label", List.of("no")), Map.entry("watts", List.of("010")));
@@ -78,18 +84,21 @@ class ConfigLoaderTest {
   @Test
   void unknownKeysAreRefusedWithLineAndColumn() {
     assertThat(error("web:\n  listen_address: :9100\n"))
-        .isEqualTo("FILE:2:3: unknown key 'web.listen_address'; expected listen-address, telemetry-path or admin-address");
+        .isEqualTo(
+            "FILE:2:3: unknown key 'web.listen_address'; expected listen-address, telemetry-path or admin-address");
     assertThat(error("colectors: {}\n"))
         .isEqualTo("FILE:1:1: unknown key 'colectors'; expected web, log, collectors or metrics");
     assertThat(error("collectors:\n  steady:\n    wats: 3\n"))
-        .isEqualTo("FILE:3:11: unknown key 'collectors.steady.wats'; steady accepts enabled, deadline, watts, label");
+        .isEqualTo(
+            "FILE:3:11: unknown key 'collectors.steady.wats'; steady accepts enabled, deadline, watts, label");
     assertThat(error("collectors:\n  nosuch: {}\n"))
         .isEqualTo("FILE:2:11: unknown collector 'nosuch'; this build has [steady]");
   }
 
   @Test
   void duplicateKeysAreRefused() {
-    assertThat(error("metrics:\n  a_b: true\n  a_b: false\n")).isEqualTo("FILE:3:3: duplicate key 'metrics.a_b'");
+    assertThat(error("metrics:\n  a_b: true\n  a_b: false\n"))
+        .isEqualTo("FILE:3:3: duplicate key 'metrics.a_b'");
   }
 
   @Test
@@ -114,8 +123,10 @@ class ConfigLoaderTest {
 
   @Test
   void hostileYamlIsRefused() {
-    assertThat(error("a: !!javax.script.ScriptEngineManager [x]\n")).contains("Global tag is not allowed");
-    assertThat(error("x: " + "[".repeat(100) + "]".repeat(100) + "\n")).contains("Nesting Depth exceeded");
+    assertThat(error("a: !!javax.script.ScriptEngineManager [x]\n"))
+        .contains("Global tag is not allowed");
+    assertThat(error("x: " + "[".repeat(100) + "]".repeat(100) + "\n"))
+        .contains("Nesting Depth exceeded");
     assertThat(error("metrics:\n  a: true\n  b: [unclosed\n")).startsWith("FILE:4:1:");
   }
 

@@ -23,27 +23,38 @@ class MetricTableWriterTest {
 
   @Test
   void flipsValuesInPlaceKeepingCommentsAndAppendsNewFamilies() throws Exception {
-    List<String> before = List.of(
-        "# powermon config",
-        "metrics:",
-        "    # the operator wants this one",
-        "    powermon_power_watts: true   # keep me",
-        "    jetson_temp_cpu_celsius: false",
-        "",
-        "collectors:",
-        "  rapl: {}");
-    List<String> after = MetricTableWriter.update("f", before,
-        table("jetson_temp_cpu_celsius", true, "powermon_power_watts", true, "kasa_plug_power_watts", false));
-    assertThat(after).containsExactly(
-        "# powermon config",
-        "metrics:",
-        "    # the operator wants this one",
-        "    powermon_power_watts: true   # keep me",
-        "    jetson_temp_cpu_celsius: true",
-        "    kasa_plug_power_watts: false",
-        "",
-        "collectors:",
-        "  rapl: {}");
+    List<String> before =
+        List.of(
+            "# powermon config",
+            "metrics:",
+            "    # the operator wants this one",
+            "    powermon_power_watts: true   # keep me",
+            "    jetson_temp_cpu_celsius: false",
+            "",
+            "collectors:",
+            "  rapl: {}");
+    List<String> after =
+        MetricTableWriter.update(
+            "f",
+            before,
+            table(
+                "jetson_temp_cpu_celsius",
+                true,
+                "powermon_power_watts",
+                true,
+                "kasa_plug_power_watts",
+                false));
+    assertThat(after)
+        .containsExactly(
+            "# powermon config",
+            "metrics:",
+            "    # the operator wants this one",
+            "    powermon_power_watts: true   # keep me",
+            "    jetson_temp_cpu_celsius: true",
+            "    kasa_plug_power_watts: false",
+            "",
+            "collectors:",
+            "  rapl: {}");
   }
 
   @Test
@@ -54,10 +65,12 @@ class MetricTableWriterTest {
 
   @Test
   void refusesToEditAFlowStyleTable() {
-    assertThatThrownBy(() -> MetricTableWriter.update("f", List.of("metrics: {a: true}"), table("a", false)))
+    assertThatThrownBy(
+            () -> MetricTableWriter.update("f", List.of("metrics: {a: true}"), table("a", false)))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("f:1:1: metrics: is written on one line; write it as a block"
-            + " (one 'family: true|false' per line) so powermon can update it");
+        .hasMessage(
+            "f:1:1: metrics: is written on one line; write it as a block"
+                + " (one 'family: true|false' per line) so powermon can update it");
   }
 
   @Test
@@ -66,8 +79,8 @@ class MetricTableWriterTest {
     Files.writeString(file, "# mine\nmetrics:\n  a_b: true\n");
     MetricTableWriter.write(file, table("a_b", false, "c_d", true));
     assertThat(Files.readString(file)).isEqualTo("# mine\nmetrics:\n  a_b: false\n  c_d: true\n");
-    assertThat(new ConfigLoader(Map.of()).load(file).metrics()).containsExactly(
-        Map.entry("a_b", false), Map.entry("c_d", true));
+    assertThat(new ConfigLoader(Map.of()).load(file).metrics())
+        .containsExactly(Map.entry("a_b", false), Map.entry("c_d", true));
     try (var listing = Files.list(dir)) {
       assertThat(listing).containsExactly(file); // no temp file left behind
     }

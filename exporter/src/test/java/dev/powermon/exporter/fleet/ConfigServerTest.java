@@ -24,10 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** The config server on an ephemeral loopback port over a directory store in a temp dir. */
 class ConfigServerTest {
   static final String TOKEN = "s3cret-token";
-  static final String GOOD = "collectors:\n  steady:\n    watts: 7\nmetrics:\n  powermon_power_watts: true\n";
+  static final String GOOD =
+      "collectors:\n  steady:\n    watts: 7\nmetrics:\n  powermon_power_watts: true\n";
   static final String OTHER = "collectors:\n  steady:\n    watts: 9\n";
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @TempDir Path data;
   private ConfigServer server;
@@ -40,8 +42,12 @@ class ConfigServerTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = ConfigServer.start(ListenAddress.parse("test", "127.0.0.1:0"), store(),
-        new ConfigValidator(Providers.discover()), TOKEN);
+    server =
+        ConfigServer.start(
+            ListenAddress.parse("test", "127.0.0.1:0"),
+            store(),
+            new ConfigValidator(Providers.discover()),
+            TOKEN);
     base = "http://127.0.0.1:" + server.port();
   }
 
@@ -61,8 +67,10 @@ class ConfigServerTest {
     assertThat(get.body()).isEqualTo(GOOD);
     assertThat(get.headers().firstValue("ETag")).contains(etag);
 
-    HttpResponse<String> again = CLIENT.send(request("/config/plug-1").header("If-None-Match", etag).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> again =
+        CLIENT.send(
+            request("/config/plug-1").header("If-None-Match", etag).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(again.statusCode()).isEqualTo(304);
     assertThat(again.body()).isEmpty();
   }
@@ -80,7 +88,8 @@ class ConfigServerTest {
 
   @Test
   void anInvalidConfigIsRefusedAtLineAndColumnAndNothingIsStored() throws Exception {
-    HttpResponse<String> put = send("PUT", "/config/plug-1", "collectors:\n  steady:\n    wats: 7\n", null);
+    HttpResponse<String> put =
+        send("PUT", "/config/plug-1", "collectors:\n  steady:\n    wats: 7\n", null);
 
     assertThat(put.statusCode()).isEqualTo(400);
     assertThat(put.body()).startsWith("plug-1:3:11: unknown key 'collectors.steady.wats'");
@@ -90,8 +99,10 @@ class ConfigServerTest {
 
   @Test
   void aWriteBasedOnAnOldVersionGets412AndTheCurrentTag() throws Exception {
-    String first = send("PUT", "/config/plug-1", GOOD, null).headers().firstValue("ETag").orElseThrow();
-    String second = send("PUT", "/config/plug-1", OTHER, first).headers().firstValue("ETag").orElseThrow();
+    String first =
+        send("PUT", "/config/plug-1", GOOD, null).headers().firstValue("ETag").orElseThrow();
+    String second =
+        send("PUT", "/config/plug-1", OTHER, first).headers().firstValue("ETag").orElseThrow();
 
     HttpResponse<String> stale = send("PUT", "/config/plug-1", GOOD, first);
 
@@ -102,7 +113,8 @@ class ConfigServerTest {
 
   @Test
   void aDeviceServedTheDefaultMayWriteOnTopOfTheDefaultsTag() throws Exception {
-    String def = send("PUT", "/config/_default", OTHER, null).headers().firstValue("ETag").orElseThrow();
+    String def =
+        send("PUT", "/config/_default", OTHER, null).headers().firstValue("ETag").orElseThrow();
 
     assertThat(send("PUT", "/config/box", GOOD, def).statusCode()).isEqualTo(201);
     assertThat(send("PUT", "/config/box2", GOOD, "\"other\"").statusCode()).isEqualTo(412);
@@ -116,20 +128,28 @@ class ConfigServerTest {
     assertThat(Files.readString(data.resolve("plug-1.yaml"))).isEqualTo(OTHER);
     assertThat(Files.readString(data.resolve("plug-1.yaml.prev"))).isEqualTo(GOOD);
     try (Stream<Path> files = Files.list(data)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("plug-1.yaml",
-          "plug-1.yaml.prev"); // no temp file left
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("plug-1.yaml", "plug-1.yaml.prev"); // no temp file left
     }
   }
 
   @Test
   void everyConfigRequestNeedsTheToken() throws Exception {
-    HttpResponse<String> none = CLIENT.send(
-        HttpRequest.newBuilder(URI.create(base + "/config/x")).timeout(Duration.ofSeconds(10)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> wrong = CLIENT.send(
-        HttpRequest.newBuilder(URI.create(base + "/config/x")).timeout(Duration.ofSeconds(10))
-            .header("Authorization", "Bearer nope").PUT(HttpRequest.BodyPublishers.ofString(GOOD)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> none =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(base + "/config/x"))
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> wrong =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(base + "/config/x"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer nope")
+                .PUT(HttpRequest.BodyPublishers.ofString(GOOD))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(none.statusCode()).isEqualTo(401);
     assertThat(none.headers().firstValue("WWW-Authenticate")).contains("Bearer");
@@ -140,11 +160,29 @@ class ConfigServerTest {
   @Test
   void pathTraversalIsRefused() throws Exception {
     Path outside = data.getParent().resolve("outside-" + data.getFileName() + ".yaml");
-    for (String path : new String[] {"/config/..", "/config/.", "/config/../outside", "/config/a/b",
-        "/config/..%2Foutside-" + data.getFileName(), "/config/%2e%2e", "/config/.hidden",
-        "/config/" + "a".repeat(65), "/config/a%00b", "/config/a%20b"}) {
-      String status = raw("PUT " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TOKEN
-          + "\r\nContent-Length: " + OTHER.length() + "\r\nConnection: close\r\n\r\n" + OTHER);
+    for (String path :
+        new String[] {
+          "/config/..",
+          "/config/.",
+          "/config/../outside",
+          "/config/a/b",
+          "/config/..%2Foutside-" + data.getFileName(),
+          "/config/%2e%2e",
+          "/config/.hidden",
+          "/config/" + "a".repeat(65),
+          "/config/a%00b",
+          "/config/a%20b"
+        }) {
+      String status =
+          raw(
+              "PUT "
+                  + path
+                  + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                  + TOKEN
+                  + "\r\nContent-Length: "
+                  + OTHER.length()
+                  + "\r\nConnection: close\r\n\r\n"
+                  + OTHER);
       assertThat(status).as(path).matches("HTTP/1.1 (400|404) .*");
     }
     assertThat(outside).doesNotExist();
@@ -158,11 +196,18 @@ class ConfigServerTest {
   void anOversizedBodyIsRefusedWithOrWithoutALength() throws Exception {
     String head = "PUT /config/big HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TOKEN + "\r\n";
     // Announced too big: refused from the header, before any of the body is read.
-    String sized = raw(head + "Content-Length: " + (ConfigServer.MAX_BODY_BYTES + 1) + "\r\n\r\n# a start");
+    String sized =
+        raw(head + "Content-Length: " + (ConfigServer.MAX_BODY_BYTES + 1) + "\r\n\r\n# a start");
     // Chunked, no length: refused once one byte more than the bound has been read.
     String chunk = "#".repeat(ConfigServer.MAX_BODY_BYTES + 1);
-    String chunked = raw(head + "Transfer-Encoding: chunked\r\n\r\n"
-        + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n");
+    String chunked =
+        raw(
+            head
+                + "Transfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(chunk.length())
+                + "\r\n"
+                + chunk
+                + "\r\n0\r\n\r\n");
 
     assertThat(sized).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
     assertThat(chunked).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
@@ -178,7 +223,8 @@ class ConfigServerTest {
     HttpResponse<String> list = send("GET", "/config", null, null);
 
     assertThat(list.statusCode()).isEqualTo(200);
-    var devices = new com.fasterxml.jackson.databind.ObjectMapper().readTree(list.body()).get("devices");
+    var devices =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(list.body()).get("devices");
     assertThat(devices).hasSize(3);
     assertThat(devices.get(0).get("id").asText()).isEqualTo("_default");
     assertThat(devices.get(1).get("id").asText()).isEqualTo("fetcher");
@@ -195,9 +241,12 @@ class ConfigServerTest {
     send("GET", "/config/none", null, null);
     send("GET", "/config/plug-1", null, null);
 
-    HttpResponse<String> metrics = CLIENT.send(
-        HttpRequest.newBuilder(URI.create(base + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> metrics =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body())
@@ -207,13 +256,20 @@ class ConfigServerTest {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(Duration.ofSeconds(10))
         .header("Authorization", "Bearer " + TOKEN);
   }
 
-  HttpResponse<String> send(String method, String path, String body, String ifMatch) throws Exception {
-    HttpRequest.Builder b = request(path).method(method,
-        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+  HttpResponse<String> send(String method, String path, String body, String ifMatch)
+      throws Exception {
+    HttpRequest.Builder b =
+        request(path)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (ifMatch != null) {
       b.header("If-Match", ifMatch);
     }

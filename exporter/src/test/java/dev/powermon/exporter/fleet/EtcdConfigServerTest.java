@@ -24,7 +24,9 @@ class EtcdConfigServerTest extends ConfigServerTest {
     send("PUT", "/config/plug-1", OTHER, null);
 
     assertThat(send("GET", "/config/plug-1", null, null).body()).isEqualTo(OTHER);
-    assertThat(new String(store.previous(new DeviceId("plug-1")).orElseThrow(), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                store.previous(new DeviceId("plug-1")).orElseThrow(), StandardCharsets.UTF_8))
         .isEqualTo(GOOD);
   }
 }

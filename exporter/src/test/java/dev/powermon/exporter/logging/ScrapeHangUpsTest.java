@@ -21,16 +21,22 @@ class ScrapeHangUpsTest {
     try {
       Logging.configure("debug", "logfmt");
       // what client_java's HttpExchangeAdapter logs when the client is gone
-      Logger.getLogger(ScrapeHangUps.JUL_LOGGER).log(Level.SEVERE,
-          "The Prometheus metrics HTTPServer caught an Exception while trying to send the metrics response.",
-          new IOException("Broken pipe"));
+      Logger.getLogger(ScrapeHangUps.JUL_LOGGER)
+          .log(
+              Level.SEVERE,
+              "The Prometheus metrics HTTPServer caught an Exception while trying to send the metrics response.",
+              new IOException("Broken pipe"));
     } finally {
       System.setErr(original);
       Logging.configure("info", "logfmt");
     }
     String out = stderr.toString(StandardCharsets.UTF_8);
-    assertThat(out).hasLineCount(1).contains("level=debug logger=Scrapes")
-        .contains("msg=\"a scraper went away before the response was sent\" err=\"java.io.IOException: Broken pipe\"")
-        .doesNotContain("SEVERE").doesNotContain("\tat ");
+    assertThat(out)
+        .hasLineCount(1)
+        .contains("level=debug logger=Scrapes")
+        .contains(
+            "msg=\"a scraper went away before the response was sent\" err=\"java.io.IOException: Broken pipe\"")
+        .doesNotContain("SEVERE")
+        .doesNotContain("\tat ");
   }
 }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** VmRSS from /proc/self/status: the kernel's layout, and everything that is not it. */
 class ProcStatusTest {
   /** The shape of Linux 6.1's /proc/PID/status around VmRSS (fields abridged). */
-  static final String STATUS = "Name:\tjava\nUmask:\t0022\nState:\tS (sleeping)\nVmPeak:\t 2620876 kB\n"
-      + "VmSize:\t 2555340 kB\nVmHWM:\t   71424 kB\nVmRSS:\t   69440 kB\nRssAnon:\t   40960 kB\nThreads:\t20\n";
+  static final String STATUS =
+      "Name:\tjava\nUmask:\t0022\nState:\tS (sleeping)\nVmPeak:\t 2620876 kB\n"
+          + "VmSize:\t 2555340 kB\nVmHWM:\t   71424 kB\nVmRSS:\t   69440 kB\nRssAnon:\t   40960 kB\nThreads:\t20\n";
 
   @Test
   void readsVmRssInKibibytesAsBytes() {

@@ -33,16 +33,24 @@ class CollectorHealthTest {
     problems.ok("on_time");
     problems.ok("on_time");
 
-    assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
-        "on_time: -32400 is negative", "voltage_mv: not a number: \"abc\"", "on_time: usable again");
-    MetricSnapshot family = health.snapshots(List.of(), new PowerWindows()).stream()
-        .filter(f -> f instanceof CounterSnapshot).findFirst().orElseThrow();
+    assertThat(lines.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .containsExactly(
+            "on_time: -32400 is negative",
+            "voltage_mv: not a number: \"abc\"",
+            "on_time: usable again");
+    MetricSnapshot family =
+        health.snapshots(List.of(), new PowerWindows()).stream()
+            .filter(f -> f instanceof CounterSnapshot)
+            .findFirst()
+            .orElseThrow();
     assertThat(family.getDataPoints()).hasSize(2);
     assertThat(((CounterSnapshot) family).getDataPoints())
-        .anySatisfy(p -> {
-          assertThat(p.getLabels().get("collector")).isEqualTo("kasa");
-          assertThat(p.getLabels().get("field")).isEqualTo("on_time");
-          assertThat(p.getValue()).isEqualTo(2.0);
-        });
+        .anySatisfy(
+            p -> {
+              assertThat(p.getLabels().get("collector")).isEqualTo("kasa");
+              assertThat(p.getLabels().get("field")).isEqualTo("on_time");
+              assertThat(p.getValue()).isEqualTo(2.0);
+            });
   }
 }

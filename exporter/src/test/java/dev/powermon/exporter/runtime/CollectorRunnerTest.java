@@ -35,10 +35,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** A scrape and a push that overlap share one call; a call past its deadline makes the next fail fast. */
+/**
+ * A scrape and a push that overlap share one call; a call past its deadline makes the next fail
+ * fast.
+ */
 class CollectorRunnerTest {
-  private final ExecutorService executor = Executors.newCachedThreadPool(CollectorPool.daemon("test-collect"));
-  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(CollectorPool.daemon("test"));
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(CollectorPool.daemon("test-collect"));
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(CollectorPool.daemon("test"));
 
   @AfterEach
   void stop() {
@@ -67,7 +72,8 @@ class CollectorRunnerTest {
 
       assertThat(next).isNotSameAs(first);
       Future<MetricSnapshots> refused = next;
-      assertThatThrownBy(() -> refused.get(1, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+      assertThatThrownBy(() -> refused.get(1, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
           .hasMessageContaining("still running");
     }
   }
@@ -78,11 +84,21 @@ class CollectorRunnerTest {
     AtomicReference<Long> lastReading = new AtomicReference<>(1_000_000L);
     Settings settings = Settings.parse("bg", List.of(), Map.of());
     CollectorProvider provider = new BackgroundProvider(Duration.ofSeconds(1));
-    CollectorPlan plan = new CollectorPlan(provider, settings, Map.of(), Duration.ofSeconds(30), true);
-    CoreContext context = new CoreContext("bg", settings, scheduler, "host", false,
-        LoggerFactory.getLogger("test"), null, List.of(), new CollectorHealth().problems("bg",
-            LoggerFactory.getLogger("test")));
-    try (CollectorRunner runner = new CollectorRunner(plan, context, executor, c -> lastReading.get(), clock)) {
+    CollectorPlan plan =
+        new CollectorPlan(provider, settings, Map.of(), Duration.ofSeconds(30), true);
+    CoreContext context =
+        new CoreContext(
+            "bg",
+            settings,
+            scheduler,
+            "host",
+            false,
+            LoggerFactory.getLogger("test"),
+            null,
+            List.of(),
+            new CollectorHealth().problems("bg", LoggerFactory.getLogger("test")));
+    try (CollectorRunner runner =
+        new CollectorRunner(plan, context, executor, c -> lastReading.get(), clock)) {
       runner.start();
       runner.awaitOpen(Duration.ofSeconds(30));
 
@@ -107,14 +123,31 @@ class CollectorRunnerTest {
     Logger log = (Logger) LoggerFactory.getLogger(CollectorRunner.class);
     log.addAppender(logged);
     log.setLevel(Level.INFO); // "recovered" is info; the tests' root level is warn
-    List<String> outcomes = new ArrayList<>(List.of("3 bad lines in the last read", "4 bad lines in the last read",
-        "12 bad lines in the last read", "", "5 bad lines in the last read"));
+    List<String> outcomes =
+        new ArrayList<>(
+            List.of(
+                "3 bad lines in the last read",
+                "4 bad lines in the last read",
+                "12 bad lines in the last read",
+                "",
+                "5 bad lines in the last read"));
     Settings settings = Settings.parse("flaky", List.of(), Map.of());
-    CollectorPlan plan = new CollectorPlan(new FlakyProvider(outcomes), settings, Map.of(), Duration.ofSeconds(30), true);
-    CoreContext context = new CoreContext("flaky", settings, scheduler, "host", false,
-        LoggerFactory.getLogger("test"), null, List.of(), new CollectorHealth().problems("flaky",
-            LoggerFactory.getLogger("test")));
-    try (CollectorRunner runner = new CollectorRunner(plan, context, executor, c -> null, Clock.systemUTC())) {
+    CollectorPlan plan =
+        new CollectorPlan(
+            new FlakyProvider(outcomes), settings, Map.of(), Duration.ofSeconds(30), true);
+    CoreContext context =
+        new CoreContext(
+            "flaky",
+            settings,
+            scheduler,
+            "host",
+            false,
+            LoggerFactory.getLogger("test"),
+            null,
+            List.of(),
+            new CollectorHealth().problems("flaky", LoggerFactory.getLogger("test")));
+    try (CollectorRunner runner =
+        new CollectorRunner(plan, context, executor, c -> null, Clock.systemUTC())) {
       runner.start();
       runner.awaitOpen(Duration.ofSeconds(30));
       for (int i = 0; i < 5; i++) {
@@ -125,10 +158,12 @@ class CollectorRunnerTest {
       log.setLevel(null);
     }
 
-    assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
-        "collector failing: 3 bad lines in the last read",
-        "collector recovered",
-        "collector failing: 5 bad lines in the last read");
+    assertThat(logged.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .containsExactly(
+            "collector failing: 3 bad lines in the last read",
+            "collector recovered",
+            "collector failing: 5 bad lines in the last read");
   }
 
   /** A collector whose collections fail with the given messages in turn ("" succeeds). */
@@ -243,10 +278,19 @@ class CollectorRunnerTest {
     HangingProvider provider = new HangingProvider();
     Settings settings = Settings.parse("hanging", List.of(), Map.of());
     CollectorPlan plan = new CollectorPlan(provider, settings, Map.of(), deadline, true);
-    CoreContext context = new CoreContext("hanging", settings, scheduler, "host", false,
-        LoggerFactory.getLogger("test"), null, List.of(), new CollectorHealth().problems("hanging",
-            LoggerFactory.getLogger("test")));
-    CollectorRunner runner = new CollectorRunner(plan, context, executor, c -> null, Clock.systemUTC());
+    CoreContext context =
+        new CoreContext(
+            "hanging",
+            settings,
+            scheduler,
+            "host",
+            false,
+            LoggerFactory.getLogger("test"),
+            null,
+            List.of(),
+            new CollectorHealth().problems("hanging", LoggerFactory.getLogger("test")));
+    CollectorRunner runner =
+        new CollectorRunner(plan, context, executor, c -> null, Clock.systemUTC());
     runner.start();
     runner.awaitOpen(Duration.ofSeconds(30));
     return runner;

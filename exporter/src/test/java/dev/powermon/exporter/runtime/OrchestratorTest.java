@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The core's own families are served only as declared: a family that is not is dropped, not the scrape.
- * Concurrent scrapes share one collection; a scrape after it collects anew.
+ * The core's own families are served only as declared: a family that is not is dropped, not the
+ * scrape. Concurrent scrapes share one collection; a scrape after it collects anew.
  */
 class OrchestratorTest {
   static final MetricSpec QUEUED = MetricSpec.gauge("powermon_push_queued").help("Queued.").build();
@@ -36,9 +36,15 @@ class OrchestratorTest {
   @Test
   void aCoreFamilyThatDiffersFromItsDeclarationIsDroppedAndTheRestServed() {
     Orchestrator orchestrator = orchestrator();
-    MetricSnapshot declared = new Families(List.of(QUEUED)).gauge(QUEUED, Labels.EMPTY, 3).list().get(0);
-    MetricSnapshot otherLabels = GaugeSnapshot.builder().name("powermon_push_sent").help("Sent.")
-        .dataPoint(GaugeDataPointSnapshot.builder().labels(Labels.of("target", "a")).value(1).build()).build();
+    MetricSnapshot declared =
+        new Families(List.of(QUEUED)).gauge(QUEUED, Labels.EMPTY, 3).list().get(0);
+    MetricSnapshot otherLabels =
+        GaugeSnapshot.builder()
+            .name("powermon_push_sent")
+            .help("Sent.")
+            .dataPoint(
+                GaugeDataPointSnapshot.builder().labels(Labels.of("target", "a")).value(1).build())
+            .build();
     orchestrator.setExtraFamilies(
         List.of(QUEUED, MetricSpec.gauge("powermon_push_sent").help("Sent.").build()),
         () -> List.of(declared, otherLabels));
@@ -46,7 +52,9 @@ class OrchestratorTest {
     List<String> served = new ArrayList<>();
     orchestrator.collect().forEach(s -> served.add(ExposedNames.of(s)));
 
-    assertThat(served).contains("powermon_push_queued", "powermon_build_info", "powermon_config_last_reload_successful")
+    assertThat(served)
+        .contains(
+            "powermon_push_queued", "powermon_build_info", "powermon_config_last_reload_successful")
         .doesNotContain("powermon_push_sent");
   }
 
@@ -55,11 +63,13 @@ class OrchestratorTest {
     Orchestrator orchestrator = orchestrator();
     AtomicInteger collections = new AtomicInteger();
     CountDownLatch release = new CountDownLatch(1);
-    orchestrator.setExtraFamilies(List.of(QUEUED), () -> {
-      collections.incrementAndGet();
-      await(release);
-      return List.of();
-    });
+    orchestrator.setExtraFamilies(
+        List.of(QUEUED),
+        () -> {
+          collections.incrementAndGet();
+          await(release);
+          return List.of();
+        });
     CompletableFuture<MetricSnapshots> first = CompletableFuture.supplyAsync(orchestrator::collect);
     for (int i = 0; i < 1000 && collections.get() == 0; i++) { // bounded: 10 s
       Thread.sleep(10);
@@ -79,7 +89,8 @@ class OrchestratorTest {
   @Test
   void changedCoreFamiliesAreCollectedAtTheNextScrape() {
     Orchestrator orchestrator = orchestrator();
-    MetricSnapshot declared = new Families(List.of(QUEUED)).gauge(QUEUED, Labels.EMPTY, 3).list().get(0);
+    MetricSnapshot declared =
+        new Families(List.of(QUEUED)).gauge(QUEUED, Labels.EMPTY, 3).list().get(0);
     orchestrator.collect();
 
     orchestrator.setExtraFamilies(List.of(QUEUED), () -> List.of(declared));
@@ -90,8 +101,11 @@ class OrchestratorTest {
   }
 
   private static Orchestrator orchestrator() {
-    return new Orchestrator(new MetricTable(null, new LinkedHashMap<>(), Map.of(), Runnable::run),
-        new MetaMetrics(BuildInfo.load(), new ReloadStatus()), new ProcessMetrics(), new PowerWindows(),
+    return new Orchestrator(
+        new MetricTable(null, new LinkedHashMap<>(), Map.of(), Runnable::run),
+        new MetaMetrics(BuildInfo.load(), new ReloadStatus()),
+        new ProcessMetrics(),
+        new PowerWindows(),
         new CollectorHealth());
   }
 

@@ -22,10 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** Each setting value is parsed and checked once: where it was read (file or flag), never again. */
 class ParseOnceTest {
   static final AtomicInteger CHECKS = new AtomicInteger();
-  static final SettingSpec NAME = SettingSpec.builder("name", SettingType.STRING)
-      .check(v -> CHECKS.incrementAndGet() > 0, "never fails").help("A name.").build();
-  static final SettingSpec SIZE = SettingSpec.builder("size", SettingType.STRING)
-      .check(v -> CHECKS.incrementAndGet() > 0, "never fails").help("A size.").build();
+  static final SettingSpec NAME =
+      SettingSpec.builder("name", SettingType.STRING)
+          .check(v -> CHECKS.incrementAndGet() > 0, "never fails")
+          .help("A name.")
+          .build();
+  static final SettingSpec SIZE =
+      SettingSpec.builder("size", SettingType.STRING)
+          .check(v -> CHECKS.incrementAndGet() > 0, "never fails")
+          .help("A size.")
+          .build();
 
   @TempDir Path dir;
 
@@ -37,9 +43,15 @@ class ParseOnceTest {
     Map<String, CollectorProvider> providers = Map.of("counting", provider);
     CHECKS.set(0);
 
-    Setup setup = Cli.setup(providers, "--config.file=" + file, "--collector", "counting",
-        "--collector.counting.name=from-flag");
-    List<CollectorPlan> plans = Selection.plans(providers, setup.file(), setup.invocation(), (n, s) -> null);
+    Setup setup =
+        Cli.setup(
+            providers,
+            "--config.file=" + file,
+            "--collector",
+            "counting",
+            "--collector.counting.name=from-flag");
+    List<CollectorPlan> plans =
+        Selection.plans(providers, setup.file(), setup.invocation(), (n, s) -> null);
 
     assertThat(CHECKS.get()).as("three values given, three checks").isEqualTo(3);
     assertThat(plans.get(0).settings().string(NAME)).isEqualTo("from-flag");

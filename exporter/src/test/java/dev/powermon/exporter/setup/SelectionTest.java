@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * node_exporter's semantics: named collectors add to the defaults, --no-collector removes one,
- * --collector.disable-defaults keeps only the named. Intent counts as naming: a setting flag or a block in
- * the file asks for a collector.
+ * --collector.disable-defaults keeps only the named. Intent counts as naming: a setting flag or a
+ * block in the file asks for a collector.
  */
 class SelectionTest {
   private final Map<String, CollectorProvider> providers = Providers.discover();
@@ -25,7 +25,8 @@ class SelectionTest {
   private List<String> selected(String... args) {
     Setup setup = Cli.setup(providers, args);
     try (CollectorPool pool = new CollectorPool()) {
-      return Selection.plans(providers, setup.file(), setup.invocation(), pool::probeContext).stream()
+      return Selection.plans(providers, setup.file(), setup.invocation(), pool::probeContext)
+          .stream()
           .map(p -> p.name() + (p.named() ? " named" : " probed"))
           .toList();
     }
@@ -48,7 +49,8 @@ class SelectionTest {
 
   @Test
   void disableDefaultsKeepsOnlyTheNamed() {
-    assertThat(selected("--collector", "broken", "--collector.disable-defaults")).containsExactly("broken named");
+    assertThat(selected("--collector", "broken", "--collector.disable-defaults"))
+        .containsExactly("broken named");
   }
 
   @Test
@@ -60,21 +62,27 @@ class SelectionTest {
   void aSettingOrDeadlineFlagNamesItsCollector() {
     assertThat(selected("--collector.unready.path=/host/sys", "--collector.disable-defaults"))
         .containsExactly("unready named");
-    assertThat(selected("--collector.broken.deadline=1s")).contains("broken named", "steady probed");
+    assertThat(selected("--collector.broken.deadline=1s"))
+        .contains("broken named", "steady probed");
   }
 
   @Test
   void aBlockInTheFileNamesItsCollector() throws Exception {
-    assertThat(selected(config("collectors:\n  sampled:\n    watts: 3\n"), "--collector.disable-defaults"))
+    assertThat(
+            selected(
+                config("collectors:\n  sampled:\n    watts: 3\n"), "--collector.disable-defaults"))
         .containsExactly("sampled named");
-    assertThat(selected(config("collectors:\n  hanging:\n"))).contains("hanging named", "steady probed");
+    assertThat(selected(config("collectors:\n  hanging:\n")))
+        .contains("hanging named", "steady probed");
   }
 
   @Test
   void anExplicitNoBeatsIntent() throws Exception {
     assertThat(selected(config("collectors:\n  unready:\n    enabled: false\n    path: /x\n")))
-        .contains("steady probed").allMatch(s -> s.endsWith(" probed"));
+        .contains("steady probed")
+        .allMatch(s -> s.endsWith(" probed"));
     assertThat(selected("--collector.unready.path=/x", "--no-collector.unready"))
-        .contains("steady probed").allMatch(s -> s.endsWith(" probed"));
+        .contains("steady probed")
+        .allMatch(s -> s.endsWith(" probed"));
   }
 }

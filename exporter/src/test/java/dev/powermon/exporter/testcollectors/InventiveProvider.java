@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A collector whose device invents new sensor names at every collection, as a tegrastats printing new
- * rails on every line would: {@link #PER_COLLECTION} families it never declared, each time new ones.
+ * A collector whose device invents new sensor names at every collection, as a tegrastats printing
+ * new rails on every line would: {@link #PER_COLLECTION} families it never declared, each time new
+ * ones.
  */
 public final class InventiveProvider extends NamedOnlyProvider {
   public static final int PER_COLLECTION = 150;
@@ -26,8 +27,12 @@ public final class InventiveProvider extends NamedOnlyProvider {
       int first = collections[0]++ * PER_COLLECTION;
       List<MetricSnapshot> out = new ArrayList<>();
       for (int i = first; i < first + PER_COLLECTION; i++) {
-        out.add(GaugeSnapshot.builder().name("inventive_sensor_" + i + "_celsius").help("An invented sensor.")
-            .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(40).build()).build());
+        out.add(
+            GaugeSnapshot.builder()
+                .name("inventive_sensor_" + i + "_celsius")
+                .help("An invented sensor.")
+                .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(40).build())
+                .build());
       }
       return new MetricSnapshots(out);
     };

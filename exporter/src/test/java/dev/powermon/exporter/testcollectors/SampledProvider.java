@@ -20,19 +20,28 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A collector that hands every reading to the core through {@link PowerReadings}: at a steady power on
- * its own schedule ({@code interval} set, declared as its sampling interval), or fed reading by reading
- * by the test ({@link #feed}). Either way the readings handed over are kept in {@link #PRODUCED}, for the
- * test to compare with what arrives. {@code /probe?target=T} reads 12 W from device T. {@link #stopSampling()} makes the sampler stop as a stuck one would.
+ * A collector that hands every reading to the core through {@link PowerReadings}: at a steady power
+ * on its own schedule ({@code interval} set, declared as its sampling interval), or fed reading by
+ * reading by the test ({@link #feed}). Either way the readings handed over are kept in {@link
+ * #PRODUCED}, for the test to compare with what arrives. {@code /probe?target=T} reads 12 W from
+ * device T. {@link #stopSampling()} makes the sampler stop as a stuck one would.
  */
 public final class SampledProvider extends NamedOnlyProvider {
   public static final String DEVICE = "lab";
+
   /** Every reading handed to the core: epoch milliseconds to joules. */
   public static final Map<Long, Double> PRODUCED = new ConcurrentSkipListMap<>();
-  static final SettingSpec INTERVAL = SettingSpec.builder("interval", SettingType.DURATION).defaultValue("0")
-      .help("How often the sampler reads; 0 leaves the readings to the test.").build();
-  static final SettingSpec WATTS = SettingSpec.builder("watts", SettingType.DECIMAL).defaultValue("40")
-      .help("The steady power the sampler sees.").build();
+
+  static final SettingSpec INTERVAL =
+      SettingSpec.builder("interval", SettingType.DURATION)
+          .defaultValue("0")
+          .help("How often the sampler reads; 0 leaves the readings to the test.")
+          .build();
+  static final SettingSpec WATTS =
+      SettingSpec.builder("watts", SettingType.DECIMAL)
+          .defaultValue("40")
+          .help("The steady power the sampler sees.")
+          .build();
 
   private static volatile PowerReadings readings = PowerReadings.DISCARD;
   private static volatile boolean stopped;
@@ -84,7 +93,8 @@ public final class SampledProvider extends NamedOnlyProvider {
       /** A poll of one device at {@code target} that reads 12 W, as a plug would. */
       @Override
       public MetricSnapshots collectTarget(String target) {
-        readings.watts(target, PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, context.clock().millis(), 12.0);
+        readings.watts(
+            target, PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, context.clock().millis(), 12.0);
         return MetricSnapshots.builder().build();
       }
 
@@ -102,14 +112,24 @@ public final class SampledProvider extends NamedOnlyProvider {
     };
   }
 
-  /** Energy = watts x time since open, read every {@code interval}: every step's power is {@code watts}. */
-  private static ScheduledFuture<?> steady(CollectorContext context, Duration interval, double watts) {
+  /**
+   * Energy = watts x time since open, read every {@code interval}: every step's power is {@code
+   * watts}.
+   */
+  private static ScheduledFuture<?> steady(
+      CollectorContext context, Duration interval, double watts) {
     long start = context.clock().millis();
-    return context.scheduler().scheduleWithFixedDelay(() -> {
-      if (!stopped) {
-        long now = context.clock().millis();
-        feed(now, watts * (now - start) / 1000.0);
-      }
-    }, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+    return context
+        .scheduler()
+        .scheduleWithFixedDelay(
+            () -> {
+              if (!stopped) {
+                long now = context.clock().millis();
+                feed(now, watts * (now - start) / 1000.0);
+              }
+            },
+            0,
+            interval.toNanos(),
+            TimeUnit.NANOSECONDS);
   }
 }

@@ -20,14 +20,23 @@ import java.util.List;
 /** A collector with fixed readings: 12.5 W total and a family that is off by default. */
 public final class SteadyProvider implements CollectorProvider {
   public static final SettingSpec WATTS =
-      SettingSpec.builder("watts", SettingType.DECIMAL).defaultValue("12.5").min("0")
-          .help("The power to report.").build();
+      SettingSpec.builder("watts", SettingType.DECIMAL)
+          .defaultValue("12.5")
+          .min("0")
+          .help("The power to report.")
+          .build();
   static final SettingSpec LABEL =
-      SettingSpec.builder("label", SettingType.STRING).defaultValue("steady").help("The device label.").build();
+      SettingSpec.builder("label", SettingType.STRING)
+          .defaultValue("steady")
+          .help("The device label.")
+          .build();
   static final MetricSpec TEMPERATURE =
       MetricSpec.gauge("steady_temperature_celsius").help("A temperature.").build();
   static final MetricSpec SECRET =
-      MetricSpec.gauge("steady_hidden_ratio").help("A family that is off until enabled.").enabledByDefault(false).build();
+      MetricSpec.gauge("steady_hidden_ratio")
+          .help("A family that is off until enabled.")
+          .enabledByDefault(false)
+          .build();
 
   @Override
   public String name() {
@@ -66,7 +75,13 @@ public final class SteadyProvider implements CollectorProvider {
       @Override
       public MetricSnapshots collect() {
         // a device that reports its power and its own energy counter, read at scrape time
-        readings.wattsAndJoules(device, PowerFamilies.TOTAL_DOMAIN, Labels.EMPTY, context.clock().millis(), watts, 1000);
+        readings.wattsAndJoules(
+            device,
+            PowerFamilies.TOTAL_DOMAIN,
+            Labels.EMPTY,
+            context.clock().millis(),
+            watts,
+            1000);
         List<MetricSnapshot> out = new ArrayList<>();
         out.add(gauge(TEMPERATURE, 41.5));
         out.add(gauge(SECRET, 0.25));
@@ -81,7 +96,10 @@ public final class SteadyProvider implements CollectorProvider {
   }
 
   private static GaugeSnapshot gauge(MetricSpec spec, double value) {
-    return GaugeSnapshot.builder().name(spec.name()).help(spec.help())
-        .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(value).build()).build();
+    return GaugeSnapshot.builder()
+        .name(spec.name())
+        .help(spec.help())
+        .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(value).build())
+        .build();
   }
 }

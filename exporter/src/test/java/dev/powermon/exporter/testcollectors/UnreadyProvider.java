@@ -11,13 +11,18 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.List;
 
 /**
- * A collector that cannot run here, as RAPL behind unreadable {@code energy_uj} files cannot: its probe
- * says why and what to do. Asked for only through its setting, to show that intent counts as naming.
+ * A collector that cannot run here, as RAPL behind unreadable {@code energy_uj} files cannot: its
+ * probe says why and what to do. Asked for only through its setting, to show that intent counts as
+ * naming.
  */
 public final class UnreadyProvider implements CollectorProvider {
-  public static final String HINT = "energy files are readable by root only; add powermon to the power group";
+  public static final String HINT =
+      "energy files are readable by root only; add powermon to the power group";
   static final SettingSpec PATH =
-      SettingSpec.builder("path", SettingType.STRING).defaultValue("/nowhere").help("Where to read.").build();
+      SettingSpec.builder("path", SettingType.STRING)
+          .defaultValue("/nowhere")
+          .help("Where to read.")
+          .build();
 
   @Override
   public String name() {

@@ -20,19 +20,31 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
-/** {@code /-/ready} answers 503 while the listener is up but the first collection has not finished. */
+/**
+ * {@code /-/ready} answers 503 while the listener is up but the first collection has not finished.
+ */
 class ReadinessTest {
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @Test
   void notReadyUntilTheFirstCollectionIsDone() throws Exception {
     BuildInfo build = BuildInfo.load();
-    Orchestrator orchestrator = new Orchestrator(new MetricTable(null, Map.of(), Map.of(), Runnable::run),
-        new MetaMetrics(build, new ReloadStatus()), new ProcessMetrics(), new PowerWindows(),
-        new CollectorHealth());
+    Orchestrator orchestrator =
+        new Orchestrator(
+            new MetricTable(null, Map.of(), Map.of(), Runnable::run),
+            new MetaMetrics(build, new ReloadStatus()),
+            new ProcessMetrics(),
+            new PowerWindows(),
+            new CollectorHealth());
     ExecutorService executor = Executors.newSingleThreadExecutor();
-    try (WebServer web = WebServer.start(ListenAddress.parse("--web.listen-address", "127.0.0.1:0"), "/metrics",
-        orchestrator, build, executor)) {
+    try (WebServer web =
+        WebServer.start(
+            ListenAddress.parse("--web.listen-address", "127.0.0.1:0"),
+            "/metrics",
+            orchestrator,
+            build,
+            executor)) {
       String ready = "http://127.0.0.1:" + web.port() + "/-/ready";
 
       HttpResponse<String> before = get(ready);
@@ -40,7 +52,8 @@ class ReadinessTest {
       HttpResponse<String> after = get(ready);
 
       assertThat(before.statusCode()).isEqualTo(503);
-      assertThat(before.body()).isEqualTo("powermon is not ready: the first collection is under way.\n");
+      assertThat(before.body())
+          .isEqualTo("powermon is not ready: the first collection is under way.\n");
       assertThat(after.statusCode()).isEqualTo(200);
       assertThat(after.body()).isEqualTo("powermon is Ready.\n");
     } finally {
@@ -49,7 +62,8 @@ class ReadinessTest {
   }
 
   private HttpResponse<String> get(String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -14,34 +14,46 @@ import org.junit.jupiter.api.Test;
 
 /** {@code --web.max-requests}: a scrape beyond the limit is answered 503 at once, not queued. */
 class ScrapeLimitTest {
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @Test
   void aScrapeBeyondTheLimitGets503WhileTheOthersRun() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    ScrapeLimit limit = new ScrapeLimit(1, exchange -> {
-      entered.countDown();
-      try {
-        release.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      Responses.text(exchange, 200, "scraped");
-    });
-    try (Listener listener = Listener.start("test-http", ListenAddress.parse("test", "127.0.0.1:0"), 4, limit,
-        WebSecurity.plain())) {
+    ScrapeLimit limit =
+        new ScrapeLimit(
+            1,
+            exchange -> {
+              entered.countDown();
+              try {
+                release.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              Responses.text(exchange, 200, "scraped");
+            });
+    try (Listener listener =
+        Listener.start(
+            "test-http",
+            ListenAddress.parse("test", "127.0.0.1:0"),
+            4,
+            limit,
+            WebSecurity.plain())) {
       String url = "http://127.0.0.1:" + listener.address().getPort() + "/metrics";
-      CompletableFuture<HttpResponse<String>> first = http.sendAsync(request(url), HttpResponse.BodyHandlers.ofString());
+      CompletableFuture<HttpResponse<String>> first =
+          http.sendAsync(request(url), HttpResponse.BodyHandlers.ofString());
       assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
       HttpResponse<String> second = http.send(request(url), HttpResponse.BodyHandlers.ofString());
       release.countDown();
 
       assertThat(second.statusCode()).isEqualTo(503);
-      assertThat(second.body()).isEqualTo("Too many scrapes at once (--web.max-requests=1); try again\n");
+      assertThat(second.body())
+          .isEqualTo("Too many scrapes at once (--web.max-requests=1); try again\n");
       assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-      assertThat(http.send(request(url), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+      assertThat(http.send(request(url), HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(200);
     }
   }
 

@@ -17,7 +17,9 @@ class WebConfigLoaderTest {
 
   @Test
   void readsTheToolkitsWholeSchema() throws Exception {
-    WebConfig c = load("""
+    WebConfig c =
+        load(
+            """
         tls_server_config:
           cert_file: tls/server.crt
           key_file: tls/server.key
@@ -35,7 +37,8 @@ class WebConfigLoaderTest {
             Strict-Transport-Security: max-age=31536000
         basic_auth_users:
           prometheus: %s
-        """.formatted(HASH));
+        """
+                .formatted(HASH));
 
     assertThat(c.tls().certFile()).isEqualTo(dir.resolve("tls/server.crt"));
     assertThat(c.tls().clientAuth()).isEqualTo(WebConfig.ClientAuth.RequireAndVerifyClientCert);
@@ -58,20 +61,28 @@ class WebConfigLoaderTest {
 
   @Test
   void refusesWhatTheToolkitRefuses() {
-    assertRefused("basic_auth_user:\n  a: " + HASH + "\n", "the file: unknown key 'basic_auth_user'");
-    assertRefused("tls_server_config:\n  cert_file: a\n  key_file: b\n  min_versoin: TLS12\n",
+    assertRefused(
+        "basic_auth_user:\n  a: " + HASH + "\n", "the file: unknown key 'basic_auth_user'");
+    assertRefused(
+        "tls_server_config:\n  cert_file: a\n  key_file: b\n  min_versoin: TLS12\n",
         "tls_server_config: unknown key 'min_versoin'");
     assertRefused("basic_auth_users:\n  a: plaintext\n", "basic_auth_users.a: not a bcrypt hash");
-    assertRefused("basic_auth_users:\n  a: $1$md5$notbcrypt\n", "basic_auth_users.a: not a bcrypt hash");
-    assertRefused("http_server_config:\n  headers:\n    Set-Cookie: x\n", "Set-Cookie cannot be set here");
+    assertRefused(
+        "basic_auth_users:\n  a: $1$md5$notbcrypt\n", "basic_auth_users.a: not a bcrypt hash");
+    assertRefused(
+        "http_server_config:\n  headers:\n    Set-Cookie: x\n", "Set-Cookie cannot be set here");
     assertRefused("tls_server_config:\n  cert_file: a\n", "needs both cert_file and key_file");
-    assertRefused("tls_server_config:\n  cert_file: a\n  key_file: b\n  client_auth_type: RequireAndVerifyClientCert\n",
+    assertRefused(
+        "tls_server_config:\n  cert_file: a\n  key_file: b\n  client_auth_type: RequireAndVerifyClientCert\n",
         "needs client_ca_file");
-    assertRefused("tls_server_config:\n  cert_file: a\n  key_file: b\n  min_version: SSL3\n",
+    assertRefused(
+        "tls_server_config:\n  cert_file: a\n  key_file: b\n  min_version: SSL3\n",
         "min_version: 'SSL3' is not one of");
-    assertRefused("tls_server_config:\n  cert_file: a\n  key_file: b\n  client_auth_type: Sometimes\n",
+    assertRefused(
+        "tls_server_config:\n  cert_file: a\n  key_file: b\n  client_auth_type: Sometimes\n",
         "client_auth_type: 'Sometimes' is not one of");
-    assertRefused("tls_server_config:\n  cert_file: a\n  key_file: b\n  curve_preferences: [P256]\n",
+    assertRefused(
+        "tls_server_config:\n  cert_file: a\n  key_file: b\n  curve_preferences: [P256]\n",
         "unknown curve 'P256'");
     assertRefused("basic_auth_users:\n  a: x\n  a: y\n", "not valid YAML");
     assertRefused("a: &x [1]\nb: *x\n", "not valid YAML");
@@ -80,17 +91,23 @@ class WebConfigLoaderTest {
 
   @Test
   void refusesAnOversizedFileBeforeParsingIt() throws Exception {
-    Path file = Files.writeString(dir.resolve("big.yml"), "# " + "x".repeat(WebConfigLoader.MAX_FILE_BYTES) + "\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("big.yml"), "# " + "x".repeat(WebConfigLoader.MAX_FILE_BYTES) + "\n");
     assertThatThrownBy(() -> WebConfigLoader.load("--web.config.file", file))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("larger than 65536 bytes");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("larger than 65536 bytes");
   }
 
   private WebConfig load(String yaml) throws Exception {
-    return WebConfigLoader.load("--web.config.file", Files.writeString(dir.resolve("web.yml"), yaml));
+    return WebConfigLoader.load(
+        "--web.config.file", Files.writeString(dir.resolve("web.yml"), yaml));
   }
 
   private void assertRefused(String yaml, String message) {
-    assertThatThrownBy(() -> load(yaml)).as(yaml).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> load(yaml))
+        .as(yaml)
+        .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("--web.config.file " + dir.resolve("web.yml") + ": ")
         .hasMessageContaining(message);
   }

@@ -18,7 +18,8 @@ class WindowTest {
 
     // mean = (209 - 100) J / (2.000 - 1.000) s = 109 W; the counter is the last reading
     assertThat(w.stats()).isEqualTo(new Window.Stats(109.0, 1000.0, 10.0, 209.0));
-    assertThat(w.stats()).isEqualTo(new Window.Stats(109.0, 1000.0, 10.0, 209.0)); // reading changes nothing
+    assertThat(w.stats())
+        .isEqualTo(new Window.Stats(109.0, 1000.0, 10.0, 209.0)); // reading changes nothing
   }
 
   @Test
@@ -27,9 +28,11 @@ class WindowTest {
     w.add(0, NONE, 0); //       anchor until a reading is 10 s past 1.000
     w.add(1_000, NONE, 100); // 100 W
     w.add(2_000, NONE, 110); //  10 W
-    w.add(11_000, NONE, 200); // 90 J in 9 s: 10 W; 11.000 - 10 s = 1.000, so the window starts there
+    w.add(
+        11_000, NONE, 200); // 90 J in 9 s: 10 W; 11.000 - 10 s = 1.000, so the window starts there
 
-    // (200 - 100) J / (11.000 - 1.000) s = 10 W; the 100 W step (0 to 1.000) is before the mean's window
+    // (200 - 100) J / (11.000 - 1.000) s = 10 W; the 100 W step (0 to 1.000) is before the mean's
+    // window
     // but within the last 60 s, where the extremes look
     assertThat(w.stats()).isEqualTo(new Window.Stats(10.0, 100.0, 10.0, 200.0));
   }
@@ -74,7 +77,8 @@ class WindowTest {
     assertThat(s.energyJoules()).isEqualTo(65.0);
     assertThat(s.meanWatts()).isCloseTo(65.0 / 3, within(1e-12));
     assertThat(s.maxWatts()).isEqualTo(30.0);
-    assertThat(s.minWatts()).isEqualTo(10.0); // watt readings are their own extremes, the first included
+    assertThat(s.minWatts())
+        .isEqualTo(10.0); // watt readings are their own extremes, the first included
 
     Window both = new Window();
     both.add(0, 10, 1_000);

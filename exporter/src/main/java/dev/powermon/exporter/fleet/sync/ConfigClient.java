@@ -13,7 +13,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** One device's end of {@code /config/{id}}: every request with a deadline, every body read bounded. */
+/**
+ * One device's end of {@code /config/{id}}: every request with a deadline, every body read bounded.
+ */
 public final class ConfigClient {
   /** What the server answered: the status, the body (null on 304 or when refused), the tag. */
   public record Answer(int status, byte[] yaml, String etag, long lastModifiedMillis) {}
@@ -41,8 +43,10 @@ public final class ConfigClient {
 
   /** PUT, with {@code If-Match} when {@code baseTag} is not null. */
   public Answer put(byte[] yaml, String baseTag) throws IOException, InterruptedException {
-    HttpRequest.Builder b = request().PUT(HttpRequest.BodyPublishers.ofByteArray(yaml))
-        .header("Content-Type", "application/yaml");
+    HttpRequest.Builder b =
+        request()
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(yaml))
+            .header("Content-Type", "application/yaml");
     if (baseTag != null) {
       b.header("If-Match", baseTag);
     }
@@ -51,7 +55,9 @@ public final class ConfigClient {
 
   private static long millis(String httpDate) {
     try {
-      return ZonedDateTime.parse(httpDate, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+      return ZonedDateTime.parse(httpDate, DateTimeFormatter.RFC_1123_DATE_TIME)
+          .toInstant()
+          .toEpochMilli();
     } catch (DateTimeParseException e) {
       return 0; // unknown: a local change counts as newer
     }
@@ -70,9 +76,13 @@ public final class ConfigClient {
     try (InputStream in = r.body()) {
       byte[] body = in.readNBytes(ConfigServer.MAX_BODY_BYTES + 1);
       if (body.length > ConfigServer.MAX_BODY_BYTES) {
-        throw new IOException("the config server sent more than " + ConfigServer.MAX_BODY_BYTES + " bytes");
+        throw new IOException(
+            "the config server sent more than " + ConfigServer.MAX_BODY_BYTES + " bytes");
       }
-      return new Answer(r.statusCode(), r.statusCode() == 200 ? body : null, r.headers().firstValue("ETag").orElse(null),
+      return new Answer(
+          r.statusCode(),
+          r.statusCode() == 200 ? body : null,
+          r.headers().firstValue("ETag").orElse(null),
           r.headers().firstValue("Last-Modified").map(ConfigClient::millis).orElse(0L));
     }
   }

@@ -32,32 +32,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The exporter's side of the config server. At start, {@link #fetchAtStart} fetches this device's config
- * within {@link #START_DEADLINE}; a good one replaces the local {@code --config.file} (atomically: the
- * fallback copy for the next start without the server), anything else leaves the local file to start
- * from, said in one line. Then {@link #startPolling} asks every poll interval (with jitter, so a fleet
- * restarted at once does not poll at once) with {@code If-None-Match}; a changed config is checked by the
- * exporter's own loader, written to the local file and applied through the reload path. A config the
- * loader refuses is never written: the running one stays and the refusal counts as a failed reload.
+ * The exporter's side of the config server. At start, {@link #fetchAtStart} fetches this device's
+ * config within {@link #START_DEADLINE}; a good one replaces the local {@code --config.file}
+ * (atomically: the fallback copy for the next start without the server), anything else leaves the
+ * local file to start from, said in one line. Then {@link #startPolling} asks every poll interval
+ * (with jitter, so a fleet restarted at once does not poll at once) with {@code If-None-Match}; a
+ * changed config is checked by the exporter's own loader, written to the local file and applied
+ * through the reload path. A config the loader refuses is never written: the running one stays and
+ * the refusal counts as a failed reload.
  */
 public final class ConfigSync implements AutoCloseable {
   public static final Duration START_DEADLINE = Duration.ofSeconds(5);
 
-  public static final MetricSpec SOURCE = MetricSpec.gauge("powermon_config_source")
-      .help("Where the running configuration came from: 1 for the source in use (central: the config server;"
-          + " local: the --config.file), 0 for the other.")
-      .labelNames("source")
-      .build();
+  public static final MetricSpec SOURCE =
+      MetricSpec.gauge("powermon_config_source")
+          .help(
+              "Where the running configuration came from: 1 for the source in use (central: the config server;"
+                  + " local: the --config.file), 0 for the other.")
+          .labelNames("source")
+          .build();
   public static final MetricSpec LAST_SUCCESS =
       MetricSpec.gauge("powermon_config_server_last_success_timestamp_seconds")
-          .help("When the config server last answered this device (200 or 304), in seconds since the epoch;"
-              + " 0 if never.")
+          .help(
+              "When the config server last answered this device (200 or 304), in seconds since the epoch;"
+                  + " 0 if never.")
           .build();
   public static final List<MetricSpec> SPECS = List.of(SOURCE, LAST_SUCCESS);
 
   private static final Logger LOG = LoggerFactory.getLogger(ConfigSync.class);
   private static final String SERVER_STATE = "config server";
   private static final String SYNC_STATE = "config server sync";
+
   /** PUTs per flush: each 412 means someone else wrote first; more than a few means a busy key. */
   static final int PUT_ATTEMPTS = 4;
 
@@ -67,23 +72,39 @@ public final class ConfigSync implements AutoCloseable {
   private final ConfigValidator validator;
   private final Duration pollInterval;
   private final StateLog states = new StateLog(LOG);
-  private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "powermon-config-poll");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService poller =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "powermon-config-poll");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final PendingChanges pending;
-  /** The metric table as the local file holds it: a written table differing from it is a local change. */
+
+  /**
+   * The metric table as the local file holds it: a written table differing from it is a local
+   * change.
+   */
   private final Map<String, Boolean> localTable = new HashMap<>();
-  /** The metric table of the server version last applied: the base of the merge rule; null if none. */
+
+  /**
+   * The metric table of the server version last applied: the base of the merge rule; null if none.
+   */
   private volatile Map<String, Boolean> seenTable;
+
   private volatile boolean central;
-  private volatile String runningTag; // of the central config running, null while the local one runs
-  private volatile String seenTag; // the last one fetched, refused ones too: asked with If-None-Match
+  private volatile String
+      runningTag; // of the central config running, null while the local one runs
+  private volatile String
+      seenTag; // the last one fetched, refused ones too: asked with If-None-Match
   private volatile double lastSuccessSeconds;
 
-  public ConfigSync(ConfigClient client, DeviceId id, Path localFile, ConfigValidator validator,
+  public ConfigSync(
+      ConfigClient client,
+      DeviceId id,
+      Path localFile,
+      ConfigValidator validator,
       Duration pollInterval) {
     this.client = client;
     this.id = id;
@@ -96,13 +117,18 @@ public final class ConfigSync implements AutoCloseable {
   /**
    * A sync for {@code powermon}'s flags.
    *
-   * @throws OperatorError when a flag is wrong or {@code --config.file} (the fallback copy) is missing
+   * @throws OperatorError when a flag is wrong or {@code --config.file} (the fallback copy) is
+   *     missing
    */
-  public static ConfigSync of(FleetOptions options, Path configFile, Map<String, CollectorProvider> providers,
+  public static ConfigSync of(
+      FleetOptions options,
+      Path configFile,
+      Map<String, CollectorProvider> providers,
       String hostname) {
     if (configFile == null) {
-      throw new OperatorError("--config.server needs --config.file FILE: where the fetched config is kept, to"
-          + " start from when the server is down");
+      throw new OperatorError(
+          "--config.server needs --config.file FILE: where the fetched config is kept, to"
+              + " start from when the server is down");
     }
     DeviceId id;
     try {
@@ -111,14 +137,18 @@ public final class ConfigSync implements AutoCloseable {
       throw new OperatorError("--config.device-id: " + e.getMessage());
     }
     ConfigClient client = new ConfigClient(options.server(), id, options.token(), START_DEADLINE);
-    return new ConfigSync(client, id, configFile, new ConfigValidator(providers), options.pollInterval());
+    return new ConfigSync(
+        client, id, configFile, new ConfigValidator(providers), options.pollInterval());
   }
 
   /** Fetches once; the local file then holds what the exporter should start from. */
   public void fetchAtStart() {
     Outcome o = fetch(null);
     if (o != Outcome.APPLIED) {
-      LOG.warn("config server unreachable or refused for {}: starting from the local file {}", id, localFile);
+      LOG.warn(
+          "config server unreachable or refused for {}: starting from the local file {}",
+          id,
+          localFile);
       try {
         synchronized (localTable) {
           localTable.putAll(validator.check(id, Files.readAllBytes(localFile)).metrics());
@@ -130,28 +160,35 @@ public final class ConfigSync implements AutoCloseable {
   }
 
   /**
-   * For a reload (SIGHUP, {@code POST /-/reload}): sends pending changes and fetches now, on the poll
-   * thread (one fetch at a time), waiting at most a few start deadlines; the local file then holds what to
-   * load. Not for the poll thread itself.
+   * For a reload (SIGHUP, {@code POST /-/reload}): sends pending changes and fetches now, on the
+   * poll thread (one fetch at a time), waiting at most a few start deadlines; the local file then
+   * holds what to load. Not for the poll thread itself.
    */
   public void refreshForReload() {
     try {
-      poller.submit(() -> {
-        flush();
-        if (fetch(seenTag) == Outcome.FAILED) {
-          LOG.warn("reload: config server not reached, reloading the local file {}", localFile);
-        }
-      }).get(3 * START_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+      poller
+          .submit(
+              () -> {
+                flush();
+                if (fetch(seenTag) == Outcome.FAILED) {
+                  LOG.warn(
+                      "reload: config server not reached, reloading the local file {}", localFile);
+                }
+              })
+          .get(3 * START_DEADLINE.toSeconds(), TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
-      LOG.warn("reload: no answer from the config server in time, reloading the local file {}", localFile);
+      LOG.warn(
+          "reload: no answer from the config server in time, reloading the local file {}",
+          localFile);
     }
   }
 
   /**
-   * The metric table was written to the local file (an admin toggle, newly discovered families): what
-   * differs from what the file held is a local change, queued (persisted) and sent in the background.
+   * The metric table was written to the local file (an admin toggle, newly discovered families):
+   * what differs from what the file held is a local change, queued (persisted) and sent in the
+   * background.
    */
   public void tableWritten(Map<String, Boolean> table) {
     long now = System.currentTimeMillis();
@@ -175,9 +212,9 @@ public final class ConfigSync implements AutoCloseable {
   }
 
   /**
-   * Sends the pending local changes: fetch the server's version, keep the changes the merge rule lets win,
-   * PUT with If-Match; on 412 again, at most {@link #PUT_ATTEMPTS} times. Unsent changes stay queued for
-   * the next poll.
+   * Sends the pending local changes: fetch the server's version, keep the changes the merge rule
+   * lets win, PUT with If-Match; on 412 again, at most {@link #PUT_ATTEMPTS} times. Unsent changes
+   * stay queued for the next poll.
    */
   void flush() {
     Map<String, LocalChange> sending = pending.snapshot();
@@ -186,7 +223,9 @@ public final class ConfigSync implements AutoCloseable {
         ConfigClient.Answer current = client.fetch(null);
         byte[] base = current.status() == 200 ? current.yaml() : new byte[0];
         if (current.status() != 200 && current.status() != 404) {
-          states.failing(SYNC_STATE, "sending local changes of " + id + ": fetch got HTTP " + current.status());
+          states.failing(
+              SYNC_STATE,
+              "sending local changes of " + id + ": fetch got HTTP " + current.status());
           return;
         }
         Map<String, Boolean> serverTable = validator.check(id, base).metrics();
@@ -200,16 +239,22 @@ public final class ConfigSync implements AutoCloseable {
         if (put.status() == 200 || put.status() == 201) {
           pending.acknowledged(sending);
           states.ok(SYNC_STATE, "local changes reach the config server again");
-          LOG.info("sent {} local change(s) of {} to the config server, version {}", winners.size(), id,
+          LOG.info(
+              "sent {} local change(s) of {} to the config server, version {}",
+              winners.size(),
+              id,
               put.etag());
           return;
         }
         if (put.status() != 412) {
-          states.failing(SYNC_STATE, "sending local changes of " + id + " got HTTP " + put.status());
+          states.failing(
+              SYNC_STATE, "sending local changes of " + id + " got HTTP " + put.status());
           return;
         }
       } catch (IOException | ConfigException e) {
-        states.failing(SYNC_STATE, "cannot send local changes of " + id + ", kept for later: " + e.getMessage());
+        states.failing(
+            SYNC_STATE,
+            "cannot send local changes of " + id + ", kept for later: " + e.getMessage());
         return;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -219,7 +264,8 @@ public final class ConfigSync implements AutoCloseable {
   }
 
   /** {@code yaml} with {@code table} written into its metric table, the rest as it was. */
-  private static byte[] withTable(byte[] yaml, Map<String, Boolean> table) throws IOException, ConfigException {
+  private static byte[] withTable(byte[] yaml, Map<String, Boolean> table)
+      throws IOException, ConfigException {
     Path temp = Files.createTempFile("powermon-sync-", ".yaml");
     try {
       Files.write(temp, yaml);
@@ -241,21 +287,26 @@ public final class ConfigSync implements AutoCloseable {
   }
 
   private void schedule(Duration delay, Supplier<String> reload, Consumer<String> refused) {
-    poller.schedule(() -> {
-      try {
-        flush(); // first: a fetched version would replace the local file, local changes not sent yet
-        Outcome o = fetch(seenTag);
-        if (o == Outcome.APPLIED) {
-          reload.get();
-        } else if (o == Outcome.REFUSED) {
-          refused.accept("the config server's config for " + id + " was refused; the running one is kept");
-        }
-      } finally {
-        if (!poller.isShutdown()) {
-          schedule(jittered(), reload, refused);
-        }
-      }
-    }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    poller.schedule(
+        () -> {
+          try {
+            flush(); // first: a fetched version would replace the local file, local changes not
+            // sent yet
+            Outcome o = fetch(seenTag);
+            if (o == Outcome.APPLIED) {
+              reload.get();
+            } else if (o == Outcome.REFUSED) {
+              refused.accept(
+                  "the config server's config for " + id + " was refused; the running one is kept");
+            }
+          } finally {
+            if (!poller.isShutdown()) {
+              schedule(jittered(), reload, refused);
+            }
+          }
+        },
+        delay.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   private Duration jittered() {
@@ -263,7 +314,12 @@ public final class ConfigSync implements AutoCloseable {
     return Duration.ofMillis(Math.round(pollInterval.toMillis() * factor));
   }
 
-  enum Outcome { APPLIED, UNCHANGED, REFUSED, FAILED }
+  enum Outcome {
+    APPLIED,
+    UNCHANGED,
+    REFUSED,
+    FAILED
+  }
 
   private Outcome fetch(String known) {
     ConfigClient.Answer a;
@@ -290,7 +346,9 @@ public final class ConfigSync implements AutoCloseable {
       table = validator.check(id, a.yaml()).metrics();
     } catch (ConfigException e) {
       seenTag = a.etag();
-      LOG.error("the config server's config is not usable here, the running one is kept: {}", e.getMessage());
+      LOG.error(
+          "the config server's config is not usable here, the running one is kept: {}",
+          e.getMessage());
       return Outcome.REFUSED;
     } catch (IOException e) {
       LOG.error("cannot check the config server's config: {}", e.getMessage());
@@ -342,7 +400,9 @@ public final class ConfigSync implements AutoCloseable {
     return out.list();
   }
 
-  /** Stops polling; waits (up to 5 s, each request has its deadline) for a poll or send under way. */
+  /**
+   * Stops polling; waits (up to 5 s, each request has its deadline) for a poll or send under way.
+   */
   @Override
   public void close() {
     poller.shutdownNow();

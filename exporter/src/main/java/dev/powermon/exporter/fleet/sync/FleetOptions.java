@@ -8,22 +8,36 @@ import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** {@code powermon}'s flags for a central config server (docs/fleet.md). Unset: the local file alone. */
+/**
+ * {@code powermon}'s flags for a central config server (docs/fleet.md). Unset: the local file
+ * alone.
+ */
 public final class FleetOptions {
-  @Option(names = "--config.server", paramLabel = "URL",
-      description = "Config server to fetch this device's config from (http://host:9108); --config.file keeps the"
-          + " last one fetched, for when the server is down.")
+  @Option(
+      names = "--config.server",
+      paramLabel = "URL",
+      description =
+          "Config server to fetch this device's config from (http://host:9108); --config.file keeps the"
+              + " last one fetched, for when the server is down.")
   String server;
 
-  @Option(names = "--config.device-id", paramLabel = "ID",
+  @Option(
+      names = "--config.device-id",
+      paramLabel = "ID",
       description = "This device's name on the config server (default: the host name).")
   String deviceId;
 
-  @Option(names = "--config.poll-interval", paramLabel = "DURATION", defaultValue = "60s",
-      description = "How often to ask the config server for changes, with up to 10%% jitter (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--config.poll-interval",
+      paramLabel = "DURATION",
+      defaultValue = "60s",
+      description =
+          "How often to ask the config server for changes, with up to 10%% jitter (default: ${DEFAULT-VALUE}).")
   String pollInterval;
 
-  @Option(names = "--config.server.token-file", paramLabel = "FILE",
+  @Option(
+      names = "--config.server.token-file",
+      paramLabel = "FILE",
       description = "File holding the config server's bearer token.")
   Path tokenFile;
 
@@ -33,13 +47,16 @@ public final class FleetOptions {
 
   public URI server() {
     try {
-      URI uri = URI.create(server.endsWith("/") ? server.substring(0, server.length() - 1) : server);
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+      URI uri =
+          URI.create(server.endsWith("/") ? server.substring(0, server.length() - 1) : server);
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+          || uri.getHost() == null) {
         throw new IllegalArgumentException("not an http(s) URL");
       }
       return uri;
     } catch (IllegalArgumentException e) {
-      throw new OperatorError("--config.server: '" + server + "' is not a URL like http://config-host:9108");
+      throw new OperatorError(
+          "--config.server: '" + server + "' is not a URL like http://config-host:9108");
     }
   }
 
@@ -55,7 +72,8 @@ public final class FleetOptions {
       throw new OperatorError("--config.poll-interval: " + e.getMessage());
     }
     if (d.compareTo(Duration.ofMillis(100)) < 0) {
-      throw new OperatorError("--config.poll-interval: must be at least 100ms, got " + pollInterval);
+      throw new OperatorError(
+          "--config.poll-interval: must be at least 100ms, got " + pollInterval);
     }
     return d;
   }

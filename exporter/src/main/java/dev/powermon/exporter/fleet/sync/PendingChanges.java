@@ -13,14 +13,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local changes not yet acknowledged by the config server, kept beside the config file
- * ({@code <config.file>.sync-pending}, JSON, replaced atomically) so a restart while the server is down
- * loses none. The values themselves are in the config file's metric table already; this file says which
- * of them still have to reach the server, and when each changed (for the merge rule).
+ * The local changes not yet acknowledged by the config server, kept beside the config file ({@code
+ * <config.file>.sync-pending}, JSON, replaced atomically) so a restart while the server is down
+ * loses none. The values themselves are in the config file's metric table already; this file says
+ * which of them still have to reach the server, and when each changed (for the merge rule).
  */
 final class PendingChanges {
   private static final Logger LOG = LoggerFactory.getLogger(PendingChanges.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Bounded like the metric table: every family of every collector fits many times over. */
   static final int MAX = 10_000;
 
@@ -30,11 +31,16 @@ final class PendingChanges {
   PendingChanges(Path configFile) {
     this.file = configFile.resolveSibling(configFile.getFileName() + ".sync-pending");
     try {
-      changes.putAll(JSON.readValue(Files.readAllBytes(file), new TypeReference<Map<String, LocalChange>>() {}));
+      changes.putAll(
+          JSON.readValue(
+              Files.readAllBytes(file), new TypeReference<Map<String, LocalChange>>() {}));
     } catch (NoSuchFileException e) {
       // nothing pending
     } catch (IOException e) {
-      LOG.warn("{} is unreadable ({}); changes made before the restart are not sent again", file, e.getMessage());
+      LOG.warn(
+          "{} is unreadable ({}); changes made before the restart are not sent again",
+          file,
+          e.getMessage());
     }
   }
 

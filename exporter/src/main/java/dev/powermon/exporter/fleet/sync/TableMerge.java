@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The merge rule of two-way sync (docs/fleet.md), per metric-table key: the server's current version is
- * the base, each change this device made on top of it is kept unless the server changed the same key
- * since this device last saw it <em>and</em> that server change is newer. Keys only one side touched keep
- * that side's value; a key the server removed and this device changed comes back if the device's change
- * is newer.
+ * The merge rule of two-way sync (docs/fleet.md), per metric-table key: the server's current
+ * version is the base, each change this device made on top of it is kept unless the server changed
+ * the same key since this device last saw it <em>and</em> that server change is newer. Keys only
+ * one side touched keep that side's value; a key the server removed and this device changed comes
+ * back if the device's change is newer.
  */
 final class TableMerge {
   // Discovered families (LocalChange.added) only fill keys the server lacks.
@@ -22,25 +22,34 @@ final class TableMerge {
    * @param local this device's unsent changes
    * @return the local changes to write over {@code server}
    */
-  static Map<String, Boolean> winners(Map<String, Boolean> server, Map<String, Boolean> seen,
-      long serverChangedMillis, Map<String, LocalChange> local) {
+  static Map<String, Boolean> winners(
+      Map<String, Boolean> server,
+      Map<String, Boolean> seen,
+      long serverChangedMillis,
+      Map<String, LocalChange> local) {
     Map<String, Boolean> out = new LinkedHashMap<>();
-    local.forEach((key, change) -> {
-      if (change.added()) {
-        if (!server.containsKey(key)) {
-          out.put(key, change.enabled()); // a discovered family's default fills a gap, never a choice
-        }
-        return;
-      }
-      // A key the device never saw on the server was added since, mostly by another device's discovery;
-      // it does not beat this device's own change.
-      boolean serverTouched =
-          seen != null && seen.containsKey(key) && !Objects.equals(server.get(key), seen.get(key));
-      if (serverTouched && serverChangedMillis > change.atMillis()) {
-        return; // the server's change came later
-      }
-      out.put(key, change.enabled());
-    });
+    local.forEach(
+        (key, change) -> {
+          if (change.added()) {
+            if (!server.containsKey(key)) {
+              out.put(
+                  key,
+                  change.enabled()); // a discovered family's default fills a gap, never a choice
+            }
+            return;
+          }
+          // A key the device never saw on the server was added since, mostly by another device's
+          // discovery;
+          // it does not beat this device's own change.
+          boolean serverTouched =
+              seen != null
+                  && seen.containsKey(key)
+                  && !Objects.equals(server.get(key), seen.get(key));
+          if (serverTouched && serverChangedMillis > change.atMillis()) {
+            return; // the server's change came later
+          }
+          out.put(key, change.enabled());
+        });
     return out;
   }
 }

@@ -20,8 +20,10 @@ class PendingChangesTest {
 
     PendingChanges after = new PendingChanges(config);
 
-    assertThat(after.snapshot()).containsExactly(Map.entry("a_watts", new LocalChange(false, 1_000, false)),
-        Map.entry("b_watts", new LocalChange(true, 2_000, false)));
+    assertThat(after.snapshot())
+        .containsExactly(
+            Map.entry("a_watts", new LocalChange(false, 1_000, false)),
+            Map.entry("b_watts", new LocalChange(true, 2_000, false)));
     after.acknowledged(after.snapshot());
     assertThat(new PendingChanges(config).isEmpty()).isTrue();
     assertThat(dir.resolve("powermon.yml.sync-pending")).doesNotExist();
@@ -32,11 +34,14 @@ class PendingChangesTest {
     PendingChanges pending = new PendingChanges(dir.resolve("powermon.yml"));
     pending.put("a_watts", new LocalChange(false, 1_000, false));
     Map<String, LocalChange> sent = pending.snapshot();
-    pending.put("a_watts", new LocalChange(true, 2_000, false)); // toggled again while the PUT was under way
+    pending.put(
+        "a_watts",
+        new LocalChange(true, 2_000, false)); // toggled again while the PUT was under way
 
     pending.acknowledged(sent);
 
-    assertThat(pending.snapshot()).containsExactly(Map.entry("a_watts", new LocalChange(true, 2_000, false)));
+    assertThat(pending.snapshot())
+        .containsExactly(Map.entry("a_watts", new LocalChange(true, 2_000, false)));
   }
 
   @Test
