@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +116,8 @@ final class PowermonJar implements AutoCloseable {
   }
 
   /**
+   * On free loopback ports, picked again when one is taken before the child binds it.
+   *
    * @param healthPath on the metrics listener, or null to wait for the admin API's metric list
    */
   private static PowermonJar start(
@@ -127,8 +128,30 @@ final class PowermonJar implements AutoCloseable {
       List<String> args,
       String healthPath)
       throws IOException, InterruptedException {
-    String listen = "127.0.0.1:" + FreePort.pick();
-    String admin = "127.0.0.1:" + FreePort.pick();
+    return FreePort.startOnFreePorts(
+        2, ports -> startOn(ports, dir, config, jvmFlags, environment, args, healthPath));
+  }
+
+  /**
+   * With its metrics and admin listeners on {@code ports} of 127.0.0.1; throws {@link
+   * FreePort.TakenException} when it exits because one is taken.
+   */
+  static PowermonJar startOn(List<Integer> ports, Path dir, Path config, List<String> args)
+      throws IOException, InterruptedException {
+    return startOn(ports, dir, config, List.of(), Map.of(), args, "/-/healthy");
+  }
+
+  private static PowermonJar startOn(
+      List<Integer> ports,
+      Path dir,
+      Path config,
+      List<String> jvmFlags,
+      Map<String, String> environment,
+      List<String> args,
+      String healthPath)
+      throws IOException, InterruptedException {
+    String listen = "127.0.0.1:" + ports.get(0);
+    String admin = "127.0.0.1:" + ports.get(1);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
@@ -143,18 +166,11 @@ final class PowermonJar implements AutoCloseable {
     command.addAll(args);
     PowermonJar jar =
         new PowermonJar(ChildProcess.start("powermon", command, dir, environment), listen, admin);
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
     // The admin API starts after the metrics listener: wait for both.
     String adminList = "http://" + admin + "/api/v1/metrics";
     String health = healthPath != null ? "http://" + listen + healthPath : adminList;
-    while (jar.status(health) != 200 || jar.status(adminList) != 200) {
-      if (!jar.process.isAlive() || Instant.now().isAfter(deadline)) {
-        String tail = jar.process.tail();
-        jar.close();
-        throw new IllegalStateException("powermon did not become healthy\n" + tail);
-      }
-      Thread.sleep(200);
-    }
+    jar.process.awaitReady(
+        () -> jar.status(health) == 200 && jar.status(adminList) == 200, START_TIMEOUT);
     return jar;
   }
 

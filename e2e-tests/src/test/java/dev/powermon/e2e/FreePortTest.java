@@ -1,0 +1,113 @@
+package dev.powermon.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The race between picking a free port and the child binding it: the port is taken in between (by a
+ * socket bound here and never listening, so nothing answers on it), the real child exits saying so,
+ * and the start is made again on new ports.
+ */
+class FreePortTest {
+  @Test
+  void prometheusOnATakenPortStartsAgainOnAnother(@TempDir Path dir) throws Exception {
+    try (Socket taken = takePort()) {
+      List<Integer> tried = new ArrayList<>();
+      try (PrometheusServer prometheus =
+          FreePort.startOnFreePorts(
+              1,
+              ports -> {
+                int port = tried.isEmpty() ? taken.getLocalPort() : ports.get(0);
+                tried.add(port);
+                return PrometheusServer.startOn(port, PrometheusConfig.powermonJob(), dir);
+              })) {
+        assertThat(tried).hasSize(2).first().isEqualTo(taken.getLocalPort());
+        assertThat(tried.get(1)).isNotEqualTo(taken.getLocalPort());
+        assertThat(prometheus.api.ready()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void powermonOnATakenAdminPortStartsAgainOnOthers(@TempDir Path dir) throws Exception {
+    Path config = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: info\n");
+    List<String> args = List.of("--collector=host", "--collector.disable-defaults");
+    try (Socket taken = takePort()) {
+      List<List<Integer>> tried = new ArrayList<>();
+      try (PowermonJar powermon =
+          FreePort.startOnFreePorts(
+              2,
+              ports -> {
+                List<Integer> use =
+                    tried.isEmpty() ? List.of(ports.get(0), taken.getLocalPort()) : ports;
+                tried.add(use);
+                return PowermonJar.startOn(use, dir, config, args);
+              })) {
+        assertThat(tried).hasSize(2);
+        assertThat(tried.get(1)).doesNotContain(taken.getLocalPort());
+        assertThat(powermon.scrape()).contains("powermon_build_info");
+      }
+    }
+  }
+
+  @Test
+  void aChildThatFailsForAnotherReasonIsNotStartedAgain(@TempDir Path dir) throws Exception {
+    Path config = Files.writeString(dir.resolve("powermon.yml"), "no-such-key: 1\n");
+    List<Integer> attempts = new ArrayList<>();
+    assertThatThrownBy(
+            () ->
+                FreePort.startOnFreePorts(
+                    2,
+                    ports -> {
+                      attempts.add(ports.get(0));
+                      return PowermonJar.startOn(ports, dir, config, List.of());
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("powermon exited")
+        .hasMessageContaining("unknown key 'no-such-key'");
+    assertThat(attempts).hasSize(1);
+  }
+
+  @Test
+  void givesUpAfterTheAttemptsWithTheLastChildsOutput() {
+    List<Integer> attempts = new ArrayList<>();
+    assertThatThrownBy(
+            () ->
+                FreePort.startOnFreePorts(
+                    1,
+                    ports -> {
+                      attempts.add(ports.get(0));
+                      throw new FreePort.TakenException("listen: address already in use");
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("taken " + FreePort.ATTEMPTS + " times in a row")
+        .cause()
+        .hasMessageContaining("listen: address already in use");
+    assertThat(attempts).hasSize(FreePort.ATTEMPTS);
+  }
+
+  @Test
+  void portsPickedTogetherAreDifferent() {
+    assertThat(FreePort.pick(8)).hasSize(8).doesNotHaveDuplicates();
+  }
+
+  /**
+   * A loopback port held by a bound socket that does not listen: binds fail, connects are refused.
+   */
+  private static Socket takePort() throws Exception {
+    Socket socket = new Socket();
+    socket.setReuseAddress(false);
+    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    return socket;
+  }
+}
