@@ -23,7 +23,8 @@ class DashboardLintTest {
           "jetson.json", "powermon-jetson",
           "energy-cost.json", "powermon-energy",
           "meters-ups.json", "powermon-meters",
-          "board-sensors.json", "powermon-board");
+          "board-sensors.json", "powermon-board",
+          "processes.json", "powermon-processes");
 
   private static final String DATASOURCE = "${datasource}";
   private static final Pattern RATE_RANGE =
