@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,37 +64,33 @@ class FreePortTest {
   @Test
   void aChildThatFailsForAnotherReasonIsNotStartedAgain(@TempDir Path dir) throws Exception {
     Path config = Files.writeString(dir.resolve("powermon.yml"), "no-such-key: 1\n");
-    List<Integer> attempts = new ArrayList<>();
-    assertThatThrownBy(
-            () ->
-                FreePort.startOnFreePorts(
-                    2,
-                    ports -> {
-                      attempts.add(ports.get(0));
-                      return PowermonJar.startOn(ports, dir, config, List.of());
-                    }))
+    AtomicInteger starts = new AtomicInteger();
+    FreePort.Starter<PowermonJar> misconfigured =
+        ports -> {
+          starts.incrementAndGet();
+          return PowermonJar.startOn(ports, dir, config, List.of());
+        };
+    assertThatThrownBy(() -> FreePort.startOnFreePorts(2, misconfigured))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("powermon exited")
         .hasMessageContaining("unknown key 'no-such-key'");
-    assertThat(attempts).hasSize(1);
+    assertThat(starts).hasValue(1);
   }
 
   @Test
   void givesUpAfterTheAttemptsWithTheLastChildsOutput() {
-    List<Integer> attempts = new ArrayList<>();
-    assertThatThrownBy(
-            () ->
-                FreePort.startOnFreePorts(
-                    1,
-                    ports -> {
-                      attempts.add(ports.get(0));
-                      throw new FreePort.TakenException("listen: address already in use");
-                    }))
+    AtomicInteger starts = new AtomicInteger();
+    FreePort.Starter<Void> alwaysTaken =
+        ports -> {
+          starts.incrementAndGet();
+          throw new FreePort.TakenException("listen: address already in use");
+        };
+    assertThatThrownBy(() -> FreePort.startOnFreePorts(1, alwaysTaken))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("taken " + FreePort.ATTEMPTS + " times in a row")
         .cause()
         .hasMessageContaining("listen: address already in use");
-    assertThat(attempts).hasSize(FreePort.ATTEMPTS);
+    assertThat(starts).hasValue(FreePort.ATTEMPTS);
   }
 
   @Test

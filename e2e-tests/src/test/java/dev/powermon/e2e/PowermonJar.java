@@ -103,7 +103,7 @@ final class PowermonJar implements AutoCloseable {
       Map<String, String> environment,
       List<String> args)
       throws IOException, InterruptedException {
-    return start(dir, config, jvmFlags, environment, args, "/-/healthy");
+    return start(new Launch(dir, config, jvmFlags, environment, args, "/-/healthy"));
   }
 
   /**
@@ -112,24 +112,27 @@ final class PowermonJar implements AutoCloseable {
    */
   static PowermonJar startSecured(Path dir, Path config, List<String> args)
       throws IOException, InterruptedException {
-    return start(dir, config, List.of(), Map.of(), args, null);
+    return start(new Launch(dir, config, List.of(), Map.of(), args, null));
   }
 
   /**
-   * On free loopback ports, picked again when one is taken before the child binds it.
+   * One start's settings.
    *
+   * @param jvmFlags after the shipped ones
+   * @param environment changed as {@link ChildProcess#start(String, List, Path, Map)} does
    * @param healthPath on the metrics listener, or null to wait for the admin API's metric list
    */
-  private static PowermonJar start(
+  private record Launch(
       Path dir,
       Path config,
       List<String> jvmFlags,
       Map<String, String> environment,
       List<String> args,
-      String healthPath)
-      throws IOException, InterruptedException {
-    return FreePort.startOnFreePorts(
-        2, ports -> startOn(ports, dir, config, jvmFlags, environment, args, healthPath));
+      String healthPath) {}
+
+  /** On free loopback ports, picked again when one is taken before the child binds it. */
+  private static PowermonJar start(Launch launch) throws IOException, InterruptedException {
+    return FreePort.startOnFreePorts(2, ports -> startOn(ports, launch));
   }
 
   /**
@@ -138,37 +141,34 @@ final class PowermonJar implements AutoCloseable {
    */
   static PowermonJar startOn(List<Integer> ports, Path dir, Path config, List<String> args)
       throws IOException, InterruptedException {
-    return startOn(ports, dir, config, List.of(), Map.of(), args, "/-/healthy");
+    return startOn(ports, new Launch(dir, config, List.of(), Map.of(), args, "/-/healthy"));
   }
 
-  private static PowermonJar startOn(
-      List<Integer> ports,
-      Path dir,
-      Path config,
-      List<String> jvmFlags,
-      Map<String, String> environment,
-      List<String> args,
-      String healthPath)
+  private static PowermonJar startOn(List<Integer> ports, Launch launch)
       throws IOException, InterruptedException {
     String listen = "127.0.0.1:" + ports.get(0);
     String admin = "127.0.0.1:" + ports.get(1);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
-    command.addAll(jvmFlags);
+    command.addAll(launch.jvmFlags());
     command.addAll(
         List.of(
             "-jar",
             jar().toString(),
-            "--config.file=" + config,
+            "--config.file=" + launch.config(),
             "--web.listen-address=" + listen,
             "--web.admin-address=" + admin));
-    command.addAll(args);
+    command.addAll(launch.args());
     PowermonJar jar =
-        new PowermonJar(ChildProcess.start("powermon", command, dir, environment), listen, admin);
+        new PowermonJar(
+            ChildProcess.start("powermon", command, launch.dir(), launch.environment()),
+            listen,
+            admin);
     // The admin API starts after the metrics listener: wait for both.
     String adminList = "http://" + admin + "/api/v1/metrics";
-    String health = healthPath != null ? "http://" + listen + healthPath : adminList;
+    String health =
+        launch.healthPath() != null ? "http://" + listen + launch.healthPath() : adminList;
     jar.process.awaitReady(
         () -> jar.status(health) == 200 && jar.status(adminList) == 200, START_TIMEOUT);
     return jar;
