@@ -3,7 +3,9 @@ package dev.powermon.e2e;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +13,9 @@ import java.util.List;
  * Free TCP ports on 127.0.0.1 for servers the tests start. A port is free when picked, but another
  * process (a parallel build, another test) may bind it before the child does; Prometheus and the
  * exporter then exit saying "address already in use". {@link #startOnFreePorts} starts the child
- * again on new ports when that happens, so the race costs a restart, not the test.
+ * again on new ports when that happens, so the race costs a restart, not the test. An address where
+ * nothing must answer is a {@link DeadPort}, held for the whole test rather than picked free and
+ * left for anyone to take.
  */
 final class FreePort {
   /** Starts on taken ports before giving up: each needs another process to win a fresh race. */
@@ -37,9 +41,32 @@ final class FreePort {
     }
   }
 
-  /** A port free right now; for an address where nothing must listen, or a server in this JVM. */
-  static int pick() {
-    return pick(1).get(0);
+  /**
+   * A loopback port held by a bound socket that never listens, for an address where nothing must
+   * answer: connections to it are refused, and no other process can bind it while it is open.
+   */
+  static final class DeadPort implements AutoCloseable {
+    private final Socket socket = new Socket();
+
+    DeadPort() throws IOException {
+      // Without SO_REUSEADDR on this socket, Linux refuses every other bind of the port.
+      socket.setReuseAddress(false);
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    int port() {
+      return socket.getLocalPort();
+    }
+
+    /** 127.0.0.1:port. */
+    String address() {
+      return "127.0.0.1:" + port();
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
   }
 
   /**

@@ -3,8 +3,10 @@ package dev.powermon.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.BindException;
+import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,18 +24,18 @@ import org.junit.jupiter.api.io.TempDir;
 class FreePortTest {
   @Test
   void prometheusOnATakenPortStartsAgainOnAnother(@TempDir Path dir) throws Exception {
-    try (Socket taken = takePort()) {
+    try (FreePort.DeadPort taken = new FreePort.DeadPort()) {
       List<Integer> tried = new ArrayList<>();
       try (PrometheusServer prometheus =
           FreePort.startOnFreePorts(
               1,
               ports -> {
-                int port = tried.isEmpty() ? taken.getLocalPort() : ports.get(0);
+                int port = tried.isEmpty() ? taken.port() : ports.get(0);
                 tried.add(port);
                 return PrometheusServer.startOn(port, PrometheusConfig.powermonJob(), dir);
               })) {
-        assertThat(tried).hasSize(2).first().isEqualTo(taken.getLocalPort());
-        assertThat(tried.get(1)).isNotEqualTo(taken.getLocalPort());
+        assertThat(tried).hasSize(2).first().isEqualTo(taken.port());
+        assertThat(tried.get(1)).isNotEqualTo(taken.port());
         assertThat(prometheus.api.ready()).isTrue();
       }
     }
@@ -43,19 +45,18 @@ class FreePortTest {
   void powermonOnATakenAdminPortStartsAgainOnOthers(@TempDir Path dir) throws Exception {
     Path config = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: info\n");
     List<String> args = List.of("--collector=host", "--collector.disable-defaults");
-    try (Socket taken = takePort()) {
+    try (FreePort.DeadPort taken = new FreePort.DeadPort()) {
       List<List<Integer>> tried = new ArrayList<>();
       try (PowermonJar powermon =
           FreePort.startOnFreePorts(
               2,
               ports -> {
-                List<Integer> use =
-                    tried.isEmpty() ? List.of(ports.get(0), taken.getLocalPort()) : ports;
+                List<Integer> use = tried.isEmpty() ? List.of(ports.get(0), taken.port()) : ports;
                 tried.add(use);
                 return PowermonJar.startOn(use, dir, config, args);
               })) {
         assertThat(tried).hasSize(2);
-        assertThat(tried.get(1)).doesNotContain(taken.getLocalPort());
+        assertThat(tried.get(1)).doesNotContain(taken.port());
         assertThat(powermon.scrape()).contains("powermon_build_info");
       }
     }
@@ -94,17 +95,18 @@ class FreePortTest {
   }
 
   @Test
-  void portsPickedTogetherAreDifferent() {
-    assertThat(FreePort.pick(8)).hasSize(8).doesNotHaveDuplicates();
+  void aDeadPortRefusesConnectionsAndCannotBeTaken() throws Exception {
+    try (FreePort.DeadPort dead = new FreePort.DeadPort()) {
+      assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), dead.port()).close())
+          .isInstanceOf(ConnectException.class);
+      assertThatThrownBy(
+              () -> new ServerSocket(dead.port(), 1, InetAddress.getLoopbackAddress()).close())
+          .isInstanceOf(BindException.class);
+    }
   }
 
-  /**
-   * A loopback port held by a bound socket that does not listen: binds fail, connects are refused.
-   */
-  private static Socket takePort() throws Exception {
-    Socket socket = new Socket();
-    socket.setReuseAddress(false);
-    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    return socket;
+  @Test
+  void portsPickedTogetherAreDifferent() {
+    assertThat(FreePort.pick(8)).hasSize(8).doesNotHaveDuplicates();
   }
 }
