@@ -50,6 +50,11 @@ final class ChildProcess implements AutoCloseable {
     return new ChildProcess(name, process, log);
   }
 
+  /** Its process id, for a look at /proc/PID. */
+  long pid() {
+    return process.pid();
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }
