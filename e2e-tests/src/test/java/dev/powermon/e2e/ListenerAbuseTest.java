@@ -309,6 +309,34 @@ class ListenerAbuseTest {
         .isGreaterThanOrEqualTo(probes);
   }
 
+  @Test
+  void probeIsNoOpenProxyAndLogsEachRefusedTargetOnce() throws Exception {
+    int port = deadPlug.getLocalPort();
+    List<String> offList =
+        List.of(
+            "127.0.0.2:" + port, // another loopback alias
+            "[::1]:" + port, // IPv6 loopback
+            "127.0.0.1:22", // the configured host, another port
+            "10.1.2.3:9999",
+            "no-such-host.invalid:" + port);
+    for (int round = 0; round < 3; round++) {
+      for (String target : offList) {
+        assertThat(
+                RawHttp.status(
+                    powermon.target(),
+                    RawHttp.get("GET", "/probe?collector=kasa&target=" + target)))
+            .as(target)
+            .isEqualTo(403);
+      }
+    }
+    String log = powermon.output();
+    for (String target : offList) {
+      assertThat(log.lines().filter(l -> l.contains("/probe refused target " + target)))
+          .as(target + " logged once\n" + log)
+          .hasSize(1);
+    }
+  }
+
   private static String deadPlugTarget() {
     return "127.0.0.1:" + deadPlug.getLocalPort();
   }
