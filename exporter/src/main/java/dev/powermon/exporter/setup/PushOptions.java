@@ -121,7 +121,7 @@ public final class PushOptions {
       names = "--push.influx.token-file",
       paramLabel = "FILE",
       description =
-          "File holding the InfluxDB API token, read at every push (default: the INFLUX_TOKEN environment variable).")
+          "File holding the InfluxDB API token, read at every push (never the environment: /proc/PID/environ shows it).")
   Path influxTokenFile;
 
   @Option(
@@ -190,13 +190,7 @@ public final class PushOptions {
     String path = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
     URI write =
         URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + "/api/v2/write");
-    String env = System.getenv(PushConfig.Influx.TOKEN_VARIABLE);
-    return new PushConfig.Influx(
-        write,
-        influxOrg,
-        influxBucket,
-        influxTokenFile,
-        influxTokenFile == null && env != null && !env.isBlank());
+    return new PushConfig.Influx(write, influxOrg, influxBucket, influxTokenFile);
   }
 
   private Map<String, String> headers() {
