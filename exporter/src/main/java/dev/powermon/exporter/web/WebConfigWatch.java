@@ -1,5 +1,6 @@
 package dev.powermon.exporter.web;
 
+import dev.powermon.exporter.runtime.CollectorPool;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,12 +17,7 @@ public final class WebConfigWatch implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebConfigWatch.class);
 
   private final ScheduledExecutorService looker =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "powermon-web-config-watch");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(CollectorPool.daemon("powermon-web-config-watch"));
 
   /**
    * Looks at {@code watched} every second; runs {@code reload} (which reads them all) when any
