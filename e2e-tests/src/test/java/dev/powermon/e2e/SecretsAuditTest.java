@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every secret powermon takes, each from a file, on the real JAR: push tokens and passwords, the
+ * Every secret powermon takes, each from a file, on the real JAR: push tokens and password, the
  * Kasa/Tapo, Shelly, NUT and Tasmota (HTTP and MQTT) credentials, the config server's token, the
  * password a scraper sends. Every path that could print one is driven: each peer refuses it and
  * echoes it back (a push receiver, the config server, upsd), each device is given a wrong password,
@@ -56,6 +56,7 @@ class SecretsAuditTest {
 
   static {
     SECRETS.put("remote-write bearer token", "rw-bearer-Zq81xKv");
+    SECRETS.put("remote-write password", "rw-basic-Gt58bVc");
     SECRETS.put("influx token", "influx-token-Pm27yWd");
     SECRETS.put("config server token", "cfg-token-Hs64nTq");
     SECRETS.put("kasa password", "kasa-pw-Lr39cBe");
@@ -173,6 +174,30 @@ class SecretsAuditTest {
       seen.add(new String(Files.readAllBytes(Path.of("/proc/" + pid + "/environ"))));
       seen.add(powermon.output());
       assertThat(powermon.output()).as("the refusals were logged").contains("401");
+
+      // Remote-write takes a bearer token or basic auth, not both: the password in a run of its
+      // own.
+      int before = echoed.get("/api/v1/write").get();
+      try (PowermonJar basic =
+          PowermonJar.start(
+              Files.createDirectories(dir.resolve("basic")), // its own log file
+              config,
+              List.of(
+                  "--collector=host",
+                  "--push.remote-write.url=" + echoUrl + "/api/v1/write",
+                  "--push.remote-write.basic-auth-user=pusher",
+                  "--push.remote-write.basic-auth-password-file="
+                      + secretFile(dir, "remote-write password"),
+                  "--push.interval=1s"))) {
+        await(
+            "the receiver refused the basic-auth push",
+            () -> echoed.get("/api/v1/write").get() > before + 1,
+            basic);
+        seen.add(get("http://" + basic.target() + "/", null));
+        seen.add(new String(Files.readAllBytes(Path.of("/proc/" + basic.pid() + "/cmdline"))));
+        seen.add(new String(Files.readAllBytes(Path.of("/proc/" + basic.pid() + "/environ"))));
+        seen.add(basic.output());
+      }
     } finally {
       echo.stop(0);
       klap.close();
@@ -186,8 +211,10 @@ class SecretsAuditTest {
     String all = String.join("\n", seen);
     for (Map.Entry<String, String> s : SECRETS.entrySet()) {
       assertThat(all).as(s.getKey()).doesNotContain(s.getValue());
-      String basic = Base64.getEncoder().encodeToString(("prom:" + s.getValue()).getBytes());
-      assertThat(all).as(s.getKey() + " in base64").doesNotContain(basic);
+      for (String user : List.of("prom:", "pusher:")) {
+        String basic = Base64.getEncoder().encodeToString((user + s.getValue()).getBytes());
+        assertThat(all).as(s.getKey() + " in base64").doesNotContain(basic);
+      }
     }
     System.out.printf(
         "secrets audit: %d secrets, %d pages and outputs (%d KiB), /proc/%d/cmdline and environ:"
