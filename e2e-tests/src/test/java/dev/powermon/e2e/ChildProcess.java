@@ -81,6 +81,11 @@ final class ChildProcess implements AutoCloseable {
     }
   }
 
+  /** Its process id, for a look at /proc/PID. */
+  long pid() {
+    return process.pid();
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }

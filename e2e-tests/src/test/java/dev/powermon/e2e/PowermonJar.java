@@ -53,6 +53,20 @@ final class PowermonJar implements AutoCloseable {
     return jar;
   }
 
+  /**
+   * Runs the JAR with the shipped JVM flags and {@code args} until it exits (a refused start, a
+   * subcommand); its exit code and output.
+   */
+  static Command.Result runToExit(Path dir, List<String> args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JVM_FLAGS);
+    command.addAll(List.of("-jar", jar().toString()));
+    command.addAll(args);
+    return Command.run(dir, command);
+  }
+
   /** Runs the JAR with the simulated sources, every collector named, the admin API on. */
   static PowermonJar withSimulatedSources(
       Path dir, Path sysfs, Path tegrastats, List<String> kasaTargets)
@@ -208,6 +222,11 @@ final class PowermonJar implements AutoCloseable {
    */
   Integer terminate(long seconds) throws InterruptedException {
     return process.terminate(seconds);
+  }
+
+  /** The JVM's process id, for a look at /proc/PID. */
+  long pid() {
+    return process.pid();
   }
 
   String log() {

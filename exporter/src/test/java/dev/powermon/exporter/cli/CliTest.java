@@ -106,6 +106,15 @@ class CliTest {
   }
 
   @Test
+  void aMistypedSecretFlagIsRefusedWithoutItsValue() {
+    assertThat(run("--push.remote-write.bearer-token=hunter2")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--push.remote-write.bearer-token=(value hidden)")
+        .contains("Did you mean --push.remote-write.bearer-token-file?")
+        .doesNotContain("hunter2");
+  }
+
+  @Test
   void anUnknownCollectorIsAUsageError() {
     assertThat(run("probe", "--collector", "nosuch")).isEqualTo(2);
     // the list grows with every collector module on the class path

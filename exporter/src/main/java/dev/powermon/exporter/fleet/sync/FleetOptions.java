@@ -2,6 +2,7 @@ package dev.powermon.exporter.fleet.sync;
 
 import dev.powermon.api.SettingType;
 import dev.powermon.exporter.fleet.TokenFile;
+import dev.powermon.exporter.setup.HttpUrl;
 import dev.powermon.exporter.setup.OperatorError;
 import java.net.URI;
 import java.nio.file.Path;
@@ -46,18 +47,9 @@ public final class FleetOptions {
   }
 
   public URI server() {
-    try {
-      URI uri =
-          URI.create(server.endsWith("/") ? server.substring(0, server.length() - 1) : server);
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
-          || uri.getHost() == null) {
-        throw new IllegalArgumentException("not an http(s) URL");
-      }
-      return uri;
-    } catch (IllegalArgumentException e) {
-      throw new OperatorError(
-          "--config.server: '" + server + "' is not a URL like http://config-host:9108");
-    }
+    return HttpUrl.parse(
+        "--config.server",
+        server.endsWith("/") ? server.substring(0, server.length() - 1) : server);
   }
 
   public String deviceId(String hostname) {
