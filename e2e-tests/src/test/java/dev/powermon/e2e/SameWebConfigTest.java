@@ -51,7 +51,7 @@ class SameWebConfigTest {
     Path web = Files.writeString(dir.resolve("web.yml"), documentedWebConfig(hash));
     Path config = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: info\n");
     Path passwordFile = Files.writeString(dir.resolve("password"), PASSWORD);
-    String node = "127.0.0.1:" + FreePort.pick();
+    String node = "127.0.0.1:" + FreePort.pick(1).get(0);
 
     try (ChildProcess nodeExporter =
             ChildProcess.start(

@@ -242,7 +242,7 @@ class SecretsAuditTest {
       command.addAll(
           List.of(
               "--config.file=" + config,
-              "--web.listen-address=127.0.0.1:" + FreePort.pick(),
+              "--web.listen-address=127.0.0.1:" + FreePort.pick(1).get(0),
               "--web.admin-address=off"));
       Command.Result r = PowermonJar.runToExit(dir, command);
       System.out.printf(

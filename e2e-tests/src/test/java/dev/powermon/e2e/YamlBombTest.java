@@ -107,7 +107,7 @@ class YamlBombTest {
   /** {@code args} with free loopback ports and {@code more}. */
   private static List<String> withPorts(List<String> args, String... more) throws Exception {
     List<String> out = new java.util.ArrayList<>(args);
-    out.add("--web.listen-address=127.0.0.1:" + FreePort.pick());
+    out.add("--web.listen-address=127.0.0.1:" + FreePort.pick(1).get(0));
     out.addAll(List.of(more));
     return out;
   }
