@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import javax.net.ssl.SSLContext;
 
 /**
  * One device's end of {@code /config/{id}}: every request with a deadline, every body read bounded.
@@ -26,7 +27,18 @@ public final class ConfigClient {
   private final Duration deadline;
 
   public ConfigClient(URI server, DeviceId id, String token, Duration deadline) {
-    this.http = HttpClient.newBuilder().connectTimeout(deadline).build();
+    this(server, id, token, deadline, null);
+  }
+
+  /**
+   * @param tls checks an https server's certificate; null: the JVM's trusted roots
+   */
+  public ConfigClient(URI server, DeviceId id, String token, Duration deadline, SSLContext tls) {
+    HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(deadline);
+    if (tls != null) {
+      b.sslContext(tls);
+    }
+    this.http = b.build();
     this.uri = URI.create(server + "/config/" + id.value());
     this.token = token;
     this.deadline = deadline;

@@ -136,7 +136,8 @@ public final class ConfigSync implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new OperatorError("--config.device-id: " + e.getMessage());
     }
-    ConfigClient client = new ConfigClient(options.server(), id, options.token(), START_DEADLINE);
+    ConfigClient client =
+        new ConfigClient(options.server(), id, options.token(), START_DEADLINE, options.tls());
     return new ConfigSync(
         client, id, configFile, new ConfigValidator(providers), options.pollInterval());
   }

@@ -3,9 +3,11 @@ package dev.powermon.exporter.fleet.sync;
 import dev.powermon.api.SettingType;
 import dev.powermon.exporter.fleet.TokenFile;
 import dev.powermon.exporter.setup.OperatorError;
+import dev.powermon.net.TrustedCertificates;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,6 +42,14 @@ public final class FleetOptions {
       paramLabel = "FILE",
       description = "File holding the config server's bearer token.")
   Path tokenFile;
+
+  @Option(
+      names = "--config.server.ca-file",
+      paramLabel = "FILE",
+      description =
+          "PEM certificates to check an https config server against (a private CA or its"
+              + " self-signed certificate); default: the JVM's trusted roots.")
+  Path caFile;
 
   public boolean enabled() {
     return server != null;
@@ -76,6 +86,19 @@ public final class FleetOptions {
           "--config.poll-interval: must be at least 100ms, got " + pollInterval);
     }
     return d;
+  }
+
+  /**
+   * The TLS client context for an https server.
+   *
+   * @throws OperatorError when the CA file is missing or holds no certificate
+   */
+  public SSLContext tls() {
+    try {
+      return TrustedCertificates.context("--config.server.ca-file", caFile);
+    } catch (IllegalArgumentException e) {
+      throw new OperatorError(e.getMessage());
+    }
   }
 
   /** The token, or null when none was given. */
