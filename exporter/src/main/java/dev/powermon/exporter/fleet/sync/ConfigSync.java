@@ -57,7 +57,14 @@ public final class ConfigSync implements AutoCloseable {
               "When the config server last answered this device (200 or 304), in seconds since the epoch;"
                   + " 0 if never.")
           .build();
-  public static final List<MetricSpec> SPECS = List.of(SOURCE, LAST_SUCCESS);
+  public static final MetricSpec PENDING =
+      MetricSpec.gauge("powermon_config_server_pending_changes")
+          .help(
+              "Metric-table changes made on this device (admin toggles, discovered families) that the"
+                  + " config server has not acknowledged yet; they stay queued while it is down or its"
+                  + " version is refused.")
+          .build();
+  public static final List<MetricSpec> SPECS = List.of(SOURCE, LAST_SUCCESS, PENDING);
 
   private static final Logger LOG = LoggerFactory.getLogger(ConfigSync.class);
   private static final String SERVER_STATE = "config server";
@@ -215,7 +222,9 @@ public final class ConfigSync implements AutoCloseable {
   /**
    * Sends the pending local changes: fetch the server's version, keep the changes the merge rule
    * lets win, PUT with If-Match; on 412 again, at most {@link #PUT_ATTEMPTS} times. Unsent changes
-   * stay queued for the next poll.
+   * stay queued for the next poll. A server version this build cannot load is never written over:
+   * it stays on the server for the operator to see and fix, and the changes wait to be merged onto
+   * the fixed version.
    */
   void flush() {
     Map<String, LocalChange> sending = pending.snapshot();
@@ -229,7 +238,20 @@ public final class ConfigSync implements AutoCloseable {
               "sending local changes of " + id + ": fetch got HTTP " + current.status());
           return;
         }
-        Map<String, Boolean> serverTable = validator.check(id, base).metrics();
+        Map<String, Boolean> serverTable;
+        try {
+          serverTable = validator.check(id, base).metrics();
+        } catch (ConfigException e) {
+          states.failing(
+              SYNC_STATE,
+              "the config server's version of "
+                  + id
+                  + " cannot be loaded here; "
+                  + sending.size()
+                  + " local change(s) wait for a fixed version, never written over this one: "
+                  + e.getMessage());
+          return;
+        }
         Map<String, Boolean> winners =
             TableMerge.winners(serverTable, seenTable, current.lastModifiedMillis(), sending);
         if (winners.isEmpty()) {
@@ -398,6 +420,7 @@ public final class ConfigSync implements AutoCloseable {
     out.gauge(SOURCE, Labels.of("source", "central"), central ? 1 : 0);
     out.gauge(SOURCE, Labels.of("source", "local"), central ? 0 : 1);
     out.gauge(LAST_SUCCESS, Labels.EMPTY, lastSuccessSeconds);
+    out.gauge(PENDING, Labels.EMPTY, pending.size());
     return out.list();
   }
 

@@ -61,6 +61,10 @@ final class PendingChanges {
     save();
   }
 
+  synchronized int size() {
+    return changes.size();
+  }
+
   synchronized boolean isEmpty() {
     return changes.isEmpty();
   }
