@@ -129,6 +129,7 @@ final class ConfigServerCommand implements Callable<Integer> {
         security.config().tls() != null ? ", TLS" : "",
         dataDir != null ? dataDir : etcdEndpoint + " under " + etcdPrefix,
         who(token != null, security));
+    server.onReload(() -> reload(server, security));
     Signals.onHangup(() -> reload(server, security));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -206,18 +207,22 @@ final class ConfigServerCommand implements Callable<Integer> {
   }
 
   /**
-   * SIGHUP: the web config (certificates, users) and the token file again; what is broken keeps
-   * what runs, and says so in one line.
+   * SIGHUP and {@code POST /-/reload}: the web config (certificates, users) and the token file
+   * again; what is broken keeps what runs, and says so in one line.
+   *
+   * @return null on success, else what is wrong
    */
-  private void reload(ConfigServer server, WebSecurity security) {
+  private String reload(ConfigServer server, WebSecurity security) {
     try {
       security.reload();
       if (tokenFile != null) {
         server.token(TokenFile.read("--auth.token-file", tokenFile));
       }
       LOG.info("config server reloaded: web config and token");
+      return null;
     } catch (ConfigException | OperatorError e) {
       LOG.error("reload failed, the config server keeps its settings: {}", e.getMessage());
+      return e.getMessage();
     }
   }
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
  *       stored), {@code If-Match} → 412 when another change came first.
  *   <li>{@code GET /config}: every device with its tag, last change and last fetch, as JSON.
  *   <li>{@code /metrics}: the server's own counters, no token needed.
+ *   <li>{@code POST /-/reload}: reads the web config and the token again, as SIGHUP does.
  * </ul>
  *
  * Every {@code /config} request needs the bearer token or a web-config user ({@link
@@ -73,6 +75,7 @@ public final class ConfigServer implements AutoCloseable {
   private final MetricsHandler metrics;
   private final Map<DeviceId, Instant> lastFetch = new ConcurrentHashMap<>();
   private final Clock clock = Clock.systemUTC();
+  private volatile Supplier<String> reload = () -> null;
   private Listener listener;
 
   private ConfigServer(
@@ -113,6 +116,14 @@ public final class ConfigServer implements AutoCloseable {
     return server;
   }
 
+  /**
+   * What {@code POST /-/reload} runs: returns null on success, else what is wrong (the running
+   * settings stay).
+   */
+  public void onReload(Supplier<String> reload) {
+    this.reload = reload;
+  }
+
   /** Takes a token read again from its file (a reload); null serves without one. */
   public void token(String token) {
     auth.token(token);
@@ -146,6 +157,13 @@ public final class ConfigServer implements AutoCloseable {
 
   private int route(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getPath();
+    if (path.equals("/-/reload")) {
+      if (!ex.getRequestMethod().equals("POST")) {
+        return notAllowed(ex, "POST");
+      }
+      String error = reload.get();
+      return error == null ? text(ex, 200, "reloaded\n") : text(ex, 500, error + "\n");
+    }
     if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
       return text(ex, 404, "not found\n");
     }

@@ -19,7 +19,7 @@ public final class ServerCounters implements MultiCollector {
     // methods cannot grow the series without bound.
     String known =
         switch (method) {
-          case "GET", "HEAD", "PUT" -> method;
+          case "GET", "HEAD", "PUT", "POST" -> method;
           default -> "other";
         };
     requests
@@ -39,7 +39,7 @@ public final class ServerCounters implements MultiCollector {
     return new MetricSnapshots(
         counter(
             "powermon_config_server_requests",
-            "Requests to /config answered, by method and status code.",
+            "Requests to /config and /-/reload answered, by method and status code.",
             requests),
         counter(
             "powermon_config_server_store_errors",
