@@ -130,6 +130,73 @@ class ConfigServerTlsTest {
   }
 
   @Test
+  void anExporterPresentsAClientCertificateAndABasicAuthUserWhenTheServerAsksForThem(
+      @TempDir Path dir) throws Exception {
+    TestCertificates certs = new TestCertificates(dir);
+    certs.authority("ca");
+    certs.signed("server", "ca", false, null);
+    certs.signed("exporter", "ca", true, null);
+    Path web = dir.resolve("web.yml");
+    writeWebConfig(web, "server", USER, PASSWORD);
+    Files.writeString(
+        web,
+        Files.readString(web)
+            .replace(
+                "  key_file: server.key\n",
+                "  key_file: server.key\n  client_auth_type: RequireAndVerifyClientCert\n"
+                    + "  client_ca_file: ca.pem\n"));
+    Path password = Files.writeString(dir.resolve("password"), PASSWORD + "\n");
+    String address = "127.0.0.1:" + FreePort.pick();
+    String base = "https://" + address;
+    HttpClient withCertificate = client(certs.client("ca", "exporter"));
+
+    try (ChildProcess server =
+        ChildProcess.start(
+            "config-server",
+            java(
+                "config-server",
+                "--data-dir=" + dir.resolve("data"),
+                "--web.listen-address=" + address,
+                "--web.config.file=" + web,
+                "--auth.disabled"),
+            dir)) {
+      awaitAnswer(withCertificate, base + "/config", basic(USER, PASSWORD), server);
+      assertThat(
+              send(withCertificate, "PUT", base + "/config/box", basic(USER, PASSWORD), CENTRAL)
+                  .statusCode())
+          .isEqualTo(201);
+      assertThatThrownBy(
+              () ->
+                  send(
+                      client(certs.client("ca", null)),
+                      "GET",
+                      base + "/config/box",
+                      basic(USER, PASSWORD),
+                      null))
+          .as("no client certificate")
+          .isInstanceOf(IOException.class);
+
+      Path local = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: warn\n");
+      try (PowermonJar exporter =
+          PowermonJar.start(
+              dir,
+              local,
+              List.of(
+                  "--collector=host",
+                  "--config.server=" + base,
+                  "--config.server.ca-file=" + dir.resolve("ca.pem"),
+                  "--config.server.cert-file=" + dir.resolve("exporter.pem"),
+                  "--config.server.key-file=" + dir.resolve("exporter.key"),
+                  "--config.server.username=" + USER,
+                  "--config.server.password-file=" + password,
+                  "--config.device-id=box"))) {
+        assertThat(exporter.scrape()).contains("powermon_config_source{source=\"central\"} 1.0");
+        assertThat(Files.readString(local)).startsWith(CENTRAL);
+      }
+    }
+  }
+
+  @Test
   void aMissingCaFileIsOneLineAndExit2(@TempDir Path dir) throws Exception {
     Path local = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: info\n");
 

@@ -52,8 +52,9 @@ class CliTest {
         .contains("collectors")
         .contains("version");
     // 243 lines before grouping with 10 collectors; now a fixed part (web with TLS and auth, config
-    // with the config server and its CA file, logging, push) plus a line or three per collector
-    assertThat(out.toString().lines().count()).isLessThan(102 + 3L * Providers.discover().size());
+    // with the config server and how to reach it: CA, client certificate, token or user; logging,
+    // push) plus a line or three per collector
+    assertThat(out.toString().lines().count()).isLessThan(110 + 3L * Providers.discover().size());
   }
 
   @Test

@@ -23,24 +23,28 @@ public final class ConfigClient {
 
   private final HttpClient http;
   private final URI uri;
-  private final String token;
+  private final String authorization;
   private final Duration deadline;
 
+  /** Plain or https with the JVM's roots, the bearer {@code token} (null: none). */
   public ConfigClient(URI server, DeviceId id, String token, Duration deadline) {
-    this(server, id, token, deadline, null);
+    this(server, id, deadline, null, token == null ? null : "Bearer " + token);
   }
 
   /**
-   * @param tls checks an https server's certificate; null: the JVM's trusted roots
+   * @param tls checks an https server's certificate (and presents a client certificate); null: the
+   *     JVM's trusted roots
+   * @param authorization the {@code Authorization} header of every request; null: none
    */
-  public ConfigClient(URI server, DeviceId id, String token, Duration deadline, SSLContext tls) {
+  public ConfigClient(
+      URI server, DeviceId id, Duration deadline, SSLContext tls, String authorization) {
     HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(deadline);
     if (tls != null) {
       b.sslContext(tls);
     }
     this.http = b.build();
     this.uri = URI.create(server + "/config/" + id.value());
-    this.token = token;
+    this.authorization = authorization;
     this.deadline = deadline;
   }
 
@@ -77,8 +81,8 @@ public final class ConfigClient {
 
   private HttpRequest.Builder request() {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(deadline);
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
+    if (authorization != null) {
+      b.header("Authorization", authorization);
     }
     return b;
   }

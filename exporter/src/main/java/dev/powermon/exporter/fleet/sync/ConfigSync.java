@@ -144,7 +144,8 @@ public final class ConfigSync implements AutoCloseable {
       throw new OperatorError("--config.device-id: " + e.getMessage());
     }
     ConfigClient client =
-        new ConfigClient(options.server(), id, options.token(), START_DEADLINE, options.tls());
+        new ConfigClient(
+            options.server(), id, START_DEADLINE, options.tls(), options.authorization());
     return new ConfigSync(
         client, id, configFile, new ConfigValidator(providers), options.pollInterval());
   }

@@ -3,10 +3,14 @@ package dev.powermon.exporter.fleet.sync;
 import dev.powermon.api.SettingType;
 import dev.powermon.exporter.fleet.TokenFile;
 import dev.powermon.exporter.setup.OperatorError;
+import dev.powermon.exporter.web.ClientCertificate;
 import dev.powermon.net.TrustedCertificates;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Option;
 
@@ -46,10 +50,32 @@ public final class FleetOptions {
   @Option(
       names = "--config.server.ca-file",
       paramLabel = "FILE",
-      description =
-          "PEM certificates to check an https config server against (a private CA or its"
-              + " self-signed certificate); default: the JVM's trusted roots.")
+      description = "PEM CA (or self-signed cert) of an https server.")
   Path caFile;
+
+  @Option(
+      names = "--config.server.cert-file",
+      paramLabel = "FILE",
+      description = "PEM client certificate, if the server wants one.")
+  Path certFile;
+
+  @Option(
+      names = "--config.server.key-file",
+      paramLabel = "FILE",
+      description = "Its PEM (PKCS#8) key.")
+  Path keyFile;
+
+  @Option(
+      names = "--config.server.username",
+      paramLabel = "USER",
+      description = "Basic-auth user, instead of a bearer token.")
+  String username;
+
+  @Option(
+      names = "--config.server.password-file",
+      paramLabel = "FILE",
+      description = "File holding that user's password.")
+  Path passwordFile;
 
   public boolean enabled() {
     return server != null;
@@ -94,18 +120,44 @@ public final class FleetOptions {
    * @throws OperatorError when the CA file is missing or holds no certificate
    */
   public SSLContext tls() {
+    if ((certFile == null) != (keyFile == null)) {
+      throw new OperatorError(
+          "--config.server.cert-file and --config.server.key-file go together; give both or neither");
+    }
     try {
-      return TrustedCertificates.context("--config.server.ca-file", caFile);
+      KeyManager[] keys =
+          certFile == null
+              ? null
+              : ClientCertificate.keyManagers("--config.server.cert-file", certFile, keyFile);
+      return TrustedCertificates.context("--config.server.ca-file", caFile, keys);
     } catch (IllegalArgumentException e) {
       throw new OperatorError(e.getMessage());
     }
   }
 
-  /** The token, or null when none was given. */
-  public String token() {
-    if (tokenFile == null) {
-      return null;
+  /**
+   * The {@code Authorization} header to send: the bearer token, or the basic-auth user; null for
+   * none. A request carries one, so only one may be given.
+   */
+  public String authorization() {
+    if ((username == null) != (passwordFile == null)) {
+      throw new OperatorError(
+          "--config.server.username and --config.server.password-file go together; give both or neither");
     }
-    return TokenFile.read("--config.server.token-file", tokenFile);
+    if (tokenFile != null && username != null) {
+      throw new OperatorError(
+          "a request carries one Authorization header: give --config.server.token-file or"
+              + " --config.server.username, not both");
+    }
+    if (tokenFile != null) {
+      return "Bearer " + TokenFile.read("--config.server.token-file", tokenFile);
+    }
+    if (username != null) {
+      String password = TokenFile.read("--config.server.password-file", passwordFile);
+      return "Basic "
+          + Base64.getEncoder()
+              .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+    return null;
   }
 }
