@@ -46,16 +46,7 @@ class ConfigServerTlsTest {
     String base = "https://" + address;
     HttpClient trusting = client(certs.client("ca", null));
 
-    try (ChildProcess server =
-        ChildProcess.start(
-            "config-server",
-            java(
-                "config-server",
-                "--data-dir=" + dir.resolve("data"),
-                "--web.listen-address=" + address,
-                "--web.config.file=" + web,
-                "--auth.token-file=" + token),
-            dir)) {
+    try (ChildProcess server = configServer(dir, address, web, "--auth.token-file=" + token)) {
       awaitAnswer(trusting, base + "/config", basic(USER, PASSWORD), server);
       assertThat(server.output())
           .contains("TLS")
@@ -86,20 +77,7 @@ class ConfigServerTlsTest {
           .isInstanceOf(IOException.class);
 
       // an exporter pointed at it over TLS runs the server's config and keeps it as its local copy
-      Path local = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: warn\n");
-      try (PowermonJar exporter =
-          PowermonJar.start(
-              dir,
-              local,
-              List.of(
-                  "--collector=host",
-                  "--config.server=" + base,
-                  "--config.server.ca-file=" + dir.resolve("ca.pem"),
-                  "--config.server.token-file=" + token,
-                  "--config.device-id=box"))) {
-        assertThat(exporter.scrape()).contains("powermon_config_source{source=\"central\"} 1.0");
-        assertThat(Files.readString(local)).startsWith(CENTRAL);
-      }
+      assertExporterRunsTheServersConfig(dir, base, "--config.server.token-file=" + token);
 
       // a reload rotates the certificate (to EC) and the users, without a restart
       writeWebConfig(web, "server-ec", "someone-else", "new password");
@@ -150,16 +128,7 @@ class ConfigServerTlsTest {
     String base = "https://" + address;
     HttpClient withCertificate = client(certs.client("ca", "exporter"));
 
-    try (ChildProcess server =
-        ChildProcess.start(
-            "config-server",
-            java(
-                "config-server",
-                "--data-dir=" + dir.resolve("data"),
-                "--web.listen-address=" + address,
-                "--web.config.file=" + web,
-                "--auth.disabled"),
-            dir)) {
+    try (ChildProcess server = configServer(dir, address, web, "--auth.disabled")) {
       awaitAnswer(withCertificate, base + "/config", basic(USER, PASSWORD), server);
       assertThat(
               send(withCertificate, "PUT", base + "/config/box", basic(USER, PASSWORD), CENTRAL)
@@ -176,23 +145,13 @@ class ConfigServerTlsTest {
           .as("no client certificate")
           .isInstanceOf(IOException.class);
 
-      Path local = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: warn\n");
-      try (PowermonJar exporter =
-          PowermonJar.start(
-              dir,
-              local,
-              List.of(
-                  "--collector=host",
-                  "--config.server=" + base,
-                  "--config.server.ca-file=" + dir.resolve("ca.pem"),
-                  "--config.server.cert-file=" + dir.resolve("exporter.pem"),
-                  "--config.server.key-file=" + dir.resolve("exporter.key"),
-                  "--config.server.username=" + USER,
-                  "--config.server.password-file=" + password,
-                  "--config.device-id=box"))) {
-        assertThat(exporter.scrape()).contains("powermon_config_source{source=\"central\"} 1.0");
-        assertThat(Files.readString(local)).startsWith(CENTRAL);
-      }
+      assertExporterRunsTheServersConfig(
+          dir,
+          base,
+          "--config.server.cert-file=" + dir.resolve("exporter.pem"),
+          "--config.server.key-file=" + dir.resolve("exporter.key"),
+          "--config.server.username=" + USER,
+          "--config.server.password-file=" + password);
     }
   }
 
@@ -210,6 +169,41 @@ class ConfigServerTlsTest {
 
     assertThat(r.exitCode()).as(r.output()).isEqualTo(2);
     assertThat(r.output()).contains("--config.server.ca-file").doesNotContain("\tat ");
+  }
+
+  /**
+   * Starts the exporter JAR against the server at {@code base} (trusting the test CA) with {@code
+   * credentials}; it runs device box's config and keeps it as its local copy.
+   */
+  private static void assertExporterRunsTheServersConfig(
+      Path dir, String base, String... credentials) throws Exception {
+    Path local = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: warn\n");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--collector=host",
+                "--config.server=" + base,
+                "--config.server.ca-file=" + dir.resolve("ca.pem"),
+                "--config.device-id=box"));
+    args.addAll(List.of(credentials));
+    try (PowermonJar exporter = PowermonJar.start(dir, local, args)) {
+      assertThat(exporter.scrape()).contains("powermon_config_source{source=\"central\"} 1.0");
+      assertThat(Files.readString(local)).startsWith(CENTRAL);
+    }
+  }
+
+  /** The config-server JAR on {@code address} with {@code web} and {@code auth}, data in dir. */
+  private static ChildProcess configServer(Path dir, String address, Path web, String auth)
+      throws IOException {
+    return ChildProcess.start(
+        "config-server",
+        java(
+            "config-server",
+            "--data-dir=" + dir.resolve("data"),
+            "--web.listen-address=" + address,
+            "--web.config.file=" + web,
+            auth),
+        dir);
   }
 
   private static void writeWebConfig(Path web, String cert, String user, String password)

@@ -210,15 +210,7 @@ class FleetEndToEndTest {
 
   @Test
   void anAdminToggleWhileTheServerIsDownReachesItWhenItComesBack() throws Exception {
-    put(CENTRAL);
-    startExporter(configServerUrl());
-    int port = configServer.port();
-    configServer.close();
-
-    assertThat(
-            Http.post(admin() + "/api/v1/metrics", "{\"powermon_energy_joules_total\": false}")
-                .statusCode())
-        .isEqualTo(200);
+    int port = toggleWithTheServerDown();
     assertThat(dir.resolve("powermon.yml.sync-pending")).exists(); // queued, persisted
 
     startConfigServer(port);
@@ -231,15 +223,7 @@ class FleetEndToEndTest {
   @Test
   void aToggleMadeWhileTheServerIsDownSurvivesARestartAndReachesTheServerWhenItReturns()
       throws Exception {
-    put(CENTRAL);
-    startExporter(configServerUrl());
-    settled();
-    int port = configServer.port();
-    configServer.close();
-    assertThat(
-            Http.post(admin() + "/api/v1/metrics", "{\"powermon_energy_joules_total\": false}")
-                .statusCode())
-        .isEqualTo(200);
+    int port = toggleWithTheServerDown();
 
     exporter.close();
     sync.close();
@@ -414,6 +398,23 @@ class FleetEndToEndTest {
     }
     return java.net.http.HttpClient.newHttpClient()
         .send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Starts the exporter from the server's config, waits for its first write-back, stops the server
+   * and turns a family off through the admin API; the server's port, to start it again on.
+   */
+  private int toggleWithTheServerDown() throws Exception {
+    put(CENTRAL);
+    startExporter(configServerUrl());
+    settled();
+    int port = configServer.port();
+    configServer.close();
+    assertThat(
+            Http.post(admin() + "/api/v1/metrics", "{\"powermon_energy_joules_total\": false}")
+                .statusCode())
+        .isEqualTo(200);
+    return port;
   }
 
   /**

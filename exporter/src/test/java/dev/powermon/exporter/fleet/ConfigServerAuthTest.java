@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import dev.powermon.exporter.config.ConfigException;
+import dev.powermon.exporter.fleet.sync.ConfigClient;
 import dev.powermon.exporter.runtime.Providers;
 import dev.powermon.exporter.web.ListenAddress;
 import dev.powermon.exporter.web.WebSecurity;
@@ -12,11 +13,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,9 +154,7 @@ class ConfigServerAuthTest {
   }
 
   private static String basic(String user, String password) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return ConfigClient.basic(user, password);
   }
 
   private String metrics(String authorization) throws Exception {

@@ -8,10 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -46,6 +48,13 @@ public final class ConfigClient {
     this.uri = URI.create(server + "/config/" + id.value());
     this.authorization = authorization;
     this.deadline = deadline;
+  }
+
+  /** The {@code Authorization} value of HTTP basic authentication. */
+  public static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** GET, with {@code If-None-Match} when {@code knownTag} is not null. */

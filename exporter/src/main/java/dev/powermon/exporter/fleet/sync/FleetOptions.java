@@ -6,10 +6,8 @@ import dev.powermon.exporter.setup.OperatorError;
 import dev.powermon.exporter.web.ClientCertificate;
 import dev.powermon.net.TrustedCertificates;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Option;
@@ -153,10 +151,8 @@ public final class FleetOptions {
       return "Bearer " + TokenFile.read("--config.server.token-file", tokenFile);
     }
     if (username != null) {
-      String password = TokenFile.read("--config.server.password-file", passwordFile);
-      return "Basic "
-          + Base64.getEncoder()
-              .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+      return ConfigClient.basic(
+          username, TokenFile.read("--config.server.password-file", passwordFile));
     }
     return null;
   }
