@@ -89,7 +89,8 @@ final class ConfigServerCommand implements Callable<Integer> {
   @Option(
       names = "--auth.disabled",
       description =
-          "Serve without a token (anyone who reaches the port can read and change configs).")
+          "Serve without a token: only the web config's users, if any, keep anyone who reaches the"
+              + " port from reading and changing configs.")
   boolean authDisabled;
 
   private final Map<String, CollectorProvider> providers;
@@ -236,8 +237,8 @@ final class ConfigServerCommand implements Callable<Integer> {
     }
     if (tokenFile == null) {
       throw new OperatorError(
-          "the config server needs --auth.token-file FILE (a bearer token); "
-              + "--auth.disabled serves without one");
+          "the config server needs --auth.token-file FILE (a bearer token); --auth.disabled"
+              + " serves without one (then only --web.config.file's basic_auth_users protect it)");
     }
     return TokenFile.read("--auth.token-file", tokenFile);
   }
