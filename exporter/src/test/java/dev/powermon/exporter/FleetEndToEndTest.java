@@ -247,6 +247,44 @@ class FleetEndToEndTest {
   }
 
   @Test
+  void aToggleQueuedAcrossARestartIsInForceFromTheStartWhenTheServerIsBackFirst() throws Exception {
+    int port = toggleWithTheServerDown();
+    exporter.close();
+    sync.close();
+    startConfigServer(port);
+
+    startExporter(configServerUrl());
+
+    // sent and merged by the start's fetch, before the first scrape
+    assertThat(get()).contains("powermon_energy_joules_total: false").contains("watts: 7");
+    assertThat(scrape())
+        .contains("powermon_config_source{source=\"central\"} 1.0")
+        .contains("powermon_config_server_pending_changes 0.0")
+        .doesNotContain("powermon_energy_joules_total{");
+  }
+
+  @Test
+  void anOperatorChangeMadeAfterAQueuedToggleWinsAcrossARestart() throws Exception {
+    int port = toggleWithTheServerDown();
+    long toggled = System.currentTimeMillis();
+    exporter.close();
+    sync.close();
+    startConfigServer(port);
+    assertThat(get()).contains("  powermon_energy_joules_total: true\n");
+    // The server's change times have whole seconds: the operator's edit comes a second later.
+    assertThat(eventually(() -> System.currentTimeMillis() / 1000 > toggled / 1000 + 1)).isTrue();
+    operatorEdit("  powermon_energy_joules_total: true\n", ""); // the operator removes the line
+
+    startExporter(configServerUrl());
+
+    // The later removal stands (the family is back at its default), the earlier toggle does not.
+    assertThat(scrape()).contains("powermon_energy_joules_total{");
+    assertThat(eventually(() -> scrape().contains("powermon_config_server_pending_changes 0.0")))
+        .isTrue();
+    assertThat(get()).doesNotContain("powermon_energy_joules_total: false");
+  }
+
+  @Test
   void twoExportersAndAnOperatorEditingOneDeviceLoseNoAcknowledgedChange() throws Exception {
     put(CENTRAL);
     startExporter(configServerUrl());

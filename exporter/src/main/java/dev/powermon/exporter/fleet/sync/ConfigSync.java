@@ -150,9 +150,17 @@ public final class ConfigSync implements AutoCloseable {
         client, id, configFile, new ConfigValidator(providers), options.pollInterval());
   }
 
-  /** Fetches once; the local file then holds what the exporter should start from. */
+  /**
+   * Fetches once; the local file then holds what the exporter should start from. Changes queued
+   * before a restart are sent first when the server answers, and the merged version fetched, so the
+   * exporter starts with them in force.
+   */
   public void fetchAtStart() {
     Outcome o = fetch(null);
+    if (o == Outcome.APPLIED && !pending.isEmpty()) {
+      flush();
+      fetch(seenTag);
+    }
     if (o != Outcome.APPLIED) {
       LOG.warn(
           "config server unreachable or refused for {}: starting from the local file {}",
@@ -206,7 +214,7 @@ public final class ConfigSync implements AutoCloseable {
       for (Map.Entry<String, Boolean> e : table.entrySet()) {
         Boolean before = localTable.put(e.getKey(), e.getValue());
         if (!e.getValue().equals(before)) {
-          pending.put(e.getKey(), new LocalChange(e.getValue(), now, before == null));
+          pending.put(e.getKey(), new LocalChange(e.getValue(), now, before == null, before));
           changed = true;
         }
       }
