@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code PUT /config/{id}}: checked by the exporter's loader (400 with line:column, nothing
  *       stored), {@code If-Match} → 412 when another change came first.
  *   <li>{@code GET /config}: every device with its tag, last change and last fetch, as JSON.
- *   <li>{@code /metrics}: the server's own counters, no token needed.
+ *   <li>{@code /metrics}: the server's own counters; open unless the web config has users.
  *   <li>{@code POST /-/reload}: reads the web config and the token again, as SIGHUP does.
  * </ul>
  *
