@@ -143,7 +143,7 @@ public final class WebSecurity {
   }
 
   /** Checks credentials with the users in force at each request. */
-  Authenticator authenticator() {
+  public Authenticator authenticator() {
     return new Authenticator() {
       @Override
       public Result authenticate(HttpExchange exchange) {
