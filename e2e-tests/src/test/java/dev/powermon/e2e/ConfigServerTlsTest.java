@@ -42,7 +42,7 @@ class ConfigServerTlsTest {
     Path token = Files.writeString(dir.resolve("token"), TOKEN + "\n");
     Path web = dir.resolve("web.yml");
     writeWebConfig(web, "server", USER, PASSWORD);
-    String address = "127.0.0.1:" + FreePort.pick();
+    String address = "127.0.0.1:" + FreePort.pick(1).get(0);
     String base = "https://" + address;
     HttpClient trusting = client(certs.client("ca", null));
 
@@ -124,7 +124,7 @@ class ConfigServerTlsTest {
                 "  key_file: server.key\n  client_auth_type: RequireAndVerifyClientCert\n"
                     + "  client_ca_file: ca.pem\n"));
     Path password = Files.writeString(dir.resolve("password"), PASSWORD + "\n");
-    String address = "127.0.0.1:" + FreePort.pick();
+    String address = "127.0.0.1:" + FreePort.pick(1).get(0);
     String base = "https://" + address;
     HttpClient withCertificate = client(certs.client("ca", "exporter"));
 
@@ -164,7 +164,7 @@ class ConfigServerTlsTest {
             dir,
             java(
                 "--config.file=" + local,
-                "--config.server=https://127.0.0.1:" + FreePort.pick(),
+                "--config.server=https://127.0.0.1:" + FreePort.pick(1).get(0),
                 "--config.server.ca-file=" + dir.resolve("missing.pem")));
 
     assertThat(r.exitCode()).as(r.output()).isEqualTo(2);
