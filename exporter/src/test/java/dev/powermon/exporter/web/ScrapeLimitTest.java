@@ -57,8 +57,8 @@ class ScrapeLimitTest {
   }
 
   /**
-   * The first scrape's permit is released just after its response is written, so its client can
-   * ask again a moment before that: ask until a 200 comes, at most 50 times.
+   * The first scrape's permit is released just after its response is written, so its client can ask
+   * again a moment before that: ask until a 200 comes, at most 50 times.
    */
   private int statusOnceThePermitIsBack(String url) throws Exception {
     int status = 0;
