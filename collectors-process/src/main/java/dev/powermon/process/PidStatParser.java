@@ -1,10 +1,13 @@
 package dev.powermon.process;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Parses {@code /proc/<pid>/stat} (proc(5)): {@code pid (comm) state ppid … utime stime … starttime
  * …}. The command name may hold spaces and parentheses ({@code (my (weird) proc)}), so it runs from
  * the first {@code (} to the <em>last</em> {@code )}; the fields after it are split on single
- * spaces.
+ * spaces. It works on the bytes as read, into a reused {@link PidStat}, because it runs once per
+ * process per interval: no text is made unless a field is refused.
  */
 final class PidStatParser {
   /**
@@ -17,65 +20,93 @@ final class PidStatParser {
 
   private PidStatParser() {}
 
-  static PidStat parse(String line) throws MalformedProcException {
-    int open = line.indexOf('(');
-    int close = line.lastIndexOf(')');
+  /** Parses the first {@code length} bytes of {@code line} into {@code out}. */
+  static void parse(byte[] line, int length, PidStat out) throws MalformedProcException {
+    int open = -1;
+    int close = -1;
+    for (int i = 0; i < length; i++) {
+      if (line[i] == '(' && open < 0) {
+        open = i;
+      } else if (line[i] == ')') {
+        close = i;
+      }
+    }
     if (open < 1 || close < open) {
       throw new MalformedProcException("pid_stat.comm", "no '(comm)' in the line");
     }
-    int pid = (int) number("pid_stat.pid", line.substring(0, open).trim(), Integer.MAX_VALUE);
-    String comm = line.substring(open + 1, close);
-    // fields after comm, each after one space: no split, only the three wanted are cut out
-    int[] starts = new int[STARTTIME + 2];
-    int found = 0;
-    for (int i = close + 1; i < line.length() && found <= STARTTIME; i++) {
-      if (line.charAt(i) == ' ') {
-        starts[found++] = i + 1;
+    int pidEnd = open;
+    while (pidEnd > 0 && line[pidEnd - 1] == ' ') {
+      pidEnd--;
+    }
+    out.pid = (int) number("pid_stat.pid", line, 0, pidEnd, Integer.MAX_VALUE);
+    out.comm(line, open + 1, close);
+    // fields after comm, each after one space: only the three wanted are cut out
+    int field = -1;
+    for (int i = close + 1; i < length && field < STARTTIME; i++) {
+      if (line[i] != ' ') {
+        continue;
+      }
+      field++;
+      if (field == UTIME) {
+        out.utimeTicks = number("pid_stat.utime", line, i + 1, end(line, i + 1, length), MAX_TICKS);
+      } else if (field == STIME) {
+        out.stimeTicks = number("pid_stat.stime", line, i + 1, end(line, i + 1, length), MAX_TICKS);
+      } else if (field == STARTTIME) {
+        out.startTicks =
+            number("pid_stat.starttime", line, i + 1, end(line, i + 1, length), Long.MAX_VALUE);
       }
     }
-    if (found <= STARTTIME) {
+    if (field < STARTTIME) {
       throw new MalformedProcException(
-          "pid_stat.fields", "truncated: " + found + " fields after comm, need " + (STARTTIME + 1));
+          "pid_stat.fields",
+          "truncated: " + (field + 1) + " fields after comm, need " + (STARTTIME + 1));
     }
-    long utime = number("pid_stat.utime", field(line, starts[UTIME]), Long.MAX_VALUE / 4);
-    long stime = number("pid_stat.stime", field(line, starts[STIME]), Long.MAX_VALUE / 4);
-    long start = number("pid_stat.starttime", field(line, starts[STARTTIME]), Long.MAX_VALUE);
-    return new PidStat(pid, comm, utime, stime, start);
-  }
-
-  /** The field starting at {@code from}, up to the next space or line end. */
-  private static String field(String line, int from) {
-    int end = from;
-    while (end < line.length() && line.charAt(end) != ' ' && line.charAt(end) != '\n') {
-      end++;
-    }
-    return line.substring(from, end);
   }
 
   /**
-   * A non-negative decimal no larger than {@code max}. Ticks are kept below a quarter of the long
-   * range so that sums over thousands of processes cannot overflow.
+   * Ticks are kept below a quarter of the long range so that sums over thousands of processes
+   * cannot overflow.
    */
+  private static final long MAX_TICKS = Long.MAX_VALUE / 4;
+
+  /** Where the field starting at {@code from} ends: the next space, line end or end of input. */
+  private static int end(byte[] line, int from, int length) {
+    int end = from;
+    while (end < length && line[end] != ' ' && line[end] != '\n') {
+      end++;
+    }
+    return end;
+  }
+
+  /** A non-negative decimal no larger than {@code max}, from text (the /proc/stat parser's). */
   static long number(String field, String text, long max) throws MalformedProcException {
-    if (text.isEmpty() || text.length() > 19) {
-      throw new MalformedProcException(field, "'" + cut(text) + "' is not a tick count");
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return number(field, bytes, 0, bytes.length, max);
+  }
+
+  /** A non-negative decimal no larger than {@code max}, from bytes {@code from} to {@code to}. */
+  static long number(String field, byte[] line, int from, int to, long max)
+      throws MalformedProcException {
+    if (to <= from || to - from > 19) {
+      throw new MalformedProcException(field, "'" + cut(line, from, to) + "' is not a tick count");
     }
     long value = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    for (int i = from; i < to; i++) {
+      byte c = line[i];
       if (c < '0' || c > '9') {
         throw new MalformedProcException(
-            field, "'" + cut(text) + "' is not a non-negative whole number");
+            field, "'" + cut(line, from, to) + "' is not a non-negative whole number");
       }
       value = value * 10 + (c - '0');
     }
     if (value < 0 || value > max) {
-      throw new MalformedProcException(field, "'" + cut(text) + "' is out of range");
+      throw new MalformedProcException(field, "'" + cut(line, from, to) + "' is out of range");
     }
     return value;
   }
 
-  private static String cut(String text) {
+  private static String cut(byte[] line, int from, int to) {
+    String text = new String(line, from, Math.max(0, to - from), StandardCharsets.UTF_8);
     return text.length() > 24 ? text.substring(0, 24) + "…" : text;
   }
 }

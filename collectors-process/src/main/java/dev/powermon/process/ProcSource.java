@@ -1,7 +1,6 @@
 package dev.powermon.process;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * The seam to the machine's process table: {@code /proc} on Linux ({@link ProcFsSource}, also
@@ -10,13 +9,16 @@ import java.util.List;
  */
 interface ProcSource {
   /** Every numeric entry of the process table, in no particular order. */
-  List<Integer> pids() throws IOException;
+  int[] pids() throws IOException;
 
   /** {@code /proc/stat}. */
   String hostStat() throws IOException;
 
-  /** {@code /proc/<pid>/stat}. */
-  String stat(int pid) throws IOException;
+  /**
+   * {@code /proc/<pid>/stat} into {@code into} (at least {@link ProcFsSource#MAX_BYTES} long), as
+   * read: the number of bytes.
+   */
+  int stat(int pid, byte[] into) throws IOException;
 
   /** {@code /proc/<pid>/cmdline}, arguments separated by spaces; empty for kernel threads. */
   String cmdline(int pid) throws IOException;

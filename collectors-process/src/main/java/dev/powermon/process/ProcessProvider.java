@@ -129,7 +129,7 @@ public final class ProcessProvider implements CollectorProvider {
     ProcFsSource proc = new ProcFsSource(s.path(PROC));
     try {
       return ProbeResult.available(
-          proc.pids().size()
+          proc.pids().length
               + " processes in "
               + proc.root()
               + ", host energy from "
@@ -190,16 +190,20 @@ public final class ProcessProvider implements CollectorProvider {
             context.clock(),
             context::nanoTime);
     Duration interval = s.duration(INTERVAL);
-    sampler.sample(); // the baseline
-    // A second sample shortly after gives the first scrape and `powermon probe` power readings;
-    // half a second holds 50 ticks per CPU, enough for a first split.
     try {
+      sampler.sample(); // the baseline
+      // A second sample shortly after gives the first scrape and `powermon probe` power readings;
+      // half a second holds 50 ticks per CPU, enough for a first split.
       Thread.sleep(Math.min(interval.toMillis(), FIRST_WINDOW_MILLIS));
+      sampler.sample();
     } catch (InterruptedException e) {
+      proc.close();
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while taking the first sample", e);
+    } catch (IOException | RuntimeException e) {
+      proc.close();
+      throw e;
     }
-    sampler.sample();
     StateLog log = new StateLog(context.logger());
     // its own thread, not the shared scheduler: a walk of thousands of processes takes tens of
     // milliseconds, which would delay every other collector's sampling behind it
@@ -222,6 +226,18 @@ public final class ProcessProvider implements CollectorProvider {
         interval.toNanos(),
         interval.toNanos(),
         TimeUnit.NANOSECONDS);
-    return new ProcessCollector(sampler, thread::shutdownNow, interval, context.clock());
+    Runnable stop =
+        () -> {
+          thread.shutdownNow();
+          try {
+            // the kept stat files are closed once no walk reads them any more
+            if (thread.awaitTermination(5, TimeUnit.SECONDS)) {
+              proc.close();
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    return new ProcessCollector(sampler, stop, interval, context.clock());
   }
 }
