@@ -100,7 +100,7 @@ public final class ProcessProvider implements CollectorProvider {
   @Override
   public String description() {
     return "Per-process, per-command and per-container power: the host's energy shared by CPU time"
-        + " (Linux /proc). Costs CPU in proportion to the process count: runs only when named.";
+        + " (Linux /proc). Costs CPU in proportion to the process count.";
   }
 
   @Override
@@ -113,13 +113,9 @@ public final class ProcessProvider implements CollectorProvider {
     return ProcessFamilies.ALL;
   }
 
-  /**
-   * True, though it sends nothing over the network: this is the contract's only way to keep a
-   * collector off unless named, which a collector whose cost grows with the process count needs. A
-   * contract flag for "only when named" that does not claim network traffic would be exact.
-   */
+  /** Its cost grows with the process count, so the operator chooses it; it sends nothing. */
   @Override
-  public boolean networked() {
+  public boolean onlyWhenNamed() {
     return true;
   }
 
