@@ -1,6 +1,5 @@
 package dev.powermon.process;
 
-import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -27,7 +26,7 @@ import java.util.Map;
  * reused is opened afresh. At most a quarter of this JVM's descriptor limit is kept open; the
  * processes beyond it are opened for each read.
  */
-final class ProcFsSource implements ProcSource, Closeable {
+final class ProcFsSource implements ProcSource {
   /**
    * Longer than any stat line or cgroup file seen; a longer cmdline is cut, which matching
    * tolerates.
@@ -38,6 +37,10 @@ final class ProcFsSource implements ProcSource, Closeable {
   private final String rootName;
   private final int keepAtMost;
   private final ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_BYTES);
+
+  /** The stat line as read, parsed in place. */
+  private final byte[] line = new byte[MAX_BYTES];
+
   private final Map<Integer, Kept> kept = new HashMap<>();
 
   /** Counts the listings, so that the files of pids no longer listed are closed. */
@@ -83,12 +86,18 @@ final class ProcFsSource implements ProcSource, Closeable {
   }
 
   @Override
-  public String hostStat() throws IOException {
-    return text(root.resolve("stat"));
+  public CpuTimes hostCpu() throws IOException, MalformedProcException {
+    return CpuStatParser.parse(text(root.resolve("stat")));
   }
 
   @Override
-  public int stat(int pid, byte[] into) throws IOException {
+  public void stat(int pid, PidStat into) throws IOException, MalformedProcException {
+    PidStatParser.parse(line, statBytes(pid), into);
+  }
+
+  /** {@code /proc/<pid>/stat} as read into {@link #line}: the number of bytes. */
+  int statBytes(int pid) throws IOException {
+    byte[] into = line;
     Kept file = kept.get(pid);
     if (file != null) {
       file.listing = listing;
@@ -153,6 +162,11 @@ final class ProcFsSource implements ProcSource, Closeable {
       }
     }
     listing++;
+  }
+
+  /** The bytes {@link #statBytes} read. */
+  byte[] line() {
+    return line;
   }
 
   /** A kept file's text from its start, or 0 bytes when it can no longer be read. */

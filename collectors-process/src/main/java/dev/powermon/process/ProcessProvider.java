@@ -9,6 +9,8 @@ import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
 import dev.powermon.api.Settings;
 import dev.powermon.api.StateLog;
+import dev.powermon.oshi.NativeAccess;
+import dev.powermon.oshi.PackageEnergy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,6 +91,18 @@ public final class ProcessProvider implements CollectorProvider {
           .help("Without readable RAPL: the assumed extra power of one fully busy CPU, in watts.")
           .build();
 
+  /**
+   * {@code macos} or {@code windows}, where processes come through OSHI and the host's energy from
+   * that platform's collector; null elsewhere (Linux: /proc).
+   */
+  static String platform() {
+    String os = System.getProperty("os.name", "");
+    if (os.startsWith("Mac")) {
+      return "macos";
+    }
+    return os.startsWith("Windows") ? "windows" : null;
+  }
+
   /** How long open() waits between its two samples, unless the interval is shorter. */
   private static final long FIRST_WINDOW_MILLIS = 500;
 
@@ -122,6 +136,17 @@ public final class ProcessProvider implements CollectorProvider {
   @Override
   public ProbeResult probe(CollectorContext context) {
     Settings s = context.settings();
+    String platform = platform();
+    if (platform != null) {
+      try (ProcSource proc = new PlatformProcSource(new OshiProcesses())) {
+        return ProbeResult.available(
+            proc.pids().length
+                + " processes through OSHI, host energy from the "
+                + (context.hostPowerMeasured() ? platform + " collector" : "CPU-load estimate"));
+      } catch (IOException | RuntimeException | LinkageError e) {
+        return ProbeResult.unavailable(NativeAccess.describe("listing processes through OSHI", e));
+      }
+    }
     ProcFsSource proc = new ProcFsSource(s.path(PROC));
     try {
       return ProbeResult.available(
@@ -143,26 +168,39 @@ public final class ProcessProvider implements CollectorProvider {
   @Override
   public Collector open(CollectorContext context) throws IOException {
     Settings s = context.settings();
-    ProcFsSource proc = new ProcFsSource(s.path(PROC));
+    String platform = platform();
+    ProcSource proc =
+        platform == null
+            ? new ProcFsSource(s.path(PROC))
+            : new PlatformProcSource(new OshiProcesses());
     CpuTimes cpu;
     try {
-      cpu = CpuStatParser.parse(proc.hostStat());
+      cpu = proc.hostCpu();
     } catch (IOException | MalformedProcException e) {
       throw new IOException(
-          "cannot read "
-              + proc.root().resolve("stat")
-              + ": "
-              + e.getMessage()
-              + "; needs Linux procfs, or --collector.process.proc=/host/proc in a container",
+          platform != null
+              ? "cannot read the CPU times through OSHI: " + e.getMessage()
+              : "cannot read "
+                  + s.path(PROC).resolve("stat")
+                  + ": "
+                  + e.getMessage()
+                  + "; needs Linux procfs, or --collector.process.proc=/host/proc in a container",
           e);
     }
-    HostEnergy host = RaplEnergy.find(s.path(SYSFS));
+    HostEnergy host;
+    if (platform != null) {
+      // the platform collector measures the package: share its energy, when it runs
+      host =
+          context.hostPowerMeasured() ? new PlatformEnergy(PackageEnergy.SHARED, platform) : null;
+    } else {
+      host = RaplEnergy.find(s.path(SYSFS));
+    }
     if (host == null) {
       context
           .logger()
           .info(
-              "no readable RAPL under {}; sharing out a CPU-load estimate"
-                  + " (source=\"estimate\")",
+              "no readable RAPL under {} and no platform collector; sharing out a CPU-load"
+                  + " estimate (source=\"estimate\")",
               s.path(SYSFS).resolve("class/powercap"));
       host = new LoadEstimate(s.decimal(ESTIMATE_IDLE), s.decimal(ESTIMATE_PER_CPU), cpu.cpus());
     }

@@ -24,10 +24,9 @@ final class ProcessTable {
   private final MatchRules match;
   private final Map<Integer, TrackedProcess> tracked = new HashMap<>();
 
-  /** The line read and the fields parsed from it, reused for every pid of every walk. */
-  private final byte[] line = new byte[ProcFsSource.MAX_BYTES];
-
+  /** The fields of one stat, reused for every pid of every walk. */
   private final PidStat stat = new PidStat();
+
   private long walks;
 
   /** The latest start time (ticks since boot) of any process seen so far. */
@@ -62,7 +61,7 @@ final class ProcessTable {
     boolean statOk = true;
     for (int pid : pids) {
       try {
-        PidStatParser.parse(line, proc.stat(pid, line), stat);
+        proc.stat(pid, stat);
       } catch (IOException e) {
         vanished++; // exited between the listing and the read (ENOENT, ESRCH)
         continue;
