@@ -50,6 +50,10 @@ final class ChildProcess implements AutoCloseable {
     return new ChildProcess(name, process, log);
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }
