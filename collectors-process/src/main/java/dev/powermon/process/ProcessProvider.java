@@ -199,9 +199,10 @@ public final class ProcessProvider implements CollectorProvider {
       context
           .logger()
           .info(
-              "no readable RAPL under {} and no platform collector; sharing out a CPU-load"
-                  + " estimate (source=\"estimate\")",
-              s.path(SYSFS).resolve("class/powercap"));
+              "{}; sharing out a CPU-load estimate (source=\"estimate\")",
+              platform != null
+                  ? "the " + platform + " collector does not run"
+                  : "no readable RAPL under " + s.path(SYSFS).resolve("class/powercap"));
       host = new LoadEstimate(s.decimal(ESTIMATE_IDLE), s.decimal(ESTIMATE_PER_CPU), cpu.cpus());
     }
     MatchRules match = MatchRules.parse(s.strings(MATCH));
