@@ -16,14 +16,6 @@ import java.util.Map;
  */
 final class PlatformProcSource implements ProcSource {
   private static final long MILLIS_PER_TICK = 10;
-  private static final int USER = 0;
-  private static final int NICE = 1;
-  private static final int SYSTEM = 2;
-  private static final int IDLE = 3;
-  private static final int IOWAIT = 4;
-  private static final int IRQ = 5;
-  private static final int SOFTIRQ = 6;
-  private static final int STEAL = 7;
 
   private final PlatformProcesses platform;
   private Map<Integer, PlatformProcess> walk = Map.of();
@@ -50,18 +42,17 @@ final class PlatformProcSource implements ProcSource {
   @Override
   public CpuTimes hostCpu() throws MalformedProcException {
     long[] ms = platform.cpuMillis();
-    if (ms.length <= STEAL) {
+    if (ms.length < CpuTimes.STATES) {
       throw new MalformedProcException("stat.cpu", "truncated: " + ms.length + " CPU states");
     }
-    for (long v : ms) {
-      if (v < 0) {
-        throw new MalformedProcException("stat.cpu", "negative CPU time " + v + " ms");
+    long[] ticks = new long[CpuTimes.STATES];
+    for (int i = 0; i < ticks.length; i++) {
+      if (ms[i] < 0) {
+        throw new MalformedProcException("stat.cpu", "negative CPU time " + ms[i] + " ms");
       }
+      ticks[i] = ms[i] / MILLIS_PER_TICK;
     }
-    long busy = ms[USER] + ms[NICE] + ms[SYSTEM] + ms[IRQ] + ms[SOFTIRQ];
-    long total = busy + ms[IDLE] + ms[IOWAIT] + ms[STEAL];
-    return new CpuTimes(
-        busy / MILLIS_PER_TICK, total / MILLIS_PER_TICK, Math.max(1, platform.cpus()));
+    return CpuTimes.of(ticks, Math.max(1, platform.cpus()));
   }
 
   @Override

@@ -3,8 +3,8 @@ package dev.powermon.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.powermon.testkit.BoundedChild;
 import dev.powermon.testkit.RecordedProblems;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The machine's own /proc with a fake powercap tree of known energy: a CPU-burning child started
  * here is the top group among the test's own processes (this JVM, which walks /proc, and its
- * children: the burner, its timeout(1) and an idle sibling), and gets a share of the active energy
- * that matches its share of the host's busy CPU time, measured apart from the collector (the
+ * children: the burner and an idle sibling, each under timeout(1)), and gets a share of the active
+ * energy that matches its share of the host's busy CPU time, measured apart from the collector (the
  * child's CPU time through ProcessHandle, the host's from /proc/stat). On a machine busy with other
  * work the burner need not be the host's top process, so it is ranked among what the test controls;
  * every process has its own series (top 1000), so the rank is not cut by the top.
@@ -53,12 +52,10 @@ class RealProcTest {
             problems,
             Clock.systemUTC(),
             System::nanoTime);
-    // bounded twice: destroyed below, and by timeout(1) should this JVM die first
-    Process timeout = start("timeout", "20", "sha256sum", "/dev/zero");
-    Process idle = start("timeout", "20", "sleep", "20");
-    try {
-      ProcessHandle burner = child(timeout);
-      ProcessHandle sleeper = child(idle);
+    try (BoundedChild burning = BoundedChild.start(20, "sha256sum", "/dev/zero");
+        BoundedChild idle = BoundedChild.start(20, "sleep", "20")) {
+      ProcessHandle burner = burning.command();
+      ProcessHandle sleeper = idle.command();
       Thread.sleep(200);
       // the burner's stat is read somewhere in the walk, which a loaded machine may stretch: the
       // host's busy ticks and the burner's CPU time are taken just before and after each sample,
@@ -80,7 +77,7 @@ class RealProcTest {
       assertThat(row).as("%s among %s", group, rows.keySet()).isNotNull();
       // the test's own processes, by the energy of the interval
       List<String> ours =
-          Stream.of(ProcessHandle.current(), timeout.toHandle(), burner, idle.toHandle(), sleeper)
+          Stream.of(ProcessHandle.current(), burning.wrapper(), burner, idle.wrapper(), sleeper)
               .map(p -> rows.keySet().stream().filter(g -> g.endsWith(":" + p.pid())).findFirst())
               .flatMap(Optional::stream)
               .sorted(Comparator.comparingDouble((String g) -> -rows.get(g).watts()))
@@ -105,31 +102,8 @@ class RealProcTest {
       assertThat(row.cpuSeconds())
           .isCloseTo((cpu1 - cpu0) / 1000.0, within(0.1 * (cpu1 - cpu0) / 1000.0));
     } finally {
-      for (Process p : List.of(timeout, idle)) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        p.waitFor(5, TimeUnit.SECONDS);
-      }
       proc.close();
     }
-  }
-
-  private static Process start(String... command) throws IOException {
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
-  }
-
-  private static ProcessHandle child(Process timeout) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
-      var child = timeout.children().findFirst();
-      if (child.isPresent()) {
-        return child.get();
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("timeout(1) started no child within 2 s");
   }
 
   /** The host's busy ticks and the burner's CPU milliseconds midway around one sample. */

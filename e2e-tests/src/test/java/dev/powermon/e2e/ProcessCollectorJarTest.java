@@ -3,12 +3,12 @@ package dev.powermon.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.powermon.testkit.BoundedChild;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -35,10 +35,9 @@ class ProcessCollectorJarTest {
   @Test
   void aBurningChildIsTheTopGroupAndTheServedSumsAddUp(@TempDir Path dir) throws Exception {
     Path config = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: info\n");
-    // bounded twice: destroyed below, and by timeout(1) should this JVM die first
-    Process burner = start("timeout", "60", "sha256sum", "/dev/zero");
-    Process idle = start("timeout", "60", "sleep", "60");
-    try (PowercapTree rapl = PowercapTree.start(dir.resolve("sys"));
+    try (BoundedChild burning = BoundedChild.start(60, "sha256sum", "/dev/zero");
+        BoundedChild idle = BoundedChild.start(60, "sleep", "60");
+        PowercapTree rapl = PowercapTree.start(dir.resolve("sys"));
         PowermonJar powermon =
             PowermonJar.start(
                 dir,
@@ -50,8 +49,8 @@ class ProcessCollectorJarTest {
                     "--collector.process.group-by=process",
                     "--collector.process.top=1000",
                     "--collector.process.interval=500ms"))) {
-      long burnerPid = child(burner).pid();
-      long idlePid = child(idle).pid();
+      long burnerPid = burning.command().pid();
+      long idlePid = idle.command().pid();
       Thread.sleep(4000); // eight intervals with the burner running
       String scrape = powermon.scrape();
 
@@ -80,9 +79,9 @@ class ProcessCollectorJarTest {
       List<Long> ours =
           List.of(
               powermon.pid(),
-              burner.pid(),
+              burning.wrapper().pid(),
               burnerPid,
-              idle.pid(),
+              idle.wrapper().pid(),
               idlePid,
               ProcessHandle.current().pid());
       String top =
@@ -104,31 +103,7 @@ class ProcessCollectorJarTest {
       assertThat(energyShare)
           .as("the burner's share of attributed energy vs of attributed CPU time")
           .isCloseTo(cpuShare, within(0.1 * cpuShare));
-    } finally {
-      for (Process p : List.of(burner, idle)) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        p.waitFor(5, TimeUnit.SECONDS);
-      }
     }
-  }
-
-  private static Process start(String... command) throws java.io.IOException {
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
-  }
-
-  private static ProcessHandle child(Process timeout) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
-      var child = timeout.children().findFirst();
-      if (child.isPresent()) {
-        return child.get();
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("timeout(1) started no child within 2 s");
   }
 
   private static Map<String, String> labels(String text) {
