@@ -20,19 +20,48 @@ final class PidStatParser {
 
   private PidStatParser() {}
 
-  /** Parses the first {@code length} bytes of {@code line} into {@code out}. */
+  /**
+   * Parses the first {@code length} bytes of {@code line} into {@code out}, in one pass: it runs
+   * once per process per interval, most of the collector's own (user) time.
+   */
   static void parse(byte[] line, int length, PidStat out) throws MalformedProcException {
-    int open = -1;
+    int open = 0;
+    while (open < length && line[open] != '(') {
+      open++;
+    }
+    // Fields are counted after the latest ')' seen: a later ')' means the earlier one was inside
+    // the command name, and counting starts again. The fields themselves never hold one.
     int close = -1;
-    for (int i = 0; i < length; i++) {
-      if (line[i] == '(' && open < 0) {
-        open = i;
-      } else if (line[i] == ')') {
+    int field = -1;
+    int utime = -1;
+    int stime = -1;
+    int start = -1;
+    for (int i = open + 1; i < length; i++) {
+      byte b = line[i];
+      if (b == ' ') {
+        field++;
+        if (field == UTIME) {
+          utime = i + 1;
+        } else if (field == STIME) {
+          stime = i + 1;
+        } else if (field == STARTTIME) {
+          start = i + 1;
+        }
+      } else if (b == ')') {
         close = i;
+        field = -1;
+        utime = -1;
+        stime = -1;
+        start = -1;
       }
     }
-    if (open < 1 || close < open) {
+    if (open < 1 || open >= length || close < 0) {
       throw new MalformedProcException("pid_stat.comm", "no '(comm)' in the line");
+    }
+    if (start < 0) {
+      throw new MalformedProcException(
+          "pid_stat.fields",
+          "truncated: " + (field + 1) + " fields after comm, need " + (STARTTIME + 1));
     }
     int pidEnd = open;
     while (pidEnd > 0 && line[pidEnd - 1] == ' ') {
@@ -40,27 +69,10 @@ final class PidStatParser {
     }
     out.pid = (int) number("pid_stat.pid", line, 0, pidEnd, Integer.MAX_VALUE);
     out.comm(line, open + 1, close);
-    // fields after comm, each after one space: only the three wanted are cut out
-    int field = -1;
-    for (int i = close + 1; i < length && field < STARTTIME; i++) {
-      if (line[i] != ' ') {
-        continue;
-      }
-      field++;
-      if (field == UTIME) {
-        out.utimeTicks = number("pid_stat.utime", line, i + 1, end(line, i + 1, length), MAX_TICKS);
-      } else if (field == STIME) {
-        out.stimeTicks = number("pid_stat.stime", line, i + 1, end(line, i + 1, length), MAX_TICKS);
-      } else if (field == STARTTIME) {
-        out.startTicks =
-            number("pid_stat.starttime", line, i + 1, end(line, i + 1, length), Long.MAX_VALUE);
-      }
-    }
-    if (field < STARTTIME) {
-      throw new MalformedProcException(
-          "pid_stat.fields",
-          "truncated: " + (field + 1) + " fields after comm, need " + (STARTTIME + 1));
-    }
+    out.utimeTicks = number("pid_stat.utime", line, utime, end(line, utime, length), MAX_TICKS);
+    out.stimeTicks = number("pid_stat.stime", line, stime, end(line, stime, length), MAX_TICKS);
+    out.startTicks =
+        number("pid_stat.starttime", line, start, end(line, start, length), Long.MAX_VALUE);
   }
 
   /**
