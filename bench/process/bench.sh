@@ -6,6 +6,7 @@
 #
 #   bench/process/bench.sh
 #   SAMPLES=50 bench/process/bench.sh
+#   SLEEPERS=900 bench/process/bench.sh    the real /proc with 900 more (idle, bounded) processes
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -17,10 +18,21 @@ jvm_flags=(-XX:+UseSerialGC -Xms8m -Xmx64m -XX:TieredStopAtLevel=1 -Xss256k -XX:
 mvn -B -q -ntp -pl collectors-process -am test-compile
 cp="collectors-process/target/classes:collectors-process/target/test-classes:collector-api/target/classes"
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+sleepers=()
+cleanup() {
+  rm -rf "$work"
+  if ((${#sleepers[@]})); then kill "${sleepers[@]}" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
 
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for n in 100 1000 5000; do
   timeout 600 java "${jvm_flags[@]}" -cp "$cp" dev.powermon.process.ProcessBench generate "$work/proc-$n" "$n" "$samples"
   rm -rf "$work/proc-$n"
 done
+for ((i = 0; i < ${SLEEPERS:-0} && i < 10000; i++)); do
+  sleep 600 &
+  sleepers+=($!)
+done
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 timeout 600 java "${jvm_flags[@]}" -cp "$cp" dev.powermon.process.ProcessBench real /proc "$samples"

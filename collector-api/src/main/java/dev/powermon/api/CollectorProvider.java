@@ -45,10 +45,21 @@ public interface CollectorProvider {
 
   /**
    * True when the collector sends traffic to other machines (Kasa). Such a collector is never
-   * enabled unless the operator names it.
+   * enabled unless the operator names it: a networked collector is always {@link #onlyWhenNamed()}.
    */
   default boolean networked() {
     return false;
+  }
+
+  /**
+   * True when the collector runs only when the operator names it, never just because its probe
+   * passes: every {@link #networked()} collector, and one whose cost the operator should choose
+   * (process: CPU in proportion to the process count). Help and the {@code collectors} listing give
+   * {@link #networked()} as the reason where it is one, and the description otherwise. True
+   * whenever {@link #networked()} is (the default): override it only to return true.
+   */
+  default boolean onlyWhenNamed() {
+    return networked();
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.powermon.macos;
 
+import dev.powermon.api.PowerFamilies;
 import dev.powermon.api.PowerReadings;
+import dev.powermon.oshi.PackageEnergy;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.time.Clock;
 import java.util.Map;
@@ -51,11 +53,18 @@ final class SampleLog {
         .forEach(
             (domain, e) -> {
               watts.put(domain, e.watts());
+              boolean forProcesses = domain.equals(PowerFamilies.TOTAL_DOMAIN);
               if (energyReported) {
                 double total = joules.merge(domain, e.joules(), Double::sum);
                 readings.wattsAndJoules(device, domain, Labels.EMPTY, now, e.watts(), total);
+                if (forProcesses) {
+                  PackageEnergy.SHARED.joules("macos", now, total);
+                }
               } else {
                 readings.watts(device, domain, Labels.EMPTY, now, e.watts());
+                if (forProcesses) {
+                  PackageEnergy.SHARED.watts("macos", now, e.watts());
+                }
               }
             });
     sample.invalid().forEach((field, reason) -> reject("invalid_value"));

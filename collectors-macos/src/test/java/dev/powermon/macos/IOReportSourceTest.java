@@ -3,6 +3,7 @@ package dev.powermon.macos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.powermon.oshi.PackageEnergy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -62,6 +63,9 @@ class IOReportSourceTest {
     // energy counters: cpu 3 + 1.5 = 4.5 J; total 4 + 1.5 = 5.5 J
     assertThat(readings.joules("cpu").get(1)).isCloseTo(4.5, within(1e-12));
     assertThat(readings.joules("total").get(1)).isCloseTo(5.5, within(1e-12));
+    // and for the process collector to share out: the total's counter
+    assertThat(PackageEnergy.SHARED.latest().collector()).isEqualTo("macos");
+    assertThat(PackageEnergy.SHARED.latest().joules()).isGreaterThanOrEqualTo(5.5);
     assertThat(source.problem()).isEmpty();
   }
 

@@ -1,10 +1,13 @@
 package dev.powermon.process;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Parses {@code /proc/<pid>/stat} (proc(5)): {@code pid (comm) state ppid … utime stime … starttime
  * …}. The command name may hold spaces and parentheses ({@code (my (weird) proc)}), so it runs from
  * the first {@code (} to the <em>last</em> {@code )}; the fields after it are split on single
- * spaces.
+ * spaces. It works on the bytes as read, into a reused {@link PidStat}, because it runs once per
+ * process per interval: no text is made unless a field is refused.
  */
 final class PidStatParser {
   /**
@@ -17,65 +20,105 @@ final class PidStatParser {
 
   private PidStatParser() {}
 
-  static PidStat parse(String line) throws MalformedProcException {
-    int open = line.indexOf('(');
-    int close = line.lastIndexOf(')');
-    if (open < 1 || close < open) {
-      throw new MalformedProcException("pid_stat.comm", "no '(comm)' in the line");
+  /**
+   * Parses the first {@code length} bytes of {@code line} into {@code out}, in one pass: it runs
+   * once per process per interval, most of the collector's own (user) time.
+   */
+  static void parse(byte[] line, int length, PidStat out) throws MalformedProcException {
+    int open = 0;
+    while (open < length && line[open] != '(') {
+      open++;
     }
-    int pid = (int) number("pid_stat.pid", line.substring(0, open).trim(), Integer.MAX_VALUE);
-    String comm = line.substring(open + 1, close);
-    // fields after comm, each after one space: no split, only the three wanted are cut out
-    int[] starts = new int[STARTTIME + 2];
-    int found = 0;
-    for (int i = close + 1; i < line.length() && found <= STARTTIME; i++) {
-      if (line.charAt(i) == ' ') {
-        starts[found++] = i + 1;
+    // Fields are counted after the latest ')' seen: a later ')' means the earlier one was inside
+    // the command name, and counting starts again. The fields themselves never hold one.
+    int close = -1;
+    int field = -1;
+    int utime = -1;
+    int stime = -1;
+    int start = -1;
+    for (int i = open + 1; i < length; i++) {
+      byte b = line[i];
+      if (b == ' ') {
+        field++;
+        if (field == UTIME) {
+          utime = i + 1;
+        } else if (field == STIME) {
+          stime = i + 1;
+        } else if (field == STARTTIME) {
+          start = i + 1;
+        }
+      } else if (b == ')') {
+        close = i;
+        field = -1;
+        utime = -1;
+        stime = -1;
+        start = -1;
       }
     }
-    if (found <= STARTTIME) {
+    if (open < 1 || open >= length || close < 0) {
+      throw new MalformedProcException("pid_stat.comm", "no '(comm)' in the line");
+    }
+    if (start < 0) {
       throw new MalformedProcException(
-          "pid_stat.fields", "truncated: " + found + " fields after comm, need " + (STARTTIME + 1));
+          "pid_stat.fields",
+          "truncated: " + (field + 1) + " fields after comm, need " + (STARTTIME + 1));
     }
-    long utime = number("pid_stat.utime", field(line, starts[UTIME]), Long.MAX_VALUE / 4);
-    long stime = number("pid_stat.stime", field(line, starts[STIME]), Long.MAX_VALUE / 4);
-    long start = number("pid_stat.starttime", field(line, starts[STARTTIME]), Long.MAX_VALUE);
-    return new PidStat(pid, comm, utime, stime, start);
-  }
-
-  /** The field starting at {@code from}, up to the next space or line end. */
-  private static String field(String line, int from) {
-    int end = from;
-    while (end < line.length() && line.charAt(end) != ' ' && line.charAt(end) != '\n') {
-      end++;
+    int pidEnd = open;
+    while (pidEnd > 0 && line[pidEnd - 1] == ' ') {
+      pidEnd--;
     }
-    return line.substring(from, end);
+    out.pid = (int) number("pid_stat.pid", line, 0, pidEnd, Integer.MAX_VALUE);
+    out.comm(line, open + 1, close);
+    out.utimeTicks = number("pid_stat.utime", line, utime, end(line, utime, length), MAX_TICKS);
+    out.stimeTicks = number("pid_stat.stime", line, stime, end(line, stime, length), MAX_TICKS);
+    out.startTicks =
+        number("pid_stat.starttime", line, start, end(line, start, length), Long.MAX_VALUE);
   }
 
   /**
-   * A non-negative decimal no larger than {@code max}. Ticks are kept below a quarter of the long
-   * range so that sums over thousands of processes cannot overflow.
+   * Ticks are kept below a quarter of the long range so that sums over thousands of processes
+   * cannot overflow.
    */
+  private static final long MAX_TICKS = Long.MAX_VALUE / 4;
+
+  /** Where the field starting at {@code from} ends: the next space, line end or end of input. */
+  private static int end(byte[] line, int from, int length) {
+    int end = from;
+    while (end < length && line[end] != ' ' && line[end] != '\n') {
+      end++;
+    }
+    return end;
+  }
+
+  /** A non-negative decimal no larger than {@code max}, from text (the /proc/stat parser's). */
   static long number(String field, String text, long max) throws MalformedProcException {
-    if (text.isEmpty() || text.length() > 19) {
-      throw new MalformedProcException(field, "'" + cut(text) + "' is not a tick count");
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return number(field, bytes, 0, bytes.length, max);
+  }
+
+  /** A non-negative decimal no larger than {@code max}, from bytes {@code from} to {@code to}. */
+  static long number(String field, byte[] line, int from, int to, long max)
+      throws MalformedProcException {
+    if (to <= from || to - from > 19) {
+      throw new MalformedProcException(field, "'" + cut(line, from, to) + "' is not a tick count");
     }
     long value = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    for (int i = from; i < to; i++) {
+      byte c = line[i];
       if (c < '0' || c > '9') {
         throw new MalformedProcException(
-            field, "'" + cut(text) + "' is not a non-negative whole number");
+            field, "'" + cut(line, from, to) + "' is not a non-negative whole number");
       }
       value = value * 10 + (c - '0');
     }
     if (value < 0 || value > max) {
-      throw new MalformedProcException(field, "'" + cut(text) + "' is out of range");
+      throw new MalformedProcException(field, "'" + cut(line, from, to) + "' is out of range");
     }
     return value;
   }
 
-  private static String cut(String text) {
+  private static String cut(byte[] line, int from, int to) {
+    String text = new String(line, from, Math.max(0, to - from), StandardCharsets.UTF_8);
     return text.length() > 24 ? text.substring(0, 24) + "…" : text;
   }
 }

@@ -86,8 +86,9 @@ final class ProcessFamilies {
   static final MetricSpec SOURCE_INFO =
       MetricSpec.info("powermon_process_host_energy_source_info")
           .help(
-              "Where the host's energy comes from: rapl (package + dram counters) or estimate (from"
-                  + " the CPU load and the estimate-* settings).")
+              "Where the host's energy comes from: rapl (package + dram counters), macos or windows"
+                  + " (that collector's total) or estimate (from the CPU load and the estimate-*"
+                  + " settings).")
           .labelNames("source")
           .build();
   static final MetricSpec PROCESSES =

@@ -9,6 +9,8 @@ import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
 import dev.powermon.api.Settings;
 import dev.powermon.api.StateLog;
+import dev.powermon.oshi.NativeAccess;
+import dev.powermon.oshi.PackageEnergy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,6 +91,18 @@ public final class ProcessProvider implements CollectorProvider {
           .help("Without readable RAPL: the assumed extra power of one fully busy CPU, in watts.")
           .build();
 
+  /**
+   * {@code macos} or {@code windows}, where processes come through OSHI and the host's energy from
+   * that platform's collector; null elsewhere (Linux: /proc).
+   */
+  static String platform() {
+    String os = System.getProperty("os.name", "");
+    if (os.startsWith("Mac")) {
+      return "macos";
+    }
+    return os.startsWith("Windows") ? "windows" : null;
+  }
+
   /** How long open() waits between its two samples, unless the interval is shorter. */
   private static final long FIRST_WINDOW_MILLIS = 500;
 
@@ -100,7 +114,7 @@ public final class ProcessProvider implements CollectorProvider {
   @Override
   public String description() {
     return "Per-process, per-command and per-container power: the host's energy shared by CPU time"
-        + " (Linux /proc). Costs CPU in proportion to the process count: runs only when named.";
+        + " (Linux /proc). Costs CPU in proportion to the process count.";
   }
 
   @Override
@@ -113,23 +127,30 @@ public final class ProcessProvider implements CollectorProvider {
     return ProcessFamilies.ALL;
   }
 
-  /**
-   * True, though it sends nothing over the network: this is the contract's only way to keep a
-   * collector off unless named, which a collector whose cost grows with the process count needs. A
-   * contract flag for "only when named" that does not claim network traffic would be exact.
-   */
+  /** Its cost grows with the process count, so the operator chooses it; it sends nothing. */
   @Override
-  public boolean networked() {
+  public boolean onlyWhenNamed() {
     return true;
   }
 
   @Override
   public ProbeResult probe(CollectorContext context) {
     Settings s = context.settings();
+    String platform = platform();
+    if (platform != null) {
+      try (ProcSource proc = new PlatformProcSource(new OshiProcesses())) {
+        return ProbeResult.available(
+            proc.pids().length
+                + " processes through OSHI, host energy from the "
+                + (context.hostPowerMeasured() ? platform + " collector" : "CPU-load estimate"));
+      } catch (IOException | RuntimeException | LinkageError e) {
+        return ProbeResult.unavailable(NativeAccess.describe("listing processes through OSHI", e));
+      }
+    }
     ProcFsSource proc = new ProcFsSource(s.path(PROC));
     try {
       return ProbeResult.available(
-          proc.pids().size()
+          proc.pids().length
               + " processes in "
               + proc.root()
               + ", host energy from "
@@ -147,27 +168,41 @@ public final class ProcessProvider implements CollectorProvider {
   @Override
   public Collector open(CollectorContext context) throws IOException {
     Settings s = context.settings();
-    ProcFsSource proc = new ProcFsSource(s.path(PROC));
+    String platform = platform();
+    ProcSource proc =
+        platform == null
+            ? new ProcFsSource(s.path(PROC))
+            : new PlatformProcSource(new OshiProcesses());
     CpuTimes cpu;
     try {
-      cpu = CpuStatParser.parse(proc.hostStat());
+      cpu = proc.hostCpu();
     } catch (IOException | MalformedProcException e) {
       throw new IOException(
-          "cannot read "
-              + proc.root().resolve("stat")
-              + ": "
-              + e.getMessage()
-              + "; needs Linux procfs, or --collector.process.proc=/host/proc in a container",
+          platform != null
+              ? "cannot read the CPU times through OSHI: " + e.getMessage()
+              : "cannot read "
+                  + s.path(PROC).resolve("stat")
+                  + ": "
+                  + e.getMessage()
+                  + "; needs Linux procfs, or --collector.process.proc=/host/proc in a container",
           e);
     }
-    HostEnergy host = RaplEnergy.find(s.path(SYSFS));
+    HostEnergy host;
+    if (platform != null) {
+      // the platform collector measures the package: share its energy, when it runs
+      host =
+          context.hostPowerMeasured() ? new PlatformEnergy(PackageEnergy.SHARED, platform) : null;
+    } else {
+      host = RaplEnergy.find(s.path(SYSFS));
+    }
     if (host == null) {
       context
           .logger()
           .info(
-              "no readable RAPL under {}; sharing out a CPU-load estimate"
-                  + " (source=\"estimate\")",
-              s.path(SYSFS).resolve("class/powercap"));
+              "{}; sharing out a CPU-load estimate (source=\"estimate\")",
+              platform != null
+                  ? "the " + platform + " collector does not run"
+                  : "no readable RAPL under " + s.path(SYSFS).resolve("class/powercap"));
       host = new LoadEstimate(s.decimal(ESTIMATE_IDLE), s.decimal(ESTIMATE_PER_CPU), cpu.cpus());
     }
     MatchRules match = MatchRules.parse(s.strings(MATCH));
@@ -190,16 +225,20 @@ public final class ProcessProvider implements CollectorProvider {
             context.clock(),
             context::nanoTime);
     Duration interval = s.duration(INTERVAL);
-    sampler.sample(); // the baseline
-    // A second sample shortly after gives the first scrape and `powermon probe` power readings;
-    // half a second holds 50 ticks per CPU, enough for a first split.
     try {
+      sampler.sample(); // the baseline
+      // A second sample shortly after gives the first scrape and `powermon probe` power readings;
+      // half a second holds 50 ticks per CPU, enough for a first split.
       Thread.sleep(Math.min(interval.toMillis(), FIRST_WINDOW_MILLIS));
+      sampler.sample();
     } catch (InterruptedException e) {
+      proc.close();
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while taking the first sample", e);
+    } catch (IOException | RuntimeException e) {
+      proc.close();
+      throw e;
     }
-    sampler.sample();
     StateLog log = new StateLog(context.logger());
     // its own thread, not the shared scheduler: a walk of thousands of processes takes tens of
     // milliseconds, which would delay every other collector's sampling behind it
@@ -222,6 +261,18 @@ public final class ProcessProvider implements CollectorProvider {
         interval.toNanos(),
         interval.toNanos(),
         TimeUnit.NANOSECONDS);
-    return new ProcessCollector(sampler, thread::shutdownNow, interval, context.clock());
+    Runnable stop =
+        () -> {
+          thread.shutdownNow();
+          try {
+            // the kept stat files are closed once no walk reads them any more
+            if (thread.awaitTermination(5, TimeUnit.SECONDS)) {
+              proc.close();
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    return new ProcessCollector(sampler, stop, interval, context.clock());
   }
 }

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The processes between walks, keyed by (pid, start time). One walk reads {@code stat} of every
- * pid; command line and cgroup are read only for a process seen for the first time, and only when a
- * grouping needs them. A process first seen after the first walk started within the interval, so
- * all its CPU time is the interval's; a process gone since the last walk is dropped (what it used
- * before it exited was counted at earlier walks and stays in its groups' counters).
+ * The processes between walks, by pid and start time (a pid the kernel reused with another start
+ * time is another process). One walk reads {@code stat} of every pid; command line and cgroup are
+ * read only for a process seen for the first time, and only when a grouping needs them. A process
+ * first seen after the first walk started within the interval, so all its CPU time is the
+ * interval's; a process gone since the last walk is dropped (what it used before it exited was
+ * counted at earlier walks and stays in its groups' counters).
  */
 final class ProcessTable {
   private final ProcSource proc;
@@ -21,7 +22,11 @@ final class ProcessTable {
   private final boolean wantsCmdline;
   private final boolean wantsCgroup;
   private final MatchRules match;
-  private final Map<ProcessKey, TrackedProcess> tracked = new HashMap<>();
+  private final Map<Integer, TrackedProcess> tracked = new HashMap<>();
+
+  /** The fields of one stat, reused for every pid of every walk. */
+  private final PidStat stat = new PidStat();
+
   private long walks;
 
   /** The latest start time (ticks since boot) of any process seen so far. */
@@ -49,15 +54,14 @@ final class ProcessTable {
   List<Delta> walk() throws IOException {
     boolean first = walks == 0;
     long walk = ++walks;
-    List<Integer> pids = proc.pids();
+    int[] pids = proc.pids();
     long newestBefore = newestStart;
     long newest = newestStart;
-    List<Delta> out = new ArrayList<>(pids.size());
+    List<Delta> out = new ArrayList<>(pids.length);
     boolean statOk = true;
     for (int pid : pids) {
-      PidStat stat;
       try {
-        stat = PidStatParser.parse(proc.stat(pid));
+        proc.stat(pid, stat);
       } catch (IOException e) {
         vanished++; // exited between the listing and the read (ENOENT, ESRCH)
         continue;
@@ -66,19 +70,22 @@ final class ProcessTable {
         problems.problem(e.field(), e.getMessage());
         continue;
       }
-      TrackedProcess p = tracked.get(stat.key());
+      TrackedProcess p = tracked.get(pid);
       long ticks;
-      newest = Math.max(newest, stat.startTicks());
-      if (p == null) {
-        p = new TrackedProcess(stat.key(), stat.comm(), stat.cpuTicks());
+      newest = Math.max(newest, stat.startTicks);
+      if (p == null || p.startTicks() != stat.startTicks) { // a reused pid is another process
+        p =
+            new TrackedProcess(
+                pid, stat.startTicks, stat.commBytes(), stat.comm(), stat.cpuTicks());
         describe(p);
-        tracked.put(stat.key(), p);
+        tracked.put(pid, p);
         // Started since the last walk (start times grow with creation): all its CPU time is this
         // interval's. An older process the last walk missed (its stat unreadable then) only starts
         // its baseline here, rather than pouring its lifetime into one interval.
-        ticks = !first && stat.startTicks() >= newestBefore ? stat.cpuTicks() : 0;
+        ticks = !first && stat.startTicks >= newestBefore ? stat.cpuTicks() : 0;
       } else {
-        if (p.renamed(stat.comm())) {
+        if (!stat.commIs(p.commBytes())) { // exec: the bytes differ, so decoding is worth it
+          p.renamed(stat.commBytes(), stat.comm());
           describe(p);
         }
         ticks = stat.cpuTicks() - p.lastTicks;
@@ -114,7 +121,7 @@ final class ProcessTable {
   }
 
   private void describe(TrackedProcess p) {
-    int pid = p.key().pid();
+    int pid = p.pid();
     if (wantsCmdline) {
       String cmdline = read(() -> proc.cmdline(pid));
       // kernel threads have no command line: match on [comm], as ps shows them

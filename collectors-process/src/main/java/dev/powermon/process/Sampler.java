@@ -130,7 +130,7 @@ final class Sampler {
 
   private CpuTimes hostCpu() throws IOException {
     try {
-      CpuTimes cpu = CpuStatParser.parse(proc.hostStat());
+      CpuTimes cpu = proc.hostCpu();
       problems.ok("stat");
       return cpu;
     } catch (MalformedProcException e) {

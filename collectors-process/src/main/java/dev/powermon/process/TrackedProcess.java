@@ -8,22 +8,41 @@ import dev.powermon.api.LabelValues;
  * and again only when its command name changes (exec).
  */
 final class TrackedProcess {
-  private final ProcessKey key;
+  private final int pid;
+  private final long startTicks;
+  private byte[] commBytes;
   private String comm;
+
+  /** Its group under group-by process, made once rather than at every walk. */
+  private String commAndPid;
+
   long lastTicks;
   long seenInWalk;
   private String matchGroup;
   private Container container;
   private String cgroup;
 
-  TrackedProcess(ProcessKey key, String comm, long ticks) {
-    this.key = key;
+  TrackedProcess(int pid, long startTicks, byte[] commBytes, String comm, long ticks) {
+    this.pid = pid;
+    this.startTicks = startTicks;
+    this.commBytes = commBytes;
     this.comm = LabelValues.fromDevice(comm);
+    this.commAndPid = this.comm + ":" + pid;
     this.lastTicks = ticks;
   }
 
-  ProcessKey key() {
-    return key;
+  int pid() {
+    return pid;
+  }
+
+  /** When it started, in ticks since boot: with the pid, names one process for its whole life. */
+  long startTicks() {
+    return startTicks;
+  }
+
+  /** The command name as the kernel gave it, to tell a rename without decoding it. */
+  byte[] commBytes() {
+    return commBytes;
   }
 
   String comm() {
@@ -31,16 +50,13 @@ final class TrackedProcess {
   }
 
   /**
-   * Takes the name the latest stat shows; true when it changed, as it does when the process calls
-   * exec after the walk saw it between fork and exec, so what names its groups must be read again.
+   * Takes the name the latest stat shows, as it changes when the process calls exec after the walk
+   * saw it between fork and exec (what names its groups must then be read again).
    */
-  boolean renamed(String latest) {
-    String clean = LabelValues.fromDevice(latest);
-    if (clean.equals(comm)) {
-      return false;
-    }
-    comm = clean;
-    return true;
+  void renamed(byte[] bytes, String latest) {
+    commBytes = bytes;
+    comm = LabelValues.fromDevice(latest);
+    commAndPid = comm + ":" + pid;
   }
 
   void matchGroup(String group) {
@@ -64,7 +80,7 @@ final class TrackedProcess {
   String group(GroupBy by) {
     switch (by) {
       case PROCESS:
-        return comm + ":" + key.pid();
+        return commAndPid;
       case COMMAND:
         return comm;
       case CONTAINER:

@@ -74,8 +74,12 @@ final class FakeProc {
     return this;
   }
 
-  /** The pid's directory is removed, as when the process exits. */
+  /**
+   * The pid's directory is removed, as when the process exits; its stat is emptied first, as the
+   * kernel fails reads of an exited process's stat through a descriptor opened before.
+   */
   FakeProc exit(int pid) {
+    write(root.resolve(Integer.toString(pid)).resolve("stat"), "");
     try (Stream<Path> files = Files.walk(root.resolve(Integer.toString(pid)))) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

@@ -48,7 +48,8 @@ class ProcessProviderTest {
 
   @Test
   void offUnlessNamedAndTheProbeSaysWhatItFound() throws Exception {
-    assertThat(provider.networked()).as("the contract's only off-unless-named switch").isTrue();
+    assertThat(provider.onlyWhenNamed()).isTrue();
+    assertThat(provider.networked()).as("it sends nothing over the network").isFalse();
     FakeProc proc = new FakeProc(dir.resolve("proc")).process(1, "init", 0, 1);
     try (TestContext ctx = context(proc, dir.resolve("sys"))) {
       ProbeResult r = provider.probe(ctx);

@@ -9,6 +9,7 @@ import dev.powermon.api.StateLog;
 import dev.powermon.oshi.BatterySource;
 import dev.powermon.oshi.FieldProblems;
 import dev.powermon.oshi.NativeAccess;
+import dev.powermon.oshi.PackageEnergy;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.io.IOException;
 import java.time.Clock;
@@ -76,6 +77,9 @@ final class WindowsSampler {
           .keySet()
           .forEach(
               domain -> readings.joules(device, domain, Labels.EMPTY, now, joules.get(domain)));
+      if (ledger.watts().containsKey(EnergyMeterLedger.TOTAL)) { // for the process collector
+        PackageEnergy.SHARED.joules("windows", now, joules.get(EnergyMeterLedger.TOTAL));
+      }
       problem = null;
       states.ok(METER, "readable again");
     } catch (IOException | RuntimeException | LinkageError e) {

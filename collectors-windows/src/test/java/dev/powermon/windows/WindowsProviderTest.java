@@ -9,6 +9,7 @@ import dev.powermon.api.BatteryPower;
 import dev.powermon.api.Collector;
 import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.MeterClass;
+import dev.powermon.oshi.PackageEnergy;
 import dev.powermon.testkit.DeclarationCheck;
 import dev.powermon.testkit.MetricValues;
 import dev.powermon.testkit.RecordedProblems;
@@ -90,6 +91,9 @@ class WindowsProviderTest {
         assertThat(total.joules())
             .isCloseTo(joules(ctx, "package-0") + joules(ctx, "dram-0"), within(1e-6));
         assertThat(total.watts()).isNaN(); // the core derives power from the counter
+        // and the process collector shares out the same total
+        assertThat(PackageEnergy.SHARED.latest().collector()).isEqualTo("windows");
+        assertThat(PackageEnergy.SHARED.latest().joules()).isGreaterThanOrEqualTo(2 * 4.5 - 1e-9);
         List<RecordedReadings.Reading> all = readings.of("gaming-pc", "total");
         for (int i = 1; i < all.size(); i++) {
           assertThat(all.get(i).joules()).isGreaterThanOrEqualTo(all.get(i - 1).joules());

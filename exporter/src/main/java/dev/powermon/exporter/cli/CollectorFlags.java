@@ -44,7 +44,11 @@ final class CollectorFlags {
                       + p.name()
                       + " collector: "
                       + literal(p.description())
-                      + (p.networked() ? " Sends network traffic: only when named." : ""))
+                      + (!p.onlyWhenNamed()
+                          ? ""
+                          : p.networked()
+                              ? " Sends network traffic: only when named."
+                              : " Only when named."))
               .build());
       spec.addOption(
           OptionSpec.builder(prefix + "." + ConfigLoader.DEADLINE)

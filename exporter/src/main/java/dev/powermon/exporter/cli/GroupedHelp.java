@@ -99,7 +99,8 @@ final class GroupedHelp implements CommandLine.IHelpSectionRenderer {
             new Column(16, 2, Overflow.SPAN),
             new Column(width - 16, 1, Overflow.WRAP));
     for (CollectorProvider p : providers.values()) {
-      table.addRowValues(p.name(), p.description() + (p.networked() ? " Only when named." : ""));
+      table.addRowValues(
+          p.name(), p.description() + (p.onlyWhenNamed() ? " Only when named." : ""));
     }
     return table + String.format("  Each collector's flags: powermon help collector NAME%n");
   }

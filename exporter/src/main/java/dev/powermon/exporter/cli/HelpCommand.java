@@ -74,8 +74,11 @@ final class HelpCommand implements Callable<Integer> {
               + providers.keySet());
     }
     out.printf("%s: %s%n", p.name(), p.description());
-    if (p.networked()) {
-      out.println("It sends network traffic, so it runs only when named.");
+    if (p.onlyWhenNamed()) {
+      out.println(
+          p.networked()
+              ? "It sends network traffic, so it runs only when named."
+              : "It runs only when named.");
     }
     out.printf("%nFlags (or in the config file: collectors: {%s: {SETTING: VALUE}}):%n", p.name());
     Help help = root.getHelp();

@@ -102,8 +102,9 @@ public final class Selection {
         decisions.add(new Decision(p, plan(p, file, invocation, true), "named", null));
       } else if (invocation.options().disableDefaults) {
         decisions.add(new Decision(p, null, "not named, and --collector.disable-defaults", null));
-      } else if (p.networked()) {
-        decisions.add(new Decision(p, null, "not named: it sends network traffic", null));
+      } else if (p.onlyWhenNamed()) {
+        String why = p.networked() ? "it sends network traffic" : "it runs only when named";
+        decisions.add(new Decision(p, null, "not named: " + why, null));
       } else {
         CollectorPlan plan = plan(p, file, invocation, false);
         ProbeResult probe = p.probe(contexts.apply(p.name(), plan.settings()));

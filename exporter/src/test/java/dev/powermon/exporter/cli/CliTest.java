@@ -69,6 +69,22 @@ class CliTest {
   }
 
   @Test
+  void helpSaysWhyACollectorRunsOnlyWhenNamed() {
+    assertThat(run("help", "collector", "broken")).isZero();
+    assertThat(out.toString())
+        .contains("It sends network traffic, so it runs only when named.")
+        .containsPattern("Sends network traffic: only when\\s+named\\.");
+    out.getBuffer().setLength(0);
+    assertThat(run("help", "collector", "hanging")).isZero();
+    assertThat(out.toString())
+        .contains("It runs only when named.")
+        .doesNotContain("network traffic");
+    out.getBuffer().setLength(0);
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).containsPattern("hanging +[^\\n]*Only when named\\.");
+  }
+
+  @Test
   void helpAndVersionAreCommands() {
     assertThat(run("help", "probe")).isZero();
     assertThat(out.toString()).contains("Usage: powermon probe");
@@ -144,6 +160,8 @@ class CliTest {
         .contains("COLLECTOR")
         .containsPattern(
             "broken +yes +no +not named: it sends network traffic +runs only when named")
+        .containsPattern(
+            "hanging +yes +no +not named: it runs only when named +runs only when named")
         .containsPattern("steady +yes +yes +by default: it can run here +always here");
   }
 

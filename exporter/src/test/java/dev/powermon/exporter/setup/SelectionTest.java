@@ -54,7 +54,8 @@ class SelectionTest {
   }
 
   @Test
-  void aNetworkedCollectorRunsOnlyWhenNamed() {
+  void networkedAndOnlyWhenNamedCollectorsRunOnlyWhenNamed() {
+    // broken is networked; hanging runs only when named without sending anything
     assertThat(selected()).noneMatch(s -> s.startsWith("broken") || s.startsWith("hanging"));
   }
 

@@ -11,6 +11,12 @@ public final class BrokenProvider extends NamedOnlyProvider {
     super("broken", "Test collector that always fails.");
   }
 
+  /** As a networked collector: only when named, and the reason given is the traffic. */
+  @Override
+  public boolean networked() {
+    return true;
+  }
+
   @Override
   public Collector open(CollectorContext context) {
     return () -> {

@@ -32,9 +32,9 @@ abstract class NamedOnlyProvider implements CollectorProvider {
     return List.of();
   }
 
-  /** As a networked collector is: never enabled unless named. */
+  /** Never enabled unless named, as process is (networked collectors are too). */
   @Override
-  public boolean networked() {
+  public boolean onlyWhenNamed() {
     return true;
   }
 
