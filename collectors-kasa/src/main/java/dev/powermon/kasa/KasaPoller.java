@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +31,8 @@ import org.slf4j.Logger;
  * Polls every known device on a bounded pool, all at once, keeps the latest outcome per device for
  * {@code collect()}, and hands each meter's reading to the core ({@link PowerReadings}, meter class
  * wall). A cycle does not start while the previous one runs, so a slow fleet cannot pile up work; a
- * dead device costs one thread for at most the timeout per request.
+ * dead device costs one thread for at most the timeout per request. Once closed, a poll still under
+ * way (a socket read is not interruptible) neither logs nor hands anything on.
  */
 final class KasaPoller implements AutoCloseable {
   private final Duration timeout;
@@ -47,6 +50,7 @@ final class KasaPoller implements AutoCloseable {
   private final AtomicReference<CompletableFuture<Void>> running = new AtomicReference<>();
   private volatile Double lastCycleSeconds;
   private volatile long lastCycleEndMillis;
+  private volatile boolean closed;
 
   /** A poller whose devices all share {@code source} (a stateless one: XOR). */
   KasaPoller(Duration timeout, int threads, KasaSource source, CollectorContext context) {
@@ -115,7 +119,9 @@ final class KasaPoller implements AutoCloseable {
 
   /**
    * Starts a cycle unless one is running; the future completes when every device has answered or
-   * failed.
+   * failed. Devices go to the pool slowest first, by their last poll (failed ones, which waited out
+   * their timeout, and new ones lead): a dead device then waits its timeout while the others are
+   * polled, instead of starting late and stretching the cycle by its whole timeout.
    */
   CompletableFuture<Void> pollAll() {
     CompletableFuture<Void> cycle = new CompletableFuture<>();
@@ -124,8 +130,12 @@ final class KasaPoller implements AutoCloseable {
       return running.get();
     }
     long start = System.nanoTime();
+    Map<DeviceSession, Double> lastSeconds = new IdentityHashMap<>(); // fixed while sorting
+    sessions.values().forEach(s -> lastSeconds.put(s, lastSeconds(s)));
+    List<DeviceSession> order = new ArrayList<>(lastSeconds.keySet());
+    order.sort(Comparator.comparingDouble(lastSeconds::get).reversed());
     List<CompletableFuture<?>> polls = new ArrayList<>();
-    for (DeviceSession session : sessions.values()) {
+    for (DeviceSession session : order) {
       polls.add(CompletableFuture.runAsync(() -> poll(session), pool));
     }
     CompletableFuture.allOf(polls.toArray(new CompletableFuture<?>[0]))
@@ -139,16 +149,39 @@ final class KasaPoller implements AutoCloseable {
     return cycle;
   }
 
-  /** Polls one device of the cycle: keeps the outcome, hands on its readings, logs what changed. */
-  private void poll(DeviceSession session) {
+  /** How long the device's last poll took; infinite when it failed or was never polled. */
+  private double lastSeconds(DeviceSession session) {
+    DeviceState last = states.get(session.target().label());
+    return last == null || !last.ok() ? Double.POSITIVE_INFINITY : last.seconds();
+  }
+
+  /**
+   * Polls one kept device: hands on its readings (or withdraws them), counts its field problems,
+   * keeps the outcome, logs what changed; nothing of this once the poller is closed. The outcome is
+   * kept last, so that a scrape that sees it sees the core's readings and counts agree with it.
+   */
+  private DeviceState poll(DeviceSession session) {
     String target = session.target().label();
     DeviceState previous = states.get(target);
     DeviceState state = attempt(session, previous, true);
-    states.put(target, state);
-    String key = "kasa device " + target;
+    if (closed) {
+      return state; // interrupted by close(), or outlived it: not news
+    }
     if (state.ok()) {
       handOn(state);
       problems.record(target, state.reading().problems());
+    } else if (previous != null && previous.ok()) {
+      forget(previous);
+    }
+    states.put(target, state);
+    logChange(session, previous, state);
+    return state;
+  }
+
+  /** Logs a device's first answer, its failing, a new reason, and its recovery; once each. */
+  private void logChange(DeviceSession session, DeviceState previous, DeviceState state) {
+    String key = "kasa device " + session.target().label();
+    if (state.ok()) {
       SysInfo info = state.reading().info();
       String answers =
           "answers: "
@@ -161,33 +194,30 @@ final class KasaPoller implements AutoCloseable {
       if (!log.ok(key, answers) && previous == null) {
         logger.info("{}: {}", key, answers); // the first answer is news too
       }
-    } else {
-      if (previous != null && previous.ok()) {
-        forget(previous);
-      }
-      String check =
-          switch (state.transport()) {
-            case "xor" ->
-                "reachable on TCP "
-                    + session.target().port()
-                    + ", and that it still speaks the legacy "
-                    + "protocol (firmware from late 2024 speaks KLAP: write the target as klap://host)";
-            case "?" -> "reachable (on its legacy TCP port, or HTTP for KLAP and AES)";
-            default ->
-                "reachable over HTTP ("
-                    + state.transport()
-                    + "), and that the credentials file holds the "
-                    + "account it is bound to";
-          };
-      log.failing(
-          key,
-          "failed ("
-              + state.error()
-              + "); its readings are withheld (kasa_scrape_success 0) until it "
-              + "answers: check that it is powered and "
-              + check
-              + ".");
+      return;
     }
+    String check =
+        switch (state.transport()) {
+          case "xor" ->
+              "reachable on TCP "
+                  + session.target().port()
+                  + ", and that it still speaks the legacy "
+                  + "protocol (firmware from late 2024 speaks KLAP: write the target as klap://host)";
+          case "?" -> "reachable (on its legacy TCP port, or HTTP for KLAP and AES)";
+          default ->
+              "reachable over HTTP ("
+                  + state.transport()
+                  + "), and that the credentials file holds the "
+                  + "account it is bound to";
+        };
+    log.failing(
+        key,
+        "failed ("
+            + state.error()
+            + "); its readings are withheld (kasa_scrape_success 0) until it "
+            + "answers: check that it is powered and "
+            + check
+            + ".");
   }
 
   /**
@@ -235,14 +265,15 @@ final class KasaPoller implements AutoCloseable {
   }
 
   /**
-   * Polls {@code target} now, on the caller's thread, for {@code /probe}: through the device's own
-   * session when it is polled anyway (one connection per device), else a one-off session. Its
-   * readings are not handed on: the poll cycle does that for polled devices.
+   * Polls {@code target} now, on the caller's thread, for {@code /probe}. A kept device's poll is a
+   * poll like any other, through its own session (one connection per device): its outcome is kept
+   * and its power handed to the core, which answers it on {@code /probe} too. Another address gets
+   * a one-off session and is answered alone, so a one-off probe leaves no series behind.
    */
   DeviceState probe(HostPort target) {
     DeviceSession known = sessions.get(target.label());
     if (known != null) {
-      return attempt(known, states.get(target.label()), true);
+      return poll(known);
     }
     return attempt(new DeviceSession(target, timeout, sources.apply(target)), null, false);
   }
@@ -296,6 +327,7 @@ final class KasaPoller implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true; // before the interrupts, so that every poll they cut short sees it
     pool.shutdownNow();
   }
 }

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.powermon.kasa.sim.Fault;
 import dev.powermon.kasa.sim.Fleet;
+import dev.powermon.kasa.sim.SimulatedDevice;
 import dev.powermon.net.HostPort;
 import dev.powermon.testkit.TestContext;
 import java.time.Duration;
@@ -91,6 +92,65 @@ class KasaPollerTest {
     } finally {
       kasaLog.detachAppender(events);
       kasaLog.setLevel(level);
+    }
+  }
+
+  @Test
+  void aPollCutShortByCloseLogsNothingAndKeepsNothing() throws Exception {
+    // A poll under way when the poller closes ends later (a socket read is not interruptible);
+    // it must not log into whatever runs next in this JVM, nor keep its outcome.
+    Logger kasaLog = (Logger) LoggerFactory.getLogger("collector.kasa");
+    ListAppender<ILoggingEvent> events = new ListAppender<>();
+    events.start();
+    kasaLog.addAppender(events);
+    try (Fleet fleet = Fleet.start("plug-new");
+        TestContext context = TestContext.forProvider(new KasaProvider()).build()) {
+      fleet.get(0).fault(Fault.NEVER_ANSWERS);
+      KasaPoller poller = new KasaPoller(Duration.ofSeconds(20), 4, new XorSource(), context);
+      poller.add(HostPort.parse(fleet.get(0).target(), 9999));
+      CompletableFuture<Void> cycle = poller.pollAll();
+      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (fleet.get(0).requests().isEmpty() && System.nanoTime() < giveUp) {
+        Thread.onSpinWait(); // bounded: until the poll waits for its reply
+      }
+      assertThat(fleet.get(0).requests()).isNotEmpty();
+      poller.close();
+      fleet.close(); // the device hangs up: the poll fails now, after close
+      assertThat(poller.pool().awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+      cycle.get(30, TimeUnit.SECONDS);
+      assertThat(events.list).isEmpty();
+      assertThat(poller.states()).isEmpty();
+    } finally {
+      kasaLog.detachAppender(events);
+    }
+  }
+
+  @Test
+  void devicesThatFailedLastCycleArePolledFirst() throws Exception {
+    // With one poll thread the order is visible: the dead device goes first, so that its timeout
+    // runs while the others are polled instead of after them.
+    try (Fleet fleet = Fleet.start("plug-new", "plug-old");
+        TestContext context = TestContext.forProvider(new KasaProvider()).build();
+        KasaPoller poller = new KasaPoller(Duration.ofMillis(300), 1, new XorSource(), context)) {
+      SimulatedDevice first = fleet.get(0);
+      SimulatedDevice last = fleet.get(1);
+      boolean ordered = first.target().compareTo(last.target()) < 0;
+      SimulatedDevice healthy = ordered ? first : last;
+      SimulatedDevice dead = ordered ? last : first; // the later one in target order
+      poller.add(HostPort.parse(healthy.target(), 9999));
+      poller.add(HostPort.parse(dead.target(), 9999));
+      dead.fault(Fault.NEVER_ANSWERS);
+      poller.pollAll().get(30, TimeUnit.SECONDS); // target order: healthy, then dead
+      int healthyBefore = healthy.connections();
+      int deadBefore = dead.connections();
+      CompletableFuture<Void> second = poller.pollAll();
+      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (dead.connections() == deadBefore && System.nanoTime() < giveUp) {
+        Thread.onSpinWait();
+      }
+      assertThat(healthy.connections()).isEqualTo(healthyBefore); // still queued behind it
+      second.get(30, TimeUnit.SECONDS);
+      assertThat(healthy.connections()).isEqualTo(healthyBefore + 1);
     }
   }
 }
