@@ -27,6 +27,7 @@ final class DeviceSession {
   private final ReentrantLock lock = new ReentrantLock();
   private InetSocketAddress address;
   private Boolean smart; // the device's command set, once known; null until the first poll asks
+  private final SysinfoRiders riders = new SysinfoRiders();
 
   DeviceSession(HostPort target, Duration timeout, KasaSource source) {
     this.target = target;
@@ -67,12 +68,14 @@ final class DeviceSession {
         Boolean known = source.speaksSmart();
         smart = known != null ? known : SmartPoll.speaksSmart(channel);
       }
-      return smart ? SmartPoll.run(channel) : DevicePoll.run(channel);
+      return smart ? SmartPoll.run(channel) : DevicePoll.run(channel, riders);
     } catch (KasaProtocolException e) {
       smart = null; // perhaps another device now answers at this address: ask again
+      riders.forget();
       forgetAddress();
       throw e;
     } catch (IOException e) {
+      riders.forget();
       forgetAddress(); // a host name is looked up again next time, in case DHCP moved the device
       throw e;
     } finally {
