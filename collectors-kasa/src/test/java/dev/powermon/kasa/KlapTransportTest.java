@@ -95,6 +95,8 @@ class KlapTransportTest {
       }
       assertThat(device.handshakes()).isEqualTo(1);
       assertThat(client.handshakes()).isEqualTo(1);
+      // HTTP keep-alive: both handshakes and every poll's requests on one TCP connection
+      assertThat(device.connections()).isEqualTo(1);
     }
   }
 
