@@ -31,6 +31,12 @@ public final class KasaBench {
   private static final List<String> SMART_MIX = List.of("p110", "kp125m", "p304m");
   private static final Duration PHASE_LIMIT = Duration.ofSeconds(60);
 
+  /**
+   * Pause between two collect() calls. At 5 ms, collect() itself (tens of ms for 4000 series on a
+   * loaded machine) takes a good part of a core from the cycles it runs beside.
+   */
+  private static long collectEveryMillis;
+
   private KasaBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -39,11 +45,12 @@ public final class KasaBench {
     int cycles = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     int klapPercent = args.length > 3 ? Integer.parseInt(args[3]) : 0;
     String threads = args.length > 4 ? args[4] : "64"; // the poll-threads default
+    collectEveryMillis = args.length > 5 ? Long.parseLong(args[5]) : 5;
     String timeout = "2s";
     System.out.printf(
         Locale.ROOT,
         "kasa bench: %d devices (mix %s; %d %% on KLAP v2: the same and %s), timeout %s, "
-            + "%d cycles per phase, %s poll threads, %d cores%n",
+            + "%d cycles per phase, %s poll threads, collect() every %d ms, %d cores%n",
         devices,
         MIX,
         klapPercent,
@@ -51,6 +58,7 @@ public final class KasaBench {
         timeout,
         cycles,
         threads,
+        collectEveryMillis,
         Runtime.getRuntime().availableProcessors());
     System.out.println(
         "| dead | first cycle (open) s | cycle s (min / max) | cycles s, in order | collect() p50 ms | p99 ms "
@@ -128,7 +136,7 @@ public final class KasaBench {
       MetricValues m = MetricValues.of(collector.collect());
       latencies.add(System.nanoTime() - start);
       if (!m.has("kasa_scrape_duration_seconds")) {
-        Thread.sleep(5);
+        Thread.sleep(collectEveryMillis);
         continue; // the first cycle outlasted open()'s wait
       }
       double cycle = m.value("kasa_scrape_duration_seconds");
@@ -137,7 +145,7 @@ public final class KasaBench {
         series = m.text().split("\n").length;
       }
       last = cycle;
-      Thread.sleep(5);
+      Thread.sleep(collectEveryMillis);
     }
     Collections.sort(latencies);
     int handshakes = klap.stream().mapToInt(SimulatedKlapDevice::handshakes).sum();
