@@ -5,7 +5,6 @@ import dev.powermon.api.LabelValues;
 import dev.powermon.api.MeterClass;
 import dev.powermon.api.PowerFamilies;
 import dev.powermon.api.PowerReadings;
-import dev.powermon.api.StateLog;
 import dev.powermon.net.HostPort;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.io.IOException;
@@ -25,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import org.slf4j.Logger;
 
 /**
  * Polls every known device on a bounded pool, all at once, keeps the latest outcome per device for
@@ -38,8 +36,7 @@ final class KasaPoller implements AutoCloseable {
   private final Duration timeout;
   private final Function<HostPort, KasaSource> sources;
   private final ThreadPoolExecutor pool;
-  private final Logger logger;
-  private final StateLog log;
+  private final DeviceStateLog stateLog;
   private final Clock clock;
   private final PowerReadings readings;
   private final FieldProblemReports problems;
@@ -65,8 +62,7 @@ final class KasaPoller implements AutoCloseable {
       CollectorContext context) {
     this.timeout = timeout;
     this.sources = sources;
-    this.logger = context.logger();
-    this.log = new StateLog(logger);
+    this.stateLog = new DeviceStateLog(context.logger());
     this.clock = context.clock();
     this.lastCycleEndMillis = clock.millis(); // freshness counts from the start until a cycle ends
     this.readings = context.powerReadings("kasa", MeterClass.WALL);
@@ -174,50 +170,8 @@ final class KasaPoller implements AutoCloseable {
       forget(previous);
     }
     states.put(target, state);
-    logChange(session, previous, state);
+    stateLog.changed(session.target(), previous, state);
     return state;
-  }
-
-  /** Logs a device's first answer, its failing, a new reason, and its recovery; once each. */
-  private void logChange(DeviceSession session, DeviceState previous, DeviceState state) {
-    String key = "kasa device " + session.target().label();
-    if (state.ok()) {
-      SysInfo info = state.reading().info();
-      String answers =
-          "answers: "
-              + info.model()
-              + " \""
-              + LabelValues.fromDevice(info.alias())
-              + "\" (id "
-              + state.device()
-              + ")";
-      if (!log.ok(key, answers) && previous == null) {
-        logger.info("{}: {}", key, answers); // the first answer is news too
-      }
-      return;
-    }
-    String check =
-        switch (state.transport()) {
-          case "xor" ->
-              "reachable on TCP "
-                  + session.target().port()
-                  + ", and that it still speaks the legacy "
-                  + "protocol (firmware from late 2024 speaks KLAP: write the target as klap://host)";
-          case "?" -> "reachable (on its legacy TCP port, or HTTP for KLAP and AES)";
-          default ->
-              "reachable over HTTP ("
-                  + state.transport()
-                  + "), and that the credentials file holds the "
-                  + "account it is bound to";
-        };
-    log.failing(
-        key,
-        "failed ("
-            + state.error()
-            + "); its readings are withheld (kasa_scrape_success 0) until it "
-            + "answers: check that it is powered and "
-            + check
-            + ".");
   }
 
   /**
