@@ -58,7 +58,8 @@ final class DeviceSession {
 
   DeviceReading poll() throws IOException, InterruptedException {
     if (!lock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new IOException("still busy with an earlier poll after " + timeout.toMillis() + " ms");
+      throw new BusyException(
+          "still busy with an earlier poll after " + timeout.toMillis() + " ms");
     }
     Duration budget = timeout.multipliedBy(POLL_BUDGET_IN_TIMEOUTS);
     Deadline wholePoll =
@@ -80,6 +81,13 @@ final class DeviceSession {
       throw e;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Another poll of the device holds the session; it keeps and reports its own outcome. */
+  static final class BusyException extends IOException {
+    BusyException(String message) {
+      super(message);
     }
   }
 }

@@ -155,13 +155,14 @@ final class KasaPoller implements AutoCloseable {
    * Polls one kept device: hands on its readings (or withdraws them), counts its field problems,
    * keeps the outcome, logs what changed; nothing of this once the poller is closed. The outcome is
    * kept last, so that a scrape that sees it sees the core's readings and counts agree with it.
+   * Null when another poll of the device was under way for the whole timeout.
    */
   private DeviceState poll(DeviceSession session) {
     String target = session.target().label();
     DeviceState previous = states.get(target);
     DeviceState state = attempt(session, previous, true);
-    if (closed) {
-      return state; // interrupted by close(), or outlived it: not news
+    if (closed || state == null) {
+      return state; // interrupted by close() or outlived it, or another poll is under way: not news
     }
     if (state.ok()) {
       handOn(state);
@@ -224,16 +225,23 @@ final class KasaPoller implements AutoCloseable {
    * and its power handed to the core, which answers it on {@code /probe} too. Another address gets
    * a one-off session and is answered alone, so a one-off probe leaves no series behind.
    */
-  DeviceState probe(HostPort target) {
+  DeviceState probe(HostPort target) throws IOException {
     DeviceSession known = sessions.get(target.label());
     if (known != null) {
-      return poll(known);
+      DeviceState state = poll(known);
+      if (state == null) {
+        throw new IOException(
+            target.label() + ": being polled by the background cycle for longer than the timeout");
+      }
+      return state;
     }
     return attempt(new DeviceSession(target, timeout, sources.apply(target)), null, false);
   }
 
   /**
    * One poll of {@code session}; {@code polled} for a device the poller keeps, which claims its id.
+   * Null when another poll of the device (the cycle's, a probe's) held it for the whole timeout:
+   * that one keeps and reports its own outcome.
    */
   private DeviceState attempt(DeviceSession session, DeviceState previous, boolean polled) {
     String label = session.target().label();
@@ -249,6 +257,8 @@ final class KasaPoller implements AutoCloseable {
               ? knownDevice
               : polled ? labels.of(LabelValues.fromDevice(id), label) : LabelValues.fromDevice(id);
       return new DeviceState(label, ip, device, reading, null, seconds(start), session.transport());
+    } catch (DeviceSession.BusyException e) {
+      return null;
     } catch (IOException | RuntimeException e) {
       String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
       return new DeviceState(

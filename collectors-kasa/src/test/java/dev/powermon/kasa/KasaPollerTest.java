@@ -1,6 +1,7 @@
 package dev.powermon.kasa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -9,10 +10,14 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.powermon.kasa.sim.Fault;
 import dev.powermon.kasa.sim.Fleet;
 import dev.powermon.kasa.sim.SimulatedDevice;
+import dev.powermon.net.Deadline;
 import dev.powermon.net.HostPort;
 import dev.powermon.testkit.TestContext;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -153,6 +158,52 @@ class KasaPollerTest {
       assertThat(healthy.connections()).isEqualTo(healthyBefore); // still queued behind it
       second.get(30, TimeUnit.SECONDS);
       assertThat(healthy.connections()).isEqualTo(healthyBefore + 1);
+    }
+  }
+
+  @Test
+  void aProbeThatFindsTheDeviceBusyLeavesItsKeptStateAlone() throws Exception {
+    // The cycle's poll holds the device (its source waits for a latch) for longer than the
+    // timeout the probe waits for it: the probe fails, and that is no news about the device.
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    XorSource xor = new XorSource();
+    KasaSource holding =
+        new KasaSource() {
+          @Override
+          public Channel open(InetSocketAddress address, Duration requestTimeout, Deadline whole)
+              throws IOException {
+            entered.countDown();
+            try {
+              release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return xor.open(address, requestTimeout, whole);
+          }
+
+          @Override
+          public String transport() {
+            return "xor";
+          }
+        };
+    try (Fleet fleet = Fleet.start("plug-new");
+        TestContext context = TestContext.forProvider(new KasaProvider()).build();
+        KasaPoller poller = new KasaPoller(Duration.ofMillis(300), 2, holding, context)) {
+      HostPort target = HostPort.parse(fleet.get(0).target(), 9999);
+      poller.add(target);
+      CompletableFuture<Void> cycle = poller.pollAll();
+      assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+      assertThatThrownBy(() -> poller.probe(target))
+          .isInstanceOf(IOException.class)
+          .hasMessage(
+              target.label()
+                  + ": being polled by the background cycle for longer than the timeout");
+      assertThat(poller.states()).isEmpty(); // the cycle's poll reports, not the probe
+      assertThat(context.readings("kasa").forgotten()).isEmpty();
+      release.countDown();
+      cycle.get(30, TimeUnit.SECONDS);
+      assertThat(poller.states()).hasSize(1);
     }
   }
 }
