@@ -3,10 +3,6 @@ package dev.powermon.kasa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.powermon.kasa.sim.Fault;
 import dev.powermon.kasa.sim.Fleet;
 import dev.powermon.kasa.sim.SimulatedDevice;
@@ -20,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class KasaPollerTest {
   private static final String NEW = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900002";
@@ -60,13 +55,8 @@ class KasaPollerTest {
 
   @Test
   void logsWhenADeviceStartsFailingAndWhenItRecoversNotEveryPoll() throws Exception {
-    Logger kasaLog = (Logger) LoggerFactory.getLogger("collector.kasa");
-    Level level = kasaLog.getLevel();
-    kasaLog.setLevel(Level.INFO);
-    ListAppender<ILoggingEvent> events = new ListAppender<>();
-    events.start();
-    kasaLog.addAppender(events);
-    try (Fleet fleet = Fleet.start("plug-new");
+    try (CapturedLog log = new CapturedLog();
+        Fleet fleet = Fleet.start("plug-new");
         TestContext context = TestContext.forProvider(new KasaProvider()).build();
         // 1 s: long enough for a healthy poll on a loaded machine, short for the dead ones
         KasaPoller poller = new KasaPoller(Duration.ofSeconds(1), 4, new XorSource(), context)) {
@@ -80,8 +70,7 @@ class KasaPollerTest {
       poller.pollAll().get(30, TimeUnit.SECONDS);
       poller.pollAll().get(30, TimeUnit.SECONDS);
       String key = "kasa device " + target.label() + ": ";
-      assertThat(events.list)
-          .extracting(ILoggingEvent::getFormattedMessage)
+      assertThat(log.messages())
           .satisfiesExactly(
               first ->
                   assertThat(first).isEqualTo(key + "answers: KP115(EU) \"Desk\" (id " + NEW + ")"),
@@ -95,9 +84,6 @@ class KasaPollerTest {
                   assertThat(back).isEqualTo(key + "answers: KP115(EU) \"Desk\" (id " + NEW + ")"));
       assertThat(context.readings("kasa").forgotten()).containsExactly(NEW);
       assertThat(context.readings("kasa").of(NEW, "total")).hasSize(3);
-    } finally {
-      kasaLog.detachAppender(events);
-      kasaLog.setLevel(level);
     }
   }
 
@@ -105,11 +91,8 @@ class KasaPollerTest {
   void aPollCutShortByCloseLogsNothingAndKeepsNothing() throws Exception {
     // A poll under way when the poller closes ends later (a socket read is not interruptible);
     // it must not log into whatever runs next in this JVM, nor keep its outcome.
-    Logger kasaLog = (Logger) LoggerFactory.getLogger("collector.kasa");
-    ListAppender<ILoggingEvent> events = new ListAppender<>();
-    events.start();
-    kasaLog.addAppender(events);
-    try (Fleet fleet = Fleet.start("plug-new");
+    try (CapturedLog log = new CapturedLog();
+        Fleet fleet = Fleet.start("plug-new");
         TestContext context = TestContext.forProvider(new KasaProvider()).build()) {
       fleet.get(0).fault(Fault.NEVER_ANSWERS);
       KasaPoller poller = new KasaPoller(Duration.ofSeconds(20), 4, new XorSource(), context);
@@ -124,10 +107,8 @@ class KasaPollerTest {
       fleet.close(); // the device hangs up: the poll fails now, after close
       assertThat(poller.pool().awaitTermination(30, TimeUnit.SECONDS)).isTrue();
       cycle.get(30, TimeUnit.SECONDS);
-      assertThat(events.list).isEmpty();
+      assertThat(log.messages()).isEmpty();
       assertThat(poller.states()).isEmpty();
-    } finally {
-      kasaLog.detachAppender(events);
     }
   }
 
