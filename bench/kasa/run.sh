@@ -1,7 +1,9 @@
 #!/bin/sh
 # Kasa collector benchmark: 256 simulated devices on 127.0.0.1, 10 % dead (accept, never answer).
 # Reports poll-cycle time and collect() latency with and without the dead devices.
-# Usage: bench/kasa/run.sh [devices] [dead-percent] [cycles] [klap-percent]   (MAVEN_FLAGS=-o to stay offline)
+# Usage: bench/kasa/run.sh [devices] [dead-percent] [cycles] [klap-percent] [poll-threads] [collect-ms]
+#   (MAVEN_FLAGS=-o to stay offline; poll-threads defaults to the setting's default, 64; collect-ms,
+#   the pause between two collect() calls, to 5)
 # klap-percent: that share of the devices speaks KLAP v2 (legacy and SMART profiles); e.g. 256 10 3 50
 set -eu
 cd "$(dirname "$0")/../.."

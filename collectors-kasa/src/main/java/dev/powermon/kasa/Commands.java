@@ -8,17 +8,24 @@ final class Commands {
 
   private Commands() {}
 
-  static byte[] realtime(String module) {
-    return request(null, module, "get_realtime");
+  /** One method of one module, asked without arguments. */
+  record Ask(String module, String method) {}
+
+  static byte[] single(Ask ask) {
+    return request(null, ask.module(), ask.method());
+  }
+
+  /** {@code system.get_sysinfo} and {@code more} in one request, sysinfo first. */
+  static byte[] sysinfoWith(java.util.List<Ask> more) {
+    ObjectNode root = KasaJson.object();
+    root.putObject("system").putObject("get_sysinfo");
+    more.forEach(a -> root.putObject(a.module()).putObject(a.method()));
+    return KasaJson.write(root);
   }
 
   /** One outlet's reading; without the context a strip answers for its first outlet only. */
   static byte[] outletRealtime(String outletId) {
     return request(outletId, "emeter", "get_realtime");
-  }
-
-  static byte[] cloudInfo(String module) {
-    return request(null, module, "get_info");
   }
 
   private static byte[] request(String childId, String module, String method) {

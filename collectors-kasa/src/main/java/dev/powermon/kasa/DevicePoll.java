@@ -9,16 +9,17 @@ import java.util.List;
 /**
  * The requests of one poll, in the order that is safe for the device: sysinfo first, then the cloud
  * state, then energy only where sysinfo says there is a meter (one request per strip outlet, each
- * with its {@code context.child_ids}). A transport failure or an unreadable sysinfo fails the poll;
- * an energy reply that answers but cannot be used costs only that meter's readings.
+ * with its {@code context.child_ids}). What the device answered last time rides with sysinfo
+ * ({@link SysinfoRiders}). A transport failure or an unreadable sysinfo fails the poll; an energy
+ * reply that answers but cannot be used costs only that meter's readings.
  */
 final class DevicePoll {
   private DevicePoll() {}
 
-  static DeviceReading run(KasaSource.Channel exchange) throws IOException {
+  static DeviceReading run(KasaSource.Channel exchange, SysinfoRiders riders) throws IOException {
     FieldProblems problems = new FieldProblems();
-    SysInfo info = SysInfoParser.parse(exchange.ask(Commands.SYSINFO), problems);
-    Double cloud = cloud(exchange, info, problems);
+    SysInfo info = SysInfoParser.parse(riders.start(exchange), problems);
+    Double cloud = cloud(exchange, riders, info, problems);
     if (info.kind() == SysInfo.Kind.STRIP) {
       List<DeviceReading.OutletReading> outlets = new ArrayList<>();
       List<Realtime> readings = new ArrayList<>();
@@ -33,6 +34,7 @@ final class DevicePoll {
         outlets.add(new DeviceReading.OutletReading(outlet, rt));
       }
       Realtime total = info.hasMeter() ? Realtime.sum(readings, info.outletsComplete()) : null;
+      riders.finish();
       return new DeviceReading(info, cloud, total, outlets, problems.list());
     }
     Realtime total = null;
@@ -40,11 +42,12 @@ final class DevicePoll {
       String module = info.emeterModule();
       total =
           realtime(
-              exchange.ask(Commands.realtime(module)),
+              riders.ask(exchange, module, "get_realtime"),
               module,
               info.kind() == SysInfo.Kind.BULB,
               problems);
     }
+    riders.finish();
     return new DeviceReading(info, cloud, total, List.of(), problems.list());
   }
 
@@ -68,10 +71,11 @@ final class DevicePoll {
     }
   }
 
-  private static Double cloud(KasaSource.Channel exchange, SysInfo info, FieldProblems problems)
+  private static Double cloud(
+      KasaSource.Channel exchange, SysinfoRiders riders, SysInfo info, FieldProblems problems)
       throws IOException {
     String module = info.cloudModule();
-    ObjectNode reply = exchange.ask(Commands.cloudInfo(module));
+    ObjectNode reply = riders.ask(exchange, module, "get_info");
     try {
       JsonNode node = Replies.method(reply, module, "get_info");
       return problems.number(node, "cld_connection", module + ".get_info");

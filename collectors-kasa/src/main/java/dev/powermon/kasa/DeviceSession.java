@@ -27,6 +27,7 @@ final class DeviceSession {
   private final ReentrantLock lock = new ReentrantLock();
   private InetSocketAddress address;
   private Boolean smart; // the device's command set, once known; null until the first poll asks
+  private final SysinfoRiders riders = new SysinfoRiders();
 
   DeviceSession(HostPort target, Duration timeout, KasaSource source) {
     this.target = target;
@@ -57,7 +58,8 @@ final class DeviceSession {
 
   DeviceReading poll() throws IOException, InterruptedException {
     if (!lock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new IOException("still busy with an earlier poll after " + timeout.toMillis() + " ms");
+      throw new BusyException(
+          "still busy with an earlier poll after " + timeout.toMillis() + " ms");
     }
     Duration budget = timeout.multipliedBy(POLL_BUDGET_IN_TIMEOUTS);
     Deadline wholePoll =
@@ -67,16 +69,25 @@ final class DeviceSession {
         Boolean known = source.speaksSmart();
         smart = known != null ? known : SmartPoll.speaksSmart(channel);
       }
-      return smart ? SmartPoll.run(channel) : DevicePoll.run(channel);
+      return smart ? SmartPoll.run(channel) : DevicePoll.run(channel, riders);
     } catch (KasaProtocolException e) {
       smart = null; // perhaps another device now answers at this address: ask again
+      riders.forget();
       forgetAddress();
       throw e;
     } catch (IOException e) {
+      riders.forget();
       forgetAddress(); // a host name is looked up again next time, in case DHCP moved the device
       throw e;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Another poll of the device holds the session; it keeps and reports its own outcome. */
+  static final class BusyException extends IOException {
+    BusyException(String message) {
+      super(message);
     }
   }
 }

@@ -5,13 +5,14 @@ import dev.powermon.api.LabelValues;
 import dev.powermon.api.MeterClass;
 import dev.powermon.api.PowerFamilies;
 import dev.powermon.api.PowerReadings;
-import dev.powermon.api.StateLog;
 import dev.powermon.net.HostPort;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,20 +24,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import org.slf4j.Logger;
 
 /**
  * Polls every known device on a bounded pool, all at once, keeps the latest outcome per device for
  * {@code collect()}, and hands each meter's reading to the core ({@link PowerReadings}, meter class
  * wall). A cycle does not start while the previous one runs, so a slow fleet cannot pile up work; a
- * dead device costs one thread for at most the timeout per request.
+ * dead device costs one thread for at most the timeout per request. Once closed, a poll still under
+ * way (a socket read is not interruptible) neither logs nor hands anything on.
  */
 final class KasaPoller implements AutoCloseable {
   private final Duration timeout;
   private final Function<HostPort, KasaSource> sources;
   private final ThreadPoolExecutor pool;
-  private final Logger logger;
-  private final StateLog log;
+  private final DeviceStateLog stateLog;
   private final Clock clock;
   private final PowerReadings readings;
   private final FieldProblemReports problems;
@@ -47,6 +47,7 @@ final class KasaPoller implements AutoCloseable {
   private final AtomicReference<CompletableFuture<Void>> running = new AtomicReference<>();
   private volatile Double lastCycleSeconds;
   private volatile long lastCycleEndMillis;
+  private volatile boolean closed;
 
   /** A poller whose devices all share {@code source} (a stateless one: XOR). */
   KasaPoller(Duration timeout, int threads, KasaSource source, CollectorContext context) {
@@ -61,8 +62,7 @@ final class KasaPoller implements AutoCloseable {
       CollectorContext context) {
     this.timeout = timeout;
     this.sources = sources;
-    this.logger = context.logger();
-    this.log = new StateLog(logger);
+    this.stateLog = new DeviceStateLog(context.logger());
     this.clock = context.clock();
     this.lastCycleEndMillis = clock.millis(); // freshness counts from the start until a cycle ends
     this.readings = context.powerReadings("kasa", MeterClass.WALL);
@@ -115,7 +115,9 @@ final class KasaPoller implements AutoCloseable {
 
   /**
    * Starts a cycle unless one is running; the future completes when every device has answered or
-   * failed.
+   * failed. Devices go to the pool slowest first, by their last poll (failed ones, which waited out
+   * their timeout, and new ones lead): a dead device then waits its timeout while the others are
+   * polled, instead of starting late and stretching the cycle by its whole timeout.
    */
   CompletableFuture<Void> pollAll() {
     CompletableFuture<Void> cycle = new CompletableFuture<>();
@@ -124,8 +126,12 @@ final class KasaPoller implements AutoCloseable {
       return running.get();
     }
     long start = System.nanoTime();
+    Map<DeviceSession, Double> lastSeconds = new IdentityHashMap<>(); // fixed while sorting
+    sessions.values().forEach(s -> lastSeconds.put(s, lastSeconds(s)));
+    List<DeviceSession> order = new ArrayList<>(lastSeconds.keySet());
+    order.sort(Comparator.comparingDouble(lastSeconds::get).reversed());
     List<CompletableFuture<?>> polls = new ArrayList<>();
-    for (DeviceSession session : sessions.values()) {
+    for (DeviceSession session : order) {
       polls.add(CompletableFuture.runAsync(() -> poll(session), pool));
     }
     CompletableFuture.allOf(polls.toArray(new CompletableFuture<?>[0]))
@@ -139,55 +145,34 @@ final class KasaPoller implements AutoCloseable {
     return cycle;
   }
 
-  /** Polls one device of the cycle: keeps the outcome, hands on its readings, logs what changed. */
-  private void poll(DeviceSession session) {
+  /** How long the device's last poll took; infinite when it failed or was never polled. */
+  private double lastSeconds(DeviceSession session) {
+    DeviceState last = states.get(session.target().label());
+    return last == null || !last.ok() ? Double.POSITIVE_INFINITY : last.seconds();
+  }
+
+  /**
+   * Polls one kept device: hands on its readings (or withdraws them), counts its field problems,
+   * keeps the outcome, logs what changed; nothing of this once the poller is closed. The outcome is
+   * kept last, so that a scrape that sees it sees the core's readings and counts agree with it.
+   * Null when another poll of the device was under way for the whole timeout.
+   */
+  private DeviceState poll(DeviceSession session) {
     String target = session.target().label();
     DeviceState previous = states.get(target);
     DeviceState state = attempt(session, previous, true);
-    states.put(target, state);
-    String key = "kasa device " + target;
+    if (closed || state == null) {
+      return state; // interrupted by close() or outlived it, or another poll is under way: not news
+    }
     if (state.ok()) {
       handOn(state);
       problems.record(target, state.reading().problems());
-      SysInfo info = state.reading().info();
-      String answers =
-          "answers: "
-              + info.model()
-              + " \""
-              + LabelValues.fromDevice(info.alias())
-              + "\" (id "
-              + state.device()
-              + ")";
-      if (!log.ok(key, answers) && previous == null) {
-        logger.info("{}: {}", key, answers); // the first answer is news too
-      }
-    } else {
-      if (previous != null && previous.ok()) {
-        forget(previous);
-      }
-      String check =
-          switch (state.transport()) {
-            case "xor" ->
-                "reachable on TCP "
-                    + session.target().port()
-                    + ", and that it still speaks the legacy "
-                    + "protocol (firmware from late 2024 speaks KLAP: write the target as klap://host)";
-            case "?" -> "reachable (on its legacy TCP port, or HTTP for KLAP and AES)";
-            default ->
-                "reachable over HTTP ("
-                    + state.transport()
-                    + "), and that the credentials file holds the "
-                    + "account it is bound to";
-          };
-      log.failing(
-          key,
-          "failed ("
-              + state.error()
-              + "); its readings are withheld (kasa_scrape_success 0) until it "
-              + "answers: check that it is powered and "
-              + check
-              + ".");
+    } else if (previous != null && previous.ok()) {
+      forget(previous);
     }
+    states.put(target, state);
+    stateLog.changed(session.target(), previous, state);
+    return state;
   }
 
   /**
@@ -235,20 +220,28 @@ final class KasaPoller implements AutoCloseable {
   }
 
   /**
-   * Polls {@code target} now, on the caller's thread, for {@code /probe}: through the device's own
-   * session when it is polled anyway (one connection per device), else a one-off session. Its
-   * readings are not handed on: the poll cycle does that for polled devices.
+   * Polls {@code target} now, on the caller's thread, for {@code /probe}. A kept device's poll is a
+   * poll like any other, through its own session (one connection per device): its outcome is kept
+   * and its power handed to the core, which answers it on {@code /probe} too. Another address gets
+   * a one-off session and is answered alone, so a one-off probe leaves no series behind.
    */
-  DeviceState probe(HostPort target) {
+  DeviceState probe(HostPort target) throws IOException {
     DeviceSession known = sessions.get(target.label());
     if (known != null) {
-      return attempt(known, states.get(target.label()), true);
+      DeviceState state = poll(known);
+      if (state == null) {
+        throw new IOException(
+            target.label() + ": being polled by the background cycle for longer than the timeout");
+      }
+      return state;
     }
     return attempt(new DeviceSession(target, timeout, sources.apply(target)), null, false);
   }
 
   /**
    * One poll of {@code session}; {@code polled} for a device the poller keeps, which claims its id.
+   * Null when another poll of the device (the cycle's, a probe's) held it for the whole timeout:
+   * that one keeps and reports its own outcome.
    */
   private DeviceState attempt(DeviceSession session, DeviceState previous, boolean polled) {
     String label = session.target().label();
@@ -264,6 +257,8 @@ final class KasaPoller implements AutoCloseable {
               ? knownDevice
               : polled ? labels.of(LabelValues.fromDevice(id), label) : LabelValues.fromDevice(id);
       return new DeviceState(label, ip, device, reading, null, seconds(start), session.transport());
+    } catch (DeviceSession.BusyException e) {
+      return null;
     } catch (IOException | RuntimeException e) {
       String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
       return new DeviceState(
@@ -296,6 +291,7 @@ final class KasaPoller implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true; // before the interrupts, so that every poll they cut short sees it
     pool.shutdownNow();
   }
 }

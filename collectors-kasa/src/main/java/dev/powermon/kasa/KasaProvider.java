@@ -65,7 +65,7 @@ public final class KasaProvider implements CollectorProvider {
           .min("1")
           .max("65535")
           .help(
-              "UDP port probed for devices that answer only the newer protocols (KLAP is then polled, AES listed).")
+              "UDP port probed for devices that answer only the newer protocols (KLAP and AES are then polled; HTTPS and TPAP listed).")
           .build();
   static final SettingSpec DISCOVERY_INTERVAL =
       SettingSpec.builder("discovery-interval", SettingType.DURATION)

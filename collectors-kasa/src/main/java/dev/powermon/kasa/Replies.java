@@ -23,6 +23,16 @@ final class Replies {
     return methodNode;
   }
 
+  /** Whether {@code reply} answers {@code module.method} without error at either level. */
+  static boolean answered(ObjectNode reply, String module, String method) {
+    try {
+      method(reply, module, method);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static void checkError(JsonNode node, String where) throws IOException {
     Double code = JsonFields.number(node, "err_code", where);
     if (code != null && code != 0) {

@@ -3,9 +3,6 @@ package dev.powermon.kasa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.powermon.api.Collector;
 import dev.powermon.api.LabelValues;
 import dev.powermon.api.MeterClass;
@@ -22,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** The collector over real loopback sockets: values exported equal what the simulator served. */
 class KasaCollectorTest {
@@ -203,11 +199,9 @@ class KasaCollectorTest {
 
   @Test
   void powersNamesTheHostEachPlugOrOutletFeeds() throws Exception {
-    Logger kasaLog = (Logger) LoggerFactory.getLogger("collector.kasa");
-    ListAppender<ILoggingEvent> events = new ListAppender<>();
-    events.start();
-    kasaLog.addAppender(events);
-    try (Fleet fleet = Fleet.start("plug-new", "hs300", "plug-old");
+    List<String> logged;
+    try (CapturedLog log = new CapturedLog();
+        Fleet fleet = Fleet.start("plug-new", "hs300", "plug-old");
         TestContext context =
             TestContext.forProvider(new KasaProvider())
                 .setting("target", fleet.targets())
@@ -243,11 +237,9 @@ class KasaCollectorTest {
       assertThat(m.series("powermon_meter_covers"))
           .hasSize(2); // the kettle feeds no host; no ghost
       MetricValues.of(collector.collect()); // the same unmatched entry is not logged again
-    } finally {
-      kasaLog.detachAppender(events);
+      logged = log.messages();
     }
-    assertThat(events.list)
-        .extracting(ILoggingEvent::getFormattedMessage)
+    assertThat(logged)
         .filteredOn(l -> l.contains("powers"))
         .singleElement()
         .asString()

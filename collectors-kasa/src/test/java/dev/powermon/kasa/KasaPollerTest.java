@@ -1,20 +1,21 @@
 package dev.powermon.kasa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.powermon.kasa.sim.Fault;
 import dev.powermon.kasa.sim.Fleet;
+import dev.powermon.kasa.sim.SimulatedDevice;
+import dev.powermon.net.Deadline;
 import dev.powermon.net.HostPort;
 import dev.powermon.testkit.TestContext;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class KasaPollerTest {
   private static final String NEW = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900002";
@@ -54,15 +55,11 @@ class KasaPollerTest {
 
   @Test
   void logsWhenADeviceStartsFailingAndWhenItRecoversNotEveryPoll() throws Exception {
-    Logger kasaLog = (Logger) LoggerFactory.getLogger("collector.kasa");
-    Level level = kasaLog.getLevel();
-    kasaLog.setLevel(Level.INFO);
-    ListAppender<ILoggingEvent> events = new ListAppender<>();
-    events.start();
-    kasaLog.addAppender(events);
-    try (Fleet fleet = Fleet.start("plug-new");
+    try (CapturedLog log = new CapturedLog();
+        Fleet fleet = Fleet.start("plug-new");
         TestContext context = TestContext.forProvider(new KasaProvider()).build();
-        KasaPoller poller = new KasaPoller(Duration.ofMillis(300), 4, new XorSource(), context)) {
+        // 1 s: long enough for a healthy poll on a loaded machine, short for the dead ones
+        KasaPoller poller = new KasaPoller(Duration.ofSeconds(1), 4, new XorSource(), context)) {
       HostPort target = HostPort.parse(fleet.get(0).target(), 9999);
       poller.add(target);
       poller.pollAll().get(30, TimeUnit.SECONDS);
@@ -73,8 +70,7 @@ class KasaPollerTest {
       poller.pollAll().get(30, TimeUnit.SECONDS);
       poller.pollAll().get(30, TimeUnit.SECONDS);
       String key = "kasa device " + target.label() + ": ";
-      assertThat(events.list)
-          .extracting(ILoggingEvent::getFormattedMessage)
+      assertThat(log.messages())
           .satisfiesExactly(
               first ->
                   assertThat(first).isEqualTo(key + "answers: KP115(EU) \"Desk\" (id " + NEW + ")"),
@@ -82,15 +78,113 @@ class KasaPollerTest {
                   assertThat(failed)
                       .startsWith(
                           key
-                              + "failed (no complete reply within 300 ms); its readings are "
+                              + "failed (no complete reply within 1000 ms); its readings are "
                               + "withheld (kasa_scrape_success 0)"),
               back ->
                   assertThat(back).isEqualTo(key + "answers: KP115(EU) \"Desk\" (id " + NEW + ")"));
       assertThat(context.readings("kasa").forgotten()).containsExactly(NEW);
       assertThat(context.readings("kasa").of(NEW, "total")).hasSize(3);
-    } finally {
-      kasaLog.detachAppender(events);
-      kasaLog.setLevel(level);
+    }
+  }
+
+  @Test
+  void aPollCutShortByCloseLogsNothingAndKeepsNothing() throws Exception {
+    // A poll under way when the poller closes ends later (a socket read is not interruptible);
+    // it must not log into whatever runs next in this JVM, nor keep its outcome.
+    try (CapturedLog log = new CapturedLog();
+        Fleet fleet = Fleet.start("plug-new");
+        TestContext context = TestContext.forProvider(new KasaProvider()).build()) {
+      fleet.get(0).fault(Fault.NEVER_ANSWERS);
+      KasaPoller poller = new KasaPoller(Duration.ofSeconds(20), 4, new XorSource(), context);
+      poller.add(HostPort.parse(fleet.get(0).target(), 9999));
+      CompletableFuture<Void> cycle = poller.pollAll();
+      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (fleet.get(0).requests().isEmpty() && System.nanoTime() < giveUp) {
+        Thread.sleep(5); // bounded: until the poll waits for its reply
+      }
+      assertThat(fleet.get(0).requests()).isNotEmpty();
+      poller.close();
+      fleet.close(); // the device hangs up: the poll fails now, after close
+      assertThat(poller.pool().awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+      cycle.get(30, TimeUnit.SECONDS);
+      assertThat(log.messages()).isEmpty();
+      assertThat(poller.states()).isEmpty();
+    }
+  }
+
+  @Test
+  void devicesThatFailedLastCycleArePolledFirst() throws Exception {
+    // With one poll thread the order is visible: the dead device goes first, so that its timeout
+    // runs while the others are polled instead of after them.
+    try (Fleet fleet = Fleet.start("plug-new", "plug-old");
+        TestContext context = TestContext.forProvider(new KasaProvider()).build();
+        KasaPoller poller = new KasaPoller(Duration.ofSeconds(1), 1, new XorSource(), context)) {
+      SimulatedDevice first = fleet.get(0);
+      SimulatedDevice last = fleet.get(1);
+      boolean ordered = first.target().compareTo(last.target()) < 0;
+      SimulatedDevice healthy = ordered ? first : last;
+      SimulatedDevice dead = ordered ? last : first; // the later one in target order
+      poller.add(HostPort.parse(healthy.target(), 9999));
+      poller.add(HostPort.parse(dead.target(), 9999));
+      dead.fault(Fault.NEVER_ANSWERS);
+      poller.pollAll().get(30, TimeUnit.SECONDS); // target order: healthy, then dead
+      assertThat(poller.states()).filteredOn(DeviceState::ok).hasSize(1);
+      int healthyBefore = healthy.connections();
+      int deadBefore = dead.connections();
+      CompletableFuture<Void> second = poller.pollAll();
+      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (dead.connections() == deadBefore && System.nanoTime() < giveUp) {
+        Thread.sleep(5);
+      }
+      assertThat(healthy.connections()).isEqualTo(healthyBefore); // still queued behind it
+      second.get(30, TimeUnit.SECONDS);
+      assertThat(healthy.connections()).isEqualTo(healthyBefore + 1);
+    }
+  }
+
+  @Test
+  void aProbeThatFindsTheDeviceBusyLeavesItsKeptStateAlone() throws Exception {
+    // The cycle's poll holds the device (its source waits for a latch) for longer than the
+    // timeout the probe waits for it: the probe fails, and that is no news about the device.
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    XorSource xor = new XorSource();
+    KasaSource holding =
+        new KasaSource() {
+          @Override
+          public Channel open(InetSocketAddress address, Duration requestTimeout, Deadline whole)
+              throws IOException {
+            entered.countDown();
+            try {
+              release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return xor.open(address, requestTimeout, whole);
+          }
+
+          @Override
+          public String transport() {
+            return "xor";
+          }
+        };
+    try (Fleet fleet = Fleet.start("plug-new");
+        TestContext context = TestContext.forProvider(new KasaProvider()).build();
+        KasaPoller poller = new KasaPoller(Duration.ofMillis(300), 2, holding, context)) {
+      HostPort target = HostPort.parse(fleet.get(0).target(), 9999);
+      poller.add(target);
+      CompletableFuture<Void> cycle = poller.pollAll();
+      assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+      assertThatThrownBy(() -> poller.probe(target))
+          .isInstanceOf(IOException.class)
+          .hasMessage(
+              target.label()
+                  + ": being polled by the background cycle for longer than the timeout");
+      assertThat(poller.states()).isEmpty(); // the cycle's poll reports, not the probe
+      assertThat(context.readings("kasa").forgotten()).isEmpty();
+      release.countDown();
+      cycle.get(30, TimeUnit.SECONDS);
+      assertThat(poller.states()).hasSize(1);
     }
   }
 }

@@ -95,6 +95,8 @@ class KlapTransportTest {
       }
       assertThat(device.handshakes()).isEqualTo(1);
       assertThat(client.handshakes()).isEqualTo(1);
+      // HTTP keep-alive: both handshakes and every poll's requests on one TCP connection
+      assertThat(device.connections()).isEqualTo(1);
     }
   }
 
@@ -170,10 +172,12 @@ class KlapTransportTest {
       seq.setAccessible(true);
       seq.setInt(keys, Integer.MAX_VALUE - 1);
       assertThat(keys.exhausted()).isFalse();
-      // the plug's poll is three requests: the first takes MAX_VALUE, the second needs a new
-      // session
+      // from its second poll on, a plug's poll is one request (sysinfo, cloud and meter together):
+      // this one takes MAX_VALUE, the next needs a new session
       assertThat(session.poll().total().watts()).isEqualTo(61.25);
       assertThat(keys.exhausted()).isTrue();
+      assertThat(device.handshakes()).isEqualTo(1);
+      assertThat(session.poll().total().watts()).isEqualTo(61.25);
       assertThat(device.handshakes()).isEqualTo(2);
       assertThat(sessionField.get(client)).isNotSameAs(keys);
     }

@@ -28,6 +28,7 @@ class MultiTargetTest {
                 .build();
         MultiTargetCollector collector = (MultiTargetCollector) new KasaProvider().open(context)) {
       int before = fleet.get(1).connections();
+      int handedOn = context.readings("kasa").of(NEW, "total").size();
       MetricValues m = MetricValues.of(collector.collectTarget(fleet.get(1).target()));
       assertThat(m.value("kasa_device_power_watts", "device_id", NEW)).isEqualTo(61.25);
       assertThat(m.series("kasa_device_power_watts", "device_id", OLD)).isEmpty();
@@ -35,6 +36,9 @@ class MultiTargetTest {
       assertThat(m.has("kasa_devices_discovered")).isFalse();
       assertThat(fleet.get(1).connections())
           .isEqualTo(before + 1); // polled now, not served from memory
+      // a poll like any other: its power goes to the core, which answers it on /probe too
+      assertThat(context.readings("kasa").of(NEW, "total")).hasSize(handedOn + 1);
+      assertThat(context.readings("kasa").last(NEW, "total").watts()).isEqualTo(61.25);
     }
   }
 
@@ -99,6 +103,7 @@ class MultiTargetTest {
           .isEqualTo(61.25);
       assertThat(m.has("powermon_energy_joules_total"))
           .isFalse(); // not a polled device: nothing counted
+      assertThat(context.readings("kasa").all()).isEmpty(); // nor handed to the core
       assertThatThrownBy(() -> collector.collectTarget("127.0.0.9"))
           .isInstanceOf(TargetNotAllowedException.class);
       assertThatThrownBy(() -> collector.collectTarget("127.0.0.2:1"))

@@ -31,6 +31,12 @@ public final class KasaBench {
   private static final List<String> SMART_MIX = List.of("p110", "kp125m", "p304m");
   private static final Duration PHASE_LIMIT = Duration.ofSeconds(60);
 
+  /**
+   * Pause between two collect() calls. At 5 ms, collect() itself (tens of ms for 4000 series on a
+   * loaded machine) takes a good part of a core from the cycles it runs beside.
+   */
+  private static long collectEveryMillis;
+
   private KasaBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -38,27 +44,32 @@ public final class KasaBench {
     int deadPercent = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int cycles = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     int klapPercent = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+    String threads = args.length > 4 ? args[4] : "64"; // the poll-threads default
+    collectEveryMillis = args.length > 5 ? Long.parseLong(args[5]) : 5;
     String timeout = "2s";
     System.out.printf(
         Locale.ROOT,
         "kasa bench: %d devices (mix %s; %d %% on KLAP v2: the same and %s), timeout %s, "
-            + "%d cycles per phase, %d cores%n",
+            + "%d cycles per phase, %s poll threads, collect() every %d ms, %d cores%n",
         devices,
         MIX,
         klapPercent,
         SMART_MIX,
         timeout,
         cycles,
+        threads,
+        collectEveryMillis,
         Runtime.getRuntime().availableProcessors());
     System.out.println(
-        "| dead | first cycle (open) s | cycle s (min / max) | collect() p50 ms | p99 ms | max ms | calls | series "
-            + "| KLAP devices | handshakes |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-    phase(devices, 0, cycles, timeout, klapPercent);
-    phase(devices, (devices * deadPercent + 50) / 100, cycles, timeout, klapPercent);
+        "| dead | first cycle (open) s | cycle s (min / max) | cycles s, in order | collect() p50 ms | p99 ms "
+            + "| max ms | calls | series | KLAP devices | handshakes |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+    phase(devices, 0, cycles, timeout, klapPercent, threads);
+    phase(devices, (devices * deadPercent + 50) / 100, cycles, timeout, klapPercent, threads);
   }
 
-  private static void phase(int devices, int dead, int cycles, String timeout, int klapPercent)
+  private static void phase(
+      int devices, int dead, int cycles, String timeout, int klapPercent, String threads)
       throws Exception {
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
     List<SimulatedKlapDevice> klap = new ArrayList<>();
@@ -89,6 +100,7 @@ public final class KasaBench {
               .setting("target", targets.toArray(String[]::new))
               .setting("timeout", timeout)
               .setting("poll-interval", "3s")
+              .setting("poll-threads", threads)
               .build()) {
         long openStart = System.nanoTime();
         try (Collector collector = new KasaProvider().open(context)) {
@@ -124,7 +136,7 @@ public final class KasaBench {
       MetricValues m = MetricValues.of(collector.collect());
       latencies.add(System.nanoTime() - start);
       if (!m.has("kasa_scrape_duration_seconds")) {
-        Thread.sleep(5);
+        Thread.sleep(collectEveryMillis);
         continue; // the first cycle outlasted open()'s wait
       }
       double cycle = m.value("kasa_scrape_duration_seconds");
@@ -133,17 +145,20 @@ public final class KasaBench {
         series = m.text().split("\n").length;
       }
       last = cycle;
-      Thread.sleep(5);
+      Thread.sleep(collectEveryMillis);
     }
     Collections.sort(latencies);
     int handshakes = klap.stream().mapToInt(SimulatedKlapDevice::handshakes).sum();
     System.out.printf(
         Locale.ROOT,
-        "| %d | %.2f | %.2f / %.2f | %.2f | %.2f | %.2f | %d | %d | %d | %d |%n",
+        "| %d | %.2f | %.2f / %.2f | %s | %.2f | %.2f | %.2f | %d | %d | %d | %d |%n",
         dead,
         openSeconds,
         Collections.min(cycleSeconds),
         Collections.max(cycleSeconds),
+        cycleSeconds.stream()
+            .map(c -> String.format(Locale.ROOT, "%.2f", c))
+            .collect(java.util.stream.Collectors.joining(" ")),
         millis(latencies, 0.50),
         millis(latencies, 0.99),
         latencies.get(latencies.size() - 1) / 1e6,

@@ -36,6 +36,7 @@ public final class SimulatedKlapDevice implements AutoCloseable {
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger handshakes = new AtomicInteger();
   private final AtomicInteger requests = new AtomicInteger();
+  private final java.util.Set<java.net.InetSocketAddress> peers = ConcurrentHashMap.newKeySet();
   private final CountDownLatch closing = new CountDownLatch(1);
   private volatile KlapFault fault = KlapFault.NONE;
   private volatile int forgetAfter = 3;
@@ -122,12 +123,18 @@ public final class SimulatedKlapDevice implements AutoCloseable {
     return handshakes.get();
   }
 
+  /** TCP connections HTTP requests came in on (distinct client addresses and ports). */
+  public int connections() {
+    return peers.size();
+  }
+
   /** Requests answered with data. */
   public int requests() {
     return requests.get();
   }
 
   private void handshake1(HttpExchange ex) throws IOException {
+    peers.add(ex.getRemoteAddress());
     byte[] localSeed = ex.getRequestBody().readNBytes(MAX_REQUEST);
     if (!post(ex) || localSeed.length != 16) {
       respond(ex, 400, new byte[0]);
@@ -148,6 +155,7 @@ public final class SimulatedKlapDevice implements AutoCloseable {
   }
 
   private void handshake2(HttpExchange ex) throws IOException {
+    peers.add(ex.getRemoteAddress());
     byte[] proof = ex.getRequestBody().readNBytes(MAX_REQUEST);
     if (fault == KlapFault.NO_HANDSHAKE2) {
       awaitClose(); // accepted, never answered
@@ -167,6 +175,7 @@ public final class SimulatedKlapDevice implements AutoCloseable {
   }
 
   private void request(HttpExchange ex) throws IOException {
+    peers.add(ex.getRemoteAddress());
     byte[] body = ex.getRequestBody().readNBytes(MAX_REQUEST);
     String id = cookie(ex);
     Session s = id == null ? null : sessions.get(id);
