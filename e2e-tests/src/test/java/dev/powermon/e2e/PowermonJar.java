@@ -238,11 +238,6 @@ final class PowermonJar implements AutoCloseable {
     return process.output();
   }
 
-  /** The exporter's process id. */
-  long pid() {
-    return process.pid();
-  }
-
   /** host:port of its admin API. */
   String adminTarget() {
     return admin;
