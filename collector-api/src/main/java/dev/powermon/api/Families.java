@@ -10,6 +10,7 @@ import io.prometheus.metrics.model.snapshots.InfoSnapshot.InfoDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.SummarySnapshot;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -180,6 +181,9 @@ public final class Families {
     if (family instanceof InfoSnapshot) {
       return MetricSpec.Type.INFO;
     }
+    if (family instanceof SummarySnapshot) {
+      return MetricSpec.Type.SUMMARY;
+    }
     return null;
   }
 
@@ -199,12 +203,14 @@ public final class Families {
           list.forEach(p -> b.dataPoint((CounterDataPointSnapshot) p));
           return b.build();
         }
-      default:
+      case INFO:
         {
           InfoSnapshot.Builder b = InfoSnapshot.builder().name(spec.name()).help(spec.help());
           list.forEach(p -> b.dataPoint((InfoDataPointSnapshot) p));
           return b.build();
         }
+      default: // no method adds a summary's points
+        throw new IllegalStateException(spec.name() + ": Families builds no " + spec.type());
     }
   }
 }

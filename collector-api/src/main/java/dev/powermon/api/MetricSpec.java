@@ -20,7 +20,9 @@ public final class MetricSpec {
   public enum Type {
     GAUGE,
     COUNTER,
-    INFO
+    INFO,
+    /** Only the core's JVM families (client_java's GC times); {@link Families} builds none. */
+    SUMMARY
   }
 
   private final String name;
@@ -51,6 +53,10 @@ public final class MetricSpec {
 
   public static Builder info(String name) {
     return new Builder(name, Type.INFO);
+  }
+
+  public static Builder summary(String name) {
+    return new Builder(name, Type.SUMMARY);
   }
 
   public String name() {
