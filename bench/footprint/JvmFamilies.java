@@ -17,19 +17,27 @@ import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
  * What each of client_java's JVM instrumentation modules costs per scrape: each registered alone in
- * its own registry, scraped and written as text SCRAPES times after a warm-up, on this thread. Prints
- * families, series, CPU and bytes allocated per scrape, and the text's size.
+ * its own registry, scraped and written as text SCRAPES times after a warm-up, on one thread, with
+ * THREADS other threads parked (powermon runs ~80: thread metrics grow with them). Prints families,
+ * series, the process's CPU and the thread's bytes allocated per scrape, and the text's size.
  *
  *   java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp exporter/target/powermon.jar \
- *     bench/footprint/JvmFamilies.java [SCRAPES]
+ *     bench/footprint/JvmFamilies.java [SCRAPES [THREADS]]
  */
 public class JvmFamilies {
   public static void main(String[] args) throws Exception {
     int scrapes = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    int parked = args.length > 1 ? Integer.parseInt(args[1]) : 80;
+    for (int i = 0; i < parked; i++) {
+      Thread t = new Thread(() -> LockSupport.park(), "parked-" + i);
+      t.setDaemon(true);
+      t.start();
+    }
     Map<String, Consumer<PrometheusRegistry>> modules = new LinkedHashMap<>();
     modules.put("JvmMemoryMetrics", r -> JvmMemoryMetrics.builder().register(r));
     modules.put("JvmGarbageCollectorMetrics", r -> JvmGarbageCollectorMetrics.builder().register(r));
@@ -44,6 +52,10 @@ public class JvmFamilies {
     modules.put("JvmNativeMemoryMetrics", r -> JvmNativeMemoryMetrics.builder().register(r));
     ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     long self = Thread.currentThread().getId();
+    // The process's CPU, not this thread's: thread states and deadlock detection run in the VM
+    // thread, at a safepoint.
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     System.out.printf(
@@ -56,7 +68,7 @@ public class JvmFamilies {
         out.reset();
         writer.write(out, registry.scrape());
       }
-      long cpu = threads.getCurrentThreadCpuTime();
+      long cpu = os.getProcessCpuTime();
       long bytes = threads.getThreadAllocatedBytes(self);
       MetricSnapshots last = null;
       for (int i = 0; i < scrapes; i++) {
@@ -64,7 +76,7 @@ public class JvmFamilies {
         last = registry.scrape();
         writer.write(out, last);
       }
-      cpu = threads.getCurrentThreadCpuTime() - cpu;
+      cpu = os.getProcessCpuTime() - cpu;
       bytes = threads.getThreadAllocatedBytes(self) - bytes;
       int series = 0;
       for (MetricSnapshot s : last) {

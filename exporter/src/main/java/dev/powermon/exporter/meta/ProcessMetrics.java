@@ -10,7 +10,10 @@ import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What powermon itself costs, in the {@code process_*} and {@code jvm_*} families JVM dashboards
@@ -22,6 +25,9 @@ import java.util.List;
  * pools, runtime info and the process. Left out, measured with {@code
  * bench/footprint/JvmFamilies.java}: JIT compilation time (meaningless with C1 only), allocation
  * per pool (a listener on every collection) and native memory (needs native memory tracking).
+ * Within the registered modules only the declared families are collected (the scrape's name filter
+ * skips the others' callbacks): what JVM dashboards chart, not initial sizes, sizes after the last
+ * collection, the finalizer queue or monitor-only deadlocks.
  */
 public final class ProcessMetrics {
   public static final List<MetricSpec> PROCESS =
@@ -55,33 +61,12 @@ public final class ProcessMetrics {
               "area",
               "Committed (bytes) of a given JVM memory area."),
           bytes("jvm_memory_max_bytes", "area", "Max (bytes) of a given JVM memory area."),
-          bytes("jvm_memory_init_bytes", "area", "Initial bytes of a given JVM memory area."),
-          MetricSpec.gauge("jvm_memory_objects_pending_finalization")
-              .help("The number of objects waiting in the finalizer queue.")
-              .build(),
           bytes("jvm_memory_pool_used_bytes", "pool", "Used bytes of a given JVM memory pool."),
           bytes(
               "jvm_memory_pool_committed_bytes",
               "pool",
               "Committed bytes of a given JVM memory pool."),
-          bytes("jvm_memory_pool_max_bytes", "pool", "Max bytes of a given JVM memory pool."),
-          bytes("jvm_memory_pool_init_bytes", "pool", "Initial bytes of a given JVM memory pool."),
-          bytes(
-              "jvm_memory_pool_collection_used_bytes",
-              "pool",
-              "Used bytes after last collection of a given JVM memory pool."),
-          bytes(
-              "jvm_memory_pool_collection_committed_bytes",
-              "pool",
-              "Committed after last collection bytes of a given JVM memory pool."),
-          bytes(
-              "jvm_memory_pool_collection_max_bytes",
-              "pool",
-              "Max bytes after last collection of a given JVM memory pool."),
-          bytes(
-              "jvm_memory_pool_collection_init_bytes",
-              "pool",
-              "Initial after last collection bytes of a given JVM memory pool."));
+          bytes("jvm_memory_pool_max_bytes", "pool", "Max bytes of a given JVM memory pool."));
 
   public static final List<MetricSpec> JVM =
       List.of(
@@ -100,9 +85,6 @@ public final class ProcessMetrics {
               .help(
                   "Cycles of JVM-threads that are in deadlock waiting to acquire object monitors"
                       + " or ownable synchronizers")
-              .build(),
-          MetricSpec.gauge("jvm_threads_deadlocked_monitor")
-              .help("Cycles of JVM-threads that are in deadlock waiting to acquire object monitors")
               .build(),
           MetricSpec.gauge("jvm_threads_state")
               .help("Current count of threads by state")
@@ -139,6 +121,7 @@ public final class ProcessMetrics {
   public static final List<MetricSpec> SPECS = concat(PROCESS, MEMORY, JVM);
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final Predicate<String> declared = names(SPECS)::contains;
 
   public ProcessMetrics() {
     io.prometheus.metrics.instrumentation.jvm.ProcessMetrics.builder().register(registry);
@@ -152,8 +135,21 @@ public final class ProcessMetrics {
 
   public List<MetricSnapshot> snapshots() {
     List<MetricSnapshot> out = new ArrayList<>();
-    registry.scrape().forEach(out::add);
+    registry.scrape(declared).forEach(out::add);
     return out;
+  }
+
+  /**
+   * The declared names, as exposed and as client_java's filter may ask for them (counters without
+   * {@code _total}, info metrics without {@code _info}).
+   */
+  private static Set<String> names(List<MetricSpec> specs) {
+    Set<String> names = new HashSet<>();
+    for (MetricSpec spec : specs) {
+      names.add(spec.name());
+      names.add(spec.name().replaceFirst("_(total|info)$", ""));
+    }
+    return Set.copyOf(names);
   }
 
   private static MetricSpec bytes(String name, String label, String help) {
