@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# powermon beside Debian's node_exporter, in one run, on one live fake powercap tree (rapl only), with
-# the shipped launch (bin/powermon when it exists, else the README's flags). Prints, for both: CPU per
+# powermon beside Debian's node_exporter, in one run, on one live fake powercap tree (rapl only: both
+# with their default collectors disabled), with the shipped launch (bin/powermon, its class cache
+# recorded first by bin/powermon-train, as a restart finds it). Prints, for both: CPU per
 # scrape (process CPU from /proc/PID/stat over sequential scrapes), p50/p99 at 1 and 20 concurrent
 # scrapers (wrk), RSS after the 20-way load, start to first answered scrape, idle CPU (1 s sampling).
 #
@@ -8,10 +9,16 @@
 # prints series, CPU per scrape and CPU per scrape per 1,000 series (the background sampling CPU, measured
 # just before over the same time, subtracted).
 #
+# Mode "start": START_RUNS (5) launches, rapl only, of each launch below; prints the median wall and CPU
+# time from launch to the first answered scrape, and RSS then: bin/powermon on the newest Java (25: AOT
+# cache), bin/powermon on JAVA17 (default: the java on the PATH; AppCDS), and JAVA17 with the same flags
+# and no class cache. Each cache is recorded first by bin/powermon-train.
+#
 # Loopback only, ephemeral ports, every loop bounded. Durations are settable for quick runs:
 #   bench/footprint/bench.sh                     # side by side
 #   LOAD_SECONDS=3 IDLE_SECONDS=5 bench/footprint/bench.sh
 #   DEVICES="16 64" LOAD_SECONDS=5 bench/footprint/bench.sh scale
+#   START_RUNS=3 bench/footprint/bench.sh start
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -20,6 +27,7 @@ load_seconds=${LOAD_SECONDS:-10}
 idle_seconds=${IDLE_SECONDS:-60}
 concurrency=${CONCURRENCY:-20}
 devices=${DEVICES:-16 64 256 1024}
+start_runs=${START_RUNS:-5}
 jar=${POWERMON_JAR:-exporter/target/powermon.jar}
 node_exporter=${NODE_EXPORTER:-/usr/bin/prometheus-node-exporter}
 # The README's flags, for a tree that predates bin/powermon.
@@ -50,7 +58,9 @@ powermon() { # powermon PORT ARGS...: starts it in the background, pid in $start
   shift
   local args=(--web.listen-address="127.0.0.1:$port" --web.admin-address=off --log.level=warn "$@")
   if [ -x bin/powermon ]; then
-    POWERMON_JAR="$jar" bin/powermon "${args[@]}" 2>>"$work/powermon.log" &
+    # The run's own class cache (recorded by train_cache), so no cache of an earlier build is used.
+    POWERMON_JAR="$jar" POWERMON_CACHE="${POWERMON_CACHE:-$work/powermon.cache}" \
+      bin/powermon "${args[@]}" 2>>"$work/powermon.log" &
   else
     java "${readme_flags[@]}" -jar "$jar" "${args[@]}" 2>>"$work/powermon.log" &
   fi
@@ -130,6 +140,48 @@ info() {
   if [ -x bin/powermon ]; then echo "launch: bin/powermon"; else echo "launch: java ${readme_flags[*]} -jar"; fi
 }
 
+# train_cache ARGS...: bin/powermon-train records the class cache the next powermon calls will use.
+train_cache() {
+  [ -x bin/powermon-train ] || return 0
+  POWERMON_JAR="$jar" POWERMON_CACHE="${POWERMON_CACHE:-$work/powermon.cache}" \
+    bin/powermon-train "$@" >>"$work/train.log" 2>&1 || { cat "$work/train.log"; exit 1; }
+}
+
+rapl_only=(--collector.disable-defaults --collector rapl --collector.rapl.sysfs="$sys")
+
+# start_row LABEL CACHE JAVA: START_RUNS launches of bin/powermon with POWERMON_CACHE=CACHE and
+# POWERMON_JAVA=JAVA (empty: the newest); medians of wall and CPU ms to the first answered scrape, and
+# RSS then, as one table row.
+start_row() {
+  local label=$1 cache=$2 java_bin=$3 i port t0 walls=() cpus=() rss=0
+  for i in $(seq 1 "$start_runs"); do
+    port=$(free_port)
+    t0=$(now_ns)
+    POWERMON_CACHE=$cache POWERMON_JAVA=$java_bin powermon "$port" "${rapl_only[@]}"
+    walls+=("$(first_scrape "http://127.0.0.1:$port/metrics" "$t0")")
+    cpus+=("$(awk -v hz="$ticks" '{ printf "%.0f", ($14 + $15) / hz * 1000 }' "/proc/$started/stat")")
+    rss=$(rss_mib "$started")
+    kill "$started" 2>/dev/null || true
+    wait "$started" 2>/dev/null || true
+  done
+  median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+  printf '| %s | %s | %s | %s |\n' "$label" "$(median "${walls[@]}")" "$(median "${cpus[@]}")" "$rss"
+}
+
+start_times() {
+  local java17=${JAVA17:-$(command -v java)}
+  info
+  echo "rapl only; median of $start_runs launches; RSS at the last one's first scrape"
+  echo
+  echo "| launch | start to first scrape, ms | CPU until then, ms | RSS, MiB |"
+  echo "|---|---|---|---|"
+  POWERMON_CACHE=$work/newest.cache train_cache "${rapl_only[@]}"
+  start_row "bin/powermon, newest Java, class cache" "$work/newest.cache" ""
+  POWERMON_CACHE=$work/java17.cache POWERMON_JAVA=$java17 train_cache "${rapl_only[@]}"
+  start_row "bin/powermon, $("$java17" -version 2>&1 | head -1 | cut -d'"' -f2), AppCDS" "$work/java17.cache" "$java17"
+  start_row "same Java and flags, no class cache" off "$java17"
+}
+
 side_by_side() {
   local ne_port pm_port ne_pid pm_pid t0 ne_start pm_start
   ne_port=$(free_port)
@@ -139,9 +191,10 @@ side_by_side() {
   ne_pid=$!
   pids+=("$ne_pid")
   ne_start=$(first_scrape "http://127.0.0.1:$ne_port/metrics" "$t0")
+  train_cache "${rapl_only[@]}"
   pm_port=$(free_port)
   t0=$(now_ns)
-  powermon "$pm_port" --collector rapl --collector.rapl.sysfs="$sys"
+  powermon "$pm_port" "${rapl_only[@]}"
   pm_pid=$started
   pm_start=$(first_scrape "http://127.0.0.1:$pm_port/metrics" "$t0")
 
@@ -223,5 +276,6 @@ scale() {
 case "$mode" in
   side) side_by_side ;;
   scale) scale ;;
-  *) echo "usage: bench/footprint/bench.sh [side|scale]"; exit 2 ;;
+  start) start_times ;;
+  *) echo "usage: bench/footprint/bench.sh [side|scale|start]"; exit 2 ;;
 esac

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs powermon as a systemd service:
 #   /opt/powermon/powermon.jar                 the exporter
+#   /opt/powermon/bin/powermon                 its launcher (JVM flags, class cache)
 #   /etc/powermon/powermon.yml                 example config (kept if it exists)
 #   /etc/systemd/system/powermon.service       the hardened unit
 #   /etc/udev/rules.d/99-powermon-powercap.rules  RAPL read access for group powermon
@@ -18,8 +19,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../install-common.sh"
 parse_options "$here" "$@"
 
-if [ "$system" -eq 1 ] && [ ! -x /usr/bin/java ]; then
-  echo "warning: /usr/bin/java not found; install a Java 17+ runtime (e.g. apt install openjdk-17-jre-headless)" >&2
+if [ "$system" -eq 1 ] && ! command -v java >/dev/null 2>&1 && ! ls /usr/lib/jvm/*/bin/java >/dev/null 2>&1; then
+  echo "warning: no Java found; install a Java 17+ runtime (e.g. apt install openjdk-17-jre-headless)" >&2
 fi
 
 if [ "$system" -eq 1 ]; then
@@ -41,6 +42,8 @@ fi
 
 run install -d -m 0755 "$prefix/opt/powermon"
 run install -m 0644 "$jar" "$prefix/opt/powermon/powermon.jar"
+run install -d -m 0755 "$prefix/opt/powermon/bin"
+run install -m 0755 "$here/../../bin/powermon" "$prefix/opt/powermon/bin/powermon"
 # The exporter writes its metric table back to the config file (temp file + rename),
 # so the directory and file are writable by the powermon group.
 # shellcheck disable=SC2086  # $owner is empty or two options

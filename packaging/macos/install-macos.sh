@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs powermon as a launchd daemon running as root (powermetrics needs root):
 #   /usr/local/powermon/powermon.jar                    the exporter
+#   /usr/local/powermon/bin/powermon                    its launcher (JVM flags, class cache)
 #   /usr/local/etc/powermon/powermon.yml                example config (kept if it exists)
 #   /Library/LaunchDaemons/dev.powermon.exporter.plist  the daemon, started at boot
 #   /usr/local/var/log/powermon.log                     its log
@@ -27,6 +28,8 @@ plist="$prefix/Library/LaunchDaemons/$label.plist"
 run install -d -m 0755 "$prefix/usr/local/powermon" "$prefix/usr/local/etc/powermon" \
   "$prefix/usr/local/var/log" "$prefix/Library/LaunchDaemons"
 run install -m 0644 "$jar" "$prefix/usr/local/powermon/powermon.jar"
+run install -d -m 0755 "$prefix/usr/local/powermon/bin"
+run install -m 0755 "$here/../../bin/powermon" "$prefix/usr/local/powermon/bin/powermon"
 if [ -e "$prefix/usr/local/etc/powermon/powermon.yml" ]; then
   echo "= $prefix/usr/local/etc/powermon/powermon.yml exists, left as it is"
 else

@@ -20,7 +20,9 @@ public final class MetricSpec {
   public enum Type {
     GAUGE,
     COUNTER,
-    INFO
+    INFO,
+    /** Only the core's JVM families (client_java's GC times); {@link Families} builds none. */
+    SUMMARY
   }
 
   private final String name;
@@ -28,6 +30,7 @@ public final class MetricSpec {
   private final String help;
   private final List<String> labelNames;
   private final List<String> extraLabelNames;
+  private final List<String> allLabelNames;
   private final boolean enabledByDefault;
   private final String unit;
 
@@ -38,6 +41,7 @@ public final class MetricSpec {
     this.help = b.help;
     this.labelNames = List.copyOf(b.labelNames);
     this.extraLabelNames = List.copyOf(b.extraLabelNames);
+    this.allLabelNames = List.copyOf(b.extraLabelNamesAndBase());
     this.enabledByDefault = b.enabledByDefault;
   }
 
@@ -51,6 +55,10 @@ public final class MetricSpec {
 
   public static Builder info(String name) {
     return new Builder(name, Type.INFO);
+  }
+
+  public static Builder summary(String name) {
+    return new Builder(name, Type.SUMMARY);
   }
 
   public String name() {
@@ -80,9 +88,7 @@ public final class MetricSpec {
 
   /** {@link #labelNames()} followed by {@link #extraLabelNames()}: what every series must carry. */
   public List<String> allLabelNames() {
-    List<String> all = new ArrayList<>(labelNames);
-    all.addAll(extraLabelNames);
-    return all;
+    return allLabelNames; // checked for every series of every scrape: built once
   }
 
   public boolean enabledByDefault() {

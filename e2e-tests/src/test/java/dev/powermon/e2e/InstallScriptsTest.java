@@ -34,6 +34,9 @@ class InstallScriptsTest {
 
     assertThat(r.exitCode()).withFailMessage(r.output()).isZero();
     assertThat(root.resolve("opt/powermon/powermon.jar")).hasContent("not really a jar");
+    assertThat(root.resolve("opt/powermon/bin/powermon"))
+        .isExecutable()
+        .hasSameTextualContentAs(Repo.root().resolve("bin/powermon"));
     assertThat(root.resolve("etc/powermon/powermon.yml"))
         .hasSameTextualContentAs(Repo.packaging().resolve("powermon.yml"));
     assertThat(root.resolve("etc/systemd/system/powermon.service"))
@@ -74,6 +77,7 @@ class InstallScriptsTest {
 
     assertThat(r.exitCode()).withFailMessage(r.output()).isZero();
     assertThat(root.resolve("usr/local/powermon/powermon.jar")).hasContent("not really a jar");
+    assertThat(root.resolve("usr/local/powermon/bin/powermon")).isExecutable();
     assertThat(root.resolve("usr/local/etc/powermon/powermon.yml")).exists();
     assertThat(root.resolve("Library/LaunchDaemons/dev.powermon.exporter.plist"))
         .hasSameTextualContentAs(Repo.packaging().resolve("macos/dev.powermon.exporter.plist"));

@@ -17,13 +17,14 @@ import java.util.Map;
  * RAPL powercap tree, a fake tegrastats, the host itself and simulated Kasa devices.
  */
 final class PowermonJar implements AutoCloseable {
-  /** The flags of the Dockerfile, the service units and the README. */
+  /** The flags of bin/powermon, which every shipped launch runs (JvmFlagsTest). */
   static final List<String> JVM_FLAGS =
       List.of(
           "-XX:+UseSerialGC",
           "-Xms8m",
           "-Xmx64m",
           "-XX:TieredStopAtLevel=1",
+          "-XX:CICompilerCount=1",
           "-Xss256k",
           "-XX:ReservedCodeCacheSize=16m",
           "-XX:MaxMetaspaceSize=64m",

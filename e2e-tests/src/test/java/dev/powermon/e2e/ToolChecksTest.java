@@ -61,4 +61,18 @@ class ToolChecksTest {
     assertThat(r.exitCode()).withFailMessage(r.output()).isZero();
     assertThat(r.output()).isEmpty();
   }
+
+  @Test
+  void shellcheckFindsNothingInTheLaunchers() throws Exception {
+    Command.Result r =
+        Command.run(
+            Repo.root(),
+            List.of(
+                "shellcheck",
+                "--severity=style",
+                Repo.root().resolve("bin/powermon").toString(),
+                Repo.root().resolve("bin/powermon-train").toString()));
+    assertThat(r.exitCode()).withFailMessage(r.output()).isZero();
+    assertThat(r.output()).isEmpty();
+  }
 }

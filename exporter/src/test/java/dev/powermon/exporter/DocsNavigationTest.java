@@ -43,12 +43,14 @@ class DocsNavigationTest {
   @Test
   void readmeOpensWithTheBuildAndRunCommandAndTheTestCommand() throws IOException {
     List<String> lines = Files.readAllLines(README, StandardCharsets.UTF_8);
-    assertThat(lines.get(2))
-        .startsWith("    mvn -B -q -ntp package -DskipTests && java ")
-        .endsWith(" -jar exporter/target/powermon.jar");
+    assertThat(lines.get(2)).isEqualTo("    mvn -B -q -ntp package -DskipTests && bin/powermon");
     assertThat(lines.get(3)).isEqualTo("    bash .ci/run");
-    // ... and both stay true: the script exists and the shaded JAR is named as the command says.
+    // ... and both stay true: the scripts exist, the launcher runs the JAR the build makes, and the
+    // shaded JAR is named as the launcher says.
     assertThat(ROOT.resolve(".ci/run")).isExecutable();
+    assertThat(ROOT.resolve("bin/powermon")).isExecutable();
+    assertThat(Files.readString(ROOT.resolve("bin/powermon")))
+        .contains("/../exporter/target/powermon.jar");
     assertThat(Files.readString(ROOT.resolve("exporter/pom.xml")))
         .contains("<finalName>powermon</finalName>");
   }

@@ -41,8 +41,11 @@ public final class Logging {
    * @throws IllegalArgumentException for any other value
    */
   public static void configure(String level, String format) {
-    Level parsed = parseLevel(level);
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    apply((LoggerContext) LoggerFactory.getILoggerFactory(), parseLevel(level), format);
+  }
+
+  /** Everything to stderr at {@code level} in {@code format}: at start-up and on every change. */
+  static void apply(LoggerContext context, Level level, String format) {
     Encoder<ILoggingEvent> encoder = encoder(format, context);
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
     appender.setContext(context);
@@ -53,7 +56,7 @@ public final class Logging {
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.detachAndStopAllAppenders();
     root.addAppender(appender);
-    root.setLevel(parsed);
+    root.setLevel(level);
   }
 
   private static Level parseLevel(String level) {

@@ -1,185 +1,167 @@
 package dev.powermon.exporter.meta;
 
 import dev.powermon.api.MetricSpec;
-import dev.powermon.api.NativeLibraryHint;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
+import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.lang.management.MemoryUsage;
-import java.lang.management.OperatingSystemMXBean;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import oshi.SystemInfo;
-import oshi.software.os.OSProcess;
-import oshi.software.os.OperatingSystem;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * What powermon itself costs: CPU seconds, resident memory, open files and heap, in the standard
- * {@code process_*} names so the usual dashboards work. OSHI reads them the same way on every OS
- * (client_java's JVM instrumentation has no release matching the HTTP server here).
+ * What powermon itself costs, in the {@code process_*} and {@code jvm_*} families JVM dashboards
+ * expect, as client_java's JVM instrumentation defines them (names, help, labels): on Linux it
+ * reads {@code /proc/self} and JMX, so neither OSHI nor JNA is loaded; elsewhere {@code
+ * process_resident_memory_bytes} is left out, as client_java does.
  *
- * <p>On Linux they come from the JDK (CPU time, start, open files) and {@code /proc/self/status}
- * (resident memory), so OSHI and JNA are never loaded for them; elsewhere from OSHI.
- *
- * <p>OSHI needs JNA's native library, which cannot load where the temporary directory is read-only
- * or noexec (a hardened container). Then the {@code process_*} families are left out, one line says
- * why, and nothing else is affected; the heap comes from JMX and stays.
+ * <p>Registered: memory (areas and pools), garbage collection, threads, class loading, buffer
+ * pools, runtime info and the process. Left out, measured with {@code
+ * bench/footprint/JvmFamilies.java}: JIT compilation time (meaningless with C1 only), allocation
+ * per pool (a listener on every collection) and native memory (needs native memory tracking).
+ * Within the registered modules only the declared families are collected (the scrape's name filter
+ * skips the others' callbacks): what JVM dashboards chart, not initial sizes, sizes after the last
+ * collection, the finalizer queue or monitor-only deadlocks.
  */
 public final class ProcessMetrics {
-  private static final Logger LOG = LoggerFactory.getLogger(ProcessMetrics.class);
+  public static final List<MetricSpec> PROCESS =
+      List.of(
+          MetricSpec.counter("process_cpu_seconds_total")
+              .unit("seconds")
+              .help("Total user and system CPU time spent in seconds.")
+              .build(),
+          MetricSpec.gauge("process_start_time_seconds")
+              .unit("seconds")
+              .help("Start time of the process since unix epoch in seconds.")
+              .build(),
+          MetricSpec.gauge("process_open_fds").help("Number of open file descriptors.").build(),
+          MetricSpec.gauge("process_max_fds")
+              .help("Maximum number of open file descriptors.")
+              .build(),
+          MetricSpec.gauge("process_virtual_memory_bytes")
+              .unit("bytes")
+              .help("Virtual memory size in bytes.")
+              .build(),
+          MetricSpec.gauge("process_resident_memory_bytes")
+              .unit("bytes")
+              .help("Resident memory size in bytes.")
+              .build());
 
-  public static final MetricSpec CPU =
-      MetricSpec.counter("process_cpu_seconds_total")
-          .help("User and system CPU time spent by powermon, in seconds.")
-          .build();
-  public static final MetricSpec RSS =
-      MetricSpec.gauge("process_resident_memory_bytes")
-          .help("powermon's resident memory, in bytes.")
-          .build();
-  public static final MetricSpec START =
-      MetricSpec.gauge("process_start_time_seconds")
-          .help("When powermon started, in seconds since the epoch.")
-          .build();
-  public static final MetricSpec FDS =
-      MetricSpec.gauge("process_open_fds").help("Files and sockets powermon has open.").build();
-  public static final MetricSpec HEAP =
-      MetricSpec.gauge("jvm_memory_used_bytes")
-          .help("JVM memory in use, in bytes, by area (heap, nonheap).")
-          .labelNames("area")
-          .build();
+  public static final List<MetricSpec> MEMORY =
+      List.of(
+          bytes("jvm_memory_used_bytes", "area", "Used bytes of a given JVM memory area."),
+          bytes(
+              "jvm_memory_committed_bytes",
+              "area",
+              "Committed (bytes) of a given JVM memory area."),
+          bytes("jvm_memory_max_bytes", "area", "Max (bytes) of a given JVM memory area."),
+          bytes("jvm_memory_pool_used_bytes", "pool", "Used bytes of a given JVM memory pool."),
+          bytes(
+              "jvm_memory_pool_committed_bytes",
+              "pool",
+              "Committed bytes of a given JVM memory pool."),
+          bytes("jvm_memory_pool_max_bytes", "pool", "Max bytes of a given JVM memory pool."));
 
-  public static final List<MetricSpec> SPECS = List.of(CPU, RSS, START, FDS, HEAP);
+  public static final List<MetricSpec> JVM =
+      List.of(
+          MetricSpec.summary("jvm_gc_collection_seconds")
+              .unit("seconds")
+              .help("Time spent in a given JVM garbage collector in seconds.")
+              .labelNames("gc")
+              .build(),
+          MetricSpec.gauge("jvm_threads_current").help("Current thread count of a JVM").build(),
+          MetricSpec.gauge("jvm_threads_daemon").help("Daemon thread count of a JVM").build(),
+          MetricSpec.gauge("jvm_threads_peak").help("Peak thread count of a JVM").build(),
+          MetricSpec.counter("jvm_threads_started_total")
+              .help("Started thread count of a JVM")
+              .build(),
+          MetricSpec.gauge("jvm_threads_deadlocked")
+              .help(
+                  "Cycles of JVM-threads that are in deadlock waiting to acquire object monitors"
+                      + " or ownable synchronizers")
+              .build(),
+          MetricSpec.gauge("jvm_threads_state")
+              .help("Current count of threads by state")
+              .labelNames("state")
+              .build(),
+          MetricSpec.gauge("jvm_classes_currently_loaded")
+              .help("The number of classes that are currently loaded in the JVM")
+              .build(),
+          MetricSpec.counter("jvm_classes_loaded_total")
+              .help(
+                  "The total number of classes that have been loaded since the JVM has started"
+                      + " execution")
+              .build(),
+          MetricSpec.counter("jvm_classes_unloaded_total")
+              .help(
+                  "The total number of classes that have been unloaded since the JVM has started"
+                      + " execution")
+              .build(),
+          bytes("jvm_buffer_pool_used_bytes", "pool", "Used bytes of a given JVM buffer pool."),
+          bytes(
+              "jvm_buffer_pool_capacity_bytes",
+              "pool",
+              "Bytes capacity of a given JVM buffer pool."),
+          MetricSpec.gauge("jvm_buffer_pool_used_buffers")
+              .help("Used buffers of a given JVM buffer pool.")
+              .labelNames("pool")
+              .build(),
+          MetricSpec.info("jvm_runtime_info")
+              .help("JVM runtime info")
+              .labelNames("runtime", "vendor", "version")
+              .build());
 
-  private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-  private final OperatingSystemMXBean system = ManagementFactory.getOperatingSystemMXBean();
-  private final ProcStatus status = new ProcStatus(Path.of("/proc/self/status"));
-  private final boolean linux = status.present();
-  private final double startSeconds =
-      ProcessHandle.current()
-          .info()
-          .startInstant()
-          .map(i -> i.toEpochMilli() / 1000.0)
-          .orElse(Double.NaN);
-  private OperatingSystem os;
-  private int pid;
+  /** Every family served; {@code ProcessMetricsTest} holds client_java to these declarations. */
+  public static final List<MetricSpec> SPECS = concat(PROCESS, MEMORY, JVM);
 
-  /**
-   * Set once OSHI failed to load: JNA does not recover within a process, so it is not tried again.
-   */
-  private boolean unavailable;
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final Predicate<String> declared = names(SPECS)::contains;
 
-  private String lastFailure;
+  public ProcessMetrics() {
+    io.prometheus.metrics.instrumentation.jvm.ProcessMetrics.builder().register(registry);
+    JvmMemoryMetrics.builder().register(registry);
+    JvmGarbageCollectorMetrics.builder().register(registry);
+    JvmThreadsMetrics.builder().register(registry);
+    JvmClassLoadingMetrics.builder().register(registry);
+    JvmBufferPoolMetrics.builder().register(registry);
+    JvmRuntimeInfoMetric.builder().register(registry);
+  }
 
   public List<MetricSnapshot> snapshots() {
     List<MetricSnapshot> out = new ArrayList<>();
-    if (linux) {
-      addFromJdkAndProc(out);
-    } else {
-      addFromOshi(out);
-    }
-    MemoryUsage heap = memory.getHeapMemoryUsage();
-    MemoryUsage nonHeap = memory.getNonHeapMemoryUsage();
-    out.add(
-        GaugeSnapshot.builder()
-            .name(HEAP.name())
-            .help(HEAP.help())
-            .dataPoint(
-                GaugeSnapshot.GaugeDataPointSnapshot.builder()
-                    .labels(Labels.of("area", "heap"))
-                    .value(heap.getUsed())
-                    .build())
-            .dataPoint(
-                GaugeSnapshot.GaugeDataPointSnapshot.builder()
-                    .labels(Labels.of("area", "nonheap"))
-                    .value(nonHeap.getUsed())
-                    .build())
-            .build());
+    registry.scrape(declared).forEach(out::add);
     return out;
   }
 
-  private void addFromJdkAndProc(List<MetricSnapshot> out) {
-    if (system instanceof com.sun.management.OperatingSystemMXBean) {
-      long nanos = ((com.sun.management.OperatingSystemMXBean) system).getProcessCpuTime();
-      if (nanos >= 0) {
-        out.add(cpu(nanos / 1e9));
-      }
-    }
-    OptionalLong rss = status.residentBytes();
-    if (rss.isPresent()) {
-      out.add(MetaMetrics.single(RSS, rss.getAsLong()));
-    }
-    if (!Double.isNaN(startSeconds)) {
-      out.add(MetaMetrics.single(START, startSeconds));
-    }
-    if (system instanceof com.sun.management.UnixOperatingSystemMXBean) {
-      out.add(
-          MetaMetrics.single(
-              FDS,
-              ((com.sun.management.UnixOperatingSystemMXBean) system)
-                  .getOpenFileDescriptorCount()));
-    }
-  }
-
-  private void addFromOshi(List<MetricSnapshot> out) {
-    OSProcess self = self();
-    if (self != null) {
-      out.add(cpu((self.getKernelTime() + self.getUserTime()) / 1000.0));
-      out.add(MetaMetrics.single(RSS, self.getResidentSetSize()));
-      out.add(MetaMetrics.single(START, self.getStartTime() / 1000.0));
-      if (self.getOpenFiles() >= 0) {
-        out.add(MetaMetrics.single(FDS, self.getOpenFiles()));
-      }
-    }
-  }
-
-  private static MetricSnapshot cpu(double seconds) {
-    return CounterSnapshot.builder()
-        .name(CPU.name())
-        .help(CPU.help())
-        .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(seconds).build())
-        .build();
-  }
-
   /**
-   * powermon's process as OSHI sees it, or null when OSHI cannot read it (logged when that
-   * changes).
+   * The declared names, as exposed and as client_java's filter may ask for them (counters without
+   * {@code _total}, info metrics without {@code _info}).
    */
-  private synchronized OSProcess self() {
-    if (unavailable) {
-      return null;
+  private static Set<String> names(List<MetricSpec> specs) {
+    Set<String> names = new HashSet<>();
+    for (MetricSpec spec : specs) {
+      names.add(spec.name());
+      names.add(spec.name().replaceFirst("_(total|info)$", ""));
     }
-    try {
-      if (os == null) {
-        os = new SystemInfo().getOperatingSystem();
-        pid = os.getProcessId();
-      }
-      OSProcess self = os.getProcess(pid);
-      if (lastFailure != null) {
-        LOG.info("process metrics are back");
-        lastFailure = null;
-      }
-      return self;
-    } catch (LinkageError e) {
-      // UnsatisfiedLinkError first, NoClassDefFoundError ("Could not initialize class
-      // com.sun.jna.Native")
-      // after: the native library will not load in this process.
-      unavailable = true;
-      LOG.warn(NativeLibraryHint.describe("process metrics (process_*) are unavailable", e));
-      return null;
-    } catch (RuntimeException e) {
-      String failure = "process metrics (process_*) cannot be read: " + e;
-      if (!failure.equals(lastFailure)) {
-        LOG.warn(failure);
-      }
-      lastFailure = failure;
-      return null;
+    return Set.copyOf(names);
+  }
+
+  private static MetricSpec bytes(String name, String label, String help) {
+    return MetricSpec.gauge(name).unit("bytes").help(help).labelNames(label).build();
+  }
+
+  @SafeVarargs
+  private static List<MetricSpec> concat(List<MetricSpec>... lists) {
+    List<MetricSpec> all = new ArrayList<>();
+    for (List<MetricSpec> list : lists) {
+      all.addAll(list);
     }
+    return List.copyOf(all);
   }
 }

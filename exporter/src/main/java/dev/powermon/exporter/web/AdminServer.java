@@ -32,19 +32,22 @@ public final class AdminServer implements AutoCloseable {
   /** Families changed by one request; the table itself holds a few hundred. */
   static final int MAX_JSON_KEYS = 1024;
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxNestingDepth(MAX_JSON_DEPTH)
-                          .maxNameLength(256)
-                          .maxStringLength(256)
-                          .build())
-                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                  .build())
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
+  /** Built on the first request: Jackson's classes are not loaded while powermon starts. */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        JsonMapper.builder(
+                JsonFactory.builder()
+                    .streamReadConstraints(
+                        StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_JSON_DEPTH)
+                            .maxNameLength(256)
+                            .maxStringLength(256)
+                            .build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+  }
 
   /**
    * Threads of the admin listener: a few slow clients must not stall it (see {@link HttpLimits}).
@@ -92,12 +95,12 @@ public final class AdminServer implements AutoCloseable {
           if (Responses.allow(exchange, "POST", "PUT") && guard.mutationAllowed(exchange, false)) {
             String error = reload.get();
             if (error == null) {
-              json(exchange, 200, JSON.createObjectNode().put("status", "reloaded"));
+              json(exchange, 200, Json.MAPPER.createObjectNode().put("status", "reloaded"));
             } else {
               json(
                   exchange,
                   500,
-                  JSON.createObjectNode().put("status", "failed").put("error", error));
+                  Json.MAPPER.createObjectNode().put("status", "failed").put("error", error));
             }
           }
         }
@@ -115,7 +118,7 @@ public final class AdminServer implements AutoCloseable {
       return;
     }
     if (!exchange.getRequestMethod().equals("POST")) {
-      ArrayNode list = JSON.createArrayNode();
+      ArrayNode list = Json.MAPPER.createArrayNode();
       for (MetricTable.Entry e : table.entries()) {
         ObjectNode item = list.addObject();
         item.put("name", e.family());
@@ -127,7 +130,7 @@ public final class AdminServer implements AutoCloseable {
           item.put("unknown", true); // no collector declares or emits it: likely a typo in the file
         }
       }
-      ObjectNode body = JSON.createObjectNode();
+      ObjectNode body = Json.MAPPER.createObjectNode();
       origin.get().forEach(body::put);
       body.set("metrics", list);
       json(exchange, 200, body);
@@ -142,7 +145,7 @@ public final class AdminServer implements AutoCloseable {
     }
     Map<String, Boolean> changes = new LinkedHashMap<>();
     try {
-      JsonNode root = JSON.readTree(body);
+      JsonNode root = Json.MAPPER.readTree(body);
       if (root == null || !root.isObject()) {
         badRequest(exchange, "the body must be a JSON object of family names to true or false");
         return;
@@ -178,7 +181,7 @@ public final class AdminServer implements AutoCloseable {
       badRequest(exchange, e.getMessage());
       return;
     }
-    ObjectNode reply = JSON.createObjectNode();
+    ObjectNode reply = Json.MAPPER.createObjectNode();
     ObjectNode changed = reply.putObject("changed");
     change.changed().forEach(changed::put);
     reply.put("persisted", change.persisted());
@@ -189,11 +192,12 @@ public final class AdminServer implements AutoCloseable {
   }
 
   private static void badRequest(HttpExchange exchange, String message) throws IOException {
-    json(exchange, 400, JSON.createObjectNode().put("error", message));
+    json(exchange, 400, Json.MAPPER.createObjectNode().put("error", message));
   }
 
   private static void json(HttpExchange exchange, int status, JsonNode body) throws IOException {
-    Responses.send(exchange, status, "application/json", JSON.writeValueAsString(body) + "\n");
+    Responses.send(
+        exchange, status, "application/json", Json.MAPPER.writeValueAsString(body) + "\n");
   }
 
   @Override
