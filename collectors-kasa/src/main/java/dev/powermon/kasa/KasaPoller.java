@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,7 +81,6 @@ final class KasaPoller implements AutoCloseable {
     this.lastCycleEndMillis = clock.millis(); // freshness counts from the start until a cycle ends
     this.readings = context.powerReadings("kasa", MeterClass.WALL);
     this.problems = new FieldProblemReports(context.problems());
-    AtomicInteger n = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(
             threads,
@@ -88,13 +88,8 @@ final class KasaPoller implements AutoCloseable {
             30,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
-            r -> {
-              Thread t = new Thread(r, "kasa-poll-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+            daemons("kasa-poll-"));
     pool.allowCoreThreadTimeOut(true);
-    AtomicInteger u = new AtomicInteger();
     this.unproven =
         new ThreadPoolExecutor(
             0,
@@ -102,12 +97,18 @@ final class KasaPoller implements AutoCloseable {
             30,
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
-            r -> {
-              Thread t = new Thread(r, "kasa-poll-new-" + u.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            },
+            daemons("kasa-poll-new-"),
             (r, full) -> pool.execute(r)); // all busy: queue for the pool
+  }
+
+  /** Daemon threads named {@code prefix} and a number, so that polls never keep the JVM up. */
+  private static ThreadFactory daemons(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   ExecutorService pool() {

@@ -10,7 +10,6 @@ import dev.powermon.kasa.sim.SmartProfile;
 import dev.powermon.testkit.MetricValues;
 import dev.powermon.testkit.TestContext;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -34,7 +33,7 @@ class FirstPollExchangesTest {
   void aSmartPlugCostsOneHandshakeAndOneRequest() throws Exception {
     SmartProfile p110 = SmartProfile.load("p110");
     try (SimulatedKlapDevice plug = start(p110.responder())) {
-      String target = "127.0.0.1:" + closedPort();
+      String target = "127.0.0.1:" + ProbingSourceTest.closedPort();
       try (TestContext context = context(target, plug.port());
           Collector collector = new KasaProvider().open(context)) {
         MetricValues m = MetricValues.of(collector.collect());
@@ -53,7 +52,7 @@ class FirstPollExchangesTest {
   void aLegacyPlugOverKlapCostsOneHandshakeAndFourRequestsThenOne() throws Exception {
     try (SimulatedKlapDevice plug =
         start(SimulatedKlapDevice.iot(DeviceProfile.load("plug-new")))) {
-      String target = "127.0.0.1:" + closedPort();
+      String target = "127.0.0.1:" + ProbingSourceTest.closedPort();
       try (TestContext context = context(target, plug.port());
           Collector collector = new KasaProvider().open(context)) {
         MetricValues m = MetricValues.of(collector.collect());
@@ -92,12 +91,5 @@ class FirstPollExchangesTest {
         .setting("poll-interval", "1h")
         .setting("timeout", "2s")
         .build();
-  }
-
-  /** A port on 127.0.0.1 that refuses connections (taken, then released). */
-  private static int closedPort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return s.getLocalPort();
-    }
   }
 }
