@@ -1,5 +1,6 @@
 package dev.powermon.kasa;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.powermon.net.Deadline;
 import dev.powermon.net.HostPort;
 import java.io.IOException;
@@ -65,11 +66,16 @@ final class DeviceSession {
     Deadline wholePoll =
         Deadline.after(budget, "poll not done within " + budget.toMillis() + " ms");
     try (KasaSource.Channel channel = source.open(address(), timeout, wholePoll)) {
+      ObjectNode smartFirst = null; // a SMART device's reply to the first request, if asked
       if (smart == null) {
         Boolean known = source.speaksSmart();
-        smart = known != null ? known : SmartPoll.speaksSmart(channel);
+        if (known == null) {
+          smartFirst = SmartPoll.firstReplyIfSmart(channel);
+          known = smartFirst != null;
+        }
+        smart = known;
       }
-      return smart ? SmartPoll.run(channel) : DevicePoll.run(channel, riders);
+      return smart ? SmartPoll.run(channel, smartFirst) : DevicePoll.run(channel, riders);
     } catch (KasaProtocolException e) {
       smart = null; // perhaps another device now answers at this address: ask again
       riders.forget();

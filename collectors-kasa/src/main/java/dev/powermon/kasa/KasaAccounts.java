@@ -2,7 +2,10 @@ package dev.powermon.kasa;
 
 import dev.powermon.net.DeviceCredentials;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The accounts a KLAP or AES handshake tries, in the reference's order (kasa.md §5): the operator's
@@ -30,8 +33,28 @@ final class KasaAccounts {
     }
   }
 
-  /** One candidate account. */
-  record Account(Kind kind, DeviceCredentials credentials) {}
+  /**
+   * One candidate account, with its KLAP auth hashes: computed once here rather than by every
+   * device's every handshake, which checks the device's proof against each account and version.
+   */
+  record Account(Kind kind, DeviceCredentials credentials, Map<KlapVersion, byte[]> klapHashes) {
+    Account(Kind kind, DeviceCredentials credentials) {
+      this(kind, credentials, hashes(credentials));
+    }
+
+    /** The account's KLAP auth hash in {@code version} (a copy). */
+    byte[] klapAuthHash(KlapVersion version) {
+      return klapHashes.get(version).clone();
+    }
+
+    private static Map<KlapVersion, byte[]> hashes(DeviceCredentials c) {
+      Map<KlapVersion, byte[]> m = new EnumMap<>(KlapVersion.class);
+      for (KlapVersion v : KlapVersion.values()) {
+        m.put(v, v.authHash(c.username(), c.password()));
+      }
+      return Collections.unmodifiableMap(m);
+    }
+  }
 
   private final List<Account> accounts;
 

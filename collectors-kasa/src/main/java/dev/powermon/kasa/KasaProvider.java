@@ -92,7 +92,8 @@ public final class KasaProvider implements CollectorProvider {
           .defaultValue("64")
           .min("1")
           .max("1024")
-          .help("Devices polled at once; a dead device holds one thread for the timeout.")
+          .help(
+              "Devices that answered their last poll polled at once; new and failing ones (perhaps dead, each holding a thread for the timeout) start at once on threads of their own, up to 256.")
           .build();
   static final SettingSpec PROBE_ALLOW =
       SettingSpec.builder("probe-allow", SettingType.STRING)

@@ -126,8 +126,7 @@ final class KlapClient implements DeviceLink {
     KlapCookie newCookie = KlapCookie.parse(one.setCookies());
     for (KasaAccounts.Account account : accounts.all()) {
       for (KlapVersion version : versions) {
-        byte[] auth =
-            version.authHash(account.credentials().username(), account.credentials().password());
+        byte[] auth = account.klapAuthHash(version);
         if (MessageDigest.isEqual(serverHash, version.serverHash(localSeed, remoteSeed, auth))) {
           finish(version, account, localSeed, remoteSeed, auth, newCookie, deadline);
           return;

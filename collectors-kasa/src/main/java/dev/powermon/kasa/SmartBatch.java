@@ -20,13 +20,26 @@ final class SmartBatch {
 
   static List<ObjectNode> ask(KasaSource.Channel channel, List<ObjectNode> requests)
       throws IOException {
+    return ask(channel, requests, null);
+  }
+
+  /**
+   * As {@link #ask(KasaSource.Channel, List)}, with the device's reply to the first group's {@code
+   * multipleRequest} already in hand ({@code firstReply}, null when not asked yet).
+   */
+  static List<ObjectNode> ask(
+      KasaSource.Channel channel, List<ObjectNode> requests, ObjectNode firstReply)
+      throws IOException {
     List<ObjectNode> replies = new ArrayList<>();
     for (int from = 0; from < requests.size(); from += MAX) {
       List<ObjectNode> group = requests.subList(from, Math.min(requests.size(), from + MAX));
-      List<ObjectNode> answered =
-          group.size() == 1
-              ? null
-              : lineUp(channel.ask(KasaJson.write(SmartCommands.multiple(group))), group);
+      ObjectNode multiple =
+          from == 0 && firstReply != null
+              ? firstReply
+              : group.size() == 1
+                  ? null
+                  : channel.ask(KasaJson.write(SmartCommands.multiple(group)));
+      List<ObjectNode> answered = multiple == null ? null : lineUp(multiple, group);
       if (answered == null) {
         answered = new ArrayList<>();
         for (ObjectNode request : group) {

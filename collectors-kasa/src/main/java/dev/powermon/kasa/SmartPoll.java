@@ -35,26 +35,36 @@ final class SmartPoll {
   private SmartPoll() {}
 
   /**
-   * Whether the device behind {@code channel} speaks the SMART command set: its answer to {@code
-   * get_device_info} carries SMART's {@code error_code} (a legacy device answers a module error).
+   * Sends a poll's first request (device info and every energy method in one {@code
+   * multipleRequest}) to a device whose command set is unknown, and returns the reply when it is a
+   * SMART one, else null: SMART replies carry {@code error_code}, even from firmware that does not
+   * know {@code multipleRequest}; a legacy device answers a module error. One request both tells
+   * the command set and starts a SMART device's poll, which {@link #run(KasaSource.Channel,
+   * ObjectNode)} then continues.
    */
-  static boolean speaksSmart(KasaSource.Channel channel) throws IOException {
-    return channel
-        .ask(KasaJson.write(SmartCommands.request(SmartCommands.DEVICE_INFO)))
-        .has("error_code");
+  static ObjectNode firstReplyIfSmart(KasaSource.Channel channel) throws IOException {
+    ObjectNode reply = channel.ask(KasaJson.write(SmartCommands.multiple(firstAsks())));
+    return reply.has("error_code") ? reply : null;
+  }
+
+  /** Device info, every energy method and the first page of children: a poll's first request. */
+  private static List<ObjectNode> firstAsks() {
+    return List.of(
+        SmartCommands.request(SmartCommands.DEVICE_INFO),
+        SmartCommands.request(SmartCommands.ENERGY_USAGE),
+        SmartCommands.request(SmartCommands.EMETER_DATA),
+        SmartCommands.request(SmartCommands.CURRENT_POWER),
+        SmartCommands.childList(0));
   }
 
   static DeviceReading run(KasaSource.Channel exchange) throws IOException {
+    return run(exchange, null);
+  }
+
+  /** A poll whose first request {@link #firstReplyIfSmart} sent already: {@code firstReply}. */
+  static DeviceReading run(KasaSource.Channel exchange, ObjectNode firstReply) throws IOException {
     FieldProblems problems = new FieldProblems();
-    List<ObjectNode> first =
-        SmartBatch.ask(
-            exchange,
-            List.of(
-                SmartCommands.request(SmartCommands.DEVICE_INFO),
-                SmartCommands.request(SmartCommands.ENERGY_USAGE),
-                SmartCommands.request(SmartCommands.EMETER_DATA),
-                SmartCommands.request(SmartCommands.CURRENT_POWER),
-                SmartCommands.childList(0)));
+    List<ObjectNode> first = SmartBatch.ask(exchange, firstAsks(), firstReply);
     JsonNode info = SmartCommands.result(first.get(0), SmartCommands.DEVICE_INFO);
     String deviceId = problems.requiredText(info, "device_id", WHERE);
     List<Child> children = children(exchange, first.get(4), problems);

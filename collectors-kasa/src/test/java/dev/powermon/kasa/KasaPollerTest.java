@@ -12,6 +12,7 @@ import dev.powermon.testkit.TestContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,42 @@ class KasaPollerTest {
       assertThat(poller.lastCycleSeconds()).isPositive();
       assertThat(poller.pollAll()).isNotSameAs(first); // the next tick starts a new cycle
     }
+  }
+
+  @Test
+  void newAndFailingDevicesDoNotQueueBehindEachOtherForThePool() throws Exception {
+    try (Fleet fleet = Fleet.start("plug-new", "plug-new", "plug-new");
+        TestContext context = TestContext.forProvider(new KasaProvider()).build();
+        // one pool thread: three devices of unknown health would be polled one after the other
+        KasaPoller poller = new KasaPoller(Duration.ofSeconds(2), 1, new XorSource(), context)) {
+      for (SimulatedDevice device : fleet.devices()) {
+        device.fault(Fault.NEVER_ANSWERS); // each holds its poll for the whole timeout
+        poller.add(HostPort.parse(device.target(), 9999));
+      }
+      assertAllReachedBeforeAnyPollEnds(poller, fleet, 3); // new: the first cycle
+      assertAllReachedBeforeAnyPollEnds(poller, fleet, 6); // failed last time: the second
+    }
+  }
+
+  /**
+   * Runs a cycle and checks that every device of {@code fleet} had a connection open (the fleet's
+   * count reached {@code connections}) before any poll of the cycle ended.
+   */
+  private static void assertAllReachedBeforeAnyPollEnds(
+      KasaPoller poller, Fleet fleet, int connections) throws Exception {
+    List<DeviceState> before = poller.states();
+    CompletableFuture<Void> cycle = poller.pollAll();
+    int connected = 0;
+    List<DeviceState> meanwhile = before;
+    for (int i = 0; i < 6000 && connected < connections && !cycle.isDone(); i++) {
+      Thread.sleep(5);
+      meanwhile = poller.states(); // read first: a poll ends after it connected
+      connected = fleet.devices().stream().mapToInt(SimulatedDevice::connections).sum();
+    }
+    assertThat(connected).isEqualTo(connections);
+    assertThat(meanwhile).as("polls ended before the last device was reached").isEqualTo(before);
+    cycle.get(30, TimeUnit.SECONDS);
+    assertThat(poller.states()).hasSize(3).noneMatch(DeviceState::ok);
   }
 
   @Test
@@ -109,36 +146,6 @@ class KasaPollerTest {
       cycle.get(30, TimeUnit.SECONDS);
       assertThat(log.messages()).isEmpty();
       assertThat(poller.states()).isEmpty();
-    }
-  }
-
-  @Test
-  void devicesThatFailedLastCycleArePolledFirst() throws Exception {
-    // With one poll thread the order is visible: the dead device goes first, so that its timeout
-    // runs while the others are polled instead of after them.
-    try (Fleet fleet = Fleet.start("plug-new", "plug-old");
-        TestContext context = TestContext.forProvider(new KasaProvider()).build();
-        KasaPoller poller = new KasaPoller(Duration.ofSeconds(1), 1, new XorSource(), context)) {
-      SimulatedDevice first = fleet.get(0);
-      SimulatedDevice last = fleet.get(1);
-      boolean ordered = first.target().compareTo(last.target()) < 0;
-      SimulatedDevice healthy = ordered ? first : last;
-      SimulatedDevice dead = ordered ? last : first; // the later one in target order
-      poller.add(HostPort.parse(healthy.target(), 9999));
-      poller.add(HostPort.parse(dead.target(), 9999));
-      dead.fault(Fault.NEVER_ANSWERS);
-      poller.pollAll().get(30, TimeUnit.SECONDS); // target order: healthy, then dead
-      assertThat(poller.states()).filteredOn(DeviceState::ok).hasSize(1);
-      int healthyBefore = healthy.connections();
-      int deadBefore = dead.connections();
-      CompletableFuture<Void> second = poller.pollAll();
-      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (dead.connections() == deadBefore && System.nanoTime() < giveUp) {
-        Thread.sleep(5);
-      }
-      assertThat(healthy.connections()).isEqualTo(healthyBefore); // still queued behind it
-      second.get(30, TimeUnit.SECONDS);
-      assertThat(healthy.connections()).isEqualTo(healthyBefore + 1);
     }
   }
 

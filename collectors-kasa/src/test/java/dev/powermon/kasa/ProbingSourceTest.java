@@ -20,7 +20,7 @@ class ProbingSourceTest {
   private static final String NEW = "8006A1B2C3D4E5F60718293A4B5C6D7E8F900002";
 
   /** A port on 127.0.0.1 that refuses connections (taken, then released). */
-  private static int closedPort() throws Exception {
+  static int closedPort() throws Exception {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       return s.getLocalPort();
     }

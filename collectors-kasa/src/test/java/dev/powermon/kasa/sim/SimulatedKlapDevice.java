@@ -35,7 +35,10 @@ public final class SimulatedKlapDevice implements AutoCloseable {
   private final Responder responder;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger handshakes = new AtomicInteger();
+  private final AtomicInteger handshakeOnes = new AtomicInteger();
+  private final AtomicInteger handshakeTwos = new AtomicInteger();
   private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicInteger refused = new AtomicInteger();
   private final java.util.Set<java.net.InetSocketAddress> peers = ConcurrentHashMap.newKeySet();
   private final CountDownLatch closing = new CountDownLatch(1);
   private volatile KlapFault fault = KlapFault.NONE;
@@ -123,6 +126,23 @@ public final class SimulatedKlapDevice implements AutoCloseable {
     return handshakes.get();
   }
 
+  /** Handshake-1 requests received, answered or not. */
+  public int handshakeOnes() {
+    return handshakeOnes.get();
+  }
+
+  /** Handshake-2 requests received, answered or not. */
+  public int handshakeTwos() {
+    return handshakeTwos.get();
+  }
+
+  /**
+   * Requests to {@code /app/request} refused (403 for no or an expired session, 400 unreadable).
+   */
+  public int refused() {
+    return refused.get();
+  }
+
   /** TCP connections HTTP requests came in on (distinct client addresses and ports). */
   public int connections() {
     return peers.size();
@@ -135,6 +155,7 @@ public final class SimulatedKlapDevice implements AutoCloseable {
 
   private void handshake1(HttpExchange ex) throws IOException {
     peers.add(ex.getRemoteAddress());
+    handshakeOnes.incrementAndGet();
     byte[] localSeed = ex.getRequestBody().readNBytes(MAX_REQUEST);
     if (!post(ex) || localSeed.length != 16) {
       respond(ex, 400, new byte[0]);
@@ -156,6 +177,7 @@ public final class SimulatedKlapDevice implements AutoCloseable {
 
   private void handshake2(HttpExchange ex) throws IOException {
     peers.add(ex.getRemoteAddress());
+    handshakeTwos.incrementAndGet();
     byte[] proof = ex.getRequestBody().readNBytes(MAX_REQUEST);
     if (fault == KlapFault.NO_HANDSHAKE2) {
       awaitClose(); // accepted, never answered
@@ -180,19 +202,19 @@ public final class SimulatedKlapDevice implements AutoCloseable {
     String id = cookie(ex);
     Session s = id == null ? null : sessions.get(id);
     if (s == null || s.keys == null || expired(s)) {
-      respond(ex, 403, new byte[0]);
+      refuse(ex, 403);
       return;
     }
     if (fault == KlapFault.FORBIDDEN_MID_SESSION && s.served.get() >= forgetAfter) {
       sessions.remove(id);
-      respond(ex, 403, new byte[0]);
+      refuse(ex, 403);
       return;
     }
     try {
       int seq = Integer.parseInt(query(ex, "seq"));
       byte[] plain = s.keys.open(seq, body);
       if (plain == null) {
-        respond(ex, 400, new byte[0]);
+        refuse(ex, 400);
         return;
       }
       s.served.incrementAndGet();
@@ -207,8 +229,13 @@ public final class SimulatedKlapDevice implements AutoCloseable {
       }
       respond(ex, 200, reply);
     } catch (GeneralSecurityException | NumberFormatException e) {
-      respond(ex, 400, new byte[0]);
+      refuse(ex, 400);
     }
+  }
+
+  private void refuse(HttpExchange ex, int status) throws IOException {
+    refused.incrementAndGet();
+    respond(ex, status, new byte[0]);
   }
 
   private boolean expired(Session s) {
