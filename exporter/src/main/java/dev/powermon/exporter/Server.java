@@ -270,7 +270,7 @@ public final class Server implements AutoCloseable {
       central.refreshForReload();
     }
     String webError = reloadWebConfig();
-    String configError = reloadFile();
+    String configError = reloadFile(); // serves the new reload state from the next scrape on
     return configError != null ? configError : webError;
   }
 
@@ -286,6 +286,7 @@ public final class Server implements AutoCloseable {
       Logging.configure(next.logLevel(), next.logFormat());
     } catch (ConfigException | OperatorError | IllegalArgumentException e) {
       reloadStatus.failed();
+      orchestrator.invalidate();
       LOG.error(
           "config reload failed, the previous configuration keeps running: {}", e.getMessage());
       return e.getMessage();
@@ -305,6 +306,7 @@ public final class Server implements AutoCloseable {
         .collectForPush(); // newly opened collectors' families reach the table before it is checked
     table.reportUnknown();
     reloadStatus.succeeded();
+    orchestrator.invalidate();
     LOG.info("configuration reloaded");
     return null;
   }
@@ -314,6 +316,7 @@ public final class Server implements AutoCloseable {
    */
   public void configRefused(String why) {
     reloadStatus.failed();
+    orchestrator.invalidate();
     LOG.error("{}", why);
   }
 

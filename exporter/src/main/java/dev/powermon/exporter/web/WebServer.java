@@ -9,8 +9,9 @@ import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The main listener: client_java's {@link MetricsHandler} on the telemetry path (text, OpenMetrics,
- * protobuf, gzip as negotiated) and the rest of the {@link Router}, on a {@link Listener}.
+ * The main listener: the {@link ScrapeHandler} on the telemetry path (client_java's writers: text,
+ * OpenMetrics, protobuf, gzip as negotiated; bodies cached per collection) and the rest of the
+ * {@link Router}, on a {@link Listener}.
  */
 public final class WebServer implements AutoCloseable {
   /** node_exporter's default for {@code --web.max-requests}. */
@@ -72,7 +73,10 @@ public final class WebServer implements AutoCloseable {
     Router router =
         new Router(
             telemetryPath,
-            new ScrapeLimit(maxRequests, new MetricsHandler(properties, registry)),
+            new ScrapeLimit(
+                maxRequests,
+                new ScrapeHandler(
+                    orchestrator, properties, new MetricsHandler(properties, registry))),
             new LandingPage(build, orchestrator, telemetryPath),
             new ProbeHandler(orchestrator, probeExecutor, properties),
             orchestrator::ready);
