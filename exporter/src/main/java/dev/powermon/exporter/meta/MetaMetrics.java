@@ -64,8 +64,8 @@ public final class MetaMetrics {
   public static final MetricSpec COLLECTION_REUSE =
       MetricSpec.gauge("powermon_collection_reuse_seconds")
           .help(
-              "How long one collection is served to later scrapes: the shortest sampling interval of"
-                  + " the running collectors; 0 when one reads at scrape time (then only scrapes"
+              "How long one collection is served to later scrapes: the shortest interval at which the"
+                  + " running collectors sample or poll in the background; 0 when one reads at scrape time (then only scrapes"
                   + " arriving while it runs share it).")
           .unit("seconds")
           .build();

@@ -203,14 +203,14 @@ public final class CollectorRunner implements AutoCloseable {
   }
 
   /**
-   * How long a collection of this collector stays current: its sampling interval, or zero when it
+   * How long a collection of this collector stays current: its refresh interval, or zero when it
    * reads at scrape time; empty while it is not open.
    */
   public synchronized Optional<Duration> reuseWindow() {
     if (collector == null) {
       return Optional.empty();
     }
-    return Optional.of(collector.samplingInterval().orElse(Duration.ZERO));
+    return Optional.of(collector.refreshInterval().orElse(Duration.ZERO));
   }
 
   /** The last error, or null when the last collection succeeded. */

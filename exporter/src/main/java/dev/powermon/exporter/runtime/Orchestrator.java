@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One collection serves every concurrent scraper: a scrape that arrives while a collection is
  * under way waits for it and gets its result, and one that arrives within the collection's reuse
- * window ({@link Collected#reuseNanos()}: the shortest sampling interval of the running collectors,
+ * window ({@link Collected#reuseNanos()}: the shortest refresh interval of the running collectors,
  * zero when one reads at scrape time) gets the last result again. Snapshots are immutable and a
  * result is handed out only once complete, so no scraper sees a half-built one. Changing the
  * collectors, the core's families or the metric table, and {@link #invalidate()}, end the reuse:
@@ -295,10 +295,10 @@ public final class Orchestrator implements MultiCollector {
   }
 
   /**
-   * How long a collection of {@code running} may be served again: the shortest sampling interval of
-   * the open collectors, as their background samplers change nothing sooner; zero when one reads at
-   * scrape time, or none is open. A collector not open yet is left out: it fails fast whenever
-   * asked, and is seen open at most one window later.
+   * How long a collection of {@code running} may be served again: the shortest refresh interval of
+   * the open collectors, as their background samplers and pollers change nothing sooner; zero when
+   * one reads at scrape time, or none is open. A collector not open yet is left out: it fails fast
+   * whenever asked, and is seen open at most one window later.
    */
   static Duration reuseWindow(List<CollectorRunner> running) {
     Duration shortest = null;

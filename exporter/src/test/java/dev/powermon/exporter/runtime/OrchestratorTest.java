@@ -136,6 +136,18 @@ class OrchestratorTest {
   }
 
   @Test
+  void aPollerWithoutASamplingIntervalIsReusedOverItsRefreshInterval() {
+    CountingProvider poller = CountingProvider.polling("poller", Duration.ofMinutes(10));
+    Orchestrator orchestrator = orchestrator(poller);
+
+    MetricSnapshots first = orchestrator.collect();
+
+    assertThat(orchestrator.collect()).isSameAs(first);
+    assertThat(poller.calls).hasValue(1);
+    assertThat(value(first, "powermon_collection_reuse_seconds")).isEqualTo(600.0);
+  }
+
+  @Test
   void aCollectorThatReadsAtScrapeTimeIsCollectedAtEveryScrape() {
     CountingProvider sampled = new CountingProvider("sampled", Duration.ofHours(1));
     CountingProvider onScrape = new CountingProvider("onscrape", null);
@@ -276,10 +288,21 @@ class OrchestratorTest {
     final AtomicInteger calls = new AtomicInteger();
     private final String name;
     private final Duration interval;
+    private final boolean sampler;
 
     CountingProvider(String name, Duration interval) {
+      this(name, interval, true);
+    }
+
+    private CountingProvider(String name, Duration interval, boolean sampler) {
       this.name = name;
       this.interval = interval;
+      this.sampler = sampler;
+    }
+
+    /** Polls every {@code interval} but hands the core no readings: no sampling interval. */
+    static CountingProvider polling(String name, Duration interval) {
+      return new CountingProvider(name, interval, false);
     }
 
     @Override
@@ -314,6 +337,11 @@ class OrchestratorTest {
 
         @Override
         public Optional<Duration> samplingInterval() {
+          return sampler ? Optional.ofNullable(interval) : Optional.empty();
+        }
+
+        @Override
+        public Optional<Duration> refreshInterval() {
           return Optional.ofNullable(interval);
         }
       };
