@@ -186,8 +186,8 @@ public final class Orchestrator implements MultiCollector {
    * telemetry path caches its encoded bodies by it.
    */
   public Collected collected() {
-    Collected reusable = last;
-    if (reusable != null && reusable.reusableAt(System.nanoTime(), table.version())) {
+    Collected reusable = reusable();
+    if (reusable != null) {
       return reusable;
     }
     CompletableFuture<Collected> shared;
@@ -195,8 +195,9 @@ public final class Orchestrator implements MultiCollector {
     long began;
     long number = 0;
     synchronized (collecting) {
-      reusable = last; // a collection may have completed while this scrape waited for the lock
-      if (reusable != null && reusable.reusableAt(System.nanoTime(), table.version())) {
+      reusable =
+          reusable(); // a collection may have completed while this scrape waited for the lock
+      if (reusable != null) {
         return reusable;
       }
       if (inFlight == null) {
@@ -208,6 +209,17 @@ public final class Orchestrator implements MultiCollector {
       began = generation;
     }
     return mine == null ? shared.join() : collectFor(mine, began, number);
+  }
+
+  /**
+   * The last collection if a scrape now may be served it without waiting (within its reuse window,
+   * nothing it was built from changed), else null.
+   */
+  public Collected reusable() {
+    Collected reusable = last;
+    return reusable != null && reusable.reusableAt(System.nanoTime(), table.version())
+        ? reusable
+        : null;
   }
 
   /** Runs one collection for the caller and every scrape that joined {@code mine} meanwhile. */

@@ -32,15 +32,12 @@ final class EncodedBodies {
 
   /** {@code collected} in {@code format}; the caller must not write to the array. */
   byte[] body(Collected collected, Format format) throws IOException {
-    Cached cached = current;
-    if (cached.sequence() == collected.sequence()) {
-      byte[] body = cached.bodies().get(format);
-      if (body != null) {
-        return body;
-      }
+    byte[] ready = encoded(collected, format);
+    if (ready != null) {
+      return ready;
     }
     synchronized (encoding) {
-      cached = current;
+      Cached cached = current;
       if (cached.sequence() != collected.sequence()) {
         if (collected.sequence() < cached.sequence()) {
           // A scrape that waited for an older collection than the one cached: its own copy.
@@ -56,6 +53,12 @@ final class EncodedBodies {
       }
       return body;
     }
+  }
+
+  /** {@code collected} in {@code format} if it is encoded already, else null; takes no lock. */
+  byte[] encoded(Collected collected, Format format) {
+    Cached cached = current;
+    return cached.sequence() == collected.sequence() ? cached.bodies().get(format) : null;
   }
 
   /** Encodes into the reused buffer; the caller holds {@link #encoding}. */

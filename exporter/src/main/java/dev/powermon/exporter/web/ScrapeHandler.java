@@ -36,27 +36,56 @@ final class ScrapeHandler implements HttpHandler {
 
   private final Orchestrator orchestrator;
   private final HttpHandler filtered;
+  private final HttpHandler limited;
   private final ExpositionFormats formats;
   private final EncodedBodies bodies = new EncodedBodies();
   private final Map<String, Negotiated> negotiated = new ConcurrentHashMap<>();
 
-  ScrapeHandler(Orchestrator orchestrator, PrometheusProperties properties, HttpHandler filtered) {
+  /**
+   * @param maxRequests scrapes that may wait for a collection or an encoding at once; 0 is no limit
+   */
+  ScrapeHandler(
+      Orchestrator orchestrator,
+      PrometheusProperties properties,
+      HttpHandler filtered,
+      int maxRequests) {
     this.orchestrator = orchestrator;
     this.filtered = filtered;
     this.formats = ExpositionFormats.init(properties.getExporterProperties());
+    this.limited = new ScrapeLimit(maxRequests, this::collectAndSend);
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    if (exchange.getRequestURI().getRawQuery() == null) {
+      EncodedBodies.Format format = format(exchange);
+      Collected ready = orchestrator.reusable();
+      byte[] body = ready == null ? null : bodies.encoded(ready, format);
+      if (body != null) {
+        send(exchange, format, body);
+        return;
+      }
+    }
+    limited.handle(exchange);
+  }
+
+  private void collectAndSend(HttpExchange exchange) throws IOException {
     if (exchange.getRequestURI().getRawQuery() != null) {
       filtered.handle(exchange);
       return;
     }
+    EncodedBodies.Format format = format(exchange);
+    send(exchange, format, bodies.body(orchestrator.collected(), format));
+  }
+
+  /** The negotiated format of the request. */
+  private EncodedBodies.Format format(HttpExchange exchange) {
     Headers request = exchange.getRequestHeaders();
     Negotiated both = negotiate(request.getFirst("Accept"));
-    EncodedBodies.Format format = acceptsGzip(request) ? both.gzipped() : both.plain();
-    Collected collected = orchestrator.collected();
-    byte[] body = bodies.body(collected, format);
+    return acceptsGzip(request) ? both.gzipped() : both.plain();
+  }
+
+  private static void send(HttpExchange exchange, EncodedBodies.Format format, byte[] body) {
     Headers response = exchange.getResponseHeaders();
     response.set("Content-Type", format.writer().getContentType());
     if (format.gzip()) {

@@ -50,8 +50,8 @@ public final class WebServer implements AutoCloseable {
   /**
    * Starts listening.
    *
-   * @param maxRequests scrapes served at once ({@code --web.max-requests}); more get 503 at once; 0
-   *     is no limit
+   * @param maxRequests scrapes waiting for a collection at once ({@code --web.max-requests}); more
+   *     get 503 at once; 0 is no limit
    * @param security the listener's web config (TLS, basic auth, headers)
    * @throws java.net.BindException when the address is taken
    */
@@ -73,10 +73,8 @@ public final class WebServer implements AutoCloseable {
     Router router =
         new Router(
             telemetryPath,
-            new ScrapeLimit(
-                maxRequests,
-                new ScrapeHandler(
-                    orchestrator, properties, new MetricsHandler(properties, registry))),
+            new ScrapeHandler(
+                orchestrator, properties, new MetricsHandler(properties, registry), maxRequests),
             new LandingPage(build, orchestrator, telemetryPath),
             new ProbeHandler(orchestrator, probeExecutor, properties),
             orchestrator::ready);

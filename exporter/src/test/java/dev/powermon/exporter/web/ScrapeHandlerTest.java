@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.powermon.api.Families;
 import dev.powermon.api.MetricSpec;
+import dev.powermon.api.Settings;
 import dev.powermon.exporter.meta.BuildInfo;
 import dev.powermon.exporter.meta.MetaMetrics;
 import dev.powermon.exporter.meta.ProcessMetrics;
 import dev.powermon.exporter.meta.ReloadStatus;
 import dev.powermon.exporter.runtime.CollectorHealth;
+import dev.powermon.exporter.runtime.CollectorPlan;
+import dev.powermon.exporter.runtime.CollectorPool;
+import dev.powermon.exporter.runtime.CollectorRunner;
 import dev.powermon.exporter.runtime.Orchestrator;
 import dev.powermon.exporter.table.MetricTable;
+import dev.powermon.exporter.testcollectors.SampledProvider;
 import dev.powermon.exporter.window.PowerWindows;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -185,6 +190,77 @@ class ScrapeHandlerTest {
     assertThat(filtered.statusCode()).isEqualTo(200);
     assertThat(markers(filtered.body())).hasSize(1);
     assertThat(filtered.body()).doesNotContain("powermon_mmm_padding");
+  }
+
+  @Test
+  void scrapersOfAnEncodedAnswerAreNotCountedAgainstTheLimit() throws Exception {
+    SampledProvider sampled = new SampledProvider();
+    CollectorPlan plan =
+        new CollectorPlan(
+            sampled,
+            Settings.parse("sampled", sampled.settings(), Map.of("interval", List.of("1h"))),
+            Map.of(),
+            Duration.ofSeconds(30),
+            true);
+    BuildInfo build = BuildInfo.load();
+    try (CollectorPool pool = new CollectorPool();
+        CollectorRunner runner = pool.start(plan, List.of(plan))) {
+      runner.awaitOpen(Duration.ofSeconds(30));
+      Orchestrator orchestrator =
+          new Orchestrator(
+              new MetricTable(null, Map.of(), Map.of(), Runnable::run),
+              new MetaMetrics(build, new ReloadStatus()),
+              new ProcessMetrics(),
+              pool.windows(),
+              pool.health());
+      orchestrator.setRunners(List.of(runner));
+      orchestrator.setExtraFamilies(List.of(FIRST, PADDING, LAST), this::numbered);
+      orchestrator.collectFirst();
+      try (WebServer limited =
+          WebServer.start(
+              ListenAddress.parse("--web.listen-address", "127.0.0.1:0"),
+              "/metrics",
+              orchestrator,
+              build,
+              probes,
+              1,
+              WebSecurity.plain())) {
+        String target = "http://127.0.0.1:" + limited.port() + "/metrics";
+        get(target, "text/plain", null); // encodes the collection, reused for the hour
+        int collected = collections.get();
+
+        List<Integer> statuses = scrapeConcurrently(target, 16, 10);
+
+        assertThat(statuses).hasSize(160).containsOnly(200);
+        assertThat(collections).hasValue(collected);
+      }
+    }
+  }
+
+  /** {@code scrapers} threads, each scraping {@code each} times in a row: every status. */
+  private List<Integer> scrapeConcurrently(String target, int scrapers, int each) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(scrapers);
+    List<Future<List<Integer>>> pending = new ArrayList<>();
+    try {
+      for (int t = 0; t < scrapers; t++) {
+        pending.add(
+            pool.submit(
+                () -> {
+                  List<Integer> out = new ArrayList<>();
+                  for (int i = 0; i < each; i++) {
+                    out.add(get(target, "text/plain", null).statusCode());
+                  }
+                  return out;
+                }));
+      }
+      List<Integer> all = new ArrayList<>();
+      for (Future<List<Integer>> f : pending) {
+        all.addAll(f.get(120, TimeUnit.SECONDS));
+      }
+      return all;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The core's extra families, numbered by collection. */
