@@ -153,6 +153,9 @@ public final class Families {
   }
 
   private static String wrongLabels(MetricSpec declaration, Labels labels) {
+    if (declaration.carriesExactly(labels)) {
+      return null;
+    }
     Set<String> given = new HashSet<>();
     labels.forEach(l -> given.add(l.getName()));
     if (given.equals(new HashSet<>(declaration.allLabelNames()))) {
