@@ -10,12 +10,7 @@ import dev.powermon.api.Families;
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.ProbeResult;
 import dev.powermon.api.Settings;
-import dev.powermon.exporter.meta.BuildInfo;
-import dev.powermon.exporter.meta.MetaMetrics;
-import dev.powermon.exporter.meta.ProcessMetrics;
-import dev.powermon.exporter.meta.ReloadStatus;
 import dev.powermon.exporter.table.MetricTable;
-import dev.powermon.exporter.window.PowerWindows;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -23,7 +18,6 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -177,7 +171,7 @@ class OrchestratorTest {
   @Test
   void anAdminToggleAndAnInvalidationEndTheReuse() {
     CountingProvider hourly = new CountingProvider("hourly", Duration.ofHours(1));
-    MetricTable table = new MetricTable(null, new LinkedHashMap<>(), Map.of(), Runnable::run);
+    MetricTable table = Orchestrators.emptyTable();
     Orchestrator orchestrator = orchestrator(table, hourly);
     assertThat(names(orchestrator.collect())).contains(CountingProvider.CALLS.name());
 
@@ -229,8 +223,7 @@ class OrchestratorTest {
   }
 
   private Orchestrator orchestrator(CountingProvider... providers) {
-    return orchestrator(
-        new MetricTable(null, new LinkedHashMap<>(), Map.of(), Runnable::run), providers);
+    return orchestrator(Orchestrators.emptyTable(), providers);
   }
 
   /** An orchestrator over {@code providers}, each opened through the pool as serve opens them. */
@@ -250,13 +243,7 @@ class OrchestratorTest {
       runner.awaitOpen(Duration.ofSeconds(30));
       orchestratorRunners.add(runner);
     }
-    Orchestrator orchestrator =
-        new Orchestrator(
-            table,
-            new MetaMetrics(BuildInfo.load(), new ReloadStatus()),
-            new ProcessMetrics(),
-            pool.windows(),
-            pool.health());
+    Orchestrator orchestrator = Orchestrators.over(pool, table);
     orchestrator.setRunners(orchestratorRunners);
     return orchestrator;
   }
@@ -349,12 +336,7 @@ class OrchestratorTest {
   }
 
   private static Orchestrator orchestrator() {
-    return new Orchestrator(
-        new MetricTable(null, new LinkedHashMap<>(), Map.of(), Runnable::run),
-        new MetaMetrics(BuildInfo.load(), new ReloadStatus()),
-        new ProcessMetrics(),
-        new PowerWindows(),
-        new CollectorHealth());
+    return Orchestrators.bare();
   }
 
   private static void await(CountDownLatch latch) {

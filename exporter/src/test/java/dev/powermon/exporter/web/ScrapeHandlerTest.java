@@ -6,17 +6,12 @@ import dev.powermon.api.Families;
 import dev.powermon.api.MetricSpec;
 import dev.powermon.api.Settings;
 import dev.powermon.exporter.meta.BuildInfo;
-import dev.powermon.exporter.meta.MetaMetrics;
-import dev.powermon.exporter.meta.ProcessMetrics;
-import dev.powermon.exporter.meta.ReloadStatus;
-import dev.powermon.exporter.runtime.CollectorHealth;
 import dev.powermon.exporter.runtime.CollectorPlan;
 import dev.powermon.exporter.runtime.CollectorPool;
 import dev.powermon.exporter.runtime.CollectorRunner;
 import dev.powermon.exporter.runtime.Orchestrator;
-import dev.powermon.exporter.table.MetricTable;
+import dev.powermon.exporter.runtime.Orchestrators;
 import dev.powermon.exporter.testcollectors.SampledProvider;
-import dev.powermon.exporter.window.PowerWindows;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.io.ByteArrayInputStream;
@@ -28,10 +23,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -79,13 +74,7 @@ class ScrapeHandlerTest {
   @BeforeEach
   void start() throws IOException {
     BuildInfo build = BuildInfo.load();
-    Orchestrator orchestrator =
-        new Orchestrator(
-            new MetricTable(null, Map.of(), Map.of(), Runnable::run),
-            new MetaMetrics(build, new ReloadStatus()),
-            new ProcessMetrics(),
-            new PowerWindows(),
-            new CollectorHealth());
+    Orchestrator orchestrator = Orchestrators.bare();
     // No collector samples in the background: every scrape that finds no collection under way
     // starts a new one, so bodies change all through the test.
     orchestrator.setExtraFamilies(List.of(FIRST, PADDING, LAST), this::numbered);
@@ -110,45 +99,26 @@ class ScrapeHandlerTest {
 
   @Test
   void concurrentScrapersEachGetAWholeBodyOfOneCollection() throws Exception {
-    int scrapers = 16;
-    int each = 25;
-    ExecutorService pool = Executors.newFixedThreadPool(scrapers);
-    Set<String> seen = ConcurrentHashMap.newKeySet();
-    List<Future<List<String>>> problems = new ArrayList<>();
-    try {
-      for (int t = 0; t < scrapers; t++) {
-        problems.add(
-            pool.submit(
-                () -> {
-                  List<String> found = new ArrayList<>();
-                  for (int i = 0; i < each; i++) {
-                    HttpResponse<String> r = get(url, "text/plain", null);
-                    String body = r.body();
-                    List<String> markers = markers(body);
-                    if (r.statusCode() != 200
-                        || markers.size() != 2
-                        || !markers.get(0).equals(markers.get(1))
-                        || countLines(body, "powermon_mmm_padding{") != PADDING_SERIES
-                        || !body.endsWith("\n")) {
-                      found.add(r.statusCode() + " " + markers + " " + body.length() + " bytes");
-                    } else {
-                      seen.add(markers.get(0));
-                    }
-                  }
-                  return found;
-                }));
-      }
-      List<String> all = new ArrayList<>();
-      for (Future<List<String>> f : problems) {
-        all.addAll(f.get(120, TimeUnit.SECONDS));
-      }
+    List<String> problems = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
 
-      assertThat(all).isEmpty();
-      // Each scraper's scrapes follow one another, so the collection changed while they ran.
-      assertThat(seen.size()).isGreaterThan(1);
-    } finally {
-      pool.shutdownNow();
+    for (HttpResponse<String> r : scrapeConcurrently(url, 16, 25)) {
+      String body = r.body();
+      List<String> markers = markers(body);
+      if (r.statusCode() != 200
+          || markers.size() != 2
+          || !markers.get(0).equals(markers.get(1))
+          || countLines(body, "powermon_mmm_padding{") != PADDING_SERIES
+          || !body.endsWith("\n")) {
+        problems.add(r.statusCode() + " " + markers + " " + body.length() + " bytes");
+      } else {
+        seen.add(markers.get(0));
+      }
     }
+
+    assertThat(problems).isEmpty();
+    // Each scraper's scrapes follow one another, so the collection changed while they ran.
+    assertThat(seen.size()).isGreaterThan(1);
   }
 
   @Test
@@ -206,13 +176,7 @@ class ScrapeHandlerTest {
     try (CollectorPool pool = new CollectorPool();
         CollectorRunner runner = pool.start(plan, List.of(plan))) {
       runner.awaitOpen(Duration.ofSeconds(30));
-      Orchestrator orchestrator =
-          new Orchestrator(
-              new MetricTable(null, Map.of(), Map.of(), Runnable::run),
-              new MetaMetrics(build, new ReloadStatus()),
-              new ProcessMetrics(),
-              pool.windows(),
-              pool.health());
+      Orchestrator orchestrator = Orchestrators.over(pool, Orchestrators.emptyTable());
       orchestrator.setRunners(List.of(runner));
       orchestrator.setExtraFamilies(List.of(FIRST, PADDING, LAST), this::numbered);
       orchestrator.collectFirst();
@@ -229,7 +193,8 @@ class ScrapeHandlerTest {
         get(target, "text/plain", null); // encodes the collection, reused for the hour
         int collected = collections.get();
 
-        List<Integer> statuses = scrapeConcurrently(target, 16, 10);
+        List<Integer> statuses = new ArrayList<>();
+        scrapeConcurrently(target, 16, 10).forEach(r -> statuses.add(r.statusCode()));
 
         assertThat(statuses).hasSize(160).containsOnly(200);
         assertThat(collections).hasValue(collected);
@@ -237,24 +202,25 @@ class ScrapeHandlerTest {
     }
   }
 
-  /** {@code scrapers} threads, each scraping {@code each} times in a row: every status. */
-  private List<Integer> scrapeConcurrently(String target, int scrapers, int each) throws Exception {
+  /** {@code scrapers} threads, each scraping {@code each} times in a row: every response. */
+  private List<HttpResponse<String>> scrapeConcurrently(String target, int scrapers, int each)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(scrapers);
-    List<Future<List<Integer>>> pending = new ArrayList<>();
+    List<Future<List<HttpResponse<String>>>> pending = new ArrayList<>();
     try {
       for (int t = 0; t < scrapers; t++) {
         pending.add(
             pool.submit(
                 () -> {
-                  List<Integer> out = new ArrayList<>();
+                  List<HttpResponse<String>> out = new ArrayList<>();
                   for (int i = 0; i < each; i++) {
-                    out.add(get(target, "text/plain", null).statusCode());
+                    out.add(get(target, "text/plain", null));
                   }
                   return out;
                 }));
       }
-      List<Integer> all = new ArrayList<>();
-      for (Future<List<Integer>> f : pending) {
+      List<HttpResponse<String>> all = new ArrayList<>();
+      for (Future<List<HttpResponse<String>>> f : pending) {
         all.addAll(f.get(120, TimeUnit.SECONDS));
       }
       return all;
