@@ -73,22 +73,24 @@ class ScrapeHandlerTest {
 
   @BeforeEach
   void start() throws IOException {
-    BuildInfo build = BuildInfo.load();
-    Orchestrator orchestrator = Orchestrators.bare();
     // No collector samples in the background: every scrape that finds no collection under way
     // starts a new one, so bodies change all through the test.
+    web = serve(Orchestrators.bare(), 0);
+    url = "http://127.0.0.1:" + web.port() + "/metrics";
+  }
+
+  /** {@code orchestrator} with the numbered families, collected once, on a loopback listener. */
+  private WebServer serve(Orchestrator orchestrator, int maxRequests) throws IOException {
     orchestrator.setExtraFamilies(List.of(FIRST, PADDING, LAST), this::numbered);
     orchestrator.collectFirst();
-    web =
-        WebServer.start(
-            ListenAddress.parse("--web.listen-address", "127.0.0.1:0"),
-            "/metrics",
-            orchestrator,
-            build,
-            probes,
-            0,
-            WebSecurity.plain());
-    url = "http://127.0.0.1:" + web.port() + "/metrics";
+    return WebServer.start(
+        ListenAddress.parse("--web.listen-address", "127.0.0.1:0"),
+        "/metrics",
+        orchestrator,
+        BuildInfo.load(),
+        probes,
+        maxRequests,
+        WebSecurity.plain());
   }
 
   @AfterEach
@@ -172,23 +174,12 @@ class ScrapeHandlerTest {
             Map.of(),
             Duration.ofSeconds(30),
             true);
-    BuildInfo build = BuildInfo.load();
     try (CollectorPool pool = new CollectorPool();
         CollectorRunner runner = pool.start(plan, List.of(plan))) {
       runner.awaitOpen(Duration.ofSeconds(30));
       Orchestrator orchestrator = Orchestrators.over(pool, Orchestrators.emptyTable());
       orchestrator.setRunners(List.of(runner));
-      orchestrator.setExtraFamilies(List.of(FIRST, PADDING, LAST), this::numbered);
-      orchestrator.collectFirst();
-      try (WebServer limited =
-          WebServer.start(
-              ListenAddress.parse("--web.listen-address", "127.0.0.1:0"),
-              "/metrics",
-              orchestrator,
-              build,
-              probes,
-              1,
-              WebSecurity.plain())) {
+      try (WebServer limited = serve(orchestrator, 1)) {
         String target = "http://127.0.0.1:" + limited.port() + "/metrics";
         get(target, "text/plain", null); // encodes the collection, reused for the hour
         int collected = collections.get();
