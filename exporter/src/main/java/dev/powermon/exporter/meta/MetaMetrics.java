@@ -65,7 +65,8 @@ public final class MetaMetrics {
       MetricSpec.gauge("powermon_collection_reuse_seconds")
           .help(
               "How long one collection is served to later scrapes: the shortest interval at which the"
-                  + " running collectors sample or poll in the background; 0 when one reads at scrape time (then only scrapes"
+                  + " running collectors sample or poll in the background (while the next collection"
+                  + " runs, up to twice this); 0 when one reads at scrape time (then only scrapes"
                   + " arriving while it runs share it).")
           .unit("seconds")
           .build();

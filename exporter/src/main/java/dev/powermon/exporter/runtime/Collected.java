@@ -21,4 +21,12 @@ public record Collected(
   boolean reusableAt(long nowNanos, long version) {
     return nowNanos - startNanos < reuseNanos && version == tableVersion;
   }
+
+  /**
+   * Whether a scrape at {@code nowNanos} may be served this while a newer collection is under way:
+   * for up to a second window.
+   */
+  boolean servableWhileRefreshedAt(long nowNanos, long version) {
+    return nowNanos - startNanos < 2 * reuseNanos && version == tableVersion;
+  }
 }

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +31,13 @@ import org.slf4j.LoggerFactory;
  * scrape), merges families emitted by several collectors, applies the metric table and adds the
  * meta-metrics.
  *
- * <p>One collection serves every concurrent scraper: a scrape that arrives while a collection is
- * under way waits for it and gets its result, and one that arrives within the collection's reuse
- * window ({@link Collected#reuseNanos()}: the shortest refresh interval of the running collectors,
- * zero when one reads at scrape time) gets the last result again. Snapshots are immutable and a
- * result is handed out only once complete, so no scraper sees a half-built one. Changing the
- * collectors, the core's families or the metric table, and {@link #invalidate()}, end the reuse:
- * the next scrape collects anew.
+ * <p>One collection serves every concurrent scraper: a scrape that arrives within the last
+ * collection's reuse window ({@link Collected#reuseNanos()}: the shortest refresh interval of the
+ * running collectors, zero when one reads at scrape time) gets its result again; past it, the first
+ * scrape collects anew, and those arriving meanwhile get the last result while it is less than two
+ * windows old, else wait for the new one. Snapshots are immutable and a result is handed out only
+ * once complete, so no scraper sees a half-built one. Changing the collectors, the core's families
+ * or the metric table, and {@link #invalidate()}, end the reuse: the next scrape collects anew.
  */
 public final class Orchestrator implements MultiCollector {
   private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
@@ -57,8 +58,8 @@ public final class Orchestrator implements MultiCollector {
   private volatile boolean ready;
   private final Object collecting = new Object();
 
-  /** The collection under way, or null; guarded by {@link #collecting}. */
-  private CompletableFuture<Collected> inFlight;
+  /** The collection under way, or null; written under {@link #collecting}. */
+  private volatile CompletableFuture<Collected> inFlight;
 
   /** The last complete collection, served again within its reuse window; null when invalidated. */
   private volatile Collected last;
@@ -80,17 +81,32 @@ public final class Orchestrator implements MultiCollector {
 
   private volatile List<MetricSpec> coreSpecs = OWN_SPECS;
 
+  /** The clock reuse windows are measured by; System.nanoTime but in tests. */
+  private final LongSupplier nanoTime;
+
   public Orchestrator(
       MetricTable table,
       MetaMetrics meta,
       ProcessMetrics process,
       PowerWindows windows,
       CollectorHealth health) {
+    this(table, meta, process, windows, health, System::nanoTime);
+  }
+
+  /** With the clock reuse windows are measured by. */
+  Orchestrator(
+      MetricTable table,
+      MetaMetrics meta,
+      ProcessMetrics process,
+      PowerWindows windows,
+      CollectorHealth health,
+      LongSupplier nanoTime) {
     this.table = table;
     this.health = health;
     this.meta = meta;
     this.process = process;
     this.windows = windows;
+    this.nanoTime = nanoTime;
   }
 
   /** Replaces the running collectors (at start and after a reload). */
@@ -212,14 +228,21 @@ public final class Orchestrator implements MultiCollector {
   }
 
   /**
-   * The last collection if a scrape now may be served it without waiting (within its reuse window,
-   * nothing it was built from changed), else null.
+   * The last collection if a scrape now may be served it without waiting, else null: within its
+   * reuse window, or within a second window while a newer collection is under way (so the scrapes
+   * arriving meanwhile do not all wait for it), and nothing it was built from changed.
    */
   public Collected reusable() {
-    Collected reusable = last;
-    return reusable != null && reusable.reusableAt(System.nanoTime(), table.version())
-        ? reusable
-        : null;
+    Collected recent = last;
+    if (recent == null) {
+      return null;
+    }
+    long now = nanoTime.getAsLong();
+    long version = table.version();
+    if (recent.reusableAt(now, version)) {
+      return recent;
+    }
+    return inFlight != null && recent.servableWhileRefreshedAt(now, version) ? recent : null;
   }
 
   /** Runs one collection for the caller and every scrape that joined {@code mine} meanwhile. */
@@ -258,7 +281,7 @@ public final class Orchestrator implements MultiCollector {
   }
 
   private Collected collectNow(long number) {
-    long startNanos = System.nanoTime();
+    long startNanos = nanoTime.getAsLong();
     long startMillis = System.currentTimeMillis();
     // Read before the table is: a change made while this collection runs ends its reuse.
     long tableVersion = table.version();

@@ -30,6 +30,12 @@ final class EncodedBodies {
 
   private volatile Cached current = new Cached(Long.MIN_VALUE, Map.of());
 
+  /**
+   * The collection before {@link #current}: scrapes served it while the current one was collected
+   * may still ask for it.
+   */
+  private volatile Cached previous = current;
+
   /** {@code collected} in {@code format}; the caller must not write to the array. */
   byte[] body(Collected collected, Format format) throws IOException {
     byte[] ready = encoded(collected, format);
@@ -39,12 +45,16 @@ final class EncodedBodies {
     synchronized (encoding) {
       Cached cached = current;
       if (cached.sequence() != collected.sequence()) {
-        if (collected.sequence() < cached.sequence()) {
-          // A scrape that waited for an older collection than the one cached: its own copy.
+        if (collected.sequence() == previous.sequence()) {
+          cached = previous;
+        } else if (collected.sequence() < cached.sequence()) {
+          // Older than both kept (a scrape that waited long): its own copy.
           return encode(collected.snapshots(), format);
+        } else {
+          previous = cached;
+          cached = new Cached(collected.sequence(), new ConcurrentHashMap<>());
+          current = cached;
         }
-        cached = new Cached(collected.sequence(), new ConcurrentHashMap<>());
-        current = cached;
       }
       byte[] body = cached.bodies().get(format);
       if (body == null) {
@@ -58,6 +68,9 @@ final class EncodedBodies {
   /** {@code collected} in {@code format} if it is encoded already, else null; takes no lock. */
   byte[] encoded(Collected collected, Format format) {
     Cached cached = current;
+    if (cached.sequence() != collected.sequence()) {
+      cached = previous;
+    }
     return cached.sequence() == collected.sequence() ? cached.bodies().get(format) : null;
   }
 

@@ -24,7 +24,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,9 @@ class OrchestratorTest {
   static final MetricSpec QUEUED = MetricSpec.gauge("powermon_push_queued").help("Queued.").build();
 
   private final CollectorPool pool = new CollectorPool();
+
+  /** The clock reuse windows are measured by, moved by the tests. */
+  private final AtomicLong clock = new AtomicLong(System.nanoTime());
 
   @AfterEach
   void stop() {
@@ -156,16 +161,54 @@ class OrchestratorTest {
   }
 
   @Test
-  void aCollectionIsNotReusedPastItsWindow() throws Exception {
-    CountingProvider fast = new CountingProvider("fast", Duration.ofMillis(1));
-    Orchestrator orchestrator = orchestrator(fast);
+  void aCollectionIsNotReusedPastItsWindow() {
+    CountingProvider minutely = new CountingProvider("minutely", Duration.ofMinutes(1));
+    Orchestrator orchestrator = orchestrator(minutely);
 
     MetricSnapshots first = orchestrator.collect();
-    Thread.sleep(20); // twenty windows
+    clock.addAndGet(Duration.ofSeconds(61).toNanos());
     MetricSnapshots second = orchestrator.collect();
 
     assertThat(second).isNotSameAs(first);
-    assertThat(fast.calls).hasValue(2);
+    assertThat(minutely.calls).hasValue(2);
+  }
+
+  @Test
+  void whileANewCollectionRunsTheLastIsServedForUpToASecondWindow() throws Exception {
+    CountingProvider minutely = new CountingProvider("minutely", Duration.ofMinutes(1));
+    Orchestrator orchestrator = orchestrator(minutely);
+    AtomicBoolean hold = new AtomicBoolean();
+    AtomicInteger held = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    orchestrator.setExtraFamilies(
+        List.of(QUEUED),
+        () -> {
+          if (hold.get()) {
+            held.incrementAndGet();
+            await(release);
+          }
+          return List.of();
+        });
+    MetricSnapshots last = orchestrator.collect();
+    hold.set(true);
+    clock.addAndGet(Duration.ofSeconds(90).toNanos()); // past the window, within two
+    CompletableFuture<MetricSnapshots> refreshing =
+        CompletableFuture.supplyAsync(orchestrator::collect);
+    for (int i = 0; i < 1000 && held.get() == 0; i++) { // bounded: 10 s
+      Thread.sleep(10);
+    }
+
+    MetricSnapshots meanwhile = orchestrator.collect();
+    clock.addAndGet(Duration.ofSeconds(40).toNanos()); // past two windows: waits for the new one
+    CompletableFuture<MetricSnapshots> waiting =
+        CompletableFuture.supplyAsync(orchestrator::collect);
+    release.countDown();
+
+    assertThat(meanwhile).isSameAs(last);
+    MetricSnapshots refreshed = refreshing.get(10, TimeUnit.SECONDS);
+    assertThat(refreshed).isNotSameAs(last);
+    assertThat(waiting.get(10, TimeUnit.SECONDS)).isSameAs(refreshed);
+    assertThat(minutely.calls).hasValue(2);
   }
 
   @Test
@@ -243,7 +286,7 @@ class OrchestratorTest {
       runner.awaitOpen(Duration.ofSeconds(30));
       orchestratorRunners.add(runner);
     }
-    Orchestrator orchestrator = Orchestrators.over(pool, table);
+    Orchestrator orchestrator = Orchestrators.over(pool, table, clock::get);
     orchestrator.setRunners(orchestratorRunners);
     return orchestrator;
   }

@@ -8,6 +8,7 @@ import dev.powermon.exporter.table.MetricTable;
 import dev.powermon.exporter.window.PowerWindows;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /** Orchestrators for tests, built as serve builds them. */
 public final class Orchestrators {
@@ -25,12 +26,18 @@ public final class Orchestrators {
 
   /** Over {@code pool}'s windows and health, filtered by {@code table}. */
   public static Orchestrator over(CollectorPool pool, MetricTable table) {
+    return over(pool, table, System::nanoTime);
+  }
+
+  /** As {@link #over(CollectorPool, MetricTable)}, measuring reuse windows by {@code nanoTime}. */
+  static Orchestrator over(CollectorPool pool, MetricTable table, LongSupplier nanoTime) {
     return new Orchestrator(
         table,
         new MetaMetrics(BuildInfo.load(), new ReloadStatus()),
         new ProcessMetrics(),
         pool.windows(),
-        pool.health());
+        pool.health(),
+        nanoTime);
   }
 
   /** A metric table without a file, with no operator choices. */

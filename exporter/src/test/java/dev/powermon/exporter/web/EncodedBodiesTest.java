@@ -32,17 +32,29 @@ class EncodedBodiesTest {
   }
 
   @Test
-  void aNewerCollectionIsEncodedAnewAndAnOlderOneOnlyForItsScrape() throws Exception {
+  void aNewerCollectionIsEncodedAnewAndTheOneBeforeItIsKept() throws Exception {
     Collected older = collected(1, 7);
     Collected newer = collected(2, 9);
     byte[] olderBody = bodies.body(older, text);
 
     byte[] newerBody = bodies.body(newer, text);
-    byte[] lateOlder = bodies.body(older, text);
 
     assertThat(new String(newerBody, StandardCharsets.UTF_8)).contains("test_watts 9.0\n");
-    assertThat(lateOlder).isNotSameAs(olderBody).isEqualTo(olderBody);
     assertThat(bodies.body(newer, text)).isSameAs(newerBody);
+    assertThat(bodies.encoded(older, text)).isSameAs(olderBody);
+  }
+
+  @Test
+  void aCollectionOlderThanBothKeptIsEncodedForItsScrapeAlone() throws Exception {
+    Collected oldest = collected(1, 5);
+    byte[] oldestBody = bodies.body(oldest, text);
+    bodies.body(collected(2, 7), text);
+    bodies.body(collected(3, 9), text);
+
+    byte[] late = bodies.body(oldest, text);
+
+    assertThat(late).isNotSameAs(oldestBody).isEqualTo(oldestBody);
+    assertThat(bodies.encoded(oldest, text)).isNull();
   }
 
   private static Collected collected(long sequence, double watts) {
