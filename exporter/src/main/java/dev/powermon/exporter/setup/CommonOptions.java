@@ -63,8 +63,7 @@ public final class CommonOptions {
       names = "--web.max-requests",
       paramLabel = "N",
       description =
-          "Scrapes waiting for a collection at once; more get 503 at once (one sent an answer"
-              + " already encoded never waits). 0 means no limit (default: 40).")
+          "Scrapes waiting for a collection; more get 503 at once. 0: no limit (default: 40).")
   Integer maxRequests;
 
   @Option(

@@ -58,11 +58,10 @@ final class ScrapeHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     if (exchange.getRequestURI().getRawQuery() == null) {
-      EncodedBodies.Format format = format(exchange);
       Collected ready = orchestrator.reusable();
-      byte[] body = ready == null ? null : bodies.encoded(ready, format);
-      if (body != null) {
-        send(exchange, format, body);
+      if (ready != null) { // encoding it, if no scrape did yet, is work, not waiting on devices
+        EncodedBodies.Format format = format(exchange);
+        send(exchange, format, bodies.body(ready, format));
         return;
       }
     }
