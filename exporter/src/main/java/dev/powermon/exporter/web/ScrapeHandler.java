@@ -28,6 +28,13 @@ final class ScrapeHandler implements HttpHandler {
   /** Accept headers whose negotiation is remembered; scrapers send one or two distinct ones. */
   static final int NEGOTIATIONS_KEPT = 32;
 
+  /**
+   * Bytes handed to the socket per write. The JDK copies a heap array into a direct buffer of the
+   * write's size and keeps it for the thread: one write of a 1.6 MB body (1,024 Kasa plugs) would
+   * leave 1.6 MB of native memory behind on every worker thread (+120 MiB RSS in bench scale mode).
+   */
+  static final int WRITE_CHUNK = 64 * 1024;
+
   /** client_java's scrape handler logs a scraper that hung up here too (see ScrapeHangUps). */
   private static final Logger LOG = LoggerFactory.getLogger("dev.powermon.exporter.web.Scrapes");
 
@@ -98,7 +105,9 @@ final class ScrapeHandler implements HttpHandler {
       }
       exchange.sendResponseHeaders(200, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
+        for (int off = 0; off < body.length; off += WRITE_CHUNK) {
+          out.write(body, off, Math.min(WRITE_CHUNK, body.length - off));
+        }
       }
     } catch (IOException e) {
       // The scraper's doing (a timeout, a restart), not the exporter's.
