@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * when the scraper accepts it). A request with a query ({@code name[]=}, {@code debug=}) goes to
  * client_java's own handler {@code filtered}, which serves the same shared collection, filtered and
  * encoded for that request alone.
+ *
+ * <p>{@code --web.max-requests} ({@link ScrapeLimit}) counts the scrapes that wait for a
+ * collection, which hold a worker thread meanwhile, up to the collectors' deadlines; a scrape
+ * served a collection already made is not counted, so many scrapers of one collection are not
+ * turned away.
  */
 final class ScrapeHandler implements HttpHandler {
   /** Accept headers whose negotiation is remembered; scrapers send one or two distinct ones. */
@@ -49,7 +54,7 @@ final class ScrapeHandler implements HttpHandler {
   private final Map<String, Negotiated> negotiated = new ConcurrentHashMap<>();
 
   /**
-   * @param maxRequests scrapes that may wait for a collection or an encoding at once; 0 is no limit
+   * @param maxRequests scrapes that may wait for a collection at once; 0 is no limit
    */
   ScrapeHandler(
       Orchestrator orchestrator,
