@@ -20,6 +20,8 @@ public final class SettingSpec {
   private final String help;
   private final String min;
   private final String max;
+  private static final Pattern USER_INFO = Pattern.compile("//[^/@\\s]*@");
+
   private final Predicate<Object> check;
   private final String checkMessage;
   private final Object parsedDefault;
@@ -89,9 +91,14 @@ public final class SettingSpec {
       throw new IllegalArgumentException("must be at most " + max + ", got " + text.trim());
     }
     if (check != null && !check.test(value)) {
-      throw new IllegalArgumentException(checkMessage + ", got " + text.trim());
+      throw new IllegalArgumentException(checkMessage + ", got " + withoutUserInfo(text.trim()));
     }
     return value;
+  }
+
+  /** A refused URL is quoted without its {@code user:password@}: the message is logged. */
+  private static String withoutUserInfo(String text) {
+    return USER_INFO.matcher(text).replaceAll("//(credentials hidden)@");
   }
 
   /** The default, parsed when the spec was built; null when there is none. */

@@ -30,6 +30,19 @@ class SettingCheckTest {
   static final List<SettingSpec> SPECS = List.of(INTERVAL, PORT, HOST);
 
   @Test
+  void aRefusedUrlIsQuotedWithoutItsCredentials() {
+    SettingSpec broker =
+        SettingSpec.builder("broker", SettingType.STRING)
+            .check(v -> !((String) v).contains("@"), "must be tcp://HOST:PORT")
+            .help("Broker.")
+            .build();
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> broker.parse("tcp://mqtt:hunter2@broker.lan:1883"))
+        .withMessage("must be tcp://HOST:PORT, got tcp://(credentials hidden)@broker.lan:1883");
+  }
+
+  @Test
   void aValueBelowTheMinimumFailsNamingTheSettingAndTheValue() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Settings.parse("rapl", SPECS, Map.of("interval", List.of("0s"))))

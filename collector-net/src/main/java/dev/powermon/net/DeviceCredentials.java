@@ -8,9 +8,6 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * A device's user and password, from a YAML file ({@code username: …}, {@code password: …}) that
@@ -47,7 +44,8 @@ public record DeviceCredentials(String username, String password) {
                 + MAX_BYTES
                 + " bytes; it should hold only username and password");
       }
-      Object doc = yaml().load(Files.readString(file, StandardCharsets.UTF_8));
+      Object doc =
+          BoundedYaml.parser(MAX_BYTES).load(Files.readString(file, StandardCharsets.UTF_8));
       if (!(doc instanceof Map<?, ?> map) || !Set.of("username", "password").equals(map.keySet())) {
         throw new IllegalArgumentException(
             where + ": expected exactly the keys username and password");
@@ -83,13 +81,5 @@ public record DeviceCredentials(String username, String password) {
       throw new IllegalArgumentException(
           where + ": readable by group or others; run chmod 600 on it");
     }
-  }
-
-  private static Yaml yaml() {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    options.setMaxAliasesForCollections(0);
-    options.setCodePointLimit(MAX_BYTES);
-    return new Yaml(new SafeConstructor(options));
   }
 }

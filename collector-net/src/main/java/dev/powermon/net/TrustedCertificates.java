@@ -9,6 +9,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -31,10 +32,19 @@ public final class TrustedCertificates {
    * @throws IllegalArgumentException for a missing, oversized or certificate-less file
    */
   public static SSLContext context(String setting, Path pemFile) {
+    return context(setting, pemFile, null);
+  }
+
+  /**
+   * As above, presenting the certificate of {@code keys} to a server that asks for one.
+   *
+   * @param keys a client certificate and its key; null presents none
+   */
+  public static SSLContext context(String setting, Path pemFile, KeyManager[] keys) {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       if (pemFile == null) {
-        context.init(null, null, null);
+        context.init(keys, null, null);
         return context;
       }
       String where = setting + " '" + pemFile + "'";
@@ -58,7 +68,7 @@ public final class TrustedCertificates {
       TrustManagerFactory factory =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init(trust);
-      context.init(null, factory.getTrustManagers(), null);
+      context.init(keys, factory.getTrustManagers(), null);
       return context;
     } catch (IOException e) {
       throw new IllegalArgumentException(

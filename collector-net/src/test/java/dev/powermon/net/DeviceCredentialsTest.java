@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,17 @@ class DeviceCredentialsTest {
                     "collectors.x.credentials-file",
                     file("username: a\npassword: b\n", "rw-r--r--")))
         .withMessageEndingWith(": readable by group or others; run chmod 600 on it");
+  }
+
+  @Test
+  void refusesAliasBombsAndDeepNestingThatFitInTheSizeBound() throws Exception {
+    for (String bomb : List.of(BoundedYamlTest.billionLaughs(), BoundedYamlTest.nested(500))) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(
+              () ->
+                  DeviceCredentials.read("collectors.x.credentials-file", file(bomb, "rw-------")))
+          .withMessageEndingWith(": not valid YAML");
+    }
   }
 
   @Test

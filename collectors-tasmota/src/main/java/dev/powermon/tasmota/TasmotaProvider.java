@@ -25,8 +25,8 @@ public final class TasmotaProvider implements CollectorProvider {
   static final SettingSpec MQTT_BROKER =
       SettingSpec.builder("mqtt-broker", SettingType.STRING)
           .check(
-              v -> ((String) v).matches("(tcp|ssl)://[^/\\s]+"),
-              "must be tcp://HOST:PORT or ssl://HOST:PORT")
+              v -> ((String) v).matches("(tcp|ssl)://[^/@\\s]+"),
+              "must be tcp://HOST:PORT or ssl://HOST:PORT, credentials in mqtt-credentials-file")
           .help(
               "MQTT broker the plugs publish to, tcp://HOST:PORT; every plug's tele SENSOR message is read from it.")
           .build();

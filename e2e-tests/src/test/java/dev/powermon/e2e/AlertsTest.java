@@ -23,8 +23,14 @@ class AlertsTest {
 
   @Test
   void eachBrokenSourceRaisesItsAlert(@TempDir Path dir) throws Exception {
-    String deadPlug = "127.0.0.1:" + FreePort.pick();
-    String deadExporter = "127.0.0.1:" + FreePort.pick();
+    try (FreePort.DeadPort plug = new FreePort.DeadPort();
+        FreePort.DeadPort exporter = new FreePort.DeadPort()) {
+      raiseEach(dir, plug.address(), exporter.address());
+    }
+  }
+
+  /** Each alert's cause set up: a plug and an exporter at addresses that refuse connections. */
+  private static void raiseEach(Path dir, String deadPlug, String deadExporter) throws Exception {
     Path empty = Files.createDirectories(dir.resolve("empty"));
     Path config = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: info\n");
     // rapl is asked for by its setting alone (intent counts as naming), as the container line does.

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +50,40 @@ final class ChildProcess implements AutoCloseable {
     Process process = builder.start();
     process.getOutputStream().close();
     return new ChildProcess(name, process, log);
+  }
+
+  /** A readiness check, such as an HTTP answer from the child. */
+  @FunctionalInterface
+  interface Check {
+    boolean holds() throws InterruptedException;
+  }
+
+  /**
+   * Polls {@code ready} until it holds while this process lives. If the process exits first, or
+   * {@code timeout} passes, stops it and throws: {@link FreePort.TakenException} when it said a
+   * port was taken, else an {@link IllegalStateException} with the end of its output.
+   */
+  void awaitReady(Check ready, Duration timeout) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    // Alive after the answer too: whoever took a port may answer on it while this child exits.
+    while (!ready.holds() || !process.isAlive()) {
+      boolean exited = !process.isAlive();
+      if (exited || Instant.now().isAfter(deadline)) {
+        String output = output();
+        close();
+        if (exited && FreePort.saysTaken(output)) {
+          throw new FreePort.TakenException(tail());
+        }
+        throw new IllegalStateException(
+            name + (exited ? " exited" : " was not ready within " + timeout) + "\n" + tail());
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  /** Its process id, for a look at /proc/PID. */
+  long pid() {
+    return process.pid();
   }
 
   boolean isAlive() {

@@ -23,9 +23,20 @@ class DashboardLintTest {
           "jetson.json", "powermon-jetson",
           "energy-cost.json", "powermon-energy",
           "meters-ups.json", "powermon-meters",
-          "board-sensors.json", "powermon-board");
+          "board-sensors.json", "powermon-board",
+          "processes.json", "powermon-processes");
 
   private static final String DATASOURCE = "${datasource}";
+
+  /**
+   * Series of the process collector's groups, raw or recorded. Each grouping (group_by) shares out
+   * the same joules, so a query that does not pick one counts the match groups twice.
+   */
+  private static final Pattern PROCESS_GROUPS =
+      Pattern.compile(
+          "\\b(powermon_process_(?:power_watts|energy_joules_total|cpu_seconds_total)"
+              + "|group:powermon_process_energy_kwh:increase1d)(?![\\w:])(\\{[^}]*})?");
+
   private static final Pattern RATE_RANGE =
       Pattern.compile("\\b(?:rate|irate)\\([^\\[]*\\[([^\\]]*)\\]");
 
@@ -116,6 +127,36 @@ class DashboardLintTest {
         }
       }
     }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyQueryOfProcessGroupsPicksOneGrouping() {
+    List<String> problems = new ArrayList<>();
+    int checked = 0;
+    for (Dashboard d : Dashboard.all()) {
+      for (Dashboard.Panel p : d.panels()) {
+        for (Dashboard.Target t : p.targets()) {
+          Matcher m = PROCESS_GROUPS.matcher(t.expr());
+          while (m.find()) {
+            checked++;
+            String labels = m.group(2) == null ? "" : m.group(2);
+            if (!labels.contains("group_by=\"") && !labels.contains("group_by!=\"match\"")) {
+              problems.add(
+                  d.title()
+                      + " / "
+                      + p.title()
+                      + " "
+                      + t.refId()
+                      + ": "
+                      + m.group()
+                      + " mixes groupings");
+            }
+          }
+        }
+      }
+    }
+    assertThat(checked).as("selectors of process groups").isGreaterThan(10);
     assertThat(problems).isEmpty();
   }
 }

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Every panel and variable of every dashboard returns data from a real Prometheus scraping the real
  * JAR, which reads a simulated RAPL tree, a fake tegrastats, simulated Kasa devices, the network
  * meters of {@link MeterRig} (a real upsd, a simulated Shelly, Tasmota over HTTP and a real MQTT
- * broker), the board sensors of {@link BoardRig} (a hwmon tree, a fake nvidia-smi) and the host
- * itself. The JAR starts from a config file with no metric table: what a fresh install serves is
- * what the dashboards must show, nothing switched on by hand.
+ * broker), the board sensors of {@link BoardRig} (a hwmon tree, a fake nvidia-smi), the host itself
+ * and, through the process collector of {@link ProcessRig}, this machine's real {@code /proc}. The
+ * JAR starts from a config file with no metric table: what a fresh install serves is what the
+ * dashboards must show, nothing switched on by hand.
  */
 class DashboardQueriesTest {
   /** Samples to wait for (1 s scrapes): enough for rate() over 15 s windows. */
@@ -28,10 +29,10 @@ class DashboardQueriesTest {
   private static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(120);
 
   /**
-   * After the first full pass, failing queries are retried this long (rules evaluate, slow
-   * machine).
+   * After the first full pass, failing queries are retried this long (slow machine): the energy
+   * rules evaluate once a minute, and the first evaluation may come before two samples.
    */
-  private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(90);
 
   @Test
   void everyPanelExpressionAndVariableReturnsSeries(@TempDir Path dir) throws Exception {
@@ -44,13 +45,13 @@ class DashboardQueriesTest {
                 rapl.sysfs(),
                 FakeTegrastats.write(dir),
                 kasa.targets(),
-                concat(meters.args(), BoardRig.write(dir).args()));
+                concat(meters.args(), BoardRig.write(dir).args(), ProcessRig.args(rapl.sysfs())));
         PrometheusServer prometheus =
             PrometheusServer.start(PrometheusConfig.powermonJob(powermon.target()), dir)) {
       awaitScrapes(prometheus, powermon);
       DashboardEvaluator evaluator = new DashboardEvaluator(prometheus.api);
       List<Dashboard> dashboards = Dashboard.all();
-      assertThat(dashboards).hasSize(6);
+      assertThat(dashboards).hasSize(7);
 
       Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
       List<String> report = new ArrayList<>();
@@ -63,7 +64,7 @@ class DashboardQueriesTest {
           failures.addAll(o.failures());
           report.add(
               String.format(
-                  "%-28s %2d panels, %2d/%2d expressions and %d/%d variable queries non-empty",
+                  "%-36s %2d panels, %2d/%2d expressions and %d/%d variable queries non-empty",
                   d.title(),
                   d.panels().size(),
                   o.expressionsProven(),
@@ -87,6 +88,11 @@ class DashboardQueriesTest {
                       + "\n"
                       + powermon.log())
           .isEmpty();
+      // The processes' energy is the simulated tree's, not the estimate.
+      assertThat(prometheus.api.query("powermon_process_host_energy_source_info{source=\"rapl\"}"))
+          .withFailMessage(
+              () -> "the process collector shares out no RAPL energy\n" + powermon.log())
+          .isNotEmpty();
       // A healthy simulated fleet raises no alert, not even a pending one (a failing collector
       // would).
       assertThat(prometheus.api.query("ALERTS"))
@@ -128,9 +134,12 @@ class DashboardQueriesTest {
     }
   }
 
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> out = new ArrayList<>(a);
-    out.addAll(b);
+  @SafeVarargs
+  private static List<String> concat(List<String>... lists) {
+    List<String> out = new ArrayList<>();
+    for (List<String> list : lists) {
+      out.addAll(list);
+    }
     return out;
   }
 

@@ -29,9 +29,10 @@ class LandingPageBrowserTest {
 
   @Test
   void thePageShowsDevicesTheDeadTargetTheTotalAndRefreshes(@TempDir Path dir) throws Exception {
-    String dead = "127.0.0.1:" + FreePort.pick(); // nothing listens there: connection refused
-    try (PowercapTree rapl = PowercapTree.start(dir.resolve("sys"));
+    try (FreePort.DeadPort deadPort = new FreePort.DeadPort(); // connection refused
+        PowercapTree rapl = PowercapTree.start(dir.resolve("sys"));
         KasaSimulator kasa = KasaSimulator.start(dir)) {
+      String dead = deadPort.address();
       List<String> args =
           new ArrayList<>(
               List.of(

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +51,20 @@ final class PowermonJar implements AutoCloseable {
           jar + " is missing: build it with mvn -B -q package -DskipTests");
     }
     return jar;
+  }
+
+  /**
+   * Runs the JAR with the shipped JVM flags and {@code args} until it exits (a refused start, a
+   * subcommand); its exit code and output.
+   */
+  static Command.Result runToExit(Path dir, List<String> args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JVM_FLAGS);
+    command.addAll(List.of("-jar", jar().toString()));
+    command.addAll(args);
+    return Command.run(dir, command);
   }
 
   /** Runs the JAR with the simulated sources, every collector named, the admin API on. */
@@ -104,7 +117,7 @@ final class PowermonJar implements AutoCloseable {
       Map<String, String> environment,
       List<String> args)
       throws IOException, InterruptedException {
-    return start(dir, config, jvmFlags, environment, args, "/-/healthy");
+    return start(new Launch(dir, config, jvmFlags, environment, args, "/-/healthy"));
   }
 
   /**
@@ -113,48 +126,65 @@ final class PowermonJar implements AutoCloseable {
    */
   static PowermonJar startSecured(Path dir, Path config, List<String> args)
       throws IOException, InterruptedException {
-    return start(dir, config, List.of(), Map.of(), args, null);
+    return start(new Launch(dir, config, List.of(), Map.of(), args, null));
   }
 
   /**
+   * One start's settings.
+   *
+   * @param jvmFlags after the shipped ones
+   * @param environment changed as {@link ChildProcess#start(String, List, Path, Map)} does
    * @param healthPath on the metrics listener, or null to wait for the admin API's metric list
    */
-  private static PowermonJar start(
+  private record Launch(
       Path dir,
       Path config,
       List<String> jvmFlags,
       Map<String, String> environment,
       List<String> args,
-      String healthPath)
+      String healthPath) {}
+
+  /** On free loopback ports, picked again when one is taken before the child binds it. */
+  private static PowermonJar start(Launch launch) throws IOException, InterruptedException {
+    return FreePort.startOnFreePorts(2, ports -> startOn(ports, launch));
+  }
+
+  /**
+   * With its metrics and admin listeners on {@code ports} of 127.0.0.1; throws {@link
+   * FreePort.TakenException} when it exits because one is taken.
+   */
+  static PowermonJar startOn(List<Integer> ports, Path dir, Path config, List<String> args)
       throws IOException, InterruptedException {
-    String listen = "127.0.0.1:" + FreePort.pick();
-    String admin = "127.0.0.1:" + FreePort.pick();
+    return startOn(ports, new Launch(dir, config, List.of(), Map.of(), args, "/-/healthy"));
+  }
+
+  private static PowermonJar startOn(List<Integer> ports, Launch launch)
+      throws IOException, InterruptedException {
+    String listen = "127.0.0.1:" + ports.get(0);
+    String admin = "127.0.0.1:" + ports.get(1);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
-    command.addAll(jvmFlags);
+    command.addAll(launch.jvmFlags());
     command.addAll(
         List.of(
             "-jar",
             jar().toString(),
-            "--config.file=" + config,
+            "--config.file=" + launch.config(),
             "--web.listen-address=" + listen,
             "--web.admin-address=" + admin));
-    command.addAll(args);
+    command.addAll(launch.args());
     PowermonJar jar =
-        new PowermonJar(ChildProcess.start("powermon", command, dir, environment), listen, admin);
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
+        new PowermonJar(
+            ChildProcess.start("powermon", command, launch.dir(), launch.environment()),
+            listen,
+            admin);
     // The admin API starts after the metrics listener: wait for both.
     String adminList = "http://" + admin + "/api/v1/metrics";
-    String health = healthPath != null ? "http://" + listen + healthPath : adminList;
-    while (jar.status(health) != 200 || jar.status(adminList) != 200) {
-      if (!jar.process.isAlive() || Instant.now().isAfter(deadline)) {
-        String tail = jar.process.tail();
-        jar.close();
-        throw new IllegalStateException("powermon did not become healthy\n" + tail);
-      }
-      Thread.sleep(200);
-    }
+    String health =
+        launch.healthPath() != null ? "http://" + listen + launch.healthPath() : adminList;
+    jar.process.awaitReady(
+        () -> jar.status(health) == 200 && jar.status(adminList) == 200, START_TIMEOUT);
     return jar;
   }
 
@@ -192,6 +222,11 @@ final class PowermonJar implements AutoCloseable {
    */
   Integer terminate(long seconds) throws InterruptedException {
     return process.terminate(seconds);
+  }
+
+  /** The JVM's process id, for a look at /proc/PID. */
+  long pid() {
+    return process.pid();
   }
 
   String log() {

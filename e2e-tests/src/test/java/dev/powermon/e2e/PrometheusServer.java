@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -24,13 +23,23 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   /**
-   * Starts Prometheus on a free loopback port with {@code configYaml}; returns once it is ready.
+   * Starts Prometheus on a free loopback port with {@code configYaml} (on another if that one is
+   * taken before Prometheus binds it); returns once it is ready.
    */
   static PrometheusServer start(String configYaml, Path dir)
       throws IOException, InterruptedException {
+    return FreePort.startOnFreePorts(1, ports -> startOn(ports.get(0), configYaml, dir));
+  }
+
+  /**
+   * On 127.0.0.1:{@code port}; throws {@link FreePort.TakenException} when it exits because the
+   * port is taken.
+   */
+  static PrometheusServer startOn(int port, String configYaml, Path dir)
+      throws IOException, InterruptedException {
     Path config = dir.resolve("prometheus.yml");
     Files.writeString(config, configYaml, StandardCharsets.UTF_8);
-    String listen = "127.0.0.1:" + FreePort.pick();
+    String listen = "127.0.0.1:" + port;
     ChildProcess process =
         ChildProcess.start(
             "prometheus",
@@ -41,15 +50,7 @@ final class PrometheusServer implements AutoCloseable {
                 "--web.listen-address=" + listen),
             dir);
     PrometheusServer server = new PrometheusServer(process, new PrometheusApi(listen));
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
-    while (!server.api.ready()) {
-      if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-        String tail = process.tail();
-        server.close();
-        throw new IllegalStateException("Prometheus did not become ready\n" + tail);
-      }
-      Thread.sleep(200);
-    }
+    process.awaitReady(server.api::ready, START_TIMEOUT);
     return server;
   }
 

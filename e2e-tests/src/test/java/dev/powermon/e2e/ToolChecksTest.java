@@ -21,7 +21,7 @@ class ToolChecksTest {
   void promtoolAcceptsTheConfig() throws Exception {
     Command.Result r = run(Repo.prometheus(), "promtool", "check", "config", "prometheus.yml");
     assertThat(r.exitCode()).withFailMessage(r.output()).isZero();
-    assertThat(r.output()).contains("SUCCESS: 3 rule files found");
+    assertThat(r.output()).contains("SUCCESS: 4 rule files found");
   }
 
   @Test
@@ -30,11 +30,11 @@ class ToolChecksTest {
     Repo.files(Repo.prometheus().resolve("rules"), ".yml").forEach(p -> command.add(p.toString()));
     Command.Result r = Command.run(Repo.prometheus(), command);
     assertThat(r.exitCode()).withFailMessage(r.output()).isZero();
-    // 3 settings + 18 recording rules + 7 alerts
+    // 3 settings + 18 recording rules + 7 alerts + 3 process energy rules
     Matcher m = Pattern.compile("SUCCESS: (\\d+) rules found").matcher(r.output());
     int rules = 0;
     while (m.find()) rules += Integer.parseInt(m.group(1));
-    assertThat(rules).isEqualTo(28);
+    assertThat(rules).isEqualTo(31);
   }
 
   @Test
@@ -42,7 +42,7 @@ class ToolChecksTest {
     List<String> command = new ArrayList<>(List.of("promtool", "test", "rules"));
     Repo.files(Repo.prometheus().resolve("tests"), ".test.yml")
         .forEach(p -> command.add(p.toString()));
-    assertThat(command).hasSize(6);
+    assertThat(command).hasSize(7);
     Command.Result r = Command.run(Repo.prometheus(), command);
     assertThat(r.exitCode()).withFailMessage(r.output()).isZero();
     assertThat(r.output()).doesNotContain("FAILED");

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --web.config.file} on the real JAR, with certificates keytool makes: a real Prometheus
  * scrapes over TLS with basic auth; wrong and missing passwords, TLS 1.1, client certificates from
  * another CA or expired are refused; a broken file on reload keeps the running settings; a rotated
- * certificate is served after a reload without a restart.
+ * certificate is served after a reload without a restart; a changed file is read without a signal.
  */
 class WebConfigTest {
   private static final String USER = "prometheus";
@@ -162,6 +162,49 @@ class WebConfigTest {
       System.out.printf(
           "web config: 20 scrapes with cached good credentials took %d ms in all%n", cached);
     }
+  }
+
+  @Test
+  void aChangedFileIsReadWithoutASignal(@TempDir Path dir) throws Exception {
+    Path web = Files.writeString(dir.resolve("web.yml"), users(PASSWORD));
+    Path adminWeb = Files.writeString(dir.resolve("admin-web.yml"), "");
+    Path config = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: info\n");
+    try (PowermonJar powermon =
+        PowermonJar.startSecured(
+            dir,
+            config,
+            List.of(
+                "--collector=host",
+                "--web.config.file=" + web,
+                "--web.admin.config.file=" + adminWeb))) {
+      String url = "http://" + powermon.target() + "/metrics";
+      HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      assertThat(status(plain, url, PASSWORD)).isEqualTo(200);
+
+      Files.writeString(web, users("rotated"));
+      Instant deadline = Instant.now().plusSeconds(15); // the file is looked at every second
+      while (status(plain, url, "rotated") != 200 && Instant.now().isBefore(deadline)) {
+        Thread.sleep(200);
+      }
+
+      assertThat(status(plain, url, "rotated")).as(powermon.log()).isEqualTo(200);
+      assertThat(status(plain, url, PASSWORD)).isEqualTo(401);
+      assertThat(powermon.output()).contains("web config changed on disk");
+    }
+  }
+
+  private static String users(String password) {
+    return "basic_auth_users:\n  "
+        + USER
+        + ": "
+        + BCrypt.withDefaults().hashToString(4, password.toCharArray())
+        + "\n";
+  }
+
+  private static int status(HttpClient client, String url, String password) throws Exception {
+    return client
+        .send(get(url, USER, password), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   private static String awaitUp(PrometheusServer prometheus) throws Exception {

@@ -23,6 +23,7 @@ import dev.powermon.exporter.setup.Setup;
 import dev.powermon.exporter.table.MetricTable;
 import dev.powermon.exporter.web.AdminServer;
 import dev.powermon.exporter.web.ListenAddress;
+import dev.powermon.exporter.web.WebConfigWatch;
 import dev.powermon.exporter.web.WebSecurity;
 import dev.powermon.exporter.web.WebServer;
 import dev.powermon.exporter.window.PowerWindows;
@@ -65,6 +66,7 @@ public final class Server implements AutoCloseable {
   private AdminServer admin;
   private WebSecurity webSecurity;
   private WebSecurity adminSecurity;
+  private WebConfigWatch webConfigWatch; // null without a web config file
   private Pusher pusher;
   private final ConfigSync central; // null without --config.server
 
@@ -132,6 +134,10 @@ public final class Server implements AutoCloseable {
               webSecurity);
     } catch (IOException e) {
       throw TakenPort.error("--web.listen-address", listen, e);
+    }
+    if (setup.webConfigFile() != null || setup.adminWebConfigFile() != null) {
+      webConfigWatch =
+          new WebConfigWatch(List.of(webSecurity, adminSecurity), this::reloadWebConfig);
     }
     ListenAddress adminAddress = setup.adminAddress();
     if (adminAddress != null) {
@@ -373,6 +379,9 @@ public final class Server implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (webConfigWatch != null) {
+      webConfigWatch.close();
+    }
     if (web != null) {
       web.close();
     }

@@ -41,6 +41,7 @@ class FleetEndToEndTest {
   @TempDir Path dir;
   private final Map<String, CollectorProvider> providers = Providers.discover();
   private ConfigServer configServer;
+  private ConfigStore serverStore; // the running server's: a write through it takes its lock
   private Server exporter;
   private ConfigSync sync;
   private Path local;
@@ -52,14 +53,19 @@ class FleetEndToEndTest {
 
   @BeforeEach
   void startConfigServer() throws Exception {
-    configServer =
-        ConfigServer.start(
-            ListenAddress.parse("test", "127.0.0.1:0"),
-            store(),
-            new ConfigValidator(providers),
-            TOKEN);
+    startConfigServer(0);
     local = dir.resolve("powermon.yml");
     Files.writeString(local, LOCAL);
+  }
+
+  private void startConfigServer(int port) throws Exception {
+    serverStore = store();
+    configServer =
+        ConfigServer.start(
+            ListenAddress.parse("test", "127.0.0.1:" + port),
+            serverStore,
+            new ConfigValidator(providers),
+            TOKEN);
   }
 
   @AfterEach
@@ -130,31 +136,57 @@ class FleetEndToEndTest {
   void aConfigTheExporterCannotLoadIsNeverHandedToItAndTheRunningOneStays() throws Exception {
     put(CENTRAL);
     startExporter(configServerUrl());
-    String broken = "collectors:\n  steady:\n    watts: -3\n";
+    String running = settled();
+    String broken = running.replace("watts: 7", "watts: -3");
 
-    // Through the API it is refused; written into the store behind the server's back, the exporter
+    // Through the API it is refused; written into the store behind the API's back, the exporter
     // refuses it itself.
     assertThat(send("PUT", broken).statusCode()).isEqualTo(400);
-    try (ConfigStore behindTheServersBack = store()) {
-      behindTheServersBack.put(DEVICE, broken.getBytes(StandardCharsets.UTF_8), null);
-    }
+    serverStore.put(DEVICE, broken.getBytes(StandardCharsets.UTF_8), null);
 
-    // The exporter refuses it at its next poll (reload state 0), unless its own two-way sync puts
-    // its
-    // running config back on the server first (a family discovered meanwhile is written back):
-    // either
-    // way the broken config is not what it runs.
-    assertThat(
-            eventually(
-                () ->
-                    scrape().contains("powermon_config_last_reload_successful 0.0")
-                        || !storedIs(broken)))
+    assertThat(eventually(() -> scrape().contains("powermon_config_last_reload_successful 0.0")))
         .isTrue();
     // the running config's 7 W (the window's highest reading: the mean may round to 6.999…)
     assertThat(scrape())
         .contains(
             "powermon_power_window_max_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 7.0");
-    assertThat(Files.readString(local)).startsWith(CENTRAL);
+    assertThat(Files.readString(local)).startsWith(CENTRAL).doesNotContain("-3");
+
+    // A change made now is queued, and not written over the refused version: after a poll that
+    // came later (it sends first, then fetches) the broken version is still what the server holds.
+    assertThat(
+            Http.post(admin() + "/api/v1/metrics", "{\"powermon_energy_joules_total\": false}")
+                .statusCode())
+        .isEqualTo(200);
+    double answeredBefore = lastAnswer();
+    assertThat(eventually(() -> lastAnswer() > answeredBefore)).isTrue();
+    assertThat(storedIs(broken)).isTrue();
+    assertThat(scrape())
+        .contains("powermon_config_server_pending_changes 1.0")
+        .contains("powermon_config_last_reload_successful 0.0");
+
+    // The operator fixes it: the queued change is merged onto the fix, and the exporter runs both.
+    String fixed = broken.replace("watts: -3", "watts: 8");
+    put(fixed);
+
+    assertThat(
+            eventually(
+                () ->
+                    get().contains("powermon_energy_joules_total: false")
+                        && get().contains("watts: 8")))
+        .as(get())
+        .isTrue();
+    assertThat(
+            eventually(
+                () ->
+                    scrape() // the window's highest reading: the mean may round to 7.999…
+                        .contains(
+                            "powermon_power_window_max_watts{device=\"steady\",domain=\"total\",source=\"steady\"} 8.0")))
+        .isTrue();
+    assertThat(scrape())
+        .contains("powermon_config_last_reload_successful 1.0")
+        .contains("powermon_config_server_pending_changes 0.0")
+        .doesNotContain("powermon_energy_joules_total{");
   }
 
   @Test
@@ -178,27 +210,78 @@ class FleetEndToEndTest {
 
   @Test
   void anAdminToggleWhileTheServerIsDownReachesItWhenItComesBack() throws Exception {
-    put(CENTRAL);
-    startExporter(configServerUrl());
-    int port = configServer.port();
-    configServer.close();
-
-    assertThat(
-            Http.post(admin() + "/api/v1/metrics", "{\"powermon_energy_joules_total\": false}")
-                .statusCode())
-        .isEqualTo(200);
+    int port = toggleWithTheServerDown();
     assertThat(dir.resolve("powermon.yml.sync-pending")).exists(); // queued, persisted
 
-    configServer =
-        ConfigServer.start(
-            ListenAddress.parse("test", "127.0.0.1:" + port),
-            store(),
-            new ConfigValidator(providers),
-            TOKEN);
+    startConfigServer(port);
 
     assertThat(eventually(() -> get().contains("powermon_energy_joules_total: false"))).isTrue();
     assertThat(eventually(() -> !Files.exists(dir.resolve("powermon.yml.sync-pending")))).isTrue();
     assertThat(get()).contains("watts: 7"); // the rest of the server's version is kept
+  }
+
+  @Test
+  void aToggleMadeWhileTheServerIsDownSurvivesARestartAndReachesTheServerWhenItReturns()
+      throws Exception {
+    int port = toggleWithTheServerDown();
+
+    exporter.close();
+    sync.close();
+    startExporter("http://127.0.0.1:" + port); // still down: from the local file, toggle and all
+
+    assertThat(scrape())
+        .contains("powermon_config_source{source=\"local\"} 1.0")
+        .contains("powermon_config_server_pending_changes 1.0")
+        .doesNotContain("powermon_energy_joules_total{");
+
+    startConfigServer(port);
+
+    assertThat(eventually(() -> get().contains("powermon_energy_joules_total: false"))).isTrue();
+    assertThat(get()).contains("watts: 7");
+    assertThat(
+            eventually(() -> scrape().contains("powermon_config_source{source=\"central\"} 1.0")))
+        .isTrue();
+    assertThat(scrape())
+        .contains("powermon_config_server_pending_changes 0.0")
+        .doesNotContain("powermon_energy_joules_total{");
+  }
+
+  @Test
+  void aToggleQueuedAcrossARestartIsInForceFromTheStartWhenTheServerIsBackFirst() throws Exception {
+    int port = toggleWithTheServerDown();
+    exporter.close();
+    sync.close();
+    startConfigServer(port);
+
+    startExporter(configServerUrl());
+
+    // sent and merged by the start's fetch, before the first scrape
+    assertThat(get()).contains("powermon_energy_joules_total: false").contains("watts: 7");
+    assertThat(scrape())
+        .contains("powermon_config_source{source=\"central\"} 1.0")
+        .contains("powermon_config_server_pending_changes 0.0")
+        .doesNotContain("powermon_energy_joules_total{");
+  }
+
+  @Test
+  void anOperatorChangeMadeAfterAQueuedToggleWinsAcrossARestart() throws Exception {
+    int port = toggleWithTheServerDown();
+    long toggled = System.currentTimeMillis();
+    exporter.close();
+    sync.close();
+    startConfigServer(port);
+    assertThat(get()).contains("  powermon_energy_joules_total: true\n");
+    // The server's change times have whole seconds: the operator's edit comes a second later.
+    assertThat(eventually(() -> System.currentTimeMillis() / 1000 > toggled / 1000 + 1)).isTrue();
+    operatorEdit("  powermon_energy_joules_total: true\n", ""); // the operator removes the line
+
+    startExporter(configServerUrl());
+
+    // The later removal stands (the family is back at its default), the earlier toggle does not.
+    assertThat(scrape()).contains("powermon_energy_joules_total{");
+    assertThat(eventually(() -> scrape().contains("powermon_config_server_pending_changes 0.0")))
+        .isTrue();
+    assertThat(get()).doesNotContain("powermon_energy_joules_total: false");
   }
 
   @Test
@@ -355,14 +438,58 @@ class FleetEndToEndTest {
         .send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Polls {@code condition} for up to 15 s (bounded), every 50 ms; whether it became true. */
+  /**
+   * Starts the exporter from the server's config, waits for its first write-back, stops the server
+   * and turns a family off through the admin API; the server's port, to start it again on.
+   */
+  private int toggleWithTheServerDown() throws Exception {
+    put(CENTRAL);
+    startExporter(configServerUrl());
+    settled();
+    int port = configServer.port();
+    configServer.close();
+    assertThat(
+            Http.post(admin() + "/api/v1/metrics", "{\"powermon_energy_joules_total\": false}")
+                .statusCode())
+        .isEqualTo(200);
+    return port;
+  }
+
+  /**
+   * Waits until the exporter's first write-back (the families it discovered) is on the server and
+   * the exporter runs that version; returns it.
+   */
+  private String settled() throws Exception {
+    assertThat(
+            eventually(
+                () -> {
+                  var current = send("GET", null);
+                  String tag = current.headers().firstValue("ETag").orElse("");
+                  return current.body().contains("metrics:")
+                      && scrape().contains("powermon_config_server_pending_changes 0.0")
+                      && Http.get(admin() + "/api/v1/metrics")
+                          .body()
+                          .contains(tag.replace("\"", ""));
+                }))
+        .isTrue();
+    return get();
+  }
+
+  /** powermon_config_server_last_success_timestamp_seconds: when the server last answered. */
+  private double lastAnswer() throws Exception {
+    return scrape()
+        .lines()
+        .filter(l -> l.startsWith("powermon_config_server_last_success_timestamp_seconds "))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow();
+  }
+
   private boolean storedIs(String yaml) throws Exception {
-    try (ConfigStore store = store()) {
-      return store
-          .get(DEVICE)
-          .map(c -> new String(c.yaml(), StandardCharsets.UTF_8).equals(yaml))
-          .orElse(false);
-    }
+    return serverStore
+        .get(DEVICE)
+        .map(c -> new String(c.yaml(), StandardCharsets.UTF_8).equals(yaml))
+        .orElse(false);
   }
 
   static boolean eventually(Check condition) throws Exception {

@@ -66,25 +66,6 @@ final class Credentials {
     };
   }
 
-  /** A secret in the environment ({@code INFLUX_TOKEN}), looked up at every push like a file. */
-  static Secret environment(String name) {
-    return new Secret() {
-      @Override
-      public String read() throws CredentialsException {
-        String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
-          throw new CredentialsException("the environment variable " + name + " is not set");
-        }
-        return value.strip();
-      }
-
-      @Override
-      public String describe() {
-        return "$" + name;
-      }
-    };
-  }
-
   /** The header value, or null when the target takes none. */
   String authorization() throws CredentialsException {
     if (secret == null) {

@@ -38,20 +38,13 @@ public record PushConfig(
    * An InfluxDB v2 write target.
    *
    * @param url the write endpoint ({@code .../api/v2/write}), without the query
-   * @param tokenFile the token, or null to read {@code INFLUX_TOKEN} (or send none when that is
-   *     unset too)
-   * @param tokenFromEnvironment whether the token comes from {@code INFLUX_TOKEN}
+   * @param tokenFile the token, or null to send none; never from the environment, which {@code
+   *     /proc/PID/environ}, {@code docker inspect} and crash reports show
    */
-  public record Influx(
-      URI url, String org, String bucket, Path tokenFile, boolean tokenFromEnvironment) {
-    public static final String TOKEN_VARIABLE = "INFLUX_TOKEN";
-
+  public record Influx(URI url, String org, String bucket, Path tokenFile) {
     Credentials credentials() {
-      if (tokenFile != null) {
-        return Credentials.influxToken(Credentials.file(tokenFile));
-      }
-      return tokenFromEnvironment
-          ? Credentials.influxToken(Credentials.environment(TOKEN_VARIABLE))
+      return tokenFile != null
+          ? Credentials.influxToken(Credentials.file(tokenFile))
           : Credentials.NONE;
     }
   }

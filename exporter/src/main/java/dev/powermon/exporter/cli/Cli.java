@@ -71,7 +71,16 @@ public final class Cli {
   private static int usageErrorWithNearestFlag(CommandLine.ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
     PrintWriter err = cl.getErr();
-    err.println("powermon: " + e.getMessage());
+    String message = e.getMessage();
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      // A mistyped secret flag (--push.remote-write.bearer-token=…) must not print the secret.
+      for (String arg : unmatched.getUnmatched()) {
+        if (arg.startsWith("-") && arg.contains("=")) {
+          message = message.replace(arg, arg.split("=", 2)[0] + "=(value hidden)");
+        }
+      }
+    }
+    err.println("powermon: " + message);
     if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
       for (String arg : unmatched.getUnmatched()) {
         String nearest = nearest(arg.split("=", 2)[0], cl);

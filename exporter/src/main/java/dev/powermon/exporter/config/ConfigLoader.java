@@ -4,6 +4,7 @@ import dev.powermon.api.CollectorProvider;
 import dev.powermon.api.SettingSpec;
 import dev.powermon.api.SettingType;
 import dev.powermon.api.Settings;
+import dev.powermon.net.BoundedYaml;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -31,7 +29,6 @@ public final class ConfigLoader {
   public static final String DEADLINE = "deadline";
 
   private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-  private static final int MAX_FILE_CODE_POINTS = 1 << 20;
 
   private final Map<String, CollectorProvider> providers;
 
@@ -45,7 +42,7 @@ public final class ConfigLoader {
     String text =
         String.join("\n", ConfigText.lines(file)) + "\n"; // bounded before SnakeYAML sees it
     try {
-      root = yaml().compose(new StringReader(text));
+      root = BoundedYaml.parser((int) ConfigText.MAX_FILE_BYTES).compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String where = m == null ? name : name + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
@@ -191,15 +188,5 @@ public final class ConfigLoader {
       out.put(name, table.bool(value, "metrics." + name));
     }
     return out;
-  }
-
-  private static Yaml yaml() {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    options.setMaxAliasesForCollections(10);
-    options.setNestingDepthLimit(20);
-    options.setCodePointLimit(MAX_FILE_CODE_POINTS);
-    options.setAllowRecursiveKeys(false);
-    return new Yaml(new SafeConstructor(options));
   }
 }

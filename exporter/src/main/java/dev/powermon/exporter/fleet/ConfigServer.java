@@ -4,16 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.powermon.exporter.config.ConfigException;
 import dev.powermon.exporter.web.ListenAddress;
+import dev.powermon.exporter.web.Listener;
+import dev.powermon.exporter.web.WebSecurity;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,8 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +36,14 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code PUT /config/{id}}: checked by the exporter's loader (400 with line:column, nothing
  *       stored), {@code If-Match} → 412 when another change came first.
  *   <li>{@code GET /config}: every device with its tag, last change and last fetch, as JSON.
- *   <li>{@code /metrics}: the server's own counters, no token needed.
+ *   <li>{@code /metrics}: the server's own counters; open unless the web config has users.
+ *   <li>{@code POST /-/reload}: reads the web config and the token again, as SIGHUP does.
  * </ul>
  *
- * Every {@code /config} request needs {@code Authorization: Bearer <token>} unless the server was
- * started without a token on purpose. Bodies are read up to {@link #MAX_BODY_BYTES}, the loader's
- * own limit.
+ * Every {@code /config} request needs the bearer token or a web-config user ({@link
+ * ConfigServerAuth}) unless the server was started without either on purpose. It listens as the
+ * exporter's listeners do: the web config's TLS, users and headers, the same limits on slow and
+ * large requests. Bodies are read up to {@link #MAX_BODY_BYTES}, the loader's own limit.
  */
 public final class ConfigServer implements AutoCloseable {
   /**
@@ -61,72 +62,90 @@ public final class ConfigServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PREFIX = "/config";
 
-  private final HttpServer http;
-  private final ExecutorService executor;
+  /**
+   * Worker threads: a thread is held while a slow client sends its request (up to the listeners'
+   * request deadline), so a few slow clients must not stall the fleet's polls.
+   */
+  private static final int WORKERS = 8;
+
   private final ConfigStore store;
   private final ConfigValidator validator;
-  private final byte[] token;
   private final ServerCounters counters = new ServerCounters();
+  private final ConfigServerAuth auth;
+  private final MetricsHandler metrics;
   private final Map<DeviceId, Instant> lastFetch = new ConcurrentHashMap<>();
-  private final Clock clock;
+  private final Clock clock = Clock.systemUTC();
+  private volatile Supplier<String> reload = () -> null;
+  private Listener listener;
 
   private ConfigServer(
-      HttpServer http,
-      ExecutorService executor,
-      ConfigStore store,
-      ConfigValidator validator,
-      String token,
-      Clock clock) {
-    this.http = http;
-    this.executor = executor;
+      ConfigStore store, ConfigValidator validator, WebSecurity security, String token) {
     this.store = store;
     this.validator = validator;
-    this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
-    this.clock = clock;
+    this.auth = new ConfigServerAuth(security, token, counters);
+    PrometheusRegistry registry = new PrometheusRegistry();
+    registry.register(counters);
+    this.metrics = new MetricsHandler(PrometheusProperties.builder().build(), registry);
+  }
+
+  /** Plain HTTP, the bearer token alone. */
+  public static ConfigServer start(
+      ListenAddress address, ConfigStore store, ConfigValidator validator, String token)
+      throws IOException {
+    return start(address, store, validator, WebSecurity.plain(), token);
   }
 
   /**
    * Starts listening.
    *
-   * @param token the bearer token every /config request must carry; null serves without one
+   * @param security the {@code --web.config.file} in force (TLS, basic-auth users, headers)
+   * @param token the bearer token; null serves without one
    * @throws java.net.BindException when the address is taken
    */
   public static ConfigServer start(
-      ListenAddress address, ConfigStore store, ConfigValidator validator, String token)
+      ListenAddress address,
+      ConfigStore store,
+      ConfigValidator validator,
+      WebSecurity security,
+      String token)
       throws IOException {
-    HttpServer http = HttpServer.create(address.socketAddress(), 64);
-    ExecutorService executor =
-        Executors.newFixedThreadPool(
-            4,
-            r -> {
-              Thread t = new Thread(r, "powermon-config-server");
-              t.setDaemon(true);
-              return t;
-            });
-    ConfigServer server =
-        new ConfigServer(http, executor, store, validator, token, Clock.systemUTC());
-    PrometheusRegistry registry = new PrometheusRegistry();
-    registry.register(server.counters);
-    http.createContext(
-        "/metrics", new MetricsHandler(PrometheusProperties.builder().build(), registry));
-    http.createContext(PREFIX, server::handle);
-    http.setExecutor(executor);
-    http.start();
+    ConfigServer server = new ConfigServer(store, validator, security, token);
+    server.listener =
+        Listener.start(
+            "powermon-config-server", address, WORKERS, server::handle, security, server.auth);
     return server;
   }
 
+  /**
+   * What {@code POST /-/reload} runs: returns null on success, else what is wrong (the running
+   * settings stay).
+   */
+  public void onReload(Supplier<String> reload) {
+    this.reload = reload;
+  }
+
+  /** Takes a token read again from its file (a reload); null serves without one. */
+  public void token(String token) {
+    auth.token(token);
+  }
+
   public int port() {
-    return http.getAddress().getPort();
+    return listener.address().getPort();
   }
 
   @Override
   public void close() {
-    http.stop(0);
-    executor.shutdownNow();
+    listener.close();
     store.close();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    if (exchange.getRequestURI().getPath().equals("/metrics")) {
+      try (exchange) {
+        metrics.handle(exchange);
+      }
+      return;
+    }
     int code;
     try (exchange) {
       code = route(exchange);
@@ -138,12 +157,15 @@ public final class ConfigServer implements AutoCloseable {
 
   private int route(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getPath();
+    if (path.equals("/-/reload")) {
+      if (!ex.getRequestMethod().equals("POST")) {
+        return notAllowed(ex, "POST");
+      }
+      String error = reload.get();
+      return error == null ? text(ex, 200, "reloaded\n") : text(ex, 500, error + "\n");
+    }
     if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
       return text(ex, 404, "not found\n");
-    }
-    if (!authorized(ex)) {
-      ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-      return text(ex, 401, "a bearer token is needed (Authorization: Bearer <token>)\n");
     }
     String rest = path.length() <= PREFIX.length() + 1 ? "" : path.substring(PREFIX.length() + 1);
     String method = ex.getRequestMethod();
@@ -164,18 +186,6 @@ public final class ConfigServer implements AutoCloseable {
       case "PUT" -> put(ex, id);
       default -> notAllowed(ex, "GET, PUT");
     };
-  }
-
-  private boolean authorized(HttpExchange ex) {
-    if (token == null) {
-      return true;
-    }
-    String header = ex.getRequestHeaders().getFirst("Authorization");
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return false;
-    }
-    byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-    return MessageDigest.isEqual(given, token); // constant time
   }
 
   private int get(HttpExchange ex, DeviceId id) throws IOException {

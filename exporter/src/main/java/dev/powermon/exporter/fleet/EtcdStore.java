@@ -24,19 +24,39 @@ import java.util.Optional;
  * with a dot). The key's {@code mod_revision} is the tag; a conditional write is one transaction
  * comparing it, so several config servers may share one etcd. etcd's history keeps the replaced
  * versions (until compacted).
+ *
+ * <p>With several endpoints (the members of an etcd cluster), a request goes to the one that last
+ * answered; when it is refused, times out or answers 5xx, to the next, all within {@link
+ * #DEADLINE}: each try gets an equal share of what is left, so one hung member cannot use up the
+ * time of the others.
  */
 public final class EtcdStore implements ConfigStore {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration DEADLINE = Duration.ofSeconds(5);
   private static final int MAX_RESPONSE_BYTES = 64 << 20;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(DEADLINE).build();
-  private final URI endpoint;
+  private final HttpClient http;
+  private final List<URI> endpoints;
   private final String prefix;
 
+  /** The endpoint that answered last: tried first. */
+  private volatile int preferred;
+
   public EtcdStore(URI endpoint, String prefix) {
-    this.endpoint = endpoint;
+    this(List.of(endpoint), prefix);
+  }
+
+  /**
+   * @param endpoints etcd client URLs, tried in this order from the first
+   */
+  public EtcdStore(List<URI> endpoints, String prefix) {
+    if (endpoints.isEmpty()) {
+      throw new IllegalArgumentException("no etcd endpoint");
+    }
+    this.endpoints = List.copyOf(endpoints);
     this.prefix = prefix;
+    this.http =
+        HttpClient.newBuilder().connectTimeout(DEADLINE.dividedBy(endpoints.size())).build();
   }
 
   @Override
@@ -166,12 +186,55 @@ public final class EtcdStore implements ConfigStore {
         "key", b64(key), "target", "MOD", "result", "EQUAL", "mod_revision", Long.toString(rev));
   }
 
+  /**
+   * POSTs {@code body} to {@code path} on the preferred endpoint, then on each other in turn while
+   * one is unreachable, within {@link #DEADLINE} in all.
+   */
   private JsonNode call(String path, Object body) throws IOException {
+    byte[] json = JSON.writeValueAsBytes(body);
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    int first = preferred;
+    List<String> failures = new ArrayList<>();
+    for (int i = 0; i < endpoints.size(); i++) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      int index = (first + i) % endpoints.size();
+      try {
+        JsonNode answer =
+            callOne(
+                endpoints.get(index), path, json, Duration.ofNanos(left / (endpoints.size() - i)));
+        preferred = index;
+        return answer;
+      } catch (Unavailable e) {
+        failures.add(endpoints.get(index) + ": " + e.getMessage());
+      }
+    }
+    throw new IOException(
+        "etcd "
+            + path
+            + ": no endpoint answered within "
+            + DEADLINE.toSeconds()
+            + " s ("
+            + String.join("; ", failures)
+            + ")");
+  }
+
+  /** One endpoint refused, timed out or answered 5xx: the next one may do better. */
+  private static final class Unavailable extends IOException {
+    Unavailable(String message) {
+      super(message);
+    }
+  }
+
+  private JsonNode callOne(URI endpoint, String path, byte[] json, Duration timeout)
+      throws IOException {
     HttpRequest request =
         HttpRequest.newBuilder(endpoint.resolve(path))
-            .timeout(DEADLINE)
+            .timeout(timeout)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(json))
             .build();
     HttpResponse<InputStream> r;
     try {
@@ -179,22 +242,28 @@ public final class EtcdStore implements ConfigStore {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
+    } catch (IOException e) {
+      throw new Unavailable(e.toString()); // refused, reset, timed out
     }
     byte[] bytes;
     try (InputStream in = r.body()) {
       bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+    } catch (IOException e) {
+      throw new Unavailable("answer cut off: " + e);
     }
     if (bytes.length > MAX_RESPONSE_BYTES) {
       throw new IOException("etcd " + path + ": answer over " + MAX_RESPONSE_BYTES + " bytes");
     }
     if (r.statusCode() != 200) {
-      throw new IOException(
+      String message =
           "etcd "
               + path
               + ": HTTP "
               + r.statusCode()
               + ": "
-              + new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8));
+              + new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8);
+      // 5xx: this member cannot serve now (no leader, stopping); another one may.
+      throw r.statusCode() >= 500 ? new Unavailable(message) : new IOException(message);
     }
     return JSON.readTree(bytes);
   }

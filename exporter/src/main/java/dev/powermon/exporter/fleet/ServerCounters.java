@@ -15,9 +15,16 @@ public final class ServerCounters implements MultiCollector {
   private final Map<Labels, LongAdder> storeErrors = new ConcurrentHashMap<>();
 
   void request(String method, int code) {
+    // The method is the client's word: any other than the server's own counts as one, so made-up
+    // methods cannot grow the series without bound.
+    String known =
+        switch (method) {
+          case "GET", "HEAD", "PUT", "POST" -> method;
+          default -> "other";
+        };
     requests
         .computeIfAbsent(
-            Labels.of("method", method, "code", Integer.toString(code)), k -> new LongAdder())
+            Labels.of("method", known, "code", Integer.toString(code)), k -> new LongAdder())
         .increment();
   }
 
@@ -32,7 +39,7 @@ public final class ServerCounters implements MultiCollector {
     return new MetricSnapshots(
         counter(
             "powermon_config_server_requests",
-            "Requests to /config answered, by method and status code.",
+            "Requests to /config and /-/reload answered, by method and status code.",
             requests),
         counter(
             "powermon_config_server_store_errors",

@@ -2,7 +2,6 @@ package dev.powermon.exporter.setup;
 
 import dev.powermon.exporter.push.PushConfig;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,7 +121,7 @@ public final class PushOptions {
       names = "--push.influx.token-file",
       paramLabel = "FILE",
       description =
-          "File holding the InfluxDB API token, read at every push (default: the INFLUX_TOKEN environment variable).")
+          "File holding the InfluxDB API token, read at every push (never the environment: /proc/PID/environ shows it).")
   Path influxTokenFile;
 
   @Option(
@@ -152,7 +151,7 @@ public final class PushOptions {
     readable("--push.remote-write.basic-auth-password-file", basicPasswordFile);
     List<URI> urls = new ArrayList<>();
     for (String url : remoteWriteUrls) {
-      urls.add(url("--push.remote-write.url", url));
+      urls.add(HttpUrl.parse("--push.remote-write.url", url));
     }
     String instanceLabel = instance == null ? hostname : instance;
     if (instanceLabel.isBlank()) {
@@ -169,7 +168,7 @@ public final class PushOptions {
         queueSamples,
         requestTimeout,
         influx(),
-        pushgatewayUrl == null ? null : url("--push.pushgateway.url", pushgatewayUrl));
+        pushgatewayUrl == null ? null : HttpUrl.parse("--push.pushgateway.url", pushgatewayUrl));
   }
 
   private PushConfig.Influx influx() {
@@ -187,17 +186,11 @@ public final class PushOptions {
       throw new OperatorError("--push.influx.url needs --push.influx.org and --push.influx.bucket");
     }
     readable("--push.influx.token-file", influxTokenFile);
-    URI base = url("--push.influx.url", influxUrl);
+    URI base = HttpUrl.parse("--push.influx.url", influxUrl);
     String path = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
     URI write =
         URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + "/api/v2/write");
-    String env = System.getenv(PushConfig.Influx.TOKEN_VARIABLE);
-    return new PushConfig.Influx(
-        write,
-        influxOrg,
-        influxBucket,
-        influxTokenFile,
-        influxTokenFile == null && env != null && !env.isBlank());
+    return new PushConfig.Influx(write, influxOrg, influxBucket, influxTokenFile);
   }
 
   private Map<String, String> headers() {
@@ -223,23 +216,6 @@ public final class PushOptions {
       out.put(name, header.substring(eq + 1).trim());
     }
     return out;
-  }
-
-  static URI url(String flag, String text) {
-    try {
-      URI uri = new URI(text);
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
-          || uri.getHost() == null) {
-        throw new OperatorError(flag + ": must be an http:// or https:// URL");
-      }
-      if (uri.getRawUserInfo() != null) {
-        throw new OperatorError(
-            flag + ": put credentials in a file (the auth flags), not in the URL");
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw new OperatorError(flag + ": not a URL (" + e.getReason() + ")");
-    }
   }
 
   private static void readable(String flag, Path file) {

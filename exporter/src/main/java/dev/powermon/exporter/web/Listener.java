@@ -1,5 +1,6 @@
 package dev.powermon.exporter.web;
 
+import com.sun.net.httpserver.Authenticator;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>client_java's {@code HTTPServer} is not used: it fixes the backlog at 3.
  */
-final class Listener implements AutoCloseable {
+public final class Listener implements AutoCloseable {
   static final int BACKLOG = 128;
 
   private final HttpServer server;
@@ -38,6 +39,21 @@ final class Listener implements AutoCloseable {
    */
   static Listener start(
       String name, ListenAddress address, int workers, HttpHandler handler, WebSecurity security)
+      throws IOException {
+    return start(name, address, workers, handler, security, security.authenticator());
+  }
+
+  /**
+   * As above, with {@code authenticator} deciding who gets in (the config server's: its bearer
+   * token, or the web config's users through {@link WebSecurity#authenticator()}).
+   */
+  public static Listener start(
+      String name,
+      ListenAddress address,
+      int workers,
+      HttpHandler handler,
+      WebSecurity security,
+      Authenticator authenticator)
       throws IOException {
     HttpLimits.apply();
     ThreadPoolExecutor pool =
@@ -59,13 +75,13 @@ final class Listener implements AutoCloseable {
     }
     server.setExecutor(pool);
     HttpContext root = server.createContext("/", handler);
-    root.setAuthenticator(security.authenticator());
+    root.setAuthenticator(authenticator);
     root.getFilters().add(security.headers());
     server.start();
     return new Listener(server, pool);
   }
 
-  InetSocketAddress address() {
+  public InetSocketAddress address() {
     return server.getAddress();
   }
 

@@ -1,6 +1,7 @@
 package dev.powermon.exporter.web;
 
 import dev.powermon.exporter.config.ConfigException;
+import dev.powermon.net.BoundedYaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,9 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -88,13 +86,8 @@ public final class WebConfigLoader {
         throw new ConfigException(
             where + "larger than " + MAX_FILE_BYTES + " bytes; this is not a web config");
       }
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(false);
-      options.setMaxAliasesForCollections(0);
-      options.setNestingDepthLimit(8);
-      options.setCodePointLimit(MAX_FILE_BYTES);
       try (InputStream in = Files.newInputStream(file)) {
-        root = new Yaml(new SafeConstructor(options)).load(in);
+        root = BoundedYaml.parser(MAX_FILE_BYTES).load(in);
       }
     } catch (IOException e) {
       throw new ConfigException(where + "cannot read it: " + e.getMessage());

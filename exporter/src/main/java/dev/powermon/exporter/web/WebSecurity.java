@@ -6,8 +6,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsServer;
 import dev.powermon.exporter.config.ConfigException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One listener's web config, in force: TLS, basic auth and response headers. A reload reads the
@@ -19,12 +22,16 @@ public final class WebSecurity {
   private final Path file;
   private volatile Applied applied;
 
+  /** How the files read last looked on disk (time and size of each); a change means a reload. */
+  private volatile List<String> seen;
+
   private record Applied(WebConfig config, BasicAuth auth, TlsContexts.Material tls) {}
 
   private WebSecurity(String flag, Path file, Applied applied) {
     this.flag = flag;
     this.file = file;
     this.applied = applied;
+    this.seen = onDisk();
   }
 
   /**
@@ -60,6 +67,9 @@ public final class WebSecurity {
     if (file == null) {
       return;
     }
+    // Before reading, so a write during the read is seen at the next look (when the files named
+    // change too, that look reloads once more, harmlessly).
+    seen = onDisk();
     WebConfig next = WebConfigLoader.load(flag, file);
     if ((next.tls() == null) != (applied.config().tls() == null)) {
       throw new ConfigException(
@@ -70,6 +80,44 @@ public final class WebSecurity {
               + " its current settings");
     }
     applied = apply(flag, next); // new connections take the new certificate and settings
+  }
+
+  /**
+   * Whether the file, or a certificate, key or CA file it names, changed on disk since it was last
+   * read or looked at; so a broken file is reported once, not at every look. The toolkit reads its
+   * file at every request; a look each second (a few stat calls) is as current for an operator.
+   */
+  public boolean changedOnDisk() {
+    List<String> now = onDisk();
+    if (now.equals(seen)) {
+      return false;
+    }
+    seen = now;
+    return true;
+  }
+
+  private List<String> onDisk() {
+    if (file == null) {
+      return List.of();
+    }
+    List<Path> files = new ArrayList<>(List.of(file));
+    WebConfig.Tls tls = applied.config().tls();
+    if (tls != null) {
+      files.add(tls.certFile());
+      files.add(tls.keyFile());
+      if (tls.clientCaFile() != null) {
+        files.add(tls.clientCaFile());
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (Path f : files) {
+      try {
+        out.add(Files.getLastModifiedTime(f) + " " + Files.size(f));
+      } catch (IOException e) {
+        out.add("unreadable"); // the reload says why
+      }
+    }
+    return out;
   }
 
   public WebConfig config() {
@@ -95,7 +143,7 @@ public final class WebSecurity {
   }
 
   /** Checks credentials with the users in force at each request. */
-  Authenticator authenticator() {
+  public Authenticator authenticator() {
     return new Authenticator() {
       @Override
       public Result authenticate(HttpExchange exchange) {

@@ -52,9 +52,9 @@ class CliTest {
         .contains("collectors")
         .contains("version");
     // 243 lines before grouping with 10 collectors; now a fixed part (web with TLS and auth, config
-    // with
-    // the config server, logging, push) plus a line or three per collector
-    assertThat(out.toString().lines().count()).isLessThan(100 + 3L * Providers.discover().size());
+    // with the config server and how to reach it: CA, client certificate, token or user; logging,
+    // push) plus a line or three per collector
+    assertThat(out.toString().lines().count()).isLessThan(110 + 3L * Providers.discover().size());
   }
 
   @Test
@@ -103,6 +103,15 @@ class CliTest {
     assertThat(err.toString())
         .contains("Did you mean --collector.steady.watts?")
         .doesNotContain("\tat ");
+  }
+
+  @Test
+  void aMistypedSecretFlagIsRefusedWithoutItsValue() {
+    assertThat(run("--push.remote-write.bearer-token=hunter2")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--push.remote-write.bearer-token=(value hidden)")
+        .contains("Did you mean --push.remote-write.bearer-token-file?")
+        .doesNotContain("hunter2");
   }
 
   @Test
@@ -236,7 +245,8 @@ class CliTest {
     assertThat(err.toString())
         .isEqualTo(
             "powermon: the config server needs --auth.token-file FILE (a bearer "
-                + "token); --auth.disabled serves without one"
+                + "token); --auth.disabled serves without one (then only --web.config.file's"
+                + " basic_auth_users protect it)"
                 + System.lineSeparator());
   }
 
@@ -263,5 +273,39 @@ class CliTest {
             "powermon: --store etcd needs --etcd.endpoints URL (e.g. "
                 + "http://127.0.0.1:2379)"
                 + System.lineSeparator());
+  }
+
+  @Test
+  void theConfigServerNamesABadEtcdEndpointAndABrokenWebConfigInOneLine(@TempDir Path dir)
+      throws Exception {
+    assertThat(
+            run(
+                "config-server",
+                "--store",
+                "etcd",
+                "--etcd.endpoints",
+                "http://127.0.0.1:2379,127.0.0.1:2380",
+                "--auth.disabled"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "powermon: --etcd.endpoints: '127.0.0.1:2380' is not a URL like http://127.0.0.1:2379"
+                + System.lineSeparator());
+    err.getBuffer().setLength(0);
+    Path web = Files.writeString(dir.resolve("web.yml"), "basic_auth_users:\n  x: plaintext\n");
+
+    assertThat(
+            run(
+                "config-server",
+                "--data-dir",
+                dir.toString(),
+                "--web.config.file",
+                web.toString(),
+                "--auth.disabled"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("powermon: --web.config.file " + web)
+        .contains("not a bcrypt hash")
+        .hasLineCount(1);
   }
 }

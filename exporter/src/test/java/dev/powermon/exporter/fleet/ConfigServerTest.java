@@ -152,7 +152,7 @@ class ConfigServerTest {
             HttpResponse.BodyHandlers.ofString());
 
     assertThat(none.statusCode()).isEqualTo(401);
-    assertThat(none.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+    assertThat(none.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"powermon\"");
     assertThat(wrong.statusCode()).isEqualTo(401);
     assertThat(Files.exists(data.resolve("x.yaml"))).isFalse();
   }

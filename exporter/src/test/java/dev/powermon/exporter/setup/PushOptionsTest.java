@@ -101,7 +101,7 @@ class PushOptionsTest {
     assertThat(c.influx())
         .isEqualTo(
             new PushConfig.Influx(
-                URI.create("http://influx:8086/api/v2/write"), "home", "power", token, false));
+                URI.create("http://influx:8086/api/v2/write"), "home", "power", token));
     assertThat(c.pushgateway()).isEqualTo(URI.create("http://gw:9091"));
     assertThat(c.enabled()).isTrue();
     assertThatThrownBy(() -> config("--push.influx.url=http://influx:8086"))

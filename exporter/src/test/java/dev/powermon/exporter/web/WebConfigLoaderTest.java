@@ -85,7 +85,11 @@ class WebConfigLoaderTest {
         "tls_server_config:\n  cert_file: a\n  key_file: b\n  curve_preferences: [P256]\n",
         "unknown curve 'P256'");
     assertRefused("basic_auth_users:\n  a: x\n  a: y\n", "not valid YAML");
-    assertRefused("a: &x [1]\nb: *x\n", "not valid YAML");
+    assertRefused(
+        "a: &x [1]\nb: [" + "*x, ".repeat(11) + "]\n",
+        "not valid YAML: Number of aliases for non-scalar nodes exceeds the specified max=10");
+    assertRefused(
+        "a:\n" + " [\n".repeat(10_000) + " ]\n".repeat(10_000), "not valid YAML: Nesting Depth");
     assertRefused("- just\n- a list\n", "the file: expected a mapping");
   }
 

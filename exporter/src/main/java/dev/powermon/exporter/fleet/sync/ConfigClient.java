@@ -8,10 +8,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import javax.net.ssl.SSLContext;
 
 /**
  * One device's end of {@code /config/{id}}: every request with a deadline, every body read bounded.
@@ -22,14 +25,36 @@ public final class ConfigClient {
 
   private final HttpClient http;
   private final URI uri;
-  private final String token;
+  private final String authorization;
   private final Duration deadline;
 
+  /** Plain or https with the JVM's roots, the bearer {@code token} (null: none). */
   public ConfigClient(URI server, DeviceId id, String token, Duration deadline) {
-    this.http = HttpClient.newBuilder().connectTimeout(deadline).build();
+    this(server, id, deadline, null, token == null ? null : "Bearer " + token);
+  }
+
+  /**
+   * @param tls checks an https server's certificate (and presents a client certificate); null: the
+   *     JVM's trusted roots
+   * @param authorization the {@code Authorization} header of every request; null: none
+   */
+  public ConfigClient(
+      URI server, DeviceId id, Duration deadline, SSLContext tls, String authorization) {
+    HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(deadline);
+    if (tls != null) {
+      b.sslContext(tls);
+    }
+    this.http = b.build();
     this.uri = URI.create(server + "/config/" + id.value());
-    this.token = token;
+    this.authorization = authorization;
     this.deadline = deadline;
+  }
+
+  /** The {@code Authorization} value of HTTP basic authentication. */
+  public static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** GET, with {@code If-None-Match} when {@code knownTag} is not null. */
@@ -65,8 +90,8 @@ public final class ConfigClient {
 
   private HttpRequest.Builder request() {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(deadline);
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
+    if (authorization != null) {
+      b.header("Authorization", authorization);
     }
     return b;
   }

@@ -57,7 +57,14 @@ public final class ConfigSync implements AutoCloseable {
               "When the config server last answered this device (200 or 304), in seconds since the epoch;"
                   + " 0 if never.")
           .build();
-  public static final List<MetricSpec> SPECS = List.of(SOURCE, LAST_SUCCESS);
+  public static final MetricSpec PENDING =
+      MetricSpec.gauge("powermon_config_server_pending_changes")
+          .help(
+              "Metric-table changes made on this device (admin toggles, discovered families) that the"
+                  + " config server has not acknowledged yet; they stay queued while it is down or its"
+                  + " version is refused.")
+          .build();
+  public static final List<MetricSpec> SPECS = List.of(SOURCE, LAST_SUCCESS, PENDING);
 
   private static final Logger LOG = LoggerFactory.getLogger(ConfigSync.class);
   private static final String SERVER_STATE = "config server";
@@ -136,14 +143,24 @@ public final class ConfigSync implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new OperatorError("--config.device-id: " + e.getMessage());
     }
-    ConfigClient client = new ConfigClient(options.server(), id, options.token(), START_DEADLINE);
+    ConfigClient client =
+        new ConfigClient(
+            options.server(), id, START_DEADLINE, options.tls(), options.authorization());
     return new ConfigSync(
         client, id, configFile, new ConfigValidator(providers), options.pollInterval());
   }
 
-  /** Fetches once; the local file then holds what the exporter should start from. */
+  /**
+   * Fetches once; the local file then holds what the exporter should start from. Changes queued
+   * before a restart are sent first when the server answers, and the merged version fetched, so the
+   * exporter starts with them in force.
+   */
   public void fetchAtStart() {
     Outcome o = fetch(null);
+    if (o == Outcome.APPLIED && !pending.isEmpty()) {
+      flush();
+      fetch(seenTag);
+    }
     if (o != Outcome.APPLIED) {
       LOG.warn(
           "config server unreachable or refused for {}: starting from the local file {}",
@@ -197,7 +214,7 @@ public final class ConfigSync implements AutoCloseable {
       for (Map.Entry<String, Boolean> e : table.entrySet()) {
         Boolean before = localTable.put(e.getKey(), e.getValue());
         if (!e.getValue().equals(before)) {
-          pending.put(e.getKey(), new LocalChange(e.getValue(), now, before == null));
+          pending.put(e.getKey(), new LocalChange(e.getValue(), now, before == null, before));
           changed = true;
         }
       }
@@ -214,7 +231,9 @@ public final class ConfigSync implements AutoCloseable {
   /**
    * Sends the pending local changes: fetch the server's version, keep the changes the merge rule
    * lets win, PUT with If-Match; on 412 again, at most {@link #PUT_ATTEMPTS} times. Unsent changes
-   * stay queued for the next poll.
+   * stay queued for the next poll. A server version this build cannot load is never written over:
+   * it stays on the server for the operator to see and fix, and the changes wait to be merged onto
+   * the fixed version.
    */
   void flush() {
     Map<String, LocalChange> sending = pending.snapshot();
@@ -228,7 +247,20 @@ public final class ConfigSync implements AutoCloseable {
               "sending local changes of " + id + ": fetch got HTTP " + current.status());
           return;
         }
-        Map<String, Boolean> serverTable = validator.check(id, base).metrics();
+        Map<String, Boolean> serverTable;
+        try {
+          serverTable = validator.check(id, base).metrics();
+        } catch (ConfigException e) {
+          states.failing(
+              SYNC_STATE,
+              "the config server's version of "
+                  + id
+                  + " cannot be loaded here; "
+                  + sending.size()
+                  + " local change(s) wait for a fixed version, never written over this one: "
+                  + e.getMessage());
+          return;
+        }
         Map<String, Boolean> winners =
             TableMerge.winners(serverTable, seenTable, current.lastModifiedMillis(), sending);
         if (winners.isEmpty()) {
@@ -397,6 +429,7 @@ public final class ConfigSync implements AutoCloseable {
     out.gauge(SOURCE, Labels.of("source", "central"), central ? 1 : 0);
     out.gauge(SOURCE, Labels.of("source", "local"), central ? 0 : 1);
     out.gauge(LAST_SUCCESS, Labels.EMPTY, lastSuccessSeconds);
+    out.gauge(PENDING, Labels.EMPTY, pending.size());
     return out.list();
   }
 

@@ -2,10 +2,15 @@ package dev.powermon.exporter.fleet.sync;
 
 import dev.powermon.api.SettingType;
 import dev.powermon.exporter.fleet.TokenFile;
+import dev.powermon.exporter.setup.HttpUrl;
 import dev.powermon.exporter.setup.OperatorError;
+import dev.powermon.exporter.web.ClientCertificate;
+import dev.powermon.net.TrustedCertificates;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,23 +46,44 @@ public final class FleetOptions {
       description = "File holding the config server's bearer token.")
   Path tokenFile;
 
+  @Option(
+      names = "--config.server.ca-file",
+      paramLabel = "FILE",
+      description = "PEM CA (or self-signed cert) of an https server.")
+  Path caFile;
+
+  @Option(
+      names = "--config.server.cert-file",
+      paramLabel = "FILE",
+      description = "PEM client certificate, if the server wants one.")
+  Path certFile;
+
+  @Option(
+      names = "--config.server.key-file",
+      paramLabel = "FILE",
+      description = "Its PEM (PKCS#8) key.")
+  Path keyFile;
+
+  @Option(
+      names = "--config.server.username",
+      paramLabel = "USER",
+      description = "Basic-auth user, instead of a bearer token.")
+  String username;
+
+  @Option(
+      names = "--config.server.password-file",
+      paramLabel = "FILE",
+      description = "File holding that user's password.")
+  Path passwordFile;
+
   public boolean enabled() {
     return server != null;
   }
 
   public URI server() {
-    try {
-      URI uri =
-          URI.create(server.endsWith("/") ? server.substring(0, server.length() - 1) : server);
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
-          || uri.getHost() == null) {
-        throw new IllegalArgumentException("not an http(s) URL");
-      }
-      return uri;
-    } catch (IllegalArgumentException e) {
-      throw new OperatorError(
-          "--config.server: '" + server + "' is not a URL like http://config-host:9108");
-    }
+    return HttpUrl.parse(
+        "--config.server",
+        server.endsWith("/") ? server.substring(0, server.length() - 1) : server);
   }
 
   public String deviceId(String hostname) {
@@ -78,11 +104,48 @@ public final class FleetOptions {
     return d;
   }
 
-  /** The token, or null when none was given. */
-  public String token() {
-    if (tokenFile == null) {
-      return null;
+  /**
+   * The TLS client context for an https server.
+   *
+   * @throws OperatorError when the CA file is missing or holds no certificate
+   */
+  public SSLContext tls() {
+    if ((certFile == null) != (keyFile == null)) {
+      throw new OperatorError(
+          "--config.server.cert-file and --config.server.key-file go together; give both or neither");
     }
-    return TokenFile.read("--config.server.token-file", tokenFile);
+    try {
+      KeyManager[] keys =
+          certFile == null
+              ? null
+              : ClientCertificate.keyManagers("--config.server.cert-file", certFile, keyFile);
+      return TrustedCertificates.context("--config.server.ca-file", caFile, keys);
+    } catch (IllegalArgumentException e) {
+      throw new OperatorError(e.getMessage());
+    }
+  }
+
+  /**
+   * The {@code Authorization} header to send: the bearer token, or the basic-auth user; null for
+   * none. A request carries one, so only one may be given.
+   */
+  public String authorization() {
+    if ((username == null) != (passwordFile == null)) {
+      throw new OperatorError(
+          "--config.server.username and --config.server.password-file go together; give both or neither");
+    }
+    if (tokenFile != null && username != null) {
+      throw new OperatorError(
+          "a request carries one Authorization header: give --config.server.token-file or"
+              + " --config.server.username, not both");
+    }
+    if (tokenFile != null) {
+      return "Bearer " + TokenFile.read("--config.server.token-file", tokenFile);
+    }
+    if (username != null) {
+      return ConfigClient.basic(
+          username, TokenFile.read("--config.server.password-file", passwordFile));
+    }
+    return null;
   }
 }

@@ -44,8 +44,17 @@ final class PendingChanges {
     }
   }
 
+  /**
+   * Queues {@code change}. A key changed again before the server acknowledged the first change
+   * keeps the value it was first changed from: that is what the server's value is compared with.
+   */
   synchronized void put(String key, LocalChange change) {
-    if (changes.size() < MAX || changes.containsKey(key)) {
+    LocalChange queued = changes.get(key);
+    if (queued != null) {
+      changes.put(
+          key,
+          new LocalChange(change.enabled(), change.atMillis(), change.added(), queued.before()));
+    } else if (changes.size() < MAX) {
       changes.put(key, change);
     }
     save();
@@ -59,6 +68,10 @@ final class PendingChanges {
   synchronized void acknowledged(Map<String, LocalChange> sent) {
     sent.forEach(changes::remove);
     save();
+  }
+
+  synchronized int size() {
+    return changes.size();
   }
 
   synchronized boolean isEmpty() {

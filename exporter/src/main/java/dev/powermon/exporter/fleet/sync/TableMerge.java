@@ -7,9 +7,11 @@ import java.util.Objects;
 /**
  * The merge rule of two-way sync (docs/fleet.md), per metric-table key: the server's current
  * version is the base, each change this device made on top of it is kept unless the server changed
- * the same key since this device last saw it <em>and</em> that server change is newer. Keys only
- * one side touched keep that side's value; a key the server removed and this device changed comes
- * back if the device's change is newer.
+ * the same key since this device changed it <em>and</em> that server change is newer. "Changed
+ * since" compares the server's value with the one the device changed from ({@link
+ * LocalChange#before}), or, when that is unknown, with the version the device last fetched. Keys
+ * only one side touched keep that side's value; a key the server removed and this device changed
+ * comes back if the device's change is newer.
  */
 final class TableMerge {
   // Discovered families (LocalChange.added) only fill keys the server lacks.
@@ -42,9 +44,11 @@ final class TableMerge {
           // discovery;
           // it does not beat this device's own change.
           boolean serverTouched =
-              seen != null
-                  && seen.containsKey(key)
-                  && !Objects.equals(server.get(key), seen.get(key));
+              change.before() != null
+                  ? !change.before().equals(server.get(key))
+                  : seen != null
+                      && seen.containsKey(key)
+                      && !Objects.equals(server.get(key), seen.get(key));
           if (serverTouched && serverChangedMillis > change.atMillis()) {
             return; // the server's change came later
           }

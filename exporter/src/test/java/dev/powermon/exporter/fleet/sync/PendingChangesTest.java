@@ -50,4 +50,24 @@ class PendingChangesTest {
 
     assertThat(new PendingChanges(dir.resolve("powermon.yml")).isEmpty()).isTrue();
   }
+
+  @Test
+  void aKeyChangedAgainKeepsTheValueItWasFirstChangedFrom() {
+    PendingChanges pending = new PendingChanges(dir.resolve("powermon.yml"));
+    pending.put("a_watts", new LocalChange(false, 1_000, false, true));
+    pending.put("a_watts", new LocalChange(true, 2_000, false, false)); // back on, server not told
+
+    assertThat(new PendingChanges(dir.resolve("powermon.yml")).snapshot())
+        .containsExactly(Map.entry("a_watts", new LocalChange(true, 2_000, false, true)));
+  }
+
+  @Test
+  void aQueueWrittenByAnOlderBuildIsReadWithoutTheValueChangedFrom() throws Exception {
+    Files.writeString(
+        dir.resolve("powermon.yml.sync-pending"),
+        "{\"a_watts\":{\"enabled\":false,\"atMillis\":1000,\"added\":false}}");
+
+    assertThat(new PendingChanges(dir.resolve("powermon.yml")).snapshot())
+        .containsExactly(Map.entry("a_watts", new LocalChange(false, 1_000, false)));
+  }
 }

@@ -149,4 +149,29 @@ class TableMergeTest {
     // back on.
     assertThat(TableMerge.winners(Map.of("x_watts", false), Map.of(), 0, discovered)).isEmpty();
   }
+
+  @Test
+  void theValueTheDeviceChangedFromIsTheBaseEvenAfterANewerVersionWasFetched() {
+    // The device turned a_watts off (it was on); before the change reached the server the operator
+    // removed the line, and the device fetched that version. Compared with the version last
+    // fetched the server changed nothing; compared with the value the device changed from, it did.
+    Map<String, Boolean> fetchedSince = Map.of();
+    LocalChange off = new LocalChange(false, T_LOCAL, false, true);
+
+    assertThat(TableMerge.winners(Map.of(), fetchedSince, 3_000, Map.of("a_watts", off)))
+        .isEmpty(); // the removal came later: it stands
+    assertThat(TableMerge.winners(Map.of(), fetchedSince, 1_500, Map.of("a_watts", off)))
+        .containsExactly(Map.entry("a_watts", false)); // it came earlier: the toggle comes back
+  }
+
+  @Test
+  void withTheValueChangedFromKnownNoFetchIsNeeded() {
+    // After a restart nothing was fetched yet (seen is null): a key the server left alone takes
+    // the device's value, one it changed later keeps the server's.
+    LocalChange off = new LocalChange(false, T_LOCAL, false, true);
+
+    assertThat(TableMerge.winners(Map.of("a_watts", true), null, 9_000, Map.of("a_watts", off)))
+        .containsExactly(Map.entry("a_watts", false));
+    assertThat(TableMerge.winners(Map.of(), null, 9_000, Map.of("a_watts", off))).isEmpty();
+  }
 }
