@@ -14,11 +14,16 @@
 # cache), bin/powermon on JAVA17 (default: the java on the PATH; AppCDS), and JAVA17 with the same flags
 # and no class cache. Each cache is recorded first by bin/powermon-train.
 #
+# Mode "rss": rapl + host + kasa (RSS_DEVICES simulated plugs, 50) under RSS_CONNECTIONS (200) concurrent
+# kept-alive scrapers for RSS_SECONDS (60); RSS sampled every RSS_EVERY seconds (5); prints every sample,
+# first/last/max under load and the spread, scrapes, p50/p99/max latency, errors and timeouts.
+#
 # Loopback only, ephemeral ports, every loop bounded. Durations are settable for quick runs:
 #   bench/footprint/bench.sh                     # side by side
 #   LOAD_SECONDS=3 IDLE_SECONDS=5 bench/footprint/bench.sh
 #   DEVICES="16 64" LOAD_SECONDS=5 bench/footprint/bench.sh scale
 #   START_RUNS=3 bench/footprint/bench.sh start
+#   RSS_SECONDS=20 bench/footprint/bench.sh rss
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -229,30 +234,48 @@ side_by_side() {
   echo "scrapes: sequential node_exporter ${ne_seq[0]}, powermon ${pm_seq[0]}; concurrent node_exporter ${ne_c[0]} (errors ${ne_c[3]}), powermon ${pm_c[0]} (errors ${pm_c[3]})"
 }
 
-scale() {
-  local cp="collectors-kasa/target/test-classes:$jar" n
+# start_sim N: the Kasa simulator with N plug-new devices on loopback, running until stop_sim closes
+# its standard input; their --collector.kasa.target flags in $targets, its pid in $sim_pid.
+start_sim() {
+  local n=$1 fifo="$work/sim.$1.in" i
+  local cp="collectors-kasa/target/test-classes:$jar"
   [ -d collectors-kasa/target/test-classes/dev/powermon/kasa/sim ] || mvn -B -q -ntp -pl collectors-kasa -am test-compile
+  mkfifo "$fifo"
+  java -Xmx256m -cp "$cp" dev.powermon.kasa.sim.KasaSimulatorMain --bind 127.0.0.1 --port 0 \
+    --profile plug-new --count "$n" <"$fifo" >"$work/sim.$n.out" 2>"$work/sim.$n.log" &
+  sim_pid=$!
+  pids+=("$sim_pid")
+  exec 9>"$fifo" # hold the fifo open from here
+  for i in $(seq 1 600); do grep -qx ready "$work/sim.$n.out" && break; sleep 0.1; done
+  grep -qx ready "$work/sim.$n.out" || { echo "simulator did not start"; cat "$work/sim.$n.log"; exit 1; }
+  mapfile -t targets < <(awk '$1 == "device" { print "--collector.kasa.target=" $3 }' "$work/sim.$n.out")
+}
+
+stop_sim() {
+  kill "$sim_pid" 2>/dev/null || true
+  exec 9>&-
+  wait "$sim_pid" 2>/dev/null || true
+}
+
+# powermon_kasa PORT: powermon with rapl + host + kasa on the simulator's $targets; pid in $started
+powermon_kasa() {
+  powermon "$1" --collector rapl --collector.rapl.sysfs="$sys" --collector host --collector kasa \
+    --collector.kasa.poll-interval=10s "${targets[@]}"
+}
+
+scale() {
+  local n
   info
   echo "rapl + host + kasa (plug-new devices on loopback); ${load_seconds} s of 1 scraper per size"
   echo
   echo "| devices | series | CPU per scrape, ms | per 1,000 series, ms | background CPU, % | RSS, MiB | start to first scrape, ms |"
   echo "|---|---|---|---|---|---|---|"
   for n in $devices; do
-    local fifo="$work/sim.$n.in" sim_pid port pm_pid url targets=() t0 start
-    mkfifo "$fifo"
-    # The simulator runs until its standard input closes: hold the fifo open from here.
-    java -Xmx256m -cp "$cp" dev.powermon.kasa.sim.KasaSimulatorMain --bind 127.0.0.1 --port 0 \
-      --profile plug-new --count "$n" <"$fifo" >"$work/sim.$n.out" 2>"$work/sim.$n.log" &
-    sim_pid=$!
-    pids+=("$sim_pid")
-    exec 9>"$fifo"
-    for _ in $(seq 1 600); do grep -qx ready "$work/sim.$n.out" && break; sleep 0.1; done
-    grep -qx ready "$work/sim.$n.out" || { echo "simulator did not start"; cat "$work/sim.$n.log"; exit 1; }
-    mapfile -t targets < <(awk '$1 == "device" { print "--collector.kasa.target=" $3 }' "$work/sim.$n.out")
+    local port pm_pid url t0 start
+    start_sim "$n"
     port=$(free_port)
     t0=$(now_ns)
-    powermon "$port" --collector rapl --collector.rapl.sysfs="$sys" --collector host --collector kasa \
-      --collector.kasa.poll-interval=10s "${targets[@]}"
+    powermon_kasa "$port"
     pm_pid=$started
     url="http://127.0.0.1:$port/metrics"
     start=$(first_scrape "$url" "$t0")
@@ -267,15 +290,53 @@ scale() {
       -v hz="$ticks" -v d="$load_seconds" -v rss="$(rss_mib "$pm_pid")" -v st="$start" 'BEGIN {
         net = c - (bg / hz * 1000) / sc
         printf "| %d | %d | %.3f (raw %.3f) | %.3f | %.2f | %s | %s |\n", n, s, net, c, net / s * 1000, 100 * bg / hz / d, rss, st }'
-    kill "$pm_pid" "$sim_pid" 2>/dev/null || true
-    exec 9>&-
-    wait "$pm_pid" "$sim_pid" 2>/dev/null || true
+    kill "$pm_pid" 2>/dev/null || true
+    wait "$pm_pid" 2>/dev/null || true
+    stop_sim
   done
+}
+
+rss_flat() {
+  local n=${RSS_DEVICES:-50} seconds=${RSS_SECONDS:-60} every=${RSS_EVERY:-5} conns=${RSS_CONNECTIONS:-200}
+  local port pm_pid url idle cpu_before cpu_after wrk_pid samples=() i
+  start_sim "$n"
+  port=$(free_port)
+  powermon_kasa "$port"
+  pm_pid=$started
+  url="http://127.0.0.1:$port/metrics"
+  first_scrape "$url" "$(now_ns)" >/dev/null
+  sleep 2
+  idle=$(rss_mib "$pm_pid")
+  cpu_before=$(cpu_ticks "$pm_pid")
+  wrk -t2 -c"$conns" -d"$seconds"s --timeout 10s --latency "$url" >"$work/wrk.rss.out" 2>&1 &
+  wrk_pid=$!
+  for i in $(seq 1 $((seconds / every))); do
+    sleep "$every"
+    samples+=("$(rss_mib "$pm_pid")")
+  done
+  wait "$wrk_pid" || true
+  cpu_after=$(cpu_ticks "$pm_pid")
+  info
+  echo "rapl + host + kasa ($n plug-new devices on loopback); $conns kept-alive scrapers for $seconds s (wrk)"
+  echo "RSS, MiB, before load: $idle; every $every s under load: ${samples[*]}"
+  printf '%s\n' "${samples[@]}" | awk -v idle="$idle" '
+    NR == 1 { first = $1; max = $1; min = $1 } { last = $1; if ($1 > max) max = $1; if ($1 < min) min = $1 }
+    END { printf "RSS under load: first %.1f, last %.1f, max %.1f MiB; max/first %.2f, (max - min)/first %.1f %%\n",
+      first, last, max, max / first, 100 * (max - min) / first }'
+  awk -v t="$((cpu_after - cpu_before))" -v hz="$ticks" '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /Latency/ && !lat { lmax = ms($4); lat = 1 } / 50%/ { p50 = ms($2) } / 99%/ { p99 = ms($2) }
+    /requests in/ { n = $1 }
+    /Socket errors/ { gsub(/,/, ""); err += $4 + $6 + $8; to = $10 }
+    /Non-2xx/ { non2xx = $NF }
+    END { printf "scrapes %d, p50 %.2f ms, p99 %.2f ms, max %.2f ms, socket errors %d, timeouts %d, non-2xx %d, CPU per scrape %.3f ms\n",
+      n, p50, p99, lmax, err, to, non2xx, (n > 0 ? t / hz * 1000 / n : 0) }' "$work/wrk.rss.out"
 }
 
 case "$mode" in
   side) side_by_side ;;
   scale) scale ;;
   start) start_times ;;
-  *) echo "usage: bench/footprint/bench.sh [side|scale|start]"; exit 2 ;;
+  rss) rss_flat ;;
+  *) echo "usage: bench/footprint/bench.sh [side|scale|start|rss]"; exit 2 ;;
 esac

@@ -30,6 +30,17 @@ public interface Collector extends AutoCloseable {
   }
 
   /**
+   * How long what {@link #collect()} returns may be served again: the interval of the background
+   * sampler or poller it answers from. The core serves one collection to every scrape within the
+   * shortest of these among the running collectors. Empty for a collector that reads at scrape
+   * time; by default {@link #samplingInterval()}. A collector that samples in the background but
+   * hands the core no readings to be held to (so declares no sampling interval) says it here.
+   */
+  default Optional<Duration> refreshInterval() {
+    return samplingInterval();
+  }
+
+  /**
    * Lines that {@code powermon probe} prints above its table, in words rather than series (for
    * Kasa: one line per device with model, alias, address, power and relay state). Empty by default.
    */

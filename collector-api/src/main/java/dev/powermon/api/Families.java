@@ -154,17 +154,8 @@ public final class Families {
   }
 
   private static String wrongLabels(MetricSpec declaration, Labels labels) {
-    // Every series of every scrape passes here: the usual answer (right labels) allocates nothing.
-    // Both sides hold unique names, so the same count and every given name declared is equality.
-    List<String> declared = declaration.allLabelNames();
-    if (labels.size() == declared.size()) {
-      int i = 0;
-      while (i < labels.size() && declared.contains(labels.getName(i))) {
-        i++;
-      }
-      if (i == labels.size()) {
-        return null;
-      }
+    if (declaration.carriesExactly(labels)) {
+      return null;
     }
     Set<String> given = new HashSet<>();
     labels.forEach(l -> given.add(l.getName()));

@@ -1,5 +1,6 @@
 package dev.powermon.api;
 
+import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +32,10 @@ public final class MetricSpec {
   private final List<String> labelNames;
   private final List<String> extraLabelNames;
   private final List<String> allLabelNames;
+
+  /** {@link #allLabelNames()} sorted, as client_java keeps a series' labels: compared per point. */
+  private final String[] sortedLabelNames;
+
   private final boolean enabledByDefault;
   private final String unit;
 
@@ -43,6 +48,7 @@ public final class MetricSpec {
     this.extraLabelNames = List.copyOf(b.extraLabelNames);
     this.allLabelNames = List.copyOf(b.extraLabelNamesAndBase());
     this.enabledByDefault = b.enabledByDefault;
+    this.sortedLabelNames = allLabelNames().stream().sorted().toArray(String[]::new);
   }
 
   public static Builder gauge(String name) {
@@ -84,6 +90,23 @@ public final class MetricSpec {
    */
   public List<String> extraLabelNames() {
     return extraLabelNames;
+  }
+
+  /**
+   * Whether {@code labels} carry exactly {@link #allLabelNames()}, without allocating: the check
+   * every point of every collection passes. False may also mean labels sorted otherwise than by
+   * their names, which the caller then checks the slow way.
+   */
+  boolean carriesExactly(Labels labels) {
+    if (labels.size() != sortedLabelNames.length) {
+      return false;
+    }
+    for (int i = 0; i < sortedLabelNames.length; i++) {
+      if (!sortedLabelNames[i].equals(labels.getName(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@link #labelNames()} followed by {@link #extraLabelNames()}: what every series must carry. */

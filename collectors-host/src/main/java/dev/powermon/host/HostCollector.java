@@ -79,6 +79,12 @@ final class HostCollector implements Collector {
     return estimateServed ? Optional.of(settings.interval()) : Optional.empty();
   }
 
+  /** Every family is built from the background sample, whether the estimate is served or not. */
+  @Override
+  public Optional<Duration> refreshInterval() {
+    return Optional.of(settings.interval());
+  }
+
   private Families families(Reading reading) {
     HostSample s = reading.sample();
     Families out = new Families(HostFamilies.ALL);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -110,6 +111,12 @@ final class KasaCollector implements MultiTargetCollector {
         poller.lastCycleSeconds(),
         poller.labels().size() + klapOnly().size(),
         settings.powers());
+  }
+
+  /** {@link #collect()} answers from the poller's last cycle. */
+  @Override
+  public Optional<Duration> refreshInterval() {
+    return Optional.of(settings.pollInterval());
   }
 
   @Override

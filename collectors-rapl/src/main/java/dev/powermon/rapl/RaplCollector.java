@@ -58,6 +58,12 @@ final class RaplCollector implements Collector {
         interval.compareTo(SHORTEST_DECLARED_INTERVAL) < 0 ? SHORTEST_DECLARED_INTERVAL : interval);
   }
 
+  /** The sampler's own interval: its counters change that often, however short. */
+  @Override
+  public Optional<Duration> refreshInterval() {
+    return Optional.of(interval);
+  }
+
   @Override
   public List<String> summary() {
     return List.of(Summary.of(sampler.latest()));

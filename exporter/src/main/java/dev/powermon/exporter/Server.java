@@ -276,7 +276,7 @@ public final class Server implements AutoCloseable {
       central.refreshForReload();
     }
     String webError = reloadWebConfig();
-    String configError = reloadFile();
+    String configError = reloadFile(); // serves the new reload state from the next scrape on
     return configError != null ? configError : webError;
   }
 
@@ -292,6 +292,7 @@ public final class Server implements AutoCloseable {
       Logging.configure(next.logLevel(), next.logFormat());
     } catch (ConfigException | OperatorError | IllegalArgumentException e) {
       reloadStatus.failed();
+      orchestrator.invalidate();
       LOG.error(
           "config reload failed, the previous configuration keeps running: {}", e.getMessage());
       return e.getMessage();
@@ -311,6 +312,7 @@ public final class Server implements AutoCloseable {
         .collectForPush(); // newly opened collectors' families reach the table before it is checked
     table.reportUnknown();
     reloadStatus.succeeded();
+    orchestrator.invalidate();
     LOG.info("configuration reloaded");
     return null;
   }
@@ -320,6 +322,7 @@ public final class Server implements AutoCloseable {
    */
   public void configRefused(String why) {
     reloadStatus.failed();
+    orchestrator.invalidate();
     LOG.error("{}", why);
   }
 

@@ -53,8 +53,35 @@ public final class MetaMetrics {
           .labelNames("collector")
           .build();
 
+  public static final MetricSpec COLLECTION_TIME =
+      MetricSpec.gauge("powermon_collection_timestamp_seconds")
+          .help(
+              "When the collection this scrape is served began, in seconds since the epoch: scrapes within"
+                  + " powermon_collection_reuse_seconds of it share it, so time() minus this is how old"
+                  + " the answer is.")
+          .unit("seconds")
+          .build();
+  public static final MetricSpec COLLECTION_REUSE =
+      MetricSpec.gauge("powermon_collection_reuse_seconds")
+          .help(
+              "How long one collection is served to later scrapes: the shortest interval at which the"
+                  + " running collectors sample or poll in the background (while the next collection"
+                  + " runs, up to twice this); 0 when one reads at scrape time (then only scrapes"
+                  + " arriving while it runs share it).")
+          .unit("seconds")
+          .build();
+
   public static final List<MetricSpec> SPECS =
-      List.of(SUCCESS, DURATION, BUILD, RELOAD_OK, RELOAD_TIME, WEB_RELOAD_OK, DISCOVERY_DROPPED);
+      List.of(
+          SUCCESS,
+          DURATION,
+          BUILD,
+          RELOAD_OK,
+          RELOAD_TIME,
+          WEB_RELOAD_OK,
+          DISCOVERY_DROPPED,
+          COLLECTION_TIME,
+          COLLECTION_REUSE);
 
   private final BuildInfo build;
   private final ReloadStatus reload;
@@ -89,6 +116,19 @@ public final class MetaMetrics {
     out.gauge(RELOAD_TIME, Labels.EMPTY, reload.lastSuccessSeconds());
     out.gauge(WEB_RELOAD_OK, Labels.EMPTY, reload.webSuccessful() ? 1 : 0);
     return out.list();
+  }
+
+  /**
+   * How old a served collection may be: when it began, and how long it is served again.
+   *
+   * @param startSeconds when it began, in seconds since the epoch
+   * @param reuseSeconds how long later scrapes are served it
+   */
+  public List<MetricSnapshot> collection(double startSeconds, double reuseSeconds) {
+    return new Families(SPECS)
+        .gauge(COLLECTION_TIME, Labels.EMPTY, startSeconds)
+        .gauge(COLLECTION_REUSE, Labels.EMPTY, reuseSeconds)
+        .list();
   }
 
   /** One unlabelled gauge, through the checked builder. */

@@ -202,6 +202,17 @@ public final class CollectorRunner implements AutoCloseable {
         + " ms); its power is not served until it reads again";
   }
 
+  /**
+   * How long a collection of this collector stays current: its refresh interval, or zero when it
+   * reads at scrape time; empty while it is not open.
+   */
+  public synchronized Optional<Duration> reuseWindow() {
+    if (collector == null) {
+      return Optional.empty();
+    }
+    return Optional.of(collector.refreshInterval().orElse(Duration.ZERO));
+  }
+
   /** The last error, or null when the last collection succeeded. */
   public String lastError() {
     return lastError;

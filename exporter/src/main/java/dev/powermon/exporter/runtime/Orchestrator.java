@@ -12,12 +12,15 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +31,13 @@ import org.slf4j.LoggerFactory;
  * scrape), merges families emitted by several collectors, applies the metric table and adds the
  * meta-metrics.
  *
- * <p>One collection serves every concurrent scraper: a scrape that arrives while a collection is
- * under way waits for it and gets its result, so its data are at most one collection old (bounded
- * by the collectors' deadlines). Snapshots are immutable and a result is handed out only once
- * complete, so no scraper sees a half-built one.
+ * <p>One collection serves every concurrent scraper: a scrape that arrives within the last
+ * collection's reuse window ({@link Collected#reuseNanos()}: the shortest refresh interval of the
+ * running collectors, zero when one reads at scrape time) gets its result again; past it, the first
+ * scrape collects anew, and those arriving meanwhile get the last result while it is less than two
+ * windows old, else wait for the new one. Snapshots are immutable and a result is handed out only
+ * once complete, so no scraper sees a half-built one. Changing the collectors, the core's families
+ * or the metric table, and {@link #invalidate()}, end the reuse: the next scrape collects anew.
  */
 public final class Orchestrator implements MultiCollector {
   private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
@@ -52,8 +58,20 @@ public final class Orchestrator implements MultiCollector {
   private volatile boolean ready;
   private final Object collecting = new Object();
 
-  /** The collection under way, or null; guarded by {@link #collecting}. */
-  private CompletableFuture<MetricSnapshots> inFlight;
+  /** The collection under way, or null; written under {@link #collecting}. */
+  private volatile CompletableFuture<Collected> inFlight;
+
+  /** The last complete collection, served again within its reuse window; null when invalidated. */
+  private volatile Collected last;
+
+  /**
+   * Counts invalidations (guarded by {@link #collecting}): a collection that began before one is
+   * handed to its waiting scrapers but never reused.
+   */
+  private long generation;
+
+  /** Numbers collections in the order they began, so later ones are told from earlier ones. */
+  private long sequence;
 
   /**
    * The core's own families, which are served only as declared (the checked path of those not built
@@ -63,23 +81,38 @@ public final class Orchestrator implements MultiCollector {
 
   private volatile List<MetricSpec> coreSpecs = OWN_SPECS;
 
+  /** The clock reuse windows are measured by; System.nanoTime but in tests. */
+  private final LongSupplier nanoTime;
+
   public Orchestrator(
       MetricTable table,
       MetaMetrics meta,
       ProcessMetrics process,
       PowerWindows windows,
       CollectorHealth health) {
+    this(table, meta, process, windows, health, System::nanoTime);
+  }
+
+  /** With the clock reuse windows are measured by. */
+  Orchestrator(
+      MetricTable table,
+      MetaMetrics meta,
+      ProcessMetrics process,
+      PowerWindows windows,
+      CollectorHealth health,
+      LongSupplier nanoTime) {
     this.table = table;
     this.health = health;
     this.meta = meta;
     this.process = process;
     this.windows = windows;
+    this.nanoTime = nanoTime;
   }
 
   /** Replaces the running collectors (at start and after a reload). */
   public void setRunners(List<CollectorRunner> runners) {
     this.runners = List.copyOf(runners);
-    forgetInFlight();
+    invalidate();
   }
 
   /**
@@ -91,7 +124,7 @@ public final class Orchestrator implements MultiCollector {
     specs.addAll(declared);
     this.coreSpecs = List.copyOf(specs);
     this.extraFamilies = families;
-    forgetInFlight();
+    invalidate();
   }
 
   public List<CollectorRunner> runners() {
@@ -155,27 +188,72 @@ public final class Orchestrator implements MultiCollector {
   }
 
   /**
-   * A scrape: the collection under way, or a new one. Power series fed through readings are built
-   * from their fixed windows; see {@link PowerWindows}.
+   * A scrape: the last collection while it is within its reuse window, else the collection under
+   * way, else a new one. Power series fed through readings are built from their fixed windows; see
+   * {@link PowerWindows}.
    */
   @Override
   public MetricSnapshots collect() {
-    CompletableFuture<MetricSnapshots> shared;
-    CompletableFuture<MetricSnapshots> mine = null;
+    return collected().snapshots();
+  }
+
+  /**
+   * What {@link #collect()} serves, with when it was collected and for how long it is reused; the
+   * telemetry path caches its encoded bodies by it.
+   */
+  public Collected collected() {
+    Collected reusable = reusable();
+    if (reusable != null) {
+      return reusable;
+    }
+    CompletableFuture<Collected> shared;
+    CompletableFuture<Collected> mine = null;
+    long began;
+    long number = 0;
     synchronized (collecting) {
+      reusable =
+          reusable(); // a collection may have completed while this scrape waited for the lock
+      if (reusable != null) {
+        return reusable;
+      }
       if (inFlight == null) {
         mine = new CompletableFuture<>();
         inFlight = mine;
+        number = ++sequence;
       }
       shared = inFlight;
+      began = generation;
     }
-    return mine == null ? shared.join() : collectFor(mine);
+    return mine == null ? shared.join() : collectFor(mine, began, number);
+  }
+
+  /**
+   * The last collection if a scrape now may be served it without waiting, else null: within its
+   * reuse window, or within a second window while a newer collection is under way (so the scrapes
+   * arriving meanwhile do not all wait for it), and nothing it was built from changed.
+   */
+  public Collected reusable() {
+    Collected recent = last;
+    if (recent == null) {
+      return null;
+    }
+    long now = nanoTime.getAsLong();
+    long version = table.version();
+    if (recent.reusableAt(now, version)) {
+      return recent;
+    }
+    return inFlight != null && recent.servableWhileRefreshedAt(now, version) ? recent : null;
   }
 
   /** Runs one collection for the caller and every scrape that joined {@code mine} meanwhile. */
-  private MetricSnapshots collectFor(CompletableFuture<MetricSnapshots> mine) {
+  private Collected collectFor(CompletableFuture<Collected> mine, long began, long number) {
     try {
-      MetricSnapshots result = collectNow();
+      Collected result = collectNow(number);
+      synchronized (collecting) {
+        if (generation == began) { // else what it collected was replaced meanwhile: never reuse it
+          last = result;
+        }
+      }
       mine.complete(result);
       return result;
     } catch (RuntimeException | Error e) {
@@ -191,17 +269,25 @@ public final class Orchestrator implements MultiCollector {
   }
 
   /**
-   * The next scrape collects anew rather than joining a collection of what was replaced (the
-   * collectors after a reload, the core's families).
+   * The next scrape collects anew rather than reusing or joining a collection of what was replaced
+   * (the collectors after a reload, the core's families, the reload state).
    */
-  private void forgetInFlight() {
+  public void invalidate() {
     synchronized (collecting) {
+      generation++;
       inFlight = null;
+      last = null;
     }
   }
 
-  private MetricSnapshots collectNow() {
-    List<CollectionResult> results = runAll(runners);
+  private Collected collectNow(long number) {
+    long startNanos = nanoTime.getAsLong();
+    long startMillis = System.currentTimeMillis();
+    // Read before the table is: a change made while this collection runs ends its reuse.
+    long tableVersion = table.version();
+    List<CollectorRunner> running = runners;
+    List<CollectionResult> results = runAll(running);
+    Duration reuse = reuseWindow(running); // after runAll: a runner takes its opened collector then
     List<CollectionResult> withReadings = withReadings(results);
     lastResults = withReadings;
     lastCollectionNanos = System.nanoTime();
@@ -223,7 +309,8 @@ public final class Orchestrator implements MultiCollector {
       }
     }
     List<MetricSnapshot> own = new ArrayList<>(meta.snapshots(results, table.droppedFamilies()));
-    own.addAll(health.snapshots(runners, windows));
+    own.addAll(health.snapshots(running, windows));
+    own.addAll(meta.collection(startMillis / 1000.0, reuse.toNanos() / 1e9));
     own.addAll(process.snapshots());
     own.addAll(extraFamilies.get());
     for (MetricSnapshot s : own) {
@@ -238,7 +325,25 @@ public final class Orchestrator implements MultiCollector {
         out.add(s);
       }
     }
-    return new MetricSnapshots(out);
+    return new Collected(
+        new MetricSnapshots(out), number, startNanos, reuse.toNanos(), tableVersion);
+  }
+
+  /**
+   * How long a collection of {@code running} may be served again: the shortest refresh interval of
+   * the open collectors, as their background samplers and pollers change nothing sooner; zero when
+   * one reads at scrape time, or none is open. A collector not open yet is left out: it fails fast
+   * whenever asked, and is seen open at most one window later.
+   */
+  static Duration reuseWindow(List<CollectorRunner> running) {
+    Duration shortest = null;
+    for (CollectorRunner r : running) {
+      Optional<Duration> window = r.reuseWindow();
+      if (window.isPresent() && (shortest == null || window.get().compareTo(shortest) < 0)) {
+        shortest = window.get();
+      }
+    }
+    return shortest == null ? Duration.ZERO : shortest;
   }
 
   /**

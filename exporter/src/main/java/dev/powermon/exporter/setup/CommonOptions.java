@@ -62,7 +62,8 @@ public final class CommonOptions {
   @Option(
       names = "--web.max-requests",
       paramLabel = "N",
-      description = "Scrapes served at once; more get 503 at once. 0 means no limit (default: 40).")
+      description =
+          "Scrapes waiting for a collection; more get 503 at once. 0: no limit (default: 40).")
   Integer maxRequests;
 
   @Option(

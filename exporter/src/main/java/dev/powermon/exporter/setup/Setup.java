@@ -75,7 +75,7 @@ public record Setup(
         : invocation.options().webConfigFile;
   }
 
-  /** {@code --web.max-requests}: scrapes served at once, 0 for no limit. */
+  /** {@code --web.max-requests}: scrapes waiting for a collection at once, 0 for no limit. */
   public int maxRequests() {
     Integer n = invocation.options().maxRequests;
     if (n == null) {

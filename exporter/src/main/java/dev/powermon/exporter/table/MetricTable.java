@@ -91,6 +91,12 @@ public final class MetricTable {
   private volatile Consumer<Map<String, Boolean>> written = table -> {};
 
   /**
+   * Counts changes to the operator's choices (written under this object's lock), so a collection
+   * filtered by an older table is not served again.
+   */
+  private volatile long version;
+
+  /**
    * @param file the config file that holds the table, or null when running without one
    * @param declared per collector (and the core), the families it declares, whether it runs or not
    * @param writer where discovered families are written back, off the scrape's path
@@ -122,6 +128,11 @@ public final class MetricTable {
     declared.values().forEach(declaredAnywhere::addAll);
     this.operator.putAll(operatorTable);
     removeLeftovers(file);
+  }
+
+  /** Changes whenever the operator's choices change (the admin API, a reload). */
+  public long version() {
+    return version;
   }
 
   public synchronized boolean isEnabled(String family) {
@@ -271,6 +282,7 @@ public final class MetricTable {
             }
             operator.put(family, enabled);
           });
+      version++;
     }
     String error = persist();
     return new Change(
@@ -286,6 +298,7 @@ public final class MetricTable {
   public synchronized void replaceOperatorTable(Map<String, Boolean> table) {
     operator.clear();
     operator.putAll(table);
+    version++;
   }
 
   /** Every family known or in the table, by name. */

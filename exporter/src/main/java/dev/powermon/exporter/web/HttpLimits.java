@@ -24,7 +24,10 @@ final class HttpLimits {
           "sun.net.httpserver.timerMillis", "500",
           // Keep-alive connections with nothing to say are closed after this many seconds.
           "sun.net.httpserver.idleInterval", "30",
-          "sun.net.httpserver.maxIdleConnections", "64",
+          // Kept-alive connections waiting for their next request; beyond it the server closes a
+          // connection after each response, so every scraper past the 64th would reconnect for
+          // every scrape. Bounded by maxConnections and idleInterval anyway.
+          "sun.net.httpserver.maxIdleConnections", "512",
           // Header count and total header bytes of one request: a scrape sends fewer than 20 and 2
           // KiB.
           "sun.net.httpserver.maxReqHeaders", "64",

@@ -9,8 +9,9 @@ import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The main listener: client_java's {@link MetricsHandler} on the telemetry path (text, OpenMetrics,
- * protobuf, gzip as negotiated) and the rest of the {@link Router}, on a {@link Listener}.
+ * The main listener: the {@link ScrapeHandler} on the telemetry path (client_java's writers: text,
+ * OpenMetrics, protobuf, gzip as negotiated; bodies cached per collection) and the rest of the
+ * {@link Router}, on a {@link Listener}.
  */
 public final class WebServer implements AutoCloseable {
   /** node_exporter's default for {@code --web.max-requests}. */
@@ -49,8 +50,8 @@ public final class WebServer implements AutoCloseable {
   /**
    * Starts listening.
    *
-   * @param maxRequests scrapes served at once ({@code --web.max-requests}); more get 503 at once; 0
-   *     is no limit
+   * @param maxRequests scrapes waiting for a collection at once ({@code --web.max-requests}); more
+   *     get 503 at once; 0 is no limit
    * @param security the listener's web config (TLS, basic auth, headers)
    * @throws java.net.BindException when the address is taken
    */
@@ -72,7 +73,8 @@ public final class WebServer implements AutoCloseable {
     Router router =
         new Router(
             telemetryPath,
-            new ScrapeLimit(maxRequests, new MetricsHandler(properties, registry)),
+            new ScrapeHandler(
+                orchestrator, properties, new MetricsHandler(properties, registry), maxRequests),
             new LandingPage(build, orchestrator, telemetryPath),
             new ProbeHandler(orchestrator, probeExecutor, properties),
             orchestrator::ready);

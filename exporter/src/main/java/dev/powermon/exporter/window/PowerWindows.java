@@ -42,7 +42,11 @@ public final class PowerWindows {
   }
 
   /** A source: the collector feeding it, its meter class, the extra labels it declared. */
-  private record Source(String collector, MeterClass meterClass, List<String> extras) {}
+  /**
+   * @param specs the core's declarations of the families built from its readings, with its extra
+   *     labels: built once here, not at every collection
+   */
+  private record Source(String collector, MeterClass meterClass, List<MetricSpec> specs) {}
 
   private final Map<Labels, Window> windows = new ConcurrentHashMap<>();
   private final Map<Labels, String> sourceOf = new ConcurrentHashMap<>();
@@ -67,7 +71,7 @@ public final class PowerWindows {
       MeterClass meterClass,
       List<String> extras,
       java.util.function.LongSupplier receivedMillis) {
-    sources.put(source, new Source(collector, meterClass, List.copyOf(extras)));
+    sources.put(source, new Source(collector, meterClass, specs(extras)));
     return new PowerReadings() {
       @Override
       public void reading(
@@ -172,7 +176,7 @@ public final class PowerWindows {
       if (!src.collector().equals(collector)) {
         continue;
       }
-      Families power = new Families(specs(src.extras()));
+      Families power = new Families(src.specs());
       boolean any = false;
       for (Map.Entry<Labels, Window> w : windows.entrySet()) {
         if (!e.getKey().equals(sourceOf.get(w.getKey()))

@@ -241,12 +241,21 @@ class ConfigServerTest {
     send("GET", "/config/none", null, null);
     send("GET", "/config/plug-1", null, null);
 
-    HttpResponse<String> metrics =
-        CLIENT.send(
-            HttpRequest.newBuilder(URI.create(base + "/metrics"))
-                .timeout(Duration.ofSeconds(10))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    // A request is counted once its answer is sent, so the client may ask before the last count:
+    // ask again until it is there (bounded: 5 s).
+    HttpResponse<String> metrics = null;
+    for (int i = 0; i < 100; i++) {
+      metrics =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (metrics.body().contains("code=\"200\",method=\"GET\"")) {
+        break;
+      }
+      Thread.sleep(50);
+    }
 
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body())

@@ -3,19 +3,13 @@ package dev.powermon.exporter.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.powermon.exporter.meta.BuildInfo;
-import dev.powermon.exporter.meta.MetaMetrics;
-import dev.powermon.exporter.meta.ProcessMetrics;
-import dev.powermon.exporter.meta.ReloadStatus;
-import dev.powermon.exporter.runtime.CollectorHealth;
 import dev.powermon.exporter.runtime.Orchestrator;
-import dev.powermon.exporter.table.MetricTable;
-import dev.powermon.exporter.window.PowerWindows;
+import dev.powermon.exporter.runtime.Orchestrators;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
@@ -30,13 +24,7 @@ class ReadinessTest {
   @Test
   void notReadyUntilTheFirstCollectionIsDone() throws Exception {
     BuildInfo build = BuildInfo.load();
-    Orchestrator orchestrator =
-        new Orchestrator(
-            new MetricTable(null, Map.of(), Map.of(), Runnable::run),
-            new MetaMetrics(build, new ReloadStatus()),
-            new ProcessMetrics(),
-            new PowerWindows(),
-            new CollectorHealth());
+    Orchestrator orchestrator = Orchestrators.bare();
     ExecutorService executor = Executors.newSingleThreadExecutor();
     try (WebServer web =
         WebServer.start(
