@@ -131,6 +131,23 @@ final class PowermonJar implements AutoCloseable {
   }
 
   /**
+   * The host collector behind {@code webConfig} on the metrics listener, the admin API with an
+   * empty web config of its own (plain, loopback), and a config file that only sets the log level.
+   */
+  static PowermonJar startBehindWebConfig(Path dir, Path webConfig)
+      throws IOException, InterruptedException {
+    Path adminWeb = Files.writeString(dir.resolve("admin-web.yml"), "");
+    Path config = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: info\n");
+    return startSecured(
+        dir,
+        config,
+        List.of(
+            "--collector=host",
+            "--web.config.file=" + webConfig,
+            "--web.admin.config.file=" + adminWeb));
+  }
+
+  /**
    * One start's settings.
    *
    * @param jvmFlags after the shipped ones

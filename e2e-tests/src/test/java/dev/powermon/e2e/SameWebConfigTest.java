@@ -49,7 +49,6 @@ class SameWebConfigTest {
         .startsWith("-----BEGIN RSA PRIVATE KEY-----");
     String hash = BCrypt.withDefaults().hashToString(10, PASSWORD.toCharArray());
     Path web = Files.writeString(dir.resolve("web.yml"), documentedWebConfig(hash));
-    Path config = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: info\n");
     Path passwordFile = Files.writeString(dir.resolve("password"), PASSWORD);
     String node = "127.0.0.1:" + FreePort.pick(1).get(0);
 
@@ -63,14 +62,7 @@ class SameWebConfigTest {
                     "--collector.disable-defaults",
                     "--collector.loadavg"),
                 dir);
-        PowermonJar powermon =
-            PowermonJar.startSecured(
-                dir,
-                config,
-                List.of(
-                    "--collector=host",
-                    "--web.config.file=" + web,
-                    "--web.admin.config.file=" + Files.writeString(dir.resolve("admin.yml"), "")));
+        PowermonJar powermon = PowermonJar.startBehindWebConfig(dir, web);
         PrometheusServer prometheus =
             PrometheusServer.start(
                 "global: {scrape_interval: 1s}\n"

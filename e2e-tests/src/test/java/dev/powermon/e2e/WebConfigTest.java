@@ -58,17 +58,8 @@ class WebConfigTest {
           %s: %s
         """
                 .formatted(USER, hash));
-    Path adminWeb = Files.writeString(dir.resolve("admin-web.yml"), "");
-    Path config = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: info\n");
 
-    try (PowermonJar powermon =
-        PowermonJar.startSecured(
-            dir,
-            config,
-            List.of(
-                "--collector=host",
-                "--web.config.file=" + web,
-                "--web.admin.config.file=" + adminWeb))) {
+    try (PowermonJar powermon = PowermonJar.startBehindWebConfig(dir, web)) {
       String url = "https://" + powermon.target() + "/metrics";
       HttpClient trusting = client(certs.client("ca", null));
 
@@ -167,16 +158,7 @@ class WebConfigTest {
   @Test
   void aChangedFileIsReadWithoutASignal(@TempDir Path dir) throws Exception {
     Path web = Files.writeString(dir.resolve("web.yml"), users(PASSWORD));
-    Path adminWeb = Files.writeString(dir.resolve("admin-web.yml"), "");
-    Path config = Files.writeString(dir.resolve("powermon.yml"), "log:\n  level: info\n");
-    try (PowermonJar powermon =
-        PowermonJar.startSecured(
-            dir,
-            config,
-            List.of(
-                "--collector=host",
-                "--web.config.file=" + web,
-                "--web.admin.config.file=" + adminWeb))) {
+    try (PowermonJar powermon = PowermonJar.startBehindWebConfig(dir, web)) {
       String url = "http://" + powermon.target() + "/metrics";
       HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       assertThat(status(plain, url, PASSWORD)).isEqualTo(200);
