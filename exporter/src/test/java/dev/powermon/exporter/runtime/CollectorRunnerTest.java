@@ -86,17 +86,7 @@ class CollectorRunnerTest {
     CollectorProvider provider = new BackgroundProvider(Duration.ofSeconds(1));
     CollectorPlan plan =
         new CollectorPlan(provider, settings, Map.of(), Duration.ofSeconds(30), true);
-    CoreContext context =
-        new CoreContext(
-            "bg",
-            settings,
-            scheduler,
-            "host",
-            false,
-            LoggerFactory.getLogger("test"),
-            null,
-            List.of(),
-            new CollectorHealth().problems("bg", LoggerFactory.getLogger("test")));
+    CoreContext context = context("bg", settings);
     try (CollectorRunner runner =
         new CollectorRunner(plan, context, executor, c -> lastReading.get(), clock)) {
       runner.start();
@@ -135,17 +125,7 @@ class CollectorRunnerTest {
     CollectorPlan plan =
         new CollectorPlan(
             new FlakyProvider(outcomes), settings, Map.of(), Duration.ofSeconds(30), true);
-    CoreContext context =
-        new CoreContext(
-            "flaky",
-            settings,
-            scheduler,
-            "host",
-            false,
-            LoggerFactory.getLogger("test"),
-            null,
-            List.of(),
-            new CollectorHealth().problems("flaky", LoggerFactory.getLogger("test")));
+    CoreContext context = context("flaky", settings);
     try (CollectorRunner runner =
         new CollectorRunner(plan, context, executor, c -> null, Clock.systemUTC())) {
       runner.start();
@@ -190,6 +170,20 @@ class CollectorRunnerTest {
         return MetricSnapshots.builder().build();
       };
     }
+  }
+
+  /** A core context for collector {@code name} on this test's scheduler. */
+  private CoreContext context(String name, Settings settings) {
+    return new CoreContext(
+        name,
+        settings,
+        scheduler,
+        "host",
+        false,
+        LoggerFactory.getLogger("test"),
+        null,
+        List.of(),
+        new CollectorHealth().problems(name, LoggerFactory.getLogger("test")));
   }
 
   private static CollectionResult collectOnce(CollectorRunner runner) {
@@ -278,17 +272,7 @@ class CollectorRunnerTest {
     HangingProvider provider = new HangingProvider();
     Settings settings = Settings.parse("hanging", List.of(), Map.of());
     CollectorPlan plan = new CollectorPlan(provider, settings, Map.of(), deadline, true);
-    CoreContext context =
-        new CoreContext(
-            "hanging",
-            settings,
-            scheduler,
-            "host",
-            false,
-            LoggerFactory.getLogger("test"),
-            null,
-            List.of(),
-            new CollectorHealth().problems("hanging", LoggerFactory.getLogger("test")));
+    CoreContext context = context("hanging", settings);
     CollectorRunner runner =
         new CollectorRunner(plan, context, executor, c -> null, Clock.systemUTC());
     runner.start();
