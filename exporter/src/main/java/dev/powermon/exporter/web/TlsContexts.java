@@ -58,12 +58,6 @@ final class TlsContexts {
       throw new GeneralSecurityException(
           tls.keyFile() + " is not the key of the certificate in " + tls.certFile());
     }
-    char[] none = new char[0];
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    keys.load(null, none);
-    keys.setKeyEntry("server", key, none, chain.toArray(X509Certificate[]::new));
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(keys, none);
     X509ExtendedTrustManager trust = null;
     if (tls.clientAuth().asks) {
       trust =
@@ -71,7 +65,20 @@ final class TlsContexts {
               ? new AllowedSans(caTrust(tls), tls.clientAllowedSans())
               : new AnyClientCertificate();
     }
-    return new Material((X509ExtendedKeyManager) kmf.getKeyManagers()[0], trust, parameters(tls));
+    return new Material(
+        (X509ExtendedKeyManager) keyManagers(chain, key)[0], trust, parameters(tls));
+  }
+
+  /** Key managers that present {@code chain} with {@code key}: a listener's, or a TLS client's. */
+  static KeyManager[] keyManagers(List<X509Certificate> chain, PrivateKey key)
+      throws IOException, GeneralSecurityException {
+    char[] none = new char[0];
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    keys.load(null, none);
+    keys.setKeyEntry("key", key, none, chain.toArray(X509Certificate[]::new));
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(keys, none);
+    return kmf.getKeyManagers();
   }
 
   /** A configurator whose context and parameters come from {@code current} at each connection. */
